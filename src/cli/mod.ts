@@ -1,0 +1,74 @@
+/**
+ * The command tree. Flags of `new` are derived from the question data in
+ * src/spec/questions.ts; each command lives in its own file.
+ */
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { CancelledError, UserError } from "../errors.ts";
+import { VERSION } from "../version.ts";
+import { newCommand } from "./new_command.ts";
+import { makeColors } from "../output/colors.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("pyscaffold")
+    .description(
+      "Generate production-ready Python backends (Flask or Quart, PostgreSQL or Oracle) with a\n" +
+        "controller → service → repository architecture, and add resource modules to them.",
+    )
+    .version(VERSION, "-V, --version")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => Deno.stderr.writeSync(new TextEncoder().encode(s)) });
+  program.addCommand(newCommand());
+  return program as unknown as Command;
+}
+
+/** Runs the CLI and returns the exit code; never calls Deno.exit itself. */
+export async function main(args: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    if (args.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(args, { from: "user" });
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+export function reportError(error: unknown): number {
+  const c = makeColors(Deno.stderr.isTerminal() && !Deno.env.get("NO_COLOR"));
+  if (error instanceof CommanderError) {
+    if (
+      error.code === "commander.helpDisplayed" || error.code === "commander.version" ||
+      error.code === "commander.help"
+    ) {
+      return 0;
+    }
+    // commander has already printed its message
+    return 2;
+  }
+  if (error instanceof CancelledError) {
+    console.error(c.yellow(error.message));
+    return error.exitCode;
+  }
+  if (error instanceof UserError) {
+    console.error(`${c.red("error:")} ${error.message}`);
+    if (error.hint) console.error(`${c.dim("hint:")} ${error.hint}`);
+    return error.exitCode;
+  }
+  if (isPromptCancel(error)) {
+    console.error(c.yellow(new CancelledError().message));
+    return 130;
+  }
+  console.error(c.red("pyscaffold crashed — this is a bug, please report it:"));
+  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  return 1;
+}
+
+/** Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted. */
+function isPromptCancel(error: unknown): boolean {
+  return error instanceof Error &&
+    (error.name === "ExitPromptError" || error.name === "AbortPromptError");
+}

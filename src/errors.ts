@@ -1,0 +1,24 @@
+/**
+ * Errors the user can act on. Everything that reaches the top of the CLI as a
+ * `UserError` is printed as one message (plus an optional hint) with its exit
+ * code; anything else is a bug and is printed with its stack.
+ */
+export class UserError extends Error {
+  readonly exitCode: number;
+  readonly hint?: string;
+
+  constructor(message: string, options: { hint?: string; exitCode?: number } = {}) {
+    super(message);
+    this.name = "UserError";
+    this.exitCode = options.exitCode ?? 2;
+    this.hint = options.hint;
+  }
+}
+
+/** The user pressed Ctrl-C or otherwise cancelled: nothing was written. */
+export class CancelledError extends UserError {
+  constructor() {
+    super("Cancelled — nothing was written.", { exitCode: 130 });
+    this.name = "CancelledError";
+  }
+}

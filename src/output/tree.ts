@@ -1,0 +1,80 @@
+/**
+ * The file tree of a Plan, as the user sees it before anything is written:
+ * each file with its size and the choice that added it, and a summary line.
+ */
+import type { Origin, Plan, PlannedFile } from "../plan/mod.ts";
+import { planSummary } from "../plan/mod.ts";
+import type { Colors } from "./colors.ts";
+
+interface Node {
+  name: string;
+  children: Map<string, Node>;
+  file?: PlannedFile;
+}
+
+const ORIGIN_COLOR: Record<Origin, keyof Colors> = {
+  core: "dim",
+  framework: "blue",
+  database: "magenta",
+  auth: "yellow",
+  cache: "red",
+  celery: "green",
+  module: "cyan",
+};
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+export function renderTree(plan: Plan, c: Colors): string {
+  const root: Node = { name: plan.root, children: new Map() };
+  for (const file of plan.files) {
+    const parts = file.path.split("/");
+    let node = root;
+    for (const part of parts) {
+      let child = node.children.get(part);
+      if (!child) {
+        child = { name: part, children: new Map() };
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    node.file = file;
+  }
+  const rows: [string, PlannedFile | undefined][] = [[c.bold(`${plan.root}/`), undefined]];
+  const walk = (node: Node, prefix: string) => {
+    const children = [...node.children.values()].sort((a, b) => {
+      // directories first, then files, each alphabetically
+      const da = a.file ? 1 : 0;
+      const db = b.file ? 1 : 0;
+      return da - db || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    children.forEach((child, i) => {
+      const last = i === children.length - 1;
+      const branch = prefix + (last ? "└── " : "├── ");
+      if (child.file) {
+        rows.push([branch + child.name, child.file]);
+      } else {
+        rows.push([branch + c.bold(c.blue(child.name + "/")), undefined]);
+        walk(child, prefix + (last ? "    " : "│   "));
+      }
+    });
+  };
+  walk(root, "");
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
+  const width = Math.max(...rows.map(([label]) => visible(label)));
+  const lines = rows.map(([label, file]) => {
+    if (!file) return label;
+    const pad = " ".repeat(width - visible(label) + 2);
+    const size = formatSize(file.size).padStart(8);
+    const colorize = c[ORIGIN_COLOR[file.origin]] as (s: string) => string;
+    return `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
+  });
+  const summary = planSummary(plan);
+  lines.push(
+    "",
+    `${summary.files} files, ${summary.lines} lines, ${formatSize(summary.bytes)}`,
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,78 @@
+import type { ProjectSpec } from "../spec/project_spec.ts";
+
+/** Which choice put a file in the project. */
+export type Origin =
+  | "core"
+  | "framework"
+  | "database"
+  | "auth"
+  | "cache"
+  | "celery"
+  | "module";
+
+export interface PlannedFile {
+  /** POSIX path relative to the project root. */
+  path: string;
+  content: string;
+  /** Size in bytes (UTF-8). */
+  size: number;
+  lines: number;
+  origin: Origin;
+  /** Why the file exists, in one line. */
+  why: string;
+  /** The lesson that explains it (`pyscaffold learn <lesson>`). */
+  lesson?: string;
+  /** The template it was rendered from. */
+  template: string;
+  executable?: boolean;
+}
+
+export interface Plan {
+  /** The directory the project goes into (its name). */
+  root: string;
+  spec: ProjectSpec;
+  /** Sorted by path. */
+  files: PlannedFile[];
+}
+
+/**
+ * One file a template set can produce. `path` may contain `{module}`, which is
+ * replaced by the module name; `template` is a path under templates/ and may
+ * contain `{framework}` and `{database}`.
+ */
+export interface FileRule<S = ProjectSpec> {
+  path: string;
+  template: string;
+  origin: Origin;
+  why: string;
+  lesson?: string;
+  when?: (spec: S) => boolean;
+  executable?: boolean;
+}
+
+export function plannedFile(
+  rule: FileRule<never>,
+  path: string,
+  template: string,
+  content: string,
+): PlannedFile {
+  return {
+    path,
+    content,
+    size: new TextEncoder().encode(content).length,
+    lines: content === "" ? 0 : content.split("\n").length - (content.endsWith("\n") ? 1 : 0),
+    origin: rule.origin,
+    why: rule.why,
+    lesson: rule.lesson,
+    template,
+    ...(rule.executable ? { executable: true } : {}),
+  };
+}
+
+export function planSummary(plan: Plan): { files: number; lines: number; bytes: number } {
+  return {
+    files: plan.files.length,
+    lines: plan.files.reduce((n, f) => n + f.lines, 0),
+    bytes: plan.files.reduce((n, f) => n + f.size, 0),
+  };
+}
