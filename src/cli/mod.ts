@@ -8,6 +8,12 @@ import { VERSION } from "../version.ts";
 import { newCommand } from "./new_command.ts";
 import { makeColors } from "../output/colors.ts";
 
+const output = {
+  writeErr: (s: string) => {
+    Deno.stderr.writeSync(new TextEncoder().encode(s));
+  },
+};
+
 export function buildProgram(): Command {
   const program = new Command("pyscaffold")
     .description(
@@ -17,8 +23,12 @@ export function buildProgram(): Command {
     .version(VERSION, "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => Deno.stderr.writeSync(new TextEncoder().encode(s)) });
+    .configureOutput(output);
   program.addCommand(newCommand());
+  for (const command of program.commands) {
+    // addCommand does not copy these settings to subcommands.
+    command.exitOverride().showSuggestionAfterError().configureOutput(output);
+  }
   return program as unknown as Command;
 }
 

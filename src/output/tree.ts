@@ -62,6 +62,7 @@ export function renderTree(plan: Plan, c: Colors): string {
     });
   };
   walk(root, "");
+  // deno-lint-ignore no-control-regex -- strips ANSI colour codes to measure width
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
   const width = Math.max(...rows.map(([label]) => visible(label)));
   const lines = rows.map(([label, file]) => {

@@ -80,7 +80,8 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
       });
     }
     const expected = ANSWER_TYPES[key as keyof ProjectAnswers];
-    if (typeof value !== expected) {
+    const actual: string = typeof value;
+    if (actual !== expected) {
       throw new UserError(
         `${source}: "${key}" must be a ${expected}, not ${JSON.stringify(value)}.`,
       );

@@ -33,11 +33,8 @@ export function words(raw: string): string[] {
 
 /** A name that would be accepted, derived from what the user typed. */
 export function suggestProjectName(raw: string): string {
-  let parts = words(raw);
-  while (parts.length > 0 && /^[0-9]/.test(parts[0])) {
-    parts = parts.slice(1);
-  }
-  let name = parts.join("-").slice(0, MAX_PROJECT_NAME).replace(/-+$/, "");
+  let name = words(raw).join("-").replace(/^[^a-z]+/, "").slice(0, MAX_PROJECT_NAME)
+    .replace(/-+$/, "");
   if (name === "" || WINDOWS_RESERVED.has(name)) name = `${name || "my"}-api`;
   return name;
 }

@@ -59,6 +59,11 @@ export function fsError(error: unknown, path: string): Error {
     });
   }
   if (error instanceof Deno.errors.NotFound) return new UserError(`Not found: ${path}.`);
+  if (error instanceof Deno.errors.NotADirectory) {
+    return new UserError(`Part of ${path} is not a directory.`, {
+      hint: "Choose a location whose parent directories exist.",
+    });
+  }
   if (error instanceof UserError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new UserError(`Could not write ${path}: ${message}`);

@@ -1,0 +1,325 @@
+/**
+ * End-to-end harness: generates projects with the real CLI, gives them a
+ * virtual environment, and runs their tools, tests, migrations, server and
+ * worker against the PostgreSQL and Redis of this machine.
+ *
+ * Virtual environments are cached by the hash of the project's dependency
+ * list (pyproject.toml), so cases with the same dependencies share one; uv
+ * installs them from its cache in seconds after the first time.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+export const ROOT = new URL("../..", import.meta.url).pathname;
+export const CACHE = Deno.env.get("PYSCAFFOLD_E2E_CACHE") ??
+  join(Deno.env.get("HOME") ?? "/tmp", ".cache", "pyscaffold-e2e");
+export const PG = { host: "127.0.0.1", port: 5432, user: "postgres" };
+export const REDIS = { host: "127.0.0.1", port: 6379 };
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(
+  cmd: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Run> {
+  const child = new Deno.Command(cmd[0], {
+    args: cmd.slice(1),
+    cwd: options.cwd,
+    env: options.env,
+    stdout: "piped",
+    stderr: "piped",
+    stdin: "null",
+  }).spawn();
+  const timer = setTimeout(() => {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already exited
+    }
+  }, options.timeoutMs ?? 600_000);
+  const out = await child.output();
+  clearTimeout(timer);
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** Runs and throws with the whole output when the command fails. */
+export async function ok(
+  cmd: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Run> {
+  const result = await run(cmd, options);
+  if (result.code !== 0) {
+    throw new Error(
+      `\`${cmd.join(" ")}\` exited ${result.code} in ${options.cwd ?? "."}\n` +
+        `--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
+    );
+  }
+  return result;
+}
+
+function tail(text: string, lines = 80): string {
+  const all = text.trimEnd().split("\n");
+  return all.slice(-lines).join("\n");
+}
+
+/** Generates a project with the real CLI (`deno run -A main.ts new ... --yes`). */
+export async function generate(dir: string, flags: string[]): Promise<void> {
+  await ok([Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", dir, "--yes", ...flags]);
+}
+
+/** All flag combinations of framework × database × auth × cache × celery. */
+export interface Combo {
+  framework: "flask" | "quart";
+  database: "postgresql" | "oracle";
+  auth: boolean;
+  cache: boolean;
+  celery: boolean;
+}
+
+export function allCombos(): Combo[] {
+  const combos: Combo[] = [];
+  for (const framework of ["flask", "quart"] as const) {
+    for (const database of ["postgresql", "oracle"] as const) {
+      for (const auth of [true, false]) {
+        for (const cache of [true, false]) {
+          for (const celery of [true, false]) {
+            combos.push({ framework, database, auth, cache, celery });
+          }
+        }
+      }
+    }
+  }
+  return combos;
+}
+
+export function comboFlags(c: Combo): string[] {
+  return [
+    "--framework",
+    c.framework,
+    "--database",
+    c.database,
+    c.auth ? "--auth" : "--no-auth",
+    c.cache ? "--cache" : "--no-cache",
+    c.celery ? "--celery" : "--no-celery",
+  ];
+}
+
+export function comboName(c: Combo): string {
+  const features = [c.auth && "auth", c.cache && "cache", c.celery && "celery"].filter(Boolean);
+  return `${c.framework}-${c.database === "postgresql" ? "pg" : "ora"}-${
+    features.length ? features.join("-") : "bare"
+  }`;
+}
+
+/** Whether the CLI can generate this combination today (quart/oracle land in their own issues). */
+export async function supported(c: Combo): Promise<boolean> {
+  const { NOT_YET_SUPPORTED } = await import("../../src/spec/project_spec.ts");
+  return !NOT_YET_SUPPORTED.has(c.framework) && !NOT_YET_SUPPORTED.has(c.database);
+}
+
+async function tcpOpen(host: string, port: number): Promise<boolean> {
+  try {
+    const conn = await Deno.connect({ hostname: host, port });
+    conn.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks that PostgreSQL and Redis answer. In CI (CI set) a missing service is
+ * a failure; on a developer machine without them the e2e tests are ignored,
+ * loudly.
+ */
+export async function servicesAvailable(): Promise<boolean> {
+  const pg = await tcpOpen(PG.host, PG.port);
+  const redis = await tcpOpen(REDIS.host, REDIS.port);
+  if (pg && redis) return true;
+  const missing = [!pg && "PostgreSQL (127.0.0.1:5432)", !redis && "Redis (127.0.0.1:6379)"]
+    .filter(Boolean).join(" and ");
+  if (Deno.env.get("CI")) {
+    throw new Error(`${missing} not reachable: end-to-end tests cannot run in CI without them.`);
+  }
+  console.error(`\n!!! ${missing} not reachable: END-TO-END TESTS ARE NOT RUN on this machine.\n`);
+  return false;
+}
+
+/** A fresh, empty PostgreSQL database; returns its name. */
+export async function freshDatabase(name: string): Promise<string> {
+  const db = name.replace(/[^a-z0-9_]/g, "_").slice(0, 60);
+  const psql = ["psql", "-h", PG.host, "-U", PG.user, "-d", "postgres", "-v", "ON_ERROR_STOP=1"];
+  await ok([...psql, "-c", `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
+  await ok([...psql, "-c", `CREATE DATABASE ${db}`]);
+  return db;
+}
+
+/**
+ * The database URL for a generated project: the scheme (driver) comes from
+ * the project's own .env.example, so the harness follows the templates.
+ */
+export async function databaseUrl(projectDir: string, db: string): Promise<string> {
+  const env = await Deno.readTextFile(join(projectDir, ".env.example"));
+  const match = /^DATABASE_URL=([a-z0-9+]+):\/\//m.exec(env);
+  const scheme = match?.[1] ?? "postgresql";
+  return `${scheme}://${PG.user}@${PG.host}:${PG.port}/${db}`;
+}
+
+export function sha(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** The dependency lines of pyproject.toml (runtime and dev): the venv cache key. */
+export async function dependencyKey(projectDir: string): Promise<string> {
+  const pyproject = await Deno.readTextFile(join(projectDir, "pyproject.toml"));
+  const deps = [...pyproject.matchAll(/^\s*"([A-Za-z0-9_.\-\[\]]+\s*[=<>!~].*?)",?\s*$/gm)]
+    .map((m) => m[1]).sort();
+  return sha(deps.join("\n"));
+}
+
+/**
+ * A virtual environment with the project's dependencies (runtime and dev),
+ * shared by every project with the same dependency list. The project itself is
+ * not installed into it (all generated projects have a package named `src`):
+ * tools run from the project directory, which puts it first on sys.path.
+ */
+export async function venvFor(projectDir: string): Promise<string> {
+  const key = await dependencyKey(projectDir);
+  const venv = join(CACHE, "venvs", key);
+  const marker = join(venv, ".complete");
+  try {
+    await Deno.stat(marker);
+    return venv;
+  } catch {
+    // build it
+  }
+  await Deno.mkdir(join(CACHE, "venvs"), { recursive: true });
+  // Serialise builders of the same key across parallel test files.
+  const lock = `${venv}.lock`;
+  for (let i = 0;; i++) {
+    try {
+      await Deno.mkdir(lock);
+      break;
+    } catch {
+      if (i > 1200) throw new Error(`venv lock ${lock} held too long`);
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        await Deno.stat(marker);
+        return venv;
+      } catch {
+        // keep waiting
+      }
+    }
+  }
+  try {
+    await Deno.remove(venv, { recursive: true }).catch(() => {});
+    await ok(["uv", "venv", "--quiet", "--python", "python3", venv]);
+    // Resolve the dependency list exactly as pip would from the project (runtime + dev extra).
+    await ok(
+      [
+        "uv",
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        join(venv, "bin", "python"),
+        "-r",
+        "pyproject.toml",
+        "--extra",
+        "dev",
+      ],
+      { cwd: projectDir, timeoutMs: 900_000 },
+    );
+    await Deno.writeTextFile(marker, new Date().toISOString());
+  } finally {
+    await Deno.remove(lock).catch(() => {});
+  }
+  return venv;
+}
+
+/** Environment for running a project's tools from its directory with a venv. */
+export function venvEnv(venv: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: `${join(venv, "bin")}:${Deno.env.get("PATH")}`,
+    VIRTUAL_ENV: venv,
+    HOME: Deno.env.get("HOME") ?? "/tmp",
+    LANG: "C.UTF-8",
+    PYTHONDONTWRITEBYTECODE: "1",
+    MYPY_CACHE_DIR: join(CACHE, "mypy", sha(venv)),
+    ...extra,
+  };
+}
+
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** Polls a URL until it answers (any status) or the deadline passes. */
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      last = error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${last}`);
+}
+
+/** A background process whose output is kept for error messages. */
+export class Background {
+  #child: Deno.ChildProcess;
+  #output: Promise<string>;
+
+  constructor(cmd: string[], options: { cwd: string; env: Record<string, string> }) {
+    this.#child = new Deno.Command(cmd[0], {
+      args: cmd.slice(1),
+      cwd: options.cwd,
+      env: options.env,
+      stdout: "piped",
+      stderr: "piped",
+      stdin: "null",
+    }).spawn();
+    const dec = new TextDecoder();
+    const collect = async (stream: ReadableStream<Uint8Array>) => {
+      let text = "";
+      for await (const chunk of stream) text += dec.decode(chunk);
+      return text;
+    };
+    this.#output = Promise.all([collect(this.#child.stdout), collect(this.#child.stderr)])
+      .then(([o, e]) => o + e);
+  }
+
+  async stop(): Promise<string> {
+    try {
+      this.#child.kill("SIGTERM");
+    } catch {
+      // already exited
+    }
+    const timer = setTimeout(() => {
+      try {
+        this.#child.kill("SIGKILL");
+      } catch {
+        // gone
+      }
+    }, 10_000);
+    await this.#child.status;
+    clearTimeout(timer);
+    return tail(await this.#output, 60);
+  }
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return await Deno.makeTempDir({ prefix: `pyscaffold-${prefix}-` });
+}

@@ -1,0 +1,55 @@
+/**
+ * The cheap checks on every combination the tool can produce: generate with
+ * the real CLI, then ruff check, ruff format --check, compileall and mypy.
+ * mypy runs in one environment per framework × database holding the
+ * dependencies of the all-switches-on project (a superset of every other
+ * combination's), so 32 projects need only four environments.
+ */
+import { join } from "node:path";
+import {
+  allCombos,
+  type Combo,
+  comboFlags,
+  comboName,
+  generate,
+  ok,
+  supported,
+  tempDir,
+  venvEnv,
+  venvFor,
+} from "./_harness.ts";
+
+const parent = await tempDir("matrix");
+const superset = new Map<string, Promise<string>>();
+
+function supersetVenv(c: Combo): Promise<string> {
+  const key = `${c.framework}-${c.database}`;
+  if (!superset.has(key)) {
+    superset.set(
+      key,
+      (async () => {
+        const dir = join(parent, `superset-${key}`);
+        await generate(dir, comboFlags({ ...c, auth: true, cache: true, celery: true }));
+        return await venvFor(dir);
+      })(),
+    );
+  }
+  return superset.get(key)!;
+}
+
+for (const combo of allCombos()) {
+  const name = comboName(combo);
+  Deno.test({
+    name: `matrix ${name}: generate, ruff, ruff format, compileall, mypy`,
+    ignore: !(await supported(combo)),
+    fn: async () => {
+      const dir = join(parent, name);
+      await generate(dir, comboFlags(combo));
+      const env = venvEnv(await supersetVenv(combo));
+      await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
+      await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
+      await ok(["python", "-m", "compileall", "-q", "."], { cwd: dir, env });
+      await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+    },
+  });
+}

@@ -1,0 +1,220 @@
+/**
+ * The expensive end-to-end checks, on a spread of combinations that covers
+ * every template: for each framework, all switches on, all off and two mixes.
+ * Each case: generate → venv → ruff → ruff format → mypy → the project's own
+ * pytest against real PostgreSQL and Redis → alembic upgrade head on a fresh
+ * database → the production server over HTTP → a real Celery worker.
+ */
+import { assert, assertEquals } from "../_assert.ts";
+import { join } from "node:path";
+import {
+  Background,
+  type Combo,
+  comboFlags,
+  comboName,
+  databaseUrl,
+  freePort,
+  freshDatabase,
+  generate,
+  ok,
+  run,
+  servicesAvailable,
+  supported,
+  tempDir,
+  venvEnv,
+  venvFor,
+  waitForHttp,
+} from "./_harness.ts";
+
+const SPREAD: Combo[] = (["flask", "quart"] as const).flatMap((framework) => [
+  { framework, database: "postgresql", auth: true, cache: true, celery: true },
+  { framework, database: "postgresql", auth: false, cache: false, celery: false },
+  { framework, database: "postgresql", auth: true, cache: false, celery: true },
+  { framework, database: "postgresql", auth: false, cache: true, celery: false },
+]);
+
+const available = await servicesAvailable();
+let redisDb = 8;
+
+for (const combo of SPREAD) {
+  const name = comboName(combo);
+  const isSupported = await supported(combo);
+  const myRedisDb = redisDb++;
+  Deno.test({
+    name: `e2e ${name}: lint, types, own tests, migrations, server${
+      combo.celery ? ", worker" : ""
+    }`,
+    ignore: !available || !isSupported,
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async (t) => {
+      const parent = await tempDir(name);
+      const dir = join(parent, `e2e-${name}`);
+      await generate(dir, comboFlags(combo));
+      const venv = await venvFor(dir);
+      await Deno.symlink(venv, join(dir, ".venv"));
+      const redisUrl = `redis://127.0.0.1:6379/${myRedisDb}`;
+      const env = venvEnv(venv);
+
+      await t.step("ruff check and ruff format --check", async () => {
+        await ok(["ruff", "check", "."], { cwd: dir, env });
+        await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
+      });
+
+      await t.step("mypy (strict, from pyproject)", async () => {
+        await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      });
+
+      await t.step("the project's pytest suite against PostgreSQL and Redis", async () => {
+        const db = await freshDatabase(`e2e_test_${name}`);
+        const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
+          cwd: dir,
+          env: {
+            ...env,
+            TEST_DATABASE_URL: await databaseUrl(dir, db),
+            TEST_REDIS_URL: redisUrl,
+          },
+          timeoutMs: 900_000,
+        });
+        const summary = /(\d+) passed/.exec(result.stdout);
+        assert(summary && Number(summary[1]) > 10, `too few tests ran:\n${result.stdout}`);
+        assert(!/\d+ skipped/.test(result.stdout), `tests were skipped:\n${result.stdout}`);
+      });
+
+      const db = await freshDatabase(`e2e_run_${name}`);
+      const serverEnv = {
+        ...env,
+        APP_ENV: "production",
+        DATABASE_URL: await databaseUrl(dir, db),
+        REDIS_URL: redisUrl,
+        SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+        JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+        CORS_ORIGINS: "https://app.example.com",
+        LOG_LEVEL: "WARNING",
+      };
+
+      await t.step("alembic upgrade head on a fresh database creates every table", async () => {
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+        const tables = await ok([
+          "psql",
+          "-h",
+          "127.0.0.1",
+          "-U",
+          "postgres",
+          "-d",
+          db,
+          "-At",
+          "-c",
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+        ]);
+        const names = tables.stdout.trim().split("\n");
+        assert(names.includes("items"), `items table missing: ${names}`);
+        if (combo.auth) assert(names.includes("users"), `users table missing: ${names}`);
+        assert(names.includes("alembic_version"));
+      });
+
+      const port = freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const server = new Background(["make", "run"], {
+        cwd: dir,
+        env: { ...serverEnv, PORT: String(port) },
+      });
+      let worker: Background | undefined;
+      try {
+        await t.step("the production server answers over HTTP", async () => {
+          const live = await waitForHttp(`${base}/health/live`, 60_000);
+          assertEquals(live.status, 200, await live.text());
+          const ready = await fetch(`${base}/health/ready`);
+          const readyBody = await ready.json();
+          assertEquals(ready.status, 200, JSON.stringify(readyBody));
+          assertEquals(readyBody.success, true);
+
+          const headers: Record<string, string> = { "content-type": "application/json" };
+          if (combo.auth) {
+            const credentials = JSON.stringify({
+              email: "e2e@example.com",
+              password: "correct horse battery staple",
+            });
+            const reg = await fetch(`${base}/api/auth/register`, {
+              method: "POST",
+              headers,
+              body: credentials,
+            });
+            assertEquals(reg.status, 201, await reg.text());
+            const login = await fetch(`${base}/api/auth/login`, {
+              method: "POST",
+              headers,
+              body: credentials,
+            });
+            const loginBody = await login.json();
+            assertEquals(login.status, 200, JSON.stringify(loginBody));
+            headers.authorization = `Bearer ${loginBody.data.access_token}`;
+            const anonymous = await fetch(`${base}/api/items`);
+            assertEquals(anonymous.status, 401);
+            assertEquals((await anonymous.json()).success, false);
+          }
+          const created = await fetch(`${base}/api/items`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ name: "over http", quantity: 3 }),
+          });
+          const createdBody = await created.json();
+          assertEquals(created.status, 201, JSON.stringify(createdBody));
+          const id = createdBody.data.id;
+          const list = await fetch(`${base}/api/items?page=1&per_page=10`, { headers });
+          const listBody = await list.json();
+          assertEquals(list.status, 200, JSON.stringify(listBody));
+          assertEquals(listBody.pagination.total, 1);
+          const missing = await fetch(`${base}/api/items/999999`, { headers });
+          assertEquals(missing.status, 404);
+          assertEquals((await missing.json()).success, false);
+          const removed = await fetch(`${base}/api/items/${id}`, { method: "DELETE", headers });
+          assertEquals(removed.status, 200, await removed.text());
+          const gone = await fetch(`${base}/api/items/${id}`, { headers });
+          assertEquals(gone.status, 404);
+          await gone.body?.cancel();
+          assertEquals(
+            (await fetch(`${base}/health/live`)).headers.get("x-content-type-options"),
+            "nosniff",
+          );
+
+          if (combo.celery) {
+            worker = new Background(["make", "worker"], { cwd: dir, env: serverEnv });
+            const enqueue = await fetch(`${base}/api/tasks/example`, {
+              method: "POST",
+              headers,
+              body: JSON.stringify({ a: 2, b: 3 }),
+            });
+            const enqueueBody = await enqueue.json();
+            assertEquals(enqueue.status, 202, JSON.stringify(enqueueBody));
+            const taskId = enqueueBody.data.task_id;
+            const deadline = Date.now() + 60_000;
+            let status: { status?: string; result?: unknown } = {};
+            while (Date.now() < deadline) {
+              const res = await fetch(`${base}/api/tasks/${taskId}`, { headers });
+              status = (await res.json()).data ?? {};
+              if (status.status === "SUCCESS") break;
+              await new Promise((r) => setTimeout(r, 500));
+            }
+            assertEquals(
+              status.status,
+              "SUCCESS",
+              `task did not finish: ${JSON.stringify(status)}`,
+            );
+            assertEquals(status.result, 5);
+          }
+        });
+      } catch (error) {
+        const serverLog = await server.stop();
+        const workerLog = worker ? await worker.stop() : "";
+        throw new Error(
+          `${error instanceof Error ? error.message : error}\n--- server ---\n${serverLog}` +
+            (worker ? `\n--- worker ---\n${workerLog}` : ""),
+        );
+      }
+      await server.stop();
+      if (worker) await worker.stop();
+      await run(["rm", "-rf", parent]);
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import { assert, assertEquals } from "./_assert.ts";
+import { buildProjectPlan, planSummary } from "../src/plan/mod.ts";
+import { resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { PROJECT_FILES } from "../src/plan/project_files.ts";
+import { MODULE_FILES } from "../src/plan/module_files.ts";
+import { hasTemplate } from "../src/render/mod.ts";
+import { ANSWERS_FILE } from "../src/project/answers_file.ts";
+import { allCombos, type Combo, comboName, supported } from "./e2e/_harness.ts";
+
+const SUPPORTED: Combo[] = [];
+for (const c of allCombos()) if (await supported(c)) SUPPORTED.push(c);
+
+Deno.test("plan: every file rule points at an existing template", () => {
+  for (const rule of [...PROJECT_FILES, ...MODULE_FILES]) {
+    for (const framework of ["flask", "quart"]) {
+      for (const database of ["postgresql", "oracle"]) {
+        const template = rule.template.replaceAll("{framework}", framework)
+          .replaceAll("{database}", database);
+        if (!template.includes(framework) && !template.includes(database)) {
+          assert(hasTemplate(template), `${rule.path}: no template ${template}`);
+        }
+      }
+    }
+  }
+});
+
+Deno.test("plan: every supported combination plans safe, unique paths with provenance", () => {
+  assert(SUPPORTED.length > 0);
+  for (const combo of SUPPORTED) {
+    const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
+    const paths = plan.files.map((f) => f.path);
+    assertEquals(new Set(paths).size, paths.length, `${comboName(combo)}: duplicate paths`);
+    assertEquals([...paths].sort(), paths, "files are sorted");
+    assert(paths.includes(ANSWERS_FILE));
+    for (const file of plan.files) {
+      assert(!file.path.startsWith("/") && !file.path.split("/").includes(".."), file.path);
+      assert(!/[\\\0]/.test(file.path), file.path);
+      assert(file.why.length > 0, `${file.path}: no why`);
+      assertEquals(file.size, new TextEncoder().encode(file.content).length);
+      assert(!/<%|%>/.test(file.content), `${file.path}: unrendered Eta tag`);
+    }
+    const summary = planSummary(plan);
+    assertEquals(summary.files, plan.files.length);
+  }
+});
+
+Deno.test("plan: rendering is deterministic", () => {
+  const spec = resolveProjectSpec({ name: "svc" });
+  assertEquals(buildProjectPlan(spec), buildProjectPlan(spec));
+});
+
+Deno.test("plan: switches change the file set the way their origin says", () => {
+  const on = buildProjectPlan(
+    resolveProjectSpec({ name: "svc", auth: true, cache: true, celery: true }),
+  );
+  const off = buildProjectPlan(
+    resolveProjectSpec({ name: "svc", auth: false, cache: false, celery: false }),
+  );
+  const offPaths = new Set(off.files.map((f) => f.path));
+  for (const file of on.files) {
+    if (["auth", "cache", "celery"].includes(file.origin)) {
+      assert(!offPaths.has(file.path), `${file.path} (${file.origin}) present with the switch off`);
+    }
+  }
+});
+
+Deno.test("plan: the answers file records the answers and the module's file hashes", () => {
+  const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", celery: true }));
+  const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
+  const data = JSON.parse(file.content);
+  assertEquals(data.answers.celery, true);
+  const moduleFiles = plan.files.filter((f) => f.origin === "module").map((f) => f.path).sort();
+  assertEquals(Object.keys(data.modules.items.files).sort(), moduleFiles);
+});
+
+Deno.test("snapshot: file trees of representative combinations", async (t) => {
+  for (const combo of SUPPORTED.filter((c) => c.auth === c.cache && c.cache === c.celery)) {
+    const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
+    await t.assertSnapshot(
+      plan.files.map((f) => `${f.path}  [${f.origin}]`).join("\n"),
+      comboName(combo),
+    );
+  }
+});
