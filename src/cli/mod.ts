@@ -6,7 +6,12 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { newCommand } from "./new_command.ts";
+import { learnCommand } from "./learn_command.ts";
+import { addCommand } from "./add_command.ts";
+import { removeCommand } from "./remove_command.ts";
+import { addCompletionCommands } from "./completions_command.ts";
 import { makeColors } from "../output/colors.ts";
+import { menuInTerminal } from "../wizard/menu.ts";
 
 const output = {
   writeErr: (s: string) => {
@@ -25,6 +30,10 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput(output);
   program.addCommand(newCommand());
+  program.addCommand(addCommand());
+  program.addCommand(removeCommand());
+  program.addCommand(learnCommand());
+  addCompletionCommands(program);
   for (const command of program.commands) {
     // addCommand does not copy these settings to subcommands.
     command.exitOverride().showSuggestionAfterError().configureOutput(output);
@@ -37,8 +46,23 @@ export async function main(args: string[]): Promise<number> {
   const program = buildProgram();
   try {
     if (args.length === 0) {
-      program.outputHelp();
-      return 0;
+      // In a terminal, a menu of the interactive commands; otherwise the help.
+      const picked = await menuInTerminal(
+        program.commands.map((c) => ({
+          name: c.name(),
+          description: c.description(),
+          arguments: c.registeredArguments.map((a) => ({
+            name: a.name(),
+            description: a.description,
+            required: a.required,
+          })),
+        })),
+      );
+      if (picked === undefined) {
+        program.outputHelp();
+        return 0;
+      }
+      args = picked;
     }
     await program.parseAsync(args, { from: "user" });
     return 0;

@@ -3,15 +3,24 @@
  */
 import { Command, Option } from "@commander-js/extra-typings";
 import { basename, resolve } from "node:path";
-import { UserError } from "../errors.ts";
+import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
-import { type ProjectAnswers, resolveProjectSpec } from "../spec/project_spec.ts";
-import { FEATURE_QUESTIONS, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../spec/questions.ts";
-import { parseAnswers } from "../project/answers_file.ts";
+import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
+import { printable, projectNameProblem, suggestProjectName } from "../spec/names.ts";
+import {
+  databaseQuestion,
+  FEATURE_QUESTIONS,
+  PROJECT_QUESTIONS,
+  SELECT_QUESTIONS,
+} from "../spec/questions.ts";
+import { answersOf, parseAnswers } from "../project/answers_file.ts";
 import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
-import { checkNewTarget, writeNewProject } from "../write/mod.ts";
-import { answersOf } from "../project/answers_file.ts";
+import { VERSION } from "../version.ts";
+import { checkNewTarget, writeNewFile, writeNewProject } from "../write/mod.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
+import { moduleNameProblem } from "../wizard/steps/module.ts";
 
 export interface NewOptions {
   framework?: string;
@@ -25,6 +34,7 @@ export interface NewOptions {
   json?: boolean;
   answers?: string;
   saveAnswers?: string;
+  learn?: boolean;
 }
 
 export function newCommand() {
@@ -53,6 +63,7 @@ export function newCommand() {
     .option("--json", "print the Plan (every file with its content and origin) as JSON")
     .option("--answers <file>", "read answers from a JSON file")
     .option("--save-answers <file>", "write the final answers to a JSON file")
+    .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
     .action(async (directory, options) => {
       await runNew(directory, options as NewOptions);
     });
@@ -74,6 +85,7 @@ async function collectAnswers(
       );
     }
     answers = parseAnswers(text, options.answers);
+    checkAnswerValues(answers, options.answers);
   }
   const fromFlags: ProjectAnswers = {
     framework: options.framework,
@@ -88,6 +100,32 @@ async function collectAnswers(
   }
   if (directory !== undefined) answers.name = basename(resolve(directory));
   return answers;
+}
+
+/**
+ * Values of an answers file, checked as if typed: the error names the file,
+ * the key and the value, and what would be accepted.
+ */
+export function checkAnswerValues(answers: ProjectAnswers, source: string): void {
+  const bad = (key: string, value: string, problem: string) =>
+    new UserError(`${source}: "${key}" is "${printable(value)}": ${problem}`);
+  for (const q of SELECT_QUESTIONS) {
+    const value = answers[q.id];
+    if (value !== undefined && !q.choices.some((c) => c.value === value)) {
+      throw bad(q.id, value, `choose one of ${q.choices.map((c) => c.value).join(", ")}.`);
+    }
+  }
+  if (answers.name !== undefined) {
+    const problem = projectNameProblem(answers.name);
+    if (problem) {
+      throw bad("name", answers.name, `${problem}; try "${suggestProjectName(answers.name)}".`);
+    }
+  }
+  if (answers.module !== undefined) {
+    const database = answers.database === "oracle" ? "oracle" : databaseQuestion.default;
+    const problem = moduleNameProblem(answers.module, database);
+    if (problem) throw bad("module", answers.module, problem);
+  }
 }
 
 /** The flags that would answer the questions still open. */
@@ -111,39 +149,131 @@ export function missingFlags(answers: ProjectAnswers): string[] {
 export async function runNew(directory: string | undefined, options: NewOptions): Promise<void> {
   const answers = await collectAnswers(directory, options);
   const missing = missingFlags(answers);
-  if (missing.length > 0 && !options.yes) {
+  const interactive = missing.length > 0 && !options.yes;
+  let spec: ProjectSpec;
+  let plan: Plan;
+  let target: string;
+  let prompter: Prompter | undefined;
+  if (interactive) {
     if (!Deno.stdin.isTerminal()) {
       throw new UserError(
         "Some questions are unanswered and stdin is not a terminal, so pyscaffold cannot ask them.",
         { hint: `Pass ${missing.join(", ")} — or --yes to accept the defaults.` },
       );
     }
+    // Bad flags, and a directory that cannot receive the project, are reported before
+    // anything is asked.
+    resolveProjectSpec({ ...answers, name: answers.name ?? DEFAULT_PROJECT_NAME });
+    if (directory !== undefined && !options.json) await checkNewTarget(directory);
+    const { runNewWizard, terminalPrompter } = await import("../wizard/mod.ts");
+    prompter = await terminalPrompter({ output: options.json ? "stderr" : "stdout" });
+    const stopListening = cancelOnInterrupt();
+    try {
+      ({ spec, plan, target } = await runNewWizard({
+        prompter,
+        given: answers,
+        directory,
+        preview: !options.json,
+        dryRun: options.dryRun,
+        checkTarget: options.json ? undefined : targetProblem,
+        guide: options.learn ? await learnGuide() : undefined,
+      }));
+    } finally {
+      stopListening();
+    }
+  } else {
+    if (answers.name === undefined) {
+      throw new UserError("Missing the project directory.", { hint: "pyscaffold new my-api" });
+    }
+    spec = resolveProjectSpec(answers);
+    target = directory ?? spec.name;
+    plan = buildProjectPlan(spec);
   }
-  if (answers.name === undefined) {
-    throw new UserError("Missing the project directory.", { hint: "pyscaffold new my-api" });
-  }
-  const spec = resolveProjectSpec(answers);
-  const target = directory ?? spec.name;
-  const plan = buildProjectPlan(spec);
 
-  if (options.saveAnswers) {
-    await Deno.writeTextFile(options.saveAnswers, JSON.stringify(answersOf(spec), null, 2) + "\n");
-  }
   if (options.json) {
     console.log(JSON.stringify(planJson(plan), null, 2));
+    await saveAnswers(options.saveAnswers, spec);
     return;
   }
-  const c = makeColors();
+  const c = prompter?.colors ?? makeColors();
   if (options.dryRun) {
     await checkNewTarget(target);
-    console.log(renderTree(plan, c));
+    if (!interactive) console.log(renderTree(plan, c));
     console.log(c.dim("\n--dry-run: nothing was written."));
+    await saveAnswers(options.saveAnswers, spec);
     return;
   }
-  await writeNewProject(target, plan.files);
-  console.log(renderTree(plan, c));
-  console.log(`\n${c.green("✔")} Created ${c.bold(target)}. Next steps:\n`);
-  for (const step of nextSteps(target)) console.log(`  ${c.cyan(step)}`);
+  // Saved first: a refusal to replace an existing file comes before the project is written,
+  // and the answers survive a failed write, ready for `--answers`. But a target that cannot
+  // receive the project is refused before anything is written at all.
+  await checkNewTarget(target);
+  await saveAnswers(options.saveAnswers, spec);
+  await writeNewProject(
+    target,
+    plan.files,
+    prompter && ((done, total, path) => prompter.progress(done, total, path)),
+  );
+  // The wizard has shown the tree in its preview already.
+  if (!interactive) console.log(renderTree(plan, c));
+  console.log(
+    `\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files). Next steps:\n`,
+  );
+  const steps = nextSteps(target);
+  const width = Math.max(...steps.map((s) => s.length));
+  steps.forEach((step, i) => {
+    const note = NEXT_STEP_NOTES[i];
+    console.log(note ? `  ${c.cyan(step.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(step)}`);
+  });
+}
+
+const NEXT_STEP_NOTES = [
+  "",
+  "create .venv and install the dependencies",
+  "start the database and apply the migrations",
+  "start the API",
+  "run the tests",
+];
+
+/** `--learn`: the guided mode's explanations (src/learn), loaded only when asked for. */
+async function learnGuide() {
+  const learn = await import("../learn/mod.ts");
+  return learn.wizardGuide(learn.terminalOptions());
+}
+
+/** Why `target` cannot receive a new project, or undefined when it can. */
+async function targetProblem(target: string): Promise<string | undefined> {
+  try {
+    await checkNewTarget(target);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Between prompts the terminal is not in raw mode, so Ctrl-C is a SIGINT: end
+ * the same way as a Ctrl-C inside a prompt. Nothing has been written yet.
+ */
+function cancelOnInterrupt(): () => void {
+  const onSignal = () => {
+    console.error(`\n${new CancelledError().message}`);
+    Deno.exit(130);
+  };
+  try {
+    Deno.addSignalListener("SIGINT", onSignal);
+  } catch {
+    return () => {}; // no signals on this platform
+  }
+  return () => Deno.removeSignalListener("SIGINT", onSignal);
+}
+
+/** `--save-answers FILE`: the answers file format, so `--answers FILE` reads it back. */
+async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise<void> {
+  if (path === undefined) return;
+  const content = JSON.stringify({ pyscaffold: VERSION, answers: answersOf(spec) }, null, 2);
+  // Refuses to replace a different file that is already there.
+  await writeNewFile(path, content + "\n");
 }
 
 export function nextSteps(target: string): string[] {

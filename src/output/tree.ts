@@ -73,9 +73,16 @@ export function renderTree(plan: Plan, c: Colors): string {
     return `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
   });
   const summary = planSummary(plan);
+  // Which choice added how many files, in the order of the questions.
+  const byOrigin = (Object.keys(ORIGIN_COLOR) as Origin[]).flatMap((origin) => {
+    const count = plan.files.filter((f) => f.origin === origin).length;
+    const colorize = c[ORIGIN_COLOR[origin]] as (s: string) => string;
+    return count > 0 ? [`${colorize(origin)} ${count}`] : [];
+  });
   lines.push(
     "",
     `${summary.files} files, ${summary.lines} lines, ${formatSize(summary.bytes)}`,
+    `${c.dim("added by:")} ${byOrigin.join(c.dim(" · "))}`,
   );
   return lines.join("\n");
 }

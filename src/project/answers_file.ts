@@ -5,9 +5,13 @@
  * generated from and a hash of every file it created (so `remove` can tell
  * whether the user changed a file).
  */
+import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.ts";
-import type { FieldSpec } from "../spec/module_spec.ts";
-import type { ProjectAnswers, ProjectSpec } from "../spec/project_spec.ts";
+import { printable } from "../spec/names.ts";
+import { type FieldSpec, fieldText, parseField } from "../spec/module_spec.ts";
+import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
+import type { ModuleProject } from "../plan/module_files.ts";
+import { safeRelativePath } from "./paths.ts";
 import { VERSION } from "../version.ts";
 
 export const ANSWERS_FILE = ".pyscaffold.json";
@@ -16,6 +20,8 @@ export interface ModuleRecord {
   fields: FieldSpec[];
   /** path → sha256 of the content pyscaffold wrote. */
   files: Record<string, string>;
+  /** The Alembic revision that created the table (absent: the project's initial revision). */
+  migration?: string;
 }
 
 export interface AnswersFile {
@@ -64,7 +70,8 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${source} is not valid JSON: ${(error as Error).message}.`);
+    // The parser's message quotes the input: escape it so it cannot break the terminal.
+    throw new UserError(`${source} is not valid JSON: ${printable((error as Error).message)}.`);
   }
   if (isRecord(data) && "answers" in data) data = data.answers;
   if (!isRecord(data)) {
@@ -75,7 +82,7 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
   const answers: ProjectAnswers = {};
   for (const [key, value] of Object.entries(data)) {
     if (!Object.hasOwn(ANSWER_TYPES, key)) {
-      throw new UserError(`${source}: unknown key "${key}".`, {
+      throw new UserError(`${source}: unknown key "${printable(key)}".`, {
         hint: `Known keys: ${Object.keys(ANSWER_TYPES).join(", ")}.`,
       });
     }
@@ -83,7 +90,7 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
     const actual: string = typeof value;
     if (actual !== expected) {
       throw new UserError(
-        `${source}: "${key}" must be a ${expected}, not ${JSON.stringify(value)}.`,
+        `${source}: "${key}" must be a ${expected}, not ${printable(JSON.stringify(value))}.`,
       );
     }
     (answers as Record<string, unknown>)[key] = value;
@@ -93,4 +100,121 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A generated project as `add` and `remove` see it. */
+export interface ProjectState {
+  /** Absolute path of the directory holding the answers file. */
+  root: string;
+  /** The answers file as read (unknown keys are kept when it is rewritten). */
+  file: AnswersFile & Record<string, unknown>;
+  project: ModuleProject;
+  modules: Record<string, ModuleRecord>;
+}
+
+/** The nearest directory from `start` upwards that holds an answers file. */
+export async function findProjectRoot(start: string): Promise<string> {
+  let dir = resolve(start);
+  for (;;) {
+    try {
+      const info = await Deno.stat(join(dir, ANSWERS_FILE));
+      if (info.isFile) return dir;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
+        throw error;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new UserError(
+        `No pyscaffold project here: no ${ANSWERS_FILE} in ${
+          resolve(start)
+        } or any parent directory.`,
+        { hint: "Run this inside a project made by `pyscaffold new`." },
+      );
+    }
+    dir = parent;
+  }
+}
+
+/** Finds and reads the project around `start`. */
+export async function readProject(start: string): Promise<ProjectState> {
+  const root = await findProjectRoot(start);
+  const source = join(root, ANSWERS_FILE);
+  const text = await Deno.readTextFile(source);
+  return { root, ...parseAnswersFile(text, source) };
+}
+
+/**
+ * Parses and validates a whole answers file. Everything in it is checked as
+ * if the user had typed it — the choices, every field, every path — because
+ * `remove` deletes the paths it lists.
+ */
+export function parseAnswersFile(
+  text: string,
+  source: string,
+): Omit<ProjectState, "root"> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${source} is not valid JSON: ${(error as Error).message}.`);
+  }
+  if (!isRecord(data) || !isRecord(data.answers)) {
+    throw new UserError(`${source} is not a pyscaffold answers file (no "answers" object).`);
+  }
+  const answers = parseAnswers(JSON.stringify(data.answers), source);
+  const spec = resolveProjectSpec(answers);
+  const { module: _first, ...project } = spec;
+  const modules: Record<string, ModuleRecord> = {};
+  const rawModules = data.modules ?? {};
+  if (!isRecord(rawModules)) throw new UserError(`${source}: "modules" must be an object.`);
+  for (const [name, raw] of Object.entries(rawModules)) {
+    const where = `${source}: module "${name}"`;
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new UserError(`${where} is not a module name.`);
+    if (!isRecord(raw) || !Array.isArray(raw.fields) || !isRecord(raw.files)) {
+      throw new UserError(`${where} needs "fields" (a list) and "files" (an object).`);
+    }
+    const fields = raw.fields.map((f: unknown) => {
+      if (!isRecord(f) || typeof f.name !== "string" || typeof f.type !== "string") {
+        throw new UserError(`${where} has a field that is not {"name", "type", ...}.`);
+      }
+      // Re-parsing the field's text validates every property.
+      try {
+        return parseField(fieldText(f as unknown as FieldSpec), spec.database);
+      } catch (error) {
+        throw new UserError(`${where}: ${(error as Error).message}`);
+      }
+    });
+    const files: Record<string, string> = {};
+    for (const [path, hash] of Object.entries(raw.files)) {
+      if (safeRelativePath(path) === undefined) {
+        throw new UserError(`${where} lists a path outside the project: "${path}".`);
+      }
+      if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) {
+        throw new UserError(`${where}: the hash of ${path} is not a sha256.`);
+      }
+      files[path] = hash;
+    }
+    const record: ModuleRecord = { fields, files };
+    if (raw.migration !== undefined) {
+      if (typeof raw.migration !== "string" || safeRelativePath(raw.migration) === undefined) {
+        throw new UserError(`${where}: "migration" is not a path inside the project.`);
+      }
+      record.migration = raw.migration;
+    }
+    modules[name] = record;
+  }
+  return { file: data as AnswersFile & Record<string, unknown>, project, modules };
+}
+
+/** The answers file with a new module manifest; every other key is kept as it was. */
+export function answersFileWithModules(
+  file: AnswersFile & Record<string, unknown>,
+  modules: Record<string, ModuleRecord>,
+): string {
+  const sorted = Object.fromEntries(
+    Object.keys(modules).sort().map((name) => [name, modules[name]]),
+  );
+  return JSON.stringify({ ...file, modules: sorted }, null, 2) + "\n";
 }

@@ -6,14 +6,27 @@
  * sample values for the generated tests), so the templates contain no logic
  * about types.
  */
+import { createHash } from "node:crypto";
 import { UserError } from "../errors.ts";
-import { MAX_TABLE_NAME, pascal, pluralize, printable, singularize, words } from "./names.ts";
+import {
+  MAX_TABLE_NAME,
+  nonAscii,
+  pascal,
+  pluralize,
+  printable,
+  singularize,
+  WINDOWS_RESERVED,
+  words,
+} from "./names.ts";
 import {
   AUDIT_FIELDS,
   DEPENDENCY_MODULES,
   PROJECT_MODULES,
   PYTHON_BUILTINS,
   PYTHON_KEYWORDS,
+  RESERVED_CLASS_NAMES,
+  RESERVED_FIELD_NAMES,
+  RESERVED_SINGULARS,
   SQL_RESERVED,
   STDLIB_MODULES,
 } from "./reserved.ts";
@@ -98,44 +111,92 @@ export function moduleNames(module: string): ModuleNames {
  * `Booking`, `booking`, `booking-item`, `BookingItem` → `booking`, `booking_item`.
  * Rejects names that would shadow Python, a dependency or the project, SQL
  * reserved words of the database, and names too long for Oracle identifiers.
+ * Every rejection is a UserError whose hint names a module that would be accepted.
  */
 export function parseModuleName(raw: string, database: Database): string {
-  const trimmed = raw.trim();
-  if (!/^[A-Za-z][A-Za-z0-9_\- ]*$/.test(trimmed)) {
-    const suggestion = words(trimmed).filter((w) => !/^[0-9]/.test(w)).join("_") || "items";
-    throw new UserError(
-      `Invalid module name "${
-        printable(raw)
-      }": use letters, digits, hyphens or underscores, starting with a letter.`,
-      { hint: `Try "${suggestion}".` },
-    );
-  }
-  const module = words(trimmed).join("_");
-  const names = moduleNames(module);
-  const clash = nameClash(module, database) ?? nameClash(names.table, database);
-  if (clash) {
-    throw new UserError(`Module name "${module}" cannot be used: ${clash}.`, {
-      hint: `Try a more specific name, such as "${module}_record" or "app_${module}".`,
+  const problem = moduleNameProblem(raw, database);
+  if (problem) {
+    const module = normalModuleName(raw);
+    const subject = module && module !== raw
+      ? `"${printable(raw)}" (module "${module}")`
+      : `"${printable(raw)}"`;
+    throw new UserError(`Invalid module name ${subject}: ${problem}.`, {
+      hint: `Try "${suggestModuleName(raw, database)}".`,
     });
   }
-  if (names.table.length > MAX_TABLE_NAME) {
-    throw new UserError(
-      `Module name "${module}" is too long: its table "${names.table}" has ${names.table.length} characters; ` +
-        `the limit is ${MAX_TABLE_NAME} so that constraint names fit Oracle's 30-character identifiers.`,
-      { hint: `Use a shorter name, such as "${module.slice(0, MAX_TABLE_NAME - 2)}".` },
-    );
+  return normalModuleName(raw)!;
+}
+
+/** The snake_case module a name stands for, or undefined when the characters are not allowed. */
+function normalModuleName(raw: string): string | undefined {
+  const trimmed = raw.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_\- ]*$/.test(trimmed)) return undefined;
+  return words(trimmed).join("_");
+}
+
+/** Why a module name cannot be used, or undefined when it can. */
+export function moduleNameProblem(raw: string, database: Database): string | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === "") return "it is empty";
+  const bad = nonAscii(trimmed);
+  if (bad) return `it contains ${bad}; use ASCII letters, digits, hyphens or underscores`;
+  if (!/^[A-Za-z]/.test(trimmed)) return "it must start with a letter";
+  const module = normalModuleName(trimmed);
+  if (module === undefined) {
+    return "use letters, digits, hyphens or underscores, starting with a letter";
   }
-  return module;
+  if (WINDOWS_RESERVED.has(module)) {
+    return `"${module}" is a reserved device name on Windows (its folder could not be created)`;
+  }
+  const names = moduleNames(module);
+  const clash = nameClash(module, database) ?? nameClash(names.singular, database) ??
+    nameClash(names.table, database);
+  if (clash) return clash;
+  if (RESERVED_SINGULARS.has(names.singular)) {
+    return `"${names.singular}" is a variable name in the generated service and controller`;
+  }
+  if (RESERVED_CLASS_NAMES.has(names.className)) {
+    return `its class "${names.className}" would shadow a name the generated code imports`;
+  }
+  if (names.table.length > MAX_TABLE_NAME) {
+    return `its table "${names.table}" has ${names.table.length} characters; the limit is ` +
+      `${MAX_TABLE_NAME} so that constraint names fit Oracle's 30-character identifiers`;
+  }
+  return undefined;
+}
+
+/** A module name that is accepted, as close as possible to what the user typed. */
+export function suggestModuleName(raw: string, database: Database): string {
+  const base = words(raw).filter((w) => /^[a-z]/.test(w) || w.length > 0).join("_")
+    .replace(/^[^a-z]+/, "");
+  const short = (name: string) => {
+    let cut = name;
+    while (moduleNames(cut).table.length > MAX_TABLE_NAME && cut.includes("_")) {
+      cut = cut.slice(0, cut.lastIndexOf("_"));
+    }
+    return moduleNames(cut).table.length > MAX_TABLE_NAME ? cut.slice(0, MAX_TABLE_NAME - 4) : cut;
+  };
+  const candidates = base === ""
+    ? ["items"]
+    : [short(base), `${short(base)}_record`, `app_${short(base)}`, `${short(base)}_entry`];
+  for (const candidate of [...candidates, "items"]) {
+    if (candidate && moduleNameProblem(candidate, database) === undefined) return candidate;
+  }
+  return "items";
 }
 
 function nameClash(name: string, database: Database): string | undefined {
-  if (PYTHON_KEYWORDS.has(name)) return "it is a Python keyword";
-  if (PYTHON_BUILTINS.has(name)) return "it shadows a Python builtin";
-  if (STDLIB_MODULES.has(name)) return "it shadows a module of the Python standard library";
-  if (DEPENDENCY_MODULES.has(name)) return "it shadows a dependency of the generated project";
-  if (PROJECT_MODULES.has(name)) return "the generated project already uses that name";
+  if (PYTHON_KEYWORDS.has(name)) return `"${name}" is a Python keyword`;
+  if (PYTHON_BUILTINS.has(name)) return `"${name}" shadows a Python builtin`;
+  if (STDLIB_MODULES.has(name)) {
+    return `"${name}" shadows a module of the Python standard library`;
+  }
+  if (DEPENDENCY_MODULES.has(name)) {
+    return `"${name}" shadows a dependency of the generated project`;
+  }
+  if (PROJECT_MODULES.has(name)) return `the generated project already uses "${name}"`;
   if (SQL_RESERVED[database].has(name)) {
-    return `it is a reserved word in ${databaseLabel(database)}`;
+    return `"${name}" is a reserved word in ${databaseLabel(database)}`;
   }
   return undefined;
 }
@@ -150,6 +211,7 @@ const MAX_FIELD_NAME = 30;
 /**
  * `name:type[:modifier...]`: `title:str(120):required:index`, `price:decimal(10,2)`,
  * `status:enum(draft|sent):default=draft`, `owner:ref:users`.
+ * Default values cannot contain `:` (it separates the parts).
  */
 export function parseField(raw: string, database: Database): FieldSpec {
   const fail = (problem: string, hint?: string): never => {
@@ -158,33 +220,53 @@ export function parseField(raw: string, database: Database): FieldSpec {
         "Fields look like name:type[:modifier...], e.g. title:str(120):required or owner:ref:users.",
     });
   };
+  const bad = nonAscii(raw.trim());
+  if (bad) fail(`it contains ${bad}; field specs are ASCII`);
   const parts = raw.trim().split(":");
   const [name, typeText, ...rest] = parts;
   if (!name || typeText === undefined) fail("it needs a name and a type");
   if (!FIELD_NAME.test(name)) {
+    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "");
     fail(
       "field names are snake_case: lower-case letters, digits and underscores, starting with a letter",
-      `Try "${words(name).join("_") || "name"}".`,
+      `Try "${FIELD_NAME.test(suggestion) ? suggestion : "name"}".`,
     );
   }
   const column = typeText === "ref" ? `${name}_id` : name;
   if (column.length > MAX_FIELD_NAME) {
-    fail(`the column "${column}" is longer than ${MAX_FIELD_NAME} characters (Oracle's limit)`);
+    fail(
+      `the column "${column}" is longer than ${MAX_FIELD_NAME} characters (Oracle's limit)`,
+      `Use a shorter name, such as "${name.slice(0, typeText === "ref" ? 20 : 24)}".`,
+    );
   }
   if (AUDIT_FIELDS.has(name) || AUDIT_FIELDS.has(column)) {
-    fail(`"${name}" is an audit field every model already has`);
+    fail(
+      `"${AUDIT_FIELDS.has(name) ? name : column}" is an audit field every model already has ` +
+        `(${[...AUDIT_FIELDS].join(", ")})`,
+      `Choose another name, such as "${name}_value".`,
+    );
   }
-  if (PYTHON_KEYWORDS.has(name) || name === "metadata" || name === "registry") {
-    fail(`"${name}" is reserved in Python or by SQLAlchemy models`);
+  if (PYTHON_KEYWORDS.has(name) || RESERVED_FIELD_NAMES.has(name) || name.startsWith("model_")) {
+    fail(
+      `"${name}" is reserved in Python, by SQLAlchemy or pydantic models, or names a type the ` +
+        "generated code uses",
+      `Choose another name, such as "${name}_value".`,
+    );
   }
   if (SQL_RESERVED[database].has(column)) {
-    fail(`"${column}" is a reserved word in ${databaseLabel(database)}`);
+    fail(
+      `"${column}" is a reserved word in ${databaseLabel(database)}`,
+      `Choose another name, such as "${name}_value".`,
+    );
   }
 
   const field: FieldSpec = { name, type: "str", required: true, unique: false, index: false };
   const typeMatch = /^([a-z]+)(?:\((.*)\))?$/.exec(typeText);
   if (!typeMatch || !(FIELD_TYPES as readonly string[]).includes(typeMatch[1])) {
-    fail(`unknown type "${typeText}"`, `Types: ${FIELD_TYPES.join(", ")}.`);
+    fail(
+      `unknown type "${printable(typeText)}"`,
+      `Types: ${FIELD_TYPES.join(", ")}; str(N), decimal(P,S) and enum(a|b) take arguments.`,
+    );
   }
   field.type = typeMatch![1] as FieldType;
   const args = typeMatch![2];
@@ -193,7 +275,7 @@ export function parseField(raw: string, database: Database): FieldSpec {
   };
   switch (field.type) {
     case "str": {
-      const length = args === undefined ? 255 : Number(args);
+      const length = args === undefined ? 255 : /^\s*\d{1,5}\s*$/.test(args) ? Number(args) : NaN;
       if (!Number.isInteger(length) || length < 1 || length > 4000) {
         fail("str(N) needs a length from 1 to 4000 (use text for longer values)");
       }
@@ -201,7 +283,9 @@ export function parseField(raw: string, database: Database): FieldSpec {
       break;
     }
     case "decimal": {
-      const m = args === undefined ? ["", "10", "2"] : /^(\d+)\s*,\s*(\d+)$/.exec(args);
+      const m = args === undefined
+        ? ["", "10", "2"]
+        : /^\s*(\d{1,2})\s*,\s*(\d{1,2})\s*$/.exec(args);
       const precision = Number(m?.[1]);
       const scale = Number(m?.[2]);
       if (!m || precision < 1 || precision > 38 || scale > precision) {
@@ -214,7 +298,9 @@ export function parseField(raw: string, database: Database): FieldSpec {
     case "enum": {
       const choices = (args ?? "").split("|").map((c) => c.trim());
       if (choices.length < 1 || choices.some((c) => !/^[A-Za-z0-9_.-]{1,50}$/.test(c))) {
-        fail("enum(a|b|c) needs one or more values of letters, digits, '_', '.' or '-'");
+        fail(
+          "enum(a|b|c) needs one or more values of letters, digits, '_', '.' or '-' (up to 50 each)",
+        );
       }
       if (new Set(choices).size !== choices.length) fail("enum values must be distinct");
       field.choices = choices;
@@ -224,15 +310,26 @@ export function parseField(raw: string, database: Database): FieldSpec {
       noArgs();
       const target = rest.shift();
       if (!target) fail("a reference names its module: owner:ref:users");
+      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(target!)) {
+        fail(`"${printable(target!)}" is not a module name`);
+      }
       field.ref = words(target!).join("_");
-      if (!FIELD_NAME.test(field.ref)) fail(`"${target}" is not a module name`);
       break;
     }
     default:
       noArgs();
   }
 
+  const seen = new Set<string>();
   for (const modifier of rest) {
+    const key = modifier.startsWith("default=") ? "default" : modifier;
+    if (
+      seen.has(key) || (key === "required" && seen.has("optional")) ||
+      (key === "optional" && seen.has("required"))
+    ) {
+      fail(`modifier "${printable(modifier)}" repeats or contradicts another`);
+    }
+    seen.add(key);
     if (modifier === "required") field.required = true;
     else if (modifier === "optional") field.required = false;
     else if (modifier === "unique") field.unique = true;
@@ -241,42 +338,77 @@ export function parseField(raw: string, database: Database): FieldSpec {
       field.default = checkDefault(field, modifier.slice("default=".length), fail);
     } else {
       fail(
-        `unknown modifier "${modifier}"`,
+        `unknown modifier "${printable(modifier)}"`,
         "Modifiers: required, optional, unique, index, default=VALUE.",
       );
     }
   }
-  if (field.type === "text" && (field.unique || field.index)) {
-    fail("text columns cannot be unique or indexed (use str(N))");
+  if ((field.type === "text" || field.type === "json") && (field.unique || field.index)) {
+    fail(`${field.type} columns cannot be unique or indexed (use str(N))`);
   }
-  if (field.type === "json" && (field.unique || field.index)) {
-    fail("json columns cannot be unique or indexed");
+  if ((field.type === "bool" || field.type === "enum") && field.unique) {
+    fail(`a ${field.type} column cannot be unique: it has only a few possible values`);
+  }
+  if (field.unique && field.default !== undefined) {
+    fail("a unique field cannot have a default (every row would get the same value)");
   }
   return field;
 }
 
+/**
+ * Parses every `--field` and checks them together: names and columns are
+ * distinct (`owner:ref:users` takes `owner` and `owner_id`).
+ */
+export function parseFields(raws: readonly string[], database: Database): FieldSpec[] {
+  const fields = raws.map((raw) => parseField(raw, database));
+  const taken = new Map<string, string>();
+  for (const [i, f] of fields.entries()) {
+    const column = f.type === "ref" ? `${f.name}_id` : f.name;
+    for (const n of new Set([f.name, column])) {
+      const other = taken.get(n);
+      if (other !== undefined) {
+        throw new UserError(
+          `Fields "${printable(other)}" and "${printable(raws[i])}" both use the name "${n}".`,
+          { hint: "Give every field its own name." },
+        );
+      }
+      taken.set(n, raws[i]);
+    }
+  }
+  return fields;
+}
+
 function checkDefault(field: FieldSpec, value: string, fail: (p: string) => never): string {
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    fail("a default value cannot contain control characters");
+  }
   const ok = (() => {
     switch (field.type) {
       case "str":
-        return value.length <= field.length!;
+        return value.length >= 1 && value.length <= field.length!;
       case "text":
         return true;
       case "int":
+        return /^-?\d{1,9}$/.test(value);
       case "bigint":
-        return /^-?\d+$/.test(value);
-      case "decimal":
+        return /^-?\d{1,18}$/.test(value);
+      case "decimal": {
+        const m = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
+        return m !== null &&
+          m[1].replace(/^0+(?=\d)/, "").length <= field.precision! - field.scale! &&
+          (m[2] ?? "").length <= field.scale!;
+      }
       case "float":
-        return /^-?\d+(\.\d+)?$/.test(value);
+        return /^-?\d{1,15}(\.\d{1,15})?$/.test(value);
       case "bool":
         return value === "true" || value === "false";
       case "enum":
         return field.choices!.includes(value);
       default:
-        return false;
+        fail(`${field.type} fields cannot have a default`);
     }
   })();
-  if (!ok) fail(`default "${value}" is not a valid ${field.type} value here`);
+  if (!ok) fail(`default "${printable(value)}" is not a valid ${field.type} value here`);
   return value;
 }
 
@@ -305,6 +437,13 @@ export interface FieldView extends FieldSpec {
   sampleN: string;
   /** For ref fields: the referenced module's names. */
   refNames?: ModuleNames;
+  /**
+   * The column in an Alembic `op.create_table(...)`, formatted as ruff formats
+   * it at an indentation of 8 spaces (one or more lines, ending with a comma).
+   */
+  migrationColumn: string;
+  /** `op.create_index(...)` for the column at 4 spaces, or undefined when it has no index. */
+  migrationIndex?: string;
 }
 
 export interface ModuleView extends ModuleNames {
@@ -315,11 +454,42 @@ export interface ModuleView extends ModuleNames {
   schemaImports: string[];
   /** Whether any field references another module. */
   hasRefs: boolean;
+  /** Every `op.create_index(...)` of the table (the audit `is_active` index included), at 4 spaces. */
+  migrationIndexes: string[];
+}
+
+const MAX_NAME_BODY = 26;
+
+/**
+ * A constraint or index name as the generated base model's naming convention
+ * makes it (`ix_<table>_<columns>`, shortened with a sha1 when the body would
+ * be longer than 26 characters), so migrations and models agree.
+ */
+export function constraintName(prefix: string, table: string, columns: readonly string[]): string {
+  const body = columns.length ? `${table}_${columns.join("_")}` : table;
+  if (body.length <= MAX_NAME_BODY) return `${prefix}_${body}`;
+  const digest = createHash("sha1").update(body).digest("hex").slice(0, 8);
+  return `${prefix}_${body.slice(0, MAX_NAME_BODY - 9)}_${digest}`;
+}
+
+/** Source lines of a call, as ruff formats it at `indent` spaces (88 columns). */
+export function formatCall(
+  indent: number,
+  callee: string,
+  args: readonly string[],
+  suffix = "",
+): string {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${callee}(${args.join(", ")})${suffix}`;
+  if (one.length <= 88) return one;
+  const inner = `${pad}    ${args.join(", ")}`;
+  if (inner.length <= 88) return `${pad}${callee}(\n${inner}\n${pad})${suffix}`;
+  return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
 }
 
 export function moduleView(spec: ModuleSpec): ModuleView {
   const names = moduleNames(spec.name);
-  const fields = spec.fields.map((f, i) => fieldView(f, i));
+  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table));
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
@@ -352,6 +522,15 @@ export function moduleView(spec: ModuleSpec): ModuleView {
     modelImports: [...modelImports].sort(),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
+    migrationIndexes: [
+      formatCall(4, "op.create_index", [
+        `op.f("${constraintName("ix", names.table, ["is_active"])}")`,
+        `"${names.table}"`,
+        `["is_active"]`,
+        "unique=False",
+      ]),
+      ...fields.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
+    ],
   };
 }
 
@@ -388,6 +567,35 @@ const SA_TYPES: Record<FieldType, (f: FieldSpec) => SaType> = {
     py: "int",
   }),
 };
+
+/** SQLAlchemy Core types for Alembic migrations (migrations never import the project's models). */
+const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec) => string> = {
+  str: (f) => `sa.String(length=${f.length})`,
+  text: () => "sa.Text()",
+  int: () => "sa.Integer()",
+  bigint: () => "sa.BigInteger()",
+  decimal: (f) => `sa.Numeric(precision=${f.precision}, scale=${f.scale})`,
+  float: () => "sa.Float()",
+  bool: () => "sa.Boolean()",
+  date: () => "sa.Date()",
+  datetime: () => "sa.DateTime(timezone=True)",
+  uuid: () => "sa.Uuid()",
+  json: () => "sa.JSON()",
+  enum: (f) => `sa.String(length=${Math.max(...f.choices!.map((c) => c.length))})`,
+  ref: () => "sa.Integer()",
+};
+
+/** Arguments of `sa.Column(...)` mirroring the model's `mapped_column(...)`. */
+function migrationArgs(f: FieldSpec, column: string): string[] {
+  const args = [`"${column}"`, MIGRATION_TYPES[f.type](f)];
+  if (f.type === "ref") {
+    args.push(`sa.ForeignKey("${moduleNames(f.ref!).table}.id", ondelete="RESTRICT")`);
+  }
+  args.push(`nullable=${f.required ? "False" : "True"}`);
+  // With index=True the model's unique becomes a unique index (see migrationIndex).
+  if (f.unique && !(f.index || f.type === "ref")) args.push("unique=True");
+  return args;
+}
 
 function pyDefault(f: FieldSpec): string | undefined {
   if (f.default === undefined) return undefined;
@@ -426,8 +634,13 @@ function samples(f: FieldSpec, i: number): [string, string, string, string] {
       const whole = f.precision! - f.scale! >= 2 ? "12" : f.precision! - f.scale! === 1 ? "7" : "0";
       const frac = f.scale! > 0 ? "." + "5".padEnd(f.scale!, "0") : "";
       const alt = f.precision! - f.scale! >= 1 ? "3" : "0";
-      const mod = 10 ** Math.min(f.precision! - f.scale!, 6);
-      return [`"${whole}${frac}"`, `"${alt}${frac}"`, '"abc"', `str(n % ${mod})`];
+      // Distinct per row: the whole part when there is one, else the fraction.
+      const wholeDigits = Math.min(f.precision! - f.scale!, 6);
+      const fracDigits = Math.min(f.scale!, 6);
+      const perRow = wholeDigits > 0
+        ? `str(n % ${10 ** wholeDigits})`
+        : `f"0.{n % ${10 ** fracDigits}:0${fracDigits}d}"`;
+      return [`"${whole}${frac}"`, `"${alt}${frac}"`, '"abc"', perRow];
     }
     case "float":
       return ["1.5", "2.25", '"abc"', "n + 0.5"];
@@ -467,7 +680,7 @@ function samples(f: FieldSpec, i: number): [string, string, string, string] {
   }
 }
 
-function fieldView(f: FieldSpec, i: number): FieldView {
+function fieldView(f: FieldSpec, i: number, table: string): FieldView {
   const sa = SA_TYPES[f.type](f);
   const column = f.type === "ref" ? `${f.name}_id` : f.name;
   const pyType = f.type === "enum" ? "str" : sa.py;
@@ -502,6 +715,15 @@ function fieldView(f: FieldSpec, i: number): FieldView {
     invalid,
     sampleN,
     refNames: f.ref ? moduleNames(f.ref) : undefined,
+    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column), ","),
+    migrationIndex: f.index || f.type === "ref"
+      ? formatCall(4, "op.create_index", [
+        `op.f("${constraintName("ix", table, [column])}")`,
+        `"${table}"`,
+        `["${column}"]`,
+        `unique=${f.unique ? "True" : "False"}`,
+      ])
+      : undefined,
   };
 }
 
@@ -522,4 +744,24 @@ export function exampleModule(name = "items"): ModuleSpec {
       },
     ],
   };
+}
+
+/** The `--field` text of a field: `parseField(fieldText(f))` gives `f` back. */
+export function fieldText(f: FieldSpec): string {
+  const type = f.type === "str"
+    ? `str(${f.length})`
+    : f.type === "decimal"
+    ? `decimal(${f.precision},${f.scale})`
+    : f.type === "enum"
+    ? `enum(${f.choices!.join("|")})`
+    : f.type === "ref"
+    ? `ref:${f.ref}`
+    : f.type;
+  const modifiers = [
+    f.required ? "required" : "optional",
+    ...(f.unique ? ["unique"] : []),
+    ...(f.index ? ["index"] : []),
+    ...(f.default !== undefined ? [`default=${f.default}`] : []),
+  ];
+  return [f.name, type, ...modifiers].join(":");
 }

@@ -50,7 +50,8 @@ export const DEPENDENCY_MODULES: ReadonlySet<string> = new Set(
 export const PROJECT_MODULES: ReadonlySet<string> = new Set(
   ("src auth users user health tasks models migrations tests config database extensions errors " +
     "envelope schemas pagination security logging_config worker wsgi asgi app api docs openapi " +
-    "static templates").split(" "),
+    "static templates base types validation error_handlers revoked_tokens revoked_token " +
+    "passwords conftest example_tasks").split(" "),
 );
 
 /** Columns every model inherits from the base model. */
@@ -90,3 +91,37 @@ export const SQL_RESERVED: Readonly<Record<"postgresql" | "oracle", ReadonlySet<
       "varchar2 view whenever where with").split(" "),
   ),
 };
+
+/**
+ * Field names the generated code cannot take: attributes SQLAlchemy models and
+ * pydantic schemas reserve, and the names of types that schema and model
+ * classes use in annotations (a field `date: date` would hide the type from
+ * every later annotation in the class).
+ */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(
+  ("metadata registry query str int float bool bytes dict list set tuple object type date " +
+    "datetime time uuid decimal any literal annotated optional field mapped mapped_column " +
+    "relationship self cls " +
+    // methods of the generated base model
+    "mark_inserted mark_updated soft_delete " +
+    // attributes of pydantic's BaseModel (shadowing them makes pydantic warn)
+    "copy json schema schema_json construct validate parse_obj parse_raw parse_file from_orm " +
+    "update_forward_refs field_validator").split(" "),
+);
+
+/** Class names the generated module files import or define besides the model's own. */
+export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
+  ("Base BaseModel AuditMixin Field ConfigDict Mapped Session Select Blueprint Flask Quart " +
+    "Response Request Any Literal Annotated Decimal Enum Page Pagination NotFoundError " +
+    "ConflictError ValidationError").split(" "),
+);
+
+/**
+ * Singular module names the generated service and controller use as local
+ * variable names next to the module's own (`booking = Booking(**values)`).
+ */
+export const RESERVED_SINGULARS: ReadonlySet<string> = new Set(
+  ("value values name changes data key cached found actor page params rows total query count " +
+    "session target problems column table items self cls bp repository service cache operation " +
+    "success paginated").split(" "),
+);

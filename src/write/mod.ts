@@ -3,11 +3,16 @@
  *
  * A new project is written into a staging directory beside its target and
  * renamed into place in one step, so an interrupted run leaves either nothing
- * or the whole project; on SIGINT the staging directory is removed.
+ * or the whole project. On SIGINT or SIGTERM the staging directory is removed;
+ * after a SIGKILL it stays behind, locked by nobody, and the next run in the
+ * same parent directory removes it.
  */
-import { dirname, join, resolve } from "node:path";
-import { UserError } from "../errors.ts";
+import { basename, dirname, join, resolve } from "node:path";
+import { CancelledError, UserError } from "../errors.ts";
 import type { PlannedFile } from "../plan/mod.ts";
+
+/** `.<name>.pyscaffold-<8 hex>`: the staging directories this module creates. */
+const STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
 
 export interface WriteProgress {
   (written: number, total: number, path: string): void;
@@ -17,9 +22,16 @@ export interface WriteProgress {
 export async function checkNewTarget(target: string): Promise<void> {
   let info: Deno.FileInfo;
   try {
-    info = await Deno.stat(target);
+    info = await Deno.lstat(target);
+    // A symbolic link is followed to its directory; a dangling one is refused below.
+    if (info.isSymlink) info = await Deno.stat(target);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
+      if (await isDanglingLink(target)) {
+        throw new UserError(`${target} is a symbolic link to nothing.`, {
+          hint: "Remove the link, or choose another project name or directory.",
+        });
+      }
       await checkParent(dirname(resolve(target)));
       return;
     }
@@ -34,6 +46,14 @@ export async function checkNewTarget(target: string): Promise<void> {
     throw new UserError(`${target} already exists and is not empty; nothing was written.`, {
       hint: "Choose another directory, or empty this one first.",
     });
+  }
+}
+
+async function isDanglingLink(path: string): Promise<boolean> {
+  try {
+    return (await Deno.lstat(path)).isSymlink;
+  } catch {
+    return false;
   }
 }
 
@@ -52,7 +72,7 @@ async function checkParent(parent: string): Promise<void> {
   if (!info.isDirectory) throw new UserError(`${parent} is not a directory.`);
 }
 
-export function fsError(error: unknown, path: string): Error {
+export function fsError(error: unknown, path: string): UserError {
   if (error instanceof Deno.errors.PermissionDenied) {
     return new UserError(`Permission denied: ${path}.`, {
       hint: "Choose a location you can write to.",
@@ -65,64 +85,168 @@ export function fsError(error: unknown, path: string): Error {
     });
   }
   if (error instanceof UserError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new UserError(`Could not write ${path}: ${message}`);
+  // Deno's message ends with the system call and a path (the staging directory's, often):
+  // "No space left on device (os error 28): writefile '/…'" — the cause is enough.
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/ \(os error \d+\)/, "").replace(/: [a-z_]+ '[^']*'( -> '[^']*')?$/, "");
+  return new UserError(`Could not write ${path}: ${message}.`);
 }
 
-/** Writes every file into `target`, which must be absent or empty. All or nothing. */
+/**
+ * Writes every file into `target`, which must be absent or empty. All or
+ * nothing: the files go into a staging directory that is renamed onto the
+ * target in one step. SIGINT and SIGTERM cancel the write (CancelledError)
+ * and remove the staging directory; once the rename has started the project
+ * is complete and the signal is ignored.
+ */
 export async function writeNewProject(
   target: string,
   files: readonly PlannedFile[],
   onProgress?: WriteProgress,
 ): Promise<void> {
   await checkNewTarget(target);
-  const absolute = resolve(target);
+  for (const file of files) checkPlannedPath(file.path);
+  // Write into the directory a symbolic link points at, and keep the link.
+  const absolute = await realTarget(resolve(target));
+  await removeStaleStaging(dirname(absolute));
   const staging = join(
     dirname(absolute),
-    `.${absolute.split(/[\\/]/).pop()}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
+    `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
   );
-  const cleanup = () => {
-    try {
-      Deno.removeSync(staging, { recursive: true });
-    } catch {
-      // already gone
-    }
+  let cancelled = false;
+  const stopListening = onInterrupt(() => cancelled = true);
+  const checkpoint = () => {
+    if (cancelled) throw new CancelledError();
   };
-  const onSignal = () => {
-    cleanup();
-    console.error("\nCancelled — nothing was written.");
-    Deno.exit(130);
-  };
-  Deno.addSignalListener("SIGINT", onSignal);
+  let lock: Deno.FsFile | undefined;
   try {
     await Deno.mkdir(staging, { mode: 0o755 });
+    lock = await lockDirectory(staging);
+    checkpoint();
     let written = 0;
     for (const file of files) {
       const path = join(staging, ...file.path.split("/"));
       await Deno.mkdir(dirname(path), { recursive: true });
-      await Deno.writeTextFile(path, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      await Deno.writeTextFile(path, file.content, {
+        mode: file.executable ? 0o755 : 0o644,
+        createNew: true,
+      });
+      checkpoint();
       onProgress?.(++written, files.length, file.path);
     }
-    await moveIntoPlace(staging, absolute);
+    // Synchronous, so no signal handler can run between the check and the rename.
+    checkpoint();
+    moveIntoPlace(staging, absolute);
   } catch (error) {
-    cleanup();
-    throw fsError(error, target);
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    const failure = fsError(error, target);
+    if (failure instanceof CancelledError) throw failure;
+    throw new UserError(`${failure.message} Nothing was written.`, { hint: failure.hint });
   } finally {
-    Deno.removeSignalListener("SIGINT", onSignal);
+    lock?.close();
+    stopListening();
   }
 }
 
-async function moveIntoPlace(staging: string, target: string): Promise<void> {
+/** Calls `handler` on SIGINT and SIGTERM (SIGINT only on Windows) until the returned function is called. */
+function onInterrupt(handler: () => void): () => void {
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const signal of signals) Deno.addSignalListener(signal, handler);
+  return () => {
+    for (const signal of signals) Deno.removeSignalListener(signal, handler);
+  };
+}
+
+/** A planned path is relative, POSIX and inside the project; anything else is a bug upstream. */
+function checkPlannedPath(path: string): void {
+  const segments = path.split("/");
+  if (
+    // deno-lint-ignore no-control-regex
+    path.startsWith("/") || /[\\\0-\x1f]/.test(path) || /^[A-Za-z]:/.test(path) ||
+    segments.some((s) => s === "" || s === "." || s === "..")
+  ) {
+    throw new Error(`refusing to write outside the project: ${JSON.stringify(path)}`);
+  }
+}
+
+async function realTarget(absolute: string): Promise<string> {
   try {
-    await Deno.rename(staging, target);
+    return await Deno.realPath(absolute);
+  } catch {
+    return absolute; // absent: created by the rename
+  }
+}
+
+/**
+ * Holds an advisory lock on the staging directory for as long as this process
+ * writes into it, so that another run can tell a live staging directory from
+ * one left by a killed run. Where directories cannot be locked, nothing is.
+ */
+async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
+  try {
+    const handle = await Deno.open(dir, { read: true });
+    await handle.lock(true);
+    return handle;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes staging directories that a killed run left in `parent` (nobody holds their lock). */
+async function removeStaleStaging(parent: string): Promise<void> {
+  try {
+    for await (const entry of Deno.readDir(parent)) {
+      if (!entry.isDirectory || !STAGING.test(entry.name)) continue;
+      const path = join(parent, entry.name);
+      let handle: Deno.FsFile | undefined;
+      try {
+        handle = await Deno.open(path, { read: true });
+        if (await handle.tryLock(true)) await Deno.remove(path, { recursive: true });
+      } catch {
+        // not ours to judge: leave it
+      } finally {
+        handle?.close();
+      }
+    }
+  } catch {
+    // an unreadable parent fails later, with a clear message, when the write starts
+  }
+}
+
+function moveIntoPlace(staging: string, target: string): void {
+  try {
+    Deno.renameSync(staging, target);
   } catch (error) {
     // Some platforms will not rename onto an existing empty directory.
     if (!(error instanceof Deno.errors.AlreadyExists) && !isNotEmpty(error)) throw error;
-    await Deno.remove(target);
-    await Deno.rename(staging, target);
+    Deno.removeSync(target);
+    Deno.renameSync(staging, target);
   }
 }
 
 function isNotEmpty(error: unknown): boolean {
   return error instanceof Error && /not empty|ENOTEMPTY|EEXIST/i.test(error.message);
+}
+
+/**
+ * Writes one new file (such as `--save-answers`), refusing to replace a file
+ * that is already there with other content: the user decides what to do with it.
+ */
+export async function writeNewFile(path: string, content: string): Promise<void> {
+  try {
+    if ((await Deno.readTextFile(path)) === content) return;
+    throw new UserError(`${path} already exists; it was left as it is.`, {
+      hint: "Choose another file name, or remove the file first.",
+    });
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw fsError(error, path);
+  }
+  try {
+    await Deno.writeTextFile(path, content, { createNew: true });
+  } catch (error) {
+    if (!(error instanceof Deno.errors.AlreadyExists)) {
+      await Deno.remove(path).catch(() => {});
+    }
+    throw fsError(error, path);
+  }
 }

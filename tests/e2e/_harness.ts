@@ -151,9 +151,21 @@ export async function servicesAvailable(): Promise<boolean> {
 }
 
 /** A fresh, empty PostgreSQL database; returns its name. */
-export async function freshDatabase(name: string): Promise<string> {
+export async function freshDatabase(name: string, pg: typeof PG = PG): Promise<string> {
   const db = name.replace(/[^a-z0-9_]/g, "_").slice(0, 60);
-  const psql = ["psql", "-h", PG.host, "-U", PG.user, "-d", "postgres", "-v", "ON_ERROR_STOP=1"];
+  const psql = [
+    "psql",
+    "-h",
+    pg.host,
+    "-p",
+    String(pg.port),
+    "-U",
+    pg.user,
+    "-d",
+    "postgres",
+    "-v",
+    "ON_ERROR_STOP=1",
+  ];
   await ok([...psql, "-c", `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
   await ok([...psql, "-c", `CREATE DATABASE ${db}`]);
   return db;
@@ -163,11 +175,15 @@ export async function freshDatabase(name: string): Promise<string> {
  * The database URL for a generated project: the scheme (driver) comes from
  * the project's own .env.example, so the harness follows the templates.
  */
-export async function databaseUrl(projectDir: string, db: string): Promise<string> {
+export async function databaseUrl(
+  projectDir: string,
+  db: string,
+  pg: typeof PG = PG,
+): Promise<string> {
   const env = await Deno.readTextFile(join(projectDir, ".env.example"));
   const match = /^DATABASE_URL=([a-z0-9+]+):\/\//m.exec(env);
   const scheme = match?.[1] ?? "postgresql";
-  return `${scheme}://${PG.user}@${PG.host}:${PG.port}/${db}`;
+  return `${scheme}://${pg.user}@${pg.host}:${pg.port}/${db}`;
 }
 
 export function sha(text: string): string {

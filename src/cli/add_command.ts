@@ -1,0 +1,179 @@
+/**
+ * `pyscaffold add <name> --field ...`: a new resource module in an existing
+ * project — model, schemas, repository, service, controller, tests and an
+ * Alembic revision — without editing any existing file. Only the answers file
+ * is rewritten (its module manifest), last and atomically.
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import { createTwoFilesPatch } from "diff";
+import { UserError } from "../errors.ts";
+import type { Plan, PlannedFile } from "../plan/mod.ts";
+import { type Colors, makeColors } from "../output/colors.ts";
+import { renderTree } from "../output/tree.ts";
+import { ANSWERS_FILE, type ProjectState, readProject } from "../project/answers_file.ts";
+import { askFields } from "../project/field_wizard.ts";
+import { type AddPlan, type Conflict, planAdd } from "../project/module_ops.ts";
+import { applyChanges } from "../project/transaction.ts";
+import { fieldText } from "../spec/module_spec.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+
+export interface AddOptions {
+  field: string[];
+  dryRun?: boolean;
+  yes?: boolean;
+  force?: boolean;
+  /** The project directory or any directory inside it (default: the working directory). */
+  cwd?: string;
+  /** For tests: the prompter to use instead of the terminal's. */
+  prompter?: Prompter;
+  /** For tests: whether stdin counts as a terminal. */
+  interactive?: boolean;
+}
+
+export function addCommand() {
+  return new Command("add")
+    .description(
+      "add a resource module (model, schemas, repository, service, controller, tests, migration)",
+    )
+    .argument("<name>", "module name: booking, booking-item or BookingItem → module booking_item")
+    .addOption(
+      new Option(
+        "-f, --field <spec>",
+        "a field name:type[:modifier...], repeatable; types: str(N) text int bigint " +
+          "decimal(P,S) float bool date datetime uuid json enum(a|b) ref:<module>; " +
+          "modifiers: required optional unique index default=VALUE",
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .option("--dry-run", "print what would be created and write nothing")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option("--force", "replace files that already exist, after showing their diffs")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
+        "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
+        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)",
+    )
+    .action(async (name, options) => {
+      await runAdd(name, { ...options, field: options.field ?? [] });
+    });
+}
+
+export async function runAdd(rawName: string, options: AddOptions): Promise<AddPlan | undefined> {
+  const c = options.prompter?.colors ?? makeColors();
+  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const state = await readProject(options.cwd ?? Deno.cwd());
+  const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  let fields = options.field;
+  let asked = false;
+  let prompter = options.prompter;
+  if (fields.length === 0) {
+    if (!interactive) {
+      throw new UserError(
+        "No fields given, and stdin is not a terminal, so pyscaffold cannot ask for them.",
+        {
+          hint: `Pass each field with --field, e.g. pyscaffold add ${rawName} ` +
+            "--field title:str(120):required --field due:date:optional",
+        },
+      );
+    }
+    prompter ??= await terminalPrompter();
+    fields = await askFields(prompter, state, rawName);
+    asked = true;
+  }
+  const plan = await planAdd(state, rawName, fields);
+  const tree = renderTree(treePlan(state, plan), c);
+
+  if (options.dryRun) {
+    out(tree);
+    out(`\n${c.dim(`and ${ANSWERS_FILE} would record the module's files and their hashes`)}`);
+    if (plan.conflicts.length) out(conflictList(plan.conflicts, c));
+    out(c.dim("\n--dry-run: nothing was written."));
+    return plan;
+  }
+  if (plan.conflicts.length > 0) {
+    if (!options.force) {
+      throw new UserError(
+        `${plan.conflicts.length} file(s) that \`add ${plan.module.name}\` would create already exist; ` +
+          `nothing was written:\n${plan.conflicts.map((f) => `  ${f.path}`).join("\n")}`,
+        {
+          hint: "Move them away, or pass --force to see the differences and replace them.",
+          exitCode: 1,
+        },
+      );
+    }
+    out(conflictDiffs(plan.conflicts, c));
+    if (!options.yes) {
+      if (!interactive) {
+        throw new UserError("--force replaces existing files; confirm it with --yes.", {
+          exitCode: 1,
+        });
+      }
+      prompter ??= await terminalPrompter();
+      const replace = await prompter.confirm({
+        message: `Replace these ${plan.conflicts.length} file(s)?`,
+        default: false,
+      });
+      if (!replace) throw new UserError("Nothing was written.", { exitCode: 1 });
+    }
+  } else if (asked && !options.yes) {
+    prompter!.print(tree);
+    const write = await prompter!.confirm({ message: "Create these files?", default: true });
+    if (!write) throw new UserError("Nothing was written.", { exitCode: 1 });
+  }
+
+  await applyChanges(state.root, {
+    writes: plan.files.map((f) => ({ path: f.path, content: f.content, replace: options.force })),
+    deletes: [],
+    answers: plan.answers,
+  });
+  out(tree);
+  out(
+    `\n${c.green("✔")} Added module ${c.bold(plan.module.name)} ` +
+      `(${plan.module.fields.map((f) => fieldText(f)).join(", ")}).`,
+  );
+  out("Next steps:\n");
+  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
+    out(`  ${c.cyan(step)}`);
+  }
+  return plan;
+}
+
+async function terminalPrompter(): Promise<Prompter> {
+  const { terminalPrompter } = await import("../wizard/prompter.ts");
+  return await terminalPrompter();
+}
+
+/** The files `add` creates, as a tree rooted at the project. */
+function treePlan(state: ProjectState, plan: AddPlan): Plan {
+  const files: PlannedFile[] = [...plan.files].sort((a, b) => a.path < b.path ? -1 : 1);
+  return { root: state.project.name, spec: { ...state.project, module: plan.module }, files };
+}
+
+function conflictList(conflicts: readonly Conflict[], c: Colors): string {
+  return `\n${c.yellow(`${conflicts.length} file(s) already exist:`)}\n` +
+    conflicts.map((f) => `  ${f.path}`).join("\n");
+}
+
+/** A unified diff per existing file: what --force would change. */
+export function conflictDiffs(conflicts: readonly Conflict[], c: Colors): string {
+  return conflicts.map((f) => {
+    const patch = createTwoFilesPatch(
+      f.path,
+      f.path,
+      f.current,
+      f.planned,
+      "existing",
+      "pyscaffold",
+    );
+    return patch.split("\n").map((line) =>
+      line.startsWith("+") && !line.startsWith("+++")
+        ? c.green(line)
+        : line.startsWith("-") && !line.startsWith("---")
+        ? c.red(line)
+        : line.startsWith("@@")
+        ? c.cyan(line)
+        : line
+    ).join("\n");
+  }).join("\n");
+}

@@ -1,0 +1,86 @@
+/**
+ * `pyscaffold completions bash|zsh|fish|powershell` prints a shell completion script.
+ * On every Tab the script runs `pyscaffold complete -- <words>`, which answers from the
+ * live command tree (subcommands, options, argument choices) and from the question data
+ * (the values of `--framework` and `--database`), so completions cannot drift from the CLI.
+ *
+ * @bomb.sh/tab writes the scripts and speaks their protocol; it is imported only when one
+ * of these two commands runs, so it costs nothing on any other path.
+ */
+import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
+import { SELECT_QUESTIONS } from "../spec/questions.ts";
+
+export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
+
+/** Adds `completions <shell>` and the hidden `complete -- <words>` to `program`. */
+export function addCompletionCommands(program: CommandUnknownOpts): void {
+  program.addCommand(
+    new Command("completions")
+      .description("print a shell completion script: source <(pyscaffold completions bash)")
+      .addArgument(new Argument("<shell>", "the shell").choices(SHELLS))
+      .action(async (shell) => {
+        const tab = await completionTree(program);
+        tab.setup(program.name(), program.name(), shell);
+      }),
+  );
+  program.addCommand(
+    new Command("complete")
+      .description("answer a completion request of the shell script")
+      .usage("-- [words...]")
+      .argument("[words...]")
+      .action(async (words) => {
+        const tab = await completionTree(program);
+        tab.parse(words);
+      }),
+    { hidden: true },
+  );
+}
+
+/** The values each option flag accepts, from the question data. */
+function questionValues(): Map<string, { value: string; description: string }[]> {
+  return new Map(
+    SELECT_QUESTIONS.map((q) => [
+      q.flag,
+      q.choices.map((c) => ({ value: c.value, description: c.description })),
+    ]),
+  );
+}
+
+/** Mirrors the visible commander tree into a fresh @bomb.sh/tab tree. */
+export async function completionTree(program: CommandUnknownOpts): Promise<RootCommand> {
+  const { RootCommand } = await import("@bomb.sh/tab");
+  const root = new RootCommand();
+  const values = questionValues();
+  const visit = (command: CommandUnknownOpts, target: TabCommand, path: string) => {
+    const help = command.createHelp();
+    for (const option of help.visibleOptions(command)) {
+      const long = option.long?.replace(/^--/, "");
+      if (!long) continue;
+      const short = option.short?.replace(/^-/, "");
+      const takesValue = option.required || option.optional;
+      if (!takesValue) {
+        target.option(long, option.description, short);
+        continue;
+      }
+      const choices = values.get(`--${long}`) ??
+        (option.argChoices ?? []).map((value) => ({ value, description: "" }));
+      // A handler (even an empty one) marks the option as taking a value.
+      target.option(long, option.description, (complete) => {
+        for (const c of choices) complete(c.value, c.description);
+      }, short);
+    }
+    for (const argument of command.registeredArguments) {
+      const choices = argument.argChoices ?? [];
+      target.argument(argument.name(), (complete) => {
+        for (const value of choices) complete(value, "");
+      }, argument.variadic);
+    }
+    for (const sub of help.visibleCommands(command)) {
+      const name = path ? `${path} ${sub.name()}` : sub.name();
+      visit(sub, root.command(name, sub.description()), name);
+    }
+  };
+  visit(program, root, "");
+  return root;
+}

@@ -1,0 +1,90 @@
+/**
+ * `pyscaffold remove <name>`: undoes `add`. Deletes exactly the files `add`
+ * created and the user has not changed since (the answers file keeps their
+ * hashes), keeps and lists the changed ones unless --force, and adds an
+ * Alembic revision that drops the table.
+ */
+import { Command } from "@commander-js/extra-typings";
+import { UserError } from "../errors.ts";
+import { makeColors } from "../output/colors.ts";
+import { readProject } from "../project/answers_file.ts";
+import { planRemove, type RemovePlan } from "../project/module_ops.ts";
+import { applyChanges } from "../project/transaction.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+
+export interface RemoveOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+  force?: boolean;
+  cwd?: string;
+  prompter?: Prompter;
+  interactive?: boolean;
+}
+
+export function removeCommand() {
+  return new Command("remove")
+    .description("remove a module that `add` created, and add a migration that drops its table")
+    .argument("<name>", "the module (or its table) to remove")
+    .option("--dry-run", "print what would be deleted and write nothing")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option("--force", "also delete the module's files you have changed")
+    .action(async (name, options) => {
+      await runRemove(name, options);
+    });
+}
+
+export async function runRemove(
+  rawName: string,
+  options: RemoveOptions,
+): Promise<RemovePlan | undefined> {
+  const c = options.prompter?.colors ?? makeColors();
+  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const state = await readProject(options.cwd ?? Deno.cwd());
+  const plan = await planRemove(state, rawName, options.force ?? false);
+  const kept = options.force ? [] : plan.changed;
+
+  const report: string[] = [];
+  for (const path of plan.deletes) report.push(`  ${c.red("delete")}  ${path}`);
+  for (const path of kept) {
+    report.push(`  ${c.yellow("keep")}    ${path}  ${c.dim("(changed since add)")}`);
+  }
+  for (const path of plan.missing) report.push(`  ${c.dim("gone")}    ${path}`);
+  report.push(`  ${c.green("create")}  ${plan.migration.path}  ${c.dim("(drops the table)")}`);
+  out(`Remove module ${c.bold(plan.module)}:\n${report.join("\n")}`);
+
+  if (options.dryRun) {
+    out(c.dim("\n--dry-run: nothing was written."));
+    return plan;
+  }
+  const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  if (!options.yes && interactive) {
+    const prompter = options.prompter ?? await terminalPrompter();
+    const go = await prompter.confirm({ message: `Remove ${plan.module}?`, default: false });
+    if (!go) throw new UserError("Nothing was removed.", { exitCode: 1 });
+  }
+  await applyChanges(state.root, {
+    writes: [{ path: plan.migration.path, content: plan.migration.content }],
+    deletes: plan.deletes,
+    answers: plan.answers,
+    prune: plan.prune,
+  });
+  out(`\n${c.green("✔")} Removed module ${c.bold(plan.module)}.`);
+  if (kept.length > 0) {
+    out(
+      c.yellow(
+        `${kept.length} changed file(s) were kept; they still refer to the dropped table. ` +
+          "Delete or adapt them, or run again with --force to delete them too.",
+      ),
+    );
+  }
+  out("Next steps:\n");
+  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
+    out(`  ${c.cyan(step)}`);
+  }
+  return plan;
+}
+
+async function terminalPrompter(): Promise<Prompter> {
+  const { terminalPrompter } = await import("../wizard/prompter.ts");
+  return await terminalPrompter();
+}

@@ -1,0 +1,161 @@
+/**
+ * The field questions of `pyscaffold add` in a terminal: one field at a time
+ * (name, type, the type's arguments, modifiers), each checked by the same
+ * parser as `--field`, then a summary. Talks only to the injected Prompter.
+ */
+import { UserError } from "../errors.ts";
+import {
+  FIELD_TYPES,
+  fieldText,
+  type FieldType,
+  moduleNames,
+  parseField,
+} from "../spec/module_spec.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+import type { ProjectState } from "./answers_file.ts";
+
+const TYPE_HELP: Record<FieldType, string> = {
+  str: "short text with a maximum length (VARCHAR)",
+  text: "long text without a limit",
+  int: "whole number (32-bit)",
+  bigint: "whole number (64-bit)",
+  decimal: "exact number with precision and scale — money",
+  float: "floating-point number",
+  bool: "true or false",
+  date: "calendar date",
+  datetime: "timestamp with time zone (UTC)",
+  uuid: "UUID",
+  json: "JSON object",
+  enum: "one of a fixed list of values",
+  ref: "reference to a row of another module (foreign key)",
+};
+
+/** Asks for fields until the user has none left to add; returns them as `--field` texts. */
+export async function askFields(
+  prompter: Prompter,
+  state: ProjectState,
+  moduleName: string,
+): Promise<string[]> {
+  const database = state.project.database;
+  const texts: string[] = [];
+  const taken = new Set<string>();
+  prompter.print(`Fields of ${moduleName} (every table also has id and the audit fields):`);
+  for (;;) {
+    const name = await prompter.input({
+      message: `Field ${texts.length + 1} name${texts.length ? " (empty to finish)" : ""}`,
+      validate: (value) => {
+        if (value === "" && texts.length > 0) return true;
+        if (taken.has(value)) return `"${value}" is already a field`;
+        try {
+          parseField(`${value}:int`, database);
+          return true;
+        } catch (error) {
+          return error instanceof UserError ? error.message : String(error);
+        }
+      },
+    });
+    if (name === "") break;
+    const type = await prompter.select<FieldType>({
+      message: `Type of ${name}`,
+      choices: FIELD_TYPES.map((t) => ({
+        value: t,
+        name: t,
+        description: TYPE_HELP[t],
+        disabled: t === "ref" && Object.keys(state.modules).length === 0
+          ? "no module to reference yet"
+          : false,
+      })),
+      default: "str",
+      pageSize: FIELD_TYPES.length,
+    });
+    const typeText = await askTypeArguments(prompter, state, name, type);
+    const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
+    const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
+      message: `Constraints on ${name}`,
+      choices: [
+        ...(type === "bool" || type === "enum" ? [] : [{ value: "unique", name: "unique" }]),
+        { value: "index", name: "index" },
+      ],
+    });
+    const modifiers = [required ? "required" : "optional", ...flags];
+    if (["str", "text", "int", "bigint", "decimal", "float", "bool", "enum"].includes(type)) {
+      const def = await prompter.input({
+        message: `Default value of ${name} (empty for none)`,
+        validate: (value) => {
+          if (value === "") return true;
+          try {
+            parseField([name, typeText, ...modifiers, `default=${value}`].join(":"), database);
+            return true;
+          } catch (error) {
+            return error instanceof UserError ? error.message : String(error);
+          }
+        },
+      });
+      if (def !== "") modifiers.push(`default=${def}`);
+    }
+    const text = [name, typeText, ...modifiers].join(":");
+    try {
+      const field = parseField(text, database);
+      texts.push(fieldText(field));
+      taken.add(name);
+      if (field.type === "ref") taken.add(`${name}_id`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      prompter.print(prompter.colors.red(error.message));
+    }
+  }
+  prompter.print(`\n${moduleName}:\n${texts.map((t) => `  --field ${t}`).join("\n")}\n`);
+  return texts;
+}
+
+async function askTypeArguments(
+  prompter: Prompter,
+  state: ProjectState,
+  name: string,
+  type: FieldType,
+): Promise<string> {
+  switch (type) {
+    case "str": {
+      const length = await prompter.input({
+        message: `Maximum length of ${name}`,
+        default: "255",
+        validate: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4000 || "1 to 4000",
+      });
+      return `str(${length})`;
+    }
+    case "decimal": {
+      const ps = await prompter.input({
+        message: `Precision and scale of ${name} (digits in all, digits after the point)`,
+        default: "10,2",
+        validate: (v) => {
+          const m = /^(\d+)\s*,\s*(\d+)$/.exec(v);
+          return m && Number(m[1]) >= 1 && Number(m[1]) <= 38 && Number(m[2]) <= Number(m[1]) ||
+            "precision 1–38 and a scale no larger, e.g. 10,2";
+        },
+      });
+      return `decimal(${ps.replace(/\s+/g, "")})`;
+    }
+    case "enum": {
+      const values = await prompter.input({
+        message: `Values of ${name}, separated by |`,
+        validate: (v) =>
+          v.split("|").every((x) => /^[A-Za-z0-9_.-]{1,50}$/.test(x.trim())) ||
+          "letters, digits, '_', '.' or '-', e.g. draft|sent|paid",
+      });
+      return `enum(${values.split("|").map((x) => x.trim()).join("|")})`;
+    }
+    case "ref": {
+      const target = await prompter.select<string>({
+        message: `${name} references`,
+        choices: Object.keys(state.modules).sort().map((m) => ({
+          value: m,
+          name: m,
+          description: `a row of ${moduleNames(m).table}`,
+        })),
+      });
+      return `ref:${target}`;
+    }
+    default:
+      return type;
+  }
+}

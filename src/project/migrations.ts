@@ -1,0 +1,92 @@
+/**
+ * Alembic revisions of a generated project, read without Python: each file
+ * under migrations/versions/ declares `revision` and `down_revision`. New
+ * revisions get the next number ("0002", "0003", ...) and chain onto the
+ * single head; several heads are an error the user resolves with
+ * `alembic merge`.
+ */
+import { join } from "node:path";
+import { UserError } from "../errors.ts";
+
+export const VERSIONS_DIR = "migrations/versions";
+
+export interface Revision {
+  /** Path relative to the project root. */
+  path: string;
+  id: string;
+  /** The revisions it follows (empty for the first one, two or more for a merge). */
+  down: string[];
+}
+
+const REVISION = /^revision(?:\s*:[^=\n]+)?\s*=\s*["']([^"'\n]+)["']/m;
+const DOWN_REVISION = /^down_revision(?:\s*:[^=\n]+)?\s*=\s*(None|["'][^"'\n]+["']|\([^)]*\))/m;
+
+/** Reads one revision file's ids; undefined when the file declares no revision. */
+export function parseRevision(path: string, source: string): Revision | undefined {
+  const id = REVISION.exec(source)?.[1];
+  if (id === undefined) return undefined;
+  const downText = DOWN_REVISION.exec(source)?.[1];
+  if (downText === undefined) {
+    throw new UserError(`${path} declares revision "${id}" but no down_revision.`);
+  }
+  const down = downText === "None"
+    ? []
+    : [...downText.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]);
+  return { path, id, down };
+}
+
+/** Every revision under migrations/versions/ of the project at `root`. */
+export async function readRevisions(root: string): Promise<Revision[]> {
+  const dir = join(root, ...VERSIONS_DIR.split("/"));
+  const revisions: Revision[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (!entry.isFile || !entry.name.endsWith(".py") || entry.name.startsWith("__")) continue;
+      const path = `${VERSIONS_DIR}/${entry.name}`;
+      const revision = parseRevision(path, await Deno.readTextFile(join(dir, entry.name)));
+      if (revision) revisions.push(revision);
+    }
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new UserError(`This project has no ${VERSIONS_DIR}/ directory.`, {
+        hint: "pyscaffold adds a migration for every module; restore the directory first.",
+      });
+    }
+    throw error;
+  }
+  return revisions.sort((a, b) => a.path < b.path ? -1 : 1);
+}
+
+/** The revision a new one follows: the single head, or undefined when there are none. */
+export function headRevision(revisions: readonly Revision[]): string | undefined {
+  const ids = new Set<string>();
+  for (const r of revisions) {
+    if (ids.has(r.id)) {
+      throw new UserError(`Two migration files declare revision "${r.id}".`, {
+        hint: "Give one of them another revision id.",
+      });
+    }
+    ids.add(r.id);
+  }
+  const referenced = new Set(revisions.flatMap((r) => r.down));
+  const heads = revisions.filter((r) => !referenced.has(r.id));
+  if (heads.length > 1) {
+    throw new UserError(
+      `The migrations have ${heads.length} heads (${heads.map((h) => h.id).join(", ")}).`,
+      { hint: 'Merge them first: alembic merge heads -m "merge", then run this again.' },
+    );
+  }
+  if (heads.length === 0 && revisions.length > 0) {
+    throw new UserError("The migrations form a cycle: no revision is the head.");
+  }
+  return heads[0]?.id;
+}
+
+/** The next sequential revision id: one more than the largest numeric id, four digits. */
+export function nextRevisionId(revisions: readonly Revision[]): string {
+  const numbers = revisions.map((r) => /^\d+$/.test(r.id) ? Number(r.id) : 0);
+  let next = Math.max(0, ...numbers) + 1;
+  const ids = new Set(revisions.map((r) => r.id));
+  while (ids.has(String(next).padStart(4, "0"))) next++;
+  return String(next).padStart(4, "0");
+}

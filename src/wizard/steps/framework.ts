@@ -1,0 +1,10 @@
+/** Step: Flask or Quart, after the framework trade-off table. */
+import { type Framework, frameworkQuestion } from "../../spec/questions.ts";
+import { frameworkTradeoffs } from "../../spec/tradeoffs.ts";
+import { askChoiceQuestion, type ChoiceStepContext } from "./_choice_question.ts";
+
+export type FrameworkContext = ChoiceStepContext;
+
+export function askFramework(ctx: FrameworkContext): Promise<Framework> {
+  return askChoiceQuestion(ctx, frameworkQuestion, frameworkTradeoffs);
+}

@@ -1,0 +1,414 @@
+/**
+ * `pyscaffold add` and `pyscaffold remove` on real project directories:
+ * what lands on disk, what is refused, that no existing file is edited, that
+ * the migration chain and the manifest stay consistent, and that a failure or
+ * Ctrl-C half-way leaves the project exactly as it was.
+ */
+import { join } from "node:path";
+import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
+import { UserError } from "../src/errors.ts";
+import { runAdd } from "../src/cli/add_command.ts";
+import { runRemove } from "../src/cli/remove_command.ts";
+import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/answers_file.ts";
+import { buildModuleFiles } from "../src/plan/mod.ts";
+import { resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { headRevision, readRevisions } from "../src/project/migrations.ts";
+import { applyChanges } from "../src/project/transaction.ts";
+import { sha256 } from "../src/project/module_ops.ts";
+import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+
+const MAIN = new URL("../main.ts", import.meta.url).pathname;
+const dec = new TextDecoder();
+
+async function cli(args: string[], cwd: string) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", MAIN, ...args],
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+let template: string | undefined;
+
+/**
+ * A fresh copy of a minimal generated project: the answers file, the first
+ * module's files exactly as `new` writes them (same code path), an initial
+ * revision and a README. The project-level templates are exercised by the
+ * end-to-end tests; these tests only need what `add` and `remove` read.
+ */
+async function project(): Promise<string> {
+  if (!template) {
+    template = await Deno.makeTempDir({ prefix: "pyscaffold-add-tpl-" });
+    const spec = resolveProjectSpec({ name: "svc", celery: false });
+    const moduleFiles = buildModuleFiles(spec, spec.module);
+    const files: [string, string][] = [
+      ["README.md", "# svc\n"],
+      ["src/__init__.py", ""],
+      [
+        "migrations/versions/0001_initial.py",
+        'revision: str = "0001"\ndown_revision: str | None = None\n',
+      ],
+      ...moduleFiles.map((f): [string, string] => [f.path, f.content]),
+      [
+        ANSWERS_FILE,
+        answersFileContent(spec, {
+          [spec.module.name]: {
+            fields: spec.module.fields,
+            files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
+          },
+        }),
+      ],
+    ];
+    for (const [path, content] of files) {
+      await Deno.mkdir(join(template, path, ".."), { recursive: true });
+      await Deno.writeTextFile(join(template, path), content);
+    }
+  }
+  const copy = await Deno.makeTempDir({ prefix: "pyscaffold-add-" });
+  const r = await new Deno.Command("cp", { args: ["-a", `${template}/.`, copy] }).output();
+  assert(r.success);
+  return copy;
+}
+
+/** Every file under `dir` with the sha256 of its content. */
+async function snapshot(dir: string, prefix = ""): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for await (const entry of Deno.readDir(join(dir, prefix))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory) Object.assign(files, await snapshot(dir, rel));
+    else files[rel] = sha256(await Deno.readTextFile(join(dir, rel)));
+  }
+  return files;
+}
+
+/** The parts of an answers file the tests below corrupt. */
+interface Manifest {
+  modules: Record<string, { fields: { name: string }[]; files: Record<string, string> }>;
+}
+
+const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
+
+Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const headBefore = headRevision(await readRevisions(dir));
+  const plan = (await runAdd("BookingItem", {
+    ...quiet,
+    cwd: join(dir, "src"), // anywhere inside the project
+    field: ["guest:str(120):required", "nights:int:default=1", "owner:ref:items"],
+  }))!;
+  assertEquals(plan.module.name, "booking_item");
+  const after = await snapshot(dir);
+  // every file that existed is untouched, except pyscaffold's own answers file
+  for (const [path, hash] of Object.entries(before)) {
+    if (path !== ANSWERS_FILE) assertEquals(after[path], hash, `${path} was changed`);
+  }
+  const created = Object.keys(after).filter((p) => !(p in before)).sort();
+  assertEquals(created, plan.files.map((f) => f.path).sort());
+  // the revision follows the previous head
+  const revisions = await readRevisions(dir);
+  const mine = revisions.find((r) => r.path === plan.migration.path)!;
+  assertEquals(mine.down, [headBefore!]);
+  assertEquals(headRevision(revisions), mine.id);
+  assertMatch(mine.id, /^\d{4}$/);
+  const migration = await Deno.readTextFile(join(dir, plan.migration.path));
+  assertMatch(migration, /op\.create_table\(\n {8}"booking_items",/);
+  assertMatch(migration, /sa\.ForeignKey\("items\.id", ondelete="RESTRICT"\)/);
+  // the manifest
+  const state = await readProject(dir);
+  const record = state.modules.booking_item;
+  assertEquals(record.fields.map((f) => f.name), ["guest", "nights", "owner"]);
+  assertEquals(record.fields[2].ref, "items");
+  assertEquals(record.migration, plan.migration.path);
+  for (const file of plan.files.filter((f) => f !== plan.migration)) {
+    assertEquals(record.files[file.path], sha256(file.content));
+  }
+  assert(!(plan.migration.path in record.files), "the migration is history, not a module file");
+  assert("items" in state.modules, "the first module stays in the manifest");
+  // nothing left behind by the transaction
+  assert(!Object.keys(after).some((p) => p.includes(".pyscaffold-tx-")));
+});
+
+Deno.test("add: refusals — existing module, same table, unknown reference, no fields", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const cases: [string, string[], RegExp][] = [
+    ["items", ["x:int"], /Module "items" already exists/],
+    ["item", ["x:int"], /table or class of the existing module "items"/],
+    ["orders_list", ["buyer:ref:customers"], /references "customers", which is not a module/],
+    ["order_line", ["line:ref:order_lines"], /module being added/],
+    ["booking", [], /No fields given, and stdin is not a terminal/],
+    ["json", ["x:int"], /standard library/],
+    ["booking", ["id:int"], /audit field/],
+  ];
+  for (const [name, field, problem] of cases) {
+    await assertRejects(() => runAdd(name, { ...quiet, cwd: dir, field }), (error) => {
+      assert(error instanceof UserError, String(error));
+      assertMatch(error.message, problem);
+    });
+  }
+  assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("add: outside a project is a clear error", async () => {
+  const dir = await Deno.makeTempDir();
+  await assertRejects(() => runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] }), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /No pyscaffold project here/);
+  });
+});
+
+Deno.test("add: existing files are listed and nothing is written; --force shows diffs", async () => {
+  const dir = await project();
+  const first = (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
+  const target = first.files[0].path;
+  await Deno.mkdir(join(dir, target, ".."), { recursive: true });
+  await Deno.writeTextFile(join(dir, target), "mine\n");
+  const before = await snapshot(dir);
+  await assertRejects(() => runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] }), (e) => {
+    assert(e instanceof UserError);
+    assertEquals(e.exitCode, 1);
+    assert(e.message.includes(target), e.message);
+    assertMatch(e.hint ?? "", /--force/);
+  });
+  assertEquals(await snapshot(dir), before);
+  // --force without --yes, not in a terminal: refused
+  await assertRejects(
+    () => runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], force: true }),
+    (e) => assertMatch((e as Error).message, /--yes/),
+  );
+  assertEquals(await snapshot(dir), before);
+  const prompter = new ScriptedPrompter([]);
+  await runAdd("booking", {
+    interactive: false,
+    prompter,
+    cwd: dir,
+    field: ["x:int"],
+    force: true,
+    yes: true,
+  });
+  const shown = prompter.printed.join("\n");
+  assert(shown.includes(`--- ${target}`) && shown.includes("-mine"), shown);
+  assertEquals(await Deno.readTextFile(join(dir, target)), first.files[0].content);
+});
+
+Deno.test("add --dry-run writes nothing", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const prompter = new ScriptedPrompter([]);
+  await runAdd("booking", {
+    interactive: false,
+    prompter,
+    cwd: dir,
+    field: ["x:int"],
+    dryRun: true,
+  });
+  assertEquals(await snapshot(dir), before);
+  assertMatch(prompter.printed.join("\n"), /nothing was written/);
+});
+
+Deno.test("transaction: a failure half-way restores the project exactly", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const writes = [
+    { path: "src/new_pkg/a.py", content: "a\n" },
+    { path: "src/new_pkg/b.py", content: "b\n" },
+    { path: "README.md", content: "replaced\n", replace: true },
+  ];
+  for (
+    const failAt of ["place src/new_pkg/b.py", "place README.md", `write ${ANSWERS_FILE}`, "commit"]
+  ) {
+    await assertRejects(
+      () =>
+        applyChanges(dir, { writes, deletes: [], answers: "{}" }, (step) => {
+          if (step === failAt) throw new Error(`disk full at ${step}`);
+        }),
+      (e) => assertMatch((e as Error).message, /disk full/),
+    );
+    assertEquals(await snapshot(dir), before, `after a failure at ${failAt}`);
+  }
+});
+
+Deno.test("transaction: Ctrl-C half-way leaves nothing half-written", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  // A real SIGINT, in a process of its own (the test runner handles SIGINT itself).
+  const script = join(await Deno.makeTempDir(), "interrupt.ts");
+  const transaction = new URL("../src/project/transaction.ts", import.meta.url).href;
+  await Deno.writeTextFile(
+    script,
+    `import { applyChanges } from ${JSON.stringify(transaction)};
+try {
+  await applyChanges(${JSON.stringify(dir)}, {
+    writes: [{ path: "src/x/a.py", content: "a" }, { path: "src/x/b.py", content: "b" }],
+    deletes: ["README.md"],
+    answers: "{}",
+  }, (step) => {
+    if (step === "place src/x/b.py") Deno.kill(Deno.pid, "SIGINT");
+  });
+  console.log("finished");
+} catch (error) {
+  console.log(error.name);
+}
+`,
+  );
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(dec.decode(out.stdout).trim(), "CancelledError", dec.decode(out.stderr));
+  assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table", async () => {
+  const dir = await project();
+  const added = (await runAdd("booking", {
+    ...quiet,
+    cwd: dir,
+    field: ["guest:str(80)", "nights:int"],
+  }))!;
+  const moduleFiles = added.files.filter((f) => f !== added.migration);
+  const changed = moduleFiles[0]?.path;
+  if (changed) await Deno.writeTextFile(join(dir, changed), "# my change\n", { append: true });
+  const plan = (await runRemove("bookings", { ...quiet, cwd: dir }))!;
+  assertEquals(plan.module, "booking");
+  assertEquals(plan.changed, changed ? [changed] : []);
+  const after = await snapshot(dir);
+  for (const file of moduleFiles) {
+    assertEquals(file.path in after, file.path === changed, file.path);
+  }
+  assert(added.migration.path in after, "the create revision stays: it is history");
+  const revisions = await readRevisions(dir);
+  const drop = revisions.find((r) => r.path === plan.migration.path)!;
+  assertEquals(drop.down, [revisions.find((r) => r.path === added.migration.path)!.id]);
+  const text = await Deno.readTextFile(join(dir, plan.migration.path));
+  assertMatch(text, /def upgrade\(\) -> None:\n {4}op\.drop_table\("bookings"\)/);
+  assertMatch(text, /def downgrade\(\) -> None:\n {4}op\.create_table\(/);
+  const state = await readProject(dir);
+  assert(!("booking" in state.modules));
+  if (changed) {
+    // --force deletes what was kept... but the module is no longer in the manifest
+    await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir, force: true }));
+  }
+});
+
+Deno.test("remove --force deletes changed files too; a referenced module cannot be removed", async () => {
+  const dir = await project();
+  await runAdd("customer", { ...quiet, cwd: dir, field: ["name:str(80)"] });
+  const order = (await runAdd("purchase", {
+    ...quiet,
+    cwd: dir,
+    field: ["buyer:ref:customers"],
+  }))!;
+  await assertRejects(() => runRemove("customer", { ...quiet, cwd: dir }), (e) => {
+    assertMatch((e as Error).message, /referenced by purchase/);
+  });
+  const moduleFiles = order.files.filter((f) => f !== order.migration);
+  for (const f of moduleFiles) await Deno.writeTextFile(join(dir, f.path), "changed\n");
+  const plan = (await runRemove("purchase", { ...quiet, cwd: dir, force: true }))!;
+  assertEquals(plan.deletes.sort(), moduleFiles.map((f) => f.path).sort());
+  const after = await snapshot(dir);
+  for (const f of moduleFiles) assert(!(f.path in after), f.path);
+  // its folders are gone when nothing else is in them
+  for (const f of moduleFiles) {
+    const folder = f.path.split("/").slice(0, -1).join("/");
+    if (folder.endsWith("/purchase")) {
+      await assertRejects(() => Deno.stat(join(dir, folder)));
+    }
+  }
+  // now customer can go
+  await runRemove("customer", { ...quiet, cwd: dir });
+  assertEquals(Object.keys((await readProject(dir)).modules), ["items"]);
+  assertEquals((await readRevisions(dir)).length, 5);
+});
+
+Deno.test("remove: an unknown module names the known ones", async () => {
+  const dir = await project();
+  await assertRejects(() => runRemove("ghost", { ...quiet, cwd: dir }), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /No module "ghost"/);
+    assertMatch(e.hint ?? "", /items/);
+  });
+});
+
+Deno.test("answers file: paths outside the project and bad fields are refused", async () => {
+  const dir = await project();
+  const path = join(dir, ANSWERS_FILE);
+  const good = JSON.parse(await Deno.readTextFile(path));
+  for (
+    const [mutate, problem] of [
+      [
+        (d: Manifest) => (d.modules.items.files["../../etc/passwd"] = "0".repeat(64)),
+        /outside the project/,
+      ],
+      [
+        (d: Manifest) => (d.modules.items.files["/etc/passwd"] = "0".repeat(64)),
+        /outside the project/,
+      ],
+      [(d: Manifest) => (d.modules.items.files["src/x.py"] = "nothex"), /not a sha256/],
+      [(d: Manifest) => (d.modules.items.fields[0].name = "id"), /audit field/],
+      [(d: Manifest) => (d.modules["../x"] = { fields: [], files: {} }), /not a module name/],
+    ] as [(d: unknown) => void, RegExp][]
+  ) {
+    const data = structuredClone(good);
+    mutate(data);
+    await Deno.writeTextFile(path, JSON.stringify(data));
+    await assertRejects(() => readProject(dir), (e) => {
+      assert(e instanceof UserError, String(e));
+      assertMatch(e.message, problem);
+    });
+  }
+});
+
+Deno.test("add in a terminal asks the fields one by one and previews before writing", async () => {
+  const dir = await project();
+  const prompter = new ScriptedPrompter([
+    { expect: /Field 1 name/, answer: "title" },
+    { expect: /Type of title/, answer: "str" },
+    { expect: /Maximum length/, answer: "80" },
+    { expect: /required/, answer: true },
+    { expect: /Constraints/, answer: ["index"] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "id" }, // refused: audit field, asked again
+    { expect: /Field 2 name/, answer: "owner" },
+    { expect: /Type of owner/, answer: "ref" },
+    { expect: /owner references/, answer: "items" },
+    { expect: /required/, answer: false },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Field 3 name/, answer: "" },
+    { expect: /Create these files/, answer: true },
+  ]);
+  const plan = (await runAdd("note", { interactive: true, prompter, cwd: dir, field: [] }))!;
+  assertEquals(plan.module.fields.map((f) => [f.name, f.type]), [["title", "str"], [
+    "owner",
+    "ref",
+  ]]);
+  assertEquals(plan.module.fields[0].length, 80);
+  assertEquals(plan.module.fields[1].required, false);
+  const idPrompt = prompter.asked.find((a) => a.errors.some((e) => /audit field/.test(e)));
+  assert(idPrompt, "the audit field name was refused while typing");
+  assert(prompter.printed.some((p) => p.includes("--field title:str(80):required:index")));
+  assert((await readProject(dir)).modules.note);
+});
+
+Deno.test("cli: add without --field and without a terminal exits 2 naming --field", async () => {
+  const dir = await project();
+  const r = await cli(["add", "booking"], dir);
+  assertEquals(r.code, 2);
+  assertMatch(r.stderr, /--field/);
+  await Deno.mkdir(join(dir, "src", "models"), { recursive: true });
+  const ok = await cli(["add", "booking", "--field", "guest:str(80)"], join(dir, "src", "models"));
+  assertEquals(ok.code, 0, ok.stderr);
+  assertMatch(ok.stdout, /Added module booking/);
+  const bad = await cli(["add", "booking2", "--field", "starts_at:datetime:default=now"], dir);
+  assertEquals(bad.code, 2);
+  assertMatch(bad.stderr, /cannot have a default/);
+  const rm = await cli(["remove", "booking", "--yes"], dir);
+  assertEquals(rm.code, 0, rm.stderr);
+  assertMatch(rm.stdout, /Removed module booking/);
+});

@@ -1,0 +1,118 @@
+/**
+ * Shell completions as a user gets them: the bash script printed by
+ * `pyscaffold completions bash` is sourced in a real bash (with bash-completion),
+ * the shell's COMP_WORDS / COMP_CWORD are set as if Tab was pressed, and COMPREPLY
+ * is read back. The expected values come from the question data, not from a copy.
+ */
+import { assert, assertEquals, assertMatch } from "./_assert.ts";
+import { DATABASES, FRAMEWORKS, PROJECT_QUESTIONS } from "../src/spec/questions.ts";
+import { buildProgram } from "../src/cli/mod.ts";
+
+const MAIN = new URL("../main.ts", import.meta.url).pathname;
+const BASH_COMPLETION = "/usr/share/bash-completion/bash_completion";
+
+async function run(cmd: string, args: string[], stdin?: string) {
+  const child = new Deno.Command(cmd, {
+    args,
+    stdin: stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  if (stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(stdin));
+    await writer.close();
+  }
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+function quote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Presses Tab after `line` in bash: every word of `line` is complete except the last,
+ * which is the word being completed ("" after a trailing space). Returns COMPREPLY.
+ */
+async function bashComplete(line: string): Promise<string[]> {
+  const words = line.split(" ");
+  const script = [
+    "set -u",
+    `source ${BASH_COMPLETION}`,
+    // The completion script calls `pyscaffold`; here it is the checkout.
+    `pyscaffold() { ${quote(Deno.execPath())} run -A ${quote(MAIN)} "$@"; }`,
+    "source <(pyscaffold completions bash)",
+    `COMP_LINE=${quote(line)}`,
+    "COMP_POINT=${#COMP_LINE}",
+    `COMP_WORDS=(${words.map(quote).join(" ")})`,
+    `COMP_CWORD=${words.length - 1}`,
+    "COMPREPLY=()",
+    "__pyscaffold_complete 2>/dev/null",
+    'printf "%s\\n" "${COMPREPLY[@]}"',
+  ].join("\n");
+  const r = await run("bash", ["--norc", "--noprofile"], script);
+  assertEquals(r.code, 0, r.stderr);
+  return r.stdout.split("\n").filter((s) => s !== "").sort();
+}
+
+Deno.test("completions: bash-completion is installed (the bash test needs it)", async () => {
+  const info = await Deno.stat(BASH_COMPLETION).catch(() => null);
+  assert(
+    info?.isFile,
+    `${BASH_COMPLETION} is missing: install the bash-completion package (apt-get install bash-completion)`,
+  );
+});
+
+Deno.test("completions: bash completes subcommands", async () => {
+  const program = buildProgram();
+  const visible = program.createHelp().visibleCommands(program).map((c) => c.name()).sort();
+  assert(visible.includes("new") && visible.includes("completions"), visible.join(" "));
+  assertEquals(await bashComplete("pyscaffold "), visible);
+  assertEquals(await bashComplete("pyscaffold n"), visible.filter((name) => name.startsWith("n")));
+  assertEquals(await bashComplete("pyscaffold comp"), ["completions"], "`complete` is hidden");
+});
+
+Deno.test("completions: bash completes the values of --framework and --database", async () => {
+  assertEquals(await bashComplete("pyscaffold new my-api --framework "), [...FRAMEWORKS].sort());
+  assertEquals(await bashComplete("pyscaffold new --database "), [...DATABASES].sort());
+  assertEquals(await bashComplete("pyscaffold new --database p"), ["postgresql"]);
+});
+
+Deno.test("completions: bash completes every flag of new, --no-* included", async () => {
+  const flags = await bashComplete("pyscaffold new --");
+  for (const q of PROJECT_QUESTIONS) {
+    assert(flags.includes(q.flag), `${q.flag} missing from ${flags.join(" ")}`);
+    if (q.kind === "confirm") {
+      assert(flags.includes(`--no-${q.flag.slice(2)}`), `--no-${q.flag.slice(2)} missing`);
+    }
+  }
+  for (const flag of ["--yes", "--dry-run", "--json", "--help"]) {
+    assert(flags.includes(flag), `${flag} missing from ${flags.join(" ")}`);
+  }
+  assertEquals(await bashComplete("pyscaffold new --no-c"), ["--no-cache", "--no-celery"]);
+  // After a boolean flag, the next word is a subcommand position again, not a flag value.
+  assertEquals(await bashComplete("pyscaffold new --yes --framework q"), ["quart"]);
+});
+
+Deno.test("completions: bash completes the shells of `completions`", async () => {
+  assertEquals(await bashComplete("pyscaffold completions "), [
+    "bash",
+    "fish",
+    "powershell",
+    "zsh",
+  ]);
+});
+
+Deno.test("completions: zsh and fish scripts call back into pyscaffold", async () => {
+  for (const shell of ["zsh", "fish"]) {
+    const r = await run(Deno.execPath(), ["run", "-A", MAIN, "completions", shell]);
+    assertEquals(r.code, 0, r.stderr);
+    assertMatch(r.stdout, /pyscaffold complete --/, `${shell} script`);
+  }
+  const bad = await run(Deno.execPath(), ["run", "-A", MAIN, "completions", "tcsh"]);
+  assertEquals(bad.code, 2);
+  assertMatch(bad.stderr, /bash, zsh, fish/);
+});

@@ -1,0 +1,209 @@
+/**
+ * The ways pyscaffold ships behave like the checkout: the one-file bundle
+ * generates byte-identical projects from any directory, the JSR dry run passes,
+ * `--version` comes from deno.json alone, and the module graph holds nothing a
+ * compiled binary could not carry.
+ */
+import { assert, assertEquals, assertMatch } from "./_assert.ts";
+import { join, relative } from "node:path";
+import denoJson from "../deno.json" with { type: "json" };
+import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/spec/questions.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const MAIN = join(ROOT, "main.ts");
+const dec = new TextDecoder();
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function deno(args: string[], cwd: string = ROOT): Promise<Result> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** Builds the bundle with `deno task bundle` and copies it away from the checkout. */
+async function buildBundle(): Promise<string> {
+  const r = await deno(["task", "bundle"]);
+  assertEquals(r.code, 0, r.stderr);
+  const away = await Deno.makeTempDir({ prefix: "pyscaffold-bundle-" });
+  const bundle = join(away, "pyscaffold.js");
+  await Deno.copyFile(join(ROOT, "dist", "pyscaffold.js"), bundle);
+  return bundle;
+}
+
+/** Every file under `dir`: relative path → mode and content. */
+async function snapshotTree(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (path: string) => {
+    for await (const entry of Deno.readDir(path)) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory) await walk(full);
+      else {
+        const info = await Deno.stat(full);
+        const mode = ((info.mode ?? 0) & 0o777).toString(8);
+        files.set(relative(dir, full), `${mode}\n${dec.decode(await Deno.readFile(full))}`);
+      }
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+/** Every combination the flags can express, from the question data. */
+function flagCombinations(): string[][] {
+  let combos: string[][] = [[]];
+  for (const q of SELECT_QUESTIONS) {
+    combos = combos.flatMap((c) => q.choices.map((choice) => [...c, q.flag, choice.value]));
+  }
+  for (const q of FEATURE_QUESTIONS) {
+    combos = combos.flatMap((c) => [[...c, q.flag], [...c, `--no-${q.flag.slice(2)}`]]);
+  }
+  return combos;
+}
+
+async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: size }, worker));
+  return results;
+}
+
+Deno.test("distribution: the bundle generates byte-identical projects to the checkout", async () => {
+  const bundle = await buildBundle();
+  const combos = [...flagCombinations(), ["--module", "bookings"]];
+  const outcomes = await pool(combos, 6, async (flags) => {
+    const args = ["new", "svc", "--yes", ...flags];
+    const [checkoutDir, bundleDir] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
+    const [checkout, bundled] = await Promise.all([
+      deno(["run", "-A", MAIN, ...args], checkoutDir),
+      deno(["run", "-A", bundle, ...args], bundleDir),
+    ]);
+    const label = args.join(" ");
+    assertEquals(bundled.code, checkout.code, `${label}\n${checkout.stderr}\n${bundled.stderr}`);
+    assertEquals(bundled.stderr, checkout.stderr, label);
+    if (checkout.code !== 0) return false;
+    const [a, b] = [
+      await snapshotTree(join(checkoutDir, "svc")),
+      await snapshotTree(join(bundleDir, "svc")),
+    ];
+    assertEquals([...b.keys()].sort(), [...a.keys()].sort(), label);
+    for (const [path, content] of a) assert(b.get(path) === content, `${label}: ${path} differs`);
+    await Promise.all([checkoutDir, bundleDir].map((d) => Deno.remove(d, { recursive: true })));
+    return true;
+  });
+  const generated = outcomes.filter(Boolean).length;
+  console.log(`compared ${generated} generated projects (${combos.length} flag combinations)`);
+  // The defaults always generate: `--yes` alone is the first thing the README shows.
+  const defaults = [
+    ...SELECT_QUESTIONS.flatMap((q) => [q.flag, q.default]),
+    ...FEATURE_QUESTIONS.map((q) => q.default ? q.flag : `--no-${q.flag.slice(2)}`),
+  ];
+  const i = combos.findIndex((c) => c.join(" ") === defaults.join(" "));
+  assert(i >= 0 && outcomes[i], `the default combination ${defaults.join(" ")} did not generate`);
+});
+
+Deno.test("distribution: --version comes from deno.json alone (checkout, bundle, a copy)", async () => {
+  const checkout = await deno(["run", "-A", MAIN, "--version"]);
+  assertEquals(checkout.stdout.trim(), denoJson.version);
+  const bundle = await buildBundle();
+  const bundled = await deno(["run", "-A", bundle, "-V"], await Deno.makeTempDir());
+  assertEquals(bundled.stdout.trim(), denoJson.version);
+  // Change the version in deno.json of a copy: the CLI follows it.
+  const copy = await Deno.makeTempDir();
+  await Deno.copyFile(MAIN, join(copy, "main.ts"));
+  await Deno.copyFile(join(ROOT, "deno.lock"), join(copy, "deno.lock"));
+  await new Deno.Command("cp", { args: ["-R", join(ROOT, "src"), copy] }).output();
+  await Deno.writeTextFile(
+    join(copy, "deno.json"),
+    JSON.stringify({ ...denoJson, version: "9.8.7-test" }, null, 2),
+  );
+  const moved = await deno(["run", "-A", "--cached-only", "main.ts", "--version"], copy);
+  assertEquals(moved.stdout.trim(), "9.8.7-test", moved.stderr);
+});
+
+Deno.test("distribution: `deno publish --dry-run` passes, with no slow types", async () => {
+  const r = await deno(["publish", "--dry-run", "--allow-dirty"]);
+  const out = r.stdout + r.stderr;
+  assertEquals(r.code, 0, out);
+  assertMatch(out, /Dry run complete/);
+  assert(!/slow type/i.test(out.replace("Checking for slow types", "")), out);
+  assertMatch(out, /src\/render\/_templates\.gen\.ts/, "templates are published, embedded");
+  for (const dir of ["tests/", "templates/", "tools/", "dist/", "bench/"]) {
+    assert(!out.includes(`file://${ROOT}${dir}`), `${dir} must not be published`);
+  }
+});
+
+/** deno info's graph of main.ts. */
+async function moduleGraph() {
+  const r = await deno(["info", "--json", MAIN]);
+  assertEquals(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as {
+    modules: {
+      specifier: string;
+      error?: string;
+      dependencies?: { specifier: string; code?: { specifier: string }; isDynamic?: boolean }[];
+    }[];
+  };
+}
+
+Deno.test("distribution: `deno compile` sees every module (no remote, no computed imports)", async () => {
+  const graph = await moduleGraph();
+  for (const m of graph.modules) {
+    assert(!m.error, `${m.specifier}: ${m.error}`);
+    assertMatch(m.specifier, /^(file|npm|node):/, `${m.specifier} is not local, npm or node`);
+  }
+  // Source that a binary or a jsr: install could not resolve at run time.
+  const walk = async (dir: string): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const e of Deno.readDir(dir)) {
+      const p = join(dir, e.name);
+      if (e.isDirectory) out.push(...await walk(p));
+      else if (p.endsWith(".ts")) out.push(p);
+    }
+    return out;
+  };
+  for (const path of await walk(join(ROOT, "src"))) {
+    const text = await Deno.readTextFile(path);
+    const where = relative(ROOT, path);
+    assert(
+      !/import\.meta\.(url|dirname|filename|resolve)/.test(text),
+      `${where} locates files through import.meta: nothing may be read from the checkout`,
+    );
+    for (const m of text.matchAll(/\bimport\(\s*([^)]*)\)/g)) {
+      assertMatch(m[1], /^["'][^"'`$]+["']$/, `${where}: import(${m[1]}) is not a literal`);
+    }
+  }
+});
+
+Deno.test("distribution: `--help` loads no prompt or completion library", async () => {
+  const graph = await moduleGraph();
+  const bySpecifier = new Map(graph.modules.map((m) => [m.specifier, m]));
+  const seen = new Set<string>();
+  const stack = [`file://${MAIN}`];
+  while (stack.length) {
+    const specifier = stack.pop()!;
+    if (seen.has(specifier)) continue;
+    seen.add(specifier);
+    for (const d of bySpecifier.get(specifier)?.dependencies ?? []) {
+      if (d.code && !d.isDynamic) stack.push(d.code.specifier);
+    }
+  }
+  const eager = [...seen].filter((s) => /^npm:(@inquirer\/|@bomb\.sh\/tab)/.test(s));
+  assertEquals(eager, [], "imported at start-up; import them dynamically where they are used");
+});

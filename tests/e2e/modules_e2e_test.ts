@@ -1,0 +1,296 @@
+/**
+ * `pyscaffold add` and `remove` in real generated projects: three modules —
+ * one with every field type, one referencing another — then ruff, ruff
+ * format, mypy --strict, the project's whole pytest suite (the new modules'
+ * tests included) against PostgreSQL and Redis, `alembic upgrade head` on a
+ * fresh database, `alembic check` (migrations match the models), the new
+ * endpoints over HTTP; then `remove` one module and check that the tree, the
+ * migrations (upgrade again, downgrade to base and back) and the suite are
+ * consistent again.
+ */
+import { assert, assertEquals } from "../_assert.ts";
+import { join } from "node:path";
+import {
+  Background,
+  type Combo,
+  comboFlags,
+  comboName,
+  databaseUrl,
+  freePort,
+  freshDatabase,
+  generate,
+  ok,
+  ROOT,
+  servicesAvailable,
+  supported,
+  tempDir,
+  venvEnv,
+  venvFor,
+  waitForHttp,
+} from "./_harness.ts";
+
+/** Redis database 3 belongs to these tests. */
+const REDIS_URL = "redis://127.0.0.1:6379/3";
+
+/** Every field type and modifier; `maker` references the first module. */
+export const EVERY_TYPE_FIELDS = [
+  "title:str(120):required:index",
+  "summary:text:optional",
+  "stock:int:default=3",
+  "views:bigint:optional",
+  "price:decimal(10,2):required",
+  "ratio:float:optional",
+  "featured:bool:default=false",
+  "release_on:date:optional",
+  "starts_at:datetime:required",
+  "external_id:uuid:unique",
+  "extra:json:optional",
+  "status:enum(draft|live|retired):default=draft:index",
+  "sku:str(20):unique:index",
+  "maker:ref:customers",
+];
+
+const MODULES: [string, string[]][] = [
+  ["customer", ["full_name:str(80):required", "email_address:str(120):unique"]],
+  ["product", EVERY_TYPE_FIELDS],
+  ["purchase", [
+    "buyer:ref:customers",
+    "product:ref:products:optional",
+    "quantity:int:default=1",
+  ]],
+];
+
+const CASES: Combo[] = [
+  { framework: "flask", database: "postgresql", auth: true, cache: true, celery: false },
+  { framework: "flask", database: "postgresql", auth: false, cache: false, celery: false },
+  { framework: "quart", database: "postgresql", auth: true, cache: true, celery: false },
+];
+
+const available = await servicesAvailable();
+
+async function pyscaffold(args: string[], cwd: string) {
+  return await ok([Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), ...args], {
+    cwd,
+    env: { NO_COLOR: "1", PATH: Deno.env.get("PATH") ?? "", HOME: Deno.env.get("HOME") ?? "" },
+  });
+}
+
+async function tables(db: string): Promise<string[]> {
+  const out = await ok([
+    "psql",
+    "-h",
+    "127.0.0.1",
+    "-U",
+    "postgres",
+    "-d",
+    db,
+    "-At",
+    "-c",
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+  ]);
+  return out.stdout.trim().split("\n").filter(Boolean);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const combo of CASES) {
+  const name = comboName(combo);
+  const isSupported = await supported(combo);
+  Deno.test({
+    name: `modules e2e ${name}: add three modules, lint, types, suite, migrations, HTTP, remove`,
+    ignore: !available || !isSupported,
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async (t) => {
+      const parent = await tempDir(`modules-${name}`);
+      const dir = join(parent, `mod-${name}`);
+      await generate(dir, comboFlags(combo));
+      const venv = await venvFor(dir);
+      const env = venvEnv(venv);
+      const slug = name.replaceAll("-", "_");
+
+      await t.step("add three modules (every field type, references)", async () => {
+        for (const [module, fields] of MODULES) {
+          // run from a subdirectory: the project is found by searching upwards
+          await pyscaffold(
+            ["add", module, ...fields.flatMap((f) => ["--field", f])],
+            join(dir, "src"),
+          );
+        }
+        for (const module of MODULES.map(([m]) => m)) {
+          assert(await exists(join(dir, "src", module, `${module}_controller.py`)), module);
+          assert(await exists(join(dir, "src", "models", `${module}_model.py`)), module);
+        }
+        const versions = [...Deno.readDirSync(join(dir, "migrations", "versions"))]
+          .map((e) => e.name).filter((n) => n.endsWith(".py")).sort();
+        assertEquals(versions, [
+          "0001_initial.py",
+          "0002_create_customers.py",
+          "0003_create_products.py",
+          "0004_create_purchases.py",
+        ]);
+      });
+
+      const check = async (label: string) => {
+        await t.step(`${label}: ruff check, ruff format --check, mypy --strict`, async () => {
+          await ok(["ruff", "check", "."], { cwd: dir, env });
+          await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
+          await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+        });
+        await t.step(`${label}: the whole pytest suite against PostgreSQL and Redis`, async () => {
+          const db = await freshDatabase(`modules_test_${slug}`);
+          const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
+            cwd: dir,
+            env: {
+              ...env,
+              TEST_DATABASE_URL: await databaseUrl(dir, db),
+              TEST_REDIS_URL: REDIS_URL,
+            },
+            timeoutMs: 900_000,
+          });
+          assert(/\d+ passed/.test(result.stdout), result.stdout);
+          assert(!/skipped|error/i.test(result.stdout.split("\n").pop() ?? ""), result.stdout);
+        });
+      };
+      await check("with three modules");
+
+      const db = await freshDatabase(`modules_run_${slug}`);
+      const serverEnv = {
+        ...env,
+        APP_ENV: "production",
+        DATABASE_URL: await databaseUrl(dir, db),
+        REDIS_URL,
+        SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+        JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+        LOG_LEVEL: "WARNING",
+      };
+
+      await t.step("alembic upgrade head on a fresh database; alembic check", async () => {
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+        const names = await tables(db);
+        for (const table of ["customers", "products", "purchases"]) {
+          assert(names.includes(table), `${table} missing: ${names}`);
+        }
+        // the migrations produce exactly what the models describe
+        await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
+      });
+
+      await t.step("the new endpoints answer over HTTP", async () => {
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const server = new Background(["make", "run"], {
+          cwd: dir,
+          env: { ...serverEnv, PORT: String(port) },
+        });
+        try {
+          await waitForHttp(`${base}/health/live`, 60_000);
+          const headers: Record<string, string> = { "content-type": "application/json" };
+          if (combo.auth) {
+            const credentials = JSON.stringify({
+              email: "modules@example.com",
+              password: "correct horse battery staple",
+            });
+            const reg = await fetch(`${base}/api/auth/register`, {
+              method: "POST",
+              headers,
+              body: credentials,
+            });
+            assertEquals(reg.status, 201, await reg.text());
+            const login = await fetch(`${base}/api/auth/login`, {
+              method: "POST",
+              headers,
+              body: credentials,
+            });
+            const body = await login.json();
+            assertEquals(login.status, 200, JSON.stringify(body));
+            headers.authorization = `Bearer ${body.data.access_token}`;
+          }
+          const post = async (path: string, payload: unknown) => {
+            const r = await fetch(`${base}${path}`, {
+              method: "POST",
+              headers,
+              body: JSON.stringify(payload),
+            });
+            const body = await r.json();
+            return { status: r.status, body };
+          };
+          const customer = await post("/api/customers", { full_name: "Ada", email_address: "a@x" });
+          assertEquals(customer.status, 201, JSON.stringify(customer.body));
+          const product = {
+            title: "Lamp",
+            summary: "A lamp",
+            stock: 5,
+            views: 9007199254740,
+            price: "19.99",
+            ratio: 0.5,
+            featured: true,
+            release_on: "2026-03-01",
+            starts_at: "2026-03-01T10:00:00+00:00",
+            external_id: "0b6f3a4e-8e4c-4c55-9d2e-1f0f5b8f7a10",
+            extra: { color: "red" },
+            status: "live",
+            sku: "LAMP-1",
+            maker_id: customer.body.data.id,
+          };
+          const created = await post("/api/products", product);
+          assertEquals(created.status, 201, JSON.stringify(created.body));
+          assertEquals(created.body.data.title, "Lamp");
+          assertEquals(created.body.data.extra, { color: "red" });
+          const dup = await post("/api/products", product);
+          assertEquals(dup.status, 409, JSON.stringify(dup.body));
+          const badRef = await post("/api/purchases", { buyer_id: 999999 });
+          assertEquals(badRef.status, 422, JSON.stringify(badRef.body));
+          const bad = await post("/api/products", { ...product, sku: "X", status: "nope" });
+          assertEquals(bad.status, 422, JSON.stringify(bad.body));
+          const list = await fetch(`${base}/api/products?page=1&per_page=10`, { headers });
+          const listBody = await list.json();
+          assertEquals(list.status, 200, JSON.stringify(listBody));
+          assertEquals(listBody.pagination.total, 1);
+          if (combo.auth) {
+            const anonymous = await fetch(`${base}/api/products`);
+            assertEquals(anonymous.status, 401);
+            await anonymous.body?.cancel();
+          }
+        } finally {
+          await server.stop();
+        }
+      });
+
+      await t.step("remove purchase: tree, manifest and migrations are consistent", async () => {
+        // a referenced module cannot go
+        const refused = await new Deno.Command(Deno.execPath(), {
+          args: ["run", "-A", join(ROOT, "main.ts"), "remove", "customer", "--yes"],
+          cwd: dir,
+          stdout: "piped",
+          stderr: "piped",
+          env: { NO_COLOR: "1" },
+        }).output();
+        assertEquals(refused.code, 2);
+        await pyscaffold(["remove", "purchase", "--yes"], dir);
+        assert(!(await exists(join(dir, "src", "purchase"))), "src/purchase/ is left");
+        assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
+        assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
+        assert(await exists(join(dir, "migrations", "versions", "0005_drop_purchases.py")));
+        const answers = JSON.parse(await Deno.readTextFile(join(dir, ".pyscaffold.json")));
+        assertEquals(Object.keys(answers.modules).sort(), ["customer", "items", "product"]);
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+        assert(!(await tables(db)).includes("purchases"), "purchases was not dropped");
+        await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
+        // every downgrade works, and the chain upgrades again from nothing
+        await ok(["alembic", "downgrade", "base"], { cwd: dir, env: serverEnv });
+        assertEquals((await tables(db)).filter((n) => n !== "alembic_version"), []);
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+      });
+
+      await check("after remove");
+      await Deno.remove(parent, { recursive: true });
+    },
+  });
+}

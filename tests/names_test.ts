@@ -1,0 +1,235 @@
+/**
+ * Module names: what `pyscaffold add <name>` accepts, what it derives (module,
+ * class, table, URL), and what it refuses — with a message and a suggestion
+ * that is itself accepted. Property tests throw thousands of random and
+ * hostile names at the parser: each gives a valid module or a clear UserError,
+ * never a crash, and never a path outside the project.
+ */
+import fc from "fast-check";
+import { isAbsolute, normalize } from "node:path";
+import { assert, assertEquals, assertThrows } from "./_assert.ts";
+import { UserError } from "../src/errors.ts";
+import {
+  moduleNameProblem,
+  moduleNames,
+  parseModuleName,
+  suggestModuleName,
+} from "../src/spec/module_spec.ts";
+import { nonAscii, pluralize, printable, singularize } from "../src/spec/names.ts";
+import type { Database } from "../src/spec/questions.ts";
+import { safeRelativePath } from "../src/project/paths.ts";
+
+const DATABASES: Database[] = ["postgresql", "oracle"];
+const RUNS = 3000;
+
+function userError(fn: () => unknown): UserError {
+  let caught: unknown;
+  assertThrows(fn, (e) => (caught = e));
+  assert(caught instanceof UserError, `expected a UserError, got ${caught}`);
+  return caught;
+}
+
+/** Messages stay on one line of printable ASCII, bounded, and exit with 2. */
+function assertCleanError(error: unknown): asserts error is UserError {
+  assert(error instanceof UserError, `expected a UserError, got: ${error}`);
+  for (const text of [error.message, error.hint ?? ""]) {
+    assert(/^[\x20-\x7e…→]*$/.test(text), `unprintable character in ${JSON.stringify(text)}`);
+    assert(text.length <= 400, `message too long: ${text}`);
+  }
+  assertEquals(error.exitCode, 2);
+}
+
+Deno.test("module names: every spelling of a name gives the same module, class and table", () => {
+  for (
+    const raw of ["BookingItem", "booking-item", "booking_item", "Booking Item", "bookingItem"]
+  ) {
+    const module = parseModuleName(raw, "postgresql");
+    assertEquals(module, "booking_item", raw);
+    const names = moduleNames(module);
+    assertEquals(names.className, "BookingItem");
+    assertEquals(names.table, "booking_items");
+    assertEquals(names.urlPrefix, "/api/booking_items");
+    assertEquals(names.label, "booking item");
+  }
+  for (const raw of ["Booking", "booking", " booking "]) {
+    assertEquals(parseModuleName(raw, "postgresql"), "booking");
+  }
+  assertEquals(moduleNames("booking").table, "bookings");
+  assertEquals(moduleNames("HTTPServer".toLowerCase()).className, "Httpserver");
+  assertEquals(parseModuleName("HTTPServerLog", "postgresql"), "http_server_log");
+});
+
+Deno.test("module names: a plural module name gives a singular class", () => {
+  const cases: [string, string, string][] = [
+    ["items", "Item", "items"],
+    ["categories", "Category", "categories"],
+    ["boxes", "Box", "boxes"],
+    ["addresses", "Address", "addresses"],
+    ["status", "Status", "statuses"],
+    ["people", "Person", "people"],
+    ["news", "News", "news"],
+    ["order_lines", "OrderLine", "order_lines"],
+    ["day", "Day", "days"],
+    ["branch", "Branch", "branches"],
+  ];
+  for (const [module, className, table] of cases) {
+    const names = moduleNames(module);
+    assertEquals([names.className, names.table], [className, table], module);
+  }
+});
+
+Deno.test("plural rule: pluralize and singularize undo each other on ordinary words", () => {
+  for (
+    const word of ["item", "category", "box", "bus", "dish", "church", "day", "person", "series"]
+  ) {
+    assertEquals(singularize(pluralize(word)), word, word);
+    assertEquals(pluralize(singularize(pluralize(word))), pluralize(word), word);
+  }
+  assertEquals(pluralize("booking_item"), "booking_items");
+  assertEquals(singularize("booking_items"), "booking_item");
+});
+
+Deno.test("module names: refusals say why and suggest an accepted name", () => {
+  const cases: [string, Database, RegExp][] = [
+    ["class", "postgresql", /Python keyword/],
+    ["list", "postgresql", /builtin/],
+    ["json", "postgresql", /standard library/],
+    ["logging", "postgresql", /standard library/],
+    ["test", "postgresql", /standard library/],
+    ["celery", "postgresql", /dependency/],
+    ["flask", "postgresql", /dependency/],
+    ["users", "postgresql", /already uses/],
+    ["user", "postgresql", /already uses/],
+    ["auth", "postgresql", /already uses/],
+    ["models", "postgresql", /already uses/],
+    ["order", "postgresql", /reserved word in PostgreSQL/],
+    ["session", "oracle", /reserved word in Oracle/],
+    ["level", "oracle", /reserved word in Oracle/],
+    ["base_model", "postgresql", /class "BaseModel"/],
+    ["very_long_booking_item_name", "postgresql", /limit is 26/],
+    ["2fast", "postgresql", /start with a letter/],
+    ["", "postgresql", /empty/],
+    ["booking/../etc", "postgresql", /letters, digits/],
+    ["b\u043eoking", "postgresql", /non-ASCII character U\+043E/],
+    ["booking\u0000", "postgresql", /control character U\+0000/],
+    ["CON", "postgresql", /reserved device name on Windows/],
+    ["com1", "oracle", /reserved device name on Windows/],
+  ];
+  for (const [raw, database, problem] of cases) {
+    const error = userError(() => parseModuleName(raw, database));
+    assertCleanError(error);
+    assert(problem.test(error.message), `${raw}: ${error.message}`);
+    const suggestion = /^Try "([a-z0-9_]+)"\.$/.exec(error.hint ?? "")?.[1];
+    assert(suggestion, `${raw}: hint ${error.hint}`);
+    assertEquals(parseModuleName(suggestion!, database), suggestion, `${raw} → ${suggestion}`);
+  }
+  // a module name that is fine on PostgreSQL can be refused on Oracle
+  assertEquals(parseModuleName("level", "postgresql"), "level");
+});
+
+Deno.test("printable: escapes what the user cannot see, keeps messages short", () => {
+  assertEquals(printable('a"b\\c'), 'a\\"b\\\\c');
+  assertEquals(printable("b\u043eoking"), "b\\u043eoking");
+  assertEquals(printable("x\u202ey"), "x\\u202ey");
+  assertEquals(printable("💥"), "\\u{1f4a5}");
+  assertEquals(printable("x".repeat(100)).length, 61);
+  assertEquals(nonAscii("plain"), undefined);
+  assertEquals(nonAscii("tab\there"), "the control character U+0009");
+});
+
+/** Hostile pieces: traversal, separators, devices, invisible and lookalike characters. */
+const HOSTILE = [
+  "..",
+  "../",
+  "/",
+  "\\",
+  "C:",
+  "~",
+  "\0",
+  "\n",
+  "\x1b[31m",
+  "\u200b",
+  "\u202e",
+  "\ufeff",
+  "\u0301",
+  "CON",
+  "nul",
+  "com1",
+  "ｉｔｅｍ",
+  "іtem", // Cyrillic і
+  "K", // Kelvin sign
+  "ﬁle",
+  "-",
+  "_",
+  " ",
+  "item",
+  "Booking",
+  "order",
+  "class",
+  "x".repeat(30),
+];
+
+const anyName: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.array(fc.constantFrom(...HOSTILE), { maxLength: 6 }).map((p) => p.join("")),
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_\- ]{0,30}$/),
+);
+
+/** The files a module makes, relative to the project: each must stay inside it. */
+function modulePaths(module: string): string[] {
+  const names = moduleNames(module);
+  return [
+    `src/models/${module}_model.py`,
+    `src/${module}/${module}_controller.py`,
+    `tests/${module}/test_${module}.py`,
+    `migrations/versions/0002_create_${names.table}.py`,
+  ];
+}
+
+Deno.test("property: a module name gives a safe module or a clear UserError", () => {
+  let accepted = 0;
+  for (const database of DATABASES) {
+    fc.assert(
+      fc.property(anyName, (raw) => {
+        let module: string;
+        try {
+          module = parseModuleName(raw, database);
+        } catch (error) {
+          assertCleanError(error);
+          assert(moduleNameProblem(raw, database) !== undefined);
+          // the suggestion is accepted
+          const suggestion = suggestModuleName(raw, database);
+          assertEquals(parseModuleName(suggestion, database), suggestion);
+          return;
+        }
+        accepted++;
+        assert(/^[a-z][a-z0-9_]*$/.test(module), `unsafe module ${JSON.stringify(module)}`);
+        assert(!/__|_$/.test(module), `untidy module ${module}`);
+        const names = moduleNames(module);
+        assert(/^[A-Z][A-Za-z0-9]*$/.test(names.className), names.className);
+        assert(/^[a-z][a-z0-9_]*$/.test(names.table) && names.table.length <= 26, names.table);
+        // idempotent: the module name is its own spelling
+        assertEquals(parseModuleName(module, database), module);
+        for (const path of modulePaths(module)) {
+          assertEquals(safeRelativePath(path), path);
+          assert(!isAbsolute(path) && normalize(path) === path && !path.includes(".."), path);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }
+  assert(accepted > RUNS / 10, `too few accepted names (${accepted}): the generator is off`);
+});
+
+Deno.test("property: moduleNames is stable: the table of a table is itself", () => {
+  fc.assert(
+    // Words ending in u, us or si are the documented exception (status vs. menus, basis).
+    fc.property(fc.stringMatching(/^[a-z][a-z0-9]{0,8}(_[a-z][a-z0-9]{0,8}){0,2}$/), (module) => {
+      if (/(us?|si)$/.test(module)) return;
+      const names = moduleNames(module);
+      assertEquals(moduleNames(names.table).table, names.table);
+      assertEquals(moduleNames(names.singular).table, names.table);
+    }),
+    { numRuns: RUNS },
+  );
+});

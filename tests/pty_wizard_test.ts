@@ -1,0 +1,344 @@
+/**
+ * The real CLI in a pseudo-terminal with a set window size, driven key by
+ * key (arrows, Enter, Ctrl-C) by a small Python program using the standard
+ * `pty` machinery. Needs python3 on PATH (CI has it).
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { assert, assertEquals, assertMatch } from "./_assert.ts";
+import { NOT_YET_SUPPORTED } from "../src/spec/project_spec.ts";
+
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
+
+const KEY = { up: "\x1b[A", down: "\x1b[B", enter: "\r", backspace: "\x7f", ctrlC: "\x03" };
+
+/**
+ * Runs argv in a pty of rows×cols. Each step waits until `expect` (a regex,
+ * matched on the output without escape codes, after the previous step's
+ * match) appears, then types `keys` one at a time.
+ */
+const DRIVER = String.raw`
+import fcntl, json, os, re, select, struct, subprocess, sys, termios, time
+
+cfg = json.loads(sys.stdin.read())
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", cfg["rows"], cfg["cols"], 0, 0))
+
+def controlling_tty():
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+proc = subprocess.Popen(cfg["argv"], cwd=cfg["cwd"], env=cfg["env"], stdin=slave, stdout=slave,
+                        stderr=slave, preexec_fn=controlling_tty, close_fds=True)
+os.close(slave)
+raw = b""
+deadline = time.time() + cfg["timeout"]
+
+def pump(wait):
+    global raw
+    ready, _, _ = select.select([master], [], [], wait)
+    if not ready:
+        return True
+    try:
+        data = os.read(master, 65536)
+    except OSError:
+        return False
+    raw += data
+    return bool(data)
+
+def text():
+    return ANSI.sub("", raw.decode("utf-8", "replace"))
+
+mark = 0
+failure = None
+for step in cfg["steps"]:
+    pattern = re.compile(step["expect"])
+    alive = True
+    while failure is None:
+        found = pattern.search(text(), mark)
+        if found:
+            mark = found.end()
+            break
+        if time.time() > deadline or not alive:
+            failure = "never saw %r" % step["expect"]
+        alive = pump(0.05)
+    if failure:
+        break
+    time.sleep(0.2)
+    for key in step["keys"]:
+        os.write(master, key.encode())
+        time.sleep(0.1)
+while pump(0.1) and time.time() < deadline:
+    pass
+try:
+    code = proc.wait(timeout=max(1, deadline - time.time()))
+except subprocess.TimeoutExpired:
+    proc.kill()
+    code = proc.wait()
+    failure = failure or "the process did not exit"
+colored = re.search(rb"\x1b\[(?:3[0-7]|9[0-7]|1|2)m", raw) is not None
+print(json.dumps({"code": code, "failure": failure, "output": text(), "colored": colored}))
+`;
+
+interface Step {
+  expect: string;
+  keys: string[];
+}
+
+interface PtyResult {
+  code: number;
+  failure: string | null;
+  output: string;
+  /** Whether the raw output had colour or bold/dim codes. */
+  colored: boolean;
+}
+
+async function runInPty(
+  args: string[],
+  cwd: string,
+  steps: Step[],
+  size = { rows: 40, cols: 80 },
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<PtyResult> {
+  const env: Record<string, string> = { ...Deno.env.toObject(), TERM: "xterm-256color" };
+  for (const [key, value] of Object.entries(extraEnv)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const child = new Deno.Command("python3", {
+    args: ["-c", DRIVER],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(
+    new TextEncoder().encode(JSON.stringify({
+      argv: [Deno.execPath(), "run", "-A", MAIN, ...args],
+      cwd,
+      env,
+      steps,
+      timeout: 60,
+      ...size,
+    })),
+  );
+  await writer.close();
+  const { stdout, stderr, success } = await child.output();
+  assert(success, `the pty driver failed: ${new TextDecoder().decode(stderr)}`);
+  return JSON.parse(new TextDecoder().decode(stdout));
+}
+
+/** Every file under `root`: relative path → mode and bytes. */
+async function snapshot(root: string): Promise<Map<string, { mode: number; bytes: Uint8Array }>> {
+  const files = new Map<string, { mode: number; bytes: Uint8Array }>();
+  const walk = async (dir: string, prefix: string) => {
+    for await (const entry of Deno.readDir(dir)) {
+      const path = join(dir, entry.name);
+      const rel = prefix + entry.name;
+      if (entry.isDirectory) await walk(path, rel + "/");
+      else {
+        const info = await Deno.stat(path);
+        files.set(rel, { mode: (info.mode ?? 0) & 0o777, bytes: await Deno.readFile(path) });
+      }
+    }
+  };
+  await walk(root, "");
+  return files;
+}
+
+async function isEmpty(dir: string): Promise<boolean> {
+  for await (const _ of Deno.readDir(dir)) return false;
+  return true;
+}
+
+Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags write", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const byWizard = join(tmp, "wizard");
+    const byFlags = join(tmp, "flags");
+    await Deno.mkdir(byWizard);
+    await Deno.mkdir(byFlags);
+    const framework: Step[] = NOT_YET_SUPPORTED.has("quart")
+      ? [
+        // Quart is offered (it is in the question data) but refused for now; Flask is asked again.
+        { expect: "Which web framework\\?", keys: [KEY.down, KEY.enter] },
+        { expect: "not supported yet[\\s\\S]*Which web framework\\?", keys: [KEY.enter] },
+      ]
+      : [{ expect: "Which web framework\\?", keys: [KEY.enter] }];
+    const result = await runInPty(["new"], byWizard, [
+      // validated as you type: a hint with a suggestion appears
+      { expect: "Project name\\?", keys: [..."Shop"] },
+      { expect: "must start with a lower-case letter → shop", keys: Array(4).fill(KEY.backspace) },
+      { expect: "Project name\\?", keys: [..."shop-api", KEY.enter] },
+      // the trade-off table, wrapped to 80 columns
+      { expect: "High concurrent connections", keys: [] },
+      ...framework,
+      { expect: "Requires explicit schema\\s*\\n\\s+prefixes", keys: [] },
+      { expect: "Which database\\?", keys: [KEY.enter] },
+      { expect: "costs[\\s\\S]*Add JWT authentication\\?", keys: [KEY.down, KEY.enter] },
+      { expect: "Add Redis caching\\?", keys: [KEY.enter] },
+      { expect: "Add Celery background tasks\\?", keys: [KEY.up, KEY.enter] },
+      { expect: "first resource module\\?", keys: [..."books", KEY.enter] },
+      // the preview: view a file, then go back and change the cache answer, then write
+      { expect: "files, \\d+ lines[\\s\\S]*What next\\?", keys: [KEY.down, KEY.enter] },
+      { expect: "Which file\\?", keys: [..."README", KEY.enter] },
+      { expect: "README\\.md[\\s\\S]*What next\\?", keys: [KEY.down, KEY.down, KEY.enter] },
+      {
+        expect: "Which answer\\?",
+        keys: [KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter],
+      },
+      { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
+      { expect: "What next\\?", keys: [KEY.enter] },
+      { expect: "Next steps", keys: [] },
+    ]);
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 0, result.output);
+    for (const step of ["cd shop-api", "make install", "make migrate", "make run", "make test"]) {
+      assert(result.output.includes(step), `next step ${step} missing`);
+    }
+
+    const flags = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        MAIN,
+        "new",
+        "shop-api",
+        "--framework",
+        "flask",
+        "--database",
+        "postgresql",
+        "--no-auth",
+        "--no-cache",
+        "--celery",
+        "--module",
+        "books",
+      ],
+      cwd: byFlags,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert(flags.success, new TextDecoder().decode(flags.stderr));
+
+    const wizardFiles = await snapshot(join(byWizard, "shop-api"));
+    const flagFiles = await snapshot(join(byFlags, "shop-api"));
+    assert(wizardFiles.size > 0);
+    assertEquals([...wizardFiles.keys()].sort(), [...flagFiles.keys()].sort());
+    for (const [path, file] of wizardFiles) {
+      const other = flagFiles.get(path)!;
+      assertEquals(file.mode, other.mode, `${path}: mode`);
+      assertEquals(file.bytes, other.bytes, `${path}: content`);
+    }
+    assertEquals([...Deno.readDirSync(byWizard)].map((e) => e.name), ["shop-api"]);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () => {
+  const points: [string, Step[]][] = [
+    ["at the database question", [
+      { expect: "Project name\\?", keys: [..."svc", KEY.enter] },
+      { expect: "Which web framework\\?", keys: [KEY.enter] },
+      { expect: "Which database\\?", keys: [KEY.ctrlC] },
+    ]],
+    ["at the preview", [
+      { expect: "Which database\\?", keys: [KEY.enter] },
+      { expect: "JWT", keys: [KEY.enter] },
+      { expect: "Redis", keys: [KEY.enter] },
+      { expect: "Celery", keys: [KEY.enter] },
+      { expect: "module\\?", keys: [KEY.enter] },
+      { expect: "What next\\?", keys: [KEY.ctrlC] },
+    ]],
+  ];
+  for (const [where, steps] of points) {
+    const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+    try {
+      const args = where === "at the preview"
+        ? ["new", "svc", "--framework", "flask", "--save-answers", "answers.json"]
+        : ["new"];
+      const result = await runInPty(args, cwd, steps);
+      assertEquals(result.failure, null, result.output);
+      assertEquals(result.code, 130, `${where}: ${result.output}`);
+      assertMatch(result.output, /Cancelled — nothing was written/);
+      assert(await isEmpty(cwd), `${where}: something was written`);
+    } finally {
+      await Deno.remove(cwd, { recursive: true });
+    }
+  }
+});
+
+Deno.test("pty: no arguments opens the menu, whose first entry starts the wizard", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const result = await runInPty([], cwd, [
+      { expect: "What would you like to do\\?", keys: [] },
+      { expect: "Create a new project", keys: [KEY.enter] },
+      { expect: "Project name\\?", keys: [KEY.ctrlC] },
+    ], { rows: 30, cols: 120 });
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 130, result.output);
+    assert(await isEmpty(cwd));
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+Deno.test("pty: colours in a terminal, none with NO_COLOR", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const steps = (): Step[] => [
+      { expect: "Project name\\?", keys: [KEY.enter] },
+      { expect: "Which web framework\\?", keys: [KEY.ctrlC] },
+    ];
+    const size = { rows: 40, cols: 100 };
+    const plain = await runInPty(["new"], cwd, steps(), size, { NO_COLOR: "1" });
+    assertEquals(plain.failure, null, plain.output);
+    assertEquals(plain.code, 130);
+    assertEquals(plain.colored, false, "NO_COLOR=1 still coloured the output");
+    const coloured = await runInPty(["new"], cwd, steps(), size, { NO_COLOR: undefined });
+    assertEquals(coloured.failure, null, coloured.output);
+    assertEquals(coloured.colored, true, "a terminal without NO_COLOR gets colours");
+    assert(await isEmpty(cwd));
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+Deno.test("stdin from /dev/null: `new` with open questions fails at once naming the flags", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-null-" });
+  try {
+    const started = performance.now();
+    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", MAIN, "new", "svc"],
+      cwd,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    const elapsed = performance.now() - started;
+    const message = new TextDecoder().decode(stderr);
+    assertEquals(code, 2, message);
+    assert(elapsed < 15_000, `took ${elapsed} ms`);
+    assertMatch(message, /stdin is not a terminal/);
+    for (const flag of ["--framework", "--database", "--auth", "--module", "--yes"]) {
+      assert(message.includes(flag), `${flag} not named: ${message}`);
+    }
+    assert(await isEmpty(cwd));
+
+    const help = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", MAIN],
+      cwd,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(help.code, 0);
+    assertMatch(new TextDecoder().decode(help.stdout), /Usage: pyscaffold/);
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});

@@ -1,0 +1,168 @@
+/**
+ * What the user sees: the real prompts (rendered in memory by
+ * @inquirer/testing from the adapter's configuration) and the trade-off
+ * tables at several terminal widths.
+ */
+import { render } from "@inquirer/testing";
+import { input, select } from "@inquirer/prompts";
+import { assert, assertEquals, assertMatch } from "./_assert.ts";
+import { makeColors } from "../src/output/colors.ts";
+import { databaseQuestion, frameworkQuestion, moduleQuestion } from "../src/spec/questions.ts";
+import { databaseTradeoffs, frameworkTradeoffs, TRADEOFF_TABLES } from "../src/spec/tradeoffs.ts";
+import { inputConfig, selectConfig } from "../src/wizard/_inquirer_prompter.ts";
+import { DETAIL_MIN_COLUMNS, renderTradeoffTable } from "../src/wizard/tradeoff_table.ts";
+import { visibleLength } from "../src/wizard/_text.ts";
+import { projectNameError, projectNameHint } from "../src/wizard/steps/project_name.ts";
+
+const plain = makeColors(false);
+
+Deno.test("prompt: the framework select shows the highlighted choice's description", async () => {
+  const config = selectConfig({
+    message: frameworkQuestion.message,
+    choices: frameworkQuestion.choices,
+    default: frameworkQuestion.default,
+  });
+  const { answer, events, getScreen } = await render(select, config);
+  let screen = getScreen();
+  assertMatch(screen, /Which web framework\?/);
+  assertMatch(screen, /❯ Flask/);
+  assert(screen.includes(frameworkQuestion.choices[0].description), screen);
+  assert(!screen.includes(frameworkQuestion.choices[1].description), screen);
+  events.keypress("down");
+  screen = getScreen();
+  assertMatch(screen, /❯ Quart/);
+  assert(screen.includes(frameworkQuestion.choices[1].description), screen);
+  events.keypress("enter");
+  assertEquals(await answer, "quart");
+});
+
+Deno.test("prompt: the database select starts on the current answer", async () => {
+  const config = selectConfig({
+    message: databaseQuestion.message,
+    choices: databaseQuestion.choices,
+    default: "oracle",
+  });
+  const { answer, events, getScreen } = await render(select, config);
+  assertMatch(getScreen(), /❯ Oracle/);
+  assert(getScreen().includes(databaseQuestion.choices[1].description));
+  events.keypress("enter");
+  assertEquals(await answer, "oracle");
+});
+
+Deno.test("prompt: the project name is checked as you type, with a suggestion", async () => {
+  const config = inputConfig({
+    message: "Project name?",
+    default: "my-api",
+    liveHint: projectNameHint,
+    validate: (v) => projectNameError(v) ?? true,
+  }, plain);
+  const { answer, events, getScreen, nextRender } = await render(input, config);
+  events.type("My");
+  assertMatch(getScreen(), /My {2}✗ it must start with a lower-case letter → my/);
+  events.type("_Shop");
+  assertMatch(getScreen(), /→ my-shop/);
+  events.keypress("enter");
+  await nextRender();
+  assertMatch(getScreen(), /Try "my-shop"/);
+  for (let i = 0; i < 8; i++) events.keypress("backspace");
+  events.type("shop");
+  assert(!getScreen().includes("✗"), getScreen());
+  events.keypress("enter");
+  assertEquals(await answer, "shop");
+});
+
+Deno.test("prompt: the module name shows its default and refuses keywords", async () => {
+  const config = inputConfig({
+    message: moduleQuestion.message,
+    default: moduleQuestion.default,
+    validate: (v) => v === "class" ? "it is a Python keyword" : true,
+  }, plain);
+  const { answer, events, getScreen, nextRender } = await render(input, config);
+  assertMatch(getScreen(), /Name of the first resource module\? \(items\)/);
+  events.type("class");
+  events.keypress("enter");
+  await nextRender();
+  assertMatch(getScreen(), /Python keyword/);
+  for (let i = 0; i < 5; i++) events.keypress("backspace");
+  events.keypress("enter");
+  assertEquals(await answer, "items");
+});
+
+Deno.test("trade-off tables: every line fits 80 columns and every row is shown", () => {
+  for (const columns of [60, 80, 100]) {
+    for (
+      const [table, question] of [[frameworkTradeoffs, frameworkQuestion], [
+        databaseTradeoffs,
+        databaseQuestion,
+      ]] as const
+    ) {
+      const text = renderTradeoffTable(
+        table as typeof frameworkTradeoffs,
+        question as typeof frameworkQuestion,
+        { columns, colors: plain },
+      );
+      for (const line of text.split("\n")) {
+        assert(visibleLength(line) < columns, `${columns}: too wide: "${line}"`);
+      }
+      for (const row of table.rows) {
+        if (columns < 80) continue; // narrower than promised: it must fit, it may wrap
+        assert(text.includes(row.requirement), `${columns}: ${row.requirement} missing\n${text}`);
+      }
+      for (const choice of question.choices) assert(text.includes(choice.name));
+      assert(!text.includes(table.rows[0].detail), "no Why column below " + DETAIL_MIN_COLUMNS);
+    }
+  }
+});
+
+Deno.test("trade-off tables: the original table's words, with ✔ ✘ ~ marks", () => {
+  const text = renderTradeoffTable(databaseTradeoffs, databaseQuestion, {
+    columns: 100,
+    colors: plain,
+  });
+  assertMatch(text, /Open source\s+✔ Yes\s+✘ No/);
+  assertMatch(text, /JSON\/JSONB support\s+✔ Yes\s+~ Limited/);
+  assertMatch(text, /Cross-schema relationships\s+✔ Simple\s+~ Requires explicit schema prefixes/);
+  const at80 = renderTradeoffTable(databaseTradeoffs, databaseQuestion, {
+    columns: 80,
+    colors: plain,
+  });
+  // wrapped inside its column, continuing under the text rather than the mark
+  assertMatch(at80, /~ Requires explicit schema\n\s+prefixes/);
+});
+
+Deno.test("trade-off tables: wide terminals get a Why column, still within the width", () => {
+  for (const columns of [DETAIL_MIN_COLUMNS, 200]) {
+    const text = renderTradeoffTable(frameworkTradeoffs, frameworkQuestion, {
+      columns,
+      colors: plain,
+    });
+    assertMatch(text, /Why/);
+    const words = frameworkTradeoffs.rows[1].detail.split(" ").slice(0, 4).join(" ");
+    assert(text.includes(words), text);
+    for (const line of text.split("\n")) assert(visibleLength(line) < columns, line);
+  }
+});
+
+Deno.test("trade-off tables: colours only when asked for", () => {
+  const coloured = renderTradeoffTable(frameworkTradeoffs, frameworkQuestion, {
+    columns: 80,
+    colors: makeColors(true),
+  });
+  assert(coloured.includes("\x1b[32m✔ Yes"), "a green tick");
+  const text = renderTradeoffTable(frameworkTradeoffs, frameworkQuestion, {
+    columns: 80,
+    colors: plain,
+  });
+  assert(!text.includes("\x1b["), "no escape codes without colours");
+});
+
+Deno.test("trade-off data: each table compares exactly its question's choices", () => {
+  for (const table of TRADEOFF_TABLES) {
+    const question = table.question === "framework" ? frameworkQuestion : databaseQuestion;
+    assertEquals([...table.columns], question.choices.map((c) => c.value));
+    for (const row of table.rows) {
+      assertEquals(Object.keys(row.cells).sort(), [...table.columns].sort());
+      assert(row.detail.length > 0);
+    }
+  }
+});
