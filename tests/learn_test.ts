@@ -376,7 +376,8 @@ Deno.test("learn: md dedents lesson text and keeps interpolated blocks intact", 
 });
 
 Deno.test("learn: terminal rendering wraps to the width; plain output is the Markdown", async () => {
-  const text = "# Title\n\n" + "word ".repeat(60) +
+  const text = "# Title\n\n" + "word ".repeat(60) + "\n\n- an item with `code` and " +
+    "more words ".repeat(12) +
     "\n\n```python\ndef f() -> None:\n    pass\n```\n";
   assertEquals(await formatMarkdown(text, { terminal: false, width: 50, color: false }), text);
   const out = await formatMarkdown(text, { terminal: true, width: 50, color: false });
@@ -385,6 +386,7 @@ Deno.test("learn: terminal rendering wraps to the width; plain output is the Mar
     assert(line.length <= 50, `too long: ${JSON.stringify(line)}`);
   }
   assertMatch(out, /def f\(\) -> None:/);
+  assert(out.includes("an item with code and"), "inline Markdown left raw in a list item");
 });
 
 Deno.test("learn: pages break long lessons near blank lines", () => {

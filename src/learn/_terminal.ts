@@ -43,10 +43,46 @@ export async function loadRenderer(
   marked.use(
     markedTerminal({ width: options.width, reflowText: true, tab: 2, emoji: false }) as never,
   );
+  // marked-terminal prints the text of list items raw (backticks and asterisks left in) and
+  // does not wrap it: parse its inline Markdown, and wrap it to the width minus the bullet.
+  marked.use({
+    renderer: {
+      text(this: { parser: { parseInline(tokens: unknown[]): string } }, token: TextToken) {
+        if (!token.tokens) return token.text;
+        return wrap(this.parser.parseInline(token.tokens), options.width - LIST_INDENT);
+      },
+    },
+  } as never);
   return (markdown) => {
     const out = (marked.parse(markdown) as string).replace(/\n+$/, "\n");
     return options.color ? out : stripVTControlCharacters(out);
   };
+}
+
+interface TextToken {
+  text: string;
+  tokens?: unknown[];
+}
+
+/** Columns taken by a list item's indent and bullet. */
+const LIST_INDENT = 4;
+
+/** Word wrap that measures visible characters only, so colour codes do not count. */
+export function wrap(text: string, width: number): string {
+  const words = text.replace(/\s*\n\s*/g, " ").split(" ");
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    const candidate = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && stripVTControlCharacters(candidate).length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("\n");
 }
 
 export async function formatMarkdown(markdown: string, options: TerminalOptions): Promise<string> {

@@ -14,6 +14,7 @@ type Rule = FileRule<ProjectSpec>;
 const auth = (s: ProjectSpec) => s.auth;
 const celery = (s: ProjectSpec) => s.celery;
 const flask = (s: ProjectSpec) => s.framework === "flask";
+const quart = (s: ProjectSpec) => s.framework === "quart";
 
 /** A file from templates/project/common/<path>.eta. */
 function common(path: string, rule: Omit<Rule, "path" | "template">): Rule {
@@ -73,6 +74,11 @@ export const PROJECT_FILES: readonly Rule[] = [
     lesson: "flask-vs-quart",
     when: flask,
   }),
+  framework("hypercorn_conf.py", {
+    why: "the production ASGI server, listening on $PORT",
+    lesson: "flask-vs-quart",
+    when: quart,
+  }),
   // Application core
   framework("src/__init__.py", {
     why: "create_app(): configuration, extensions, error handlers, blueprint discovery",
@@ -118,6 +124,12 @@ export const PROJECT_FILES: readonly Rule[] = [
     origin: "core",
     why: "the OpenAPI document at /openapi.json and the /docs page",
     lesson: "three-layer-architecture",
+    when: flask,
+  }),
+  framework("src/openapi.py", {
+    why: "quart-schema: the OpenAPI document at /openapi.json and the /docs page",
+    lesson: "three-layer-architecture",
+    when: quart,
   }),
   common("src/security.py", {
     origin: "core",
@@ -133,6 +145,11 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "the WSGI entry point gunicorn serves",
     lesson: "application-factory",
     when: flask,
+  }),
+  framework("src/asgi.py", {
+    why: "the ASGI entry point hypercorn serves",
+    lesson: "application-factory",
+    when: quart,
   }),
   // Models
   common("src/models/__init__.py", {
@@ -206,6 +223,16 @@ export const PROJECT_FILES: readonly Rule[] = [
     lesson: "jwt-auth",
     when: auth,
   }),
+  framework("src/auth/tokens.py", {
+    why: "PyJWT tokens with flask-jwt-extended's claims",
+    lesson: "jwt-auth",
+    when: (s) => s.auth && s.framework === "quart",
+  }),
+  framework("src/rate_limit.py", {
+    why: "the login rate limit (quart-rate-limiter) from LOGIN_RATE_LIMIT",
+    lesson: "jwt-auth",
+    when: (s) => s.auth && s.framework === "quart",
+  }),
   framework("src/auth/revocation.py", {
     why: "the token blocklist (Redis with the cache, a table without)",
     lesson: "jwt-auth",
@@ -232,6 +259,11 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "enqueue tasks and read their state; broker down → 503",
     lesson: "celery",
     when: celery,
+  }),
+  framework("src/tasks/worker_loop.py", {
+    why: "one event loop per worker process for the async tasks",
+    lesson: "celery",
+    when: (s) => s.celery && s.framework === "quart",
   }),
   framework("src/tasks/tasks_controller.py", {
     why: "POST /api/tasks/example and GET /api/tasks/<id>",

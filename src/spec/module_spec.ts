@@ -439,7 +439,7 @@ export interface FieldView extends FieldSpec {
   refNames?: ModuleNames;
   /**
    * The column in an Alembic `op.create_table(...)`, formatted as ruff formats
-   * it at an indentation of 8 spaces (one or more lines, ending with a comma).
+   * it (LINE_LENGTH) at an indentation of 8 spaces (one or more lines, ending with a comma).
    */
   migrationColumn: string;
   /** `op.create_index(...)` for the column at 4 spaces, or undefined when it has no index. */
@@ -472,7 +472,10 @@ export function constraintName(prefix: string, table: string, columns: readonly 
   return `${prefix}_${body.slice(0, MAX_NAME_BODY - 9)}_${digest}`;
 }
 
-/** Source lines of a call, as ruff formats it at `indent` spaces (88 columns). */
+/** `line-length` of ruff in the generated pyproject.toml. */
+export const LINE_LENGTH = 100;
+
+/** Source lines of a call, as ruff formats it at `indent` spaces. */
 export function formatCall(
   indent: number,
   callee: string,
@@ -481,9 +484,9 @@ export function formatCall(
 ): string {
   const pad = " ".repeat(indent);
   const one = `${pad}${callee}(${args.join(", ")})${suffix}`;
-  if (one.length <= 88) return one;
+  if (one.length <= LINE_LENGTH) return one;
   const inner = `${pad}    ${args.join(", ")}`;
-  if (inner.length <= 88) return `${pad}${callee}(\n${inner}\n${pad})${suffix}`;
+  if (inner.length <= LINE_LENGTH) return `${pad}${callee}(\n${inner}\n${pad})${suffix}`;
   return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
 }
 
@@ -562,7 +565,7 @@ const SA_TYPES: Record<FieldType, (f: FieldSpec) => SaType> = {
     py: "str",
   }),
   ref: (f) => ({
-    expr: `ForeignKey("${moduleNames(f.ref!).table}.id")`,
+    expr: `ForeignKey("${moduleNames(f.ref!).table}.id", ondelete="RESTRICT")`,
     imports: ["ForeignKey"],
     py: "int",
   }),
@@ -686,7 +689,6 @@ function fieldView(f: FieldSpec, i: number, table: string): FieldView {
   const pyType = f.type === "enum" ? "str" : sa.py;
   const nullable = !f.required;
   const args = [sa.expr];
-  if (f.type === "ref") args.push('ondelete="RESTRICT"');
   args.push(`nullable=${nullable ? "True" : "False"}`);
   if (f.unique) args.push("unique=True");
   if (f.index || f.type === "ref") args.push("index=True");

@@ -116,9 +116,9 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
   );
   const features = open.filter((id): id is FeatureId => isFeature(id));
   for (const id of open) {
-    if (isFeature(id)) {
+    // guided mode asks features one by one, each after its own guide
+    if (isFeature(id) && !ctx.guide) {
       if (id !== features[0]) continue;
-      features.forEach((f) => explain(ctx.guide?.question(f, answers)));
       Object.assign(answers, await askFeatures({ prompter, ask: features }));
     } else {
       await ask(id, false);
