@@ -8,6 +8,7 @@ import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { join, relative } from "node:path";
 import denoJson from "../deno.json" with { type: "json" };
 import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/spec/questions.ts";
+import { pinUnbundled } from "../tools/bundle.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const MAIN = join(ROOT, "main.ts");
@@ -206,4 +207,21 @@ Deno.test("distribution: `--help` loads no prompt or completion library", async 
   }
   const eager = [...seen].filter((s) => /^npm:(@inquirer\/|@bomb\.sh\/tab)/.test(s));
   assertEquals(eager, [], "imported at start-up; import them dynamically where they are used");
+});
+
+Deno.test("distribution: the bundle pins unbundled packages to their npm: specifier", () => {
+  const imports = { "marked-terminal": "npm:marked-terminal@7.3.1" };
+  assertEquals(
+    pinUnbundled('const m = await import("marked-terminal");', imports, ["marked-terminal"]),
+    'const m = await import("npm:marked-terminal@7.3.1");',
+  );
+  for (const code of ['import x from "marked-terminal";', 'import "marked-terminal";']) {
+    let message = "";
+    try {
+      pinUnbundled(code, imports, ["marked-terminal"]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assertMatch(message, /imported statically/, code);
+  }
 });

@@ -250,7 +250,8 @@ export const PROJECT_FILES: readonly Rule[] = [
     lesson: "celery",
     when: celery,
   }),
-  framework("src/tasks/tasks_schemas.py", {
+  common("src/tasks/tasks_schemas.py", {
+    origin: "celery",
     why: "bodies of the task endpoints",
     lesson: "celery",
     when: celery,

@@ -95,7 +95,7 @@ export const databaseQuestion: SelectQuestion<"database", Database> = {
     {
       value: "postgresql",
       name: "PostgreSQL",
-      description: "open source default; psycopg 3 (Flask) or asyncpg (Quart)",
+      description: "open source default; psycopg 3 (sync for Flask, async for Quart)",
     },
     {
       value: "oracle",
