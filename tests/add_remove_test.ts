@@ -412,3 +412,18 @@ Deno.test("cli: add without --field and without a terminal exits 2 naming --fiel
   assertEquals(rm.code, 0, rm.stderr);
   assertMatch(rm.stdout, /Removed module booking/);
 });
+
+Deno.test("add: with auth on, fields may reference the users table; without auth they may not", async () => {
+  const dir = await project();
+  const plan = (await runAdd("note", { ...quiet, cwd: dir, field: ["owner:ref:users"] }))!;
+  assertEquals(plan.module.fields[0].ref, "users");
+  assertMatch(plan.migration.content, /sa\.ForeignKey\("users\.id", ondelete="RESTRICT"\)/);
+  const path = join(dir, ANSWERS_FILE);
+  const data = JSON.parse(await Deno.readTextFile(path));
+  data.answers.auth = false;
+  await Deno.writeTextFile(path, JSON.stringify(data));
+  await assertRejects(
+    () => runAdd("memo", { ...quiet, cwd: dir, field: ["owner:ref:users"] }),
+    (e) => assertMatch((e as Error).message, /references "users", which is not a module/),
+  );
+});

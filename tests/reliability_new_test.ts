@@ -102,6 +102,20 @@ Deno.test("new fills an existing empty directory", async () => {
   assertEquals(entries(cwd), ["svc"]);
 });
 
+Deno.test("new . fills the current directory in place (a shell in it sees the project)", async () => {
+  const cwd = await tmp();
+  const dir = join(cwd, "svc");
+  await Deno.mkdir(dir, { mode: 0o750 });
+  const before = await Deno.stat(dir);
+  const r = await cli(["new", ".", "--yes"], dir);
+  assertEquals(r.code, 0, r.stderr);
+  const after = await Deno.stat(dir);
+  assertEquals(after.ino, before.ino, "the directory was replaced, not filled");
+  assertEquals(after.mode! & 0o777, 0o750, "the directory's own mode was lost");
+  assert(entries(dir).includes(".pyscaffold.json"));
+  assertEquals(entries(cwd), ["svc"], "a staging directory was left");
+});
+
 Deno.test("new --save-answers does not replace a different existing file", async () => {
   const cwd = await tmp();
   await Deno.writeTextFile(join(cwd, "answers.json"), "my notes\n");

@@ -9,7 +9,7 @@ export function moduleContext(
   project: ModuleProject,
   module: ModuleSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return { ...projectFlags(project), module: moduleView(module) };
+  return { ...projectFlags(project), module: moduleView(module, project.database) };
 }
 
 /** Renders the files of one module for a project. */

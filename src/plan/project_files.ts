@@ -307,6 +307,12 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "configuration refuses missing and weak secrets",
     lesson: "configuration",
   }),
+  common("tests/test_oracle_schema.py", {
+    origin: "database",
+    why: "the models and the offline migrations compile to portable Oracle 19c / 23ai DDL",
+    lesson: "postgresql-vs-oracle",
+    when: (s) => s.database === "oracle",
+  }),
   framework("tests/test_health.py", {
     why: "liveness, readiness and 503 when a dependency is down",
     lesson: "testing",

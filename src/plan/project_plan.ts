@@ -35,7 +35,7 @@ export function projectFlags(project: ModuleProject) {
 export function projectContext(
   spec: ProjectSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
-  const module = moduleView(spec.module);
+  const module = moduleView(spec.module, spec.database);
   return { ...projectFlags(spec), module, modules: [module] };
 }
 

@@ -13,6 +13,7 @@ import {
 } from "../spec/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 import type { ProjectState } from "./answers_file.ts";
+import { builtinRefs } from "./module_ops.ts";
 
 const TYPE_HELP: Record<FieldType, string> = {
   str: "short text with a maximum length (VARCHAR)",
@@ -61,7 +62,8 @@ export async function askFields(
         value: t,
         name: t,
         description: TYPE_HELP[t],
-        disabled: t === "ref" && Object.keys(state.modules).length === 0
+        disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
+            builtinRefs(state.project).length === 0
           ? "no module to reference yet"
           : false,
       })),
@@ -147,7 +149,7 @@ async function askTypeArguments(
     case "ref": {
       const target = await prompter.select<string>({
         message: `${name} references`,
-        choices: Object.keys(state.modules).sort().map((m) => ({
+        choices: [...Object.keys(state.modules).sort(), ...builtinRefs(state.project)].map((m) => ({
           value: m,
           name: m,
           description: `a row of ${moduleNames(m).table}`,

@@ -71,11 +71,17 @@ export function findModule(
   });
 }
 
-/** Points every reference at an existing module; other modules cannot be referenced. */
+/** Tables of the project itself that fields may reference: the users of auth. */
+export function builtinRefs(project: { auth: boolean }): string[] {
+  return project.auth ? ["users"] : [];
+}
+
+/** Points every reference at an existing module (or a built-in table); anything else is an error. */
 export function resolveRefs(
   module: string,
   fields: FieldSpec[],
   modules: Record<string, ModuleRecord>,
+  builtins: readonly string[] = [],
 ): FieldSpec[] {
   return fields.map((f) => {
     if (f.type !== "ref") return f;
@@ -85,7 +91,8 @@ export function resolveRefs(
         hint: "Self-references are not supported yet; add the field by hand after `add`.",
       });
     }
-    const target = findModule(modules, f.ref!);
+    const target = findModule(modules, f.ref!) ??
+      builtins.find((table) => moduleNames(table).table === names.table);
     if (target === undefined) {
       const known = Object.keys(modules).sort();
       throw new UserError(
@@ -161,7 +168,12 @@ export async function planAdd(
       hint: `pyscaffold add ${name} --field title:str(120):required`,
     });
   }
-  const fields = resolveRefs(name, parseFields(rawFields, database), state.modules);
+  const fields = resolveRefs(
+    name,
+    parseFields(rawFields, database),
+    state.modules,
+    builtinRefs(state.project),
+  );
   const module: ModuleSpec = { name, fields };
   const revisions = await readRevisions(state.root);
   const migration = migrationFile(

@@ -456,7 +456,15 @@ export interface ModuleView extends ModuleNames {
   hasRefs: boolean;
   /** Every `op.create_index(...)` of the table (the audit `is_active` index included), at 4 spaces. */
   migrationIndexes: string[];
+  /** The schema migrations name (`"app"` on Oracle, translated to DB_SCHEMA), or undefined. */
+  schema?: string;
 }
+
+/**
+ * The placeholder schema of Oracle projects' models and migrations; the
+ * generated engine translates it to DB_SCHEMA (see base_model.py).
+ */
+export const ORACLE_SCHEMA = "app";
 
 const MAX_NAME_BODY = 26;
 
@@ -490,14 +498,18 @@ export function formatCall(
   return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
 }
 
-export function moduleView(spec: ModuleSpec): ModuleView {
+export function moduleView(spec: ModuleSpec, database: Database = "postgresql"): ModuleView {
   const names = moduleNames(spec.name);
-  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table));
+  const schema = database === "oracle" ? ORACLE_SCHEMA : undefined;
+  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, schema));
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
+  const projectTypes = new Set<string>();
   for (const f of fields) {
-    for (const t of SA_TYPES[f.type](f).imports) sa.add(t);
+    const type = saType(f, schema);
+    for (const t of type.imports) sa.add(t);
+    for (const t of type.projectImports ?? []) projectTypes.add(t);
     if (f.type === "decimal") {
       modelImports.add("from decimal import Decimal");
       schemaImports.add("from decimal import Decimal");
@@ -507,7 +519,7 @@ export function moduleView(spec: ModuleSpec): ModuleView {
       modelImports.add(`from datetime import ${t}`);
       schemaImports.add(`from datetime import ${t}`);
     }
-    if (f.type === "datetime") modelImports.add("from src.models.types import UtcDateTime");
+    if (f.type === "datetime") projectTypes.add("UtcDateTime");
     if (f.type === "uuid") {
       modelImports.add("import uuid");
       schemaImports.add("import uuid");
@@ -519,6 +531,9 @@ export function moduleView(spec: ModuleSpec): ModuleView {
     if (f.type === "enum") schemaImports.add("from typing import Literal");
   }
   if (sa.size > 0) modelImports.add(`from sqlalchemy import ${[...sa].sort().join(", ")}`);
+  if (projectTypes.size > 0) {
+    modelImports.add(`from src.models.types import ${[...projectTypes].sort().join(", ")}`);
+  }
   return {
     ...names,
     fields,
@@ -531,17 +546,76 @@ export function moduleView(spec: ModuleSpec): ModuleView {
         `"${names.table}"`,
         `["is_active"]`,
         "unique=False",
+        ...schemaArg(schema),
       ]),
       ...fields.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
     ],
+    schema,
   };
 }
 
 interface SaType {
   expr: string;
   imports: string[];
+  /** Names imported from the project's src/models/types.py. */
+  projectImports?: string[];
   py: string;
 }
+
+function schemaArg(schema: string | undefined): string[] {
+  return schema ? [`schema="${schema}"`] : [];
+}
+
+/**
+ * The arguments of a reference's ForeignKey: `"users.id", ondelete="RESTRICT"`, or on Oracle
+ * `"app.users.id"` — the schema named, and no ON DELETE clause: Oracle knows only CASCADE and
+ * SET NULL, and without a clause it refuses to delete a referenced row, as RESTRICT would.
+ */
+function foreignKeyArgs(f: FieldSpec, schema: string | undefined): string {
+  const table = moduleNames(f.ref!).table;
+  return schema ? `"${schema}.${table}.id"` : `"${table}.id", ondelete="RESTRICT"`;
+}
+
+/**
+ * The model's column type. Oracle projects use the project's portable types
+ * for booleans and JSON (the same column on 19c and 23ai) and name the schema
+ * of referenced tables.
+ */
+function saType(f: FieldSpec, schema: string | undefined): SaType {
+  if (schema !== undefined) {
+    if (f.type === "bool") {
+      return {
+        expr: "PortableBoolean",
+        imports: [],
+        projectImports: ["PortableBoolean"],
+        py: "bool",
+      };
+    }
+    if (f.type === "json") {
+      return {
+        expr: "JsonDocument",
+        imports: [],
+        projectImports: ["JsonDocument"],
+        py: "dict[str, Any]",
+      };
+    }
+    if (f.type === "ref") {
+      return {
+        expr: `ForeignKey(${foreignKeyArgs(f, schema)})`,
+        imports: ["ForeignKey"],
+        py: "int",
+      };
+    }
+  }
+  return SA_TYPES[f.type](f);
+}
+
+/** Oracle migrations: the columns the portable types make (TIMESTAMP holding UTC, 0/1, CLOB). */
+const ORACLE_MIGRATION_TYPES: Partial<Record<FieldType, string>> = {
+  datetime: "sa.TIMESTAMP()",
+  bool: "sa.Integer()",
+  json: "sa.Text()",
+};
 
 const SA_TYPES: Record<FieldType, (f: FieldSpec) => SaType> = {
   str: (f) => ({ expr: `String(${f.length})`, imports: ["String"], py: "str" }),
@@ -589,10 +663,12 @@ const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec) => string> = {
 };
 
 /** Arguments of `sa.Column(...)` mirroring the model's `mapped_column(...)`. */
-function migrationArgs(f: FieldSpec, column: string): string[] {
-  const args = [`"${column}"`, MIGRATION_TYPES[f.type](f)];
+function migrationArgs(f: FieldSpec, column: string, schema: string | undefined): string[] {
+  const type = (schema !== undefined ? ORACLE_MIGRATION_TYPES[f.type] : undefined) ??
+    MIGRATION_TYPES[f.type](f);
+  const args = [`"${column}"`, type];
   if (f.type === "ref") {
-    args.push(`sa.ForeignKey("${moduleNames(f.ref!).table}.id", ondelete="RESTRICT")`);
+    args.push(`sa.ForeignKey(${foreignKeyArgs(f, schema)})`);
   }
   args.push(`nullable=${f.required ? "False" : "True"}`);
   // With index=True the model's unique becomes a unique index (see migrationIndex).
@@ -683,8 +759,13 @@ function samples(f: FieldSpec, i: number): [string, string, string, string] {
   }
 }
 
-function fieldView(f: FieldSpec, i: number, table: string): FieldView {
-  const sa = SA_TYPES[f.type](f);
+function fieldView(
+  f: FieldSpec,
+  i: number,
+  table: string,
+  schema: string | undefined,
+): FieldView {
+  const sa = saType(f, schema);
   const column = f.type === "ref" ? `${f.name}_id` : f.name;
   const pyType = f.type === "enum" ? "str" : sa.py;
   const nullable = !f.required;
@@ -717,13 +798,14 @@ function fieldView(f: FieldSpec, i: number, table: string): FieldView {
     invalid,
     sampleN,
     refNames: f.ref ? moduleNames(f.ref) : undefined,
-    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column), ","),
+    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, schema), ","),
     migrationIndex: f.index || f.type === "ref"
       ? formatCall(4, "op.create_index", [
         `op.f("${constraintName("ix", table, [column])}")`,
         `"${table}"`,
         `["${column}"]`,
         `unique=${f.unique ? "True" : "False"}`,
+        ...schemaArg(schema),
       ])
       : undefined,
   };

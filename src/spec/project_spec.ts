@@ -43,7 +43,7 @@ export interface ProjectAnswers {
 }
 
 /** Choices that are declared but whose templates have not landed yet. */
-export const NOT_YET_SUPPORTED: ReadonlySet<string> = new Set(["oracle"]);
+export const NOT_YET_SUPPORTED: ReadonlySet<string> = new Set([]);
 
 export function checkChoice<V extends string>(
   question: SelectQuestion<string, V>,

@@ -2,8 +2,8 @@
  * The only part of pyscaffold that writes to the disk.
  *
  * A new project is written into a staging directory beside its target and
- * renamed into place in one step, so an interrupted run leaves either nothing
- * or the whole project. On SIGINT or SIGTERM the staging directory is removed;
+ * renamed into place in one step (into an existing empty directory, entry by
+ * entry), so an interrupted run leaves either nothing or the whole project. On SIGINT or SIGTERM the staging directory is removed;
  * after a SIGKILL it stays behind, locked by nobody, and the next run in the
  * same parent directory removes it.
  */
@@ -213,19 +213,41 @@ async function removeStaleStaging(parent: string): Promise<void> {
   }
 }
 
+/**
+ * An absent target becomes the staging directory, renamed: one atomic step.
+ * An existing empty directory is kept — a shell may be sitting in it
+ * (`new .`), and it may have its own owner, mode or mount — and the staged
+ * entries are renamed into it, synchronously, so no signal handler runs in
+ * between; only a SIGKILL within that sub-millisecond loop could leave part.
+ */
 function moveIntoPlace(staging: string, target: string): void {
+  let exists = false;
   try {
-    Deno.renameSync(staging, target);
-  } catch (error) {
-    // Some platforms will not rename onto an existing empty directory.
-    if (!(error instanceof Deno.errors.AlreadyExists) && !isNotEmpty(error)) throw error;
-    Deno.removeSync(target);
-    Deno.renameSync(staging, target);
+    exists = Deno.statSync(target).isDirectory;
+  } catch {
+    // absent
   }
-}
-
-function isNotEmpty(error: unknown): boolean {
-  return error instanceof Error && /not empty|ENOTEMPTY|EEXIST/i.test(error.message);
+  if (!exists) {
+    Deno.renameSync(staging, target);
+    return;
+  }
+  // Checked again: a file that appeared since the first check must not be replaced.
+  for (const _ of Deno.readDirSync(target)) {
+    throw new UserError(`${target} is no longer empty; nothing was written.`);
+  }
+  const moved: string[] = [];
+  try {
+    for (const name of [...Deno.readDirSync(staging)].map((e) => e.name)) {
+      Deno.renameSync(join(staging, name), join(target, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    for (const name of moved.reverse()) {
+      Deno.renameSync(join(target, name), join(staging, name));
+    }
+    throw error;
+  }
+  Deno.removeSync(staging);
 }
 
 /**

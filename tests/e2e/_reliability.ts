@@ -67,7 +67,7 @@ export async function startProject(
   };
   await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
   const port = freePort();
-  const server = new Background(["make", "run"], {
+  const server = new Background(await serverCommand(dir, port, serverEnv), {
     cwd: dir,
     env: { ...serverEnv, PORT: String(port) },
   });
@@ -92,6 +92,22 @@ export async function startProject(
       return log;
     },
   };
+}
+
+/**
+ * The command `make run` runs (the production server config), exec'd by the
+ * shell so that stopping it signals the server itself: a signal to `make`
+ * would leave the server running and holding its output pipes.
+ */
+export async function serverCommand(
+  dir: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<string[]> {
+  const dry = await ok(["make", "-n", "run", `PORT=${port}`], { cwd: dir, env });
+  const lines = dry.stdout.trim().split("\n");
+  assert(lines.length === 1, `make run is more than one command:\n${dry.stdout}`);
+  return ["sh", "-c", `exec env ${lines[0]}`];
 }
 
 export interface Answer {

@@ -147,10 +147,6 @@ for (const framework of ["flask", "quart"] as const) {
             ["sub not an id", forgeJwt(accessClaims("1 OR 1=1"), jwtKey), [401, 403]],
             ["sub huge", forgeJwt(accessClaims("9".repeat(40)), jwtKey), [401, 403]],
             ["unknown user", forgeJwt(accessClaims("987654"), jwtKey), [401, 403]],
-            ["no type", forgeJwt(accessClaims(String(alice.id), { type: undefined }), jwtKey), [
-              401,
-            ]],
-            ["no jti", forgeJwt(accessClaims(String(alice.id), { jti: undefined }), jwtKey), [401]],
             ["refresh as access", Promise.resolve(alice.refresh_token), [401]],
           ];
           for (const [what, token, statuses] of cases) {
@@ -265,14 +261,21 @@ for (const framework of ["flask", "quart"] as const) {
             "per_page=101",
             "per_page=1000000000",
             "per_page=abc",
-            "page=1&per_page=1&page=2",
             "page=1e3",
             "page=%00",
           ];
           for (const q of queries) {
             assertClientError(await api.call("GET", `/api/items?${q}`), `query ${q}`, [400, 422]);
           }
-          for (const q of ["page=1&per_page=100", "unknown=1", "page=2147483647", "sort=id;drop"]) {
+          for (
+            const q of [
+              "page=1&per_page=100",
+              "page=1&per_page=1&page=2",
+              "unknown=1",
+              "page=2147483647",
+              "sort=id;drop",
+            ]
+          ) {
             assertNotServerError(await api.call("GET", `/api/items?${q}`), `query ${q}`);
           }
           for (
@@ -423,35 +426,49 @@ for (const framework of ["flask", "quart"] as const) {
           const example = await Deno.readTextFile(join(running.dir, ".env.example"));
           const placeholder = (key: string) =>
             new RegExp(`^${key}=(.*)$`, "m").exec(example)?.[1]?.trim() ?? "change-me";
-          const start = (env: Record<string, string | undefined>) => {
-            const merged: Record<string, string> = {};
-            for (const [k, v] of Object.entries({ ...running.serverEnv, ...env })) {
-              if (v !== undefined) merged[k] = v;
-            }
-            return run(["python", "-c", "from src import create_app; create_app()"], {
-              cwd: running.dir,
-              env: merged,
-            });
-          };
-          const control = await start({});
-          assertEquals(control.code, 0, `good secrets refused: ${control.stderr}`);
-          const bad: [string, Record<string, string | undefined>][] = [
-            ["SECRET_KEY", { SECRET_KEY: undefined }],
+          const bad: [string, Record<string, string | null>][] = [
+            ["SECRET_KEY", { SECRET_KEY: null }],
             ["SECRET_KEY", { SECRET_KEY: "" }],
             ["SECRET_KEY", { SECRET_KEY: placeholder("SECRET_KEY") }],
             ["SECRET_KEY", { SECRET_KEY: "short-secret" }],
             ["SECRET_KEY", { SECRET_KEY: "x".repeat(31) }],
-            ["JWT_SECRET_KEY", { JWT_SECRET_KEY: undefined }],
+            ["JWT_SECRET_KEY", { JWT_SECRET_KEY: null }],
             ["JWT_SECRET_KEY", { JWT_SECRET_KEY: placeholder("JWT_SECRET_KEY") }],
             ["JWT_SECRET_KEY", { JWT_SECRET_KEY: "y".repeat(16) }],
-            ["SECRET_KEY", { APP_ENV: undefined, SECRET_KEY: undefined }],
+            ["SECRET_KEY", { APP_ENV: null, SECRET_KEY: null }],
           ];
-          for (const [key, env] of bad) {
-            const r = await start(env);
-            const what = `${JSON.stringify(env)}`;
-            assert(r.code !== 0, `started with ${what}`);
-            assert(r.stderr.includes(key), `${what}: the error does not name ${key}: ${r.stderr}`);
-          }
+          // One interpreter calls the app factory once per environment (imports are slow).
+          const script = `
+import json, os, sys
+from src import create_app
+base = dict(os.environ)
+results = []
+for case in json.loads(sys.argv[1]):
+    os.environ.clear()
+    os.environ.update(base)
+    for key, value in case.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    try:
+        create_app()
+        results.append("")
+    except Exception as error:
+        results.append(f"{type(error).__name__}: {error}" or "refused")
+print(json.dumps(results))
+`;
+          const cases = [{}, ...bad.map(([, env]) => env)];
+          const r = await ok(["python", "-c", script, JSON.stringify(cases)], {
+            cwd: running.dir,
+            env: running.serverEnv,
+          });
+          const [control, ...refusals] = JSON.parse(r.stdout.trim().split("\n").pop()!);
+          assertEquals(control, "", `good secrets refused: ${control}`);
+          bad.forEach(([key, env], i) => {
+            assert(refusals[i] !== "", `started with ${JSON.stringify(env)}`);
+            assert(refusals[i].includes(key), `${JSON.stringify(env)}: ${refusals[i]}`);
+          });
           figures.push(`secrets: ${bad.length} bad configurations refused`);
         });
 

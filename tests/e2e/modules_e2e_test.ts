@@ -91,6 +91,17 @@ async function tables(db: string): Promise<string[]> {
   return out.stdout.trim().split("\n").filter(Boolean);
 }
 
+/**
+ * The command of the project's `make run`, started directly: stopping `make`
+ * would leave its server running (and holding the output pipes open).
+ */
+async function serverCommand(dir: string): Promise<string[]> {
+  const makefile = await Deno.readTextFile(join(dir, "Makefile"));
+  const recipe = /^run:.*\n\t(.+)$/m.exec(makefile)?.[1];
+  assert(recipe, "the Makefile has no run target");
+  return recipe.replaceAll("$(BIN)", "").replace(/^(\w+=\S+\s+)+/, "").trim().split(/\s+/);
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await Deno.stat(path);
@@ -117,7 +128,11 @@ for (const combo of CASES) {
       const slug = name.replaceAll("-", "_");
 
       await t.step("add three modules (every field type, references)", async () => {
-        for (const [module, fields] of MODULES) {
+        for (const [module, moduleFields] of MODULES) {
+          // with auth, a reference to the project's own users table too
+          const fields = module === "purchase" && combo.auth
+            ? [...moduleFields, "clerk:ref:users:optional"]
+            : moduleFields;
           // run from a subdirectory: the project is found by searching upwards
           await pyscaffold(
             ["add", module, ...fields.flatMap((f) => ["--field", f])],
@@ -185,7 +200,7 @@ for (const combo of CASES) {
       await t.step("the new endpoints answer over HTTP", async () => {
         const port = await freePort();
         const base = `http://127.0.0.1:${port}`;
-        const server = new Background(["make", "run"], {
+        const server = new Background(await serverCommand(dir), {
           cwd: dir,
           env: { ...serverEnv, PORT: String(port) },
         });

@@ -1,0 +1,148 @@
+/**
+ * Oracle projects end to end, without an Oracle server (there is none where
+ * pyscaffold is built and tested). For Flask and Quart, all switches on and all
+ * off: generate with the real CLI, install (the python-oracledb wheel from
+ * PyPI, checked to load in thin mode), ruff, mypy, the project's own pytest
+ * suite on PostgreSQL with the schema translated away, its Oracle DDL checks
+ * (tests/test_oracle_schema.py), the offline migration script rendered here
+ * again and checked, and the migrations applied online to PostgreSQL.
+ */
+import { assert, assertEquals } from "../_assert.ts";
+import { join } from "node:path";
+import {
+  type Combo,
+  comboFlags,
+  comboName,
+  freshDatabase,
+  generate,
+  ok,
+  PG,
+  servicesAvailable,
+  supported,
+  tempDir,
+  venvEnv,
+  venvFor,
+} from "./_harness.ts";
+
+const CASES: Combo[] = (["flask", "quart"] as const).flatMap((framework) => [
+  { framework, database: "oracle", auth: true, cache: true, celery: true },
+  { framework, database: "oracle", auth: false, cache: false, celery: false },
+]);
+
+/** Redis database 4 belongs to these tests. */
+const REDIS_URL = "redis://127.0.0.1:6379/4";
+const ORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1";
+const available = await servicesAvailable();
+
+function postgresUrl(db: string): string {
+  return `postgresql+psycopg://${PG.user}@${PG.host}:${PG.port}/${db}`;
+}
+
+for (const combo of CASES) {
+  const name = comboName(combo);
+  Deno.test({
+    name: `oracle ${name}: oracledb, ruff, mypy, own tests on PostgreSQL, Oracle DDL offline`,
+    ignore: !available || !(await supported(combo)),
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async (t) => {
+      const dir = join(await tempDir(name), `oracle-${name}`);
+      await generate(dir, comboFlags(combo));
+      const venv = await venvFor(dir);
+      const env = venvEnv(venv);
+
+      await t.step("python-oracledb is installed and runs in thin mode", async () => {
+        const pyproject = await Deno.readTextFile(join(dir, "pyproject.toml"));
+        assert(/"oracledb==[\d.]+"/.test(pyproject), "oracledb is not a pinned dependency");
+        const check = await ok([
+          "python",
+          "-c",
+          "import oracledb; oracledb.ConnectParams(); assert oracledb.is_thin_mode(); print('thin')",
+        ], { cwd: dir, env });
+        assertEquals(check.stdout.trim(), "thin");
+      });
+
+      await t.step("ruff check and ruff format --check", async () => {
+        await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
+        await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
+      });
+
+      await t.step("mypy (strict, from pyproject)", async () => {
+        await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      });
+
+      const testEnv = async (label: string) => ({
+        ...env,
+        TEST_DATABASE_URL: postgresUrl(await freshDatabase(`oracle_e2e_${label}_${name}`)),
+        TEST_REDIS_URL: REDIS_URL,
+      });
+
+      await t.step("the project's pytest suite on PostgreSQL, schema translated", async () => {
+        const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
+          cwd: dir,
+          env: await testEnv("test"),
+          timeoutMs: 900_000,
+        });
+        const summary = /(\d+) passed/.exec(result.stdout);
+        assert(summary && Number(summary[1]) > 10, `too few tests ran:\n${result.stdout}`);
+        assert(!/\d+ (skipped|failed|error)/.test(result.stdout), result.stdout);
+      });
+
+      await t.step("its Oracle DDL checks (19c, 23ai, offline migrations) pass", async () => {
+        const result = await ok(
+          ["python", "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/test_oracle_schema.py"],
+          { cwd: dir, env: await testEnv("ddl") },
+        );
+        for (
+          const check of [
+            "test_models_compile_to_portable_oracle_ddl[19c] PASSED",
+            "test_models_compile_to_portable_oracle_ddl[23ai] PASSED",
+            "test_models_make_the_same_ddl_on_19c_and_23ai PASSED",
+            "test_offline_migrations_render_portable_oracle_ddl PASSED",
+            "test_migrations_create_exactly_the_models PASSED",
+          ]
+        ) {
+          assert(result.stdout.includes(check), `missing "${check}":\n${result.stdout}`);
+        }
+      });
+
+      await t.step("alembic upgrade head --sql renders Oracle DDL in DB_SCHEMA", async () => {
+        const sql = (await ok(["alembic", "upgrade", "head", "--sql"], {
+          cwd: dir,
+          env: { ...env, DATABASE_URL: ORACLE_URL, DB_SCHEMA: "app_owner" },
+        })).stdout;
+        const tables = [...sql.matchAll(/CREATE TABLE (\S+) \(/g)].map((m) => m[1]).sort();
+        const expected = ["app_owner.alembic_version", "app_owner.items"];
+        if (combo.auth) expected.push("app_owner.users");
+        if (combo.auth && !combo.cache) expected.push("app_owner.revoked_tokens");
+        assertEquals(tables, expected.sort());
+        assert(/id INTEGER GENERATED BY DEFAULT AS IDENTITY/.test(sql), sql);
+        assert(/name VARCHAR2\(120 CHAR\) NOT NULL/.test(sql), sql);
+        assert(/inserted_date TIMESTAMP NOT NULL/.test(sql), sql);
+        assert(!/\bBOOLEAN\b|\bJSON\b|"|VARCHAR2(?!\()|\bapp\./.test(sql), sql);
+      });
+
+      await t.step("the migrations apply to PostgreSQL with the schema translated", async () => {
+        const db = await freshDatabase(`oracle_e2e_migrate_${name}`);
+        await ok(["alembic", "upgrade", "head"], {
+          cwd: dir,
+          env: { ...env, DATABASE_URL: postgresUrl(db), DB_SCHEMA: "" },
+        });
+        const tables = await ok([
+          "psql",
+          "-h",
+          PG.host,
+          "-U",
+          PG.user,
+          "-d",
+          db,
+          "-At",
+          "-c",
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+        ]);
+        const names = tables.stdout.trim().split("\n");
+        assert(names.includes("items") && names.includes("alembic_version"), `${names}`);
+      });
+    },
+  });
+}
