@@ -310,3 +310,11 @@ Deno.test("property: a field spec gives a field whose view is safe source, or a 
   }
   assert(accepted > RUNS / 20, `too few accepted fields (${accepted})`);
 });
+
+Deno.test("long fields: messages stay bounded", () => {
+  for (
+    const raw of [`${"a".repeat(5000)}:int`, `${"A".repeat(5000)}:int`, `x:${"y".repeat(5000)}`]
+  ) {
+    assertCleanError(userError(() => parseField(raw, "postgresql")));
+  }
+});

@@ -233,3 +233,12 @@ Deno.test("property: moduleNames is stable: the table of a table is itself", () 
     { numRuns: RUNS },
   );
 });
+
+Deno.test("long names: messages stay bounded", () => {
+  for (const raw of ["a".repeat(5000), `${"Booking".repeat(500)}Item`, `b${"_x".repeat(900)}`]) {
+    for (const database of DATABASES) {
+      const error = userError(() => parseModuleName(raw, database));
+      assertCleanError(error);
+    }
+  }
+});

@@ -275,7 +275,7 @@ Deno.test("property: an answers file gives answers of the right types, or a clea
 const plausibleAnswers = fc.record({
   name: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9]{0,12}(-[a-z0-9]{1,6}){0,2}$/), anyName),
   framework: fc.constantFrom("flask", "Flask", "quart", "django"),
-  database: fc.constantFrom("postgresql", "oracle", "mysql"),
+  database: fc.constantFrom("postgresql", "PostgreSQL", "postgresql", "oracle", "mysql"),
   auth: fc.boolean(),
   cache: fc.boolean(),
   celery: fc.boolean(),
@@ -314,7 +314,7 @@ Deno.test("property: every planned file of an accepted project lies inside the p
     // Each plan renders every template: fewer runs, still well past the interesting cases.
     { numRuns: 150 },
   );
-  assert(accepted >= 20, `only ${accepted} of 150 plans were built`);
+  assert(accepted >= 10, `only ${accepted} of 150 plans were built`);
   counts.plansBuilt += accepted;
 });
 

@@ -1,7 +1,7 @@
 /**
  * Interrupting `new`: the real CLI is killed with SIGINT, SIGTERM and SIGKILL
- * at random moments, many times. Afterwards the target is either absent or
- * exactly the project a complete run writes (same paths, contents and modes).
+ * at random moments, many times. Afterwards the target is either untouched
+ * (absent, or the empty directory it was) or exactly the project a complete run writes (same paths, contents and modes).
  * After SIGINT and SIGTERM no staging directory is left; after SIGKILL one may
  * be, and the next run removes it.
  *
@@ -50,6 +50,21 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return result;
 }
 
+/** Equal snapshots, or an error that names the paths that differ. */
+function assertSame(
+  actual: Record<string, string>,
+  expected: Record<string, string>,
+  what: string,
+) {
+  const paths = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  const differ = [...paths].filter((p) => actual[p] !== expected[p]).sort();
+  assert(
+    differ.length === 0,
+    `${what}\n${differ.length} of ${paths.size} paths differ from the reference: ` +
+      differ.slice(0, 20).map((p) => `${p} (${actual[p] ? "changed" : "missing"})`).join(", "),
+  );
+}
+
 function entries(dir: string): string[] {
   return [...Deno.readDirSync(dir)].map((e) => e.name).sort();
 }
@@ -96,6 +111,9 @@ Deno.test({
       const signal = SIGNALS[i % SIGNALS.length];
       const parent = join(root, `run-${i}`);
       await Deno.mkdir(parent);
+      // Every other SIGTERM run fills an existing empty directory (entry by entry, not one rename).
+      const existing = signal === "SIGTERM" && i % 2 === 0;
+      if (existing) await Deno.mkdir(join(parent, "svc"));
       const child = spawnNew(parent);
       const aimed = i % 2 === 1;
       let when: string;
@@ -121,17 +139,19 @@ Deno.test({
       }
       const status = await child.status;
       const stderr = new TextDecoder().decode(await new Response(child.stderr).arrayBuffer());
-      const context =
-        `kill ${i} (${signal}, ${when}, seed ${seed}, exit ${status.code}): ${stderr}`;
+      const context = `kill ${i} (${signal}${existing ? ", existing target" : ""}, ${when}, ` +
+        `seed ${seed}, exit ${status.code}): ${stderr}`;
 
       assert(!/crashed|this is a bug/.test(stderr), context);
       const names = entries(parent);
       const staging = names.filter((n) => STAGING.test(n));
       assertEquals(names.filter((n) => n !== "svc" && !STAGING.test(n)), [], context);
-      if (names.includes("svc")) {
-        assertEquals(await snapshot(join(parent, "svc")), reference, `partial target: ${context}`);
+      const written = names.includes("svc") && entries(join(parent, "svc")).length > 0;
+      if (written) {
+        assertSame(await snapshot(join(parent, "svc")), reference, `partial target: ${context}`);
         tally.complete++;
       } else {
+        assertEquals(names.includes("svc"), existing, `the empty target was removed: ${context}`);
         tally.absent++;
       }
       if (signal !== "SIGKILL") {
@@ -144,14 +164,14 @@ Deno.test({
       await Deno.remove(join(parent, "svc"), { recursive: true }).catch(() => {});
       const next = await spawnNew(parent).output();
       assertEquals(next.code, 0, `next run after ${context}`);
-      assertEquals(await snapshot(join(parent, "svc")), reference);
+      assertSame(await snapshot(join(parent, "svc")), reference, `next run: ${context}`);
       assertEquals(entries(parent), ["svc"], `leftovers after the next run: ${context}`);
       if (staging.length > 0) tally.cleanedByNextRun++;
       await Deno.remove(parent, { recursive: true });
     }
     console.log(
       `${KILLS} kills (seed ${seed}, run ≈ ${duration.toFixed(0)} ms, ${tally.aimed} aimed at ` +
-        `the write): ${tally.complete} complete, ${tally.absent} absent, ${tally.staleStaging} ` +
+        `the write): ${tally.complete} complete, ${tally.absent} untouched, ${tally.staleStaging} ` +
         `staging dirs left by SIGKILL, all ${tally.cleanedByNextRun} removed by the next run`,
     );
     await Deno.remove(root, { recursive: true });

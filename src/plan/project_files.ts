@@ -120,9 +120,8 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "page parameters (per_page capped at 100) and page results",
     lesson: "pagination",
   }),
-  common("src/openapi.py", {
-    origin: "core",
-    why: "the OpenAPI document at /openapi.json and the /docs page",
+  framework("src/openapi.py", {
+    why: "a small registry: the OpenAPI document at /openapi.json and the /docs page",
     lesson: "three-layer-architecture",
     when: flask,
   }),

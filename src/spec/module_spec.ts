@@ -118,7 +118,7 @@ export function parseModuleName(raw: string, database: Database): string {
   if (problem) {
     const module = normalModuleName(raw);
     const subject = module && module !== raw
-      ? `"${printable(raw)}" (module "${module}")`
+      ? `"${printable(raw)}" (module "${printable(module)}")`
       : `"${printable(raw)}"`;
     throw new UserError(`Invalid module name ${subject}: ${problem}.`, {
       hint: `Try "${suggestModuleName(raw, database)}".`,
@@ -138,6 +138,7 @@ function normalModuleName(raw: string): string | undefined {
 export function moduleNameProblem(raw: string, database: Database): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === "") return "it is empty";
+  if (trimmed.length > 100) return "it is longer than 100 characters";
   const bad = nonAscii(trimmed);
   if (bad) return `it contains ${bad}; use ASCII letters, digits, hyphens or underscores`;
   if (!/^[A-Za-z]/.test(trimmed)) return "it must start with a letter";
@@ -159,7 +160,9 @@ export function moduleNameProblem(raw: string, database: Database): string | und
     return `its class "${names.className}" would shadow a name the generated code imports`;
   }
   if (names.table.length > MAX_TABLE_NAME) {
-    return `its table "${names.table}" has ${names.table.length} characters; the limit is ` +
+    return `its table "${
+      printable(names.table)
+    }" has ${names.table.length} characters; the limit is ` +
       `${MAX_TABLE_NAME} so that constraint names fit Oracle's 30-character identifiers`;
   }
   return undefined;
@@ -167,7 +170,7 @@ export function moduleNameProblem(raw: string, database: Database): string | und
 
 /** A module name that is accepted, as close as possible to what the user typed. */
 export function suggestModuleName(raw: string, database: Database): string {
-  const base = words(raw).filter((w) => /^[a-z]/.test(w) || w.length > 0).join("_")
+  const base = words(raw.slice(0, 100)).join("_")
     .replace(/^[^a-z]+/, "");
   const short = (name: string) => {
     let cut = name;
@@ -226,7 +229,8 @@ export function parseField(raw: string, database: Database): FieldSpec {
   const [name, typeText, ...rest] = parts;
   if (!name || typeText === undefined) fail("it needs a name and a type");
   if (!FIELD_NAME.test(name)) {
-    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "");
+    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "").slice(0, MAX_FIELD_NAME)
+      .replace(/_+$/, "");
     fail(
       "field names are snake_case: lower-case letters, digits and underscores, starting with a letter",
       `Try "${FIELD_NAME.test(suggestion) ? suggestion : "name"}".`,
@@ -235,7 +239,9 @@ export function parseField(raw: string, database: Database): FieldSpec {
   const column = typeText === "ref" ? `${name}_id` : name;
   if (column.length > MAX_FIELD_NAME) {
     fail(
-      `the column "${column}" is longer than ${MAX_FIELD_NAME} characters (Oracle's limit)`,
+      `the column "${
+        printable(column)
+      }" is longer than ${MAX_FIELD_NAME} characters (Oracle's limit)`,
       `Use a shorter name, such as "${name.slice(0, typeText === "ref" ? 20 : 24)}".`,
     );
   }

@@ -4,7 +4,7 @@
  */
 import { UserError } from "../errors.ts";
 import { exampleModule, type ModuleSpec, parseModuleName } from "./module_spec.ts";
-import { validateProjectName } from "./names.ts";
+import { printable, validateProjectName } from "./names.ts";
 import {
   authQuestion,
   cacheQuestion,
@@ -52,7 +52,7 @@ export function checkChoice<V extends string>(
   const choice = question.choices.find((c) => c.value === raw.toLowerCase());
   if (!choice) {
     throw new UserError(
-      `Unknown ${question.id} "${raw}".`,
+      `Unknown ${question.id} "${printable(raw)}".`,
       { hint: `Choose one of: ${question.choices.map((c) => c.value).join(", ")}.` },
     );
   }

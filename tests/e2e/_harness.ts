@@ -293,46 +293,59 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Resp
   throw new Error(`${url} did not answer within ${timeoutMs} ms: ${last}`);
 }
 
-/** A background process whose output is kept for error messages. */
+/**
+ * A background process (a server, a worker) in its own process group, with
+ * its output in a log file. `make run` starts gunicorn as a grandchild, so
+ * stopping signals the whole group, and no pipe is left for a surviving
+ * grandchild to hold open.
+ */
 export class Background {
   #child: Deno.ChildProcess;
-  #output: Promise<string>;
+  #log: string;
 
   constructor(cmd: string[], options: { cwd: string; env: Record<string, string> }) {
-    this.#child = new Deno.Command(cmd[0], {
-      args: cmd.slice(1),
+    this.#log = Deno.makeTempFileSync({ prefix: "pyscaffold-bg-", suffix: ".log" });
+    this.#child = new Deno.Command("setsid", {
+      args: ["sh", "-c", 'exec "$@" >"$BACKGROUND_LOG" 2>&1', "sh", ...cmd],
       cwd: options.cwd,
-      env: options.env,
-      stdout: "piped",
-      stderr: "piped",
+      env: { ...options.env, BACKGROUND_LOG: this.#log },
+      stdout: "null",
+      stderr: "null",
       stdin: "null",
     }).spawn();
-    const dec = new TextDecoder();
-    const collect = async (stream: ReadableStream<Uint8Array>) => {
-      let text = "";
-      for await (const chunk of stream) text += dec.decode(chunk);
-      return text;
-    };
-    this.#output = Promise.all([collect(this.#child.stdout), collect(this.#child.stderr)])
-      .then(([o, e]) => o + e);
+  }
+
+  #signalGroup(signal: Deno.Signal): void {
+    try {
+      // A negative pid signals the process group that setsid made.
+      Deno.kill(-this.#child.pid, signal);
+    } catch {
+      // already gone
+    }
   }
 
   async stop(): Promise<string> {
-    try {
-      this.#child.kill("SIGTERM");
-    } catch {
-      // already exited
-    }
-    const timer = setTimeout(() => {
-      try {
-        this.#child.kill("SIGKILL");
-      } catch {
-        // gone
-      }
-    }, 10_000);
+    this.#signalGroup("SIGTERM");
+    const timer = setTimeout(() => this.#signalGroup("SIGKILL"), 10_000);
     await this.#child.status;
+    // Children of the group may outlive the leader briefly.
+    for (let i = 0; i < 40 && groupAlive(this.#child.pid); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    this.#signalGroup("SIGKILL");
     clearTimeout(timer);
-    return tail(await this.#output, 60);
+    const output = await Deno.readTextFile(this.#log).catch(() => "");
+    await Deno.remove(this.#log).catch(() => {});
+    return tail(output, 60);
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    Deno.kill(-pgid, "SIGCONT");
+    return true;
+  } catch {
+    return false;
   }
 }
 

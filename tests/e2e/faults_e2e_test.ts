@@ -89,6 +89,7 @@ for (const framework of ["flask", "quart"] as const) {
       const pg = await PrivatePostgres.start();
       const redis = await PrivateRedis.start();
       let project: RunningProject | undefined;
+      const steps: boolean[] = [];
       const figures = { faults: 0, requests: 0, errorsDuringFaults: 0, lastingErrors: 0 };
       try {
         project = await startProject(combo, { pg: pg.pg, redisUrl: redis.url });
@@ -107,86 +108,97 @@ for (const framework of ["flask", "quart"] as const) {
             ? { method: "GET", path: `/api/items?page=${1 + Math.floor(Math.random() * 3)}` }
             : { method: "GET", path: `/api/items/${ids[Math.floor(Math.random() * ids.length)]}` };
 
-        await t.step(
-          "Redis killed under load: reads go on, ready says down, enqueue 503",
-          async () => {
-            const traffic = background(base, read);
-            await sleep(1500);
-            await redis.stop();
-            figures.faults++;
-            await sleep(1000);
-            const ready = await api.call("GET", "/health/ready");
-            assertEquals(ready.status, 503, ready.text);
-            assertEnvelopeError(ready, "ready with Redis down");
-            assert(/"redis":\s*"down"/.test(ready.text), `Redis not named down: ${ready.text}`);
-            assert(/"database":\s*"ok"/.test(ready.text), `database not ok: ${ready.text}`);
-            const enqueue = await api.call("POST", "/api/tasks/example", { body: { a: 1, b: 2 } });
-            assertEquals(enqueue.status, 503, enqueue.text);
-            assertEnvelopeError(enqueue, "enqueue with the broker down");
-            await sleep(2500);
-            const samples = await traffic.stop();
-            figures.requests += samples.length + 2;
-            const failed = samples.filter((s) => s.status !== 200);
-            figures.errorsDuringFaults += failed.length;
-            assert(samples.length > 50, `too little traffic: ${samples.length}`);
-            assertEquals(failed.length, 0, `reads failed with Redis down: ${describe(samples)}`);
+        steps.push(
+          await t.step(
+            "Redis killed under load: reads go on, ready says down, enqueue 503",
+            async () => {
+              const traffic = background(base, read);
+              await sleep(1500);
+              await redis.stop();
+              figures.faults++;
+              await sleep(1000);
+              const ready = await api.call("GET", "/health/ready");
+              assertEquals(ready.status, 503, ready.text);
+              assertEnvelopeError(ready, "ready with Redis down");
+              assert(/"redis":\s*"down"/.test(ready.text), `Redis not named down: ${ready.text}`);
+              assert(/"database":\s*"ok"/.test(ready.text), `database not ok: ${ready.text}`);
+              const enqueue = await api.call("POST", "/api/tasks/example", {
+                body: { a: 1, b: 2 },
+              });
+              assertEquals(enqueue.status, 503, enqueue.text);
+              assertEnvelopeError(enqueue, "enqueue with the broker down");
+              await sleep(2500);
+              const samples = await traffic.stop();
+              figures.requests += samples.length + 2;
+              const failed = samples.filter((s) => s.status !== 200);
+              figures.errorsDuringFaults += failed.length;
+              assert(samples.length > 50, `too little traffic: ${samples.length}`);
+              assertEquals(failed.length, 0, `reads failed with Redis down: ${describe(samples)}`);
 
-            await redis.resume();
-            const deadline = Date.now() + 20_000;
-            let back = await api.call("GET", "/health/ready");
-            while (back.status !== 200 && Date.now() < deadline) {
-              await sleep(500);
-              back = await api.call("GET", "/health/ready");
-            }
-            assertEquals(back.status, 200, `Redis back, ready still says: ${back.text}`);
-            const again = await api.call("POST", "/api/tasks/example", { body: { a: 1, b: 2 } });
-            assertEquals(again.status, 202, again.text);
-          },
+              await redis.resume();
+              const deadline = Date.now() + 20_000;
+              let back = await api.call("GET", "/health/ready");
+              while (back.status !== 200 && Date.now() < deadline) {
+                await sleep(500);
+                back = await api.call("GET", "/health/ready");
+              }
+              assertEquals(back.status, 200, `Redis back, ready still says: ${back.text}`);
+              const again = await api.call("POST", "/api/tasks/example", { body: { a: 1, b: 2 } });
+              assertEquals(again.status, 202, again.text);
+            },
+          ),
         );
 
-        await t.step("PostgreSQL restarted under load: the pool recovers", async () => {
-          let n = 0;
-          const mixed = () =>
-            ++n % 4 === 0
-              ? { method: "POST", path: "/api/items", body: { name: `load ${n}`, quantity: n } }
-              : read();
-          const traffic = background(base, mixed);
-          await sleep(1500);
-          const restartStarted = performance.now();
-          await pg.restart();
-          figures.faults++;
-          const restarted = performance.now();
-          // Give the pool one beat to notice; after that nothing may fail.
-          await sleep(2000);
-          const settled = performance.now();
-          await sleep(4000);
-          const samples = await traffic.stop();
-          figures.requests += samples.length;
-          const during = samples.filter((s) => s.at >= restartStarted && s.at < settled);
-          const after = samples.filter((s) => s.at >= settled);
-          const failedDuring = during.filter((s) => s.status < 200 || s.status >= 300);
-          figures.errorsDuringFaults += failedDuring.length;
-          const lasting = after.filter((s) => s.status < 200 || s.status >= 300);
-          figures.lastingErrors += lasting.length;
-          // During the restart an error is fine, but it must be an answer in the envelope.
-          for (const s of failedDuring) {
-            assert(s.status >= 500 && s.envelope, `bad answer during restart: ${describe(during)}`);
-          }
-          assert(after.length > 50, `too little traffic after the restart: ${after.length}`);
-          assertEquals(
-            lasting.length,
-            0,
-            `errors after the restart (${(restarted - restartStarted).toFixed(0)} ms): ` +
-              describe(after),
-          );
-          const ready = await api.call("GET", "/health/ready");
-          assertEquals(ready.status, 200, ready.text);
-        });
+        steps.push(
+          await t.step("PostgreSQL restarted under load: the pool recovers", async () => {
+            let n = 0;
+            const mixed = () =>
+              ++n % 4 === 0
+                ? { method: "POST", path: "/api/items", body: { name: `load ${n}`, quantity: n } }
+                : read();
+            const traffic = background(base, mixed);
+            await sleep(1500);
+            const restartStarted = performance.now();
+            await pg.restart();
+            figures.faults++;
+            const restarted = performance.now();
+            // Give the pool one beat to notice; after that nothing may fail.
+            await sleep(2000);
+            const settled = performance.now();
+            await sleep(4000);
+            const samples = await traffic.stop();
+            figures.requests += samples.length;
+            const during = samples.filter((s) => s.at >= restartStarted && s.at < settled);
+            const after = samples.filter((s) => s.at >= settled);
+            const failedDuring = during.filter((s) => s.status < 200 || s.status >= 300);
+            figures.errorsDuringFaults += failedDuring.length;
+            const lasting = after.filter((s) => s.status < 200 || s.status >= 300);
+            figures.lastingErrors += lasting.length;
+            // During the restart an error is fine, but it must be an answer in the envelope.
+            for (const s of failedDuring) {
+              assert(
+                s.status >= 500 && s.envelope,
+                `bad answer during restart: ${describe(during)}`,
+              );
+            }
+            assert(after.length > 50, `too little traffic after the restart: ${after.length}`);
+            assertEquals(
+              lasting.length,
+              0,
+              `errors after the restart (${(restarted - restartStarted).toFixed(0)} ms): ` +
+                describe(after),
+            );
+            const ready = await api.call("GET", "/health/ready");
+            assertEquals(ready.status, 200, ready.text);
+          }),
+        );
         console.log(
           `faults ${framework}: ${figures.faults} faults injected, ${figures.requests} requests ` +
             `under fault, ${figures.errorsDuringFaults} errors while a service was down ` +
             `(all in the envelope), ${figures.lastingErrors} after recovery`,
         );
+        // A failed step has printed its error; the server's log tells why.
+        if (steps.includes(false)) throw new Error("a step failed");
       } catch (error) {
         const log = project ? await project.stop() : "";
         project = undefined;

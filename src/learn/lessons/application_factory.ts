@@ -23,10 +23,24 @@ export const applicationFactory: Lesson = {
 
     1. takes a \`Config\` — read from the environment by \`Config.from_env()\`, or built by a
        test — and sets up JSON logging;
+    ${
+      c.flask
+        ? md`
     2. creates the database engine and the per-request session handling;
     3. binds the extensions, which \`src/extensions.py\` created *unbound*, to this app with
        their \`init_app(app)\` method — that is how one extension object can serve every app a
-       test run creates;
+       test run creates;`
+        : md`
+    2. registers the \`before_serving\` and \`after_serving\` hooks that create the async
+       database engine${
+          c.cache || c.celery ? " and the Redis clients" : ""
+        } when the server starts, on the event loop that will use them, and dispose of them when
+       it stops; each request gets its own session;
+    3. sets up the extensions for this app in \`init_extensions(app)\` (\`src/extensions.py\`):
+       CORS, quart-schema's OpenAPI document${c.auth ? ", the login rate limiter" : ""}${
+          c.celery ? ", the process's Celery app" : ""
+        } — each app a test run creates gets its own;`
+    }
     4. registers the error handlers that turn every error into the JSON envelope, and the request
        hooks (request id, security headers, access log);
     5. imports the models, discovers the controllers and registers their blueprints, and
@@ -35,7 +49,7 @@ export const applicationFactory: Lesson = {
 
     Importing the package creates no application, connection or configuration. The production server imports a tiny
     entry point that calls the factory (${
-      c.flask ? "`src/wsgi.py`, served by gunicorn" : "the ASGI entry point, served by hypercorn"
+      c.flask ? "`src/wsgi.py`, served by gunicorn" : "`src/asgi.py`, served by hypercorn"
     }), the tests call it with a test configuration${
       c.celery ? ", and the Celery worker builds an app to run its tasks in its context" : ""
     }.
@@ -43,14 +57,18 @@ export const applicationFactory: Lesson = {
     Code that needs the application at run time uses \`current_app\`, a proxy to the app handling
     the current request, instead of importing a global.
   `,
-  tradeoffs: () =>
+  tradeoffs: (c) =>
     md`
     - **Indirection.** "Where is \`app\`?" has no one-line answer; newcomers must learn
       \`current_app\` and the application context. Flask's own tutorial uses this pattern for
       exactly the reasons above, so the cost is well documented.
     - **Working outside a request.** Scripts and shells need an app context
-      (\`with app.app_context():\`) before they touch \`current_app\` or extensions; forgetting it
-      gives "Working outside of application context".
+      (${
+      c.flask
+        ? "`with app.app_context():`"
+        : "`async with app.app_context():`, after `await app.startup()` so that the engine exists"
+    }) before they touch \`current_app\` or extensions; forgetting it gives "Working outside of
+      application context".
     - **Common mistake: work at import time.** Opening connections or reading required
       environment variables at module level defeats the factory. Keep module level to
       definitions.
@@ -74,6 +92,21 @@ export const applicationFactory: Lesson = {
       path: "src/wsgi.py",
       locator: { whole: true },
       when: (s) => s.framework === "flask",
+    },
+    {
+      caption:
+        "The production entry point, outside the factory: importing it builds the app for hypercorn.",
+      path: "src/asgi.py",
+      locator: { whole: true },
+      when: (s) => s.framework === "quart",
+    },
+    {
+      caption:
+        "The engine is opened when the server starts serving and disposed when it stops: its " +
+        "connection pool belongs to the event loop that uses it.",
+      path: "src/database.py",
+      locator: { def: "init_database" },
+      when: (s) => s.framework === "quart",
     },
   ],
   related: ["configuration", "auto-discovery", "testing"],

@@ -34,7 +34,9 @@ export const caching: Lesson = {
           "`REDIS_URL` in the factory; `ResourceCache` in `src/extensions.py` adds the generation " +
           "keys and the error handling."
         : "On Quart the cache uses `redis.asyncio` directly, so waiting on Redis never blocks the " +
-          "event loop."
+          "event loop: `ResourceCache` in `src/extensions.py` adds the generation keys and the " +
+          "error handling over a Redis client of its own (`CACHE_REDIS_URL`, by default " +
+          "`REDIS_URL`), opened when the server starts serving and closed when it stops."
     }
 
     **Redis down is not an outage.** Cache errors are caught and logged, and the request is served
@@ -72,6 +74,12 @@ export const caching: Lesson = {
       path: "src/extensions.py",
       locator: { class: "ResourceCache" },
       when: (s) => s.cache && s.framework === "flask",
+    },
+    {
+      caption: "Generation keys over `redis.asyncio`, and errors that never reach the request.",
+      path: "src/extensions.py",
+      locator: { class: "ResourceCache" },
+      when: (s) => s.cache && s.framework === "quart",
     },
     {
       caption: "A cached read in your module's service.",

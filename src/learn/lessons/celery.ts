@@ -36,9 +36,14 @@ export const celery: Lesson = {
     worker's entry point builds the Flask app with the same factory.`
         : md`
     On Quart the tasks call the same async services as the API. Each worker process owns **one
-    event loop** for its whole life and runs every task's coroutine on it. The alternative —
-    \`asyncio.run()\` per task — creates a new loop each time, and the database engine's pooled
-    connections, which belong to the loop that created them, break on the next task.`
+    event loop** for its whole life, running in a thread with a Quart app started on it
+    (\`WorkerLoop\` in \`src/tasks/worker_loop.py\`), and every task submits its coroutine to that
+    loop and waits for the result. The alternative — \`asyncio.run()\` per task — creates a new
+    loop each time, and the database engine's pooled connections, which belong to the loop that
+    created them, break on the next task. On the API side, Celery's client blocks on the broker's
+    socket, so enqueueing and reading a status run in a thread (\`asyncio.to_thread\`): the event
+    loop keeps serving other requests meanwhile. The worker's entry point builds the Quart app
+    with the same factory, so Celery is configured from the same settings.`
     }
   `,
   tradeoffs: () =>
@@ -68,6 +73,24 @@ export const celery: Lesson = {
       path: "src/extensions.py",
       locator: { def: "celery_init_app" },
       when: (s) => s.celery && s.framework === "flask",
+    },
+    {
+      caption: "One event loop per worker process, shared by every task it runs.",
+      path: "src/tasks/worker_loop.py",
+      locator: { class: "WorkerLoop" },
+      when: (s) => s.celery && s.framework === "quart",
+    },
+    {
+      caption: "A task: Celery calls it synchronously, and it hands its async work to that loop.",
+      path: "src/tasks/example_tasks.py",
+      locator: { def: "add" },
+      when: (s) => s.celery && s.framework === "quart",
+    },
+    {
+      caption: "Enqueueing from the API in a thread, so the event loop never waits on the broker.",
+      path: "src/tasks/tasks_service.py",
+      locator: { def: "enqueue_add" },
+      when: (s) => s.celery && s.framework === "quart",
     },
     {
       caption: "The worker's entry point.",

@@ -29,7 +29,7 @@ export const flaskVsQuart: Lesson = {
     | request body | \`request.get_json()\` | \`await request.get_json()\` |
     | database | SQLAlchemy \`Session\`, psycopg 3${
       c.oracle ? " / python-oracledb" : ""
-    } | \`AsyncSession\`, asyncpg${c.oracle ? " / python-oracledb async" : ""} |
+    } | \`AsyncSession\`, psycopg 3 async${c.oracle ? " / python-oracledb async" : ""} |
     | validation and OpenAPI | pydantic v2 | quart-schema with pydantic v2 |
     | JWT | flask-jwt-extended | PyJWT |
     | cache | Flask-Caching (RedisCache) | redis.asyncio |
@@ -76,7 +76,7 @@ export const flaskVsQuart: Lesson = {
     },
     {
       caption: "The server configuration.",
-      path: "hypercorn.toml",
+      path: "hypercorn_conf.py",
       locator: { whole: true },
       when: (s) => s.framework === "quart",
     },

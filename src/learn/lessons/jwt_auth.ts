@@ -41,9 +41,13 @@ export const jwtAuth: Lesson = {
           "`require_active_user`, which verifies the token and loads the user; callbacks such as " +
           "`token_in_blocklist_loader` check revocation and answer every token failure with the " +
           "envelope."
-        : "On Quart pyscaffold uses PyJWT directly (Flask extensions do not run on Quart): " +
-          "`jwt.encode` to issue, and `jwt.decode` with the algorithm pinned to HS256 and the " +
-          "required claims listed, inside a decorator that protects routes."
+        : "On Quart pyscaffold uses PyJWT directly (Flask extensions do not run on Quart), in " +
+          "`src/auth/tokens.py`: `jwt.encode` to issue the same claims as the Flask variant, and " +
+          "`jwt.decode` with the algorithm pinned to HS256 and the required claims listed. " +
+          "Protected blueprints run a `before_request` guard, `require_active_user`, which calls " +
+          "`authenticate`: decode, check revocation, load the user, refuse an inactive one. " +
+          "Password hashing (argon2, deliberately slow) runs in a thread (`asyncio.to_thread`) " +
+          "so that a login does not stall the event loop."
     }
 
     **Logout** revokes: the token's \`jti\` is stored ${
@@ -81,6 +85,14 @@ export const jwtAuth: Lesson = {
       when: (s) => s.auth && s.framework === "flask",
     },
     {
+      caption:
+        "Login: the same answer for an unknown email and a wrong password; the hash is checked " +
+        "in a thread.",
+      path: "src/auth/auth_service.py",
+      locator: { def: "AuthService.login" },
+      when: (s) => s.auth && s.framework === "quart",
+    },
+    {
       caption: "Password hashing, and the same work for an unknown email.",
       path: "src/auth/passwords.py",
       locator: { def: "verify_password" },
@@ -91,6 +103,18 @@ export const jwtAuth: Lesson = {
       path: "src/auth/auth_guard.py",
       locator: { def: "require_active_user" },
       when: (s) => s.auth && s.framework === "flask",
+    },
+    {
+      caption: "Decoding with PyJWT: HS256 only, required claims, the token type checked.",
+      path: "src/auth/tokens.py",
+      locator: { def: "decode_token" },
+      when: (s) => s.auth && s.framework === "quart",
+    },
+    {
+      caption: "The guard of protected routes: token, revocation, user, active.",
+      path: "src/auth/auth_guard.py",
+      locator: { def: "authenticate" },
+      when: (s) => s.auth && s.framework === "quart",
     },
     {
       caption: "Revocation: the token's `jti` is blocked until the token would expire anyway.",

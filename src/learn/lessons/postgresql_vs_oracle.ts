@@ -19,11 +19,9 @@ export const postgresqlVsOracle: Lesson = {
     | | PostgreSQL | Oracle |
     |---|---|---|
     | driver (${c.Framework}) | ${
-      c.flask ? "psycopg 3" : "asyncpg"
+      c.flask ? "psycopg 3" : "psycopg 3, its asyncio API"
     } | python-oracledb, thin mode (pure Python, no Oracle Client install) |
-    | \`DATABASE_URL\` | \`postgresql+${
-      c.flask ? "psycopg" : "asyncpg"
-    }://user:pass@host:5432/db\` | \`oracle+oracledb://user:pass@host:1521/?service_name=NAME\` |
+    | \`DATABASE_URL\` | \`postgresql+psycopg://user:pass@host:5432/db\` | \`oracle+oracledb://user:pass@host:1521/?service_name=NAME\` |
     | DDL in transactions | yes: a failed migration rolls back | no: every DDL statement commits |
     | unquoted identifiers | folded to lower case | folded to UPPER case (SQLAlchemy handles it if you use lower-case names) |
     | identifier length | 63 bytes | 30 bytes before 12.2, 128 after |
@@ -55,7 +53,13 @@ export const postgresqlVsOracle: Lesson = {
   tradeoffs: (c) =>
     md`
     - **Test on the database you run.** SQLite, or the other database, in tests hides exactly the
-      differences above.${c.postgresql ? " The generated tests run against PostgreSQL." : ""}
+      differences above.${
+      c.postgresql
+        ? " The generated tests run against PostgreSQL."
+        : " Where no Oracle is at hand (as in this project's CI), the generated suite runs on" +
+          " PostgreSQL with the schema translated away, and tests/test_oracle_schema.py checks" +
+          " the Oracle DDL offline; run the suite against an Oracle schema before production."
+    }
     - **Portable code is a choice.** Database-specific features (PostgreSQL's \`jsonb\` operators,
       Oracle's hierarchical queries) are worth using when you need them; put them in the
       repository so they are easy to find.
@@ -64,8 +68,10 @@ export const postgresqlVsOracle: Lesson = {
     - **Connection pools are per process.** Size them so that workers × pool size stays below the
       database's connection limit (PostgreSQL's \`max_connections\` defaults to 100; Oracle's
       sessions are limited by \`PROCESSES\`/\`SESSIONS\`).
-    - **Common mistake: timezones.** Store aware UTC (\`TIMESTAMP WITH TIME ZONE\` on both). On
-      Oracle, python-oracledb returns naive datetimes: convert them back to UTC.
+    - **Common mistake: timezones.** Keep datetimes aware and in UTC. PostgreSQL stores them in
+      \`TIMESTAMP WITH TIME ZONE\`; on Oracle, python-oracledb binds datetimes without their
+      offset and returns naive ones, so the generated project stores UTC in a plain
+      \`TIMESTAMP\` and converts in \`UtcDateTime\`.
   `,
   excerpts: [
     {
@@ -78,6 +84,13 @@ export const postgresqlVsOracle: Lesson = {
       path: "src/database.py",
       locator: { class: "Database" },
       when: (s) => s.framework === "flask",
+    },
+    {
+      caption: "The async engine, and the session factory built on it (`expire_on_commit=False`: " +
+        "objects stay readable after a commit without another query).",
+      path: "src/database.py",
+      locator: { class: "Database" },
+      when: (s) => s.framework === "quart",
     },
   ],
   related: ["migrations", "pagination", "flask-vs-quart"],

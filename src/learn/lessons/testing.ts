@@ -30,8 +30,9 @@ export const testing: Lesson = {
       ${
       c.flask
         ? "`app.test_client()` sends requests through the whole stack without a server."
-        : "`app.test_client()` sends requests through the whole stack without a server; tests are " +
-          "`async def` and run with pytest-asyncio."
+        : "`app.test_app()` starts it as the server would (the `before_serving` hooks open the " +
+          "engine and Redis) and `app.test_client()` sends requests through the whole stack " +
+          "without a server; tests are `async def` and run with pytest-asyncio."
     }
     - **Through HTTP.** Most tests call the API the way a client does and check both the status
       code and the envelope: CRUD and pagination of \`${c.m.urlPrefix}\`, every error kind (404,
@@ -69,11 +70,27 @@ export const testing: Lesson = {
       caption: "The app fixture: built by the factory, on the test database, tables created once.",
       path: "tests/conftest.py",
       locator: { def: "app" },
+      when: (s) => s.framework === "flask",
     },
     {
       caption: "Clean state after every test.",
       path: "tests/conftest.py",
       locator: { def: "_clean_state" },
+      when: (s) => s.framework === "flask",
+    },
+    {
+      caption: "The tables, created once per test session and dropped at the end.",
+      path: "tests/conftest.py",
+      locator: { def: "_tables" },
+      when: (s) => s.framework === "quart",
+    },
+    {
+      caption:
+        "The app fixture: built by the factory and started as the server starts it; after the " +
+        "test, every row is deleted, and the project's Redis keys when it uses Redis.",
+      path: "tests/conftest.py",
+      locator: { def: "app" },
+      when: (s) => s.framework === "quart",
     },
     {
       caption: "A test of your module, through HTTP: status, envelope, audit fields.",

@@ -1,0 +1,436 @@
+/**
+ * Generated backends under load, beside their framework's floor (not a test).
+ *
+ * For Flask (gunicorn, its gunicorn.conf.py) and Quart (hypercorn, its
+ * hypercorn_conf.py), a project with PostgreSQL, auth, cache and Celery on is
+ * generated, migrated into its own database on the machine's PostgreSQL and
+ * pointed at Redis db 7. Its production server (`make run`, with the project's
+ * default settings, LOG_LEVEL included) is then loaded with wrk on loopback:
+ *
+ *   floor         a bare app of the same framework (`src/bench_floor.py`, one
+ *                 route returning a small JSON object), served by the same
+ *                 server with the same config file: the framework's floor.
+ *                 Measured first and last; the figure used is their mean.
+ *   /health/live  the generated app's cheapest route (its middleware only)
+ *   list (hit)    GET /api/items?page=1&per_page=20, served from the cache
+ *   list (miss)   the same request against a second start of the same app
+ *                 whose ResourceCache.get still asks Redis but then reports a
+ *                 miss (`src/bench_miss.py`): every request counts and reads
+ *                 the page from PostgreSQL and writes it back to the cache
+ *   get one       GET /api/items/1 (cached after the first request, like a list)
+ *   create        POST /api/items
+ *
+ * The two bench files are written into the bench's own copy of the project,
+ * never into the templates. Resource routes use an access token (register +
+ * login first). 100 rows exist before the first measurement.
+ *
+ *   deno run -A bench/backends.ts [--seconds 15] [--connections 32]
+ */
+import { join } from "node:path";
+import {
+  databaseUrl,
+  freePort,
+  freshDatabase,
+  generate,
+  ok,
+  PG,
+  run,
+  venvEnv,
+  venvFor,
+  waitForHttp,
+} from "../tests/e2e/_harness.ts";
+import { serverCommand } from "../tests/e2e/_reliability.ts";
+import { flag, sh } from "./_common.ts";
+import { PROJECT_FLAGS } from "./vs_tools.ts";
+
+const REDIS_URL = "redis://127.0.0.1:6379/7";
+const AIM_CACHED_LIST = 0.7;
+const ROWS = 100;
+
+const FLOOR = {
+  flask: `"""Bench only: the bare Flask floor, one JSON route."""
+
+from typing import Any
+
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/floor")
+def floor() -> dict[str, Any]:
+    return {"success": True, "data": {"status": "ok"}}
+`,
+  quart: `"""Bench only: the bare Quart floor, one JSON route."""
+
+from typing import Any
+
+from quart import Quart
+
+app = Quart(__name__)
+
+
+@app.get("/floor")
+async def floor() -> dict[str, Any]:
+    return {"success": True, "data": {"status": "ok"}}
+`,
+};
+
+const MISS = {
+  flask: `"""Bench only: the app, with every cache read asked of Redis and then missed."""
+
+from typing import Any
+
+from src.extensions import ResourceCache
+
+_real_get = ResourceCache.get
+
+
+def _always_miss(self: ResourceCache, key: str) -> Any:
+    _real_get(self, key)
+    return None
+
+
+ResourceCache.get = _always_miss  # type: ignore[method-assign]
+
+from src.wsgi import app  # noqa: E402
+
+__all__ = ["app"]
+`,
+  quart: `"""Bench only: the app, with every cache read asked of Redis and then missed."""
+
+from typing import Any
+
+from src.extensions import ResourceCache
+
+_real_get = ResourceCache.get
+
+
+async def _always_miss(self: ResourceCache, key: str) -> Any:
+    await _real_get(self, key)
+    return None
+
+
+ResourceCache.get = _always_miss  # type: ignore[method-assign]
+
+from src.asgi import app  # noqa: E402
+
+__all__ = ["app"]
+`,
+};
+
+export interface WrkFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  bad: number;
+  socketErrors: number;
+}
+
+function toMs(text: string | undefined): number {
+  const m = /([\d.]+)(us|ms|s|m)/.exec(text ?? "");
+  if (!m) return NaN;
+  const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2]]!;
+  return Number(m[1]) * scale;
+}
+
+async function wrk(
+  url: string,
+  options: { seconds: number; connections: number; token?: string; script?: string },
+): Promise<WrkFigures> {
+  const args = [
+    "wrk",
+    "-t",
+    "1",
+    "-c",
+    String(options.connections),
+    "-d",
+    `${options.seconds}s`,
+    "--timeout",
+    "10s",
+    "--latency",
+  ];
+  if (options.token) args.push("-H", `Authorization: Bearer ${options.token}`);
+  if (options.script) args.push("-s", options.script);
+  const out = await sh([...args, url]);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: toMs(/\s50%\s+(\S+)/.exec(out)?.[1]),
+    p99: toMs(/\s99%\s+(\S+)/.exec(out)?.[1]),
+    requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+    bad: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    socketErrors: socket ? socket.slice(1).map(Number).reduce((a, b) => a + b, 0) : 0,
+  };
+}
+
+class Server {
+  #child: Deno.ChildProcess;
+  readonly base: string;
+  readonly log: string;
+
+  constructor(
+    cmdLine: string,
+    cwd: string,
+    env: Record<string, string>,
+    port: number,
+    log: string,
+  ) {
+    this.base = `http://127.0.0.1:${port}`;
+    this.log = log;
+    this.#child = new Deno.Command("sh", {
+      args: ["-c", `exec env ${cmdLine} >>'${log}' 2>&1`],
+      cwd,
+      env: { ...env, PORT: String(port) },
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+  }
+
+  async ready(): Promise<void> {
+    try {
+      const res = await waitForHttp(`${this.base}/health/live`, 60_000);
+      await res.body?.cancel();
+    } catch (error) {
+      await this.stop();
+      throw new Error(`${error}\n${await Deno.readTextFile(this.log).catch(() => "")}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      this.#child.kill("SIGTERM");
+    } catch {
+      // gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        this.#child.kill("SIGKILL");
+      } catch {
+        // gone
+      }
+    }, 15_000);
+    await this.#child.status;
+    clearTimeout(timer);
+  }
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  // deno-lint-ignore no-explicit-any
+): Promise<any> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+export interface BackendRow {
+  label: string;
+  figures: WrkFigures;
+}
+
+export async function benchBackend(
+  framework: "flask" | "quart",
+  options: { seconds: number; connections: number; warmup: number },
+): Promise<{ rows: BackendRow[]; floor: number; notes: string[] }> {
+  const parent = await Deno.makeTempDir({ prefix: `pyscaffold-bench-${framework}-` });
+  const dir = join(parent, "benchsvc");
+  const servers: Server[] = [];
+  const db = `bench_${framework}`;
+  try {
+    await generate(dir, [...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f))]);
+    const venv = await venvFor(dir);
+    await Deno.symlink(venv, join(dir, ".venv"));
+    await Deno.writeTextFile(join(dir, "src", "bench_floor.py"), FLOOR[framework]);
+    await Deno.writeTextFile(join(dir, "src", "bench_miss.py"), MISS[framework]);
+    await freshDatabase(db);
+    await ok(["redis-cli", "-n", "7", "flushdb"]);
+    const env = {
+      ...venvEnv(venv),
+      APP_ENV: "production",
+      DATABASE_URL: await databaseUrl(dir, db, PG),
+      REDIS_URL,
+      SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+      JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+      JWT_ACCESS_TOKEN_MINUTES: "240",
+    };
+    await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
+    const line = (await serverCommand(dir, 0, env))[2].replace(/^exec env /, "")
+      .replace(/^PORT=0 /, "");
+    const appEntry = framework === "flask" ? "src.wsgi:app" : "src.asgi:app";
+    if (!line.includes(appEntry)) throw new Error(`unexpected make run: ${line}`);
+    const start = async (entry: string) => {
+      const port = freePort();
+      const server = new Server(
+        line.replace(appEntry, entry),
+        dir,
+        env,
+        port,
+        join(parent, `${entry.replace(":", "_")}.log`),
+      );
+      servers.push(server);
+      if (entry.includes("bench_floor")) {
+        // the bare app has no /health/live: wait for its route instead
+        const res = await waitForHttp(`${server.base}/floor`, 60_000);
+        await res.body?.cancel();
+      } else {
+        await server.ready();
+      }
+      return server;
+    };
+    const measure = async (
+      label: string,
+      url: string,
+      extra: { token?: string; script?: string } = {},
+    ) => {
+      await wrk(url, { ...options, ...extra, seconds: options.warmup });
+      const figures = await wrk(url, { ...options, ...extra });
+      console.log(
+        `  ${framework} ${label}: ${figures.rps.toFixed(0)} req/s, p50 ${
+          figures.p50.toFixed(1)
+        } ms, p99 ${
+          figures.p99.toFixed(1)
+        } ms, ${figures.bad} non-2xx, ${figures.socketErrors} socket errors`,
+      );
+      return { label, figures };
+    };
+    const rows: BackendRow[] = [];
+
+    let server = await start("src.bench_floor:app");
+    const floorFirst = await measure("floor (bare app), first", `${server.base}/floor`);
+    await server.stop();
+
+    server = await start(appEntry);
+    const creds = { email: "bench@example.com", password: "correct horse battery staple" };
+    await call(server.base, "POST", "/api/auth/register", creds);
+    const token: string = (await call(server.base, "POST", "/api/auth/login", creds)).data
+      .access_token;
+    for (let i = 0; i < ROWS; i++) {
+      await call(server.base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
+    }
+    rows.push(await measure("/health/live (app middleware only)", `${server.base}/health/live`));
+    rows.push(
+      await measure("list, cache hit", `${server.base}/api/items?page=1&per_page=20`, { token }),
+    );
+    rows.push(await measure("get one (cached row)", `${server.base}/api/items/1`, { token }));
+    const script = join(parent, "create.lua");
+    await Deno.writeTextFile(
+      script,
+      `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
+        `wrk.body = '{"name": "bench row", "description": "created by wrk", "quantity": 3}'\n`,
+    );
+    rows.push(await measure("create", `${server.base}/api/items`, { token, script }));
+    await server.stop();
+
+    server = await start("src.bench_miss:app");
+    rows.push(
+      await measure("list, cache miss", `${server.base}/api/items?page=1&per_page=20`, { token }),
+    );
+    await server.stop();
+
+    server = await start("src.bench_floor:app");
+    const floorLast = await measure("floor (bare app), last", `${server.base}/floor`);
+    await server.stop();
+
+    const floor = (floorFirst.figures.rps + floorLast.figures.rps) / 2;
+    rows.unshift(floorFirst, floorLast);
+    const total = Number(
+      (await run([
+        "psql",
+        "-h",
+        PG.host,
+        "-U",
+        PG.user,
+        "-d",
+        db,
+        "-tAc",
+        "SELECT count(*) FROM items",
+      ])).stdout.trim(),
+    );
+    return {
+      rows,
+      floor,
+      notes: [`${framework}: server command \`${line}\`; ${total} rows in items at the end`],
+    };
+  } finally {
+    for (const s of servers) await s.stop().catch(() => {});
+    await run([
+      "psql",
+      "-h",
+      PG.host,
+      "-U",
+      PG.user,
+      "-d",
+      "postgres",
+      "-c",
+      `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`,
+    ]);
+    await run(["redis-cli", "-n", "7", "flushdb"]);
+    await Deno.remove(parent, { recursive: true }).catch(() => {});
+  }
+}
+
+export async function benchBackends(
+  options: { seconds: number; connections: number; warmup: number },
+): Promise<string> {
+  const lines = [
+    `wrk on loopback, 1 thread, ${options.connections} connections, ${options.seconds} s per ` +
+    `endpoint after a ${options.warmup} s warm-up; one server at a time. Projects: ` +
+    `\`new --yes ${PROJECT_FLAGS.join(" ")}\` (and \`--framework quart\`), production settings ` +
+    `(APP_ENV=production, default LOG_LEVEL=INFO: one JSON log line per request), their own ` +
+    `PostgreSQL database, Redis db 7, ${ROWS} rows. "% of floor" is requests/s ÷ the mean of ` +
+    `the two floor runs.`,
+    "",
+  ];
+  for (const framework of ["flask", "quart"] as const) {
+    console.log(`${framework}…`);
+    const { rows, floor, notes } = await benchBackend(framework, options);
+    const server = framework === "flask"
+      ? "gunicorn (gunicorn.conf.py)"
+      : "hypercorn (hypercorn_conf.py)";
+    lines.push(
+      `### ${framework === "flask" ? "Flask" : "Quart"} under ${server}`,
+      "",
+      "| endpoint | requests/s | p50 | p99 | % of floor | non-2xx | socket errors |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...rows.map((r) =>
+        `| ${r.label} | ${r.figures.rps.toFixed(0)} | ${r.figures.p50.toFixed(1)} ms | ${
+          r.figures.p99.toFixed(1)
+        } ms | ${
+          (100 * r.figures.rps / floor).toFixed(0)
+        }% | ${r.figures.bad} | ${r.figures.socketErrors} |`
+      ),
+      "",
+    );
+    const hit = rows.find((r) => r.label === "list, cache hit")!.figures.rps / floor;
+    lines.push(
+      `Cached list: ${(100 * hit).toFixed(0)}% of the floor (aim ≥ ${AIM_CACHED_LIST * 100}%: ${
+        hit >= AIM_CACHED_LIST ? "met" : "NOT met"
+      }). ${notes.join("; ")}.`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+if (import.meta.main) {
+  const text = await benchBackends({
+    seconds: flag("seconds", 15),
+    connections: flag("connections", 32),
+    warmup: flag("warmup", 3),
+  });
+  console.log(`\n${text}`);
+}
