@@ -84,7 +84,7 @@ export async function loadAverage(): Promise<[number, number, number]> {
 /** Samples the 1-minute load average every few seconds while a run goes on. */
 export class LoadSampler {
   #samples: number[] = [];
-  #timer: number;
+  #timer: ReturnType<typeof setInterval>;
 
   constructor(everyMs = 5000) {
     const sample = async () => this.#samples.push((await loadAverage())[0]);
@@ -174,6 +174,17 @@ export async function toolVenv(name: string, packages: string[]): Promise<string
 export async function buildBundle(): Promise<string> {
   await sh([Deno.execPath(), "task", "bundle"], { cwd: ROOT });
   return join(ROOT, "dist", "pyscaffold.js");
+}
+
+/** A section of docs/BENCHMARKS.md and the rows it adds to the table of aims. */
+export interface Section {
+  text: string;
+  /** Markdown table rows: | aim | figure | met? | */
+  aims: string[];
+}
+
+export function aimRow(aim: string, figure: string, met: boolean): string {
+  return `| ${aim} | ${figure} | ${met ? "yes" : "**no**"} |`;
 }
 
 export const fmtMs = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

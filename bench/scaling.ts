@@ -14,7 +14,7 @@
 import { join } from "node:path";
 import { runAdd } from "../src/cli/add_command.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
-import { buildBundle, fmtMs, median, sh, timed } from "./_common.ts";
+import { aimRow, buildBundle, fmtMs, median, type Section, sh, timed } from "./_common.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 
 /** One field per type family, and a reference to the project's first module. */
@@ -56,7 +56,7 @@ function row(how: string, s: Series): string {
   } | ${s.size > 1 ? `${slope(t).toFixed(2)} ms` : "—"} | ${fmtMs(t.reduce((a, b) => a + b, 0))} |`;
 }
 
-export async function benchScaling(sizes: number[]): Promise<string> {
+export async function benchScaling(sizes: number[]): Promise<Section> {
   const work = await Deno.makeTempDir({ prefix: "pyscaffold-scaling-" });
   try {
     const bundle = join(work, "pyscaffold.js");
@@ -67,6 +67,7 @@ export async function benchScaling(sizes: number[]): Promise<string> {
       return join(work, name);
     };
     const rows: string[] = [];
+    const aims: string[] = [];
     const quiet = { interactive: false, field: FIELDS, yes: true };
     for (const size of sizes) {
       const cliDir = await fresh(`cli-${size}`);
@@ -86,13 +87,31 @@ export async function benchScaling(sizes: number[]): Promise<string> {
         inproc.times.push(performance.now() - started);
       }
       rows.push(row("CLI (bundle)", cli), row("in-process", inproc));
+      if (size === Math.max(...sizes) && size > 1) {
+        // Flat: the growth the slope predicts over the whole series stays under 20% of an add.
+        for (const [how, s] of [["CLI", cli], ["in-process", inproc]] as const) {
+          const growth = slope(s.times) * (size - 1);
+          const m = median(s.times);
+          aims.push(
+            aimRow(
+              `${how} time per \`add\` flat up to ${size} modules (slope × ${
+                size - 1
+              } < 20% of the median)`,
+              `${growth >= 0 ? "+" : ""}${fmtMs(growth)} over ${size - 1} modules, median ${
+                fmtMs(m)
+              }`,
+              growth < 0.2 * m,
+            ),
+          );
+        }
+      }
       console.log(rows.slice(-2).join("\n"));
       if (size === Math.max(...sizes)) {
         console.log(`  CLI per-module times: ${cli.times.map((t) => t.toFixed(0)).join(" ")}`);
         console.log(`  in-process: ${inproc.times.map((t) => t.toFixed(0)).join(" ")}`);
       }
     }
-    return [
+    const text = [
       `A fresh project (\`new --yes ${PROJECT_FLAGS.join(" ")}\`) per size and way, then ` +
       `\`add m_i\` with ${FIELDS.length} fields (one per type family and a \`ref\`) for i = 0 … ` +
       `size − 1, one after the other. "First 5" and "last 5" are medians of the first and last ` +
@@ -104,6 +123,7 @@ export async function benchScaling(sizes: number[]): Promise<string> {
       ...rows,
       "",
     ].join("\n");
+    return { text, aims };
   } finally {
     await Deno.remove(work, { recursive: true }).catch(() => {});
   }

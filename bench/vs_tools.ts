@@ -16,11 +16,13 @@
  */
 import { dirname, join, relative } from "node:path";
 import {
+  aimRow,
   buildBundle,
   flag,
   fmtMs,
   median,
   ROOT,
+  type Section,
   sh,
   type Timed,
   timed,
@@ -105,7 +107,12 @@ function ratioLine(what: string, ours: number, theirs: number, aim: number): str
   return `${what}: ${ratio.toFixed(2)}× (aim ≥ ${aim}×: ${ratio >= aim ? "met" : "NOT met"})`;
 }
 
-export async function benchTools(runs: number): Promise<string> {
+function ratioAim(what: string, ours: number, theirs: number, aim: number): string {
+  const ratio = theirs / ours;
+  return aimRow(`${what} ≥ ${aim}×`, `${ratio.toFixed(2)}×`, ratio >= aim);
+}
+
+export async function benchTools(runs: number): Promise<Section> {
   const venv = await toolVenv("tools", TOOLS);
   const bin = (name: string) => join(venv, "bin", name);
   const work = await Deno.makeTempDir({ prefix: "pyscaffold-vs-" });
@@ -268,7 +275,7 @@ export async function benchTools(runs: number): Promise<string> {
         ),
         "",
       );
-      console.log(lines.slice(-contenders.length - 3).join("\n"));
+      console.log(lines.slice(-contenders.length - 5).join("\n"));
     };
 
     console.log(`\n--help, ${runs} alternating runs each…`);
@@ -311,7 +318,51 @@ export async function benchTools(runs: number): Promise<string> {
       "",
     );
     console.log(lines.slice(-6).join("\n"));
-    return lines.join("\n");
+    const [ours, checkout, cookiecutter, copier] = [0, 1, 2, 3];
+    const aims = [
+      ratioAim(
+        "generate: cookiecutter ÷ pyscaffold (bundle)",
+        generate[ours].ms,
+        generate[cookiecutter].ms,
+        AIM_GENERATE,
+      ),
+      ratioAim(
+        "generate: copier ÷ pyscaffold (bundle)",
+        generate[ours].ms,
+        generate[copier].ms,
+        AIM_GENERATE,
+      ),
+      ratioAim(
+        "generate: cookiecutter ÷ pyscaffold (checkout)",
+        generate[checkout].ms,
+        generate[cookiecutter].ms,
+        AIM_GENERATE,
+      ),
+      ratioAim(
+        "generate: copier ÷ pyscaffold (checkout)",
+        generate[checkout].ms,
+        generate[copier].ms,
+        AIM_GENERATE,
+      ),
+      ratioAim(
+        "`--help`: cookiecutter ÷ pyscaffold (bundle)",
+        help[ours].ms,
+        help[cookiecutter].ms,
+        AIM_HELP,
+      ),
+      ratioAim(
+        "`--help`: copier ÷ pyscaffold (bundle)",
+        help[ours].ms,
+        help[copier].ms,
+        AIM_HELP,
+      ),
+      aimRow(
+        "same output from all four",
+        sameness.every((s) => s.includes("identical")) ? "identical" : "DIFFERENT",
+        sameness.every((s) => s.includes("identical")),
+      ),
+    ];
+    return { text: lines.join("\n"), aims };
   } finally {
     await Deno.remove(work, { recursive: true }).catch(() => {});
   }
