@@ -99,7 +99,11 @@ for (const part of parts) {
     load.mean.toFixed(2)
   }, max ${load.max.toFixed(2)}; ${minutes.toFixed(1)} min`;
   console.log(loadText);
-  loads.push(`| ${part.key} | ${load.min.toFixed(2)} | ${load.mean.toFixed(2)} | ${load.max.toFixed(2)} | ${minutes.toFixed(1)} min |`);
+  loads.push(
+    `| ${part.key} | ${load.min.toFixed(2)} | ${load.mean.toFixed(2)} | ${load.max.toFixed(2)} | ${
+      minutes.toFixed(1)
+    } min |`,
+  );
   sections.push(`## ${part.title}`, "", `_${loadText}._`, "", section.text, "");
   aims.push(...section.aims);
 }
@@ -108,7 +112,9 @@ const machine = await machineDescription();
 const doc = [
   "# Benchmarks",
   "",
-  `Written by \`deno task bench\` (bench/main.ts) on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC` +
+  `Written by \`deno task bench\` (bench/main.ts) on ${
+    started.toISOString().slice(0, 16).replace("T", " ")
+  } UTC` +
   `${quick ? " with --quick (short runs: figures for trying the scripts only)" : ""}. ` +
   "Every figure below comes from that run; rerun the task to refresh them. Benchmarks are not " +
   "part of the test suite and pass or fail nothing.",
@@ -116,7 +122,9 @@ const doc = [
   "## Machine",
   "",
   ...machine,
-  `- Load average at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min).` +
+  `- Load average at the start: ${
+    loadAtStart.map((l) => l.toFixed(2)).join(", ")
+  } (1, 5, 15 min).` +
   " The machine is shared: other work was running during the run, so every figure is a figure " +
   "under that load; the load during each part is below.",
   "",
