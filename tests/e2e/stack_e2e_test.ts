@@ -56,6 +56,22 @@ for (const combo of SPREAD) {
       const redisUrl = `redis://127.0.0.1:6379/${myRedisDb}`;
       const env = venvEnv(venv);
 
+      await t.step("the project installs as a package with its dev extra", async () => {
+        // A real, fresh install (uv resolves from its cache): the build backend,
+        // package discovery and the dev extra must all work, and the installed
+        // package must import from outside the project directory.
+        const installVenv = join(parent, "install-venv");
+        await ok(["uv", "venv", "--quiet", "--python", "python3", installVenv]);
+        const python = join(installVenv, "bin", "python");
+        await ok(["uv", "pip", "install", "--quiet", "--python", python, "-e", ".[dev]"], {
+          cwd: dir,
+          timeoutMs: 900_000,
+        });
+        await ok([python, "-c", "import src, src.config; print(src.create_app.__name__)"], {
+          cwd: parent,
+        });
+      });
+
       await t.step("ruff check and ruff format --check", async () => {
         await ok(["ruff", "check", "."], { cwd: dir, env });
         await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
