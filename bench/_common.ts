@@ -128,10 +128,9 @@ export async function machineDescription(): Promise<string[]> {
     `- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}); ${await firstLine([
       "python3",
       "-V",
-    ])}; ${await firstLine(["psql", "--version"])}; ${await firstLine([
-      "redis-server",
-      "--version",
-    ])}; ${await firstLine(["wrk", "-v"])}`,
+    ])}; ${await firstLine(["psql", "--version"])}; ${
+      (await firstLine(["redis-server", "--version"])).replace(/ sha=.*/, "")
+    }; ${await firstLine(["sh", "-c", "wrk -v 2>&1; true"])}`,
   ];
 }
 

@@ -39,7 +39,6 @@ import {
   venvFor,
   waitForHttp,
 } from "../tests/e2e/_harness.ts";
-import { serverCommand } from "../tests/e2e/_reliability.ts";
 import { aimRow, flag, type Section, sh } from "./_common.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 
@@ -180,7 +179,12 @@ class Server {
     this.base = `http://127.0.0.1:${port}`;
     this.log = log;
     this.#child = new Deno.Command("sh", {
-      args: ["-c", `exec env ${cmdLine} >>'${log}' 2>&1`],
+      args: [
+        "-c",
+        `${cmdLine.startsWith("exec ") ? "" : "exec "}${
+          cmdLine.replaceAll("__PORT__", String(port))
+        } >>'${log}' 2>&1`,
+      ],
       cwd,
       env: { ...env, PORT: String(port) },
       stdin: "null",
@@ -189,9 +193,9 @@ class Server {
     }).spawn();
   }
 
-  async ready(): Promise<void> {
+  async ready(path: string): Promise<void> {
     try {
-      const res = await waitForHttp(`${this.base}/health/live`, 60_000);
+      const res = await waitForHttp(`${this.base}${path}`, 60_000);
       await res.body?.cancel();
     } catch (error) {
       await this.stop();
@@ -268,8 +272,12 @@ export async function benchBackend(
       JWT_ACCESS_TOKEN_MINUTES: "240",
     };
     await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
-    const line = (await serverCommand(dir, 0, env))[2].replace(/^exec env /, "")
-      .replace(/^PORT=0 /, "");
+    // `make run`, as the project's Makefile spells it, with a placeholder port.
+    const dry = await ok(["make", "-n", "run", "PORT=__PORT__"], { cwd: dir, env });
+    const line = dry.stdout.trim();
+    if (line.includes("\n") || !line.includes("__PORT__")) {
+      throw new Error(`make run is not one command with $PORT:\n${line}`);
+    }
     const appEntry = framework === "flask" ? "src.wsgi:app" : "src.asgi:app";
     if (!line.includes(appEntry)) throw new Error(`unexpected make run: ${line}`);
     const start = async (entry: string) => {
@@ -282,13 +290,8 @@ export async function benchBackend(
         join(parent, `${entry.replace(":", "_")}.log`),
       );
       servers.push(server);
-      if (entry.includes("bench_floor")) {
-        // the bare app has no /health/live: wait for its route instead
-        const res = await waitForHttp(`${server.base}/floor`, 60_000);
-        await res.body?.cancel();
-      } else {
-        await server.ready();
-      }
+      // the bare app has no /health/live: wait for its own route instead
+      await server.ready(entry.includes("bench_floor") ? "/floor" : "/health/live");
       return server;
     };
     const measure = async (
@@ -363,7 +366,11 @@ export async function benchBackend(
     return {
       rows,
       floor,
-      notes: [`${framework}: server command \`${line}\`; ${total} rows in items at the end`],
+      notes: [
+        `${framework}: server command \`${
+          line.replaceAll("__PORT__", "$PORT")
+        }\`; ${total} rows in items at the end`,
+      ],
     };
   } finally {
     for (const s of servers) await s.stop().catch(() => {});

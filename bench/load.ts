@@ -6,14 +6,20 @@
  * liveness probe. Prints requests, rate, latency, non-2xx/3xx answers and
  * socket errors; exits 1 when any answer or socket failed.
  *
- *   deno run -A bench/load.ts                  60 s per endpoint
+ *   deno task bench:load                       60 s per endpoint
  *   deno run -A bench/load.ts --seconds 20 --connections 128
  *
  * The test suite runs the same check for 10 s (tests/e2e/attacks_e2e_test.ts).
  */
 import { type Combo, supported } from "../tests/e2e/_harness.ts";
 import { PrivatePostgres, PrivateRedis } from "../tests/e2e/_private_services.ts";
-import { Client, formatLoad, load, startProject } from "../tests/e2e/_reliability.ts";
+import {
+  Client,
+  formatLoad,
+  load,
+  type RunningProject,
+  startProject,
+} from "../tests/e2e/_reliability.ts";
 
 function flag(name: string, fallback: number): number {
   const i = Deno.args.indexOf(`--${name}`);
@@ -32,8 +38,9 @@ for (const framework of ["flask", "quart"] as const) {
   }
   const pg = await PrivatePostgres.start();
   const redis = await PrivateRedis.start();
-  const project = await startProject(combo, { pg: pg.pg, redisUrl: redis.url });
+  let project: RunningProject | undefined;
   try {
+    project = await startProject(combo, { pg: pg.pg, redisUrl: redis.url });
     const api = new Client(project.base);
     const body = { email: "bench@example.com", password: "correct horse battery staple" };
     await api.call("POST", "/api/auth/register", { body });
@@ -55,7 +62,7 @@ for (const framework of ["flask", "quart"] as const) {
       if (f.bad > 0 || f.socketErrors > 0 || f.requests === 0) failed = true;
     }
   } finally {
-    await project.stop();
+    await project?.stop();
     await redis.stop();
     await pg.stop();
   }

@@ -107,7 +107,8 @@ export async function serverCommand(
   const dry = await ok(["make", "-n", "run", `PORT=${port}`], { cwd: dir, env });
   const lines = dry.stdout.trim().split("\n");
   assert(lines.length === 1, `make run is more than one command:\n${dry.stdout}`);
-  return ["sh", "-c", `exec env ${lines[0]}`];
+  const command = lines[0].replace(/^exec\s+/, "").replace(/^env\s+/, "");
+  return ["sh", "-c", `exec env ${command}`];
 }
 
 export interface Answer {

@@ -418,7 +418,12 @@ for (const framework of ["flask", "quart"] as const) {
                 "--generation-database",
                 "none",
                 "--no-color",
-              ], { env: { PATH: Deno.env.get("PATH") ?? "", HOME: "/tmp" }, timeoutMs: 600_000 });
+              ], {
+                // schemathesis keeps a cache (.schemathesis/) in its working directory.
+                cwd: running.dir,
+                env: { PATH: Deno.env.get("PATH") ?? "", HOME: "/tmp" },
+                timeoutMs: 600_000,
+              });
               const calls = /(\d+) test cases? generated|Test cases:\s*(\d+)/.exec(result.stdout);
               figures.push(`schemathesis: ${calls?.[1] ?? calls?.[2] ?? "?"} test cases`);
               assertEquals(
