@@ -16,21 +16,9 @@ import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { applyChanges } from "../src/project/transaction.ts";
 import { sha256 } from "../src/project/module_ops.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { cli } from "./_cli.ts";
 
-const MAIN = new URL("../main.ts", import.meta.url).pathname;
 const dec = new TextDecoder();
-
-async function cli(args: string[], cwd: string) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
 
 let template: string | undefined;
 

@@ -1,21 +1,7 @@
 /** The real CLI as a user runs it: exit codes, messages, and what lands on disk. */
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { join } from "node:path";
-
-const MAIN = new URL("../main.ts", import.meta.url).pathname;
-
-async function cli(args: string[], cwd: string) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+import { cli } from "./_cli.ts";
 
 async function entries(dir: string): Promise<string[]> {
   const names = [];

@@ -32,6 +32,7 @@ import {
 } from "../src/learn/mod.ts";
 import { md } from "../src/learn/_markdown.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { cli } from "./_cli.ts";
 
 const REQUIRED_LESSONS = [
   "three-layer-architecture",
@@ -455,19 +456,6 @@ Deno.test("learn: new --learn prints the guide in the wizard, before questions a
   assertMatch(prompter.transcript, /In your code: Add JWT authentication/);
   assertMatch(prompter.transcript, /pyscaffold learn celery/);
 });
-
-const MAIN = new URL("../main.ts", import.meta.url).pathname;
-async function cli(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
 
 Deno.test("learn: the CLI lists lessons, shows one for a variant, and rejects unknown ones", async () => {
   const list = await cli(["learn"]);

@@ -3,25 +3,11 @@
  * generated projects, errors that name the bad key or value, and the round
  * trip. The CLI runs with stdin from /dev/null, so nothing can be asked.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
+import { cli } from "./_cli.ts";
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
-
-async function cli(args: string[], cwd: string) {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code, stdout: decode(stdout), stderr: decode(stderr) };
-}
 
 async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "pyscaffold-answers-" });
