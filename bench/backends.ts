@@ -399,8 +399,19 @@ export async function benchBackends(
     `endpoint after a ${options.warmup} s warm-up; one server at a time. Projects: ` +
     `\`new --yes ${PROJECT_FLAGS.join(" ")}\` (and \`--framework quart\`), production settings ` +
     `(APP_ENV=production, default LOG_LEVEL=INFO: one JSON log line per request), their own ` +
-    `PostgreSQL database, Redis db 7, ${ROWS} rows. "% of floor" is requests/s ÷ the mean of ` +
+    `PostgreSQL database, Redis db 7, ${ROWS} rows at first (create adds more before the ` +
+    `cache-miss run: the count at the end is given). "% of floor" is requests/s ÷ the mean of ` +
     `the two floor runs.`,
+    "",
+    "- floor: a bare app of the same framework (one route returning a small JSON object, " +
+    "written into the bench's copy as `src/bench_floor.py`), served by the same server and " +
+    "config file; measured first and last.",
+    "- list, cache hit: `GET /api/items?page=1&per_page=20` with a token; get one: " +
+    "`GET /api/items/1` (the row is cached too); create: `POST /api/items`.",
+    "- list, cache miss: the same list request against a second start of the same app whose " +
+    "cache reads still go to Redis but then report a miss (`src/bench_miss.py` in the bench's " +
+    "copy), so each request counts and reads the page in PostgreSQL and writes it back.",
+    "- The load average of this part includes the benchmark's own servers and wrk.",
     "",
   ];
   for (const framework of ["flask", "quart"] as const) {
