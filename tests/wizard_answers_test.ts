@@ -8,7 +8,6 @@ import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
 import { cli } from "./_cli.ts";
 
-
 async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "pyscaffold-answers-" });
   try {
