@@ -3,10 +3,10 @@
  * generates for the chosen variant. Variant flags are derived from the
  * question data, like those of `new`, with the same defaults.
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command } from "@commander-js/extra-typings";
+import { questionOptions } from "./_question_options.ts";
 import { buildProjectPlan } from "../plan/mod.ts";
 import { type ProjectAnswers, resolveProjectSpec } from "../spec/project_spec.ts";
-import { FEATURE_QUESTIONS, moduleQuestion, SELECT_QUESTIONS } from "../spec/questions.ts";
 import {
   findLesson,
   formatMarkdown,
@@ -37,24 +37,7 @@ export function learnCommand() {
       "lessons on the patterns of the generated project, with the code generated for your variant",
     )
     .argument("[lesson]", "the lesson to show; without it, the list");
-  for (const q of SELECT_QUESTIONS) {
-    command.addOption(
-      new Option(`${q.flag} <${q.id}>`, `${q.help}: ${q.choices.map((c) => c.value).join(" | ")}`)
-        .default(undefined, q.default),
-    );
-  }
-  for (const q of FEATURE_QUESTIONS) {
-    command.addOption(
-      new Option(q.flag, `${q.help} (default: ${q.default ? "on" : "off"})`).default(undefined),
-    );
-    command.addOption(new Option(`--no-${q.flag.slice(2)}`, `without ${q.id}`));
-  }
-  command.addOption(
-    new Option(
-      `${moduleQuestion.flag} <name>`,
-      `the example module (default: ${moduleQuestion.default})`,
-    ),
-  );
+  for (const option of questionOptions("the example module")) command.addOption(option);
   return command
     .option("--no-interactive", "print and exit, even in a terminal")
     .action(async (lesson, options) => {

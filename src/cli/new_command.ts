@@ -1,18 +1,14 @@
 /**
  * `pyscaffold new <dir>`: answers → ProjectSpec → Plan → preview / JSON / write.
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command } from "@commander-js/extra-typings";
+import { questionOptions } from "./_question_options.ts";
 import { basename, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
 import { printable, projectNameProblem, suggestProjectName } from "../spec/names.ts";
-import {
-  databaseQuestion,
-  FEATURE_QUESTIONS,
-  PROJECT_QUESTIONS,
-  SELECT_QUESTIONS,
-} from "../spec/questions.ts";
+import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../spec/questions.ts";
 import { answersOf, parseAnswers } from "../project/answers_file.ts";
 import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
@@ -41,22 +37,7 @@ export function newCommand() {
   const command = new Command("new")
     .description("generate a new project")
     .argument("[directory]", "where to create the project; its last segment is the project name");
-  for (const q of SELECT_QUESTIONS) {
-    command.addOption(
-      new Option(`${q.flag} <${q.id}>`, `${q.help}: ${q.choices.map((c) => c.value).join(" | ")}`)
-        .default(undefined, q.default),
-    );
-  }
-  for (const q of FEATURE_QUESTIONS) {
-    command.addOption(
-      new Option(q.flag, `${q.help} (default: ${q.default ? "on" : "off"})`).default(undefined),
-    );
-    command.addOption(new Option(`--no-${q.flag.slice(2)}`, `without ${q.id}`));
-  }
-  const moduleQ = PROJECT_QUESTIONS[PROJECT_QUESTIONS.length - 1];
-  command.addOption(
-    new Option(`${moduleQ.flag} <name>`, `${moduleQ.help} (default: ${moduleQ.default})`),
-  );
+  for (const option of questionOptions()) command.addOption(option);
   return command
     .option("-y, --yes", "accept the default for every question not given by a flag")
     .option("--dry-run", "print the file tree and write nothing")

@@ -327,22 +327,3 @@ export const PROJECT_FILES: readonly Rule[] = [
     when: celery,
   }),
 ];
-
-/** Lesson ids the rules refer to (`pyscaffold learn <id>`). */
-export const LESSON_IDS: readonly string[] = [
-  "three-layer-architecture",
-  "application-factory",
-  "configuration",
-  "base-model",
-  "auto-discovery",
-  "response-envelope",
-  "repository-pattern",
-  "pagination",
-  "migrations",
-  "jwt-auth",
-  "caching",
-  "celery",
-  "flask-vs-quart",
-  "postgresql-vs-oracle",
-  "testing",
-];
