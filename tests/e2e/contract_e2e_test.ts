@@ -631,14 +631,6 @@ export function differences(flask: Exchange[], quart: Exchange[]): string[] {
   return out;
 }
 
-/**
- * A command in a process group of its own that a SIGTERM ends as a whole: make
- * does not pass the signal on, and the server it started would outlive it.
- */
-function group(command: string): string[] {
-  return ["setsid", "bash", "-c", `trap 'trap - TERM; kill -TERM -- -$$' TERM; ${command} & wait`];
-}
-
 interface Running {
   server: Server;
   stop(): Promise<string>;
@@ -673,8 +665,8 @@ async function start(
   };
   await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
   const port = freePort();
-  const web = new Background(group("make run"), { cwd: dir, env: { ...env, PORT: String(port) } });
-  const worker = answers.celery ? new Background(group("make worker"), { cwd: dir, env }) : null;
+  const web = new Background(["make", "run"], { cwd: dir, env: { ...env, PORT: String(port) } });
+  const worker = answers.celery ? new Background(["make", "worker"], { cwd: dir, env }) : null;
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     const logs = [`--- ${framework} server ---\n${await web.stop()}`];
