@@ -352,3 +352,32 @@ function groupAlive(pgid: number): boolean {
 export async function tempDir(prefix: string): Promise<string> {
   return await Deno.makeTempDir({ prefix: `pyscaffold-${prefix}-` });
 }
+
+/**
+ * JSON request headers for a running generated server; with auth on, a user
+ * is registered and logged in and its access token added.
+ */
+export async function apiHeaders(
+  base: string,
+  auth: boolean,
+  email: string,
+): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (!auth) return headers;
+  const credentials = JSON.stringify({ email, password: "correct horse battery staple" });
+  for (const [path, expected] of [["register", 201], ["login", 200]] as const) {
+    const response = await fetch(`${base}/api/auth/${path}`, {
+      method: "POST",
+      headers,
+      body: credentials,
+    });
+    const body = await response.json();
+    if (response.status !== expected) {
+      throw new Error(
+        `${path}: expected ${expected}, got ${response.status} ${JSON.stringify(body)}`,
+      );
+    }
+    if (path === "login") headers.authorization = `Bearer ${body.data.access_token}`;
+  }
+  return headers;
+}

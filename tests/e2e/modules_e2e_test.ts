@@ -11,6 +11,7 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { join } from "node:path";
 import {
+  apiHeaders,
   Background,
   type Combo,
   comboFlags,
@@ -195,27 +196,7 @@ for (const combo of CASES) {
         });
         try {
           await waitForHttp(`${base}/health/live`, 60_000);
-          const headers: Record<string, string> = { "content-type": "application/json" };
-          if (combo.auth) {
-            const credentials = JSON.stringify({
-              email: "modules@example.com",
-              password: "correct horse battery staple",
-            });
-            const reg = await fetch(`${base}/api/auth/register`, {
-              method: "POST",
-              headers,
-              body: credentials,
-            });
-            assertEquals(reg.status, 201, await reg.text());
-            const login = await fetch(`${base}/api/auth/login`, {
-              method: "POST",
-              headers,
-              body: credentials,
-            });
-            const body = await login.json();
-            assertEquals(login.status, 200, JSON.stringify(body));
-            headers.authorization = `Bearer ${body.data.access_token}`;
-          }
+          const headers = await apiHeaders(base, combo.auth, "modules@example.com");
           const post = async (path: string, payload: unknown) => {
             const r = await fetch(`${base}${path}`, {
               method: "POST",

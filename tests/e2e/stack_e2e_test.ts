@@ -8,6 +8,7 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { join } from "node:path";
 import {
+  apiHeaders,
   Background,
   type Combo,
   comboFlags,
@@ -145,26 +146,8 @@ for (const combo of SPREAD) {
           assertEquals(ready.status, 200, JSON.stringify(readyBody));
           assertEquals(readyBody.success, true);
 
-          const headers: Record<string, string> = { "content-type": "application/json" };
+          const headers = await apiHeaders(base, combo.auth, "e2e@example.com");
           if (combo.auth) {
-            const credentials = JSON.stringify({
-              email: "e2e@example.com",
-              password: "correct horse battery staple",
-            });
-            const reg = await fetch(`${base}/api/auth/register`, {
-              method: "POST",
-              headers,
-              body: credentials,
-            });
-            assertEquals(reg.status, 201, await reg.text());
-            const login = await fetch(`${base}/api/auth/login`, {
-              method: "POST",
-              headers,
-              body: credentials,
-            });
-            const loginBody = await login.json();
-            assertEquals(login.status, 200, JSON.stringify(loginBody));
-            headers.authorization = `Bearer ${loginBody.data.access_token}`;
             const anonymous = await fetch(`${base}/api/items`);
             assertEquals(anonymous.status, 401);
             assertEquals((await anonymous.json()).success, false);
