@@ -38,7 +38,9 @@ function combos(): Combo[] {
     for (const database of ["postgresql", "oracle"] as const) {
       for (const auth of [true, false]) {
         for (const cache of [true, false]) {
-          for (const celery of [true, false]) out.push({ framework, database, auth, cache, celery });
+          for (const celery of [true, false]) {
+            out.push({ framework, database, auth, cache, celery });
+          }
         }
       }
     }
