@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
 import { buildProjectPlan } from "../src/plan/mod.ts";
-import { resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { writeNewProject } from "../src/write/mod.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 

@@ -11,7 +11,7 @@ import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
 import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/answers_file.ts";
 import { buildModuleFiles } from "../src/plan/mod.ts";
-import { resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { applyChanges } from "../src/project/transaction.ts";
 import { sha256 } from "../src/project/module_ops.ts";

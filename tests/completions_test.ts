@@ -5,7 +5,7 @@
  * is read back. The expected values come from the question data, not from a copy.
  */
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
-import { DATABASES, FRAMEWORKS, PROJECT_QUESTIONS } from "../src/spec/questions.ts";
+import { DATABASES, FRAMEWORKS, PROJECT_QUESTIONS } from "../src/choices/questions.ts";
 import { buildProgram } from "../src/cli/mod.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;

@@ -10,13 +10,13 @@
  */
 import { assert, assertEquals, assertMatch, assertThrows } from "./_assert.ts";
 import { buildProjectPlan, type Plan } from "../src/plan/mod.ts";
-import { type ProjectSpec, resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { type ProjectSpec, resolveProjectSpec } from "../src/choices/project_spec.ts";
 import {
   DATABASES,
   FEATURE_QUESTIONS,
   FRAMEWORKS,
   PROJECT_QUESTIONS,
-} from "../src/spec/questions.ts";
+} from "../src/choices/questions.ts";
 import { UserError } from "../src/errors.ts";
 import {
   ExcerptError,

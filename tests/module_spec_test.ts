@@ -16,8 +16,8 @@ import {
   moduleView,
   parseField,
   parseFields,
-} from "../src/spec/module_spec.ts";
-import type { Database } from "../src/spec/questions.ts";
+} from "../src/choices/module_spec.ts";
+import type { Database } from "../src/choices/questions.ts";
 
 const RUNS = 3000;
 

@@ -14,9 +14,9 @@ import {
   moduleNames,
   parseModuleName,
   suggestModuleName,
-} from "../src/spec/module_spec.ts";
-import { nonAscii, pluralize, printable, singularize } from "../src/spec/names.ts";
-import type { Database } from "../src/spec/questions.ts";
+} from "../src/choices/module_spec.ts";
+import { nonAscii, pluralize, printable, singularize } from "../src/choices/names.ts";
+import type { Database } from "../src/choices/questions.ts";
 import { safeRelativePath } from "../src/project/paths.ts";
 
 const DATABASES: Database[] = ["postgresql", "oracle"];

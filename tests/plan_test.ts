@@ -1,6 +1,6 @@
 import { assert, assertEquals } from "./_assert.ts";
 import { buildProjectPlan, planSummary } from "../src/plan/mod.ts";
-import { resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
 import { hasTemplate } from "../src/render/mod.ts";

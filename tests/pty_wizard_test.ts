@@ -6,7 +6,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
-import { NOT_YET_SUPPORTED } from "../src/spec/project_spec.ts";
+import { NOT_YET_SUPPORTED } from "../src/choices/project_spec.ts";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 

@@ -11,8 +11,8 @@ import fc from "fast-check";
 import { isAbsolute, join, normalize, resolve } from "node:path";
 import { assert, assertEquals } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
-import { suggestProjectName, validateProjectName } from "../src/spec/names.ts";
-import { type ProjectAnswers, resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { suggestProjectName, validateProjectName } from "../src/choices/names.ts";
+import { type ProjectAnswers, resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { answersFileContent, parseAnswers } from "../src/project/answers_file.ts";
 import { buildProjectPlan } from "../src/plan/mod.ts";
 

@@ -7,8 +7,12 @@ import { render } from "@inquirer/testing";
 import { input, select } from "@inquirer/prompts";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { makeColors } from "../src/output/colors.ts";
-import { databaseQuestion, frameworkQuestion, moduleQuestion } from "../src/spec/questions.ts";
-import { databaseTradeoffs, frameworkTradeoffs, TRADEOFF_TABLES } from "../src/spec/tradeoffs.ts";
+import { databaseQuestion, frameworkQuestion, moduleQuestion } from "../src/choices/questions.ts";
+import {
+  databaseTradeoffs,
+  frameworkTradeoffs,
+  TRADEOFF_TABLES,
+} from "../src/choices/tradeoffs.ts";
 import { inputConfig, selectConfig } from "../src/wizard/_inquirer_prompter.ts";
 import { DETAIL_MIN_COLUMNS, renderTradeoffTable } from "../src/wizard/tradeoff_table.ts";
 import { visibleLength } from "../src/wizard/_text.ts";

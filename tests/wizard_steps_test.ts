@@ -5,14 +5,14 @@
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { CancelledError } from "../src/errors.ts";
 import { buildProjectPlan } from "../src/plan/mod.ts";
-import { NOT_YET_SUPPORTED, resolveProjectSpec } from "../src/spec/project_spec.ts";
+import { NOT_YET_SUPPORTED, resolveProjectSpec } from "../src/choices/project_spec.ts";
 import {
   authQuestion,
   databaseQuestion,
   FEATURE_QUESTIONS,
   frameworkQuestion,
   moduleQuestion,
-} from "../src/spec/questions.ts";
+} from "../src/choices/questions.ts";
 import { CANCEL, ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { askProjectName, PROJECT_NAME_MESSAGE } from "../src/wizard/steps/project_name.ts";
 import { askFramework } from "../src/wizard/steps/framework.ts";

@@ -4,7 +4,7 @@
  * `new` and `learn` both take them, so they are built in one place.
  */
 import { Option } from "@commander-js/extra-typings";
-import { FEATURE_QUESTIONS, moduleQuestion, SELECT_QUESTIONS } from "../spec/questions.ts";
+import { FEATURE_QUESTIONS, moduleQuestion, SELECT_QUESTIONS } from "../choices/questions.ts";
 
 export function questionOptions(moduleHelp: string = moduleQuestion.help): Option[] {
   const options: Option[] = [];

@@ -14,7 +14,7 @@ import { ANSWERS_FILE, type ProjectState, readProject } from "../project/answers
 import { askFields } from "../project/field_wizard.ts";
 import { type AddPlan, type Conflict, planAdd } from "../project/module_ops.ts";
 import { applyChanges } from "../project/transaction.ts";
-import { fieldText } from "../spec/module_spec.ts";
+import { fieldText } from "../choices/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 export interface AddOptions {

@@ -9,7 +9,7 @@
  */
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
-import { SELECT_QUESTIONS } from "../spec/questions.ts";
+import { SELECT_QUESTIONS } from "../choices/questions.ts";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 

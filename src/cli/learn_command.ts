@@ -6,7 +6,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { questionOptions } from "./_question_options.ts";
 import { buildProjectPlan } from "../plan/mod.ts";
-import { type ProjectAnswers, resolveProjectSpec } from "../spec/project_spec.ts";
+import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
 import {
   findLesson,
   formatMarkdown,

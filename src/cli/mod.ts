@@ -1,6 +1,6 @@
 /**
  * The command tree. Flags of `new` are derived from the question data in
- * src/spec/questions.ts; each command lives in its own file.
+ * src/choices/questions.ts; each command lives in its own file.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";

@@ -6,9 +6,13 @@ import { questionOptions } from "./_question_options.ts";
 import { basename, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
-import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
-import { printable, projectNameProblem, suggestProjectName } from "../spec/names.ts";
-import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../spec/questions.ts";
+import {
+  type ProjectAnswers,
+  type ProjectSpec,
+  resolveProjectSpec,
+} from "../choices/project_spec.ts";
+import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
+import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../choices/questions.ts";
 import { answersOf, parseAnswers } from "../project/answers_file.ts";
 import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";

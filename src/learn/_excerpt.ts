@@ -5,8 +5,8 @@
  * renamed template breaks the tests instead of silently emptying a lesson.
  */
 import type { Plan } from "../plan/mod.ts";
-import { moduleNames } from "../spec/module_spec.ts";
-import type { ProjectSpec } from "../spec/project_spec.ts";
+import { moduleNames } from "../choices/module_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
 import type { ExcerptDef, Locator } from "./_types.ts";
 
 export interface Excerpt {

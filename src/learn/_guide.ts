@@ -6,8 +6,8 @@
  * explains it. Before writing, it lists the files grouped by lesson.
  */
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
-import { type ProjectAnswers, resolveProjectSpec } from "../spec/project_spec.ts";
-import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../spec/questions.ts";
+import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
+import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../choices/questions.ts";
 import { LESSONS } from "./lessons/mod.ts";
 
 /** The wizard's questions: the project name, then the question data's. */

@@ -3,9 +3,9 @@
  * code pyscaffold generates for it, cut out of the Plan.
  */
 import type { Plan } from "../plan/mod.ts";
-import { moduleNames } from "../spec/module_spec.ts";
-import type { ProjectSpec } from "../spec/project_spec.ts";
-import { databaseQuestion, frameworkQuestion } from "../spec/questions.ts";
+import { moduleNames } from "../choices/module_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
+import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
 import { type Excerpt, ExcerptError, extractExcerpt } from "./_excerpt.ts";
 import type { ExcerptDef, Lesson, LessonContext } from "./_types.ts";
 

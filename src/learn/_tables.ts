@@ -1,5 +1,5 @@
-import type { TradeoffTable, Verdict } from "../spec/tradeoffs.ts";
-import { databaseQuestion, frameworkQuestion } from "../spec/questions.ts";
+import type { TradeoffTable, Verdict } from "../choices/tradeoffs.ts";
+import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
 
 const MARK: Record<Verdict, string> = { yes: "✔", no: "✘", partly: "~" };
 
@@ -8,7 +8,7 @@ function choiceName(value: string): string {
     ?.name ?? value;
 }
 
-/** A trade-off table of the wizard (src/spec/tradeoffs.ts) as a Markdown table, with its reasons. */
+/** A trade-off table of the wizard (src/choices/tradeoffs.ts) as a Markdown table, with its reasons. */
 export function tradeoffMarkdown<V extends string>(
   table: TradeoffTable<string, V>,
   highlight?: V,

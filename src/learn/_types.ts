@@ -1,6 +1,6 @@
-import type { ProjectSpec } from "../spec/project_spec.ts";
-import type { ModuleNames } from "../spec/module_spec.ts";
-import type { FeatureId } from "../spec/questions.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
+import type { ModuleNames } from "../choices/module_spec.ts";
+import type { FeatureId } from "../choices/questions.ts";
 
 /**
  * Where an excerpt sits in a generated file. Names may contain `{Class}`,

@@ -3,7 +3,7 @@
  * ./_guide.ts, formatted for the terminal once the renderer is loaded.
  */
 import type { Plan } from "../plan/mod.ts";
-import type { ProjectAnswers } from "../spec/project_spec.ts";
+import type { ProjectAnswers } from "../choices/project_spec.ts";
 import { guideBeforeWrite, guideFor, type QuestionId } from "./_guide.ts";
 import { loadRenderer, type TerminalOptions } from "./_terminal.ts";
 

@@ -1,4 +1,4 @@
-import type { ProjectSpec } from "../spec/project_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
 
 /** Which choice put a file in the project. */
 export type Origin =

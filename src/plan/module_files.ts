@@ -4,7 +4,7 @@
  * `{module}` in a path becomes the module name.
  */
 import type { FileRule } from "./_types.ts";
-import type { ProjectSpec } from "../spec/project_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
 
 /** What a module's templates may depend on: the project's choices, not its first module. */
 export type ModuleProject = Omit<ProjectSpec, "module">;

@@ -1,4 +1,4 @@
-import { type ModuleSpec, type ModuleView, moduleView } from "../spec/module_spec.ts";
+import { type ModuleSpec, type ModuleView, moduleView } from "../choices/module_spec.ts";
 import { render } from "../render/mod.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile } from "./_types.ts";

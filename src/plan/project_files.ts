@@ -7,7 +7,7 @@
  * the same for both frameworks live under templates/project/common/.
  */
 import type { FileRule } from "./_types.ts";
-import type { ProjectSpec } from "../spec/project_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
 
 type Rule = FileRule<ProjectSpec>;
 

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { render } from "../render/mod.ts";
-import { type ModuleView, moduleView } from "../spec/module_spec.ts";
-import type { ProjectSpec } from "../spec/project_spec.ts";
+import { type ModuleView, moduleView } from "../choices/module_spec.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
+import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
+import { DATABASE_PROFILES } from "../choices/databases.ts";
 import type { ModuleProject } from "./module_files.ts";
 import { buildModuleFiles } from "./module_plan.ts";
 import { PROJECT_FILES } from "./project_files.ts";
@@ -21,6 +23,12 @@ export function projectFlags(project: ModuleProject) {
     },
     framework: project.framework,
     database: project.database,
+    /** The framework profile (src/choices/frameworks.ts). */
+    fw: FRAMEWORK_PROFILES[project.framework],
+    /** `it.awaited("x")`: `(await x)` on Quart, `x` on Flask. */
+    awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
+    /** The database profile (src/choices/databases.ts). */
+    db: DATABASE_PROFILES[project.database],
     flask: project.framework === "flask",
     quart: project.framework === "quart",
     postgresql: project.database === "postgresql",

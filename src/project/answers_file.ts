@@ -7,9 +7,13 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.ts";
-import { printable } from "../spec/names.ts";
-import { type FieldSpec, fieldText, parseField } from "../spec/module_spec.ts";
-import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
+import { printable } from "../choices/names.ts";
+import { type FieldSpec, fieldText, parseField } from "../choices/module_spec.ts";
+import {
+  type ProjectAnswers,
+  type ProjectSpec,
+  resolveProjectSpec,
+} from "../choices/project_spec.ts";
 import type { ModuleProject } from "../plan/module_files.ts";
 import { safeRelativePath } from "./paths.ts";
 import { VERSION } from "../version.ts";

@@ -10,7 +10,7 @@ import {
   type FieldType,
   moduleNames,
   parseField,
-} from "../spec/module_spec.ts";
+} from "../choices/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 import type { ProjectState } from "./answers_file.ts";
 import { builtinRefs } from "./module_ops.ts";

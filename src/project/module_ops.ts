@@ -16,8 +16,8 @@ import {
   type ModuleSpec,
   parseFields,
   parseModuleName,
-} from "../spec/module_spec.ts";
-import { words } from "../spec/names.ts";
+} from "../choices/module_spec.ts";
+import { words } from "../choices/names.ts";
 import { answersFileWithModules, type ModuleRecord, type ProjectState } from "./answers_file.ts";
 import { headRevision, nextRevisionId, readRevisions, VERSIONS_DIR } from "./migrations.ts";
 

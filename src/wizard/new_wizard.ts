@@ -6,14 +6,18 @@
  */
 import { basename, dirname, join } from "node:path";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
-import { type ProjectAnswers, type ProjectSpec, resolveProjectSpec } from "../spec/project_spec.ts";
+import {
+  type ProjectAnswers,
+  type ProjectSpec,
+  resolveProjectSpec,
+} from "../choices/project_spec.ts";
 import {
   databaseQuestion,
   FEATURE_QUESTIONS,
   type FeatureId,
   frameworkQuestion,
   moduleQuestion,
-} from "../spec/questions.ts";
+} from "../choices/questions.ts";
 import type { Prompter } from "./prompter.ts";
 import { askDatabase } from "./steps/database.ts";
 import { askFeatures } from "./steps/features.ts";

@@ -1,11 +1,11 @@
 /**
- * Draws a trade-off table (src/spec/tradeoffs.ts) for a terminal of any
+ * Draws a trade-off table (src/choices/tradeoffs.ts) for a terminal of any
  * width: at 80 columns long cells wrap inside their column; from
  * `DETAIL_MIN_COLUMNS` on, a "Why" column adds the one-line reason of each row.
  */
 import type { Colors } from "../output/colors.ts";
-import type { SelectQuestion } from "../spec/questions.ts";
-import type { TradeoffTable, Verdict } from "../spec/tradeoffs.ts";
+import type { SelectQuestion } from "../choices/questions.ts";
+import type { TradeoffTable, Verdict } from "../choices/tradeoffs.ts";
 import { wrap } from "./_text.ts";
 
 /** Terminals at least this wide also get the "Why" column. */

@@ -118,7 +118,7 @@ export function comboName(c: Combo): string {
 
 /** Whether the CLI can generate this combination today (quart/oracle land in their own issues). */
 export async function supported(c: Combo): Promise<boolean> {
-  const { NOT_YET_SUPPORTED } = await import("../../src/spec/project_spec.ts");
+  const { NOT_YET_SUPPORTED } = await import("../../src/choices/project_spec.ts");
   return !NOT_YET_SUPPORTED.has(c.framework) && !NOT_YET_SUPPORTED.has(c.database);
 }
 

@@ -1,4 +1,4 @@
-import { databaseTradeoffs } from "../../spec/tradeoffs.ts";
+import { databaseTradeoffs } from "../../choices/tradeoffs.ts";
 import { md } from "../_markdown.ts";
 import { tradeoffMarkdown } from "../_tables.ts";
 import type { Lesson } from "../_types.ts";

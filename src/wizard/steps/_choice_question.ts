@@ -5,9 +5,9 @@
  * picking it says so and asks again.
  */
 import { UserError } from "../../errors.ts";
-import { checkChoice } from "../../spec/project_spec.ts";
-import type { SelectQuestion } from "../../spec/questions.ts";
-import type { TradeoffTable } from "../../spec/tradeoffs.ts";
+import { checkChoice } from "../../choices/project_spec.ts";
+import type { SelectQuestion } from "../../choices/questions.ts";
+import type { TradeoffTable } from "../../choices/tradeoffs.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
 import { renderTradeoffTable } from "../tradeoff_table.ts";

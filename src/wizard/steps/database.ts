@@ -1,6 +1,6 @@
 /** Step: PostgreSQL or Oracle, after the database trade-off table. */
-import { type Database, databaseQuestion } from "../../spec/questions.ts";
-import { databaseTradeoffs } from "../../spec/tradeoffs.ts";
+import { type Database, databaseQuestion } from "../../choices/questions.ts";
+import { databaseTradeoffs } from "../../choices/tradeoffs.ts";
 import { askChoiceQuestion, type ChoiceStepContext } from "./_choice_question.ts";
 
 export type DatabaseContext = ChoiceStepContext;

@@ -4,8 +4,8 @@
  * Oracle's identifier length).
  */
 import { UserError } from "../../errors.ts";
-import { parseModuleName } from "../../spec/module_spec.ts";
-import { type Database, moduleQuestion } from "../../spec/questions.ts";
+import { parseModuleName } from "../../choices/module_spec.ts";
+import { type Database, moduleQuestion } from "../../choices/questions.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
 

@@ -3,7 +3,7 @@
  * suggestion appear after the cursor) and again on Enter, where the target
  * directory must also be free.
  */
-import { projectNameProblem, suggestProjectName } from "../../spec/names.ts";
+import { projectNameProblem, suggestProjectName } from "../../choices/names.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
 

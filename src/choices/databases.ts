@@ -1,0 +1,24 @@
+/**
+ * The database profiles: everything a template or the module planner needs to
+ * know about one database. Templates read it as `it.db`; no template branches
+ * on a database by name where "else" would silently mean another one. A third
+ * database is one more record here plus the places that truly differ.
+ */
+import type { Database } from "./questions.ts";
+
+export interface DatabaseProfile {
+  id: Database;
+  /** Shown to people: "PostgreSQL". */
+  label: string;
+}
+
+export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
+  postgresql: {
+    id: "postgresql",
+    label: "PostgreSQL",
+  },
+  oracle: {
+    id: "oracle",
+    label: "Oracle",
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * The framework profiles: what a template needs to know to write the same
+ * layer for Flask (sync, WSGI) or Quart (async, ASGI). Templates read it as
+ * `it.fw`. A difference that is only `async`/`await`, an import, a request
+ * object or the server belongs here; code that truly differs gets its own
+ * template (see docs/CONTRIBUTING.md).
+ */
+import type { Framework } from "./questions.ts";
+
+export interface FrameworkProfile {
+  id: Framework;
+  /** Shown to people: "Flask". */
+  label: string;
+  /** `"async "` on Quart, `""` on Flask: put before `def`, `with`, `for`. */
+  async: string;
+  /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
+  await: string;
+}
+
+/** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
+export function awaited(fw: FrameworkProfile, expr: string): string {
+  return fw.await ? `(${fw.await}${expr})` : expr;
+}
+
+export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> = {
+  flask: {
+    id: "flask",
+    label: "Flask",
+    async: "",
+    await: "",
+  },
+  quart: {
+    id: "quart",
+    label: "Quart",
+    async: "async ",
+    await: "await ",
+  },
+};
