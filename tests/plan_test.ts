@@ -3,6 +3,7 @@ import { buildProjectPlan, planSummary } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
+import { resolveTemplate } from "../src/plan/_types.ts";
 import { hasTemplate } from "../src/render/mod.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
 import { allCombos, type Combo, comboName, supported } from "./e2e/_harness.ts";
@@ -10,15 +11,14 @@ import { allCombos, type Combo, comboName, supported } from "./e2e/_harness.ts";
 const SUPPORTED: Combo[] = [];
 for (const c of allCombos()) if (await supported(c)) SUPPORTED.push(c);
 
-Deno.test("plan: every file rule points at an existing template", () => {
-  for (const rule of [...PROJECT_FILES, ...MODULE_FILES]) {
-    for (const framework of ["flask", "quart"]) {
-      for (const database of ["postgresql", "oracle"]) {
-        const template = rule.template.replaceAll("{framework}", framework)
-          .replaceAll("{database}", database);
-        if (!template.includes(framework) && !template.includes(database)) {
-          assert(hasTemplate(template), `${rule.path}: no template ${template}`);
-        }
+Deno.test("plan: every file rule that applies points at an existing template", () => {
+  for (const combo of SUPPORTED) {
+    const spec = resolveProjectSpec({ name: "svc", ...combo });
+    const families = [["project", PROJECT_FILES], ["module", MODULE_FILES]] as const;
+    for (const [family, rules] of families) {
+      for (const rule of rules.filter((r) => r.when?.(spec) ?? true)) {
+        const template = resolveTemplate(family, rule.template, spec.framework);
+        assert(hasTemplate(template), `${comboName(combo)} ${rule.path}: no template ${template}`);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { hasTemplate } from "../render/mod.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 
 /** Which choice put a file in the project. */
@@ -37,8 +38,8 @@ export interface Plan {
 
 /**
  * One file a template set can produce. `path` may contain `{module}`, which is
- * replaced by the module name; `template` is a path under templates/ and may
- * contain `{framework}` and `{database}`.
+ * replaced by the module name; `template` names the template within its family
+ * (templates/project/ or templates/module/), see `resolveTemplate()`.
  */
 export interface FileRule<S = ProjectSpec> {
   path: string;
@@ -75,4 +76,18 @@ export function planSummary(plan: Plan): { files: number; lines: number; bytes: 
     lines: plan.files.reduce((n, f) => n + f.lines, 0),
     bytes: plan.files.reduce((n, f) => n + f.size, 0),
   };
+}
+
+/**
+ * The template of `name` in a family for a framework: the framework's own
+ * version (templates/<family>/<framework>/<name>.eta) if there is one, else the
+ * shared one (templates/<family>/<name>.eta).
+ */
+export function resolveTemplate(
+  family: "project" | "module",
+  name: string,
+  framework: string,
+): string {
+  const own = `${family}/${framework}/${name}.eta`;
+  return hasTemplate(own) ? own : `${family}/${name}.eta`;
 }

@@ -1,7 +1,7 @@
 import { type ModuleSpec, type ModuleView, moduleView } from "../choices/module_spec.ts";
 import { render } from "../render/mod.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
-import { type PlannedFile, plannedFile } from "./_types.ts";
+import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { projectFlags } from "./project_plan.ts";
 
 /** The context module templates see as `it`. */
@@ -17,8 +17,7 @@ export function buildModuleFiles(project: ModuleProject, module: ModuleSpec): Pl
   const context = moduleContext(project, module);
   return MODULE_FILES.filter((rule) => rule.when?.(project) ?? true).map((rule) => {
     const path = rule.path.replaceAll("{module}", module.name);
-    const template = rule.template.replaceAll("{framework}", project.framework)
-      .replaceAll("{database}", project.database);
+    const template = resolveTemplate("module", rule.template, project.framework);
     return plannedFile(rule, path, template, render(template, context));
   });
 }

@@ -3,8 +3,9 @@
  * included, and why it exists. Module files (controller, service, ...) are in
  * module_files.ts and are shared with `pyscaffold add`.
  *
- * `{framework}` in a template path becomes `flask` or `quart`; files that are
- * the same for both frameworks live under templates/project/common/.
+ * A rule names its template by the generated path; `resolveTemplate()` picks
+ * templates/project/<framework>/<path>.eta where a framework has its own
+ * version, and templates/project/<path>.eta otherwise.
  */
 import type { FileRule } from "./_types.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
@@ -16,14 +17,14 @@ const celery = (s: ProjectSpec) => s.celery;
 const flask = (s: ProjectSpec) => s.framework === "flask";
 const quart = (s: ProjectSpec) => s.framework === "quart";
 
-/** A file from templates/project/common/<path>.eta. */
+/** A file whose template is named by its path. */
 function common(path: string, rule: Omit<Rule, "path" | "template">): Rule {
-  return { path, template: `project/common/${path}.eta`, ...rule };
+  return { path, template: path, ...rule };
 }
 
-/** A framework-specific file from templates/project/{framework}/<path>.eta. */
+/** A file that exists because of the framework choice. */
 function framework(path: string, rule: Omit<Rule, "path" | "template" | "origin">): Rule {
-  return { path, template: `project/{framework}/${path}.eta`, origin: "framework", ...rule };
+  return { path, template: path, origin: "framework", ...rule };
 }
 
 export const PROJECT_FILES: readonly Rule[] = [

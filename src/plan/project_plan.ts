@@ -8,7 +8,7 @@ import { DATABASE_PROFILES } from "../choices/databases.ts";
 import type { ModuleProject } from "./module_files.ts";
 import { buildModuleFiles } from "./module_plan.ts";
 import { PROJECT_FILES } from "./project_files.ts";
-import { type Plan, type PlannedFile, plannedFile } from "./_types.ts";
+import { type Plan, type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { ANSWERS_FILE, answersFileContent } from "../project/answers_file.ts";
 
 /** Flags every template can test: `it.flask`, `it.oracle`, `it.auth`, ... */
@@ -56,8 +56,7 @@ export function buildProjectPlan(spec: ProjectSpec): Plan {
   const context = projectContext(spec);
   const files: PlannedFile[] = PROJECT_FILES.filter((rule) => rule.when?.(spec) ?? true).map(
     (rule) => {
-      const template = rule.template.replaceAll("{framework}", spec.framework)
-        .replaceAll("{database}", spec.database);
+      const template = resolveTemplate("project", rule.template, spec.framework);
       return plannedFile(rule, rule.path, template, render(template, context));
     },
   );
