@@ -14,6 +14,8 @@ export interface DatabaseProfile {
   // project templates: config, compose, CI, migrations
   /** SQLAlchemy's name of the dialect (`dialect.name`), as generated code compares it. */
   dialect: string;
+  /** The driver package, as prose names it: "python-oracledb". */
+  driver: string;
   /** The server the local stack runs, as docker-compose.yml's first line names it. */
   server: string;
   /**
@@ -68,6 +70,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
 
     // project templates: config, compose, CI, migrations
     dialect: "postgresql",
+    driver: "psycopg",
     server: "PostgreSQL",
     localUrl: (host, name) => `postgresql+psycopg://app:app@${host}:5432/${name}`,
     urlForm: null,
@@ -87,6 +90,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
 
     // project templates: config, compose, CI, migrations
     dialect: "oracle",
+    driver: "python-oracledb",
     server: "Oracle Free",
     localUrl: (host, name) => `oracle+oracledb://${name}:app@${host}:1521/?service_name=FREEPDB1`,
     urlForm: "oracle+oracledb://USER:PASSWORD@HOST:PORT/?service_name=SERVICE " +
