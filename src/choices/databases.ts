@@ -10,15 +10,105 @@ export interface DatabaseProfile {
   id: Database;
   /** Shown to people: "PostgreSQL". */
   label: string;
+
+  // project templates: config, compose, CI, migrations
+  /** SQLAlchemy's name of the dialect (`dialect.name`), as generated code compares it. */
+  dialect: string;
+  /** The driver package, as prose names it: "python-oracledb". */
+  driver: string;
+  /** The server the local stack runs, as docker-compose.yml's first line names it. */
+  server: string;
+  /**
+   * A URL of a database of the local stack (compose, CI, .env.example, README) on `host`:
+   * `name` is the database (PostgreSQL) or the user whose schema holds the tables (Oracle).
+   */
+  localUrl: (host: string, name: string) => string;
+  /** The form of DATABASE_URL, noted above it in .env.example; null when it needs no note. */
+  urlForm: string | null;
+  /** A well-formed URL that tests/test_config.py reads and never connects to. */
+  configTestUrl: string;
+  /** Schema handling: null when the tables live in the connection's default schema. */
+  translatedSchema: TranslatedSchema | null;
+  /**
+   * Booleans, JSON and timestamps go through the portable types of src/models/types.py: one
+   * column type for every supported server version, and for the database the tests run on.
+   */
+  portableTypes: boolean;
+  /**
+   * MAX_IDENTIFIER_LENGTH of base_model.py: the longest name the offline schema test
+   * (tests/test_<id>_schema.py) accepts; null when there is no such test.
+   */
+  maxIdentifierLength: number | null;
+  /** The migration column type of a `UtcDateTime` (the migrations never import the models). */
+  utcDateTimeMigrationType: string;
+  /**
+   * The database the test suite and CI's test job run on: the database itself, or one that
+   * needs no heavy server (the placeholder schema translated away).
+   */
+  readonly testDb: DatabaseProfile;
+  /** What CI's migration step migrates, after "migrations apply to an empty ". */
+  ciMigrationTarget: string;
+}
+
+/**
+ * Every table is declared in a placeholder schema that the engine translates to DB_SCHEMA
+ * (`schema_translate_map`), so the same models serve any schema.
+ */
+export interface TranslatedSchema {
+  /** The placeholder that models and migrations name: "app". */
+  placeholder: string;
+  /** What DB_SCHEMA accepts, as a Python regular expression. */
+  namePattern: string;
+  /** `namePattern` in words, for the comment above it. */
+  nameRule: string;
 }
 
 export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
   postgresql: {
     id: "postgresql",
     label: "PostgreSQL",
+
+    // project templates: config, compose, CI, migrations
+    dialect: "postgresql",
+    driver: "psycopg",
+    server: "PostgreSQL",
+    localUrl: (host, name) => `postgresql+psycopg://app:app@${host}:5432/${name}`,
+    urlForm: null,
+    configTestUrl: "postgresql+psycopg://u@localhost/db",
+    translatedSchema: null,
+    portableTypes: false,
+    maxIdentifierLength: null,
+    utcDateTimeMigrationType: "sa.DateTime(timezone=True)",
+    get testDb(): DatabaseProfile {
+      return DATABASE_PROFILES.postgresql;
+    },
+    ciMigrationTarget: "database",
   },
   oracle: {
     id: "oracle",
     label: "Oracle",
+
+    // project templates: config, compose, CI, migrations
+    dialect: "oracle",
+    driver: "python-oracledb",
+    server: "Oracle Free",
+    localUrl: (host, name) => `oracle+oracledb://${name}:app@${host}:1521/?service_name=FREEPDB1`,
+    urlForm: "oracle+oracledb://USER:PASSWORD@HOST:PORT/?service_name=SERVICE " +
+      "(a service name, not a SID)",
+    configTestUrl: "oracle+oracledb://u:p@localhost/?service_name=db",
+    translatedSchema: {
+      placeholder: "app",
+      namePattern: "[A-Za-z][A-Za-z0-9_$#]{0,127}",
+      nameRule: "An unquoted Oracle identifier: a letter, then letters, digits, _, $ or #.",
+    },
+    // 19c has no BOOLEAN and 23ai has one; SQLAlchemy makes JSON a BLOB before 21c.
+    portableTypes: true,
+    maxIdentifierLength: 30,
+    utcDateTimeMigrationType: "sa.TIMESTAMP()",
+    // No Oracle server in the test loop: the tests run on PostgreSQL, CI migrates a real Oracle.
+    get testDb(): DatabaseProfile {
+      return DATABASE_PROFILES.postgresql;
+    },
+    ciMigrationTarget: "Oracle schema",
   },
 };
