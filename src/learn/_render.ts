@@ -6,6 +6,8 @@ import type { Plan } from "../plan/mod.ts";
 import { moduleNames } from "../choices/module_spec.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
+import { databaseTradeoffs, frameworkTradeoffs } from "../choices/tradeoffs.ts";
+import { tradeoffMarkdown } from "./_tables.ts";
 import { type Excerpt, ExcerptError, extractExcerpt } from "./_excerpt.ts";
 import type { ExcerptDef, Lesson, LessonContext } from "./_types.ts";
 
@@ -22,6 +24,10 @@ export function lessonContext(spec: ProjectSpec): LessonContext {
     m: moduleNames(spec.module.name),
     Framework: frameworkQuestion.choices.find((c) => c.value === spec.framework)!.name,
     Database: databaseQuestion.choices.find((c) => c.value === spec.database)!.name,
+    tradeoffTable: (question) =>
+      question === "framework"
+        ? tradeoffMarkdown(frameworkTradeoffs, spec.framework)
+        : tradeoffMarkdown(databaseTradeoffs, spec.database),
   };
 }
 
