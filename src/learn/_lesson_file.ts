@@ -17,7 +17,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { DATABASES, FEATURE_QUESTIONS, type FeatureId, FRAMEWORKS } from "../choices/questions.ts";
 import type { ExcerptDef, Lesson, LessonContext, Locator, Section } from "./_types.ts";
 
-/** The headings of a lesson file, in order; the renderer prints the same ones. */
+/** The headings of a lesson file, in order; the rendered lesson has the same ones. */
 export const SECTION_HEADINGS = [
   "## The problem",
   "## How it works",
@@ -44,7 +44,7 @@ function eta(): Eta {
 }
 
 /** The lesson id a file name carries: `03-configuration.md` → `configuration`. */
-export function lessonIdOf(file: string): string | undefined {
+function lessonIdOf(file: string): string | undefined {
   return FILE_NAME.exec(file)?.[2];
 }
 
