@@ -26,11 +26,13 @@ import {
   guideBeforeWrite,
   guideFor,
   learnSession,
+  lessonContext,
+  LessonFileError,
   LESSONS,
   pages,
+  parseLessonFile,
   renderLesson,
 } from "../src/learn/mod.ts";
-import { md } from "../src/learn/_markdown.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
 
@@ -361,19 +363,131 @@ Deno.test("learn: a def locator takes decorators with multi-line arguments along
   assertEquals(e.endLine, 9);
 });
 
-Deno.test("learn: md dedents lesson text and keeps interpolated blocks intact", () => {
-  const inner = md`
-    - one
-      continued
-  `;
-  const text = md`
-    # Title
+/** A lesson file with the given body sections (problem, how, trade-offs, code). */
+function lessonFile(
+  sections: string[],
+  front = "title: T\nsummary: S\nrelated: a, b",
+): string {
+  const headings = [
+    "## The problem",
+    "## How it works",
+    "## Trade-offs and common mistakes",
+    "## The code pyscaffold generates for you",
+  ];
+  return `---\n${front}\n---\n\n` +
+    headings.map((h, i) => `${h}\n\n${sections[i] ?? ""}\n`).join("\n");
+}
 
-    ${inner}
-    ${""}
-    end
-  `;
-  assertEquals(text, "# Title\n\n- one\n  continued\n\nend");
+const EXCERPT = '::excerpt[Caption with `code`.]{path="src/a.py" def="f"}';
+
+Deno.test("learn: a lesson file gives front matter, Eta sections and excerpt directives", () => {
+  const lesson = parseLessonFile(
+    "07-some-topic.md",
+    lessonFile(
+      [
+        "Intro on <%= it.Framework %>.",
+        "Before.\n\n<% if (it.oracle) { -%>\nOracle only.\n<% } -%>\n\nAfter" +
+        '<% if (it.auth) { %>, with auth<% } %>.\n\n<%= it.tradeoffTable("database") %>',
+        "- one\n  continued",
+        [
+          EXCERPT,
+          '::excerpt[C]{path="x.py" from=\'"{table}",\' before="1" to="    )" when="quart && !cache"}',
+          '::excerpt[W]{path="src/worker.py" whole when="celery"}',
+        ].join("\n"),
+      ],
+      "title: The title: with a colon\nsummary: one line\nfeature: celery\nrelated: a, b",
+    ),
+  );
+  assertEquals(lesson.id, "some-topic");
+  assertEquals(lesson.title, "The title: with a colon");
+  assertEquals(lesson.feature, "celery");
+  assertEquals(lesson.related, ["a", "b"]);
+  const pg = VARIANTS.find((v) =>
+    v.spec.database === "postgresql" && !v.spec.auth && v.spec.framework === "flask"
+  )!;
+  const c = lessonContext(pg.spec);
+  assertEquals(lesson.problem(c), "Intro on Flask.");
+  // the Oracle paragraph renders empty and leaves no gap
+  assertMatch(lesson.how(c), /^Before\.\n\nAfter\.\n\n\| Requirement \| PostgreSQL \(yours\)/);
+  assertEquals(lesson.tradeoffs(c), "- one\n  continued");
+  assertEquals(lesson.excerpts.map((e) => e.locator), [
+    { def: "f" },
+    { from: '"{table}",', before: 1, to: "    )" },
+    { whole: true },
+  ]);
+  assertEquals(lesson.excerpts[0].caption, "Caption with `code`.");
+  const when = lesson.excerpts[1].when!;
+  for (const v of VARIANTS) {
+    assertEquals(when(v.spec), v.spec.framework === "quart" && !v.spec.cache, v.label);
+  }
+});
+
+Deno.test("learn: a malformed lesson file is an error naming the file and line", () => {
+  const cases: [string, string, RegExp][] = [
+    ["7-x.md", lessonFile(["a", "b", "c", EXCERPT], "summary: S"), /7-x\.md:1: .*lacks title/],
+    ["x.md", lessonFile(["a", "b", "c", EXCERPT]), /x\.md:1: the name must be NN-<lesson-id>/],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", EXCERPT], "title: T\nsummary: S\nfeature: redis"),
+      /feature/,
+    ],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", EXCERPT], "title: T\nsummary: S\ncolour: red"),
+      /:4: unknown key/,
+    ],
+    [
+      "1-x.md",
+      lessonFile(["a", "## Extra", "c", EXCERPT]),
+      /1-x\.md:\d+: expected "## Trade-offs and common mistakes"/,
+    ],
+    ["1-x.md", lessonFile(["a", "b", "c", "Some prose."]), /only ::excerpt/],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", '::excerpt[C]{path="a" def="f" class="C"}']),
+      /exactly one/,
+    ],
+    ["1-x.md", lessonFile(["a", "b", "c", '::excerpt[C]{def="f"}']), /path is required/],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", '::excerpt[C]{path="a" def="f" lines="2"}']),
+      /go with from/,
+    ],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", '::excerpt[C]{path="a" def="f" colour="red"}']),
+      /unknown attribute/,
+    ],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", '::excerpt[C]{path="a" def="f" when="flask || cache"}']),
+      /when:/,
+    ],
+    [
+      "1-x.md",
+      lessonFile(["a", "b", "c", '::excerpt[C]{path="a" def="f" when="redis"}']),
+      /when: "redis"/,
+    ],
+  ];
+  for (const [file, source, message] of cases) {
+    assertThrows(() => parseLessonFile(file, source), (e) => {
+      assert(e instanceof LessonFileError, String(e));
+      assertMatch(e.message, message);
+    });
+  }
+  // an Eta error surfaces when the section renders, naming the file and section
+  const broken = parseLessonFile(
+    "1-x.md",
+    lessonFile(["<% if (it.flask) { %>", "b", "c", EXCERPT]),
+  );
+  assertThrows(
+    () => broken.problem(lessonContext(VARIANTS[0].spec)),
+    (e) =>
+      assertMatch(
+        (e as Error).message,
+        /^lessons\/1-x\.md:7: Bad template syntax Unexpected token/,
+      ),
+  );
 });
 
 Deno.test("learn: terminal rendering wraps to the width; plain output is the Markdown", async () => {

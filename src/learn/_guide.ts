@@ -8,7 +8,7 @@
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
 import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../choices/questions.ts";
-import { LESSONS } from "./lessons/mod.ts";
+import { LESSONS } from "./_lessons.ts";
 
 /** The wizard's questions: the project name, then the question data's. */
 export type QuestionId = "name" | typeof PROJECT_QUESTIONS[number]["id"];

@@ -6,7 +6,10 @@ import type { Plan } from "../plan/mod.ts";
 import { moduleNames } from "../choices/module_spec.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
+import { databaseTradeoffs, frameworkTradeoffs } from "../choices/tradeoffs.ts";
+import { tradeoffMarkdown } from "./_tables.ts";
 import { type Excerpt, ExcerptError, extractExcerpt } from "./_excerpt.ts";
+import { SECTION_HEADINGS } from "./_lesson_file.ts";
 import type { ExcerptDef, Lesson, LessonContext } from "./_types.ts";
 
 export function lessonContext(spec: ProjectSpec): LessonContext {
@@ -22,6 +25,10 @@ export function lessonContext(spec: ProjectSpec): LessonContext {
     m: moduleNames(spec.module.name),
     Framework: frameworkQuestion.choices.find((c) => c.value === spec.framework)!.name,
     Database: databaseQuestion.choices.find((c) => c.value === spec.database)!.name,
+    tradeoffTable: (question) =>
+      question === "framework"
+        ? tradeoffMarkdown(frameworkTradeoffs, spec.framework)
+        : tradeoffMarkdown(databaseTradeoffs, spec.database),
   };
 }
 
@@ -72,13 +79,13 @@ export function renderLesson(
   const parts = [
     `# ${lesson.title}`,
     `*Your variant: ${variantLine(spec)}*`,
-    "## The problem",
+    SECTION_HEADINGS[0],
     lesson.problem(c),
-    "## How it works",
+    SECTION_HEADINGS[1],
     lesson.how(c),
-    "## Trade-offs and common mistakes",
+    SECTION_HEADINGS[2],
     lesson.tradeoffs(c),
-    "## The code pyscaffold generates for you",
+    SECTION_HEADINGS[3],
   ];
   const defs = excerptsFor(lesson, spec);
   if (defs.length === 0) {

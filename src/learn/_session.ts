@@ -5,7 +5,7 @@
  */
 import type { Prompter } from "../wizard/prompter.ts";
 import type { Lesson } from "./_types.ts";
-import { LESSONS } from "./lessons/mod.ts";
+import { LESSONS } from "./_lessons.ts";
 
 export interface SessionOptions {
   /** Start with this lesson instead of the list. */

@@ -47,11 +47,14 @@ export interface LessonContext {
   Framework: string;
   /** "PostgreSQL" or "Oracle". */
   Database: string;
+  /** The wizard's trade-off table of a choice as Markdown, with the chosen column marked. */
+  tradeoffTable(question: "framework" | "database"): string;
 }
 
-/** Markdown of one part of a lesson, for the chosen variant. */
+/** Markdown of one part of a lesson, for the chosen variant (an Eta template of lessons/). */
 export type Section = (c: LessonContext) => string;
 
+/** A lesson, read from its file `lessons/NN-<id>.md` (format: lessons/README.md). */
 export interface Lesson {
   /** The topic of `pyscaffold learn <id>`; also the `lesson` of Plan files. */
   id: string;

@@ -4,12 +4,13 @@
  * and the guided wizard's explanations (`pyscaffold new --learn`).
  */
 import { UserError } from "../errors.ts";
-import { LESSONS } from "./lessons/mod.ts";
+import { LESSONS } from "./_lessons.ts";
 import type { Lesson } from "./_types.ts";
 
 export { LESSONS };
 export type { ExcerptDef, Lesson, LessonContext, Locator } from "./_types.ts";
 export { type Excerpt, ExcerptError, extractExcerpt } from "./_excerpt.ts";
+export { LessonFileError, parseLessonFile } from "./_lesson_file.ts";
 export { excerptsFor, lessonContext, renderLesson, variantLine } from "./_render.ts";
 export { guideBeforeWrite, guideFor, type QuestionId } from "./_guide.ts";
 export { learnSession, pages, type SessionOptions } from "./_session.ts";
