@@ -7,16 +7,9 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
-import {
-  constraintName,
-  FIELD_TYPES,
-  fieldText,
-  formatCall,
-  LINE_LENGTH,
-  moduleView,
-  parseField,
-  parseFields,
-} from "../src/choices/module_spec.ts";
+import { FIELD_TYPES, fieldText } from "../src/choices/module_spec.ts";
+import { parseField, parseFields } from "../src/choices/fields.ts";
+import { constraintName, formatCall, LINE_LENGTH, moduleView } from "../src/python/module_view.ts";
 import type { Database } from "../src/choices/questions.ts";
 
 const RUNS = 3000;
