@@ -15,6 +15,11 @@ export interface FrameworkProfile {
   async: string;
   /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
   await: string;
+  // modules
+  /** The SQLAlchemy session class a repository is given. */
+  session: string;
+  /** The import line of `session`. */
+  sessionImport: string;
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -28,11 +33,17 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     label: "Flask",
     async: "",
     await: "",
+    // modules
+    session: "Session",
+    sessionImport: "from sqlalchemy.orm import Session",
   },
   quart: {
     id: "quart",
     label: "Quart",
     async: "async ",
     await: "await ",
+    // modules
+    session: "AsyncSession",
+    sessionImport: "from sqlalchemy.ext.asyncio import AsyncSession",
   },
 };
