@@ -20,6 +20,20 @@ export interface FrameworkProfile {
   session: string;
   /** The import line of `session`. */
   sessionImport: string;
+  /** The application class (`app` fixtures of the generated tests). */
+  app: string;
+  /** The import line of `app`. */
+  appImport: string;
+  /** The type of the `client` fixture of the generated tests. */
+  testClient: string;
+  /** The import line of `testClient`. */
+  testClientImport: string;
+  /** The class of the app's SQLAlchemy engine (`app.extensions["database"].engine`). */
+  engine: string;
+  /** The import line of `engine`. */
+  engineImport: string;
+  /** Appended to an engine: the synchronous Engine that SQLAlchemy events attach to. */
+  syncEngine: string;
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -36,6 +50,13 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     // modules
     session: "Session",
     sessionImport: "from sqlalchemy.orm import Session",
+    app: "Flask",
+    appImport: "from flask import Flask",
+    testClient: "FlaskClient",
+    testClientImport: "from flask.testing import FlaskClient",
+    engine: "Engine",
+    engineImport: "from sqlalchemy import Engine",
+    syncEngine: "",
   },
   quart: {
     id: "quart",
@@ -45,5 +66,12 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     // modules
     session: "AsyncSession",
     sessionImport: "from sqlalchemy.ext.asyncio import AsyncSession",
+    app: "Quart",
+    appImport: "from quart import Quart",
+    testClient: "Client",
+    testClientImport: "from quart.typing import TestClientProtocol as Client",
+    engine: "AsyncEngine",
+    engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
+    syncEngine: ".sync_engine",
   },
 };
