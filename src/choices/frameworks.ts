@@ -16,6 +16,8 @@ export interface FrameworkProfile {
   /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
   await: string;
   // modules
+  /** The import line of `Blueprint`. */
+  blueprintImport: string;
   /** The SQLAlchemy session class a repository is given. */
   session: string;
   /** The import line of `session`. */
@@ -48,6 +50,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     async: "",
     await: "",
     // modules
+    blueprintImport: "from flask import Blueprint",
     session: "Session",
     sessionImport: "from sqlalchemy.orm import Session",
     app: "Flask",
@@ -64,6 +67,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     async: "async ",
     await: "await ",
     // modules
+    blueprintImport: "from quart import Blueprint",
     session: "AsyncSession",
     sessionImport: "from sqlalchemy.ext.asyncio import AsyncSession",
     app: "Quart",
