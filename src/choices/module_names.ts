@@ -74,7 +74,8 @@ export function moduleNames(module: string): ModuleNames {
 /**
  * `Booking`, `booking`, `booking-item`, `BookingItem` → `booking`, `booking_item`.
  * Rejects names that would shadow Python, a dependency or the project, SQL
- * reserved words of the database, and names too long for Oracle identifiers.
+ * reserved words of the database, and names too long for the shortest identifiers
+ * (SHORTEST_IDENTIFIERS).
  * Every rejection is a UserError whose hint names a module that would be accepted.
  */
 export function parseModuleName(raw: string, database: Database): string {
