@@ -152,10 +152,7 @@ export function moduleView(spec: ModuleSpec, database: Database = "postgresql"):
       ...fields.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
     ],
     schema,
-    auditTypes: {
-      datetime: migrationType(AUDIT_DATETIME, db),
-      bool: migrationType(AUDIT_BOOL, db),
-    },
+    auditTypes: auditColumnTypes(database),
   };
 }
 
@@ -199,6 +196,16 @@ const AUDIT_BOOL: FieldSpec = {
   unique: false,
   index: false,
 };
+
+/**
+ * Migration types of the audit columns every model inherits, on `database`: `datetime`
+ * (inserted_date, updated_date) and `bool` (is_active). Tables without a module (users,
+ * revoked_tokens) have the same columns.
+ */
+export function auditColumnTypes(database: Database): { datetime: string; bool: string } {
+  const db = DATABASE_PROFILES[database];
+  return { datetime: migrationType(AUDIT_DATETIME, db), bool: migrationType(AUDIT_BOOL, db) };
+}
 
 /** The portable SQLAlchemy types of the model, by field type. */
 const SA_TYPES: Record<FieldType, (f: FieldSpec, db: DatabaseProfile) => ModelColumnType> = {
