@@ -14,7 +14,7 @@ import {
   moduleNames,
   parseModuleName,
   suggestModuleName,
-} from "../src/choices/module_spec.ts";
+} from "../src/choices/module_names.ts";
 import { nonAscii, pluralize, printable, singularize } from "../src/choices/names.ts";
 import type { Database } from "../src/choices/questions.ts";
 import { safeRelativePath } from "../src/project/paths.ts";

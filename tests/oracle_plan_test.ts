@@ -6,7 +6,8 @@
 import { assert, assertEquals } from "./_assert.ts";
 import { buildProjectPlan } from "../src/plan/project_plan.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
-import { moduleView, parseFields } from "../src/choices/module_spec.ts";
+import { parseFields } from "../src/choices/fields.ts";
+import { moduleView } from "../src/python/module_view.ts";
 
 function files(framework: string, database: string): Map<string, string> {
   const spec = resolveProjectSpec({ name: "svc", framework, database, auth: true, cache: false });

@@ -5,7 +5,7 @@
  * bounded message — never a crash, and never a path outside the target.
  *
  * Module names and field specs have their own property tests
- * (tests/module_spec_test.ts, tests/names_test.ts).
+ * (tests/fields_test.ts, tests/names_test.ts).
  */
 import fc from "fast-check";
 import { isAbsolute, join, normalize, resolve } from "node:path";

@@ -7,8 +7,6 @@
 import { UserError } from "../errors.ts";
 
 export const MAX_PROJECT_NAME = 64;
-/** Oracle (before 12.2) limits identifiers to 30 bytes; tables get a `_pkey`-style suffix budget. */
-export const MAX_TABLE_NAME = 26;
 
 export const WINDOWS_RESERVED: ReadonlySet<string> = new Set([
   "con",

@@ -3,7 +3,8 @@
  * the preview, the writer) reads a ProjectSpec and never the raw flags.
  */
 import { UserError } from "../errors.ts";
-import { exampleModule, type ModuleSpec, parseModuleName } from "./module_spec.ts";
+import { exampleModule, type ModuleSpec } from "./module_spec.ts";
+import { parseModuleName } from "./module_names.ts";
 import { printable, validateProjectName } from "./names.ts";
 import {
   authQuestion,

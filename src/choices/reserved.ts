@@ -1,7 +1,8 @@
 /**
  * Names a generated module or field must not take: they would shadow Python,
  * the standard library, a dependency or a package of the generated project, or
- * they are reserved words of the project's database.
+ * they are reserved words of a database (each database profile, src/choices/databases.ts,
+ * names its list).
  */
 
 export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set(
@@ -64,33 +65,33 @@ export const AUDIT_FIELDS: ReadonlySet<string> = new Set([
   "is_active",
 ]);
 
-/** Reserved words of both supported databases (PostgreSQL's reserved keywords, Oracle's reserved words). */
-export const SQL_RESERVED: Readonly<Record<"postgresql" | "oracle", ReadonlySet<string>>> = {
-  postgresql: new Set(
-    ("all analyse analyze and any array as asc asymmetric both case cast check collate column " +
-      "constraint create current_catalog current_date current_role current_time " +
-      "current_timestamp current_user default deferrable desc distinct do else end except false " +
-      "fetch for foreign from grant group having in initially intersect into lateral leading " +
-      "limit localtime localtimestamp not null offset on only or order placing primary " +
-      "references returning select session_user some symmetric system_user table then to " +
-      "trailing true union unique user using variadic when where window with authorization " +
-      "binary collation concurrently cross current_schema freeze full ilike inner is isnull " +
-      "join left like natural notnull outer overlaps right similar tablesample verbose").split(
-        " ",
-      ),
-  ),
-  oracle: new Set(
-    ("access add all alter and any as asc audit between by char check cluster column comment " +
-      "compress connect create current date decimal default delete desc distinct drop else " +
-      "exclusive exists file float for from grant group having identified immediate in " +
-      "increment index initial insert integer intersect into is level like lock long " +
-      "maxextents minus mlslabel mode modify noaudit nocompress not nowait null number of " +
-      "offline on online option or order pctfree prior public raw rename resource revoke row " +
-      "rowid rownum rows select session set share size smallint start successful synonym " +
-      "sysdate table then to trigger uid union unique update user validate values varchar " +
-      "varchar2 view whenever where with").split(" "),
-  ),
-};
+/** PostgreSQL's reserved key words (its database profile's `reservedWords`). */
+export const POSTGRESQL_RESERVED_WORDS: ReadonlySet<string> = new Set(
+  ("all analyse analyze and any array as asc asymmetric both case cast check collate column " +
+    "constraint create current_catalog current_date current_role current_time " +
+    "current_timestamp current_user default deferrable desc distinct do else end except false " +
+    "fetch for foreign from grant group having in initially intersect into lateral leading " +
+    "limit localtime localtimestamp not null offset on only or order placing primary " +
+    "references returning select session_user some symmetric system_user table then to " +
+    "trailing true union unique user using variadic when where window with authorization " +
+    "binary collation concurrently cross current_schema freeze full ilike inner is isnull " +
+    "join left like natural notnull outer overlaps right similar tablesample verbose").split(
+      " ",
+    ),
+);
+
+/** Oracle's reserved words (its database profile's `reservedWords`). */
+export const ORACLE_RESERVED_WORDS: ReadonlySet<string> = new Set(
+  ("access add all alter and any as asc audit between by char check cluster column comment " +
+    "compress connect create current date decimal default delete desc distinct drop else " +
+    "exclusive exists file float for from grant group having identified immediate in " +
+    "increment index initial insert integer intersect into is level like lock long " +
+    "maxextents minus mlslabel mode modify noaudit nocompress not nowait null number of " +
+    "offline on online option or order pctfree prior public raw rename resource revoke row " +
+    "rowid rownum rows select session set share size smallint start successful synonym " +
+    "sysdate table then to trigger uid union unique update user validate values varchar " +
+    "varchar2 view whenever where with").split(" "),
+);
 
 /**
  * Field names the generated code cannot take: attributes SQLAlchemy models and

@@ -5,7 +5,7 @@
  * renamed template breaks the tests instead of silently emptying a lesson.
  */
 import type { Plan } from "../plan/mod.ts";
-import { moduleNames } from "../choices/module_spec.ts";
+import { moduleNames } from "../choices/module_names.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import type { ExcerptDef, Locator } from "./_types.ts";
 

@@ -3,7 +3,7 @@
  * code pyscaffold generates for it, cut out of the Plan.
  */
 import type { Plan } from "../plan/mod.ts";
-import { moduleNames } from "../choices/module_spec.ts";
+import { moduleNames } from "../choices/module_names.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
 import { databaseTradeoffs, frameworkTradeoffs } from "../choices/tradeoffs.ts";

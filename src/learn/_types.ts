@@ -1,5 +1,5 @@
 import type { ProjectSpec } from "../choices/project_spec.ts";
-import type { ModuleNames } from "../choices/module_spec.ts";
+import type { ModuleNames } from "../choices/module_names.ts";
 import type { FeatureId } from "../choices/questions.ts";
 
 /**

@@ -1,4 +1,5 @@
-import { type ModuleSpec, type ModuleView, moduleView } from "../choices/module_spec.ts";
+import type { ModuleSpec } from "../choices/module_spec.ts";
+import { type ModuleView, moduleView } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";

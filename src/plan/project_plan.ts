@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { render } from "../render/mod.ts";
-import { type ModuleView, moduleView } from "../choices/module_spec.ts";
+import { type ModuleView, moduleView } from "../python/mod.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";

@@ -8,7 +8,8 @@
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import { printable } from "../choices/names.ts";
-import { type FieldSpec, fieldText, parseField } from "../choices/module_spec.ts";
+import { type FieldSpec, fieldText } from "../choices/module_spec.ts";
+import { parseField } from "../choices/fields.ts";
 import {
   type ProjectAnswers,
   type ProjectSpec,

@@ -4,13 +4,9 @@
  * parser as `--field`, then a summary. Talks only to the injected Prompter.
  */
 import { UserError } from "../errors.ts";
-import {
-  FIELD_TYPES,
-  fieldText,
-  type FieldType,
-  moduleNames,
-  parseField,
-} from "../choices/module_spec.ts";
+import { FIELD_TYPES, fieldText, type FieldType } from "../choices/module_spec.ts";
+import { moduleNames } from "../choices/module_names.ts";
+import { parseField } from "../choices/fields.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 import type { ProjectState } from "./answers_file.ts";
 import { builtinRefs } from "./module_ops.ts";

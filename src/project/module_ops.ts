@@ -10,13 +10,9 @@ import { UserError } from "../errors.ts";
 import { buildModuleFiles, moduleContext, type PlannedFile } from "../plan/mod.ts";
 import { plannedFile } from "../plan/_types.ts";
 import { render } from "../render/mod.ts";
-import {
-  type FieldSpec,
-  moduleNames,
-  type ModuleSpec,
-  parseFields,
-  parseModuleName,
-} from "../choices/module_spec.ts";
+import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
+import { moduleNames, parseModuleName } from "../choices/module_names.ts";
+import { parseFields } from "../choices/fields.ts";
 import { words } from "../choices/names.ts";
 import { answersFileWithModules, type ModuleRecord, type ProjectState } from "./answers_file.ts";
 import { headRevision, nextRevisionId, readRevisions, VERSIONS_DIR } from "./migrations.ts";

@@ -4,7 +4,7 @@
  * Oracle's identifier length).
  */
 import { UserError } from "../../errors.ts";
-import { parseModuleName } from "../../choices/module_spec.ts";
+import { parseModuleName } from "../../choices/module_names.ts";
 import { type Database, moduleQuestion } from "../../choices/questions.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";

@@ -1,23 +1,17 @@
 /**
- * Field specs (`--field name:type[:modifier...]`) and the ModuleView the
- * module templates print: valid specs parse to what they say, invalid ones
- * are refused with a message and a hint, and random input never crashes the
- * parser or leaks into generated source unescaped.
+ * Field specs (`--field name:type[:modifier...]`): valid specs parse to what
+ * they say, invalid ones are refused with a message and a hint, and random
+ * input never crashes the parser or leaks into generated source unescaped
+ * (the ModuleView of every accepted field is checked too).
  */
 import fc from "fast-check";
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
-import {
-  constraintName,
-  FIELD_TYPES,
-  fieldText,
-  formatCall,
-  LINE_LENGTH,
-  moduleView,
-  parseField,
-  parseFields,
-} from "../src/choices/module_spec.ts";
+import { FIELD_TYPES, fieldText } from "../src/choices/module_spec.ts";
+import { parseField, parseFields } from "../src/choices/fields.ts";
+import { moduleView } from "../src/python/module_view.ts";
 import type { Database } from "../src/choices/questions.ts";
+import { EVERY_TYPE } from "./_every_field_type.ts";
 
 const RUNS = 3000;
 
@@ -36,23 +30,6 @@ function assertCleanError(error: unknown): asserts error is UserError {
   }
   assertEquals(error.exitCode, 2);
 }
-
-/** One valid spec per type and modifier, as the issue lists them. */
-export const EVERY_TYPE = [
-  "title:str(120):required:index",
-  "body:text:optional",
-  "quantity:int:default=3",
-  "views:bigint:optional",
-  "price:decimal(10,2):required",
-  "ratio:float:optional",
-  "active_flag:bool:default=true",
-  "due_on:date:optional",
-  "starts_at:datetime:required",
-  "external_id:uuid:unique",
-  "extra:json:optional",
-  "status:enum(draft|sent|paid):default=draft:index",
-  "code:str(20):unique:index",
-];
 
 Deno.test("fields: each type parses to what it says", () => {
   const fields = parseFields(EVERY_TYPE, "postgresql");
@@ -164,77 +141,6 @@ Deno.test("fields: names and columns are distinct across a module", () => {
   userError(() => parseFields(["title:str", "title:text"], "postgresql"));
   assertEquals(parseFields(["owner:ref:users", "owner_name:str"], "postgresql").length, 2);
 });
-
-Deno.test("view: every type gives Python source for model, schemas, tests and migration", () => {
-  const fields = [
-    ...parseFields(EVERY_TYPE, "postgresql"),
-    parseField("owner:ref:users", "postgresql"),
-  ];
-  const view = moduleView({ name: "booking_item", fields });
-  assertEquals(view.className, "BookingItem");
-  assertEquals(view.table, "booking_items");
-  assert(view.hasRefs);
-  const owner = view.fields.find((f) => f.name === "owner")!;
-  assertEquals(owner.column, "owner_id");
-  assertEquals(owner.refNames?.table, "users");
-  assertEquals(owner.refNames?.className, "User");
-  assert(owner.mappedColumn.startsWith('mapped_column(ForeignKey("users.id"'), owner.mappedColumn);
-  const price = view.fields.find((f) => f.name === "price")!;
-  assertEquals(price.mapped, "Mapped[Decimal]");
-  assertEquals(
-    price.createAnnotation,
-    "Annotated[Decimal, Field(max_digits=10, decimal_places=2)]",
-  );
-  const body = view.fields.find((f) => f.name === "body")!;
-  assertEquals(body.mapped, "Mapped[str | None]");
-  assertEquals(body.createDefault, "None");
-  const status = view.fields.find((f) => f.name === "status")!;
-  assertEquals(status.createDefault, '"draft"');
-  assertEquals(status.createAnnotation, 'Literal["draft", "sent", "paid"]');
-  assert(view.modelImports.includes("from decimal import Decimal"));
-  assert(view.schemaImports.includes("from typing import Literal"));
-  for (const f of view.fields) {
-    for (const line of f.migrationColumn.split("\n")) {
-      assert(line.length <= LINE_LENGTH, `too long for ruff: ${line}`);
-      assert(line.startsWith("        "), `indentation: ${line}`);
-    }
-    assert(f.migrationColumn.endsWith(","), f.migrationColumn);
-    for (const text of [f.sample, f.sampleAlt, f.invalid, f.sampleN]) {
-      assert(!text.includes("\n") && text.length > 0, `${f.name}: ${text}`);
-    }
-  }
-  // indexes: is_active, title, status, code (unique index), owner_id
-  assertEquals(view.migrationIndexes.length, 5);
-  assert(view.migrationIndexes.some((l) => l.includes('["code"], unique=True')));
-  // a unique column without an index is a unique constraint on the column
-  const external = view.fields.find((f) => f.name === "external_id")!;
-  assert(external.migrationColumn.includes("unique=True"), external.migrationColumn);
-});
-
-Deno.test("view: constraint names follow the generated base model's naming convention", () => {
-  assertEquals(constraintName("ix", "items", ["is_active"]), "ix_items_is_active");
-  assertEquals(constraintName("ix", "booking_items", ["is_active"]), "ix_booking_items_is_active");
-  // a body longer than 26 characters is shortened with a sha1, as base_model.py does
-  // (expected value computed with the Python code of templates/.../base_model.py.eta)
-  assertEquals(
-    constraintName("ix", "reservation_lines", ["is_active"]),
-    "ix_reservation_lines_11351074",
-  );
-});
-
-Deno.test("formatCall: one line, one indented line, or one argument per line, as ruff does", () => {
-  assertEquals(formatCall(4, "f", ["a", "b"]), "    f(a, b)");
-  const two = formatCall(4, "op.create_index", ["x".repeat(50), "y".repeat(40)]);
-  assertEquals(two.split("\n").length, 3);
-  const many = formatCall(8, "sa.Column", ["x".repeat(50), "y".repeat(50)], ",");
-  assertEquals(many.split("\n"), [
-    "        sa.Column(",
-    `            ${"x".repeat(50)},`,
-    `            ${"y".repeat(50)},`,
-    "        ),",
-  ]);
-});
-
 const PIECES = [
   ...FIELD_TYPES,
   "str(10)",

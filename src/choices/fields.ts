@@ -1,0 +1,224 @@
+/**
+ * The field syntax of `--field` and of the field questions:
+ * `name:type[:modifier...]`, e.g. `price:decimal(10,2):required`. `parseField`
+ * returns a validated FieldSpec or throws a UserError that says what was wrong
+ * and how to write it.
+ */
+import { UserError } from "../errors.ts";
+import { nonAscii, printable, words } from "./names.ts";
+import { AUDIT_FIELDS, PYTHON_KEYWORDS, RESERVED_FIELD_NAMES } from "./reserved.ts";
+import { DATABASE_PROFILES } from "./databases.ts";
+import { FIELD_TYPES, type FieldSpec, type FieldType } from "./module_spec.ts";
+import { MAX_COLUMN_NAME, SHORTEST_IDENTIFIERS } from "./module_names.ts";
+import type { Database } from "./questions.ts";
+
+const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
+const MAX_FIELD_NAME = MAX_COLUMN_NAME;
+
+/**
+ * `name:type[:modifier...]`: `title:str(120):required:index`, `price:decimal(10,2)`,
+ * `status:enum(draft|sent):default=draft`, `owner:ref:users`.
+ * Default values cannot contain `:` (it separates the parts).
+ */
+export function parseField(raw: string, database: Database): FieldSpec {
+  const fail = (problem: string, hint?: string): never => {
+    throw new UserError(`Invalid field "${printable(raw)}": ${problem}.`, {
+      hint: hint ??
+        "Fields look like name:type[:modifier...], e.g. title:str(120):required or owner:ref:users.",
+    });
+  };
+  const bad = nonAscii(raw.trim());
+  if (bad) fail(`it contains ${bad}; field specs are ASCII`);
+  const parts = raw.trim().split(":");
+  const [name, typeText, ...rest] = parts;
+  if (!name || typeText === undefined) fail("it needs a name and a type");
+  if (!FIELD_NAME.test(name)) {
+    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "").slice(0, MAX_FIELD_NAME)
+      .replace(/_+$/, "");
+    fail(
+      "field names are snake_case: lower-case letters, digits and underscores, starting with a letter",
+      `Try "${FIELD_NAME.test(suggestion) ? suggestion : "name"}".`,
+    );
+  }
+  const column = typeText === "ref" ? `${name}_id` : name;
+  if (column.length > MAX_FIELD_NAME) {
+    fail(
+      `the column "${
+        printable(column)
+      }" is longer than ${MAX_FIELD_NAME} characters (${SHORTEST_IDENTIFIERS.label}'s limit)`,
+      `Use a shorter name, such as "${name.slice(0, typeText === "ref" ? 20 : 24)}".`,
+    );
+  }
+  if (AUDIT_FIELDS.has(name) || AUDIT_FIELDS.has(column)) {
+    fail(
+      `"${AUDIT_FIELDS.has(name) ? name : column}" is an audit field every model already has ` +
+        `(${[...AUDIT_FIELDS].join(", ")})`,
+      `Choose another name, such as "${name}_value".`,
+    );
+  }
+  if (PYTHON_KEYWORDS.has(name) || RESERVED_FIELD_NAMES.has(name) || name.startsWith("model_")) {
+    fail(
+      `"${name}" is reserved in Python, by SQLAlchemy or pydantic models, or names a type the ` +
+        "generated code uses",
+      `Choose another name, such as "${name}_value".`,
+    );
+  }
+  const db = DATABASE_PROFILES[database];
+  if (db.reservedWords.has(column)) {
+    fail(
+      `"${column}" is a reserved word in ${db.label}`,
+      `Choose another name, such as "${name}_value".`,
+    );
+  }
+
+  const field: FieldSpec = { name, type: "str", required: true, unique: false, index: false };
+  const typeMatch = /^([a-z]+)(?:\((.*)\))?$/.exec(typeText);
+  if (!typeMatch || !(FIELD_TYPES as readonly string[]).includes(typeMatch[1])) {
+    fail(
+      `unknown type "${printable(typeText)}"`,
+      `Types: ${FIELD_TYPES.join(", ")}; str(N), decimal(P,S) and enum(a|b) take arguments.`,
+    );
+  }
+  field.type = typeMatch![1] as FieldType;
+  const args = typeMatch![2];
+  const noArgs = () => {
+    if (args !== undefined) fail(`type ${field.type} takes no arguments`);
+  };
+  switch (field.type) {
+    case "str": {
+      const length = args === undefined ? 255 : /^\s*\d{1,5}\s*$/.test(args) ? Number(args) : NaN;
+      if (!Number.isInteger(length) || length < 1 || length > 4000) {
+        fail("str(N) needs a length from 1 to 4000 (use text for longer values)");
+      }
+      field.length = length;
+      break;
+    }
+    case "decimal": {
+      const m = args === undefined
+        ? ["", "10", "2"]
+        : /^\s*(\d{1,2})\s*,\s*(\d{1,2})\s*$/.exec(args);
+      const precision = Number(m?.[1]);
+      const scale = Number(m?.[2]);
+      if (!m || precision < 1 || precision > 38 || scale > precision) {
+        fail("decimal(p,s) needs a precision from 1 to 38 and a scale no larger than it");
+      }
+      field.precision = precision;
+      field.scale = scale;
+      break;
+    }
+    case "enum": {
+      const choices = (args ?? "").split("|").map((c) => c.trim());
+      if (choices.length < 1 || choices.some((c) => !/^[A-Za-z0-9_.-]{1,50}$/.test(c))) {
+        fail(
+          "enum(a|b|c) needs one or more values of letters, digits, '_', '.' or '-' (up to 50 each)",
+        );
+      }
+      if (new Set(choices).size !== choices.length) fail("enum values must be distinct");
+      field.choices = choices;
+      break;
+    }
+    case "ref": {
+      noArgs();
+      const target = rest.shift();
+      if (!target) fail("a reference names its module: owner:ref:users");
+      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(target!)) {
+        fail(`"${printable(target!)}" is not a module name`);
+      }
+      field.ref = words(target!).join("_");
+      break;
+    }
+    default:
+      noArgs();
+  }
+
+  const seen = new Set<string>();
+  for (const modifier of rest) {
+    const key = modifier.startsWith("default=") ? "default" : modifier;
+    if (
+      seen.has(key) || (key === "required" && seen.has("optional")) ||
+      (key === "optional" && seen.has("required"))
+    ) {
+      fail(`modifier "${printable(modifier)}" repeats or contradicts another`);
+    }
+    seen.add(key);
+    if (modifier === "required") field.required = true;
+    else if (modifier === "optional") field.required = false;
+    else if (modifier === "unique") field.unique = true;
+    else if (modifier === "index") field.index = true;
+    else if (modifier.startsWith("default=")) {
+      field.default = checkDefault(field, modifier.slice("default=".length), fail);
+    } else {
+      fail(
+        `unknown modifier "${printable(modifier)}"`,
+        "Modifiers: required, optional, unique, index, default=VALUE.",
+      );
+    }
+  }
+  if ((field.type === "text" || field.type === "json") && (field.unique || field.index)) {
+    fail(`${field.type} columns cannot be unique or indexed (use str(N))`);
+  }
+  if ((field.type === "bool" || field.type === "enum") && field.unique) {
+    fail(`a ${field.type} column cannot be unique: it has only a few possible values`);
+  }
+  if (field.unique && field.default !== undefined) {
+    fail("a unique field cannot have a default (every row would get the same value)");
+  }
+  return field;
+}
+
+/**
+ * Parses every `--field` and checks them together: names and columns are
+ * distinct (`owner:ref:users` takes `owner` and `owner_id`).
+ */
+export function parseFields(raws: readonly string[], database: Database): FieldSpec[] {
+  const fields = raws.map((raw) => parseField(raw, database));
+  const taken = new Map<string, string>();
+  for (const [i, f] of fields.entries()) {
+    const column = f.type === "ref" ? `${f.name}_id` : f.name;
+    for (const n of new Set([f.name, column])) {
+      const other = taken.get(n);
+      if (other !== undefined) {
+        throw new UserError(
+          `Fields "${printable(other)}" and "${printable(raws[i])}" both use the name "${n}".`,
+          { hint: "Give every field its own name." },
+        );
+      }
+      taken.set(n, raws[i]);
+    }
+  }
+  return fields;
+}
+
+function checkDefault(field: FieldSpec, value: string, fail: (p: string) => never): string {
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    fail("a default value cannot contain control characters");
+  }
+  const ok = (() => {
+    switch (field.type) {
+      case "str":
+        return value.length >= 1 && value.length <= field.length!;
+      case "text":
+        return true;
+      case "int":
+        return /^-?\d{1,9}$/.test(value);
+      case "bigint":
+        return /^-?\d{1,18}$/.test(value);
+      case "decimal": {
+        const m = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
+        return m !== null &&
+          m[1].replace(/^0+(?=\d)/, "").length <= field.precision! - field.scale! &&
+          (m[2] ?? "").length <= field.scale!;
+      }
+      case "float":
+        return /^-?\d{1,15}(\.\d{1,15})?$/.test(value);
+      case "bool":
+        return value === "true" || value === "false";
+      case "enum":
+        return field.choices!.includes(value);
+      default:
+        fail(`${field.type} fields cannot have a default`);
+    }
+  })();
+  if (!ok) fail(`default "${printable(value)}" is not a valid ${field.type} value here`);
+  return value;
+}

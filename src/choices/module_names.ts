@@ -1,0 +1,170 @@
+/**
+ * Module names: what `pyscaffold add <name>` accepts (`Booking`, `booking-item`,
+ * `BookingItem` → `booking`, `booking_item`) and the names derived from one
+ * (class, table, URL). A module must not shadow Python, a dependency or the
+ * project, nor take a word the database reserves.
+ */
+import { UserError } from "../errors.ts";
+import {
+  nonAscii,
+  pascal,
+  pluralize,
+  printable,
+  singularize,
+  WINDOWS_RESERVED,
+  words,
+} from "./names.ts";
+import {
+  DEPENDENCY_MODULES,
+  PROJECT_MODULES,
+  PYTHON_BUILTINS,
+  PYTHON_KEYWORDS,
+  RESERVED_CLASS_NAMES,
+  RESERVED_SINGULARS,
+  STDLIB_MODULES,
+} from "./reserved.ts";
+import { DATABASE_PROFILES, type DatabaseProfile } from "./databases.ts";
+import type { Database } from "./questions.ts";
+
+/**
+ * The database whose identifiers are shortest. Names are kept within its limit on every
+ * database: the generated base model names constraints within it whatever the database
+ * (base_model.py, MAX_NAME_BODY), so every project gets the same names.
+ */
+export const SHORTEST_IDENTIFIERS: DatabaseProfile = Object.values(DATABASE_PROFILES)
+  .reduce((a, b) => b.maxIdentifier < a.maxIdentifier ? b : a);
+/** The longest column name: an identifier of SHORTEST_IDENTIFIERS. */
+export const MAX_COLUMN_NAME: number = SHORTEST_IDENTIFIERS.maxIdentifier;
+/** The longest table name: constraint names add a `_pkey`-style suffix within the identifier limit. */
+export const MAX_TABLE_NAME: number = MAX_COLUMN_NAME - 4;
+
+export interface ModuleNames {
+  /** Package and file prefix: `booking_item`. */
+  module: string;
+  /** Model class: `BookingItem`. */
+  className: string;
+  /** Table and URL segment: `booking_items`. */
+  table: string;
+  /** URL path: `/api/<table name>`, e.g. `/api/booking_items`. */
+  urlPrefix: string;
+  /** Singular snake name, for variables: `booking_item`. */
+  singular: string;
+  /** Plural snake name, for variables: `booking_items`. */
+  plural: string;
+  /** Human label: `booking item`. */
+  label: string;
+}
+
+export function moduleNames(module: string): ModuleNames {
+  const parts = module.split("_");
+  const last = parts[parts.length - 1];
+  const singular = [...parts.slice(0, -1), singularize(last)].join("_");
+  const plural = [...parts.slice(0, -1), pluralize(singularize(last))].join("_");
+  return {
+    module,
+    className: pascal(singular),
+    table: plural,
+    urlPrefix: `/api/${plural}`,
+    singular,
+    plural,
+    label: singular.replaceAll("_", " "),
+  };
+}
+
+/**
+ * `Booking`, `booking`, `booking-item`, `BookingItem` → `booking`, `booking_item`.
+ * Rejects names that would shadow Python, a dependency or the project, SQL
+ * reserved words of the database, and names too long for the shortest identifiers
+ * (SHORTEST_IDENTIFIERS).
+ * Every rejection is a UserError whose hint names a module that would be accepted.
+ */
+export function parseModuleName(raw: string, database: Database): string {
+  const problem = moduleNameProblem(raw, database);
+  if (problem) {
+    const module = normalModuleName(raw);
+    const subject = module && module !== raw
+      ? `"${printable(raw)}" (module "${printable(module)}")`
+      : `"${printable(raw)}"`;
+    throw new UserError(`Invalid module name ${subject}: ${problem}.`, {
+      hint: `Try "${suggestModuleName(raw, database)}".`,
+    });
+  }
+  return normalModuleName(raw)!;
+}
+
+/** The snake_case module a name stands for, or undefined when the characters are not allowed. */
+function normalModuleName(raw: string): string | undefined {
+  const trimmed = raw.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_\- ]*$/.test(trimmed)) return undefined;
+  return words(trimmed).join("_");
+}
+
+/** Why a module name cannot be used, or undefined when it can. */
+export function moduleNameProblem(raw: string, database: Database): string | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === "") return "it is empty";
+  if (trimmed.length > 100) return "it is longer than 100 characters";
+  const bad = nonAscii(trimmed);
+  if (bad) return `it contains ${bad}; use ASCII letters, digits, hyphens or underscores`;
+  if (!/^[A-Za-z]/.test(trimmed)) return "it must start with a letter";
+  const module = normalModuleName(trimmed);
+  if (module === undefined) {
+    return "use letters, digits, hyphens or underscores, starting with a letter";
+  }
+  if (WINDOWS_RESERVED.has(module)) {
+    return `"${module}" is a reserved device name on Windows (its folder could not be created)`;
+  }
+  const names = moduleNames(module);
+  const clash = nameClash(module, database) ?? nameClash(names.singular, database) ??
+    nameClash(names.table, database);
+  if (clash) return clash;
+  if (RESERVED_SINGULARS.has(names.singular)) {
+    return `"${names.singular}" is a variable name in the generated service and controller`;
+  }
+  if (RESERVED_CLASS_NAMES.has(names.className)) {
+    return `its class "${names.className}" would shadow a name the generated code imports`;
+  }
+  if (names.table.length > MAX_TABLE_NAME) {
+    return `its table "${
+      printable(names.table)
+    }" has ${names.table.length} characters; the limit is ` +
+      `${MAX_TABLE_NAME} so that constraint names fit ${SHORTEST_IDENTIFIERS.label}'s ` +
+      `${SHORTEST_IDENTIFIERS.maxIdentifier}-character identifiers`;
+  }
+  return undefined;
+}
+
+/** A module name that is accepted, as close as possible to what the user typed. */
+export function suggestModuleName(raw: string, database: Database): string {
+  const base = words(raw.slice(0, 100)).join("_")
+    .replace(/^[^a-z]+/, "");
+  const short = (name: string) => {
+    let cut = name;
+    while (moduleNames(cut).table.length > MAX_TABLE_NAME && cut.includes("_")) {
+      cut = cut.slice(0, cut.lastIndexOf("_"));
+    }
+    return moduleNames(cut).table.length > MAX_TABLE_NAME ? cut.slice(0, MAX_TABLE_NAME - 4) : cut;
+  };
+  const candidates = base === ""
+    ? ["items"]
+    : [short(base), `${short(base)}_record`, `app_${short(base)}`, `${short(base)}_entry`];
+  for (const candidate of [...candidates, "items"]) {
+    if (candidate && moduleNameProblem(candidate, database) === undefined) return candidate;
+  }
+  return "items";
+}
+
+function nameClash(name: string, database: Database): string | undefined {
+  if (PYTHON_KEYWORDS.has(name)) return `"${name}" is a Python keyword`;
+  if (PYTHON_BUILTINS.has(name)) return `"${name}" shadows a Python builtin`;
+  if (STDLIB_MODULES.has(name)) {
+    return `"${name}" shadows a module of the Python standard library`;
+  }
+  if (DEPENDENCY_MODULES.has(name)) {
+    return `"${name}" shadows a dependency of the generated project`;
+  }
+  if (PROJECT_MODULES.has(name)) return `the generated project already uses "${name}"`;
+  const db = DATABASE_PROFILES[database];
+  if (db.reservedWords.has(name)) return `"${name}" is a reserved word in ${db.label}`;
+  return undefined;
+}

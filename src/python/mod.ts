@@ -1,0 +1,14 @@
+/**
+ * The Python view of the choices: what the templates print, already as Python
+ * source (types, columns, migrations, test sample values).
+ */
+export {
+  auditColumnTypes,
+  constraintName,
+  type FieldView,
+  formatCall,
+  LINE_LENGTH,
+  type ModuleView,
+  moduleView,
+} from "./module_view.ts";
+export { testSamples } from "./test_samples.ts";

@@ -1,0 +1,344 @@
+/**
+ * The Python view of a module: everything the module templates print about
+ * types, already as Python source (annotations, SQLAlchemy columns, pydantic
+ * types, Alembic columns and indexes, test sample values), so the templates
+ * contain no logic about types. Where a database differs, its profile
+ * (src/choices/databases.ts) says how.
+ */
+import { createHash } from "node:crypto";
+import type { FieldSpec, FieldType, ModuleSpec } from "../choices/module_spec.ts";
+import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
+import {
+  DATABASE_PROFILES,
+  type DatabaseProfile,
+  type ModelColumnType,
+} from "../choices/databases.ts";
+import type { Database } from "../choices/questions.ts";
+import { testSamples } from "./test_samples.ts";
+
+/** The view of a field the templates print; every string is valid Python source. */
+export interface FieldView extends FieldSpec {
+  /** Attribute and column name (`owner_id` for `owner:ref:users`). */
+  column: string;
+  /** `Mapped[...]` annotation on the model. */
+  mapped: string;
+  /** `mapped_column(...)` expression on the model. */
+  mappedColumn: string;
+  /** Python type of the value on the model and in the output schema. */
+  pyType: string;
+  /** Pydantic annotation in the create schema (required or with its default). */
+  createAnnotation: string;
+  /** Default in the create schema, as Python source, or undefined when required. */
+  createDefault?: string;
+  /** Pydantic annotation in the update schema (always optional). */
+  updateAnnotation: string;
+  /** A valid value as a Python literal, and a second, different one. */
+  sample: string;
+  sampleAlt: string;
+  /** A value of the wrong type as a Python literal (the generated tests expect 422). */
+  invalid: string;
+  /** A Python expression in `n` (an int from 1) giving a distinct valid value per row. */
+  sampleN: string;
+  /** For ref fields: the referenced module's names. */
+  refNames?: ModuleNames;
+  /**
+   * The column in an Alembic `op.create_table(...)`, formatted as ruff formats
+   * it (LINE_LENGTH) at an indentation of 8 spaces (one or more lines, ending with a comma).
+   */
+  migrationColumn: string;
+  /** `op.create_index(...)` for the column at 4 spaces, or undefined when it has no index. */
+  migrationIndex?: string;
+}
+
+export interface ModuleView extends ModuleNames {
+  fields: FieldView[];
+  /** Import lines the model file needs (beyond the base model). */
+  modelImports: string[];
+  /** Import lines the schema file needs. */
+  schemaImports: string[];
+  /** Whether any field references another module. */
+  hasRefs: boolean;
+  /** Every `op.create_index(...)` of the table (the audit `is_active` index included), at 4 spaces. */
+  migrationIndexes: string[];
+  /** The schema models and migrations name (the database profile's `schema`), or undefined. */
+  schema?: string;
+  /** Migration types of the audit columns: `datetime` (inserted_date, updated_date), `bool` (is_active). */
+  auditTypes: { datetime: string; bool: string };
+}
+
+const MAX_NAME_BODY = 26;
+
+/**
+ * A constraint or index name as the generated base model's naming convention
+ * makes it (`ix_<table>_<columns>`, shortened with a sha1 when the body would
+ * be longer than 26 characters), so migrations and models agree.
+ */
+export function constraintName(prefix: string, table: string, columns: readonly string[]): string {
+  const body = columns.length ? `${table}_${columns.join("_")}` : table;
+  if (body.length <= MAX_NAME_BODY) return `${prefix}_${body}`;
+  const digest = createHash("sha1").update(body).digest("hex").slice(0, 8);
+  return `${prefix}_${body.slice(0, MAX_NAME_BODY - 9)}_${digest}`;
+}
+
+/** `line-length` of ruff in the generated pyproject.toml. */
+export const LINE_LENGTH = 100;
+
+/** Source lines of a call, as ruff formats it at `indent` spaces. */
+export function formatCall(
+  indent: number,
+  callee: string,
+  args: readonly string[],
+  suffix = "",
+): string {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${callee}(${args.join(", ")})${suffix}`;
+  if (one.length <= LINE_LENGTH) return one;
+  const inner = `${pad}    ${args.join(", ")}`;
+  if (inner.length <= LINE_LENGTH) return `${pad}${callee}(\n${inner}\n${pad})${suffix}`;
+  return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
+}
+
+/** What the module templates print about `spec` in a project on `database`. */
+export function moduleView(spec: ModuleSpec, database: Database = "postgresql"): ModuleView {
+  const db = DATABASE_PROFILES[database];
+  const names = moduleNames(spec.name);
+  const schema = db.translatedSchema?.placeholder;
+  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db));
+  const modelImports = new Set<string>();
+  const schemaImports = new Set<string>();
+  const sa = new Set<string>();
+  const projectTypes = new Set<string>();
+  for (const f of fields) {
+    const type = saType(f, db);
+    for (const t of type.imports) sa.add(t);
+    for (const t of type.projectImports) projectTypes.add(t);
+    if (f.type === "decimal") {
+      modelImports.add("from decimal import Decimal");
+      schemaImports.add("from decimal import Decimal");
+    }
+    if (f.type === "date" || f.type === "datetime") {
+      const t = f.type === "date" ? "date" : "datetime";
+      modelImports.add(`from datetime import ${t}`);
+      schemaImports.add(`from datetime import ${t}`);
+    }
+    if (f.type === "uuid") {
+      modelImports.add("import uuid");
+      schemaImports.add("import uuid");
+    }
+    if (f.type === "json") {
+      modelImports.add("from typing import Any");
+      schemaImports.add("from typing import Any");
+    }
+    if (f.type === "enum") schemaImports.add("from typing import Literal");
+  }
+  if (sa.size > 0) modelImports.add(`from sqlalchemy import ${[...sa].sort().join(", ")}`);
+  if (projectTypes.size > 0) {
+    modelImports.add(`from src.models.types import ${[...projectTypes].sort().join(", ")}`);
+  }
+  return {
+    ...names,
+    fields,
+    modelImports: [...modelImports].sort(),
+    schemaImports: [...schemaImports].sort(),
+    hasRefs: fields.some((f) => f.type === "ref"),
+    migrationIndexes: [
+      formatCall(4, "op.create_index", [
+        `op.f("${constraintName("ix", names.table, ["is_active"])}")`,
+        `"${names.table}"`,
+        `["is_active"]`,
+        "unique=False",
+        ...schemaArg(schema),
+      ]),
+      ...fields.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
+    ],
+    schema,
+    auditTypes: auditColumnTypes(database),
+  };
+}
+
+function schemaArg(schema: string | undefined): string[] {
+  return schema ? [`schema="${schema}"`] : [];
+}
+
+/**
+ * The arguments of a reference's ForeignKey: the referenced table's `id`, in the
+ * profile's schema when it names one, with the profile's ON DELETE when it has one
+ * (`"users.id", ondelete="RESTRICT"`; `"app.users.id"` on Oracle).
+ */
+function foreignKeyArgs(f: FieldSpec, db: DatabaseProfile): string {
+  const table = moduleNames(f.ref!).table;
+  const schema = db.translatedSchema?.placeholder;
+  const target = schema ? `"${schema}.${table}.id"` : `"${table}.id"`;
+  return db.foreignKeyOnDelete ? `${target}, ondelete="${db.foreignKeyOnDelete}"` : target;
+}
+
+/** The model's column type: the database's own where its profile has one, else the portable one. */
+function saType(f: FieldSpec, db: DatabaseProfile): ModelColumnType {
+  return db.modelTypes[f.type] ?? SA_TYPES[f.type](f, db);
+}
+
+/** The migration's column type: the database's own where its profile has one, else the portable one. */
+function migrationType(f: FieldSpec, db: DatabaseProfile): string {
+  return db.migrationTypes[f.type] ?? MIGRATION_TYPES[f.type](f);
+}
+
+/** The audit columns (base_model.py) whose type depends on the database, as fields. */
+const AUDIT_DATETIME: FieldSpec = {
+  name: "inserted_date",
+  type: "datetime",
+  required: true,
+  unique: false,
+  index: false,
+};
+const AUDIT_BOOL: FieldSpec = {
+  name: "is_active",
+  type: "bool",
+  required: true,
+  unique: false,
+  index: false,
+};
+
+/**
+ * Migration types of the audit columns every model inherits, on `database`: `datetime`
+ * (inserted_date, updated_date) and `bool` (is_active). Tables without a module (users,
+ * revoked_tokens) have the same columns.
+ */
+export function auditColumnTypes(database: Database): { datetime: string; bool: string } {
+  const db = DATABASE_PROFILES[database];
+  return { datetime: migrationType(AUDIT_DATETIME, db), bool: migrationType(AUDIT_BOOL, db) };
+}
+
+/** The portable SQLAlchemy types of the model, by field type. */
+const SA_TYPES: Record<FieldType, (f: FieldSpec, db: DatabaseProfile) => ModelColumnType> = {
+  str: (f) => ({ expr: `String(${f.length})`, imports: ["String"], projectImports: [], py: "str" }),
+  text: () => ({ expr: "Text", imports: ["Text"], projectImports: [], py: "str" }),
+  int: () => ({ expr: "Integer", imports: ["Integer"], projectImports: [], py: "int" }),
+  bigint: () => ({ expr: "BigInteger", imports: ["BigInteger"], projectImports: [], py: "int" }),
+  decimal: (f) => ({
+    expr: `Numeric(${f.precision}, ${f.scale})`,
+    imports: ["Numeric"],
+    projectImports: [],
+    py: "Decimal",
+  }),
+  float: () => ({ expr: "Float", imports: ["Float"], projectImports: [], py: "float" }),
+  bool: () => ({ expr: "Boolean", imports: ["Boolean"], projectImports: [], py: "bool" }),
+  date: () => ({ expr: "Date", imports: ["Date"], projectImports: [], py: "date" }),
+  datetime: () => ({
+    expr: "UtcDateTime",
+    imports: [],
+    projectImports: ["UtcDateTime"],
+    py: "datetime",
+  }),
+  uuid: () => ({ expr: "Uuid", imports: ["Uuid"], projectImports: [], py: "uuid.UUID" }),
+  json: () => ({ expr: "JSON", imports: ["JSON"], projectImports: [], py: "dict[str, Any]" }),
+  enum: (f) => ({
+    expr: `String(${Math.max(...f.choices!.map((c) => c.length))})`,
+    imports: ["String"],
+    projectImports: [],
+    py: "str",
+  }),
+  ref: (f, db) => ({
+    expr: `ForeignKey(${foreignKeyArgs(f, db)})`,
+    imports: ["ForeignKey"],
+    projectImports: [],
+    py: "int",
+  }),
+};
+
+/** SQLAlchemy Core types for Alembic migrations (migrations never import the project's models). */
+const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec) => string> = {
+  str: (f) => `sa.String(length=${f.length})`,
+  text: () => "sa.Text()",
+  int: () => "sa.Integer()",
+  bigint: () => "sa.BigInteger()",
+  decimal: (f) => `sa.Numeric(precision=${f.precision}, scale=${f.scale})`,
+  float: () => "sa.Float()",
+  bool: () => "sa.Boolean()",
+  date: () => "sa.Date()",
+  datetime: () => "sa.DateTime(timezone=True)",
+  uuid: () => "sa.Uuid()",
+  json: () => "sa.JSON()",
+  enum: (f) => `sa.String(length=${Math.max(...f.choices!.map((c) => c.length))})`,
+  ref: () => "sa.Integer()",
+};
+
+/** Arguments of `sa.Column(...)` mirroring the model's `mapped_column(...)`. */
+function migrationArgs(f: FieldSpec, column: string, db: DatabaseProfile): string[] {
+  const args = [`"${column}"`, migrationType(f, db)];
+  if (f.type === "ref") {
+    args.push(`sa.ForeignKey(${foreignKeyArgs(f, db)})`);
+  }
+  args.push(`nullable=${f.required ? "False" : "True"}`);
+  // With index=True the model's unique becomes a unique index (see migrationIndex).
+  if (f.unique && !(f.index || f.type === "ref")) args.push("unique=True");
+  return args;
+}
+
+function pyDefault(f: FieldSpec): string | undefined {
+  if (f.default === undefined) return undefined;
+  switch (f.type) {
+    case "bool":
+      return f.default === "true" ? "True" : "False";
+    case "int":
+    case "bigint":
+    case "float":
+      return f.default;
+    case "decimal":
+      return `Decimal("${f.default}")`;
+    default:
+      return JSON.stringify(f.default);
+  }
+}
+
+/** The view of one field; `i` is its position (test samples differ per field). */
+function fieldView(
+  f: FieldSpec,
+  i: number,
+  table: string,
+  db: DatabaseProfile,
+): FieldView {
+  const sa = saType(f, db);
+  const column = f.type === "ref" ? `${f.name}_id` : f.name;
+  const pyType = f.type === "enum" ? "str" : sa.py;
+  const nullable = !f.required;
+  const args = [sa.expr];
+  args.push(`nullable=${nullable ? "True" : "False"}`);
+  if (f.unique) args.push("unique=True");
+  if (f.index || f.type === "ref") args.push("index=True");
+  const def = pyDefault(f);
+  if (def !== undefined) args.push(`default=${def}`);
+  const schemaType = f.type === "enum"
+    ? `Literal[${f.choices!.map((c) => JSON.stringify(c)).join(", ")}]`
+    : f.type === "str"
+    ? `Annotated[str, Field(min_length=1, max_length=${f.length})]`
+    : f.type === "decimal"
+    ? `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`
+    : pyType;
+  const createDefault = def !== undefined ? def : f.required ? undefined : "None";
+  const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
+  return {
+    ...f,
+    column,
+    pyType,
+    mapped: nullable ? `Mapped[${pyType} | None]` : `Mapped[${pyType}]`,
+    mappedColumn: `mapped_column(${args.join(", ")})`,
+    createAnnotation: nullable ? `${schemaType} | None` : schemaType,
+    createDefault,
+    updateAnnotation: `${schemaType} | None`,
+    sample,
+    sampleAlt,
+    invalid,
+    sampleN,
+    refNames: f.ref ? moduleNames(f.ref) : undefined,
+    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
+    migrationIndex: f.index || f.type === "ref"
+      ? formatCall(4, "op.create_index", [
+        `op.f("${constraintName("ix", table, [column])}")`,
+        `"${table}"`,
+        `["${column}"]`,
+        `unique=${f.unique ? "True" : "False"}`,
+        ...schemaArg(db.translatedSchema?.placeholder),
+      ])
+      : undefined,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The ModuleView the module templates print: Python source for every field
+ * type, constraint names as the generated base model makes them, and calls
+ * formatted as ruff formats them.
+ */
+import { assert, assertEquals } from "./_assert.ts";
+import { parseField, parseFields } from "../src/choices/fields.ts";
+import { constraintName, formatCall, LINE_LENGTH, moduleView } from "../src/python/module_view.ts";
+import { EVERY_TYPE } from "./_every_field_type.ts";
+
+Deno.test("view: every type gives Python source for model, schemas, tests and migration", () => {
+  const fields = [
+    ...parseFields(EVERY_TYPE, "postgresql"),
+    parseField("owner:ref:users", "postgresql"),
+  ];
+  const view = moduleView({ name: "booking_item", fields });
+  assertEquals(view.className, "BookingItem");
+  assertEquals(view.table, "booking_items");
+  assert(view.hasRefs);
+  const owner = view.fields.find((f) => f.name === "owner")!;
+  assertEquals(owner.column, "owner_id");
+  assertEquals(owner.refNames?.table, "users");
+  assertEquals(owner.refNames?.className, "User");
+  assert(owner.mappedColumn.startsWith('mapped_column(ForeignKey("users.id"'), owner.mappedColumn);
+  const price = view.fields.find((f) => f.name === "price")!;
+  assertEquals(price.mapped, "Mapped[Decimal]");
+  assertEquals(
+    price.createAnnotation,
+    "Annotated[Decimal, Field(max_digits=10, decimal_places=2)]",
+  );
+  const body = view.fields.find((f) => f.name === "body")!;
+  assertEquals(body.mapped, "Mapped[str | None]");
+  assertEquals(body.createDefault, "None");
+  const status = view.fields.find((f) => f.name === "status")!;
+  assertEquals(status.createDefault, '"draft"');
+  assertEquals(status.createAnnotation, 'Literal["draft", "sent", "paid"]');
+  assert(view.modelImports.includes("from decimal import Decimal"));
+  assert(view.schemaImports.includes("from typing import Literal"));
+  for (const f of view.fields) {
+    for (const line of f.migrationColumn.split("\n")) {
+      assert(line.length <= LINE_LENGTH, `too long for ruff: ${line}`);
+      assert(line.startsWith("        "), `indentation: ${line}`);
+    }
+    assert(f.migrationColumn.endsWith(","), f.migrationColumn);
+    for (const text of [f.sample, f.sampleAlt, f.invalid, f.sampleN]) {
+      assert(!text.includes("\n") && text.length > 0, `${f.name}: ${text}`);
+    }
+  }
+  // indexes: is_active, title, status, code (unique index), owner_id
+  assertEquals(view.migrationIndexes.length, 5);
+  assert(view.migrationIndexes.some((l) => l.includes('["code"], unique=True')));
+  // a unique column without an index is a unique constraint on the column
+  const external = view.fields.find((f) => f.name === "external_id")!;
+  assert(external.migrationColumn.includes("unique=True"), external.migrationColumn);
+});
+
+Deno.test("view: constraint names follow the generated base model's naming convention", () => {
+  assertEquals(constraintName("ix", "items", ["is_active"]), "ix_items_is_active");
+  assertEquals(constraintName("ix", "booking_items", ["is_active"]), "ix_booking_items_is_active");
+  // a body longer than 26 characters is shortened with a sha1, as base_model.py does
+  // (expected value computed with the Python code of templates/.../base_model.py.eta)
+  assertEquals(
+    constraintName("ix", "reservation_lines", ["is_active"]),
+    "ix_reservation_lines_11351074",
+  );
+});
+
+Deno.test("formatCall: one line, one indented line, or one argument per line, as ruff does", () => {
+  assertEquals(formatCall(4, "f", ["a", "b"]), "    f(a, b)");
+  const two = formatCall(4, "op.create_index", ["x".repeat(50), "y".repeat(40)]);
+  assertEquals(two.split("\n").length, 3);
+  const many = formatCall(8, "sa.Column", ["x".repeat(50), "y".repeat(50)], ",");
+  assertEquals(many.split("\n"), [
+    "        sa.Column(",
+    `            ${"x".repeat(50)},`,
+    `            ${"y".repeat(50)},`,
+    "        ),",
+  ]);
+});
