@@ -248,7 +248,9 @@ function fakePlan(path: string, content: string): Plan {
   return {
     root: "x",
     spec: VARIANTS[0].spec,
+    target: "new",
     files: [{
+      action: "create",
       path,
       content,
       size: 0,
@@ -257,6 +259,9 @@ function fakePlan(path: string, content: string): Plan {
       why: "",
       template: "",
     }],
+    deletes: [],
+    conflicts: [],
+    prune: [],
   };
 }
 
