@@ -440,3 +440,36 @@ Deno.test("add: with auth on, fields may reference the users table; without auth
     (e) => assertMatch((e as Error).message, /references "users", which is not a module/),
   );
 });
+
+Deno.test("cli: add --json and remove --json print the same Plan as new, and write nothing", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const add = await cli(["add", "booking", "--field", "guest:str(80)", "--json"], dir);
+  assertEquals(add.code, 0, add.stderr);
+  const plan = JSON.parse(add.stdout);
+  assertEquals(plan.root, "svc");
+  assertEquals(plan.target, "existing");
+  assertEquals(plan.spec.module.name, "booking");
+  const byAction = (action: string) =>
+    plan.files.filter((f: PlannedFile) => f.action === action).map((f: PlannedFile) => f.path);
+  assert(byAction("create").includes("src/booking/booking_service.py"), add.stdout);
+  assertEquals(byAction("replace"), [ANSWERS_FILE]);
+  for (const f of plan.files) {
+    for (const key of ["path", "content", "size", "lines", "origin", "why", "template"]) {
+      assert(key in f, `${f.path} has no ${key}`);
+    }
+  }
+  assertEquals(plan.deletes, []);
+  assertEquals(await snapshot(dir), before);
+
+  const remove = await cli(["remove", "items", "--json"], dir);
+  assertEquals(remove.code, 0, remove.stderr);
+  const removal = JSON.parse(remove.stdout);
+  assert(removal.deletes.some((d: { path: string }) => d.path === "src/items/items_service.py"));
+  assertEquals(
+    removal.files.map((f: PlannedFile) => f.action).sort(),
+    ["create", "replace"],
+    "the drop revision and the answers file",
+  );
+  assertEquals(await snapshot(dir), before);
+});

@@ -10,6 +10,7 @@ import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
+import { planJson } from "../output/plan_json.ts";
 import { ANSWERS_FILE, readProject } from "../project/answers_file.ts";
 import { askFields } from "../project/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../project/module_ops.ts";
@@ -20,6 +21,8 @@ import type { Prompter } from "../wizard/prompter.ts";
 export interface AddOptions {
   field: string[];
   dryRun?: boolean;
+  /** Print the Plan as JSON and write nothing. */
+  json?: boolean;
   yes?: boolean;
   force?: boolean;
   /** The project directory or any directory inside it (default: the working directory). */
@@ -45,6 +48,7 @@ export function addCommand() {
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .option("--dry-run", "print what would be created and write nothing")
+    .option("--json", "print the Plan (every file with its content and origin) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "replace files that already exist, after showing their diffs")
     .addHelpText(
@@ -80,12 +84,17 @@ export async function runAdd(
         },
       );
     }
-    prompter ??= await terminalPrompter();
+    // With --json, stdout is the Plan: the questions go to stderr.
+    prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
     fields = await askFields(prompter, state, rawName);
     asked = true;
   }
   const added = await planAdd(state, rawName, fields, options.force);
   const { plan } = added;
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return added;
+  }
   const tree = renderTree(plan, c);
 
   if (options.dryRun) {
@@ -139,9 +148,9 @@ export async function runAdd(
   return added;
 }
 
-async function terminalPrompter(): Promise<Prompter> {
+async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise<Prompter> {
   const { terminalPrompter } = await import("../wizard/prompter.ts");
-  return await terminalPrompter();
+  return await terminalPrompter({ output });
 }
 
 function conflictList(conflicts: readonly Conflict[], c: Colors): string {

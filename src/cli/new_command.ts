@@ -16,6 +16,7 @@ import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../choice
 import { answersOf, parseAnswers } from "../project/answers_file.ts";
 import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
+import { planJson } from "../output/plan_json.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -261,8 +262,4 @@ async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise
 
 export function nextSteps(target: string): string[] {
   return [`cd ${target}`, "make install", "make migrate", "make run", "make test"];
-}
-
-export function planJson(plan: Plan): object {
-  return { root: plan.root, spec: plan.spec, files: plan.files };
 }

@@ -7,6 +7,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { UserError } from "../errors.ts";
 import { makeColors } from "../output/colors.ts";
+import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/answers_file.ts";
 import { planRemove, type RemovePlan } from "../project/module_ops.ts";
 import { writePlan } from "../write/mod.ts";
@@ -14,6 +15,8 @@ import type { Prompter } from "../wizard/prompter.ts";
 
 export interface RemoveOptions {
   dryRun?: boolean;
+  /** Print the Plan as JSON and write nothing. */
+  json?: boolean;
   yes?: boolean;
   force?: boolean;
   cwd?: string;
@@ -26,6 +29,7 @@ export function removeCommand() {
     .description("remove a module that `add` created, and add a migration that drops its table")
     .argument("<name>", "the module (or its table) to remove")
     .option("--dry-run", "print what would be deleted and write nothing")
+    .option("--json", "print the Plan (the files to delete and to create) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "also delete the module's files you have changed")
     .action(async (name, options) => {
@@ -43,6 +47,10 @@ export async function runRemove(
   const removal = await planRemove(state, rawName, options.force ?? false);
   const { plan } = removal;
   const name = removal.module.name;
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return removal;
+  }
   // Changed files are conflicts: kept, unless --force put them among the deletions.
   const kept = options.force ? [] : plan.conflicts.map((f) => f.path);
 

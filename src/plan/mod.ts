@@ -19,4 +19,4 @@ export type {
   PlannedDeletion,
   PlannedFile,
 } from "./_types.ts";
-export { byPath, planSummary } from "./_types.ts";
+export { byPath, planSummary, resolveTemplate } from "./_types.ts";
