@@ -16,6 +16,8 @@ import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { writePlan } from "../src/write/mod.ts";
 import type { ModulePlan } from "../src/project/module_ops.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { makeColors } from "../src/output/colors.ts";
+import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
 
 const dec = new TextDecoder();
@@ -215,7 +217,11 @@ async function writeSteps(dir: string, plan: ModulePlan["plan"]): Promise<string
   const r = await new Deno.Command("cp", { args: ["-a", `${dir}/.`, copy] }).output();
   assert(r.success);
   const steps: string[] = [];
-  await writePlan(plan, copy, { onStep: (step) => steps.push(step) });
+  await writePlan(plan, copy, {
+    onStep: (step) => {
+      steps.push(step);
+    },
+  });
   return steps;
 }
 
@@ -256,10 +262,15 @@ Deno.test("write: Ctrl-C half-way through add leaves nothing half-written", asyn
   await Deno.writeTextFile(
     script,
     `import { writePlan } from ${JSON.stringify(writer)};
+let delivered = false;
+Deno.addSignalListener("SIGINT", () => delivered = true);
 try {
   await writePlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)}, {
-    onStep: (step) => {
-      if (step === ${JSON.stringify(`place ${second}`)}) Deno.kill(Deno.pid, "SIGINT");
+    // Sends the signal, and waits there until it is delivered.
+    onStep: async (step) => {
+      if (step !== ${JSON.stringify(`place ${second}`)}) return;
+      Deno.kill(Deno.pid, "SIGINT");
+      while (!delivered) await new Promise((r) => setTimeout(r, 1));
     },
   });
   console.log("finished");
@@ -472,4 +483,35 @@ Deno.test("cli: add --json and remove --json print the same Plan as new, and wri
     "the drop revision and the answers file",
   );
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("preview: the tree marks what a change does when it does more than create", async () => {
+  const dir = await project();
+  const c = makeColors(false);
+  const plain = (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
+  const tree = renderTree(plain.plan, c);
+  assert(!/\b(create|replace|delete)\b/.test(tree), tree);
+  assert(!tree.includes(ANSWERS_FILE), "a replaced answers file is not drawn");
+  // a file in the way, replaced with --force: found while planning, marked in the tree
+  const target = "src/booking/booking_service.py";
+  assert(createdBy(plain).some((f) => f.path === target));
+  await Deno.mkdir(join(dir, target, ".."), { recursive: true });
+  await Deno.writeTextFile(join(dir, target), "mine\n");
+  const forced = (await runAdd("booking", {
+    ...quiet,
+    cwd: dir,
+    field: ["x:int"],
+    dryRun: true,
+    force: true,
+  }))!;
+  assertEquals(forced.plan.conflicts.map((f) => [f.path, f.kind]), [[target, "exists"]]);
+  const marked = renderTree(forced.plan, c).split("\n");
+  const name = target.split("/").at(-1)!;
+  assertMatch(marked.find((l) => l.includes(name))!, /module\s+replace$/);
+  assertMatch(marked.find((l) => l.includes("_create_bookings.py"))!, /module\s+create$/);
+  // remove: its deletions
+  const removal = (await runRemove("items", { ...quiet, cwd: dir, dryRun: true }))!;
+  const removed = renderTree(removal.plan, c);
+  assertMatch(removed, /items_service\.py\s+module\s+delete/);
+  assertMatch(removed, /, 7 to delete\n/);
 });

@@ -125,7 +125,11 @@ Deno.test("write: a path outside the project is refused, in either kind of plan"
 Deno.test("write: changes to a project create, replace and delete, the answers file last", async () => {
   const dir = await existingProject();
   const steps: string[] = [];
-  await writePlan(CHANGES(), dir, { onStep: (step) => steps.push(step) });
+  await writePlan(CHANGES(), dir, {
+    onStep: (step) => {
+      steps.push(step);
+    },
+  });
   assertEquals(await contents(dir), {
     "README.md": "replaced\n",
     "src/pkg/a.py": "a\n",
@@ -145,7 +149,11 @@ Deno.test("write: a failure at any step of a change restores the project exactly
   const dir = await existingProject();
   const before = await contents(dir);
   const steps: string[] = [];
-  await writePlan(CHANGES(), await existingProject(), { onStep: (step) => steps.push(step) });
+  await writePlan(CHANGES(), await existingProject(), {
+    onStep: (step) => {
+      steps.push(step);
+    },
+  });
   for (const failAt of steps) {
     await assertRejects(
       () =>
@@ -188,11 +196,16 @@ async function interruptedWrite(
   await Deno.writeTextFile(
     script,
     `import { writePlan } from ${JSON.stringify(writer)};
+let delivered = false;
+Deno.addSignalListener(${JSON.stringify(signal)}, () => delivered = true);
 try {
   await writePlan(${writePlanArgs}, ${JSON.stringify(target)}, {
-    onStep: (step) => { if (step === ${JSON.stringify(at)}) Deno.kill(Deno.pid, ${
-      JSON.stringify(signal)
-    }); },
+    // Sends the signal, and waits there until it is delivered.
+    onStep: async (step) => {
+      if (step !== ${JSON.stringify(at)}) return;
+      Deno.kill(Deno.pid, ${JSON.stringify(signal)});
+      while (!delivered) await new Promise((r) => setTimeout(r, 1));
+    },
   });
   console.log("finished");
 } catch (error) {

@@ -1,8 +1,9 @@
 /**
- * What `pyscaffold add` and `pyscaffold remove` would change in a project,
- * computed before anything is written: the files (rendered by the same code
- * `new` uses for the first module), the Alembic revision chained onto the
- * current head, and the new module manifest of the answers file.
+ * The Plans of `pyscaffold add` and `pyscaffold remove`, computed before
+ * anything is written: the module's files (rendered by the same code `new`
+ * uses for the first module) to create or delete, the Alembic revision chained
+ * onto the current head, the answers file with its new module manifest, and
+ * the conflicts with what is on disk. src/write applies them like any Plan.
  */
 import { join } from "node:path";
 import { UserError } from "../errors.ts";

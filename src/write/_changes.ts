@@ -57,7 +57,7 @@ export async function applyChanges(
       // 1. stage
       const staged = new Map<PlannedFile, string>();
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
-        checkpoint(`stage ${file.path}`);
+        await checkpoint(`stage ${file.path}`);
         const path = join(staging, `new-${i}`);
         await Deno.writeTextFile(path, file.content, {
           createNew: true,
@@ -67,7 +67,7 @@ export async function applyChanges(
       }
       // 2. move into place, every existing file moved aside first
       const place = async (file: PlannedFile, i: number) => {
-        checkpoint(`place ${file.path}`);
+        await checkpoint(`place ${file.path}`);
         const target = abs(root, file.path);
         await mkdirs(root, dirname(file.path), journal);
         if (await exists(target)) {
@@ -86,7 +86,7 @@ export async function applyChanges(
       };
       for (const [i, file] of files.entries()) await place(file, i);
       for (const [i, path] of changes.deletes.entries()) {
-        checkpoint(`delete ${path}`);
+        await checkpoint(`delete ${path}`);
         const target = abs(root, path);
         const aside = join(staging, `deleted-${i}`);
         await Deno.rename(target, aside);
@@ -94,7 +94,7 @@ export async function applyChanges(
       }
       // 3. the answers file, last
       if (answers) await place(answers, files.length);
-      checkpoint("commit");
+      await checkpoint("commit");
     }, hook);
   } catch (error) {
     rollback(journal);

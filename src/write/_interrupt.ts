@@ -1,7 +1,11 @@
 import { CancelledError } from "../errors.ts";
 
-/** Called at each step boundary of a write, with the step's name; throwing there fails the write. */
-export type StepHook = (step: string) => void;
+/**
+ * Called at each step boundary of a write, with the step's name; throwing
+ * there fails the write. A test may wait there (for a signal it sent to be
+ * delivered): the step's interrupt check comes after the hook.
+ */
+export type StepHook = (step: string) => void | Promise<void>;
 
 /**
  * The writer's one interrupt handler. While `work` runs, SIGINT and SIGTERM
@@ -12,7 +16,7 @@ export type StepHook = (step: string) => void;
  * step fail or send a signal there).
  */
 export async function interruptible<T>(
-  work: (checkpoint: (step: string) => void) => Promise<T>,
+  work: (checkpoint: (step: string) => Promise<void>) => Promise<T>,
   hook?: StepHook,
 ): Promise<T> {
   let interrupted = false;
@@ -22,9 +26,12 @@ export async function interruptible<T>(
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
   for (const signal of signals) Deno.addSignalListener(signal, onSignal);
   try {
-    return await work((step) => {
+    return await work(async (step) => {
+      if (hook) await hook(step);
+      // Checked last, with no await after it: the caller resumes in a microtask,
+      // before any signal listener can run, so what follows a passed
+      // checkpoint cannot be cut short by an interrupt before it starts.
       if (interrupted) throw new CancelledError();
-      hook?.(step);
     });
   } finally {
     for (const signal of signals) Deno.removeSignalListener(signal, onSignal);

@@ -102,7 +102,7 @@ export async function writeNewProject(
       lock = await lockDirectory(staging);
       let written = 0;
       for (const file of files) {
-        checkpoint(`stage ${file.path}`);
+        await checkpoint(`stage ${file.path}`);
         const path = join(staging, ...file.path.split("/"));
         await Deno.mkdir(dirname(path), { recursive: true });
         await Deno.writeTextFile(path, file.content, {
@@ -111,8 +111,9 @@ export async function writeNewProject(
         });
         onProgress?.(++written, files.length, file.path);
       }
-      // Synchronous from here, so no signal handler can run between the check and the rename.
-      checkpoint("commit");
+      // The last check: the rename that follows is synchronous and starts before any
+      // signal listener could run, so the project lands whole.
+      await checkpoint("commit");
       moveIntoPlace(staging, absolute);
     }, hook);
   } catch (error) {
