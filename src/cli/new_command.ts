@@ -14,9 +14,7 @@ import {
 import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
 import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../choices/questions.ts";
 import { answersOf, parseAnswers } from "../project/answers_file.ts";
-import { makeColors } from "../output/colors.ts";
-import { renderTree } from "../output/tree.ts";
-import { planJson } from "../output/plan_json.ts";
+import { makeColors, planJson, renderTree } from "../output/mod.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";

@@ -6,8 +6,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { UserError } from "../errors.ts";
-import { makeColors } from "../output/colors.ts";
-import { planJson } from "../output/plan_json.ts";
+import { makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
 import { planRemove, type RemovePlan } from "../project/module_ops.ts";
 import { writePlan } from "../write/mod.ts";
