@@ -12,7 +12,7 @@ import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
 import { buildProjectPlan } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
-import { writeNewProject } from "../src/write/mod.ts";
+import { writePlan } from "../src/write/mod.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 
 const runs = Number(Deno.args[0] ?? 20);
@@ -28,7 +28,7 @@ const FIELDS = [
 
 const dir = await Deno.makeTempDir({ prefix: "pyscaffold-bench-" });
 const root = join(dir, "svc");
-await writeNewProject(root, buildProjectPlan(resolveProjectSpec({ name: "svc" })).files);
+await writePlan(buildProjectPlan(resolveProjectSpec({ name: "svc" })), root);
 
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]), cwd: root };
 const times: number[] = [];

@@ -10,12 +10,14 @@ import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
 import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/answers_file.ts";
-import { buildModuleFiles } from "../src/plan/mod.ts";
+import { buildModuleFiles, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
-import { applyChanges } from "../src/project/transaction.ts";
-import { sha256 } from "../src/project/module_ops.ts";
+import { writePlan } from "../src/write/mod.ts";
+import type { ModulePlan } from "../src/project/module_ops.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { makeColors } from "../src/output/colors.ts";
+import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
 
 const dec = new TextDecoder();
@@ -80,6 +82,11 @@ interface Manifest {
 
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
 
+/** The files a plan of `add` creates: the module's files and its migration. */
+function createdBy(added: ModulePlan): PlannedFile[] {
+  return added.plan.files.filter((f) => f.action === "create");
+}
+
 Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
   const dir = await project();
   const before = await snapshot(dir);
@@ -96,7 +103,12 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
     if (path !== ANSWERS_FILE) assertEquals(after[path], hash, `${path} was changed`);
   }
   const created = Object.keys(after).filter((p) => !(p in before)).sort();
-  assertEquals(created, plan.files.map((f) => f.path).sort());
+  assertEquals(created, createdBy(plan).map((f) => f.path).sort());
+  assertEquals(
+    plan.plan.files.filter((f) => f.action === "replace").map((f) => f.path),
+    [ANSWERS_FILE],
+    "add replaces nothing but the answers file",
+  );
   // the revision follows the previous head
   const revisions = await readRevisions(dir);
   const mine = revisions.find((r) => r.path === plan.migration.path)!;
@@ -112,7 +124,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   assertEquals(record.fields.map((f) => f.name), ["guest", "nights", "owner"]);
   assertEquals(record.fields[2].ref, "items");
   assertEquals(record.migration, plan.migration.path);
-  for (const file of plan.files.filter((f) => f !== plan.migration)) {
+  for (const file of createdBy(plan).filter((f) => f.path !== plan.migration.path)) {
     assertEquals(record.files[file.path], sha256(file.content));
   }
   assert(!(plan.migration.path in record.files), "the migration is history, not a module file");
@@ -153,7 +165,7 @@ Deno.test("add: outside a project is a clear error", async () => {
 Deno.test("add: existing files are listed and nothing is written; --force shows diffs", async () => {
   const dir = await project();
   const first = (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
-  const target = first.files[0].path;
+  const target = createdBy(first)[0].path;
   await Deno.mkdir(join(dir, target, ".."), { recursive: true });
   await Deno.writeTextFile(join(dir, target), "mine\n");
   const before = await snapshot(dir);
@@ -181,7 +193,7 @@ Deno.test("add: existing files are listed and nothing is written; --force shows 
   });
   const shown = prompter.printed.join("\n");
   assert(shown.includes(`--- ${target}`) && shown.includes("-mine"), shown);
-  assertEquals(await Deno.readTextFile(join(dir, target)), first.files[0].content);
+  assertEquals(await Deno.readTextFile(join(dir, target)), createdBy(first)[0].content);
 });
 
 Deno.test("add --dry-run writes nothing", async () => {
@@ -199,44 +211,67 @@ Deno.test("add --dry-run writes nothing", async () => {
   assertMatch(prompter.printed.join("\n"), /nothing was written/);
 });
 
-Deno.test("transaction: a failure half-way restores the project exactly", async () => {
+/** The steps the writer takes to apply `plan` to the project at `dir` (run on a copy). */
+async function writeSteps(dir: string, plan: ModulePlan["plan"]): Promise<string[]> {
+  const copy = await Deno.makeTempDir({ prefix: "pyscaffold-add-" });
+  const r = await new Deno.Command("cp", { args: ["-a", `${dir}/.`, copy] }).output();
+  assert(r.success);
+  const steps: string[] = [];
+  await writePlan(plan, copy, {
+    onStep: (step) => {
+      steps.push(step);
+    },
+  });
+  return steps;
+}
+
+Deno.test("write: a failure at any step of add or remove restores the project exactly", async () => {
   const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] });
   const before = await snapshot(dir);
-  const writes = [
-    { path: "src/new_pkg/a.py", content: "a\n" },
-    { path: "src/new_pkg/b.py", content: "b\n" },
-    { path: "README.md", content: "replaced\n", replace: true },
-  ];
-  for (
-    const failAt of ["place src/new_pkg/b.py", "place README.md", `write ${ANSWERS_FILE}`, "commit"]
-  ) {
-    await assertRejects(
-      () =>
-        applyChanges(dir, { writes, deletes: [], answers: "{}" }, (step) => {
-          if (step === failAt) throw new Error(`disk full at ${step}`);
-        }),
-      (e) => assertMatch((e as Error).message, /disk full/),
-    );
-    assertEquals(await snapshot(dir), before, `after a failure at ${failAt}`);
+  const added = (await runAdd("invoice", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
+  const removed = (await runRemove("booking", { ...quiet, cwd: dir, dryRun: true }))!;
+  assert(removed.plan.deletes.length > 0, "the remove plan deletes files");
+  for (const { plan } of [added, removed]) {
+    const steps = await writeSteps(dir, plan);
+    assertEquals(steps.at(-2), `place ${ANSWERS_FILE}`, "the answers file is placed last");
+    for (const failAt of steps) {
+      await assertRejects(
+        () =>
+          writePlan(plan, dir, {
+            onStep: (step) => {
+              if (step === failAt) throw new Error(`disk full at ${step}`);
+            },
+          }),
+        (e) => assertMatch((e as Error).message, /disk full/),
+      );
+      assertEquals(await snapshot(dir), before, `after a failure at ${failAt}`);
+    }
   }
 });
 
-Deno.test("transaction: Ctrl-C half-way leaves nothing half-written", async () => {
+Deno.test("write: Ctrl-C half-way through add leaves nothing half-written", async () => {
   const dir = await project();
   const before = await snapshot(dir);
+  const { plan } =
+    (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
+  const second = plan.files.filter((f) => f.action === "create")[1].path;
   // A real SIGINT, in a process of its own (the test runner handles SIGINT itself).
   const script = join(await Deno.makeTempDir(), "interrupt.ts");
-  const transaction = new URL("../src/project/transaction.ts", import.meta.url).href;
+  const writer = new URL("../src/write/mod.ts", import.meta.url).href;
   await Deno.writeTextFile(
     script,
-    `import { applyChanges } from ${JSON.stringify(transaction)};
+    `import { writePlan } from ${JSON.stringify(writer)};
+let delivered = false;
+Deno.addSignalListener("SIGINT", () => delivered = true);
 try {
-  await applyChanges(${JSON.stringify(dir)}, {
-    writes: [{ path: "src/x/a.py", content: "a" }, { path: "src/x/b.py", content: "b" }],
-    deletes: ["README.md"],
-    answers: "{}",
-  }, (step) => {
-    if (step === "place src/x/b.py") Deno.kill(Deno.pid, "SIGINT");
+  await writePlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)}, {
+    // Sends the signal, and waits there until it is delivered.
+    onStep: async (step) => {
+      if (step !== ${JSON.stringify(`place ${second}`)}) return;
+      Deno.kill(Deno.pid, "SIGINT");
+      while (!delivered) await new Promise((r) => setTimeout(r, 1));
+    },
   });
   console.log("finished");
 } catch (error) {
@@ -260,12 +295,13 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
     cwd: dir,
     field: ["guest:str(80)", "nights:int"],
   }))!;
-  const moduleFiles = added.files.filter((f) => f !== added.migration);
+  const moduleFiles = createdBy(added).filter((f) => f.path !== added.migration.path);
   const changed = moduleFiles[0]?.path;
   if (changed) await Deno.writeTextFile(join(dir, changed), "# my change\n", { append: true });
   const plan = (await runRemove("bookings", { ...quiet, cwd: dir }))!;
-  assertEquals(plan.module, "booking");
-  assertEquals(plan.changed, changed ? [changed] : []);
+  assertEquals(plan.module.name, "booking");
+  assertEquals(plan.plan.conflicts.map((f) => f.path), changed ? [changed] : []);
+  assertEquals(plan.plan.conflicts.map((f) => f.kind), changed ? ["changed"] : []);
   const after = await snapshot(dir);
   for (const file of moduleFiles) {
     assertEquals(file.path in after, file.path === changed, file.path);
@@ -296,10 +332,10 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   await assertRejects(() => runRemove("customer", { ...quiet, cwd: dir }), (e) => {
     assertMatch((e as Error).message, /referenced by purchase/);
   });
-  const moduleFiles = order.files.filter((f) => f !== order.migration);
+  const moduleFiles = createdBy(order).filter((f) => f.path !== order.migration.path);
   for (const f of moduleFiles) await Deno.writeTextFile(join(dir, f.path), "changed\n");
   const plan = (await runRemove("purchase", { ...quiet, cwd: dir, force: true }))!;
-  assertEquals(plan.deletes.sort(), moduleFiles.map((f) => f.path).sort());
+  assertEquals(plan.plan.deletes.map((f) => f.path), moduleFiles.map((f) => f.path).sort());
   const after = await snapshot(dir);
   for (const f of moduleFiles) assert(!(f.path in after), f.path);
   // its folders are gone when nothing else is in them
@@ -414,4 +450,68 @@ Deno.test("add: with auth on, fields may reference the users table; without auth
     () => runAdd("memo", { ...quiet, cwd: dir, field: ["owner:ref:users"] }),
     (e) => assertMatch((e as Error).message, /references "users", which is not a module/),
   );
+});
+
+Deno.test("cli: add --json and remove --json print the same Plan as new, and write nothing", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const add = await cli(["add", "booking", "--field", "guest:str(80)", "--json"], dir);
+  assertEquals(add.code, 0, add.stderr);
+  const plan = JSON.parse(add.stdout);
+  assertEquals(plan.root, "svc");
+  assertEquals(plan.target, "existing");
+  assertEquals(plan.spec.module.name, "booking");
+  const byAction = (action: string) =>
+    plan.files.filter((f: PlannedFile) => f.action === action).map((f: PlannedFile) => f.path);
+  assert(byAction("create").includes("src/booking/booking_service.py"), add.stdout);
+  assertEquals(byAction("replace"), [ANSWERS_FILE]);
+  for (const f of plan.files) {
+    for (const key of ["path", "content", "size", "lines", "origin", "why", "template"]) {
+      assert(key in f, `${f.path} has no ${key}`);
+    }
+  }
+  assertEquals(plan.deletes, []);
+  assertEquals(await snapshot(dir), before);
+
+  const remove = await cli(["remove", "items", "--json"], dir);
+  assertEquals(remove.code, 0, remove.stderr);
+  const removal = JSON.parse(remove.stdout);
+  assert(removal.deletes.some((d: { path: string }) => d.path === "src/items/items_service.py"));
+  assertEquals(
+    removal.files.map((f: PlannedFile) => f.action).sort(),
+    ["create", "replace"],
+    "the drop revision and the answers file",
+  );
+  assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("preview: the tree marks what a change does when it does more than create", async () => {
+  const dir = await project();
+  const c = makeColors(false);
+  const plain = (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
+  const tree = renderTree(plain.plan, c);
+  assert(!/\b(create|replace|delete)\b/.test(tree), tree);
+  assert(!tree.includes(ANSWERS_FILE), "a replaced answers file is not drawn");
+  // a file in the way, replaced with --force: found while planning, marked in the tree
+  const target = "src/booking/booking_service.py";
+  assert(createdBy(plain).some((f) => f.path === target));
+  await Deno.mkdir(join(dir, target, ".."), { recursive: true });
+  await Deno.writeTextFile(join(dir, target), "mine\n");
+  const forced = (await runAdd("booking", {
+    ...quiet,
+    cwd: dir,
+    field: ["x:int"],
+    dryRun: true,
+    force: true,
+  }))!;
+  assertEquals(forced.plan.conflicts.map((f) => [f.path, f.kind]), [[target, "exists"]]);
+  const marked = renderTree(forced.plan, c).split("\n");
+  const name = target.split("/").at(-1)!;
+  assertMatch(marked.find((l) => l.includes(name))!, /module\s+replace$/);
+  assertMatch(marked.find((l) => l.includes("_create_bookings.py"))!, /module\s+create$/);
+  // remove: its deletions
+  const removal = (await runRemove("items", { ...quiet, cwd: dir, dryRun: true }))!;
+  const removed = renderTree(removal.plan, c);
+  assertMatch(removed, /items_service\.py\s+module\s+delete/);
+  assertMatch(removed, /, 7 to delete\n/);
 });

@@ -250,7 +250,9 @@ function fakePlan(path: string, content: string): Plan {
   return {
     root: "x",
     spec: VARIANTS[0].spec,
+    target: "new",
     files: [{
+      action: "create",
       path,
       content,
       size: 0,
@@ -259,6 +261,9 @@ function fakePlan(path: string, content: string): Plan {
       why: "",
       template: "",
     }],
+    deletes: [],
+    conflicts: [],
+    prune: [],
   };
 }
 

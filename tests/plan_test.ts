@@ -1,9 +1,8 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { buildProjectPlan, planSummary } from "../src/plan/mod.ts";
+import { buildProjectPlan, planSummary, resolveTemplate } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
-import { resolveTemplate } from "../src/plan/_types.ts";
 import { hasTemplate } from "../src/render/mod.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
 import { allCombos, type Combo, comboName, supported } from "./e2e/_harness.ts";

@@ -7,19 +7,20 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { createTwoFilesPatch } from "diff";
 import { UserError } from "../errors.ts";
-import type { Plan, PlannedFile } from "../plan/mod.ts";
-import { type Colors, makeColors } from "../output/colors.ts";
-import { renderTree } from "../output/tree.ts";
-import { ANSWERS_FILE, type ProjectState, readProject } from "../project/answers_file.ts";
+import type { Conflict } from "../plan/mod.ts";
+import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
+import { ANSWERS_FILE, readProject } from "../project/answers_file.ts";
 import { askFields } from "../project/field_wizard.ts";
-import { type AddPlan, type Conflict, planAdd } from "../project/module_ops.ts";
-import { applyChanges } from "../project/transaction.ts";
+import { type ModulePlan, planAdd } from "../project/module_ops.ts";
+import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 export interface AddOptions {
   field: string[];
   dryRun?: boolean;
+  /** Print the Plan as JSON and write nothing. */
+  json?: boolean;
   yes?: boolean;
   force?: boolean;
   /** The project directory or any directory inside it (default: the working directory). */
@@ -45,6 +46,7 @@ export function addCommand() {
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .option("--dry-run", "print what would be created and write nothing")
+    .option("--json", "print the Plan (every file with its content and origin) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "replace files that already exist, after showing their diffs")
     .addHelpText(
@@ -59,7 +61,10 @@ export function addCommand() {
     });
 }
 
-export async function runAdd(rawName: string, options: AddOptions): Promise<AddPlan | undefined> {
+export async function runAdd(
+  rawName: string,
+  options: AddOptions,
+): Promise<ModulePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
   const state = await readProject(options.cwd ?? Deno.cwd());
@@ -77,24 +82,30 @@ export async function runAdd(rawName: string, options: AddOptions): Promise<AddP
         },
       );
     }
-    prompter ??= await terminalPrompter();
+    // With --json, stdout is the Plan: the questions go to stderr.
+    prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
     fields = await askFields(prompter, state, rawName);
     asked = true;
   }
-  const plan = await planAdd(state, rawName, fields);
-  const tree = renderTree(treePlan(state, plan), c);
+  const added = await planAdd(state, rawName, fields, options.force);
+  const { plan } = added;
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return added;
+  }
+  const tree = renderTree(plan, c);
 
   if (options.dryRun) {
     out(tree);
     out(`\n${c.dim(`and ${ANSWERS_FILE} would record the module's files and their hashes`)}`);
     if (plan.conflicts.length) out(conflictList(plan.conflicts, c));
     out(c.dim("\n--dry-run: nothing was written."));
-    return plan;
+    return added;
   }
   if (plan.conflicts.length > 0) {
     if (!options.force) {
       throw new UserError(
-        `${plan.conflicts.length} file(s) that \`add ${plan.module.name}\` would create already exist; ` +
+        `${plan.conflicts.length} file(s) that \`add ${added.module.name}\` would create already exist; ` +
           `nothing was written:\n${plan.conflicts.map((f) => `  ${f.path}`).join("\n")}`,
         {
           hint: "Move them away, or pass --force to see the differences and replace them.",
@@ -122,32 +133,22 @@ export async function runAdd(rawName: string, options: AddOptions): Promise<AddP
     if (!write) throw new UserError("Nothing was written.", { exitCode: 1 });
   }
 
-  await applyChanges(state.root, {
-    writes: plan.files.map((f) => ({ path: f.path, content: f.content, replace: options.force })),
-    deletes: [],
-    answers: plan.answers,
-  });
+  await writePlan(plan, state.root);
   out(tree);
   out(
-    `\n${c.green("✔")} Added module ${c.bold(plan.module.name)} ` +
-      `(${plan.module.fields.map((f) => fieldText(f)).join(", ")}).`,
+    `\n${c.green("✔")} Added module ${c.bold(added.module.name)} ` +
+      `(${added.module.fields.map((f) => fieldText(f)).join(", ")}).`,
   );
   out("Next steps:\n");
   for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
     out(`  ${c.cyan(step)}`);
   }
-  return plan;
+  return added;
 }
 
-async function terminalPrompter(): Promise<Prompter> {
+async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise<Prompter> {
   const { terminalPrompter } = await import("../wizard/prompter.ts");
-  return await terminalPrompter();
-}
-
-/** The files `add` creates, as a tree rooted at the project. */
-function treePlan(state: ProjectState, plan: AddPlan): Plan {
-  const files: PlannedFile[] = [...plan.files].sort((a, b) => a.path < b.path ? -1 : 1);
-  return { root: state.project.name, spec: { ...state.project, module: plan.module }, files };
+  return await terminalPrompter({ output });
 }
 
 function conflictList(conflicts: readonly Conflict[], c: Colors): string {
@@ -162,7 +163,7 @@ export function conflictDiffs(conflicts: readonly Conflict[], c: Colors): string
       f.path,
       f.path,
       f.current,
-      f.planned,
+      f.planned ?? "",
       "existing",
       "pyscaffold",
     );

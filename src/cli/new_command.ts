@@ -14,10 +14,9 @@ import {
 import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
 import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../choices/questions.ts";
 import { answersOf, parseAnswers } from "../project/answers_file.ts";
-import { makeColors } from "../output/colors.ts";
-import { renderTree } from "../output/tree.ts";
+import { makeColors, planJson, renderTree } from "../output/mod.ts";
 import { VERSION } from "../version.ts";
-import { checkNewTarget, writeNewFile, writeNewProject } from "../write/mod.ts";
+import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
@@ -193,11 +192,9 @@ export async function runNew(directory: string | undefined, options: NewOptions)
   // receive the project is refused before anything is written at all.
   await checkNewTarget(target);
   await saveAnswers(options.saveAnswers, spec);
-  await writeNewProject(
-    target,
-    plan.files,
-    prompter && ((done, total, path) => prompter.progress(done, total, path)),
-  );
+  await writePlan(plan, target, {
+    onProgress: prompter && ((done, total, path) => prompter.progress(done, total, path)),
+  });
   // The wizard has shown the tree in its preview already.
   if (!interactive) console.log(renderTree(plan, c));
   console.log(
@@ -263,8 +260,4 @@ async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise
 
 export function nextSteps(target: string): string[] {
   return [`cd ${target}`, "make install", "make migrate", "make run", "make test"];
-}
-
-export function planJson(plan: Plan): object {
-  return { root: plan.root, spec: plan.spec, files: plan.files };
 }

@@ -6,14 +6,16 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { UserError } from "../errors.ts";
-import { makeColors } from "../output/colors.ts";
+import { makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
 import { planRemove, type RemovePlan } from "../project/module_ops.ts";
-import { applyChanges } from "../project/transaction.ts";
+import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 export interface RemoveOptions {
   dryRun?: boolean;
+  /** Print the Plan as JSON and write nothing. */
+  json?: boolean;
   yes?: boolean;
   force?: boolean;
   cwd?: string;
@@ -26,6 +28,7 @@ export function removeCommand() {
     .description("remove a module that `add` created, and add a migration that drops its table")
     .argument("<name>", "the module (or its table) to remove")
     .option("--dry-run", "print what would be deleted and write nothing")
+    .option("--json", "print the Plan (the files to delete and to create) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "also delete the module's files you have changed")
     .action(async (name, options) => {
@@ -40,35 +43,37 @@ export async function runRemove(
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
   const state = await readProject(options.cwd ?? Deno.cwd());
-  const plan = await planRemove(state, rawName, options.force ?? false);
-  const kept = options.force ? [] : plan.changed;
+  const removal = await planRemove(state, rawName, options.force ?? false);
+  const { plan } = removal;
+  const name = removal.module.name;
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return removal;
+  }
+  // Changed files are conflicts: kept, unless --force put them among the deletions.
+  const kept = options.force ? [] : plan.conflicts.map((f) => f.path);
 
   const report: string[] = [];
-  for (const path of plan.deletes) report.push(`  ${c.red("delete")}  ${path}`);
+  for (const file of plan.deletes) report.push(`  ${c.red("delete")}  ${file.path}`);
   for (const path of kept) {
     report.push(`  ${c.yellow("keep")}    ${path}  ${c.dim("(changed since add)")}`);
   }
-  for (const path of plan.missing) report.push(`  ${c.dim("gone")}    ${path}`);
-  report.push(`  ${c.green("create")}  ${plan.migration.path}  ${c.dim("(drops the table)")}`);
-  out(`Remove module ${c.bold(plan.module)}:\n${report.join("\n")}`);
+  for (const path of removal.missing) report.push(`  ${c.dim("gone")}    ${path}`);
+  report.push(`  ${c.green("create")}  ${removal.migration.path}  ${c.dim("(drops the table)")}`);
+  out(`Remove module ${c.bold(name)}:\n${report.join("\n")}`);
 
   if (options.dryRun) {
     out(c.dim("\n--dry-run: nothing was written."));
-    return plan;
+    return removal;
   }
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   if (!options.yes && interactive) {
     const prompter = options.prompter ?? await terminalPrompter();
-    const go = await prompter.confirm({ message: `Remove ${plan.module}?`, default: false });
+    const go = await prompter.confirm({ message: `Remove ${name}?`, default: false });
     if (!go) throw new UserError("Nothing was removed.", { exitCode: 1 });
   }
-  await applyChanges(state.root, {
-    writes: [{ path: plan.migration.path, content: plan.migration.content }],
-    deletes: plan.deletes,
-    answers: plan.answers,
-    prune: plan.prune,
-  });
-  out(`\n${c.green("✔")} Removed module ${c.bold(plan.module)}.`);
+  await writePlan(plan, state.root);
+  out(`\n${c.green("✔")} Removed module ${c.bold(name)}.`);
   if (kept.length > 0) {
     out(
       c.yellow(
@@ -81,7 +86,7 @@ export async function runRemove(
   for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
     out(`  ${c.cyan(step)}`);
   }
-  return plan;
+  return removal;
 }
 
 async function terminalPrompter(): Promise<Prompter> {

@@ -1,15 +1,38 @@
 /**
  * The file tree of a Plan, as the user sees it before anything is written:
  * each file with its size and the choice that added it, and a summary line.
+ * The same tree for every command: when a plan replaces or deletes files,
+ * each row also says what happens to it (create, replace, delete); a plan
+ * that only creates (`new`, `add`) needs no such column.
  */
-import type { Origin, Plan, PlannedFile } from "../plan/mod.ts";
+import type { Origin, Plan, PlannedDeletion, PlannedFile } from "../plan/mod.ts";
 import { planSummary } from "../plan/mod.ts";
+import { ANSWERS_FILE } from "../project/answers_file.ts";
 import type { Colors } from "./colors.ts";
 
 interface Node {
   name: string;
   children: Map<string, Node>;
-  file?: PlannedFile;
+  file?: PlannedFile | PlannedDeletion;
+}
+
+const ACTION_COLOR: Record<(PlannedFile | PlannedDeletion)["action"], keyof Colors> = {
+  create: "green",
+  replace: "yellow",
+  delete: "red",
+};
+
+/**
+ * The rows of the tree. A replaced answers file is left out: it is
+ * pyscaffold's own record, rewritten by every change to a project, and the
+ * commands say in words what it will record. A created one is a file of the
+ * new project like any other.
+ */
+function shownFiles(plan: Plan): (PlannedFile | PlannedDeletion)[] {
+  return [
+    ...plan.files.filter((f) => f.path !== ANSWERS_FILE || f.action === "create"),
+    ...plan.deletes,
+  ];
 }
 
 const ORIGIN_COLOR: Record<Origin, keyof Colors> = {
@@ -29,7 +52,9 @@ export function formatSize(bytes: number): string {
 
 export function renderTree(plan: Plan, c: Colors): string {
   const root: Node = { name: plan.root, children: new Map() };
-  for (const file of plan.files) {
+  const shown = shownFiles(plan);
+  const marked = shown.some((f) => f.action !== "create");
+  for (const file of shown) {
     const parts = file.path.split("/");
     let node = root;
     for (const part of parts) {
@@ -42,7 +67,10 @@ export function renderTree(plan: Plan, c: Colors): string {
     }
     node.file = file;
   }
-  const rows: [string, PlannedFile | undefined][] = [[c.bold(`${plan.root}/`), undefined]];
+  const rows: [string, PlannedFile | PlannedDeletion | undefined][] = [[
+    c.bold(`${plan.root}/`),
+    undefined,
+  ]];
   const walk = (node: Node, prefix: string) => {
     const children = [...node.children.values()].sort((a, b) => {
       // directories first, then files, each alphabetically
@@ -68,20 +96,25 @@ export function renderTree(plan: Plan, c: Colors): string {
   const lines = rows.map(([label, file]) => {
     if (!file) return label;
     const pad = " ".repeat(width - visible(label) + 2);
-    const size = formatSize(file.size).padStart(8);
+    const size = (file.action === "delete" ? "" : formatSize(file.size)).padStart(8);
     const colorize = c[ORIGIN_COLOR[file.origin]] as (s: string) => string;
-    return `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
+    const row = `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
+    if (!marked) return row;
+    const action = c[ACTION_COLOR[file.action]] as (s: string) => string;
+    return `${row.padEnd(row.length + 10 - file.origin.length)}${action(file.action)}`;
   });
-  const summary = planSummary(plan);
+  const written = shown.filter((f): f is PlannedFile => f.action !== "delete");
+  const summary = planSummary({ ...plan, files: written });
+  const deleted = plan.deletes.length ? `, ${plan.deletes.length} to delete` : "";
   // Which choice added how many files, in the order of the questions.
   const byOrigin = (Object.keys(ORIGIN_COLOR) as Origin[]).flatMap((origin) => {
-    const count = plan.files.filter((f) => f.origin === origin).length;
+    const count = written.filter((f) => f.origin === origin).length;
     const colorize = c[ORIGIN_COLOR[origin]] as (s: string) => string;
     return count > 0 ? [`${colorize(origin)} ${count}`] : [];
   });
   lines.push(
     "",
-    `${summary.files} files, ${summary.lines} lines, ${formatSize(summary.bytes)}`,
+    `${summary.files} files, ${summary.lines} lines, ${formatSize(summary.bytes)}${deleted}`,
     `${c.dim("added by:")} ${byOrigin.join(c.dim(" · "))}`,
   );
   return lines.join("\n");

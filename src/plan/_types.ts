@@ -11,29 +11,82 @@ export type Origin =
   | "celery"
   | "module";
 
-export interface PlannedFile {
+/**
+ * What the writer does with a planned file's content: `create` a file that
+ * must not exist yet, or `replace` one that may. A three-way merge (`update`)
+ * will add `"merge"`, carrying its base/ours/theirs in a `merge` field beside
+ * `content` (the merged result, which is what gets written): the writer, the
+ * preview and --json already read only `action`, `path` and `content`.
+ */
+export type FileAction = "create" | "replace";
+
+/** Where a planned file comes from and why it is there. */
+export interface FileFacts {
   /** POSIX path relative to the project root. */
   path: string;
+  origin: Origin;
+  /** Why the file exists (or, for a deletion, why it goes), in one line. */
+  why: string;
+  /** The lesson that explains it (`pyscaffold learn <lesson>`). */
+  lesson?: string;
+  /** The template it was rendered from ("" for a file no template makes). */
+  template: string;
+}
+
+/** A file the plan writes: created or replaced, with its whole content. */
+export interface PlannedFile extends FileFacts {
+  action: FileAction;
   content: string;
   /** Size in bytes (UTF-8). */
   size: number;
   lines: number;
-  origin: Origin;
-  /** Why the file exists, in one line. */
-  why: string;
-  /** The lesson that explains it (`pyscaffold learn <lesson>`). */
-  lesson?: string;
-  /** The template it was rendered from. */
-  template: string;
   executable?: boolean;
 }
 
+/** A file the plan deletes. */
+export interface PlannedDeletion extends FileFacts {
+  action: "delete";
+}
+
+/**
+ * A file on disk that is in the plan's way, found while planning (before
+ * anything is written): a file a `create` would overwrite (`exists`), or a
+ * file a deletion would lose the user's changes to (`changed`). The command
+ * decides: refuse, or (with --force) replace / delete it anyway.
+ */
+export interface Conflict {
+  path: string;
+  kind: "exists" | "changed";
+  /** What is on disk now. */
+  current: string;
+  /** What the plan would write there (absent for a deletion). */
+  planned?: string;
+}
+
+/**
+ * Every change one command makes, computed before anything is written. `new`,
+ * `add` and `remove` build one; the preview, --dry-run, --json, the learning
+ * mode and the writer (src/write) all read it.
+ */
 export interface Plan {
-  /** The directory the project goes into (its name). */
+  /** The project directory's name: the root of the preview. */
   root: string;
+  /** The project's choices, with the module this plan is about. */
   spec: ProjectSpec;
-  /** Sorted by path. */
+  /**
+   * `new`: a project written into an absent or empty directory, staged and
+   * renamed into place. `existing`: changes to the project at the target,
+   * applied with backups and rolled back on failure.
+   */
+  target: "new" | "existing";
+  /** Files to create or replace, sorted by path; the answers file among them. */
   files: PlannedFile[];
+  /** Files to delete, sorted by path. */
+  deletes: PlannedDeletion[];
+  /** Files on disk in the plan's way. */
+  conflicts: Conflict[];
+  /** Directories to remove after the deletions if nothing but Python caches is left in them. */
+  prune: string[];
 }
 
 /**
@@ -51,11 +104,13 @@ export interface FileRule<S = ProjectSpec> {
   executable?: boolean;
 }
 
+/** A file to write, with its size and line count. */
 export function plannedFile(
-  rule: FileRule<never>,
+  rule: Pick<FileRule<never>, "origin" | "why" | "lesson" | "executable">,
   path: string,
   template: string,
   content: string,
+  action: FileAction = "create",
 ): PlannedFile {
   return {
     path,
@@ -66,10 +121,16 @@ export function plannedFile(
     why: rule.why,
     lesson: rule.lesson,
     template,
+    action,
     ...(rule.executable ? { executable: true } : {}),
   };
 }
 
+export function byPath<T extends { path: string }>(a: T, b: T): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Files, lines and bytes the plan writes. */
 export function planSummary(plan: Plan): { files: number; lines: number; bytes: number } {
   return {
     files: plan.files.length,

@@ -1,9 +1,22 @@
 /**
- * The Plan: every file a command would write, in memory, with where it came
- * from. Preview, --dry-run, --json, the learning mode and the writer all read
- * a Plan; only the writer touches the disk.
+ * The Plan: every change a command would make, in memory, with where each
+ * file comes from and why. `new`, `add` and `remove` build one; the preview,
+ * --dry-run, --json, the learning mode and the writer all read it; only the
+ * writer (src/write) touches the disk.
  */
-export { buildProjectPlan, projectContext } from "./project_plan.ts";
-export { buildModuleFiles, moduleContext } from "./module_plan.ts";
-export type { FileRule, Origin, Plan, PlannedFile } from "./_types.ts";
-export { planSummary } from "./_types.ts";
+export { buildProjectPlan } from "./project_plan.ts";
+export { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
+export { moduleContext, projectContext, projectFlags } from "./template_context.ts";
+export { plannedAnswersFile } from "./answers_plan.ts";
+export { sha256 } from "./content_hash.ts";
+export type {
+  Conflict,
+  FileAction,
+  FileFacts,
+  FileRule,
+  Origin,
+  Plan,
+  PlannedDeletion,
+  PlannedFile,
+} from "./_types.ts";
+export { byPath, planSummary, resolveTemplate } from "./_types.ts";

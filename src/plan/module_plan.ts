@@ -1,17 +1,15 @@
+/**
+ * The files of one module, rendered in memory: the same code for the first
+ * module of `new` and for every module `add` creates, plus the Alembic
+ * revisions `add` and `remove` chain onto the project's migrations.
+ */
 import type { ModuleSpec } from "../choices/module_spec.ts";
-import { type ModuleView, moduleView } from "../python/mod.ts";
+import { moduleNames } from "../choices/module_names.ts";
 import { render } from "../render/mod.ts";
+import { VERSIONS_DIR } from "../project/migrations.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
-import { projectFlags } from "./project_plan.ts";
-
-/** The context module templates see as `it`. */
-export function moduleContext(
-  project: ModuleProject,
-  module: ModuleSpec,
-): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return { ...projectFlags(project), module: moduleView(module, project.database) };
-}
+import { moduleContext } from "./template_context.ts";
 
 /** Renders the files of one module for a project. */
 export function buildModuleFiles(project: ModuleProject, module: ModuleSpec): PlannedFile[] {
@@ -21,4 +19,24 @@ export function buildModuleFiles(project: ModuleProject, module: ModuleSpec): Pl
     const template = resolveTemplate("module", rule.template, project.framework);
     return plannedFile(rule, path, template, render(template, context));
   });
+}
+
+/** An Alembic revision that creates or drops a module's table, chained onto `down`. */
+export function buildMigrationFile(
+  project: ModuleProject,
+  module: ModuleSpec,
+  kind: "create" | "drop",
+  revision: { id: string; down: string | undefined },
+): PlannedFile {
+  const table = moduleNames(module.name).table;
+  const path = `${VERSIONS_DIR}/${revision.id}_${kind}_${table}.py`;
+  const template = `module/migrations/${kind}.py.eta`;
+  const content = render(template, {
+    ...moduleContext(project, module),
+    revision: { id: revision.id, down: revision.down ?? null },
+  });
+  const why = kind === "create"
+    ? `creates the ${table} table (Alembic revision ${revision.id})`
+    : `drops the ${table} table (Alembic revision ${revision.id})`;
+  return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
 }

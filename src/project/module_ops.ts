@@ -1,55 +1,41 @@
 /**
- * What `pyscaffold add` and `pyscaffold remove` would change in a project,
- * computed before anything is written: the files (rendered by the same code
- * `new` uses for the first module), the Alembic revision chained onto the
- * current head, and the new module manifest of the answers file.
+ * The Plans of `pyscaffold add` and `pyscaffold remove`, computed before
+ * anything is written: the module's files (rendered by the same code `new`
+ * uses for the first module) to create or delete, the Alembic revision chained
+ * onto the current head, the answers file with its new module manifest, and
+ * the conflicts with what is on disk. src/write applies them like any Plan.
  */
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import { UserError } from "../errors.ts";
-import { buildModuleFiles, moduleContext, type PlannedFile } from "../plan/mod.ts";
-import { plannedFile } from "../plan/_types.ts";
-import { render } from "../render/mod.ts";
+import {
+  buildMigrationFile,
+  buildModuleFiles,
+  byPath,
+  type Conflict,
+  type Plan,
+  plannedAnswersFile,
+  type PlannedDeletion,
+  type PlannedFile,
+  sha256,
+} from "../plan/mod.ts";
 import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { parseFields } from "../choices/fields.ts";
 import { words } from "../choices/names.ts";
 import { answersFileWithModules, type ModuleRecord, type ProjectState } from "./answers_file.ts";
-import { headRevision, nextRevisionId, readRevisions, VERSIONS_DIR } from "./migrations.ts";
+import { headRevision, nextRevisionId, readRevisions } from "./migrations.ts";
 
-export function sha256(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
-}
-
-/** A file `add` would create that is already there. */
-export interface Conflict {
-  path: string;
-  current: string;
-  planned: string;
-}
-
-export interface AddPlan {
+/** What `add` or `remove` would do to a project: its Plan, and the module it is about. */
+export interface ModulePlan {
   module: ModuleSpec;
-  /** The module's files followed by its migration. */
-  files: PlannedFile[];
+  /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
-  conflicts: Conflict[];
-  /** New content of the answers file. */
-  answers: string;
+  plan: Plan;
 }
 
-export interface RemovePlan {
-  module: string;
-  /** Unchanged files (and, with force, changed ones) that will be deleted. */
-  deletes: string[];
-  /** Files the user changed; kept unless force. */
-  changed: string[];
-  /** Files already gone. */
+export interface RemovePlan extends ModulePlan {
+  /** Files of the module that are already gone: nothing to delete. */
   missing: string[];
-  migration: PlannedFile;
-  answers: string;
-  /** Directories emptied by the removal. */
-  prune: string[];
 }
 
 /** Finds the module a name refers to: by module name, or by its table or class. */
@@ -101,34 +87,33 @@ export function resolveRefs(
   });
 }
 
-function migrationFile(
+async function nextMigration(
   state: ProjectState,
   module: ModuleSpec,
   kind: "create" | "drop",
-  id: string,
-  down: string | undefined,
-): PlannedFile {
-  const table = moduleNames(module.name).table;
-  const path = `${VERSIONS_DIR}/${id}_${kind}_${table}.py`;
-  const template = `module/migrations/${kind}.py.eta`;
-  const content = render(template, {
-    ...moduleContext(state.project, module),
-    revision: { id, down: down ?? null },
+): Promise<PlannedFile> {
+  const revisions = await readRevisions(state.root);
+  return buildMigrationFile(state.project, module, kind, {
+    id: nextRevisionId(revisions),
+    down: headRevision(revisions),
   });
-  return plannedFile(
-    {
-      path,
-      template,
-      origin: "module",
-      why: kind === "create"
-        ? `creates the ${table} table (Alembic revision ${id})`
-        : `drops the ${table} table (Alembic revision ${id})`,
-      lesson: "migrations",
-    },
-    path,
-    template,
-    content,
-  );
+}
+
+/** A change plan for the project in `state`, its files and deletions sorted by path. */
+function changePlan(
+  state: ProjectState,
+  module: ModuleSpec,
+  changes: Pick<Plan, "files" | "deletes" | "conflicts" | "prune">,
+): Plan {
+  return {
+    root: state.project.name,
+    spec: { ...state.project, module },
+    target: "existing",
+    files: [...changes.files].sort(byPath),
+    deletes: [...changes.deletes].sort(byPath),
+    conflicts: changes.conflicts,
+    prune: changes.prune,
+  };
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -142,12 +127,17 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Plans `pyscaffold add`: validates the name and fields, renders every file, finds conflicts. */
+/**
+ * Plans `pyscaffold add`: validates the name and fields, renders every file,
+ * and finds the files already on disk where a file would be created. With
+ * `force` those are replaced; without, they stay conflicts the command refuses.
+ */
 export async function planAdd(
   state: ProjectState,
   rawName: string,
   rawFields: readonly string[],
-): Promise<AddPlan> {
+  force = false,
+): Promise<ModulePlan> {
   const database = state.project.database;
   const name = parseModuleName(rawName, database);
   const existing = findModule(state.modules, name);
@@ -171,20 +161,18 @@ export async function planAdd(
     builtinRefs(state.project),
   );
   const module: ModuleSpec = { name, fields };
-  const revisions = await readRevisions(state.root);
-  const migration = migrationFile(
-    state,
-    module,
-    "create",
-    nextRevisionId(revisions),
-    headRevision(revisions),
-  );
+  const migration = await nextMigration(state, module, "create");
   const moduleFiles = buildModuleFiles(state.project, module);
-  const files = [...moduleFiles, migration];
+  const files: PlannedFile[] = [];
   const conflicts: Conflict[] = [];
-  for (const file of files) {
+  for (const file of [...moduleFiles, migration]) {
     const current = await readIfExists(join(state.root, ...file.path.split("/")));
-    if (current !== undefined) conflicts.push({ path: file.path, current, planned: file.content });
+    if (current === undefined) {
+      files.push(file);
+      continue;
+    }
+    conflicts.push({ path: file.path, kind: "exists", current, planned: file.content });
+    files.push(force ? { ...file, action: "replace" } : file);
   }
   const modules: Record<string, ModuleRecord> = {
     ...state.modules,
@@ -194,19 +182,23 @@ export async function planAdd(
       migration: migration.path,
     },
   };
+  files.push(plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"));
   return {
     module,
-    files,
     migration,
-    conflicts,
-    answers: answersFileWithModules(state.file, modules),
+    plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
 }
 
 /** Directories that hold other modules' files too and are never removed. */
 const SHARED_DIRS = new Set(["src", "src/models", "tests", "migrations", "migrations/versions"]);
 
-/** Plans `pyscaffold remove`: which files are unchanged, changed or gone, and the drop revision. */
+/**
+ * Plans `pyscaffold remove`: deletes the module's files that are unchanged
+ * since `add` (the answers file keeps their hashes), and adds the revision
+ * that drops its table. Changed files are conflicts: kept, or with `force`
+ * deleted too.
+ */
 export async function planRemove(
   state: ProjectState,
   rawName: string,
@@ -229,38 +221,40 @@ export async function planRemove(
     );
   }
   const record = state.modules[name];
-  const deletes: string[] = [];
-  const changed: string[] = [];
+  const module: ModuleSpec = { name, fields: record.fields };
+  const deletes: PlannedDeletion[] = [];
+  const conflicts: Conflict[] = [];
   const missing: string[] = [];
+  const deletion = (path: string): PlannedDeletion => ({
+    action: "delete",
+    path,
+    origin: "module",
+    why: `a file of the module ${name}, removed with it`,
+    template: "",
+  });
   for (const [path, hash] of Object.entries(record.files).sort()) {
     const current = await readIfExists(join(state.root, ...path.split("/")));
     if (current === undefined) missing.push(path);
-    else if (sha256(current) === hash) deletes.push(path);
+    else if (sha256(current) === hash) deletes.push(deletion(path));
     else {
-      changed.push(path);
-      if (force) deletes.push(path);
+      conflicts.push({ path, kind: "changed", current });
+      if (force) deletes.push(deletion(path));
     }
   }
-  const revisions = await readRevisions(state.root);
-  const migration = migrationFile(
-    state,
-    { name, fields: record.fields },
-    "drop",
-    nextRevisionId(revisions),
-    headRevision(revisions),
-  );
+  const migration = await nextMigration(state, module, "drop");
   const modules = { ...state.modules };
   delete modules[name];
-  const prune = [...new Set(deletes.map((p) => p.split("/").slice(0, -1).join("/")))]
+  const prune = [...new Set(deletes.map((d) => d.path.split("/").slice(0, -1).join("/")))]
     .filter((d) => d !== "" && !SHARED_DIRS.has(d))
     .sort((a, b) => b.length - a.length);
-  return {
-    module: name,
-    deletes,
-    changed,
-    missing,
+  const files = [
     migration,
-    answers: answersFileWithModules(state.file, modules),
-    prune,
+    plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"),
+  ];
+  return {
+    module,
+    migration,
+    missing,
+    plan: changePlan(state, module, { files, deletes, conflicts, prune }),
   };
 }

@@ -1,253 +1,61 @@
 /**
- * The only part of pyscaffold that writes to the disk.
+ * The only part of pyscaffold that writes to the disk: one writer for every
+ * Plan, all or nothing, with one interrupt handler (SIGINT, SIGTERM).
  *
- * A new project is written into a staging directory beside its target and
- * renamed into place in one step (into an existing empty directory, entry by
- * entry), so an interrupted run leaves either nothing or the whole project. On SIGINT or SIGTERM the staging directory is removed;
- * after a SIGKILL it stays behind, locked by nobody, and the next run in the
- * same parent directory removes it.
+ * - A new project (`new`) is staged beside its target and renamed into place
+ *   (_new_project.ts): an interrupted or failed run leaves nothing, or the
+ *   whole project.
+ * - Changes to an existing project (`add`, `remove`) are staged inside it,
+ *   existing files moved aside as backups, and rolled back on failure or
+ *   interrupt (_changes.ts): the project is left exactly as it was.
+ *
+ * In both, the answers file is written last.
  */
-import { basename, dirname, join, resolve } from "node:path";
-import { CancelledError, UserError } from "../errors.ts";
-import type { PlannedFile } from "../plan/mod.ts";
+import { UserError } from "../errors.ts";
+import type { Plan } from "../plan/mod.ts";
+import { safeRelativePath } from "../project/paths.ts";
+import { applyChanges } from "./_changes.ts";
+import { fsError } from "./_fs_error.ts";
+import type { StepHook } from "./_interrupt.ts";
+import { writeNewProject, type WriteProgress } from "./_new_project.ts";
 
-/** `.<name>.pyscaffold-<8 hex>`: the staging directories this module creates. */
-const STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
+export { checkNewTarget, type WriteProgress } from "./_new_project.ts";
+export { fsError } from "./_fs_error.ts";
+export type { StepHook } from "./_interrupt.ts";
 
-export interface WriteProgress {
-  (written: number, total: number, path: string): void;
-}
-
-/** Checks that `target` can receive a new project: absent, or an empty directory. */
-export async function checkNewTarget(target: string): Promise<void> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.lstat(target);
-    // A symbolic link is followed to its directory; a dangling one is refused below.
-    if (info.isSymlink) info = await Deno.stat(target);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      if (await isDanglingLink(target)) {
-        throw new UserError(`${target} is a symbolic link to nothing.`, {
-          hint: "Remove the link, or choose another project name or directory.",
-        });
-      }
-      await checkParent(dirname(resolve(target)));
-      return;
-    }
-    throw fsError(error, target);
-  }
-  if (!info.isDirectory) {
-    throw new UserError(`${target} exists and is not a directory.`, {
-      hint: "Choose another project name or directory.",
-    });
-  }
-  for await (const _ of Deno.readDir(target)) {
-    throw new UserError(`${target} already exists and is not empty; nothing was written.`, {
-      hint: "Choose another directory, or empty this one first.",
-    });
-  }
-}
-
-async function isDanglingLink(path: string): Promise<boolean> {
-  try {
-    return (await Deno.lstat(path)).isSymlink;
-  } catch {
-    return false;
-  }
-}
-
-async function checkParent(parent: string): Promise<void> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(parent);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new UserError(`The parent directory ${parent} does not exist.`, {
-        hint: "Create it first, or choose another location.",
-      });
-    }
-    throw fsError(error, parent);
-  }
-  if (!info.isDirectory) throw new UserError(`${parent} is not a directory.`);
-}
-
-export function fsError(error: unknown, path: string): UserError {
-  if (error instanceof Deno.errors.PermissionDenied) {
-    return new UserError(`Permission denied: ${path}.`, {
-      hint: "Choose a location you can write to.",
-    });
-  }
-  if (error instanceof Deno.errors.NotFound) return new UserError(`Not found: ${path}.`);
-  if (error instanceof Deno.errors.NotADirectory) {
-    return new UserError(`Part of ${path} is not a directory.`, {
-      hint: "Choose a location whose parent directories exist.",
-    });
-  }
-  if (error instanceof UserError) return error;
-  // Deno's message ends with the system call and a path (the staging directory's, often):
-  // "No space left on device (os error 28): writefile '/…'" — the cause is enough.
-  const message = (error instanceof Error ? error.message : String(error))
-    .replace(/ \(os error \d+\)/, "").replace(/: [a-z_]+ '[^']*'( -> '[^']*')?$/, "");
-  return new UserError(`Could not write ${path}: ${message}.`);
+export interface WriteOptions {
+  /** Called after each file is written. */
+  onProgress?: WriteProgress;
+  /** For tests: called at each step boundary; throwing there simulates a failure mid-way. */
+  onStep?: StepHook;
 }
 
 /**
- * Writes every file into `target`, which must be absent or empty. All or
- * nothing: the files go into a staging directory that is renamed onto the
- * target in one step. SIGINT and SIGTERM cancel the write (CancelledError)
- * and remove the staging directory; once the rename has started the project
- * is complete and the signal is ignored.
+ * Applies `plan` to `target`: the directory to create (a `new` plan) or the
+ * root of the project to change (an `existing` plan). Throws CancelledError
+ * when interrupted, a UserError on failure; either way nothing is changed.
  */
-export async function writeNewProject(
+export async function writePlan(
+  plan: Plan,
   target: string,
-  files: readonly PlannedFile[],
-  onProgress?: WriteProgress,
+  options: WriteOptions = {},
 ): Promise<void> {
-  await checkNewTarget(target);
-  for (const file of files) checkPlannedPath(file.path);
-  // Write into the directory a symbolic link points at, and keep the link.
-  const absolute = await realTarget(resolve(target));
-  await removeStaleStaging(dirname(absolute));
-  const staging = join(
-    dirname(absolute),
-    `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
-  );
-  let cancelled = false;
-  const stopListening = onInterrupt(() => cancelled = true);
-  const checkpoint = () => {
-    if (cancelled) throw new CancelledError();
-  };
-  let lock: Deno.FsFile | undefined;
-  try {
-    await Deno.mkdir(staging, { mode: 0o755 });
-    lock = await lockDirectory(staging);
-    checkpoint();
-    let written = 0;
-    for (const file of files) {
-      const path = join(staging, ...file.path.split("/"));
-      await Deno.mkdir(dirname(path), { recursive: true });
-      await Deno.writeTextFile(path, file.content, {
-        mode: file.executable ? 0o755 : 0o644,
-        createNew: true,
-      });
-      checkpoint();
-      onProgress?.(++written, files.length, file.path);
+  // A planned path is relative, POSIX and inside the project; anything else is a bug upstream.
+  for (const { path } of [...plan.files, ...plan.deletes]) {
+    if (safeRelativePath(path) === undefined) {
+      throw new Error(`refusing to write outside the project: ${JSON.stringify(path)}`);
     }
-    // Synchronous, so no signal handler can run between the check and the rename.
-    checkpoint();
-    moveIntoPlace(staging, absolute);
-  } catch (error) {
-    await Deno.remove(staging, { recursive: true }).catch(() => {});
-    const failure = fsError(error, target);
-    if (failure instanceof CancelledError) throw failure;
-    throw new UserError(`${failure.message} Nothing was written.`, { hint: failure.hint });
-  } finally {
-    lock?.close();
-    stopListening();
   }
-}
-
-/** Calls `handler` on SIGINT and SIGTERM (SIGINT only on Windows) until the returned function is called. */
-function onInterrupt(handler: () => void): () => void {
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
-  for (const signal of signals) Deno.addSignalListener(signal, handler);
-  return () => {
-    for (const signal of signals) Deno.removeSignalListener(signal, handler);
-  };
-}
-
-/** A planned path is relative, POSIX and inside the project; anything else is a bug upstream. */
-function checkPlannedPath(path: string): void {
-  const segments = path.split("/");
-  if (
-    // deno-lint-ignore no-control-regex
-    path.startsWith("/") || /[\\\0-\x1f]/.test(path) || /^[A-Za-z]:/.test(path) ||
-    segments.some((s) => s === "" || s === "." || s === "..")
-  ) {
-    throw new Error(`refusing to write outside the project: ${JSON.stringify(path)}`);
-  }
-}
-
-async function realTarget(absolute: string): Promise<string> {
-  try {
-    return await Deno.realPath(absolute);
-  } catch {
-    return absolute; // absent: created by the rename
-  }
-}
-
-/**
- * Holds an advisory lock on the staging directory for as long as this process
- * writes into it, so that another run can tell a live staging directory from
- * one left by a killed run. Where directories cannot be locked, nothing is.
- */
-async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
-  try {
-    const handle = await Deno.open(dir, { read: true });
-    await handle.lock(true);
-    return handle;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes staging directories that a killed run left in `parent` (nobody holds their lock). */
-async function removeStaleStaging(parent: string): Promise<void> {
-  try {
-    for await (const entry of Deno.readDir(parent)) {
-      if (!entry.isDirectory || !STAGING.test(entry.name)) continue;
-      const path = join(parent, entry.name);
-      let handle: Deno.FsFile | undefined;
-      try {
-        handle = await Deno.open(path, { read: true });
-        if (await handle.tryLock(true)) await Deno.remove(path, { recursive: true });
-      } catch {
-        // not ours to judge: leave it
-      } finally {
-        handle?.close();
-      }
-    }
-  } catch {
-    // an unreadable parent fails later, with a clear message, when the write starts
-  }
-}
-
-/**
- * An absent target becomes the staging directory, renamed: one atomic step.
- * An existing empty directory is kept — a shell may be sitting in it
- * (`new .`), and it may have its own owner, mode or mount — and the staged
- * entries are renamed into it, synchronously, so no signal handler runs in
- * between; only a SIGKILL within that sub-millisecond loop could leave part.
- */
-function moveIntoPlace(staging: string, target: string): void {
-  let exists = false;
-  try {
-    exists = Deno.statSync(target).isDirectory;
-  } catch {
-    // absent
-  }
-  if (!exists) {
-    Deno.renameSync(staging, target);
+  if (plan.target === "new") {
+    await writeNewProject(target, plan.files, options.onProgress, options.onStep);
     return;
   }
-  // Checked again: a file that appeared since the first check must not be replaced.
-  for (const _ of Deno.readDirSync(target)) {
-    throw new UserError(`${target} is no longer empty; nothing was written.`);
-  }
-  const moved: string[] = [];
-  try {
-    for (const name of [...Deno.readDirSync(staging)].map((e) => e.name)) {
-      Deno.renameSync(join(staging, name), join(target, name));
-      moved.push(name);
-    }
-  } catch (error) {
-    for (const name of moved.reverse()) {
-      Deno.renameSync(join(target, name), join(staging, name));
-    }
-    throw error;
-  }
-  Deno.removeSync(staging);
+  await applyChanges(
+    target,
+    { files: plan.files, deletes: plan.deletes.map((d) => d.path), prune: plan.prune },
+    options.onProgress,
+    options.onStep,
+  );
 }
 
 /**

@@ -1,0 +1,55 @@
+/**
+ * What templates see as `it`. Project and module templates share the flags;
+ * project templates also get every module, module templates their own.
+ */
+import type { ModuleSpec } from "../choices/module_spec.ts";
+import { type ModuleView, moduleView } from "../python/mod.ts";
+import type { ProjectSpec } from "../choices/project_spec.ts";
+import { VERSION } from "../version.ts";
+import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
+import { DATABASE_PROFILES } from "../choices/databases.ts";
+import type { ModuleProject } from "./module_files.ts";
+
+/** Flags every template can test: `it.flask`, `it.oracle`, `it.auth`, ... */
+export function projectFlags(project: ModuleProject) {
+  return {
+    version: VERSION,
+    project: {
+      name: project.name,
+      /** `my-api` → `my_api`: for identifiers such as the cache key prefix. */
+      slug: project.name.replaceAll("-", "_"),
+      title: project.name.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(" "),
+    },
+    framework: project.framework,
+    database: project.database,
+    /** The framework profile (src/choices/frameworks.ts). */
+    fw: FRAMEWORK_PROFILES[project.framework],
+    /** `it.awaited("x")`: `(await x)` on Quart, `x` on Flask. */
+    awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
+    /** The database profile (src/choices/databases.ts). */
+    db: DATABASE_PROFILES[project.database],
+    flask: project.framework === "flask",
+    quart: project.framework === "quart",
+    postgresql: project.database === "postgresql",
+    oracle: project.database === "oracle",
+    auth: project.auth,
+    cache: project.cache,
+    celery: project.celery,
+  };
+}
+
+/** The context project templates see as `it`. */
+export function projectContext(
+  spec: ProjectSpec,
+): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
+  const module = moduleView(spec.module, spec.database);
+  return { ...projectFlags(spec), module, modules: [module] };
+}
+
+/** The context module templates see as `it`. */
+export function moduleContext(
+  project: ModuleProject,
+  module: ModuleSpec,
+): ReturnType<typeof projectFlags> & { module: ModuleView } {
+  return { ...projectFlags(project), module: moduleView(module, project.database) };
+}

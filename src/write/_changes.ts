@@ -1,0 +1,171 @@
+/**
+ * Changes to an existing project, all or nothing. `add` and `remove` create,
+ * replace and delete a handful of files and rewrite the answers file; this
+ * writes them so that a failure, Ctrl-C or SIGTERM at any point leaves the
+ * project exactly as it was:
+ *
+ * 1. every new content is first written into a staging directory inside the
+ *    project (same file system, so the moves below are renames);
+ * 2. each change is a rename — an existing file is moved aside into the
+ *    staging directory (its backup) before anything replaces it — recorded in
+ *    a journal;
+ * 3. the answers file is placed last;
+ * 4. on error or interrupt the journal is played backwards.
+ */
+import { dirname, join } from "node:path";
+import { CancelledError, UserError } from "../errors.ts";
+import { ANSWERS_FILE } from "../project/answers_file.ts";
+import type { PlannedFile } from "../plan/mod.ts";
+import { fsError } from "./_fs_error.ts";
+import { interruptible, type StepHook } from "./_interrupt.ts";
+import type { WriteProgress } from "./_new_project.ts";
+
+export interface Changes {
+  /** Files to create or replace. */
+  files: readonly PlannedFile[];
+  /** Relative paths of files to delete. */
+  deletes: readonly string[];
+  /** Directories (relative) to remove afterwards when nothing but caches is left in them. */
+  prune: readonly string[];
+}
+
+type Step =
+  | { kind: "mkdir"; dir: string }
+  | { kind: "moved-aside"; from: string; to: string }
+  | { kind: "placed"; path: string };
+
+const STAGING_PREFIX = ".pyscaffold-tx-";
+
+export async function applyChanges(
+  root: string,
+  changes: Changes,
+  onProgress?: WriteProgress,
+  hook?: StepHook,
+): Promise<void> {
+  // The answers file last: it must never record a change that did not happen.
+  const files = [...changes.files].sort((a, b) =>
+    Number(a.path === ANSWERS_FILE) - Number(b.path === ANSWERS_FILE)
+  );
+  const answers = files.at(-1)?.path === ANSWERS_FILE ? files.pop() : undefined;
+  const staging = join(root, `${STAGING_PREFIX}${crypto.randomUUID().slice(0, 8)}`);
+  const journal: Step[] = [];
+  const total = changes.files.length;
+  let done = 0;
+  try {
+    await interruptible(async (checkpoint) => {
+      await Deno.mkdir(staging);
+      // 1. stage
+      const staged = new Map<PlannedFile, string>();
+      for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
+        await checkpoint(`stage ${file.path}`);
+        const path = join(staging, `new-${i}`);
+        await Deno.writeTextFile(path, file.content, {
+          createNew: true,
+          mode: file.executable ? 0o755 : 0o644,
+        });
+        staged.set(file, path);
+      }
+      // 2. move into place, every existing file moved aside first
+      const place = async (file: PlannedFile, i: number) => {
+        await checkpoint(`place ${file.path}`);
+        const target = abs(root, file.path);
+        await mkdirs(root, dirname(file.path), journal);
+        if (await exists(target)) {
+          if (file.action === "create") {
+            throw new UserError(
+              `${file.path} appeared since the plan was made; nothing was written.`,
+            );
+          }
+          const aside = join(staging, `old-${i}`);
+          await Deno.rename(target, aside);
+          journal.push({ kind: "moved-aside", from: target, to: aside });
+        }
+        await Deno.rename(staged.get(file)!, target);
+        journal.push({ kind: "placed", path: target });
+        onProgress?.(++done, total, file.path);
+      };
+      for (const [i, file] of files.entries()) await place(file, i);
+      for (const [i, path] of changes.deletes.entries()) {
+        await checkpoint(`delete ${path}`);
+        const target = abs(root, path);
+        const aside = join(staging, `deleted-${i}`);
+        await Deno.rename(target, aside);
+        journal.push({ kind: "moved-aside", from: target, to: aside });
+      }
+      // 3. the answers file, last
+      if (answers) await place(answers, files.length);
+      await checkpoint("commit");
+    }, hook);
+  } catch (error) {
+    rollback(journal);
+    removeQuietly(staging);
+    throw error instanceof CancelledError ? error : fsError(error, root);
+  }
+  removeQuietly(staging);
+  for (const dir of changes.prune) pruneDir(abs(root, dir));
+}
+
+/** Undoes the journal, newest step first. Synchronous: nothing may run in between. */
+function rollback(journal: Step[]): void {
+  for (const step of journal.reverse()) {
+    try {
+      if (step.kind === "placed") Deno.removeSync(step.path);
+      else if (step.kind === "moved-aside") Deno.renameSync(step.to, step.from);
+      else Deno.removeSync(step.dir);
+    } catch {
+      // keep undoing the rest
+    }
+  }
+}
+
+async function mkdirs(root: string, relDir: string, journal: Step[]): Promise<void> {
+  if (relDir === "." || relDir === "") return;
+  const parts = relDir.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const dir = abs(root, parts.slice(0, i).join("/"));
+    try {
+      await Deno.mkdir(dir);
+      journal.push({ kind: "mkdir", dir });
+    } catch (error) {
+      if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+      // Never write through a symbolic link: it could lead outside the project.
+      const info = await Deno.lstat(dir);
+      if (info.isSymlink || !info.isDirectory) {
+        throw new UserError(`${dir} is not a plain directory; nothing was written.`);
+      }
+    }
+  }
+}
+
+/** Removes a directory that holds nothing but Python caches; leaves it otherwise. */
+function pruneDir(dir: string): void {
+  try {
+    const entries = [...Deno.readDirSync(dir)];
+    if (entries.some((e) => e.name !== "__pycache__")) return;
+    Deno.removeSync(dir, { recursive: true });
+  } catch {
+    // absent or not removable: nothing to prune
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    Deno.removeSync(path, { recursive: true });
+  } catch {
+    // already gone
+  }
+}
+
+function abs(root: string, rel: string): string {
+  return join(root, ...rel.split("/"));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}

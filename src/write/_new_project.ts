@@ -1,0 +1,211 @@
+/**
+ * A new project is written into a staging directory beside its target and
+ * renamed into place in one step (into an existing empty directory, entry by
+ * entry), so an interrupted run leaves either nothing or the whole project. On
+ * SIGINT or SIGTERM the staging directory is removed; after a SIGKILL it stays
+ * behind, locked by nobody, and the next run in the same parent directory
+ * removes it.
+ */
+import { basename, dirname, join, resolve } from "node:path";
+import { CancelledError, UserError } from "../errors.ts";
+import { ANSWERS_FILE } from "../project/answers_file.ts";
+import type { PlannedFile } from "../plan/mod.ts";
+import { fsError } from "./_fs_error.ts";
+import { interruptible, type StepHook } from "./_interrupt.ts";
+
+/** `.<name>.pyscaffold-<8 hex>`: the staging directories this module creates. */
+const STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
+
+export interface WriteProgress {
+  (written: number, total: number, path: string): void;
+}
+
+/** Checks that `target` can receive a new project: absent, or an empty directory. */
+export async function checkNewTarget(target: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.lstat(target);
+    // A symbolic link is followed to its directory; a dangling one is refused below.
+    if (info.isSymlink) info = await Deno.stat(target);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      if (await isDanglingLink(target)) {
+        throw new UserError(`${target} is a symbolic link to nothing.`, {
+          hint: "Remove the link, or choose another project name or directory.",
+        });
+      }
+      await checkParent(dirname(resolve(target)));
+      return;
+    }
+    throw fsError(error, target);
+  }
+  if (!info.isDirectory) {
+    throw new UserError(`${target} exists and is not a directory.`, {
+      hint: "Choose another project name or directory.",
+    });
+  }
+  for await (const _ of Deno.readDir(target)) {
+    throw new UserError(`${target} already exists and is not empty; nothing was written.`, {
+      hint: "Choose another directory, or empty this one first.",
+    });
+  }
+}
+
+async function isDanglingLink(path: string): Promise<boolean> {
+  try {
+    return (await Deno.lstat(path)).isSymlink;
+  } catch {
+    return false;
+  }
+}
+
+async function checkParent(parent: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(parent);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new UserError(`The parent directory ${parent} does not exist.`, {
+        hint: "Create it first, or choose another location.",
+      });
+    }
+    throw fsError(error, parent);
+  }
+  if (!info.isDirectory) throw new UserError(`${parent} is not a directory.`);
+}
+
+/**
+ * Writes every file into `target`, which must be absent or empty. All or
+ * nothing: the files go into a staging directory that is renamed onto the
+ * target in one step. An interrupt cancels the write (CancelledError) and
+ * removes the staging directory; once the rename has started the project is
+ * complete and the signal is ignored.
+ */
+export async function writeNewProject(
+  target: string,
+  files: readonly PlannedFile[],
+  onProgress?: WriteProgress,
+  hook?: StepHook,
+): Promise<void> {
+  await checkNewTarget(target);
+  // Write into the directory a symbolic link points at, and keep the link.
+  const absolute = await realTarget(resolve(target));
+  await removeStaleStaging(dirname(absolute));
+  const staging = join(
+    dirname(absolute),
+    `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
+  );
+  let lock: Deno.FsFile | undefined;
+  try {
+    await interruptible(async (checkpoint) => {
+      await Deno.mkdir(staging, { mode: 0o755 });
+      lock = await lockDirectory(staging);
+      let written = 0;
+      for (const file of files) {
+        await checkpoint(`stage ${file.path}`);
+        const path = join(staging, ...file.path.split("/"));
+        await Deno.mkdir(dirname(path), { recursive: true });
+        await Deno.writeTextFile(path, file.content, {
+          mode: file.executable ? 0o755 : 0o644,
+          createNew: true,
+        });
+        onProgress?.(++written, files.length, file.path);
+      }
+      // The last check: the rename that follows is synchronous and starts before any
+      // signal listener could run, so the project lands whole.
+      await checkpoint("commit");
+      moveIntoPlace(staging, absolute);
+    }, hook);
+  } catch (error) {
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    const failure = fsError(error, target);
+    if (failure instanceof CancelledError) throw failure;
+    throw new UserError(`${failure.message} Nothing was written.`, { hint: failure.hint });
+  } finally {
+    lock?.close();
+  }
+}
+
+async function realTarget(absolute: string): Promise<string> {
+  try {
+    return await Deno.realPath(absolute);
+  } catch {
+    return absolute; // absent: created by the rename
+  }
+}
+
+/**
+ * Holds an advisory lock on the staging directory for as long as this process
+ * writes into it, so that another run can tell a live staging directory from
+ * one left by a killed run. Where directories cannot be locked, nothing is.
+ */
+async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
+  try {
+    const handle = await Deno.open(dir, { read: true });
+    await handle.lock(true);
+    return handle;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes staging directories that a killed run left in `parent` (nobody holds their lock). */
+async function removeStaleStaging(parent: string): Promise<void> {
+  try {
+    for await (const entry of Deno.readDir(parent)) {
+      if (!entry.isDirectory || !STAGING.test(entry.name)) continue;
+      const path = join(parent, entry.name);
+      let handle: Deno.FsFile | undefined;
+      try {
+        handle = await Deno.open(path, { read: true });
+        if (await handle.tryLock(true)) await Deno.remove(path, { recursive: true });
+      } catch {
+        // not ours to judge: leave it
+      } finally {
+        handle?.close();
+      }
+    }
+  } catch {
+    // an unreadable parent fails later, with a clear message, when the write starts
+  }
+}
+
+/**
+ * An absent target becomes the staging directory, renamed: one atomic step.
+ * An existing empty directory is kept — a shell may be sitting in it
+ * (`new .`), and it may have its own owner, mode or mount — and the staged
+ * entries are renamed into it, the answers file last, synchronously, so no
+ * signal handler runs in between; only a SIGKILL within that sub-millisecond
+ * loop could leave part.
+ */
+function moveIntoPlace(staging: string, target: string): void {
+  let exists = false;
+  try {
+    exists = Deno.statSync(target).isDirectory;
+  } catch {
+    // absent
+  }
+  if (!exists) {
+    Deno.renameSync(staging, target);
+    return;
+  }
+  // Checked again: a file that appeared since the first check must not be replaced.
+  for (const _ of Deno.readDirSync(target)) {
+    throw new UserError(`${target} is no longer empty; nothing was written.`);
+  }
+  const names = [...Deno.readDirSync(staging)].map((e) => e.name)
+    .sort((a, b) => Number(a === ANSWERS_FILE) - Number(b === ANSWERS_FILE));
+  const moved: string[] = [];
+  try {
+    for (const name of names) {
+      Deno.renameSync(join(staging, name), join(target, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    for (const name of moved.reverse()) {
+      Deno.renameSync(join(target, name), join(staging, name));
+    }
+    throw error;
+  }
+  Deno.removeSync(staging);
+}
