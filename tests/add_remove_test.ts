@@ -14,7 +14,7 @@ import { buildModuleFiles, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { writePlan } from "../src/write/mod.ts";
-import type { ModulePlan } from "../src/project/module_ops.ts";
+import type { ModulePlan } from "../src/plan/mod.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { makeColors } from "../src/output/colors.ts";
 import { renderTree } from "../src/output/tree.ts";

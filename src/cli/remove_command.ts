@@ -8,7 +8,7 @@ import { Command } from "@commander-js/extra-typings";
 import { UserError } from "../errors.ts";
 import { makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
-import { planRemove, type RemovePlan } from "../project/module_ops.ts";
+import { planRemove, type RemovePlan } from "../plan/mod.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 

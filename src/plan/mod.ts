@@ -8,6 +8,15 @@ export { buildProjectPlan } from "./project_plan.ts";
 export { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 export { moduleContext, projectContext, projectFlags } from "./template_context.ts";
 export { plannedAnswersFile } from "./answers_plan.ts";
+export {
+  builtinRefs,
+  findModule,
+  type ModulePlan,
+  planAdd,
+  planRemove,
+  type RemovePlan,
+  resolveRefs,
+} from "./module_ops.ts";
 export { sha256 } from "./content_hash.ts";
 export type {
   Conflict,

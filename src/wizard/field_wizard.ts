@@ -7,9 +7,9 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { parseField } from "../choices/fields.ts";
-import type { Prompter } from "../wizard/prompter.ts";
-import type { ProjectState } from "./answers_file.ts";
-import { builtinRefs } from "./module_ops.ts";
+import type { Prompter } from "./prompter.ts";
+import type { ProjectState } from "../project/answers_file.ts";
+import { builtinRefs } from "../plan/mod.ts";
 
 const TYPE_HELP: Record<FieldType, string> = {
   str: "short text with a maximum length (VARCHAR)",

@@ -7,23 +7,26 @@
  */
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
+import { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 import {
-  buildMigrationFile,
-  buildModuleFiles,
   byPath,
   type Conflict,
   type Plan,
-  plannedAnswersFile,
   type PlannedDeletion,
   type PlannedFile,
-  sha256,
-} from "../plan/mod.ts";
+} from "./_types.ts";
+import { plannedAnswersFile } from "./answers_plan.ts";
+import { sha256 } from "./content_hash.ts";
 import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { parseFields } from "../choices/fields.ts";
 import { words } from "../choices/names.ts";
-import { answersFileWithModules, type ModuleRecord, type ProjectState } from "./answers_file.ts";
-import { headRevision, nextRevisionId, readRevisions } from "./migrations.ts";
+import {
+  answersFileWithModules,
+  type ModuleRecord,
+  type ProjectState,
+} from "../project/answers_file.ts";
+import { headRevision, nextRevisionId, readRevisions } from "../project/migrations.ts";
 
 /** What `add` or `remove` would do to a project: its Plan, and the module it is about. */
 export interface ModulePlan {
