@@ -10,15 +10,21 @@ export interface DatabaseProfile {
   id: Database;
   /** Shown to people: "PostgreSQL". */
   label: string;
+
+  // app runtime: database.py, health, conftest
+  /** A URL of this database's driver that nothing answers: the health tests' dead database. */
+  unreachableUrl: string;
 }
 
 export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
   postgresql: {
     id: "postgresql",
     label: "PostgreSQL",
+    unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
   },
   oracle: {
     id: "oracle",
     label: "Oracle",
+    unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",
   },
 };

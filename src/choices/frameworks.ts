@@ -15,6 +15,25 @@ export interface FrameworkProfile {
   async: string;
   /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
   await: string;
+
+  // project files: the names the merged project templates (src/, tests/) print
+  /** The Python package the app imports from: "flask". */
+  package: string;
+  /** The application class: "Flask". */
+  appClass: string;
+  /** The SQLAlchemy session class repositories take: "Session" (sync) or "AsyncSession". */
+  sessionClass: string;
+  /** The module `sessionClass` is imported from. */
+  sessionModule: string;
+  /** The test client's type in test signatures: "FlaskClient". */
+  testClient: string;
+  /** The import line that brings `testClient`. */
+  testClientImport: string;
+  /**
+   * An app must be started (its before/after_serving hooks run) before a test
+   * uses it: tests take the `serve` fixture of conftest.py and await it.
+   */
+  startsApps: boolean;
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -28,11 +47,25 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     label: "Flask",
     async: "",
     await: "",
+    package: "flask",
+    appClass: "Flask",
+    sessionClass: "Session",
+    sessionModule: "sqlalchemy.orm",
+    testClient: "FlaskClient",
+    testClientImport: "from flask.testing import FlaskClient",
+    startsApps: false,
   },
   quart: {
     id: "quart",
     label: "Quart",
     async: "async ",
     await: "await ",
+    package: "quart",
+    appClass: "Quart",
+    sessionClass: "AsyncSession",
+    sessionModule: "sqlalchemy.ext.asyncio",
+    testClient: "Client",
+    testClientImport: "from quart.typing import TestClientProtocol as Client",
+    startsApps: true,
   },
 };
