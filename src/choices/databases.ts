@@ -14,6 +14,11 @@ export interface DatabaseProfile {
   // app runtime: database.py, health, conftest
   /** A URL of this database's driver that nothing answers: the health tests' dead database. */
   unreachableUrl: string;
+  /**
+   * The models name a placeholder schema that each engine translates to
+   * DB_SCHEMA (`engine_options` in src/database.py; TEST_DB_SCHEMA in the tests).
+   */
+  placeholderSchema: boolean;
 }
 
 export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
@@ -21,10 +26,12 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     id: "postgresql",
     label: "PostgreSQL",
     unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
+    placeholderSchema: false,
   },
   oracle: {
     id: "oracle",
     label: "Oracle",
     unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",
+    placeholderSchema: true,
   },
 };
