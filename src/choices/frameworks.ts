@@ -25,6 +25,12 @@ export interface FrameworkProfile {
   sessionClass: string;
   /** The module `sessionClass` is imported from. */
   sessionModule: string;
+  /** The SQLAlchemy engine class: "Engine" or "AsyncEngine". */
+  engineClass: string;
+  /** The function that builds `engineClass`: "create_engine" or "create_async_engine". */
+  createEngine: string;
+  /** The session factory of `sessionClass`: "sessionmaker" or "async_sessionmaker". */
+  sessionmaker: string;
   /** The test client's type in test signatures: "FlaskClient". */
   testClient: string;
   /** The import line that brings `testClient`. */
@@ -51,6 +57,9 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     appClass: "Flask",
     sessionClass: "Session",
     sessionModule: "sqlalchemy.orm",
+    engineClass: "Engine",
+    createEngine: "create_engine",
+    sessionmaker: "sessionmaker",
     testClient: "FlaskClient",
     testClientImport: "from flask.testing import FlaskClient",
     startsApps: false,
@@ -64,6 +73,9 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     appClass: "Quart",
     sessionClass: "AsyncSession",
     sessionModule: "sqlalchemy.ext.asyncio",
+    engineClass: "AsyncEngine",
+    createEngine: "create_async_engine",
+    sessionmaker: "async_sessionmaker",
     testClient: "Client",
     testClientImport: "from quart.typing import TestClientProtocol as Client",
     startsApps: true,
