@@ -19,6 +19,12 @@ export interface DatabaseProfile {
    * DB_SCHEMA (`engine_options` in src/database.py; TEST_DB_SCHEMA in the tests).
    */
   placeholderSchema: boolean;
+  /**
+   * The readiness ping when a bare `SELECT 1` is not valid here, with the comment
+   * lines that say why; null: `SELECT 1`. Keyed by dialect in the generated code,
+   * because the tests may run the project on PostgreSQL.
+   */
+  ping: { statement: string; comment: string[] } | null;
 }
 
 export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
@@ -27,11 +33,19 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     label: "PostgreSQL",
     unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
     placeholderSchema: false,
+    ping: null,
   },
   oracle: {
     id: "oracle",
     label: "Oracle",
     unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",
     placeholderSchema: true,
+    ping: {
+      statement: "SELECT 1 FROM dual",
+      comment: [
+        "Oracle's SELECT needs a FROM clause: `dual` is its one-row table. The tests",
+        "may run this project on PostgreSQL, which has no `dual`.",
+      ],
+    },
   },
 };
