@@ -40,6 +40,8 @@ export interface FrameworkProfile {
    * uses it: tests take the `serve` fixture of conftest.py and await it.
    */
   startsApps: boolean;
+  /** The parameters of a test that builds (and, if `startsApps`, starts) an app of its own. */
+  appFixtures: string;
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -63,6 +65,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClient: "FlaskClient",
     testClientImport: "from flask.testing import FlaskClient",
     startsApps: false,
+    appFixtures: "make_app: AppFactory",
   },
   quart: {
     id: "quart",
@@ -79,5 +82,6 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClient: "Client",
     testClientImport: "from quart.typing import TestClientProtocol as Client",
     startsApps: true,
+    appFixtures: "make_app: AppFactory, serve: Serve",
   },
 };
