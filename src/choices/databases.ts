@@ -83,6 +83,16 @@ export interface DatabaseProfile {
   isTrueImports: string[];
   /** Why `isTrue` is not the usual `.is_(True)`, as a comment above it; undefined when it is. */
   isTrueNote?: string;
+
+  // app runtime: database.py, health, conftest
+  /** A URL of this database's driver that nothing answers: the health tests' dead database. */
+  unreachableUrl: string;
+  /**
+   * The readiness ping when a bare `SELECT 1` is not valid here, with the comment
+   * lines that say why; null: `SELECT 1`. Keyed by dialect in the generated code,
+   * because the tests may run the project on PostgreSQL.
+   */
+  ping: { statement: string; comment: string[] } | null;
 }
 
 /**
@@ -127,6 +137,10 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     migrationTypes: {},
     isTrue: ".is_(True)",
     isTrueImports: [],
+
+    // app runtime: database.py, health, conftest
+    unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
+    ping: null,
   },
   oracle: {
     id: "oracle",
@@ -178,5 +192,15 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     isTrue: " == true()",
     isTrueImports: ["true"],
     isTrueNote: "`== true()` renders `= 1` on Oracle, where `IS TRUE` does not parse.",
+
+    // app runtime: database.py, health, conftest
+    unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",
+    ping: {
+      statement: "SELECT 1 FROM dual",
+      comment: [
+        "Oracle's SELECT needs a FROM clause: `dual` is its one-row table. The tests",
+        "may run this project on PostgreSQL, which has no `dual`.",
+      ],
+    },
   },
 };

@@ -15,24 +15,36 @@ export interface FrameworkProfile {
   async: string;
   /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
   await: string;
-  // modules
-  /** The import line of `Blueprint`. */
-  blueprintImport: string;
-  /** The SQLAlchemy session class a repository is given. */
-  session: string;
-  /** The import line of `session`. */
-  sessionImport: string;
-  /** The application class (`app` fixtures of the generated tests). */
-  app: string;
-  /** The import line of `app`. */
-  appImport: string;
-  /** The type of the `client` fixture of the generated tests. */
+
+  // project files: the names the merged project templates (src/, tests/) print
+  /** The Python package the app imports from: "flask". */
+  package: string;
+  /** The application class: "Flask". */
+  appClass: string;
+  /** The SQLAlchemy session class repositories take: "Session" (sync) or "AsyncSession". */
+  sessionClass: string;
+  /** The module `sessionClass` is imported from. */
+  sessionModule: string;
+  /** The SQLAlchemy engine class: "Engine" or "AsyncEngine". */
+  engineClass: string;
+  /** The function that builds `engineClass`: "create_engine" or "create_async_engine". */
+  createEngine: string;
+  /** The session factory of `sessionClass`: "sessionmaker" or "async_sessionmaker". */
+  sessionmaker: string;
+  /** The test client's type in test signatures: "FlaskClient". */
   testClient: string;
-  /** The import line of `testClient`. */
+  /** The import line that brings `testClient`. */
   testClientImport: string;
-  /** The class of the app's SQLAlchemy engine (`app.extensions["database"].engine`). */
-  engine: string;
-  /** The import line of `engine`. */
+  /**
+   * An app must be started (its before/after_serving hooks run) before a test
+   * uses it: tests take the `serve` fixture of conftest.py and await it.
+   */
+  startsApps: boolean;
+  /** The parameters of a test that builds (and, if `startsApps`, starts) an app of its own. */
+  appFixtures: string;
+
+  // modules: what module templates need beyond the names above
+  /** The import line of `engineClass`. */
   engineImport: string;
   /** Appended to an engine: the synchronous Engine that SQLAlchemy events attach to. */
   syncEngine: string;
@@ -49,15 +61,17 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     label: "Flask",
     async: "",
     await: "",
-    // modules
-    blueprintImport: "from flask import Blueprint",
-    session: "Session",
-    sessionImport: "from sqlalchemy.orm import Session",
-    app: "Flask",
-    appImport: "from flask import Flask",
+    package: "flask",
+    appClass: "Flask",
+    sessionClass: "Session",
+    sessionModule: "sqlalchemy.orm",
+    engineClass: "Engine",
+    createEngine: "create_engine",
+    sessionmaker: "sessionmaker",
     testClient: "FlaskClient",
     testClientImport: "from flask.testing import FlaskClient",
-    engine: "Engine",
+    startsApps: false,
+    appFixtures: "make_app: AppFactory",
     engineImport: "from sqlalchemy import Engine",
     syncEngine: "",
   },
@@ -66,15 +80,17 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     label: "Quart",
     async: "async ",
     await: "await ",
-    // modules
-    blueprintImport: "from quart import Blueprint",
-    session: "AsyncSession",
-    sessionImport: "from sqlalchemy.ext.asyncio import AsyncSession",
-    app: "Quart",
-    appImport: "from quart import Quart",
+    package: "quart",
+    appClass: "Quart",
+    sessionClass: "AsyncSession",
+    sessionModule: "sqlalchemy.ext.asyncio",
+    engineClass: "AsyncEngine",
+    createEngine: "create_async_engine",
+    sessionmaker: "async_sessionmaker",
     testClient: "Client",
     testClientImport: "from quart.typing import TestClientProtocol as Client",
-    engine: "AsyncEngine",
+    startsApps: true,
+    appFixtures: "make_app: AppFactory, serve: Serve",
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",
   },
