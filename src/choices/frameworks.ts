@@ -5,7 +5,7 @@
  * object or the server belongs here; code that truly differs gets its own
  * template (see docs/CONTRIBUTING.md).
  */
-import type { Framework } from "./questions.ts";
+import type { Dependency, Framework } from "./questions.ts";
 
 export interface FrameworkProfile {
   id: Framework;
@@ -15,6 +15,11 @@ export interface FrameworkProfile {
   async: string;
   /** `"await "` on Quart, `""` on Flask: put before a call whose result is used as is. */
   await: string;
+  // pyproject.toml (collected by src/choices/features/mod.ts)
+  /** Packages this framework brings, by name in the pin map (src/choices/dependencies.ts). */
+  dependencies: readonly Dependency[];
+  /** Packages its tests and type checks need. */
+  devDependencies: readonly Dependency[];
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -28,11 +33,18 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     label: "Flask",
     async: "",
     await: "",
+    dependencies: ["flask", "flask-cors", "gunicorn", "sqlalchemy"],
+    devDependencies: ["types-flask-cors"],
   },
   quart: {
     id: "quart",
     label: "Quart",
     async: "async ",
     await: "await ",
+    dependencies: ["hypercorn", "quart", "quart-cors", "quart-schema", {
+      requirement: "sqlalchemy[asyncio]",
+      comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
+    }],
+    devDependencies: ["pytest-asyncio"],
   },
 };

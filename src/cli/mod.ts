@@ -1,6 +1,6 @@
 /**
- * The command tree. Flags of `new` are derived from the question data in
- * src/choices/questions.ts; each command lives in its own file.
+ * The command tree. Flags of `new` and `learn` are derived from the question
+ * records in src/choices/features/; each command lives in its own file.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";

@@ -7,7 +7,7 @@
  */
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
-import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../choices/questions.ts";
+import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 import { LESSONS } from "./lessons/mod.ts";
 
 /** The wizard's questions: the project name, then the question data's. */
