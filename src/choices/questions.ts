@@ -88,6 +88,11 @@ interface QuestionBase<Id extends string> extends Dependencies {
   help: string;
   /** A paragraph shown before the question in the wizard (and in learning mode). */
   explanation: string;
+  /**
+   * What the answer decides in the generated code, beyond the explanation:
+   * Markdown shown by `new --learn` before the question.
+   */
+  inYourCode: string;
   /** The lesson that explains this choice in depth. */
   lesson?: string;
   /** The project files the answer brings (for a yes/no question: when it is yes). */

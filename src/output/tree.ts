@@ -5,6 +5,7 @@
 import type { Origin, Plan, PlannedFile } from "../plan/mod.ts";
 import { planSummary } from "../plan/mod.ts";
 import type { Colors } from "./colors.ts";
+import { PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 
 interface Node {
   name: string;
@@ -12,7 +13,8 @@ interface Node {
   file?: PlannedFile;
 }
 
-const ORIGIN_COLOR: Record<Origin, keyof Colors> = {
+/** The colour of each origin; the files of a question without one are drawn bold. */
+const ORIGIN_COLOR: Partial<Record<Origin, keyof Colors>> = {
   core: "dim",
   framework: "blue",
   database: "magenta",
@@ -69,14 +71,15 @@ export function renderTree(plan: Plan, c: Colors): string {
     if (!file) return label;
     const pad = " ".repeat(width - visible(label) + 2);
     const size = formatSize(file.size).padStart(8);
-    const colorize = c[ORIGIN_COLOR[file.origin]] as (s: string) => string;
+    const colorize = c[ORIGIN_COLOR[file.origin] ?? "bold"] as (s: string) => string;
     return `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
   });
   const summary = planSummary(plan);
   // Which choice added how many files, in the order of the questions.
-  const byOrigin = (Object.keys(ORIGIN_COLOR) as Origin[]).flatMap((origin) => {
+  const origins: Origin[] = ["core", ...PROJECT_QUESTIONS.map((q) => q.id)];
+  const byOrigin = origins.flatMap((origin) => {
     const count = plan.files.filter((f) => f.origin === origin).length;
-    const colorize = c[ORIGIN_COLOR[origin]] as (s: string) => string;
+    const colorize = c[ORIGIN_COLOR[origin] ?? "bold"] as (s: string) => string;
     return count > 0 ? [`${colorize(origin)} ${count}`] : [];
   });
   lines.push(

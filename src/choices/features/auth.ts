@@ -12,6 +12,10 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     "Users register and log in with email and password (argon2id hashes) and receive a " +
     "short-lived access token and a long-lived refresh token. Resource routes require a token, " +
     "and the audit fields record who changed each row.",
+  inYourCode:
+    "With authentication, your module's routes require a bearer token, the audit columns " +
+    "record the id of the user who made each change, and the project gets users, login, " +
+    "refresh, logout with revocation, and a rate limit on login.",
   lesson: "jwt-auth",
   adds:
     "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login rate limit",

@@ -11,6 +11,9 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
   explanation:
     "Slow work (emails, reports, imports) runs in a separate worker process. The API enqueues " +
     "a task through Redis and answers at once with a task id whose status clients can poll.",
+  inYourCode:
+    "With Celery, the API can answer 202 at once and leave slow work to a worker process, " +
+    "which runs tasks with the same configuration and services as the API.",
   lesson: "celery",
   adds: "src/tasks/, a worker entry point and service in docker-compose, an example task",
   costs: "a worker process to deploy and monitor; tasks must be idempotent",

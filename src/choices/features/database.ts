@@ -14,6 +14,9 @@ export const databaseQuestion: SelectQuestion<"database", Database> = {
     "PostgreSQL is the default: open source, JSONB, simple cross-schema relationships. Oracle is " +
     "for organisations that already run it; pyscaffold uses python-oracledb in thin mode, so no " +
     "Oracle client libraries are needed.",
+  inYourCode: "The database decides the driver and the form of `DATABASE_URL`, the limits the " +
+    "models respect (string lengths, 30-character names on older Oracle), and what a failed " +
+    "migration leaves behind: PostgreSQL rolls DDL back, Oracle commits each statement.",
   lesson: "postgresql-vs-oracle",
   choices: [
     {
