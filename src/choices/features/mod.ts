@@ -108,8 +108,11 @@ export function isFeature(id: string): id is FeatureId {
   return FEATURE_QUESTIONS.some((q) => q.id === id);
 }
 
-/** Whether a question's files, dependencies and next steps are in the project. */
-function brings(question: ProjectQuestion, choices: ProjectChoices): boolean {
+/**
+ * Whether a question's files, dependencies and next steps are in the project:
+ * a yes/no feature's when it is on, a choice's (and a text's) always.
+ */
+export function questionApplies(question: ProjectQuestion, choices: ProjectChoices): boolean {
   return question.kind !== "confirm" || choices[question.id];
 }
 
@@ -119,11 +122,6 @@ export function conditionHolds(
   choices: Readonly<Record<string, unknown>>,
 ): boolean {
   return Object.entries(condition ?? {}).every(([id, value]) => choices[id] === value);
-}
-
-/** Whether a question brings its files: it is answered yes (features) or always (choices). */
-export function questionApplies(question: ProjectQuestion, choices: ProjectChoices): boolean {
-  return brings(question, choices);
 }
 
 // ---------------------------------------------------------------------------
@@ -165,7 +163,7 @@ export function answersOf(spec: ProjectSpec): SavedAnswers {
 
 /** The profile (what pyproject.toml gets) of each answered question. */
 function broughtBy(choices: ProjectChoices): Dependencies[] {
-  return PROJECT_QUESTIONS.filter((q) => brings(q, choices)).map((q) =>
+  return PROJECT_QUESTIONS.filter((q) => questionApplies(q, choices)).map((q) =>
     q.kind === "select" ? mergeDependencies(q, profileOf(q, choices[q.id])) : q
   );
 }
@@ -245,15 +243,19 @@ export function nextSteps(choices: ProjectChoices, target: string): NextStep[] {
     { command: "make migrate", note: "start the database and apply the migrations" },
     { command: "make run", note: "start the API" },
     { command: "make test", note: "run the tests" },
-    ...PROJECT_QUESTIONS.filter((q) => brings(q, choices)).flatMap((q) => q.nextSteps ?? []),
+    ...PROJECT_QUESTIONS.filter((q) => questionApplies(q, choices)).flatMap((q) =>
+      q.nextSteps ?? []
+    ),
   ];
 }
 
 // ---------------------------------------------------------------------------
-// A condition that names no question, or an answer its question cannot give,
-// is a typo that would silently drop a file or a package: refuse it on load.
-
-function checkCondition(condition: Condition | undefined, where: string): void {
+/**
+ * A condition that names no question, or an answer its question cannot give,
+ * is a typo that would silently drop a file or a package: refused when the
+ * records load.
+ */
+export function checkCondition(condition: Condition | undefined, where: string): void {
   for (const [id, value] of Object.entries(condition ?? {})) {
     const q = PROJECT_QUESTIONS.find((x) => x.id === id);
     const possible = q?.kind === "select"
