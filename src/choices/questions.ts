@@ -61,11 +61,6 @@ export interface QuestionFile {
   lesson?: string;
   /** Only when the other answers match. */
   when?: Condition;
-  /**
-   * Shown as the file's origin when it is not the question itself: files whose
-   * template has a version per framework have always been shown as "framework".
-   */
-  origin?: "framework";
   executable?: boolean;
 }
 

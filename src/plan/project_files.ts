@@ -194,10 +194,10 @@ const CORE_FILES: readonly Rule[] = [
 
 /** The files of each question, included when its answer brings them and their condition holds. */
 const QUESTION_FILES: readonly Rule[] = PROJECT_QUESTIONS.flatMap((question) =>
-  (question.files ?? []).map(({ when, origin, ...file }): Rule => ({
+  (question.files ?? []).map(({ when, ...file }): Rule => ({
     ...file,
     template: file.path,
-    origin: origin ?? question.id,
+    origin: question.id,
     when: (spec) => questionApplies(question, spec) && conditionHolds(when, spec),
   }))
 );
