@@ -5,7 +5,8 @@
  * is read back. The expected values come from the question data, not from a copy.
  */
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
-import { DATABASES, FRAMEWORKS, PROJECT_QUESTIONS } from "../src/choices/questions.ts";
+import { DATABASES, FRAMEWORKS } from "../src/choices/questions.ts";
+import { PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
 import { buildProgram } from "../src/cli/mod.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;

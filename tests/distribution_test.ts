@@ -7,7 +7,7 @@
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { join, relative } from "node:path";
 import denoJson from "../deno.json" with { type: "json" };
-import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/choices/questions.ts";
+import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/choices/features/mod.ts";
 import { pinUnbundled } from "../tools/bundle.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

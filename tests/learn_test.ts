@@ -11,12 +11,8 @@
 import { assert, assertEquals, assertMatch, assertThrows } from "./_assert.ts";
 import { buildProjectPlan, type Plan } from "../src/plan/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../src/choices/project_spec.ts";
-import {
-  DATABASES,
-  FEATURE_QUESTIONS,
-  FRAMEWORKS,
-  PROJECT_QUESTIONS,
-} from "../src/choices/questions.ts";
+import { DATABASES, FRAMEWORKS } from "../src/choices/questions.ts";
+import { FEATURE_QUESTIONS, PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
 import { UserError } from "../src/errors.ts";
 import {
   ExcerptError,

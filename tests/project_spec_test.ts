@@ -2,7 +2,7 @@ import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { suggestProjectName, validateProjectName } from "../src/choices/names.ts";
 import { NOT_YET_SUPPORTED, resolveProjectSpec } from "../src/choices/project_spec.ts";
-import { PROJECT_QUESTIONS } from "../src/choices/questions.ts";
+import { PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
 
 function userError(fn: () => unknown): UserError {
   let caught: unknown;

@@ -7,7 +7,11 @@ import { render } from "@inquirer/testing";
 import { input, select } from "@inquirer/prompts";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { makeColors } from "../src/output/colors.ts";
-import { databaseQuestion, frameworkQuestion, moduleQuestion } from "../src/choices/questions.ts";
+import {
+  databaseQuestion,
+  frameworkQuestion,
+  moduleQuestion,
+} from "../src/choices/features/mod.ts";
 import {
   databaseTradeoffs,
   frameworkTradeoffs,

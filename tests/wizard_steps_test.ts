@@ -12,7 +12,7 @@ import {
   FEATURE_QUESTIONS,
   frameworkQuestion,
   moduleQuestion,
-} from "../src/choices/questions.ts";
+} from "../src/choices/features/mod.ts";
 import { CANCEL, ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { askProjectName, PROJECT_NAME_MESSAGE } from "../src/wizard/steps/project_name.ts";
 import { askFramework } from "../src/wizard/steps/framework.ts";

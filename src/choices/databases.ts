@@ -4,7 +4,7 @@
  * on a database by name where "else" would silently mean another one. A third
  * database is one more record here plus the places that truly differ.
  */
-import type { Database } from "./questions.ts";
+import type { Database, Dependency } from "./questions.ts";
 import type { FieldType } from "./module_spec.ts";
 import { ORACLE_RESERVED_WORDS, POSTGRESQL_RESERVED_WORDS } from "./reserved.ts";
 
@@ -93,6 +93,12 @@ export interface DatabaseProfile {
    * because the tests may run the project on PostgreSQL.
    */
   ping: { statement: string; comment: string[] } | null;
+
+  // pyproject.toml (collected by src/choices/features/mod.ts)
+  /** The driver, by name in the pin map (src/choices/dependencies.ts). */
+  dependencies: readonly Dependency[];
+  /** Packages its tests need. */
+  devDependencies: readonly Dependency[];
 }
 
 /**
@@ -141,6 +147,10 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     // app runtime: database.py, health, conftest
     unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
     ping: null,
+
+    // pyproject.toml
+    dependencies: ["psycopg[binary]"],
+    devDependencies: [],
   },
   oracle: {
     id: "oracle",
@@ -202,5 +212,15 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
         "may run this project on PostgreSQL, which has no `dual`.",
       ],
     },
+
+    // pyproject.toml
+    dependencies: [{
+      requirement: "oracledb",
+      comment: "python-oracledb in thin mode: pure Python, no Oracle Client libraries.",
+    }],
+    devDependencies: [{
+      requirement: "psycopg[binary]",
+      comment: 'The test suite can run on PostgreSQL (see README, "Test").',
+    }],
   },
 };

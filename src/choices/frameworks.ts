@@ -5,7 +5,7 @@
  * object or the server belongs here; code that truly differs gets its own
  * template (see docs/CONTRIBUTING.md).
  */
-import type { Framework } from "./questions.ts";
+import type { Dependency, Framework } from "./questions.ts";
 
 export interface FrameworkProfile {
   id: Framework;
@@ -48,6 +48,12 @@ export interface FrameworkProfile {
   engineImport: string;
   /** Appended to an engine: the synchronous Engine that SQLAlchemy events attach to. */
   syncEngine: string;
+
+  // pyproject.toml (collected by src/choices/features/mod.ts)
+  /** Packages this framework brings, by name in the pin map (src/choices/dependencies.ts). */
+  dependencies: readonly Dependency[];
+  /** Packages its tests and type checks need. */
+  devDependencies: readonly Dependency[];
 }
 
 /** `(await expr)` on Quart, `expr` on Flask: for a result used in the same expression. */
@@ -74,6 +80,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     appFixtures: "make_app: AppFactory",
     engineImport: "from sqlalchemy import Engine",
     syncEngine: "",
+    dependencies: ["flask", "flask-cors", "gunicorn", "sqlalchemy"],
+    devDependencies: ["types-flask-cors"],
   },
   quart: {
     id: "quart",
@@ -93,5 +101,10 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     appFixtures: "make_app: AppFactory, serve: Serve",
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",
+    dependencies: ["hypercorn", "quart", "quart-cors", "quart-schema", {
+      requirement: "sqlalchemy[asyncio]",
+      comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
+    }],
+    devDependencies: ["pytest-asyncio"],
   },
 };

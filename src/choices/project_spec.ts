@@ -1,47 +1,21 @@
 /**
- * The validated description of a project. Everything downstream (the Plan,
- * the preview, the writer) reads a ProjectSpec and never the raw flags.
+ * From answers to a validated ProjectSpec. The types themselves are derived
+ * from the question records (src/choices/features/mod.ts).
  */
 import { UserError } from "../errors.ts";
-import { exampleModule, type ModuleSpec } from "./module_spec.ts";
-import { parseModuleName } from "./module_names.ts";
 import { printable, validateProjectName } from "./names.ts";
 import {
-  authQuestion,
-  cacheQuestion,
-  celeryQuestion,
-  type Database,
   databaseQuestion,
-  type Framework,
+  FEATURE_QUESTIONS,
+  type FeatureId,
   frameworkQuestion,
   moduleQuestion,
-  type SelectQuestion,
-} from "./questions.ts";
+  type ProjectAnswers,
+  type ProjectSpec,
+} from "./features/mod.ts";
+import type { Database, Framework, SelectQuestion } from "./questions.ts";
 
-export type { Database, Framework };
-
-export interface ProjectSpec {
-  /** Directory and distribution name: `my-api`. */
-  name: string;
-  framework: Framework;
-  database: Database;
-  auth: boolean;
-  cache: boolean;
-  celery: boolean;
-  /** The first resource module. */
-  module: ModuleSpec;
-}
-
-/** Answers as they arrive from flags, an answers file or the wizard: possibly partial, unvalidated. */
-export interface ProjectAnswers {
-  name?: string;
-  framework?: string;
-  database?: string;
-  auth?: boolean;
-  cache?: boolean;
-  celery?: boolean;
-  module?: string;
-}
+export type { Database, Framework, ProjectAnswers, ProjectSpec };
 
 /** Choices that are declared but whose templates have not landed yet. */
 export const NOT_YET_SUPPORTED: ReadonlySet<string> = new Set([]);
@@ -65,6 +39,23 @@ export function checkChoice<V extends string>(
   return choice.value;
 }
 
+/**
+ * The database the answers name, or the default while they name none (or one
+ * that does not exist): what a module name is checked against before the
+ * answers are validated as a whole.
+ */
+export function databaseOf(answers: ProjectAnswers): Database {
+  return databaseQuestion.choices.find((c) => c.value === answers.database)?.value ??
+    databaseQuestion.default;
+}
+
+/** Every yes/no feature, answered or by its default. */
+function featureSwitches(answers: ProjectAnswers): Record<FeatureId, boolean> {
+  return Object.fromEntries(
+    FEATURE_QUESTIONS.map((q) => [q.id, answers[q.id] ?? q.default]),
+  ) as Record<FeatureId, boolean>;
+}
+
 /** Fills unanswered questions with their defaults and validates everything. */
 export function resolveProjectSpec(answers: ProjectAnswers): ProjectSpec {
   if (answers.name === undefined) {
@@ -73,14 +64,12 @@ export function resolveProjectSpec(answers: ProjectAnswers): ProjectSpec {
   const name = validateProjectName(answers.name);
   const framework = checkChoice(frameworkQuestion, answers.framework ?? frameworkQuestion.default);
   const database = checkChoice(databaseQuestion, answers.database ?? databaseQuestion.default);
-  const moduleName = parseModuleName(answers.module ?? moduleQuestion.default, database);
+  const moduleName = moduleQuestion.parse(answers.module ?? moduleQuestion.default, { database });
   return {
     name,
     framework,
     database,
-    auth: answers.auth ?? authQuestion.default,
-    cache: answers.cache ?? cacheQuestion.default,
-    celery: answers.celery ?? celeryQuestion.default,
-    module: exampleModule(moduleName),
+    ...featureSwitches(answers),
+    module: moduleQuestion.resolve(moduleName),
   };
 }

@@ -1,8 +1,20 @@
 /**
- * Every question pyscaffold asks, declared once. The CLI flags, `--help`, the
- * wizard, shell completions and the answers file are all derived from this
- * list, so they cannot drift apart.
+ * The shape of a question of `pyscaffold new`. Each question is one record
+ * (src/choices/features/): its text and choices, its flag, the files and
+ * Python dependencies its answer brings, its next steps and lessons. The CLI
+ * flags, `--help`, the wizard, shell completions, the answers file, the
+ * ProjectSpec type and the template context are all derived from the records,
+ * so they cannot drift apart.
+ *
+ * This file imports nothing at run time, so the profiles, the module parser
+ * and the records can all depend on it without a cycle.
  */
+import type { Requirement } from "./dependencies.ts";
+
+export const FRAMEWORKS = ["flask", "quart"] as const;
+export type Framework = typeof FRAMEWORKS[number];
+export const DATABASES = ["postgresql", "oracle"] as const;
+export type Database = typeof DATABASES[number];
 
 export interface Choice<V extends string | boolean> {
   value: V;
@@ -12,29 +24,119 @@ export interface Choice<V extends string | boolean> {
   description: string;
 }
 
-interface QuestionBase<Id extends string> {
+/**
+ * Other answers a file or a dependency needs, e.g. `{ framework: "quart" }` or
+ * `{ cache: false }`: it is included only when every one matches. Keys are
+ * question ids; the registry checks them when it loads.
+ */
+export interface Condition {
+  readonly framework?: Framework;
+  readonly database?: Database;
+  readonly [questionId: string]: string | boolean | undefined;
+}
+
+/** A Python package an answer brings, by its name in the pin map (src/choices/dependencies.ts). */
+export type Dependency =
+  | Requirement
+  | {
+    requirement: Requirement;
+    /** Only when the other answers match. */
+    when?: Condition;
+    /** Printed as a comment above the pin in pyproject.toml. */
+    comment?: string;
+  };
+
+/** What an answer adds to the project's pyproject.toml. */
+export interface Dependencies {
+  dependencies?: readonly Dependency[];
+  devDependencies?: readonly Dependency[];
+}
+
+/** A project file an answer brings. Its template is named by its path (see resolveTemplate()). */
+export interface QuestionFile {
+  path: string;
+  /** Why the file exists, in one line. */
+  why: string;
+  /** The lesson that explains it (`pyscaffold learn <lesson>`). */
+  lesson?: string;
+  /** Only when the other answers match. */
+  when?: Condition;
+  executable?: boolean;
+}
+
+/** A command printed after `new` has written the project. */
+export interface NextStep {
+  command: string;
+  /** What it does, in a few words. */
+  note: string;
+}
+
+interface QuestionBase<Id extends string> extends Dependencies {
   id: Id;
+  /** `--${id}`; yes/no questions also get `--no-${id}`. */
+  flag: `--${Id}`;
   /** The prompt, as a question. */
   message: string;
+  /** The answer's name in the preview's "Change an answer" list: "JWT authentication". */
+  label: string;
   /** A short line for `--help`. */
   help: string;
   /** A paragraph shown before the question in the wizard (and in learning mode). */
   explanation: string;
+  /**
+   * What the answer decides in the generated code, beyond the explanation:
+   * Markdown shown by `new --learn` before the question.
+   */
+  inYourCode: string;
   /** The lesson that explains this choice in depth. */
   lesson?: string;
+  /** The project files the answer brings (for a yes/no question: when it is yes). */
+  files?: readonly QuestionFile[];
+  /** Commands to print after the project is written (for a yes/no question: when it is yes). */
+  nextSteps?: readonly NextStep[];
 }
 
+// Trade-off tables (the data is in src/choices/tradeoffs.ts)
+
+/** How well a choice meets a requirement: drawn as ✔, ✘ or ~ in front of the text. */
+export type Verdict = "yes" | "no" | "partly";
+
+export interface TradeoffCell {
+  verdict: Verdict;
+  /** The words of the original table ("Limited", "Needs async alternatives"). */
+  text: string;
+}
+
+export interface TradeoffRow<V extends string> {
+  requirement: string;
+  cells: Record<V, TradeoffCell>;
+  /** One sentence on why, for readers who want more than a tick (wide terminals, lessons). */
+  detail: string;
+}
+
+export interface TradeoffTable<Id extends string, V extends string> {
+  /** The id of the question this table helps to answer. */
+  question: Id;
+  title: string;
+  /** The choices compared, in column order. */
+  columns: readonly V[];
+  rows: readonly TradeoffRow<V>[];
+}
+
+/** One of a list: the framework, the database. */
 export interface SelectQuestion<Id extends string, V extends string> extends QuestionBase<Id> {
   kind: "select";
-  flag: `--${string}`;
   choices: readonly Choice<V>[];
   default: V;
+  /** The profile of each choice: what it adds to pyproject.toml. */
+  profiles: Readonly<Record<V, Dependencies>>;
+  /** Shown before the question: how the choices meet common requirements. */
+  tradeoffs: TradeoffTable<Id, V>;
 }
 
+/** A yes/no feature: `--auth` turns it on, `--no-auth` off. */
 export interface ConfirmQuestion<Id extends string> extends QuestionBase<Id> {
   kind: "confirm";
-  /** `--auth` turns it on, `--no-auth` off. */
-  flag: `--${string}`;
   choices: readonly [Choice<true>, Choice<false>];
   default: boolean;
   /** What this feature adds: files, services, dependencies. */
@@ -43,152 +145,28 @@ export interface ConfirmQuestion<Id extends string> extends QuestionBase<Id> {
   costs: string;
 }
 
-export interface TextQuestion<Id extends string> extends QuestionBase<Id> {
+/**
+ * Free text whose answer is checked against the earlier answers (a module
+ * name against the database's reserved words) and becomes a richer value in
+ * the ProjectSpec.
+ */
+export interface TextQuestion<Id extends string, T> extends QuestionBase<Id> {
   kind: "text";
-  flag: `--${string}`;
   default: string;
+  /** The value's name in `--help`: `--module <name>`. */
+  placeholder: string;
+  /** The normalised answer; throws a UserError that says what is wrong and what would do. */
+  parse(raw: string, earlier: { database: Database }): string;
+  /** The ProjectSpec value of a parsed answer. */
+  resolve(parsed: string): T;
+  /** The answer that gives `value` back (what the answers file records). */
+  answerOf(value: T): string;
 }
 
-export const FRAMEWORKS = ["flask", "quart"] as const;
-export type Framework = typeof FRAMEWORKS[number];
-export const DATABASES = ["postgresql", "oracle"] as const;
-export type Database = typeof DATABASES[number];
-
-export const frameworkQuestion: SelectQuestion<"framework", Framework> = {
-  id: "framework",
-  kind: "select",
-  flag: "--framework",
-  message: "Which web framework?",
-  help: "web framework",
-  explanation:
-    "Flask serves each request on a worker thread or process (WSGI, gunicorn). Quart is Flask's " +
-    "async twin from the same Pallets project (ASGI, hypercorn): one event loop serves many " +
-    "requests while they wait on the database. Flask extensions do not work on Quart.",
-  lesson: "flask-vs-quart",
-  choices: [
-    {
-      value: "flask",
-      name: "Flask",
-      description: "sync (WSGI, gunicorn): the simpler stack, every sync library works",
-    },
-    {
-      value: "quart",
-      name: "Quart",
-      description: "async (ASGI, hypercorn): many concurrent connections, WebSockets",
-    },
-  ],
-  default: "flask",
-};
-
-export const databaseQuestion: SelectQuestion<"database", Database> = {
-  id: "database",
-  kind: "select",
-  flag: "--database",
-  message: "Which database?",
-  help: "database",
-  explanation:
-    "PostgreSQL is the default: open source, JSONB, simple cross-schema relationships. Oracle is " +
-    "for organisations that already run it; pyscaffold uses python-oracledb in thin mode, so no " +
-    "Oracle client libraries are needed.",
-  lesson: "postgresql-vs-oracle",
-  choices: [
-    {
-      value: "postgresql",
-      name: "PostgreSQL",
-      description: "open source default; psycopg 3 (sync for Flask, async for Quart)",
-    },
-    {
-      value: "oracle",
-      name: "Oracle",
-      description: "existing Oracle infrastructure; python-oracledb thin mode, no client install",
-    },
-  ],
-  default: "postgresql",
-};
-
-function featureChoices(on: string, off: string): [Choice<true>, Choice<false>] {
+/** Two choices, for a yes/no question. */
+export function yesNo(yes: string, no: string): [Choice<true>, Choice<false>] {
   return [
-    { value: true, name: "Yes", description: on },
-    { value: false, name: "No", description: off },
+    { value: true, name: "Yes", description: yes },
+    { value: false, name: "No", description: no },
   ];
 }
-
-export const authQuestion: ConfirmQuestion<"auth"> = {
-  id: "auth",
-  kind: "confirm",
-  flag: "--auth",
-  message: "Add JWT authentication?",
-  help: "JWT access and refresh tokens, users, revocation",
-  explanation:
-    "Users register and log in with email and password (argon2id hashes) and receive a " +
-    "short-lived access token and a long-lived refresh token. Resource routes require a token, " +
-    "and the audit fields record who changed each row.",
-  lesson: "jwt-auth",
-  adds:
-    "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login rate limit",
-  costs: "PyJWT or flask-jwt-extended and argon2-cffi; every client must send a bearer token",
-  choices: featureChoices(
-    "users, /api/auth/* endpoints, protected resource routes",
-    "open API; audit fields record 'system'",
-  ),
-  default: true,
-};
-
-export const cacheQuestion: ConfirmQuestion<"cache"> = {
-  id: "cache",
-  kind: "confirm",
-  flag: "--cache",
-  message: "Add Redis caching?",
-  help: "Redis cache for reads, invalidated by writes",
-  explanation:
-    "Reads of resource lists and single rows are cached in Redis and invalidated by every " +
-    "write. If Redis goes down, requests are served from the database and /health/ready " +
-    "reports Redis as down.",
-  lesson: "caching",
-  adds: "a Redis service in docker-compose, cached reads in each service, the token blocklist",
-  costs: "one more service to run; stale reads are possible only within a write's own request",
-  choices: featureChoices("cached reads, Redis token blocklist", "every read hits the database"),
-  default: true,
-};
-
-export const celeryQuestion: ConfirmQuestion<"celery"> = {
-  id: "celery",
-  kind: "confirm",
-  flag: "--celery",
-  message: "Add Celery background tasks?",
-  help: "Celery worker with a Redis broker",
-  explanation:
-    "Slow work (emails, reports, imports) runs in a separate worker process. The API enqueues " +
-    "a task through Redis and answers at once with a task id whose status clients can poll.",
-  lesson: "celery",
-  adds: "src/tasks/, a worker entry point and service in docker-compose, an example task",
-  costs: "a worker process to deploy and monitor; tasks must be idempotent",
-  choices: featureChoices("worker, example task, task status endpoint", "no background work"),
-  default: false,
-};
-
-export const moduleQuestion: TextQuestion<"module"> = {
-  id: "module",
-  kind: "text",
-  flag: "--module",
-  message: "Name of the first resource module?",
-  help: "the first resource module (controller, service, repository, model)",
-  explanation:
-    "A resource module is one table with its routes: controller (HTTP), service (rules), " +
-    "repository (queries) and model. Add more later with `pyscaffold add`.",
-  lesson: "three-layer-architecture",
-  default: "items",
-};
-
-export const FEATURE_QUESTIONS = [authQuestion, cacheQuestion, celeryQuestion] as const;
-export const SELECT_QUESTIONS = [frameworkQuestion, databaseQuestion] as const;
-
-/** All questions of `pyscaffold new`, in the order the wizard asks them. */
-export const PROJECT_QUESTIONS = [
-  frameworkQuestion,
-  databaseQuestion,
-  ...FEATURE_QUESTIONS,
-  moduleQuestion,
-] as const;
-
-export type FeatureId = typeof FEATURE_QUESTIONS[number]["id"];

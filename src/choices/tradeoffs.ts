@@ -5,32 +5,16 @@
  * of the question the table belongs to, so a table cannot name a choice the
  * question does not offer.
  */
-import type { Database, Framework } from "./questions.ts";
+import type {
+  Database,
+  Framework,
+  TradeoffCell,
+  TradeoffRow,
+  TradeoffTable,
+  Verdict,
+} from "./questions.ts";
 
-/** How well a choice meets a requirement: drawn as ✔, ✘ or ~ in front of the text. */
-export type Verdict = "yes" | "no" | "partly";
-
-export interface TradeoffCell {
-  verdict: Verdict;
-  /** The words of the original table ("Limited", "Needs async alternatives"). */
-  text: string;
-}
-
-export interface TradeoffRow<V extends string> {
-  requirement: string;
-  cells: Record<V, TradeoffCell>;
-  /** One sentence on why, for readers who want more than a tick (wide terminals, lessons). */
-  detail: string;
-}
-
-export interface TradeoffTable<Id extends string, V extends string> {
-  /** The id of the question this table helps to answer. */
-  question: Id;
-  title: string;
-  /** The choices compared, in column order. */
-  columns: readonly V[];
-  rows: readonly TradeoffRow<V>[];
-}
+export type { TradeoffCell, TradeoffRow, TradeoffTable, Verdict };
 
 const yes = (text = "Yes"): TradeoffCell => ({ verdict: "yes", text });
 const no = (text = "No"): TradeoffCell => ({ verdict: "no", text });

@@ -1,7 +1,7 @@
 /**
  * `pyscaffold completions bash|zsh|fish|powershell` prints a shell completion script.
  * On every Tab the script runs `pyscaffold complete -- <words>`, which answers from the
- * live command tree (subcommands, options, argument choices) and from the question data
+ * live command tree (subcommands, options, argument choices) and from the question records
  * (the values of `--framework` and `--database`), so completions cannot drift from the CLI.
  *
  * @bomb.sh/tab writes the scripts and speaks their protocol; it is imported only when one
@@ -9,7 +9,7 @@
  */
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
-import { SELECT_QUESTIONS } from "../choices/questions.ts";
+import { SELECT_QUESTIONS } from "../choices/features/mod.ts";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 

@@ -4,9 +4,10 @@
  * question data, like those of `new`, with the same defaults.
  */
 import { Command } from "@commander-js/extra-typings";
-import { questionOptions } from "./_question_options.ts";
+import { addQuestionOptions } from "./_question_options.ts";
 import { buildProjectPlan } from "../plan/mod.ts";
-import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
+import { resolveProjectSpec } from "../choices/project_spec.ts";
+import { pickAnswers, type ProjectAnswers, type QuestionAnswers } from "../choices/features/mod.ts";
 import {
   findLesson,
   formatMarkdown,
@@ -18,15 +19,10 @@ import {
 } from "../learn/mod.ts";
 import { terminalPrompter } from "../wizard/prompter.ts";
 
-export interface LearnOptions {
-  framework?: string;
-  database?: string;
-  auth?: boolean;
-  cache?: boolean;
-  celery?: boolean;
-  module?: string;
+/** The options of `learn`: the variant, as an answer for each question (derived from the records). */
+export type LearnOptions = QuestionAnswers & {
   interactive?: boolean;
-}
+};
 
 /** The project name lessons are rendered with. */
 export const LESSON_PROJECT = "my-api";
@@ -37,11 +33,11 @@ export function learnCommand() {
       "lessons on the patterns of the generated project, with the code generated for your variant",
     )
     .argument("[lesson]", "the lesson to show; without it, the list");
-  for (const option of questionOptions("the example module")) command.addOption(option);
+  addQuestionOptions(command, { module: "the example module" });
   return command
     .option("--no-interactive", "print and exit, even in a terminal")
     .action(async (lesson, options) => {
-      await runLearn(lesson, options as LearnOptions);
+      await runLearn(lesson, { ...options, ...pickAnswers(options) });
     });
 }
 
@@ -50,15 +46,7 @@ export function learnCommand() {
  * belongs to a feature turns that feature on unless a flag turned it off.
  */
 export function lessonMarkdown(lesson: Lesson, options: LearnOptions): string {
-  const answers: ProjectAnswers = {
-    name: LESSON_PROJECT,
-    framework: options.framework,
-    database: options.database,
-    auth: options.auth,
-    cache: options.cache,
-    celery: options.celery,
-    module: options.module,
-  };
+  const answers: ProjectAnswers = { ...pickAnswers(options), name: LESSON_PROJECT };
   if (lesson.feature && answers[lesson.feature] === undefined) answers[lesson.feature] = true;
   return renderLesson(lesson, buildProjectPlan(resolveProjectSpec(answers)), { strict: false });
 }

@@ -1,8 +1,8 @@
 /**
- * The command tree. Flags of `new` are derived from the question data in
- * src/choices/questions.ts; each command lives in its own file.
+ * The command tree. Flags of `new` and `learn` are derived from the question
+ * records in src/choices/features/; each command lives in its own file.
  */
-import { Command, CommanderError } from "@commander-js/extra-typings";
+import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { newCommand } from "./new_command.ts";
@@ -19,7 +19,7 @@ const output = {
   },
 };
 
-export function buildProgram(): Command {
+export function buildProgram(): CommandUnknownOpts {
   const program = new Command("pyscaffold")
     .description(
       "Generate production-ready Python backends (Flask or Quart, PostgreSQL or Oracle) with a\n" +
@@ -38,7 +38,7 @@ export function buildProgram(): Command {
     // addCommand does not copy these settings to subcommands.
     command.exitOverride().showSuggestionAfterError().configureOutput(output);
   }
-  return program as unknown as Command;
+  return program;
 }
 
 /** Runs the CLI and returns the exit code; never calls Deno.exit itself. */

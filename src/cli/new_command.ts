@@ -2,18 +2,23 @@
  * `pyscaffold new <dir>`: answers → ProjectSpec → Plan → preview / JSON / write.
  */
 import { Command } from "@commander-js/extra-typings";
-import { questionOptions } from "./_question_options.ts";
+import { addQuestionOptions } from "./_question_options.ts";
 import { basename, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
+import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
+import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
 import {
+  answersOf,
+  nextSteps as projectNextSteps,
+  pickAnswers,
+  PROJECT_QUESTIONS,
   type ProjectAnswers,
   type ProjectSpec,
-  resolveProjectSpec,
-} from "../choices/project_spec.ts";
-import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
-import { databaseQuestion, PROJECT_QUESTIONS, SELECT_QUESTIONS } from "../choices/questions.ts";
-import { answersOf, parseAnswers } from "../project/answers_file.ts";
+  type QuestionAnswers,
+  SELECT_QUESTIONS,
+} from "../choices/features/mod.ts";
+import { parseAnswers } from "../project/answers_file.ts";
 import { makeColors, planJson, renderTree } from "../output/mod.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
@@ -21,26 +26,21 @@ import type { Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
 
-export interface NewOptions {
-  framework?: string;
-  database?: string;
-  auth?: boolean;
-  cache?: boolean;
-  celery?: boolean;
-  module?: string;
+/** The options of `new`: an answer for each question (derived from the records), and these. */
+export type NewOptions = QuestionAnswers & {
   yes?: boolean;
   dryRun?: boolean;
   json?: boolean;
   answers?: string;
   saveAnswers?: string;
   learn?: boolean;
-}
+};
 
 export function newCommand() {
   const command = new Command("new")
     .description("generate a new project")
     .argument("[directory]", "where to create the project; its last segment is the project name");
-  for (const option of questionOptions()) command.addOption(option);
+  addQuestionOptions(command);
   return command
     .option("-y, --yes", "accept the default for every question not given by a flag")
     .option("--dry-run", "print the file tree and write nothing")
@@ -49,7 +49,7 @@ export function newCommand() {
     .option("--save-answers <file>", "write the final answers to a JSON file")
     .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
     .action(async (directory, options) => {
-      await runNew(directory, options as NewOptions);
+      await runNew(directory, { ...options, ...pickAnswers(options) });
     });
 }
 
@@ -71,17 +71,7 @@ async function collectAnswers(
     answers = parseAnswers(text, options.answers);
     checkAnswerValues(answers, options.answers);
   }
-  const fromFlags: ProjectAnswers = {
-    framework: options.framework,
-    database: options.database,
-    auth: options.auth,
-    cache: options.cache,
-    celery: options.celery,
-    module: options.module,
-  };
-  for (const [key, value] of Object.entries(fromFlags)) {
-    if (value !== undefined) (answers as Record<string, unknown>)[key] = value;
-  }
+  answers = { ...answers, ...pickAnswers(options) };
   if (directory !== undefined) answers.name = basename(resolve(directory));
   return answers;
 }
@@ -106,8 +96,7 @@ export function checkAnswerValues(answers: ProjectAnswers, source: string): void
     }
   }
   if (answers.module !== undefined) {
-    const database = answers.database === "oracle" ? "oracle" : databaseQuestion.default;
-    const problem = moduleNameProblem(answers.module, database);
+    const problem = moduleNameProblem(answers.module, databaseOf(answers));
     if (problem) throw bad("module", answers.module, problem);
   }
 }
@@ -122,8 +111,8 @@ export function missingFlags(answers: ProjectAnswers): string[] {
         q.kind === "select"
           ? `${q.flag} ${q.choices.map((c) => c.value).join("|")}`
           : q.kind === "confirm"
-          ? `${q.flag}/--no-${q.flag.slice(2)}`
-          : `${q.flag} <name>`,
+          ? `${q.flag}/--no-${q.id}`
+          : `${q.flag} <${q.placeholder}>`,
       );
     }
   }
@@ -200,21 +189,14 @@ export async function runNew(directory: string | undefined, options: NewOptions)
   console.log(
     `\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files). Next steps:\n`,
   );
-  const steps = nextSteps(target);
-  const width = Math.max(...steps.map((s) => s.length));
-  steps.forEach((step, i) => {
-    const note = NEXT_STEP_NOTES[i];
-    console.log(note ? `  ${c.cyan(step.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(step)}`);
-  });
+  const steps = projectNextSteps(spec, target);
+  const width = Math.max(...steps.map((s) => s.command.length));
+  for (const { command, note } of steps) {
+    console.log(
+      note ? `  ${c.cyan(command.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(command)}`,
+    );
+  }
 }
-
-const NEXT_STEP_NOTES = [
-  "",
-  "create .venv and install the dependencies",
-  "start the database and apply the migrations",
-  "start the API",
-  "run the tests",
-];
 
 /** `--learn`: the guided mode's explanations (src/learn), loaded only when asked for. */
 async function learnGuide() {
@@ -256,8 +238,4 @@ async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise
   const content = JSON.stringify({ pyscaffold: VERSION, answers: answersOf(spec) }, null, 2);
   // Refuses to replace a different file that is already there.
   await writeNewFile(path, content + "\n");
-}
-
-export function nextSteps(target: string): string[] {
-  return [`cd ${target}`, "make install", "make migrate", "make run", "make test"];
 }

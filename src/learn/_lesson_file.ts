@@ -14,7 +14,8 @@
  */
 import { Eta } from "eta";
 import type { ProjectSpec } from "../choices/project_spec.ts";
-import { DATABASES, FEATURE_QUESTIONS, type FeatureId, FRAMEWORKS } from "../choices/questions.ts";
+import { DATABASES, FRAMEWORKS } from "../choices/questions.ts";
+import { FEATURE_QUESTIONS, type FeatureId } from "../choices/features/mod.ts";
 import type { ExcerptDef, Lesson, LessonContext, Locator, Section } from "./_types.ts";
 
 /** The headings of a lesson file, in order; the rendered lesson has the same ones. */

@@ -5,7 +5,7 @@
 import type { Plan } from "../plan/mod.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
-import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
+import { databaseQuestion, frameworkQuestion } from "../choices/features/mod.ts";
 import { databaseTradeoffs, frameworkTradeoffs } from "../choices/tradeoffs.ts";
 import { tradeoffMarkdown } from "./_tables.ts";
 import { type Excerpt, ExcerptError, extractExcerpt } from "./_excerpt.ts";

@@ -1,5 +1,5 @@
 import type { TradeoffTable, Verdict } from "../choices/tradeoffs.ts";
-import { databaseQuestion, frameworkQuestion } from "../choices/questions.ts";
+import { databaseQuestion, frameworkQuestion } from "../choices/features/mod.ts";
 
 const MARK: Record<Verdict, string> = { yes: "✔", no: "✘", partly: "~" };
 

@@ -1,6 +1,6 @@
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import type { ModuleNames } from "../choices/module_names.ts";
-import type { FeatureId } from "../choices/questions.ts";
+import type { FeatureId } from "../choices/features/mod.ts";
 
 /**
  * Where an excerpt sits in a generated file. Names may contain `{Class}`,

@@ -4,6 +4,7 @@
  */
 import type { Plan } from "../plan/mod.ts";
 import type { ProjectAnswers } from "../choices/project_spec.ts";
+import { PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 import { guideBeforeWrite, guideFor, type QuestionId } from "./_guide.ts";
 import { loadRenderer, type TerminalOptions } from "./_terminal.ts";
 
@@ -14,15 +15,7 @@ export interface WizardGuide {
   beforeWrite(plan: Plan): string;
 }
 
-const QUESTION_IDS: readonly string[] = [
-  "name",
-  "framework",
-  "database",
-  "auth",
-  "cache",
-  "celery",
-  "module",
-];
+const QUESTION_IDS: readonly string[] = ["name", ...PROJECT_QUESTIONS.map((q) => q.id)];
 
 export async function wizardGuide(options: TerminalOptions): Promise<WizardGuide> {
   const render = await loadRenderer(options);

@@ -9,6 +9,7 @@ import type { Origin, Plan, PlannedDeletion, PlannedFile } from "../plan/mod.ts"
 import { planSummary } from "../plan/mod.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import type { Colors } from "./colors.ts";
+import { PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 
 interface Node {
   name: string;
@@ -35,7 +36,8 @@ function shownFiles(plan: Plan): (PlannedFile | PlannedDeletion)[] {
   ];
 }
 
-const ORIGIN_COLOR: Record<Origin, keyof Colors> = {
+/** The colour of each origin; the files of a question without one are drawn bold. */
+const ORIGIN_COLOR: Partial<Record<Origin, keyof Colors>> = {
   core: "dim",
   framework: "blue",
   database: "magenta",
@@ -97,7 +99,7 @@ export function renderTree(plan: Plan, c: Colors): string {
     if (!file) return label;
     const pad = " ".repeat(width - visible(label) + 2);
     const size = (file.action === "delete" ? "" : formatSize(file.size)).padStart(8);
-    const colorize = c[ORIGIN_COLOR[file.origin]] as (s: string) => string;
+    const colorize = c[ORIGIN_COLOR[file.origin] ?? "bold"] as (s: string) => string;
     const row = `${label}${pad}${c.dim(size)}  ${colorize(file.origin)}`;
     if (!marked) return row;
     const action = c[ACTION_COLOR[file.action]] as (s: string) => string;
@@ -107,9 +109,10 @@ export function renderTree(plan: Plan, c: Colors): string {
   const summary = planSummary({ ...plan, files: written });
   const deleted = plan.deletes.length ? `, ${plan.deletes.length} to delete` : "";
   // Which choice added how many files, in the order of the questions.
-  const byOrigin = (Object.keys(ORIGIN_COLOR) as Origin[]).flatMap((origin) => {
+  const origins: Origin[] = ["core", ...PROJECT_QUESTIONS.map((q) => q.id)];
+  const byOrigin = origins.flatMap((origin) => {
     const count = written.filter((f) => f.origin === origin).length;
-    const colorize = c[ORIGIN_COLOR[origin]] as (s: string) => string;
+    const colorize = c[ORIGIN_COLOR[origin] ?? "bold"] as (s: string) => string;
     return count > 0 ? [`${colorize(origin)} ${count}`] : [];
   });
   lines.push(

@@ -1,15 +1,9 @@
 import { hasTemplate } from "../render/mod.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
+import type { QuestionId } from "../choices/features/mod.ts";
 
-/** Which choice put a file in the project. */
-export type Origin =
-  | "core"
-  | "framework"
-  | "database"
-  | "auth"
-  | "cache"
-  | "celery"
-  | "module";
+/** Which choice put a file in the project: every project has it ("core"), or a question's answer. */
+export type Origin = "core" | QuestionId;
 
 /**
  * What the writer does with a planned file's content: `create` a file that

@@ -1,33 +1,36 @@
 /**
  * The project-level files: which template makes each file, when it is
- * included, and why it exists. Module files (controller, service, ...) are in
- * module_files.ts and are shared with `pyscaffold add`.
+ * included, and why it exists. The files every project has are listed here;
+ * a question's own files are in its record (src/choices/features/), and
+ * included when its answer brings them. Module files (controller, service,
+ * ...) are in module_files.ts and are shared with `pyscaffold add`.
  *
  * A rule names its template by the generated path; `resolveTemplate()` picks
  * templates/project/<framework>/<path>.eta where a framework has its own
  * version, and templates/project/<path>.eta otherwise.
  */
 import type { FileRule } from "./_types.ts";
-import type { ProjectSpec } from "../choices/project_spec.ts";
+import {
+  conditionHolds,
+  PROJECT_QUESTIONS,
+  type ProjectSpec,
+  questionApplies,
+} from "../choices/features/mod.ts";
 
 type Rule = FileRule<ProjectSpec>;
-
-const auth = (s: ProjectSpec) => s.auth;
-const celery = (s: ProjectSpec) => s.celery;
-const flask = (s: ProjectSpec) => s.framework === "flask";
-const quart = (s: ProjectSpec) => s.framework === "quart";
 
 /** A file whose template is named by its path. */
 function common(path: string, rule: Omit<Rule, "path" | "template">): Rule {
   return { path, template: path, ...rule };
 }
 
-/** A file that exists because of the framework choice. */
+/** A file every project has, in a version that depends on the framework. */
 function framework(path: string, rule: Omit<Rule, "path" | "template" | "origin">): Rule {
   return { path, template: path, origin: "framework", ...rule };
 }
 
-export const PROJECT_FILES: readonly Rule[] = [
+/** The files every project has. */
+const CORE_FILES: readonly Rule[] = [
   // Tooling and deployment
   common("README.md", {
     origin: "core",
@@ -70,16 +73,6 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "lint, type-check and test on every push, against real services",
     lesson: "testing",
   }),
-  framework("gunicorn.conf.py", {
-    why: "the production WSGI server, listening on $PORT",
-    lesson: "flask-vs-quart",
-    when: flask,
-  }),
-  framework("hypercorn_conf.py", {
-    why: "the production ASGI server, listening on $PORT",
-    lesson: "flask-vs-quart",
-    when: quart,
-  }),
   // Application core
   framework("src/__init__.py", {
     why: "create_app(): configuration, extensions, error handlers, blueprint discovery",
@@ -121,16 +114,6 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "page parameters (per_page capped at 100) and page results",
     lesson: "pagination",
   }),
-  framework("src/openapi.py", {
-    why: "a small registry: the OpenAPI document at /openapi.json and the /docs page",
-    lesson: "three-layer-architecture",
-    when: flask,
-  }),
-  framework("src/openapi.py", {
-    why: "quart-schema: the OpenAPI document at /openapi.json and the /docs page",
-    lesson: "three-layer-architecture",
-    when: quart,
-  }),
   common("src/security.py", {
     origin: "core",
     why: "security headers on every response",
@@ -140,16 +123,6 @@ export const PROJECT_FILES: readonly Rule[] = [
     origin: "core",
     why: "JSON logs carrying the request id",
     lesson: "configuration",
-  }),
-  framework("src/wsgi.py", {
-    why: "the WSGI entry point gunicorn serves",
-    lesson: "application-factory",
-    when: flask,
-  }),
-  framework("src/asgi.py", {
-    why: "the ASGI entry point hypercorn serves",
-    lesson: "application-factory",
-    when: quart,
   }),
   // Models
   common("src/models/__init__.py", {
@@ -176,100 +149,6 @@ export const PROJECT_FILES: readonly Rule[] = [
   framework("src/health/health_service.py", {
     why: "checks the database (and Redis) for readiness",
     lesson: "three-layer-architecture",
-  }),
-  // Auth
-  common("src/models/users_model.py", {
-    origin: "auth",
-    why: "the users table",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  common("src/models/revoked_tokens_model.py", {
-    origin: "auth",
-    why: "the token blocklist when there is no Redis cache",
-    lesson: "jwt-auth",
-    when: (s) => s.auth && !s.cache,
-  }),
-  framework("src/auth/__init__.py", { why: "the auth package", lesson: "jwt-auth", when: auth }),
-  common("src/auth/auth_schemas.py", {
-    origin: "auth",
-    why: "bodies of register, login, refresh, logout and me",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  common("src/auth/passwords.py", {
-    origin: "auth",
-    why: "argon2id password hashing",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  framework("src/auth/auth_controller.py", {
-    why: "the /api/auth routes; login is rate limited",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  framework("src/auth/auth_service.py", {
-    why: "account rules, token issue and revocation",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  framework("src/auth/auth_repository.py", {
-    why: "user (and revoked token) queries",
-    lesson: "repository-pattern",
-    when: auth,
-  }),
-  framework("src/auth/auth_guard.py", {
-    why: "JWT callbacks in the envelope and the guard of protected routes",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  framework("src/auth/tokens.py", {
-    why: "PyJWT tokens with flask-jwt-extended's claims",
-    lesson: "jwt-auth",
-    when: (s) => s.auth && s.framework === "quart",
-  }),
-  framework("src/rate_limit.py", {
-    why: "the login rate limit (quart-rate-limiter) from LOGIN_RATE_LIMIT",
-    lesson: "jwt-auth",
-    when: (s) => s.auth && s.framework === "quart",
-  }),
-  framework("src/auth/revocation.py", {
-    why: "the token blocklist (Redis with the cache, a table without)",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  // Celery
-  framework("src/worker.py", {
-    why: "the Celery worker entry point",
-    lesson: "celery",
-    when: celery,
-  }),
-  framework("src/tasks/__init__.py", { why: "the tasks package", lesson: "celery", when: celery }),
-  framework("src/tasks/example_tasks.py", {
-    why: "an example Celery task",
-    lesson: "celery",
-    when: celery,
-  }),
-  common("src/tasks/tasks_schemas.py", {
-    origin: "celery",
-    why: "bodies of the task endpoints",
-    lesson: "celery",
-    when: celery,
-  }),
-  framework("src/tasks/tasks_service.py", {
-    why: "enqueue tasks and read their state; broker down → 503",
-    lesson: "celery",
-    when: celery,
-  }),
-  framework("src/tasks/worker_loop.py", {
-    why: "one event loop per worker process for the async tasks",
-    lesson: "celery",
-    when: (s) => s.celery && s.framework === "quart",
-  }),
-  framework("src/tasks/tasks_controller.py", {
-    why: "POST /api/tasks/example and GET /api/tasks/<id>",
-    lesson: "celery",
-    when: celery,
   }),
   // Migrations
   common("alembic.ini", {
@@ -307,24 +186,20 @@ export const PROJECT_FILES: readonly Rule[] = [
     why: "configuration refuses missing and weak secrets",
     lesson: "configuration",
   }),
-  common("tests/test_oracle_schema.py", {
-    origin: "database",
-    why: "the models and the offline migrations compile to portable Oracle 19c / 23ai DDL",
-    lesson: "postgresql-vs-oracle",
-    when: (s) => s.database === "oracle",
-  }),
   framework("tests/test_health.py", {
     why: "liveness, readiness and 503 when a dependency is down",
     lesson: "testing",
   }),
-  framework("tests/test_auth.py", {
-    why: "register, login, refresh, logout, revoked, expired and tampered tokens",
-    lesson: "jwt-auth",
-    when: auth,
-  }),
-  framework("tests/test_tasks.py", {
-    why: "the example task runs and a broker outage answers 503",
-    lesson: "celery",
-    when: celery,
-  }),
 ];
+
+/** The files of each question, included when its answer brings them and their condition holds. */
+const QUESTION_FILES: readonly Rule[] = PROJECT_QUESTIONS.flatMap((question) =>
+  (question.files ?? []).map(({ when, ...file }): Rule => ({
+    ...file,
+    template: file.path,
+    origin: question.id,
+    when: (spec) => questionApplies(question, spec) && conditionHolds(when, spec),
+  }))
+);
+
+export const PROJECT_FILES: readonly Rule[] = [...CORE_FILES, ...QUESTION_FILES];

@@ -8,6 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
+import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
 
 /** Flags every template can test: `it.flask`, `it.oracle`, `it.auth`, ... */
@@ -20,21 +21,14 @@ export function projectFlags(project: ModuleProject) {
       slug: project.name.replaceAll("-", "_"),
       title: project.name.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(" "),
     },
-    framework: project.framework,
-    database: project.database,
+    /** Each answer by its question's id, each choice as a flag, the dependency lists. */
+    ...answerContext(project),
     /** The framework profile (src/choices/frameworks.ts). */
     fw: FRAMEWORK_PROFILES[project.framework],
     /** `it.awaited("x")`: `(await x)` on Quart, `x` on Flask. */
     awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
     /** The database profile (src/choices/databases.ts). */
     db: DATABASE_PROFILES[project.database],
-    flask: project.framework === "flask",
-    quart: project.framework === "quart",
-    postgresql: project.database === "postgresql",
-    oracle: project.database === "oracle",
-    auth: project.auth,
-    cache: project.cache,
-    celery: project.celery,
   };
 }
 

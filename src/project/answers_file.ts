@@ -10,11 +10,15 @@ import { UserError } from "../errors.ts";
 import { printable } from "../choices/names.ts";
 import { type FieldSpec, fieldText } from "../choices/module_spec.ts";
 import { parseField } from "../choices/fields.ts";
+import { resolveProjectSpec } from "../choices/project_spec.ts";
 import {
+  ANSWER_TYPES,
+  answersOf,
+  pickAnswers,
   type ProjectAnswers,
   type ProjectSpec,
-  resolveProjectSpec,
-} from "../choices/project_spec.ts";
+  type SavedAnswers,
+} from "../choices/features/mod.ts";
 import type { ModuleProject } from "../plan/module_files.ts";
 import { safeRelativePath } from "./paths.ts";
 import { VERSION } from "../version.ts";
@@ -31,20 +35,8 @@ export interface ModuleRecord {
 
 export interface AnswersFile {
   pyscaffold: string;
-  answers: Required<Omit<ProjectAnswers, "name">> & { name: string };
+  answers: SavedAnswers;
   modules?: Record<string, ModuleRecord>;
-}
-
-export function answersOf(spec: ProjectSpec): AnswersFile["answers"] {
-  return {
-    name: spec.name,
-    framework: spec.framework,
-    database: spec.database,
-    auth: spec.auth,
-    cache: spec.cache,
-    celery: spec.celery,
-    module: spec.module.name,
-  };
 }
 
 export function answersFileContent(
@@ -54,16 +46,6 @@ export function answersFileContent(
   const file: AnswersFile = { pyscaffold: VERSION, answers: answersOf(spec), modules };
   return JSON.stringify(file, null, 2) + "\n";
 }
-
-const ANSWER_TYPES: Record<keyof ProjectAnswers, "string" | "boolean"> = {
-  name: "string",
-  framework: "string",
-  database: "string",
-  auth: "boolean",
-  cache: "boolean",
-  celery: "boolean",
-  module: "string",
-};
 
 /**
  * Parses answers given as JSON: either a bare answers object or a whole
@@ -84,7 +66,7 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
       hint: 'For example: {"framework": "flask", "auth": true}',
     });
   }
-  const answers: ProjectAnswers = {};
+  const answers: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!Object.hasOwn(ANSWER_TYPES, key)) {
       throw new UserError(`${source}: unknown key "${printable(key)}".`, {
@@ -98,9 +80,9 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
         `${source}: "${key}" must be a ${expected}, not ${printable(JSON.stringify(value))}.`,
       );
     }
-    (answers as Record<string, unknown>)[key] = value;
+    answers[key] = value;
   }
-  return answers;
+  return pickAnswers(answers);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

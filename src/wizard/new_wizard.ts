@@ -6,36 +6,29 @@
  */
 import { basename, dirname, join } from "node:path";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
+import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import {
-  type ProjectAnswers,
-  type ProjectSpec,
-  resolveProjectSpec,
-} from "../choices/project_spec.ts";
-import {
-  databaseQuestion,
-  FEATURE_QUESTIONS,
-  type FeatureId,
-  frameworkQuestion,
+  isFeature,
   moduleQuestion,
-} from "../choices/questions.ts";
+  PROJECT_QUESTIONS,
+  type ProjectAnswers,
+  type ProjectQuestion,
+  type ProjectSpec,
+  questionById,
+  type QuestionId,
+} from "../choices/features/mod.ts";
+import type { SelectQuestion } from "../choices/questions.ts";
 import type { Prompter } from "./prompter.ts";
-import { askDatabase } from "./steps/database.ts";
+import { askChoiceQuestion } from "./steps/_choice_question.ts";
 import { askFeatures } from "./steps/features.ts";
-import { askFramework } from "./steps/framework.ts";
-import { askModule, moduleNameProblem } from "./steps/module.ts";
+import { askTextQuestion, textProblem } from "./steps/module.ts";
 import { type ChangeableAnswer, preview } from "./steps/preview.ts";
 import { askProjectName } from "./steps/project_name.ts";
 
-export type AnswerId = "name" | "framework" | "database" | FeatureId | "module";
+export type AnswerId = "name" | QuestionId;
 
-/** Every answer of `new`, in the order the wizard asks them. */
-export const ANSWER_IDS: readonly AnswerId[] = [
-  "name",
-  "framework",
-  "database",
-  ...FEATURE_QUESTIONS.map((q) => q.id),
-  "module",
-] satisfies readonly (keyof ProjectAnswers)[];
+/** Every answer of `new`, in the order the wizard asks them: the name, then the questions. */
+export const ANSWER_IDS: readonly AnswerId[] = ["name", ...PROJECT_QUESTIONS.map((q) => q.id)];
 
 export interface NewWizardContext {
   prompter: Prompter;
@@ -78,32 +71,31 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
   const explain = (text: string | undefined) => text && prompter.print(text);
   const ask = async (id: AnswerId, changing: boolean) => {
     explain(ctx.guide?.question(id, answers));
-    const initial = changing ? answers : {};
-    switch (id) {
-      case "name":
-        answers.name = await askProjectName({
-          prompter,
-          initial: initial.name,
-          checkTarget: ctx.checkTarget && ((name) => ctx.checkTarget!(targetOf(name))),
-        });
+    const initial: ProjectAnswers = changing ? answers : {};
+    if (id === "name") {
+      answers.name = await askProjectName({
+        prompter,
+        initial: initial.name,
+        checkTarget: ctx.checkTarget && ((name) => ctx.checkTarget!(targetOf(name))),
+      });
+      return;
+    }
+    // Each kind of question has one step; the record says which.
+    const question = questionById(id);
+    switch (question.kind) {
+      case "select":
+        answers[question.id] = await askChoiceQuestion<string>(
+          { prompter, initial: initial[question.id] },
+          question,
+        );
         break;
-      case "framework":
-        answers.framework = await askFramework({ prompter, initial: initial.framework });
+      case "confirm":
+        Object.assign(answers, await askFeatures({ prompter, ask: [question.id], initial }));
         break;
-      case "database":
-        answers.database = await askDatabase({ prompter, initial: initial.database });
-        break;
-      case "module":
-        answers.module = await askModule({
-          prompter,
-          database: databaseOf(answers),
-          initial: initial.module,
-        });
-        break;
-      default:
-        Object.assign(
-          answers,
-          await askFeatures({ prompter, ask: [id], initial: changing ? answers : {} }),
+      case "text":
+        answers[question.id] = await askTextQuestion(
+          { prompter, database: databaseOf(answers), initial: initial[question.id] },
+          question,
         );
     }
   };
@@ -118,7 +110,7 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
       )
     }`,
   );
-  const features = open.filter((id): id is FeatureId => isFeature(id));
+  const features = open.filter((id) => isFeature(id));
   for (const id of open) {
     // guided mode asks features one by one, each after its own guide
     if (isFeature(id) && !ctx.guide) {
@@ -131,11 +123,12 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
 
   for (;;) {
     // A change of database can make the module name a reserved word.
-    if (answers.module !== undefined && moduleNameProblem(answers.module, databaseOf(answers))) {
-      prompter.print(
-        prompter.colors.yellow(`! ${moduleNameProblem(answers.module, databaseOf(answers))}`),
-      );
-      await ask("module", true);
+    const moduleProblem = answers.module === undefined
+      ? undefined
+      : textProblem(moduleQuestion, answers.module, databaseOf(answers));
+    if (moduleProblem) {
+      prompter.print(prompter.colors.yellow(`! ${moduleProblem}`));
+      await ask(moduleQuestion.id, true);
     }
     const spec = resolveProjectSpec(answers);
     const plan = buildProjectPlan(spec);
@@ -154,30 +147,25 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
   }
 }
 
-function isFeature(id: AnswerId): id is FeatureId {
-  return FEATURE_QUESTIONS.some((q) => q.id === id);
-}
-
-function databaseOf(answers: ProjectAnswers) {
-  return answers.database === "oracle" ? "oracle" : databaseQuestion.default;
-}
-
 function changeableAnswers(spec: ProjectSpec): ChangeableAnswer<AnswerId>[] {
-  const nameOf = (q: typeof frameworkQuestion | typeof databaseQuestion, v: string) =>
-    (q.choices as readonly { value: string; name: string }[]).find((c) => c.value === v)?.name ?? v;
   return [
     { id: "name", label: "Project name", value: spec.name },
-    { id: "framework", label: "Framework", value: nameOf(frameworkQuestion, spec.framework) },
-    { id: "database", label: "Database", value: nameOf(databaseQuestion, spec.database) },
-    ...FEATURE_QUESTIONS.map((q) => ({
-      id: q.id,
-      label: capitalize(q.message.replace(/^Add /, "").replace(/\?$/, "")),
-      value: spec[q.id] ? "yes" : "no",
-    })),
-    { id: "module", label: capitalize(moduleQuestion.id) + " name", value: spec.module.name },
+    ...PROJECT_QUESTIONS.map((q) => ({ id: q.id, label: q.label, value: shownAnswer(q, spec) })),
   ];
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** An answer as the preview shows it: the choice's name, yes or no, the text. */
+function shownAnswer(question: ProjectQuestion, spec: ProjectSpec): string {
+  switch (question.kind) {
+    case "select":
+      return choiceName(question, spec[question.id]);
+    case "confirm":
+      return spec[question.id] ? "yes" : "no";
+    case "text":
+      return question.answerOf(spec[question.id]);
+  }
+}
+
+function choiceName(question: SelectQuestion<string, string>, value: string): string {
+  return question.choices.find((c) => c.value === value)?.name ?? value;
 }

@@ -1,13 +1,12 @@
 /**
- * Shared by the framework and database steps: the explanation and trade-off
- * table, then the choices of the question with their descriptions. A choice
+ * The step of every select question (framework, database): the explanation and
+ * trade-off table, then the choices of the question with their descriptions. A choice
  * whose templates have not landed yet is still offered (the data lists it);
  * picking it says so and asks again.
  */
 import { UserError } from "../../errors.ts";
 import { checkChoice } from "../../choices/project_spec.ts";
 import type { SelectQuestion } from "../../choices/questions.ts";
-import type { TradeoffTable } from "../../choices/tradeoffs.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
 import { renderTradeoffTable } from "../tradeoff_table.ts";
@@ -21,14 +20,13 @@ export interface ChoiceStepContext {
 export async function askChoiceQuestion<V extends string>(
   ctx: ChoiceStepContext,
   question: SelectQuestion<string, V>,
-  table: TradeoffTable<string, V>,
 ): Promise<V> {
   const { prompter } = ctx;
   const c = prompter.colors;
   prompter.print("");
   prompter.print(paragraph(question.explanation, prompter.columns));
   prompter.print("");
-  prompter.print(renderTradeoffTable(table, question, prompter));
+  prompter.print(renderTradeoffTable(question.tradeoffs, question, prompter));
   prompter.print("");
   let initial = question.choices.some((choice) => choice.value === ctx.initial)
     ? ctx.initial as V

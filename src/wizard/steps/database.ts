@@ -1,10 +1,10 @@
 /** Step: PostgreSQL or Oracle, after the database trade-off table. */
-import { type Database, databaseQuestion } from "../../choices/questions.ts";
-import { databaseTradeoffs } from "../../choices/tradeoffs.ts";
+import type { Database } from "../../choices/questions.ts";
+import { databaseQuestion } from "../../choices/features/mod.ts";
 import { askChoiceQuestion, type ChoiceStepContext } from "./_choice_question.ts";
 
 export type DatabaseContext = ChoiceStepContext;
 
 export function askDatabase(ctx: DatabaseContext): Promise<Database> {
-  return askChoiceQuestion(ctx, databaseQuestion, databaseTradeoffs);
+  return askChoiceQuestion(ctx, databaseQuestion);
 }

@@ -2,7 +2,7 @@
  * Step: the optional features (auth, cache, Celery), one at a time, each
  * after what it adds and what it costs.
  */
-import { FEATURE_QUESTIONS, type FeatureId } from "../../choices/questions.ts";
+import { FEATURE_QUESTIONS, type FeatureId } from "../../choices/features/mod.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
 

@@ -1,0 +1,71 @@
+/**
+ * Every Python package a generated project may depend on, with its exact pin,
+ * in one map. Questions, profiles and the core name packages from here; the
+ * pyproject.toml template only prints the list it is given, so a pin is
+ * changed in exactly one place.
+ */
+
+/**
+ * Package → exact version. pyproject.toml lists the chosen packages in this
+ * order: alphabetical, except that the database driver follows the web
+ * framework's packages, as in the first generated projects.
+ */
+export const DEPENDENCY_VERSIONS = {
+  "alembic": "1.20.1",
+  "argon2-cffi": "25.1.0",
+  "celery": "5.7.0",
+  "celery-types": "0.26.0",
+  "email-validator": "2.4.0",
+  "flask": "3.1.3",
+  "flask-caching": "2.5.1",
+  "flask-cors": "6.0.5",
+  "flask-jwt-extended": "4.7.4",
+  "flask-limiter": "4.1.1",
+  "gunicorn": "27.0.1",
+  "hypercorn": "0.18.0",
+  "mypy": "2.4.1",
+  "pyjwt": "2.15.1",
+  "quart": "0.22.0",
+  "quart-cors": "0.8.0",
+  "quart-rate-limiter": "0.12.1",
+  "quart-schema": "0.25.0",
+  "psycopg": "3.3.9",
+  "oracledb": "26.1.0",
+  "pydantic": "2.14.4",
+  "pytest": "9.2.0",
+  "pytest-asyncio": "1.5.0",
+  "redis": "8.1.0",
+  "ruff": "0.17.6",
+  "sqlalchemy": "2.1.9",
+  "types-flask-cors": "6.0.3.20260712",
+} as const;
+
+export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
+
+/** A package, possibly with extras: `"psycopg[binary]"`. The version always comes from the map. */
+export type Requirement = PackageName | `${PackageName}[${string}]`;
+
+/** One line of a dependency list in pyproject.toml. */
+export interface PinnedDependency {
+  /** `"psycopg[binary]==3.3.9"` */
+  pin: string;
+  /** Printed as a comment above the pin: why this package, or this extra. */
+  comment?: string;
+}
+
+/** Packages of every project, whatever the answers. */
+export const CORE_DEPENDENCIES: readonly Requirement[] = ["alembic", "pydantic"];
+export const CORE_DEV_DEPENDENCIES: readonly Requirement[] = ["mypy", "pytest", "ruff"];
+
+export function packageOf(requirement: Requirement): PackageName {
+  return requirement.replace(/\[.*$/, "") as PackageName;
+}
+
+export function pinOf(requirement: Requirement): string {
+  return `${requirement}==${DEPENDENCY_VERSIONS[packageOf(requirement)]}`;
+}
+
+/** Rank of a package in pyproject.toml (the order of the map). */
+export function dependencyRank(requirement: Requirement): number {
+  return Object.keys(DEPENDENCY_VERSIONS).indexOf(packageOf(requirement));
+}

@@ -1,0 +1,98 @@
+/** JWT authentication: users, login, refresh, logout with revocation. */
+import { type ConfirmQuestion, yesNo } from "../questions.ts";
+
+export const authQuestion: ConfirmQuestion<"auth"> = {
+  id: "auth",
+  kind: "confirm",
+  flag: "--auth",
+  message: "Add JWT authentication?",
+  label: "JWT authentication",
+  help: "JWT access and refresh tokens, users, revocation",
+  explanation:
+    "Users register and log in with email and password (argon2id hashes) and receive a " +
+    "short-lived access token and a long-lived refresh token. Resource routes require a token, " +
+    "and the audit fields record who changed each row.",
+  inYourCode:
+    "With authentication, your module's routes require a bearer token, the audit columns " +
+    "record the id of the user who made each change, and the project gets users, login, " +
+    "refresh, logout with revocation, and a rate limit on login.",
+  lesson: "jwt-auth",
+  adds:
+    "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login rate limit",
+  costs: "PyJWT or flask-jwt-extended and argon2-cffi; every client must send a bearer token",
+  choices: yesNo(
+    "users, /api/auth/* endpoints, protected resource routes",
+    "open API; audit fields record 'system'",
+  ),
+  default: true,
+  dependencies: [
+    "argon2-cffi",
+    "email-validator",
+    { requirement: "flask-jwt-extended", when: { framework: "flask" } },
+    { requirement: "flask-limiter", when: { framework: "flask" } },
+    { requirement: "pyjwt", when: { framework: "quart" } },
+    { requirement: "quart-rate-limiter", when: { framework: "quart" } },
+  ],
+  files: [
+    { path: "src/models/users_model.py", why: "the users table", lesson: "jwt-auth" },
+    {
+      path: "src/models/revoked_tokens_model.py",
+      why: "the token blocklist when there is no Redis cache",
+      lesson: "jwt-auth",
+      when: { cache: false },
+    },
+    {
+      path: "src/auth/__init__.py",
+      why: "the auth package",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/auth_schemas.py",
+      why: "bodies of register, login, refresh, logout and me",
+      lesson: "jwt-auth",
+    },
+    { path: "src/auth/passwords.py", why: "argon2id password hashing", lesson: "jwt-auth" },
+    {
+      path: "src/auth/auth_controller.py",
+      why: "the /api/auth routes; login is rate limited",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/auth_service.py",
+      why: "account rules, token issue and revocation",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/auth_repository.py",
+      why: "user (and revoked token) queries",
+      lesson: "repository-pattern",
+    },
+    {
+      path: "src/auth/auth_guard.py",
+      why: "JWT callbacks in the envelope and the guard of protected routes",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/tokens.py",
+      why: "PyJWT tokens with flask-jwt-extended's claims",
+      lesson: "jwt-auth",
+      when: { framework: "quart" },
+    },
+    {
+      path: "src/rate_limit.py",
+      why: "the login rate limit (quart-rate-limiter) from LOGIN_RATE_LIMIT",
+      lesson: "jwt-auth",
+      when: { framework: "quart" },
+    },
+    {
+      path: "src/auth/revocation.py",
+      why: "the token blocklist (Redis with the cache, a table without)",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/test_auth.py",
+      why: "register, login, refresh, logout, revoked, expired and tampered tokens",
+      lesson: "jwt-auth",
+    },
+  ],
+};

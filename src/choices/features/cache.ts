@@ -1,0 +1,25 @@
+/** Redis caching of reads, invalidated by writes. */
+import { type ConfirmQuestion, yesNo } from "../questions.ts";
+
+export const cacheQuestion: ConfirmQuestion<"cache"> = {
+  id: "cache",
+  kind: "confirm",
+  flag: "--cache",
+  message: "Add Redis caching?",
+  label: "Redis caching",
+  help: "Redis cache for reads, invalidated by writes",
+  explanation:
+    "Reads of resource lists and single rows are cached in Redis and invalidated by every " +
+    "write. If Redis goes down, requests are served from the database and /health/ready " +
+    "reports Redis as down.",
+  inYourCode: "With the cache, your module's service reads through Redis and bumps a generation " +
+    "counter after every write, so entries cached before the write are no longer read; if " +
+    "Redis is down, requests are served from the database.",
+  lesson: "caching",
+  adds: "a Redis service in docker-compose, cached reads in each service, the token blocklist",
+  costs: "one more service to run; stale reads are possible only within a write's own request",
+  choices: yesNo("cached reads, Redis token blocklist", "every read hits the database"),
+  default: true,
+  dependencies: [{ requirement: "flask-caching", when: { framework: "flask" } }, "redis"],
+  // No files of its own: the cache changes the services, health checks and compose file.
+};
