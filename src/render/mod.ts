@@ -33,6 +33,12 @@ export function templateNames(): string[] {
   return Object.keys(TEMPLATES);
 }
 
+/** The source of `templates/<name>`, as embedded. */
+export function templateSource(name: string): string {
+  if (!hasTemplate(name)) throw new Error(`No template "${name}"`);
+  return TEMPLATES[name];
+}
+
 /** Renders `templates/<name>` with `it` = context. */
 export function render(name: string, context: object): string {
   if (!hasTemplate(name)) throw new Error(`No template "${name}"`);

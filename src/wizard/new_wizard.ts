@@ -19,11 +19,15 @@ import {
 } from "../choices/features/mod.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
 import type { Prompter } from "./prompter.ts";
-import { askChoiceQuestion } from "./steps/_choice_question.ts";
-import { askFeatures } from "./steps/features.ts";
-import { askTextQuestion, textProblem } from "./steps/module.ts";
-import { type ChangeableAnswer, preview } from "./steps/preview.ts";
-import { askProjectName } from "./steps/project_name.ts";
+import {
+  askChoiceQuestion,
+  askFeatures,
+  askProjectName,
+  askTextQuestion,
+  type ChangeableAnswer,
+  preview,
+  textProblem,
+} from "./steps/mod.ts";
 
 export type AnswerId = "name" | QuestionId;
 

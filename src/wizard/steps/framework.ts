@@ -1,7 +1,7 @@
 /** Step: Flask or Quart, after the framework trade-off table. */
 import type { Framework } from "../../choices/questions.ts";
 import { frameworkQuestion } from "../../choices/features/mod.ts";
-import { askChoiceQuestion, type ChoiceStepContext } from "./_choice_question.ts";
+import { askChoiceQuestion, type ChoiceStepContext } from "./choice_question.ts";
 
 export type FrameworkContext = ChoiceStepContext;
 
