@@ -381,3 +381,12 @@ export async function apiHeaders(
   }
   return headers;
 }
+
+/**
+ * A client that opens a fresh connection per request. With keep-alive, a
+ * request can be written on a pooled connection at the moment the server
+ * closes it as idle (hypercorn: keep_alive_timeout), and fetch fails with a
+ * reset that says nothing about the server under test. Servers are checked
+ * request by request here, so connection reuse buys nothing.
+ */
+export const FRESH_CONNECTIONS: Deno.HttpClient = Deno.createHttpClient({ poolMaxIdlePerHost: 0 });

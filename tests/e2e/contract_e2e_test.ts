@@ -19,6 +19,7 @@ import {
   comboName,
   databaseUrl,
   freePort,
+  FRESH_CONNECTIONS,
   freshDatabase,
   generate,
   ok,
@@ -225,7 +226,11 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
   ): Promise<{ status: number; body: Json }> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.requestId) headers["x-request-id"] = options.requestId;
-    const init: RequestInit = { method, headers };
+    const init: RequestInit & { client: Deno.HttpClient } = {
+      method,
+      headers,
+      client: FRESH_CONNECTIONS,
+    };
     if (options.raw !== undefined) init.body = options.raw;
     else if (options.body !== undefined) {
       init.body = JSON.stringify(options.body);
@@ -264,6 +269,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
   await send("health ready", "GET", "/health/ready");
   const docs = await fetch(`${server.base}/docs`, {
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    client: FRESH_CONNECTIONS,
   });
   await docs.body?.cancel();
   exchanges.push({
@@ -276,6 +282,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
   });
   const openapi = await fetch(`${server.base}/openapi.json`, {
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    client: FRESH_CONNECTIONS,
   });
   const spec = await openapi.json();
   const operations = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
@@ -450,6 +457,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     for (let i = 0; i < LOGIN_RATE_LIMIT + 4 && !limited; i++) {
       const response = await fetch(`${server.base}/api/auth/login`, {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        client: FRESH_CONNECTIONS,
         method: "POST",
         headers: json,
         body: JSON.stringify({ email, password: "wrong password!" }),
@@ -601,6 +609,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
       const response = await fetch(`${server.base}/api/tasks/${taskId}`, {
         headers: h,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        client: FRESH_CONNECTIONS,
       });
       const body = await response.json();
       if (body.data?.status === "SUCCESS") break;
