@@ -5,15 +5,7 @@
  * project, nor take a word the database reserves.
  */
 import { UserError } from "../errors.ts";
-import {
-  nonAscii,
-  pascal,
-  pluralize,
-  printable,
-  singularize,
-  WINDOWS_RESERVED,
-  words,
-} from "./names.ts";
+import { inflect, nonAscii, pascal, printable, WINDOWS_RESERVED, words } from "./names.ts";
 import {
   DEPENDENCY_MODULES,
   PROJECT_MODULES,
@@ -56,10 +48,7 @@ export interface ModuleNames {
 }
 
 export function moduleNames(module: string): ModuleNames {
-  const parts = module.split("_");
-  const last = parts[parts.length - 1];
-  const singular = [...parts.slice(0, -1), singularize(last)].join("_");
-  const plural = [...parts.slice(0, -1), pluralize(singularize(last))].join("_");
+  const { singular, plural } = inflect(module);
   return {
     module,
     className: pascal(singular),

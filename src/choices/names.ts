@@ -4,7 +4,11 @@
  * returns a value or throws a UserError that says what was wrong and suggests
  * a name that would be accepted.
  */
+// @ts-types="@types/pluralize"
+import pluralizeLibrary from "pluralize";
 import { UserError } from "../errors.ts";
+import { DEPENDENCY_VERSIONS } from "./dependencies.ts";
+import { DEPENDENCY_MODULES } from "./reserved.ts";
 
 export const MAX_PROJECT_NAME = 64;
 
@@ -16,6 +20,21 @@ export const WINDOWS_RESERVED: ReadonlySet<string> = new Set([
   ...Array.from({ length: 9 }, (_, i) => `com${i + 1}`),
   ...Array.from({ length: 9 }, (_, i) => `lpt${i + 1}`),
 ]);
+
+/** A distribution name as pip compares it (PEP 503): lower case, runs of `-`, `_`, `.` → `-`. */
+export function normalizeDistribution(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+
+/**
+ * Distribution names a project cannot take: pip refuses to install a project that
+ * depends on a distribution of its own name ("quart 0.1.0 depends on quart==0.22.0").
+ * Every package of the pin map, and the import names of the dependencies and their own
+ * dependencies (werkzeug, click, kombu, ...), normalised as pip does.
+ */
+export const DEPENDENCY_DISTRIBUTIONS: ReadonlySet<string> = new Set(
+  [...Object.keys(DEPENDENCY_VERSIONS), ...DEPENDENCY_MODULES].map(normalizeDistribution),
+);
 
 /** Lower-case ASCII words from any spelling: `BookingItem`, `booking-item`, `Booking Item`. */
 export function words(raw: string): string[] {
@@ -33,7 +52,9 @@ export function words(raw: string): string[] {
 export function suggestProjectName(raw: string): string {
   let name = words(raw).join("-").replace(/^[^a-z]+/, "").slice(0, MAX_PROJECT_NAME)
     .replace(/-+$/, "");
-  if (name === "" || WINDOWS_RESERVED.has(name)) name = `${name || "my"}-api`;
+  if (name === "" || WINDOWS_RESERVED.has(name) || DEPENDENCY_DISTRIBUTIONS.has(name)) {
+    name = `${name || "my"}-api`;
+  }
   return name;
 }
 
@@ -62,6 +83,10 @@ export function projectNameProblem(raw: string): string | undefined {
   }
   if (/--|-$/.test(raw)) return "hyphens must separate words (no doubled or trailing hyphen)";
   if (WINDOWS_RESERVED.has(raw)) return "it is a reserved device name on Windows";
+  if (DEPENDENCY_DISTRIBUTIONS.has(normalizeDistribution(raw))) {
+    return `"${raw}" is a dependency of the generated project, and pip cannot install a ` +
+      "project that depends on its own name";
+  }
   return undefined;
 }
 
@@ -100,65 +125,54 @@ export function nonAscii(raw: string): string | undefined {
   return undefined;
 }
 
-/** Words whose plural is the same word (`news`, `data`): the table keeps the name. */
-const UNCOUNTABLE: ReadonlySet<string> = new Set(
-  ("data equipment feedback information media metadata news series software species staff")
-    .split(" "),
-);
-/** Plurals of words ending in u, which the `-us is singular` rule (status, bonus) would keep. */
-const PLURAL_OF_U: ReadonlySet<string> = new Set(["menus", "gurus", "emus", "haikus", "tofus"]);
-/** The few irregular plurals a table name is likely to need. */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  person: "people",
-  child: "children",
-  man: "men",
-  woman: "women",
-  analysis: "analyses",
-  axis: "axes",
-  index: "indices",
-};
-const IRREGULAR_SINGULAR: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(IRREGULAR).map(([one, many]) => [many, one]),
-);
-
 /**
- * English plural of one lower-case word (the rule is documented in
- * docs/MODULES.md): uncountable words stay, a few irregular ones are listed,
- * consonant + y → ies, sis → ses, s/x/z/ch/sh → es, anything else → s.
+ * Where the inflection library's answer does not suit a table name: `data` and
+ * `metadata` name a table as they are (the library singularises them to `datum`),
+ * and two Latin plurals it gets wrong for English (`axis` → `axi`, `virus` → `viri`).
+ * The rules are added to the library's one shared instance, once, at load.
  */
+pluralizeLibrary.addUncountableRule("data");
+pluralizeLibrary.addUncountableRule("metadata");
+pluralizeLibrary.addIrregularRule("axis", "axes");
+pluralizeLibrary.addIrregularRule("virus", "viruses");
+
+/** English plural of one lower-case word, by the inflection library (npm `pluralize`). */
 function pluralWord(word: string): string {
-  if (UNCOUNTABLE.has(word)) return word;
-  if (Object.hasOwn(IRREGULAR, word)) return IRREGULAR[word];
-  if (Object.hasOwn(IRREGULAR_SINGULAR, word)) return word;
-  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + "ies";
-  if (/sis$/.test(word)) return word.slice(0, -2) + "es";
-  if (/(s|x|z|ch|sh)$/.test(word)) return word + "es";
-  return word + "s";
+  return pluralizeLibrary.plural(word);
 }
 
 /** The singular of one lower-case word; words that do not look plural stay as they are. */
 function singularWord(word: string): string {
-  if (word.length <= 1 || UNCOUNTABLE.has(word)) return word;
-  if (Object.hasOwn(IRREGULAR_SINGULAR, word)) return IRREGULAR_SINGULAR[word];
-  if (Object.hasOwn(IRREGULAR, word)) return word;
-  if (/[^aeiou]ies$/.test(word)) return word.slice(0, -3) + "y";
-  if (PLURAL_OF_U.has(word)) return word.slice(0, -1);
-  if (/(ss|us|sis)$/.test(word)) return word;
-  if (/(x|z|ch|sh|ss|[^aeiou]us)es$/.test(word)) return word.slice(0, -2);
-  if (/s$/.test(word)) return word.slice(0, -1);
-  return word;
+  return word.length <= 1 ? word : pluralizeLibrary.singular(word);
 }
 
 /** Plural of a snake_case name; only the last word changes (`booking_item` → `booking_items`). */
 export function pluralize(snake: string): string {
-  const i = snake.lastIndexOf("_");
-  return snake.slice(0, i + 1) + pluralWord(snake.slice(i + 1));
+  return inflect(snake).plural;
 }
 
 /** Singular of a snake_case name (`booking_items` → `booking_item`); only the last word changes. */
 export function singularize(snake: string): string {
+  return inflect(snake).singular;
+}
+
+/**
+ * The singular and plural of a snake_case name; only the last word changes. Both are
+ * fixed points: the singular of either is the singular, the plural of either is the
+ * plural, so `add movies`, `add movie` and `ref:movies` name one table. The library is
+ * not an involution on every string (`ies` → `y` → `ys`); a last word it would not give
+ * back is kept as it is, for both forms.
+ */
+export function inflect(snake: string): { singular: string; plural: string } {
   const i = snake.lastIndexOf("_");
-  return snake.slice(0, i + 1) + singularWord(snake.slice(i + 1));
+  const head = snake.slice(0, i + 1);
+  const last = snake.slice(i + 1);
+  const one = singularWord(last);
+  const many = pluralWord(one);
+  if (singularWord(one) === one && singularWord(many) === one && pluralWord(many) === many) {
+    return { singular: head + one, plural: head + many };
+  }
+  return { singular: snake, plural: snake };
 }
 
 export function pascal(snake: string): string {
