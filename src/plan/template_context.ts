@@ -3,7 +3,7 @@
  * project templates also get every module, module templates their own.
  */
 import type { ModuleSpec } from "../choices/module_spec.ts";
-import { type ModuleView, moduleView } from "../python/mod.ts";
+import { type ModuleView, moduleView, PYTHON_FORMAT } from "../python/mod.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
@@ -29,6 +29,11 @@ export function projectFlags(project: ModuleProject) {
     awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
     /** The database profile (src/choices/databases.ts). */
     db: DATABASE_PROFILES[project.database],
+    /**
+     * Python statements laid out as ruff formats them (src/python/python_format.ts), for
+     * the lines a long name could push past 100 columns: `it.py.def(...)`, `it.py.call(...)`.
+     */
+    py: PYTHON_FORMAT,
   };
 }
 

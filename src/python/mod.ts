@@ -11,4 +11,13 @@ export {
   type ModuleView,
   moduleView,
 } from "./module_view.ts";
+export {
+  formatAnnotated,
+  formatAssign,
+  formatCallExpression,
+  formatChain,
+  formatDef,
+  formatDocstring,
+  PYTHON_FORMAT,
+} from "./python_format.ts";
 export { testSamples } from "./test_samples.ts";
