@@ -1,0 +1,170 @@
+/**
+ * Every name the tool accepts gives code that passes the generated project's own
+ * `ruff check` (E501 at 100 columns) and `ruff format --check`: the layouts of
+ * src/python/python_format.ts, and the real CLI run on the longest project, module and
+ * field names and on an ordinary multi-word module, for both frameworks, checked by ruff
+ * itself (the version the projects pin, run with `uvx`; skipped where uv is missing).
+ */
+import { join } from "node:path";
+import { assert, assertEquals } from "./_assert.ts";
+import { cli } from "./_cli.ts";
+import {
+  formatAnnotated,
+  formatCallExpression,
+  formatChain,
+  formatDef,
+  formatDocstring,
+  LINE_LENGTH,
+} from "../src/python/mod.ts";
+import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
+import { MAX_PROJECT_NAME } from "../src/choices/names.ts";
+import { MAX_COLUMN_NAME, MAX_TABLE_NAME, moduleNames } from "../src/choices/module_names.ts";
+import { EVERY_TYPE } from "./_every_field_type.ts";
+
+Deno.test("python layout: short statements stay on one line", () => {
+  assertEquals(
+    formatDef(4, "def update", ["self", "item_id: int"], "ItemOut"),
+    "    def update(self, item_id: int) -> ItemOut:",
+  );
+  assertEquals(formatAnnotated(4, "title", "str | None", "None"), "    title: str | None = None");
+  assertEquals(
+    formatChain(8, "query", "self._active()", [".order_by(Item.id)", ".limit(1)"]),
+    "        query = self._active().order_by(Item.id).limit(1)",
+  );
+  assertEquals(formatDocstring(0, "Routes of /api/items."), '"""Routes of /api/items."""');
+  assertEquals(
+    formatCallExpression(4, "return ", "success(service.get(item_id))", ", 200"),
+    "    return success(service.get(item_id)), 200",
+  );
+});
+
+Deno.test("python layout: long statements split as ruff format splits them", () => {
+  assertEquals(
+    formatDef(4, "async def update", [
+      "self",
+      "booking_item_id: int",
+      "data: BookingItemUpdate",
+      "actor: str",
+    ], "BookingItemOut"),
+    "    async def update(\n" +
+      "        self, booking_item_id: int, data: BookingItemUpdate, actor: str\n" +
+      "    ) -> BookingItemOut:",
+  );
+  const name = "a23456789_123456789_123456789z";
+  assertEquals(
+    formatAnnotated(4, name, "Annotated[str, Field(min_length=1, max_length=255)] | None", "None"),
+    `    ${name}: Annotated[str, Field(min_length=1, max_length=255)] | None = (\n` +
+      "        None\n    )",
+  );
+  assertEquals(
+    formatAnnotated(
+      4,
+      name,
+      "Annotated[Decimal, Field(max_digits=38, decimal_places=10)] | None",
+      "None",
+    ),
+    `    ${name}: (\n        Annotated[Decimal, Field(max_digits=38, decimal_places=10)] | None\n` +
+      "    ) = None",
+  );
+  const docstring = formatDocstring(
+    0,
+    "Routes of /api/abcdefghij_klmnopqrst_uvws: parse the request, call the service, " +
+      "shape the response.",
+  );
+  for (const line of docstring.split("\n")) assert(line.length <= LINE_LENGTH, line);
+  assert(docstring.startsWith('"""Routes') && docstring.endsWith('response."""'), docstring);
+});
+
+const CASES = [
+  ["flask", "postgresql"],
+  ["flask", "oracle"],
+  ["quart", "postgresql"],
+  ["quart", "oracle"],
+] as const;
+
+/** A ruff command line: the pinned ruff through uvx, or undefined when uv is not installed. */
+async function ruff(): Promise<string[] | undefined> {
+  try {
+    const probe = await new Deno.Command("uv", { args: ["--version"], stdout: "null" }).output();
+    return probe.success ? ["uvx", "--quiet", `ruff@${DEPENDENCY_VERSIONS.ruff}`] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(command: string[], cwd: string): Promise<{ code: number; output: string }> {
+  const out = await new Deno.Command(command[0], {
+    args: command.slice(1),
+    cwd,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, output: dec.decode(out.stdout) + dec.decode(out.stderr) };
+}
+
+/** The longest accepted names: a 64-character project, a 26-character table, 30-character columns. */
+function longestNames(): { project: string; module: string; other: string; fields: string[] } {
+  const project = "a23456789-".repeat(7).slice(0, MAX_PROJECT_NAME).replace(/-$/, "x");
+  const module = "abcdefghij_klmnopqrst_uvw";
+  const other = "abcdefghij_klmnopqrst_uvt";
+  for (const name of [module, other]) assertEquals(moduleNames(name).table.length, MAX_TABLE_NAME);
+  const column = (i: number) => `${"abcdefghijklmnop"[i]}${"23456789_1".repeat(3)}`.slice(0, 30);
+  assertEquals(column(0).length, MAX_COLUMN_NAME);
+  const fields = EVERY_TYPE.map((spec, i) => {
+    const [, ...rest] = spec.split(":");
+    const type = rest[0] === "decimal(10,2)" ? "decimal(38,10)" : rest[0];
+    return [column(i), type, ...rest.slice(1)].join(":");
+  });
+  const refColumn = column(EVERY_TYPE.length).slice(0, MAX_COLUMN_NAME - 3);
+  fields.push(
+    `${refColumn}:ref:${module}`,
+    `${refColumn.replace(/^./, "z")}:ref:${module}:optional`,
+  );
+  return { project, module, other, fields };
+}
+
+for (const [framework, database] of CASES) {
+  Deno.test({
+    name:
+      `python layout: the longest names and a multi-word module pass ruff (${framework}, ${database})`,
+    ignore: (await ruff()) === undefined,
+    async fn() {
+      const command = (await ruff())!;
+      const { project, module, other, fields } = longestNames();
+      const parent = await Deno.makeTempDir({ prefix: "pyscaffold-ruff-" });
+      const dir = join(parent, project);
+      try {
+        const steps = [
+          [
+            [
+              "new",
+              dir,
+              "--yes",
+              "--framework",
+              framework,
+              "--database",
+              database,
+              "--celery",
+              "--module",
+              module,
+            ],
+            parent,
+          ],
+          [["add", other, ...fields.flatMap((f) => ["--field", f])], dir],
+          [["add", "booking_item", "--field", "title:str:required"], dir],
+        ] as const;
+        for (const [args, cwd] of steps) {
+          const r = await cli([...args], cwd);
+          assertEquals(r.code, 0, `${args.join(" ")}\n${r.stderr}`);
+        }
+        const check = await run([...command, "check", "--no-cache", "."], dir);
+        assertEquals(check.code, 0, check.output);
+        const format = await run([...command, "format", "--check", "--no-cache", "."], dir);
+        assertEquals(format.code, 0, format.output);
+      } finally {
+        await Deno.remove(parent, { recursive: true });
+      }
+    },
+  });
+}
