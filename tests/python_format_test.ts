@@ -77,9 +77,9 @@ Deno.test("python layout: long statements split as ruff format splits them", () 
 
 const CASES = [
   ["flask", "postgresql"],
-  ["flask", "oracle"],
+  ["flask", "oracle", "--no-auth", "--no-cache"],
   ["quart", "postgresql"],
-  ["quart", "oracle"],
+  ["quart", "oracle", "--no-auth", "--no-cache"],
 ] as const;
 
 /** A ruff command line: the pinned ruff through uvx, or undefined when uv is not installed. */
@@ -124,10 +124,11 @@ function longestNames(): { project: string; module: string; other: string; field
   return { project, module, other, fields };
 }
 
-for (const [framework, database] of CASES) {
+for (const [framework, database, ...flags] of CASES) {
   Deno.test({
-    name:
-      `python layout: the longest names and a multi-word module pass ruff (${framework}, ${database})`,
+    name: `python layout: the longest names and a multi-word module pass ruff (${
+      [framework, database, ...flags].join(" ")
+    })`,
     ignore: (await ruff()) === undefined,
     async fn() {
       const command = (await ruff())!;
@@ -146,6 +147,7 @@ for (const [framework, database] of CASES) {
               "--database",
               database,
               "--celery",
+              ...flags,
               "--module",
               module,
             ],
