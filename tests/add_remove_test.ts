@@ -19,6 +19,7 @@ import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { makeColors } from "../src/output/colors.ts";
 import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
+import { importsModule } from "../src/plan/_python_imports.ts";
 
 const dec = new TextDecoder();
 
@@ -280,7 +281,7 @@ try {
 `,
   );
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", script],
+    args: ["run", "-A", "--config", new URL("../deno.json", import.meta.url).pathname, script],
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -349,6 +350,82 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   await runRemove("customer", { ...quiet, cwd: dir });
   assertEquals(Object.keys((await readProject(dir)).modules), ["items"]);
   assertEquals((await readRevisions(dir)).length, 5);
+});
+
+Deno.test("remove: refuses when a file that stays would import a deleted one", async () => {
+  const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"] });
+  const controller = "src/booking/booking_controller.py";
+  await Deno.writeTextFile(join(dir, controller), "# my route\n", { append: true });
+  const before = await snapshot(dir);
+  // The kept controller imports the repository, the service and the schemas: refused.
+  await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir }), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /src\/booking\/booking_controller\.py \(changed since add, so kept\)/);
+    assertMatch(e.message, /imports src\.booking\.booking_repository/);
+    assertMatch(e.message, /no longer start/);
+    assertMatch(e.hint ?? "", /pyscaffold remove booking --force/);
+  });
+  assertEquals(await snapshot(dir), before, "a refused remove writes nothing");
+  // A file of the user's own that imports the module: --force does not help, it must be edited.
+  const own = "src/reports/summary.py";
+  await Deno.mkdir(join(dir, "src/reports"), { recursive: true });
+  await Deno.writeTextFile(
+    join(dir, own),
+    "from src.booking import (\n    booking_service,  # the totals\n)\n",
+  );
+  await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir, force: true }), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /src\/reports\/summary\.py imports src\.booking\.booking_service/);
+    assertMatch(e.hint ?? "", /Edit those files/);
+  });
+  await Deno.remove(join(dir, "src/reports"), { recursive: true });
+  // --force deletes the changed controller with the rest: nothing is left to import them.
+  const plan = (await runRemove("booking", { ...quiet, cwd: dir, force: true }))!;
+  assert(plan.plan.deletes.some((d) => d.path === controller));
+  await assertRejects(() => Deno.stat(join(dir, "src/booking")));
+});
+
+Deno.test("remove: a kept file that imports nothing deleted keeps its package", async () => {
+  const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"] });
+  // The user rewrote the controller: it no longer uses the module's layers.
+  const controller = "src/booking/booking_controller.py";
+  await Deno.writeTextFile(
+    join(dir, controller),
+    'from flask import Blueprint\n\nbp = Blueprint("booking", __name__, url_prefix="/api/x")\n',
+  );
+  const plan = (await runRemove("booking", { ...quiet, cwd: dir }))!;
+  assertEquals(plan.plan.conflicts.map((c) => c.path), [controller]);
+  assertEquals(plan.keptPackages, ["src/booking/__init__.py"]);
+  const after = await snapshot(dir);
+  assert(controller in after && "src/booking/__init__.py" in after);
+  for (const gone of ["booking_service.py", "booking_repository.py", "booking_schemas.py"]) {
+    assert(!(`src/booking/${gone}` in after), gone);
+  }
+  assert(!("src/models/booking_model.py" in after));
+});
+
+Deno.test("python imports: from-imports, plain imports and parenthesised lists", () => {
+  const mod = "src.booking.booking_service";
+  for (
+    const source of [
+      "from src.booking.booking_service import BookingService\n",
+      "import src.booking.booking_service\n",
+      "import os, src.booking.booking_service as svc\n",
+      "from src.booking import booking_service\n",
+      "from src.booking import (\n    booking_schemas,\n    booking_service,\n)\n",
+      "    from src.booking.booking_service import x  # lazily\n",
+    ]
+  ) assert(importsModule(source, mod), source);
+  for (
+    const source of [
+      "from src.booking.booking_services import X\n",
+      "from src.booking import booking_schemas\n",
+      "# from src.booking.booking_service import X\n",
+      '"""Uses src.booking.booking_service."""\n',
+    ]
+  ) assert(!importsModule(source, mod), source);
 });
 
 Deno.test("remove: an unknown module names the known ones", async () => {

@@ -214,7 +214,7 @@ try {
 `,
   );
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", script],
+    args: ["run", "-A", "--config", new URL("../deno.json", import.meta.url).pathname, script],
     stdout: "piped",
     stderr: "piped",
   }).output();

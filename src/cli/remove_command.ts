@@ -58,6 +58,9 @@ export async function runRemove(
   for (const path of kept) {
     report.push(`  ${c.yellow("keep")}    ${path}  ${c.dim("(changed since add)")}`);
   }
+  for (const path of removal.keptPackages) {
+    report.push(`  ${c.yellow("keep")}    ${path}  ${c.dim("(the package of a changed file)")}`);
+  }
   for (const path of removal.missing) report.push(`  ${c.dim("gone")}    ${path}`);
   report.push(`  ${c.green("create")}  ${removal.migration.path}  ${c.dim("(drops the table)")}`);
   out(`Remove module ${c.bold(name)}:\n${report.join("\n")}`);

@@ -17,6 +17,7 @@ import {
 } from "./_types.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { sha256 } from "./content_hash.ts";
+import { brokenImports } from "./_python_imports.ts";
 import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { parseFields } from "../choices/fields.ts";
@@ -37,6 +38,8 @@ export interface ModulePlan {
 }
 
 export interface RemovePlan extends ModulePlan {
+  /** `__init__.py` files kept, unchanged, because their package keeps a changed file. */
+  keptPackages: string[];
   /** Files of the module that are already gone: nothing to delete. */
   missing: string[];
 }
@@ -244,6 +247,15 @@ export async function planRemove(
       if (force) deletes.push(deletion(path));
     }
   }
+  // A package that keeps a changed file keeps its __init__.py too.
+  const keptFolders = new Set(
+    force ? [] : conflicts.map((c) => c.path.split("/").slice(0, -1).join("/")),
+  );
+  const keptInits = deletes.filter((d) =>
+    d.path.endsWith("/__init__.py") && keptFolders.has(d.path.slice(0, -"/__init__.py".length))
+  );
+  for (const init of keptInits) deletes.splice(deletes.indexOf(init), 1);
+  await refuseBrokenImports(state.root, name, deletes.map((d) => d.path), conflicts, force);
   const migration = await nextMigration(state, module, "drop");
   const modules = { ...state.modules };
   delete modules[name];
@@ -258,6 +270,45 @@ export async function planRemove(
     module,
     migration,
     missing,
+    keptPackages: keptInits.map((d) => d.path),
     plan: changePlan(state, module, { files, deletes, conflicts, prune }),
   };
+}
+
+/** At most this many importing files are named in the refusal. */
+const MAX_NAMED = 4;
+
+/**
+ * Refuses a remove after which a file that stays would import a deleted one: the app
+ * would no longer start (its controllers are imported at start-up) nor its tests run.
+ * A changed file of the module itself can go with --force; any other file must be edited.
+ */
+async function refuseBrokenImports(
+  root: string,
+  name: string,
+  deleted: readonly string[],
+  conflicts: readonly Conflict[],
+  force: boolean,
+): Promise<void> {
+  const broken = await brokenImports(root, deleted);
+  if (broken.length === 0) return;
+  const changed = new Set(conflicts.map((c) => c.path));
+  const files = [...new Set(broken.map((b) => b.file))];
+  const named = files.slice(0, MAX_NAMED).map((file) => {
+    const imports = broken.filter((b) => b.file === file).map((b) => b.module);
+    const kept = changed.has(file) ? " (changed since add, so kept)" : "";
+    return `${file}${kept} imports ${imports.join(", ")}`;
+  });
+  const more = files.length > MAX_NAMED ? `; and ${files.length - MAX_NAMED} more files` : "";
+  const ownOnly = files.every((file) => changed.has(file)) && !force;
+  throw new UserError(
+    `Removing module "${name}" would break files that stay: ${named.join("; ")}${more}. ` +
+      "The app would no longer start.",
+    {
+      hint: ownOnly
+        ? `Copy your changes elsewhere and run "pyscaffold remove ${name} --force" to delete ` +
+          "the changed files too, or edit them so they no longer import the module's files."
+        : "Edit those files so they no longer import the module's files, then run remove again.",
+    },
+  );
 }
