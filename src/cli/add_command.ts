@@ -12,6 +12,7 @@ import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts"
 import { ANSWERS_FILE, readProject } from "../project/answers_file.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
+import { cleanUpInterruptedRuns, STAGING_HELP } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -54,7 +55,8 @@ export function addCommand() {
       "\nExamples:\n" +
         "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
         "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
-        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)",
+        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)\n" +
+        STAGING_HELP,
     )
     .action(async (name, options) => {
       await runAdd(name, { ...options, field: options.field ?? [] });
@@ -67,6 +69,7 @@ export async function runAdd(
 ): Promise<ModulePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   let fields = options.field;

@@ -3,7 +3,8 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { addQuestionOptions } from "./_question_options.ts";
-import { basename, resolve } from "node:path";
+import { STAGING_HELP } from "./_interrupted_runs.ts";
+import { basename, dirname, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
@@ -21,7 +22,7 @@ import {
 import { parseAnswers } from "../project/answers_file.ts";
 import { makeColors, planJson, renderTree } from "../output/mod.ts";
 import { VERSION } from "../version.ts";
-import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
+import { checkNewTarget, removeStaleNewStaging, writeNewFile, writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
@@ -48,6 +49,7 @@ export function newCommand() {
     .option("--answers <file>", "read answers from a JSON file")
     .option("--save-answers <file>", "write the final answers to a JSON file")
     .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
+    .addHelpText("after", STAGING_HELP)
     .action(async (directory, options) => {
       await runNew(directory, { ...options, ...pickAnswers(options) });
     });
@@ -163,6 +165,8 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     plan = buildProjectPlan(spec);
   }
 
+  // Staging directories that killed runs left beside the target: any `new` there cleans them.
+  await removeStaleNewStaging(dirname(resolve(target)));
   if (options.json) {
     console.log(JSON.stringify(planJson(plan), null, 2));
     await saveAnswers(options.saveAnswers, spec);

@@ -9,6 +9,7 @@ import { UserError } from "../errors.ts";
 import { makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
 import { planRemove, type RemovePlan } from "../plan/mod.ts";
+import { cleanUpInterruptedRuns, STAGING_HELP } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -31,6 +32,7 @@ export function removeCommand() {
     .option("--json", "print the Plan (the files to delete and to create) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "also delete the module's files you have changed")
+    .addHelpText("after", STAGING_HELP)
     .action(async (name, options) => {
       await runRemove(name, options);
     });
@@ -42,6 +44,7 @@ export async function runRemove(
 ): Promise<RemovePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
   const removal = await planRemove(state, rawName, options.force ?? false);
   const { plan } = removal;

@@ -11,14 +11,19 @@
  *    a journal;
  * 3. the answers file is placed last;
  * 4. on error or interrupt the journal is played backwards.
+ *
+ * The journal is also written to the staging directory, each step before it is done, and
+ * the directory is locked while the change runs: after a SIGKILL, the next `add` or
+ * `remove` in the project rolls the change back from it (_staging.ts).
  */
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import type { PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import type { WriteProgress } from "./_new_project.ts";
+import { JOURNAL, type JournalStep, lockDirectory, TX_PREFIX } from "./_staging.ts";
 
 export interface Changes {
   /** Files to create or replace. */
@@ -34,8 +39,6 @@ type Step =
   | { kind: "moved-aside"; from: string; to: string }
   | { kind: "placed"; path: string };
 
-const STAGING_PREFIX = ".pyscaffold-tx-";
-
 export async function applyChanges(
   root: string,
   changes: Changes,
@@ -47,13 +50,18 @@ export async function applyChanges(
     Number(a.path === ANSWERS_FILE) - Number(b.path === ANSWERS_FILE)
   );
   const answers = files.at(-1)?.path === ANSWERS_FILE ? files.pop() : undefined;
-  const staging = join(root, `${STAGING_PREFIX}${crypto.randomUUID().slice(0, 8)}`);
+  const staging = join(root, `${TX_PREFIX}${crypto.randomUUID().slice(0, 8)}`);
   const journal: Step[] = [];
+  // Written before each step is done: whatever point a kill falls on, it covers the disk.
+  const note = (step: JournalStep) =>
+    Deno.writeTextFileSync(join(staging, JOURNAL), `${JSON.stringify(step)}\n`, { append: true });
   const total = changes.files.length;
   let done = 0;
+  let lock: Deno.FsFile | undefined;
   try {
     await interruptible(async (checkpoint) => {
       await Deno.mkdir(staging);
+      lock = await lockDirectory(staging);
       // 1. stage
       const staged = new Map<PlannedFile, string>();
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
@@ -69,7 +77,7 @@ export async function applyChanges(
       const place = async (file: PlannedFile, i: number) => {
         await checkpoint(`place ${file.path}`);
         const target = abs(root, file.path);
-        await mkdirs(root, dirname(file.path), journal);
+        await mkdirs(root, dirname(file.path), journal, note);
         if (await exists(target)) {
           if (file.action === "create") {
             throw new UserError(
@@ -77,9 +85,11 @@ export async function applyChanges(
             );
           }
           const aside = join(staging, `old-${i}`);
+          note({ aside: file.path, staged: `old-${i}` });
           await Deno.rename(target, aside);
           journal.push({ kind: "moved-aside", from: target, to: aside });
         }
+        note({ place: file.path, staged: basename(staged.get(file)!) });
         await Deno.rename(staged.get(file)!, target);
         journal.push({ kind: "placed", path: target });
         onProgress?.(++done, total, file.path);
@@ -89,19 +99,23 @@ export async function applyChanges(
         await checkpoint(`delete ${path}`);
         const target = abs(root, path);
         const aside = join(staging, `deleted-${i}`);
+        note({ aside: path, staged: `deleted-${i}` });
         await Deno.rename(target, aside);
         journal.push({ kind: "moved-aside", from: target, to: aside });
       }
       // 3. the answers file, last
       if (answers) await place(answers, files.length);
       await checkpoint("commit");
+      note({ commit: true });
     }, hook);
   } catch (error) {
     rollback(journal);
     removeQuietly(staging);
+    lock?.close();
     throw error instanceof CancelledError ? error : fsError(error, root);
   }
   removeQuietly(staging);
+  lock?.close();
   for (const dir of changes.prune) pruneDir(abs(root, dir));
 }
 
@@ -118,12 +132,19 @@ function rollback(journal: Step[]): void {
   }
 }
 
-async function mkdirs(root: string, relDir: string, journal: Step[]): Promise<void> {
+async function mkdirs(
+  root: string,
+  relDir: string,
+  journal: Step[],
+  note: (step: JournalStep) => void,
+): Promise<void> {
   if (relDir === "." || relDir === "") return;
   const parts = relDir.split("/");
   for (let i = 1; i <= parts.length; i++) {
-    const dir = abs(root, parts.slice(0, i).join("/"));
+    const rel = parts.slice(0, i).join("/");
+    const dir = abs(root, rel);
     try {
+      if (!(await exists(dir))) note({ mkdir: rel });
       await Deno.mkdir(dir);
       journal.push({ kind: "mkdir", dir });
     } catch (error) {

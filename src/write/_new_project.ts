@@ -3,8 +3,7 @@
  * renamed into place in one step (into an existing empty directory, entry by
  * entry), so an interrupted run leaves either nothing or the whole project. On
  * SIGINT or SIGTERM the staging directory is removed; after a SIGKILL it stays
- * behind, locked by nobody, and the next run in the same parent directory
- * removes it.
+ * behind, locked by nobody, and the next command there removes it (_staging.ts).
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
@@ -12,9 +11,7 @@ import { ANSWERS_FILE } from "../project/answers_file.ts";
 import type { PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
-
-/** `.<name>.pyscaffold-<8 hex>`: the staging directories this module creates. */
-const STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
+import { lockDirectory, removeStaleNewStaging } from "./_staging.ts";
 
 export interface WriteProgress {
   (written: number, total: number, path: string): void;
@@ -90,7 +87,7 @@ export async function writeNewProject(
   await checkNewTarget(target);
   // Write into the directory a symbolic link points at, and keep the link.
   const absolute = await realTarget(resolve(target));
-  await removeStaleStaging(dirname(absolute));
+  await removeStaleNewStaging(dirname(absolute));
   const staging = join(
     dirname(absolute),
     `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
@@ -131,42 +128,6 @@ async function realTarget(absolute: string): Promise<string> {
     return await Deno.realPath(absolute);
   } catch {
     return absolute; // absent: created by the rename
-  }
-}
-
-/**
- * Holds an advisory lock on the staging directory for as long as this process
- * writes into it, so that another run can tell a live staging directory from
- * one left by a killed run. Where directories cannot be locked, nothing is.
- */
-async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
-  try {
-    const handle = await Deno.open(dir, { read: true });
-    await handle.lock(true);
-    return handle;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes staging directories that a killed run left in `parent` (nobody holds their lock). */
-async function removeStaleStaging(parent: string): Promise<void> {
-  try {
-    for await (const entry of Deno.readDir(parent)) {
-      if (!entry.isDirectory || !STAGING.test(entry.name)) continue;
-      const path = join(parent, entry.name);
-      let handle: Deno.FsFile | undefined;
-      try {
-        handle = await Deno.open(path, { read: true });
-        if (await handle.tryLock(true)) await Deno.remove(path, { recursive: true });
-      } catch {
-        // not ours to judge: leave it
-      } finally {
-        handle?.close();
-      }
-    }
-  } catch {
-    // an unreadable parent fails later, with a clear message, when the write starts
   }
 }
 

@@ -21,6 +21,7 @@ import { writeNewProject, type WriteProgress } from "./_new_project.ts";
 
 export { checkNewTarget, type WriteProgress } from "./_new_project.ts";
 export { fsError } from "./_fs_error.ts";
+export { cleanStaleStaging, removeStaleNewStaging } from "./_staging.ts";
 export type { StepHook } from "./_interrupt.ts";
 
 export interface WriteOptions {

@@ -1,0 +1,182 @@
+/**
+ * The staging directories the writer makes, and cleaning up after a run that was
+ * killed (SIGKILL, a power cut) while writing:
+ *
+ * - `new` stages a project in `.<name>.pyscaffold-<8 hex>` beside its target;
+ * - `add` and `remove` stage in `.pyscaffold-tx-<8 hex>` inside the project, with a
+ *   journal of every rename, so a killed change can be rolled back.
+ *
+ * The writer holds an advisory lock on its staging directory while it works; a
+ * directory whose lock nobody holds was left by a killed run, and the next command that
+ * works there cleans it: `new` in the target's parent, `add` and `remove` in the project
+ * (rolling back the unfinished change from its journal) and in the project's parent.
+ */
+import { dirname, join, resolve } from "node:path";
+import { ANSWERS_FILE } from "../project/answers_file.ts";
+
+/** `.<name>.pyscaffold-<8 hex>`: where `new` stages a project, beside its target. */
+export const NEW_STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
+/** `.pyscaffold-tx-<8 hex>`: where `add` and `remove` stage their changes, in the project. */
+export const TX_STAGING = /^\.pyscaffold-tx-[0-9a-f]{8}$/;
+export const TX_PREFIX = ".pyscaffold-tx-";
+/** The journal of a change, inside its staging directory: one JSON step per line. */
+export const JOURNAL = "journal";
+
+/**
+ * One step of a change, written to the journal BEFORE it is done, so that whatever
+ * point a kill falls on, the journal covers every change on disk. Paths are relative:
+ * `path` to the project, `staged` to the staging directory.
+ */
+export type JournalStep =
+  | { mkdir: string }
+  | { aside: string; staged: string }
+  | { place: string; staged: string }
+  | { commit: true };
+
+/**
+ * Holds an advisory lock on a staging directory for as long as this process writes into
+ * it, so that another run can tell a live staging directory from one left by a killed
+ * run. Where directories cannot be locked, nothing is.
+ */
+export async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
+  try {
+    const handle = await Deno.open(dir, { read: true });
+    await handle.lock(true);
+    return handle;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `clean` on every directory of `parent` named like `pattern` whose lock nobody
+ * holds (holding it meanwhile, so two cleaners never meet). Returns the names cleaned.
+ */
+async function cleanStale(
+  parent: string,
+  pattern: RegExp,
+  clean: (path: string) => Promise<void>,
+): Promise<string[]> {
+  const cleaned: string[] = [];
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(parent)) {
+      if (entry.isDirectory && pattern.test(entry.name)) names.push(entry.name);
+    }
+  } catch {
+    return cleaned; // an unreadable parent fails later, with a clear message
+  }
+  for (const name of names.sort()) {
+    const path = join(parent, name);
+    let handle: Deno.FsFile | undefined;
+    try {
+      handle = await Deno.open(path, { read: true });
+      if (await handle.tryLock(true)) {
+        await clean(path);
+        cleaned.push(name);
+      }
+    } catch {
+      // not ours to judge: leave it
+    } finally {
+      handle?.close();
+    }
+  }
+  return cleaned;
+}
+
+/** Removes the staging directories that killed runs of `new` left in `parent`. */
+export async function removeStaleNewStaging(parent: string): Promise<string[]> {
+  return await cleanStale(parent, NEW_STAGING, (path) => Deno.remove(path, { recursive: true }));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+function readJournal(text: string): JournalStep[] {
+  const steps: JournalStep[] = [];
+  for (const line of text.split("\n")) {
+    try {
+      if (line.trim()) steps.push(JSON.parse(line));
+    } catch {
+      break; // a line cut short by the kill: its step was not started
+    }
+  }
+  return steps;
+}
+
+/** Journal paths are written by the writer itself; anything else is not followed. */
+function inside(base: string, rel: string): string | undefined {
+  if (
+    typeof rel !== "string" || rel === "" || rel.startsWith("/") || rel.split("/").includes("..")
+  ) {
+    return undefined;
+  }
+  return join(base, ...rel.split("/"));
+}
+
+/**
+ * Rolls back the change a killed `add` or `remove` left in `staging` (inside `root`), from
+ * its journal, newest step first, and removes the staging directory. A change whose
+ * journal ends with its commit was complete: only the directory goes.
+ */
+async function rollBackStaged(root: string, staging: string): Promise<void> {
+  let text = "";
+  try {
+    text = await Deno.readTextFile(join(staging, JOURNAL));
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const steps = readJournal(text);
+  if (!steps.some((s) => "commit" in s)) {
+    for (const step of steps.reverse()) {
+      try {
+        if ("place" in step) {
+          const [target, staged] = [inside(root, step.place), inside(staging, step.staged)];
+          if (target && staged && !(await exists(staged)) && await exists(target)) {
+            await Deno.remove(target);
+          }
+        } else if ("aside" in step) {
+          const [target, staged] = [inside(root, step.aside), inside(staging, step.staged)];
+          if (target && staged && await exists(staged) && !(await exists(target))) {
+            await Deno.rename(staged, target);
+          }
+        } else if ("mkdir" in step) {
+          const dir = inside(root, step.mkdir);
+          if (dir) await Deno.remove(dir).catch(() => {}); // only when empty
+        }
+      } catch {
+        // keep undoing the rest
+      }
+    }
+  }
+  await Deno.remove(staging, { recursive: true });
+}
+
+/**
+ * Cleans what killed runs left around the project that contains `start`: the unfinished
+ * changes of `add` and `remove` are rolled back (every folder from `start` up to the
+ * project root is looked at, since a kill may have left the root without its answers
+ * file), and the staging directories of `new` in the project's parent are removed.
+ * Returns the names cleaned, for a note to the user.
+ */
+export async function cleanStaleStaging(start: string): Promise<string[]> {
+  const cleaned: string[] = [];
+  let dir = resolve(start);
+  for (;;) {
+    cleaned.push(...await cleanStale(dir, TX_STAGING, (path) => rollBackStaged(dir, path)));
+    if (await exists(join(dir, ANSWERS_FILE)).catch(() => false)) {
+      cleaned.push(...await removeStaleNewStaging(dirname(dir)));
+      return cleaned;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return cleaned;
+    dir = parent;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Staging directories left by killed runs. `add` and `remove` are killed with SIGKILL at
+ * every step of their write (a real process, killed by itself at the step); the next
+ * `add` or `remove` in the project rolls the change back from its journal, so the
+ * project is exactly as it was, and no staging directory is left. Stale staging
+ * directories of `new` are removed by the next command that works there; one still in
+ * use is not.
+ */
+import { join } from "node:path";
+import { assert, assertEquals } from "./_assert.ts";
+import { cli } from "./_cli.ts";
+import { runAdd } from "../src/cli/add_command.ts";
+import { runRemove } from "../src/cli/remove_command.ts";
+import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { cleanStaleStaging } from "../src/write/mod.ts";
+import { sha256 } from "../src/plan/mod.ts";
+import type { Plan } from "../src/plan/mod.ts";
+
+const CONFIG = new URL("../deno.json", import.meta.url).pathname;
+const WRITER = new URL("../src/write/mod.ts", import.meta.url).href;
+const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
+const TX = /^\.pyscaffold-tx-[0-9a-f]{8}$/;
+
+let template: string | undefined;
+
+/** A copy of a real generated project (made once with the CLI). */
+async function project(): Promise<string> {
+  if (!template) {
+    const parent = await Deno.makeTempDir({ prefix: "pyscaffold-staging-tpl-" });
+    const r = await cli(["new", "svc", "--yes", "--no-celery"], parent);
+    assertEquals(r.code, 0, r.stderr);
+    template = join(parent, "svc");
+  }
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-staging-" });
+  const copy = join(parent, "svc");
+  const r = await new Deno.Command("cp", { args: ["-a", template, copy] }).output();
+  assert(r.success);
+  return copy;
+}
+
+/** Every file and folder under `dir` (folders end with `/`), files with their sha256. */
+async function snapshot(dir: string, prefix = ""): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for await (const entry of Deno.readDir(join(dir, prefix))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory) {
+      files[`${rel}/`] = "dir";
+      Object.assign(files, await snapshot(dir, rel));
+    } else files[rel] = sha256(await Deno.readTextFile(join(dir, rel)));
+  }
+  return files;
+}
+
+/** The step names a write of `plan` goes through (the writer's checkpoints). */
+function steps(plan: Plan): string[] {
+  const files = [...plan.files].sort((a, b) =>
+    Number(a.path === ".pyscaffold.json") - Number(b.path === ".pyscaffold.json")
+  );
+  return [
+    ...files.map((f) => `stage ${f.path}`),
+    ...files.filter((f) => f.path !== ".pyscaffold.json").map((f) => `place ${f.path}`),
+    ...plan.deletes.map((d) => `delete ${d.path}`),
+    "place .pyscaffold.json",
+    "commit",
+  ];
+}
+
+/** Writes `plan` into `dir` in a process that kills itself (SIGKILL) at `step`. */
+async function killedAt(plan: Plan, dir: string, step: string): Promise<void> {
+  const script = join(await Deno.makeTempDir(), "kill.ts");
+  await Deno.writeTextFile(
+    script,
+    `import { writePlan } from ${JSON.stringify(WRITER)};
+await writePlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)}, {
+  onStep: (step) => {
+    if (step === ${JSON.stringify(step)}) Deno.kill(Deno.pid, "SIGKILL");
+  },
+});
+console.log("finished");
+`,
+  );
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--config", CONFIG, script],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(out.signal, "SIGKILL", `${step}: ${new TextDecoder().decode(out.stderr)}`);
+}
+
+function txDirs(dir: string): string[] {
+  return [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => TX.test(n));
+}
+
+for (const command of ["add", "remove"] as const) {
+  Deno.test(`staging: SIGKILL at any step of ${command}; the next command rolls it back`, async () => {
+    const dir = await project();
+    const plan = command === "add"
+      ? (await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"], dryRun: true }))!
+        .plan
+      : (await runRemove("items", { ...quiet, cwd: dir, dryRun: true }))!.plan;
+    const before = await snapshot(dir);
+    const all = steps(plan);
+    assert(all.length > 5, all.join(", "));
+    let leftBehind = 0;
+    for (const step of all) {
+      await killedAt(plan, dir, step);
+      leftBehind += txDirs(dir).length;
+      // The next command in the project, here a dry run from a sub-folder, cleans up first.
+      const args = command === "add"
+        ? ["add", "other", "--field", "x:int", "--dry-run"]
+        : ["remove", "items", "--dry-run"];
+      const next = await cli(args, join(dir, "src"));
+      assertEquals(next.code, 0, `${step}: ${next.stderr}`);
+      assertEquals(txDirs(dir), [], step);
+      assertEquals(await snapshot(dir), before, `after a kill at "${step}"`);
+    }
+    assertEquals(leftBehind, all.length, "every kill left its staging directory");
+  });
+}
+
+Deno.test("staging: a finished change whose directory survived is not rolled back", async () => {
+  const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"] });
+  const after = await snapshot(dir);
+  // As if killed between the commit and the removal of the staging directory.
+  const stale = join(dir, ".pyscaffold-tx-0badcafe");
+  await Deno.mkdir(stale);
+  await Deno.writeTextFile(
+    join(stale, "journal"),
+    `${JSON.stringify({ place: "src/booking/booking_service.py", staged: "new-0" })}\n` +
+      `${JSON.stringify({ commit: true })}\n`,
+  );
+  assertEquals(await cleanStaleStaging(join(dir, "src")), [".pyscaffold-tx-0badcafe"]);
+  assertEquals(await snapshot(dir), after);
+});
+
+Deno.test("staging: stale directories of new are removed by the next command there; live ones stay", async () => {
+  const dir = await project();
+  const parent = join(dir, "..");
+  const dead = join(parent, ".svc.pyscaffold-deadbeef");
+  const deadTx = join(dir, ".pyscaffold-tx-deadbeef");
+  const live = join(parent, ".other.pyscaffold-0123abcd");
+  const liveTx = join(dir, ".pyscaffold-tx-0123abcd");
+  const notOurs = join(parent, ".svc.pyscaffold-keep");
+  for (const d of [dead, deadTx, live, liveTx, notOurs]) await Deno.mkdir(d);
+  await Deno.writeTextFile(join(dead, "half.py"), "# half");
+  const holders = await Promise.all([live, liveTx].map((d) => Deno.open(d, { read: true })));
+  try {
+    for (const holder of holders) await holder.lock(true);
+    // `add` in the project: its own unfinished change, and new's leftovers beside it.
+    const r = await cli(["add", "booking", "--field", "guest:str", "--dry-run"], dir);
+    assertEquals(r.code, 0, r.stderr);
+    assert(r.stderr.includes("Cleaned up after an interrupted pyscaffold run"), r.stderr);
+    const names = (d: string) => [...Deno.readDirSync(d)].map((e) => e.name).sort();
+    assertEquals(names(parent), [".other.pyscaffold-0123abcd", ".svc.pyscaffold-keep", "svc"]);
+    assert(
+      names(dir).includes(".pyscaffold-tx-0123abcd") &&
+        !names(dir).includes(".pyscaffold-tx-deadbeef"),
+    );
+    // `new --dry-run` elsewhere in the parent cleans a stale one too.
+    await Deno.mkdir(dead);
+    const n = await cli(["new", "other-api", "--yes", "--dry-run"], parent);
+    assertEquals(n.code, 0, n.stderr);
+    assertEquals(names(parent), [".other.pyscaffold-0123abcd", ".svc.pyscaffold-keep", "svc"]);
+  } finally {
+    for (const holder of holders) holder.close();
+  }
+});
