@@ -14,6 +14,7 @@ import {
   formatChain,
   formatDef,
   formatDocstring,
+  formatEntry,
   LINE_LENGTH,
 } from "../src/python/mod.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
@@ -82,6 +83,33 @@ const CASES = [
   ["quart", "oracle", "--no-auth", "--no-cache"],
 ] as const;
 
+Deno.test("python layout: long Literal annotations and list entries as ruff lays them out", () => {
+  const [a, b] = [`"${"a".repeat(30)}"`, `"${"b".repeat(44)}"`];
+  const [a2, b2] = [`"${"a".repeat(49)}"`, `"${"b".repeat(50)}"`];
+  const name = "b23456789_123456789_123456789z";
+  assertEquals(
+    formatAnnotated(4, name, `Literal[${a}, ${b}]`, a),
+    `    ${name}: Literal[\n        ${a}, ${b}\n    ] = ${a}`,
+  );
+  assertEquals(
+    formatAnnotated(4, name, `Literal[${a}, ${b}] | None`, "None"),
+    `    ${name}: (\n        Literal[${a}, ${b}]\n        | None\n    ) = None`,
+  );
+  assertEquals(
+    formatAnnotated(4, name, `Literal[${a2}, ${b2}] | None`, "None"),
+    `    ${name}: (\n        Literal[\n            ${a2},\n            ${b2},\n        ]\n` +
+      "        | None\n    ) = None",
+  );
+  assertEquals(
+    formatEntry(8, `"${name}"`, `[${a}, ${b}][n % 2]`),
+    `        "${name}": [\n            ${a},\n            ${b},\n        ][n % 2],`,
+  );
+  assertEquals(
+    formatEntry(8, '"status"', '["draft", "sent"][n % 2]'),
+    '        "status": ["draft", "sent"][n % 2],',
+  );
+});
+
 /** A ruff command line: the pinned ruff through uvx, or undefined when uv is not installed. */
 async function ruff(): Promise<string[] | undefined> {
   try {
@@ -116,6 +144,12 @@ function longestNames(): { project: string; module: string; other: string; field
     const type = rest[0] === "decimal(10,2)" ? "decimal(38,10)" : rest[0];
     return [column(i), type, ...rest.slice(1)].join(":");
   });
+  // The longest enum values, on a required field with a default and an optional one.
+  const values = ["a", "b", "c"].map((c) => c.repeat(50));
+  fields.push(
+    `${column(EVERY_TYPE.length + 1)}:enum(${values.join("|")}):default=${values[0]}`,
+    `${column(EVERY_TYPE.length + 2)}:enum(${values.join("|")}|d|e):optional:index`,
+  );
   const refColumn = column(EVERY_TYPE.length).slice(0, MAX_COLUMN_NAME - 3);
   fields.push(
     `${refColumn}:ref:${module}`,

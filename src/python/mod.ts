@@ -18,6 +18,7 @@ export {
   formatChain,
   formatDef,
   formatDocstring,
+  formatEntry,
   PYTHON_FORMAT,
 } from "./python_format.ts";
 export { testSamples } from "./test_samples.ts";

@@ -52,9 +52,53 @@ export function formatAssign(indent: number, target: string, value: string): str
 }
 
 /**
+ * `text` cut at the commas (or ` | `) outside brackets and strings: the elements ruff puts
+ * one per line when a bracket's content does not fit.
+ */
+export function splitTopLevel(text: string, separator: "," | "|" = ","): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((p) => p !== "");
+}
+
+/**
+ * `{head}{Name[args]}{tail}` with the subscript's arguments split as ruff splits them:
+ * on the next line when they fit there, else one per line with a trailing comma.
+ */
+function formatSubscript(indent: number, head: string, subscript: string, tail: string): string {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${head}${subscript}${tail}`;
+  const open = subscript.indexOf("[");
+  if (fits(one) || open < 0 || !subscript.endsWith("]")) return one;
+  const args = splitTopLevel(subscript.slice(open + 1, -1));
+  const opener = `${pad}${head}${subscript.slice(0, open + 1)}`;
+  const inner = `${pad}    ${args.join(", ")}`;
+  const body = fits(inner) ? inner : args.map((a) => `${pad}    ${a},`).join("\n");
+  return `${opener}\n${body}\n${pad}]${tail}`;
+}
+
+/**
  * A class attribute or variable with an annotation and an optional value:
  * `{name}: {annotation} = {value}`. Too long, ruff first puts the value in parentheses on
- * its own line, and when the annotation leaves no room for that, the annotation instead.
+ * its own line; when the annotation leaves no room for that, it puts a union annotation
+ * (`X | None`) in parentheses (its members one per line if it is still too long), or
+ * splits a subscript annotation (`Literal[...]`) inside its brackets.
  */
 export function formatAnnotated(
   indent: number,
@@ -69,7 +113,39 @@ export function formatAnnotated(
   if (value !== undefined && fits(`${pad}${name}: ${annotation} = (`)) {
     return `${pad}${name}: ${annotation} = (\n${pad}    ${value}\n${pad})`;
   }
-  return `${pad}${name}: (\n${pad}    ${annotation}\n${pad})${assigned}`;
+  const members = splitTopLevel(annotation, "|");
+  if (members.length === 1) return formatSubscript(indent, `${name}: `, annotation, assigned);
+  const inner = `${pad}    ${annotation}`;
+  const body = fits(inner) ? inner : [
+    formatSubscript(indent + 4, "", members[0], ""),
+    ...members.slice(1).map((m) => `${pad}    | ${m}`),
+  ].join("\n");
+  return `${pad}${name}: (\n${body}\n${pad})${assigned}`;
+}
+
+/**
+ * A dictionary entry `{key}: {value},`. Too long, a value that starts with a list literal
+ * (`["a", "b"][n % 2]`) has the list's items one per line, as ruff lays out a list.
+ */
+export function formatEntry(indent: number, key: string, value: string): string {
+  const pad = " ".repeat(indent);
+  const one = `${pad}${key}: ${value},`;
+  if (fits(one) || !value.startsWith("[")) return one;
+  let depth = 0;
+  let quote = "";
+  let close = -1;
+  for (let i = 0; i < value.length && close < 0; i++) {
+    const c = value[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) close = i;
+  }
+  if (close < 0) return one;
+  const items = splitTopLevel(value.slice(1, close)).map((item) => `${pad}    ${item},`);
+  return `${pad}${key}: [\n${items.join("\n")}\n${pad}]${value.slice(close + 1)},`;
 }
 
 /**
@@ -124,5 +200,6 @@ export const PYTHON_FORMAT = {
   assign: formatAssign,
   annotated: formatAnnotated,
   chain: formatChain,
+  entry: formatEntry,
   docstring: formatDocstring,
 } as const;
