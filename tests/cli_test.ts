@@ -53,6 +53,8 @@ Deno.test("cli: bad input is a clear error, exit 2, nothing written", async () =
     ],
     [["new", "svc", "--yes", "--database", "mysql"], /Unknown database "mysql"/],
     [["new", "Bad_Name", "--yes"], /Invalid project name[\s\S]*Try "bad-name"/],
+    [["new", "quart", "--yes"], /"quart" is a dependency[\s\S]*Try "quart-api"/],
+    [["new", "Flask-JWT-Extended", "--yes"], /Invalid project name/],
     [["new", "svc", "--yes", "--module", "class"], /Python keyword/],
     [["new", "a-file/svc", "--yes"], /is not a directory/],
     [["new", "missing/deeper/svc", "--yes"], /does not exist/],
