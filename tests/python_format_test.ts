@@ -18,9 +18,7 @@ import {
   LINE_LENGTH,
 } from "../src/python/mod.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
-import { MAX_PROJECT_NAME } from "../src/choices/names.ts";
-import { MAX_COLUMN_NAME, MAX_TABLE_NAME, moduleNames } from "../src/choices/module_names.ts";
-import { EVERY_TYPE } from "./_every_field_type.ts";
+import { longestNames } from "./_longest_names.ts";
 
 Deno.test("python layout: short statements stay on one line", () => {
   assertEquals(
@@ -129,33 +127,6 @@ async function run(command: string[], cwd: string): Promise<{ code: number; outp
   }).output();
   const dec = new TextDecoder();
   return { code: out.code, output: dec.decode(out.stdout) + dec.decode(out.stderr) };
-}
-
-/** The longest accepted names: a 64-character project, a 26-character table, 30-character columns. */
-function longestNames(): { project: string; module: string; other: string; fields: string[] } {
-  const project = "a23456789-".repeat(7).slice(0, MAX_PROJECT_NAME).replace(/-$/, "x");
-  const module = "abcdefghij_klmnopqrst_uvw";
-  const other = "abcdefghij_klmnopqrst_uvt";
-  for (const name of [module, other]) assertEquals(moduleNames(name).table.length, MAX_TABLE_NAME);
-  const column = (i: number) => `${"abcdefghijklmnop"[i]}${"23456789_1".repeat(3)}`.slice(0, 30);
-  assertEquals(column(0).length, MAX_COLUMN_NAME);
-  const fields = EVERY_TYPE.map((spec, i) => {
-    const [, ...rest] = spec.split(":");
-    const type = rest[0] === "decimal(10,2)" ? "decimal(38,10)" : rest[0];
-    return [column(i), type, ...rest.slice(1)].join(":");
-  });
-  // The longest enum values, on a required field with a default and an optional one.
-  const values = ["a", "b", "c"].map((c) => c.repeat(50));
-  fields.push(
-    `${column(EVERY_TYPE.length + 1)}:enum(${values.join("|")}):default=${values[0]}`,
-    `${column(EVERY_TYPE.length + 2)}:enum(${values.join("|")}|d|e):optional:index`,
-  );
-  const refColumn = column(EVERY_TYPE.length).slice(0, MAX_COLUMN_NAME - 3);
-  fields.push(
-    `${refColumn}:ref:${module}`,
-    `${refColumn.replace(/^./, "z")}:ref:${module}:optional`,
-  );
-  return { project, module, other, fields };
 }
 
 for (const [framework, database, ...flags] of CASES) {

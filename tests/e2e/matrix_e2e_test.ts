@@ -13,11 +13,13 @@ import {
   comboName,
   generate,
   ok,
+  ROOT,
   supported,
   tempDir,
   venvEnv,
   venvFor,
 } from "./_harness.ts";
+import { longestNames } from "../_longest_names.ts";
 
 const parent = await tempDir("matrix");
 const superset = new Map<string, Promise<string>>();
@@ -49,6 +51,32 @@ for (const combo of allCombos()) {
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["python", "-m", "compileall", "-q", "."], { cwd: dir, env });
+      await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+    },
+  });
+}
+
+/**
+ * The longest names the tool accepts (tests/_longest_names.ts) and an ordinary multi-word
+ * module, added to a project with every switch on: the generated code passes ruff and mypy
+ * as generated (python_format_test.ts checks ruff alone, without mypy).
+ */
+for (const framework of ["flask", "quart"] as const) {
+  const combo: Combo = { framework, database: "postgresql", auth: true, cache: true, celery: true };
+  Deno.test({
+    name: `matrix ${framework}: the longest names pass ruff, ruff format and mypy`,
+    ignore: !(await supported(combo)),
+    fn: async () => {
+      const { project, module, other, fields } = longestNames();
+      const dir = join(parent, `longest-${framework}`, project);
+      await Deno.mkdir(join(dir, ".."), { recursive: true });
+      await generate(dir, [...comboFlags(combo), "--module", module]);
+      const cli = [Deno.execPath(), "run", "-A", join(ROOT, "main.ts")];
+      await ok([...cli, "add", other, ...fields.flatMap((f) => ["--field", f])], { cwd: dir });
+      await ok([...cli, "add", "booking_item", "--field", "title:str:required"], { cwd: dir });
+      const env = venvEnv(await supersetVenv(combo));
+      await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
+      await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
     },
   });
