@@ -166,3 +166,69 @@ Deno.test("staging: stale directories of new are removed by the next command the
     for (const holder of holders) holder.close();
   }
 });
+
+/** Spins for `ms` milliseconds (a timer cannot wait a fraction of one). */
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // spin
+  }
+}
+
+Deno.test({
+  name:
+    "staging: add killed (SIGKILL) at random moments of its write; the next command leaves it undone or done",
+  sanitizeResources: false,
+  fn: async () => {
+    const kills = 12;
+    const add = ["add", "booking", "--field", "guest:str(80)", "--yes"];
+    const reference = await project();
+    const before = await snapshot(reference);
+    const run = await cli(add, reference);
+    assertEquals(run.code, 0, run.stderr);
+    const after = await snapshot(reference);
+    const tally = { undone: 0, done: 0, leftBehind: 0 };
+    for (let i = 0; i < kills; i++) {
+      const dir = await project();
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", new URL("../main.ts", import.meta.url).pathname, ...add],
+        cwd: dir,
+        stdin: "null",
+        stdout: "null",
+        stderr: "null",
+        env: { NO_COLOR: "1" },
+      }).spawn();
+      // Aimed at the write: killed a random fraction of a millisecond after staging appears.
+      let exited = false;
+      child.status.then(() => exited = true);
+      while (!exited && txDirs(dir).length === 0) {
+        await new Promise((r) => setTimeout(r, 0)); // lets `exited` be set
+      }
+      const delay = (i / kills) * 12;
+      busyWait(delay);
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // already exited
+      }
+      await child.status;
+      tally.leftBehind += txDirs(dir).length;
+      const next = await cli(["remove", "ghost", "--dry-run"], dir);
+      assertEquals(next.code, 2, next.stderr); // no such module: but it cleaned up first
+      assertEquals(txDirs(dir), [], `kill ${i}, ${delay.toFixed(2)} ms`);
+      const now = await snapshot(dir);
+      const sorted = (o: Record<string, string>) =>
+        Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+      const [n, b, a] = [sorted(now), sorted(before), sorted(after)];
+      const isBefore = JSON.stringify(n) === JSON.stringify(b);
+      const isAfter = JSON.stringify(n) === JSON.stringify(a);
+      assert(isBefore || isAfter, `kill ${i} (${delay.toFixed(2)} ms): neither before nor after`);
+      if (isBefore) tally.undone++;
+      else tally.done++;
+    }
+    console.log(
+      `${kills} kills: ${tally.undone} rolled back, ${tally.done} complete, ` +
+        `${tally.leftBehind} staging directories left and cleaned`,
+    );
+  },
+});
