@@ -1,10 +1,11 @@
 /**
  * Staging directories left by killed runs. `add` and `remove` are killed with SIGKILL at
- * every step of their write (a real process, killed by itself at the step); the next
- * `add` or `remove` in the project rolls the change back from its journal, so the
- * project is exactly as it was, and no staging directory is left. Stale staging
- * directories of `new` are removed by the next command that works there; one still in
- * use is not.
+ * every step of their write (a real process, killed by itself at the step), and `add`
+ * from outside at random moments of its write; the next `add` or `remove` in the project
+ * rolls an unfinished change back from its journal, so the project is exactly as it was
+ * (or, killed after its commit, exactly as the change left it), and no staging directory
+ * is left. Stale staging directories of `new` are removed by the next command that works
+ * there; one still in use is not.
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "./_assert.ts";
