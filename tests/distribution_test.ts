@@ -97,7 +97,7 @@ Deno.test("distribution: the bundle generates byte-identical projects to the che
   const bundle = await buildBundle();
   const combos = [...flagCombinations(), ["--module", "bookings"]];
   const outcomes = await pool(combos, 6, async (flags) => {
-    const args = ["new", "svc", "--yes", ...flags];
+    const args = ["new", "svc", "--yes", "--no-env", "--no-git", ...flags];
     const [checkoutDir, bundleDir] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
     const [checkout, bundled] = await Promise.all([
       deno(["run", "-A", MAIN, ...args], checkoutDir),

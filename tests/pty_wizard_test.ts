@@ -190,11 +190,16 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
       },
       { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
       { expect: "What next\\?", keys: [KEY.enter] },
+      // after writing: the three offers, declined here (the flags run declines them too)
+      { expect: "Write \\.env from \\.env\\.example", keys: ["n", KEY.enter] },
+      { expect: "Create a git repository", keys: ["n", KEY.enter] },
+      { expect: "Install the dependencies", keys: ["n", KEY.enter] },
       { expect: "Next steps", keys: [] },
     ]);
     assertEquals(result.failure, null, result.output);
     assertEquals(result.code, 0, result.output);
-    for (const step of ["cd shop-api", "make install", "make migrate", "make run", "make test"]) {
+    const steps = ["cd shop-api", "make install", "cp -n .env.example .env", "make services"];
+    for (const step of [...steps, "make migrate", "make test", "make run", "make worker"]) {
       assert(result.output.includes(step), `next step ${step} missing`);
     }
 
@@ -214,6 +219,9 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
         "--celery",
         "--module",
         "books",
+        "--no-env",
+        "--no-git",
+        "--no-install",
       ],
       cwd: byFlags,
       stdin: "null",

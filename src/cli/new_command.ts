@@ -10,6 +10,7 @@ import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
 import {
   answersOf,
+  localServicesNote,
   nextSteps as projectNextSteps,
   pickAnswers,
   PROJECT_QUESTIONS,
@@ -19,7 +20,17 @@ import {
   SELECT_QUESTIONS,
 } from "../choices/features/mod.ts";
 import { parseAnswers } from "../project/answers_file.ts";
-import { makeColors, planJson, renderTree } from "../output/mod.ts";
+import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
+import {
+  gitInit,
+  installDependencies,
+  SETUP_DEFAULTS,
+  SETUP_QUESTIONS,
+  SETUP_STEPS,
+  type SetupChoices,
+  type SetupOutcome,
+  writeDotEnv,
+} from "./_project_setup.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -34,6 +45,12 @@ export type NewOptions = QuestionAnswers & {
   answers?: string;
   saveAnswers?: string;
   learn?: boolean;
+  /** After writing: `.env` from `.env.example` with fresh secrets. */
+  env?: boolean;
+  /** After writing: `git init` and a first commit. */
+  git?: boolean;
+  /** After writing: the dependencies into `.venv`. */
+  install?: boolean;
 };
 
 export function newCommand() {
@@ -48,6 +65,12 @@ export function newCommand() {
     .option("--answers <file>", "read answers from a JSON file")
     .option("--save-answers <file>", "write the final answers to a JSON file")
     .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
+    .option("--env", "after writing: .env from .env.example, with fresh random secrets (default)")
+    .option("--no-env", "after writing: no .env")
+    .option("--git", "after writing: git init and a first commit (default)")
+    .option("--no-git", "after writing: no git repository")
+    .option("--install", "after writing: install the dependencies into .venv (uv, else pip)")
+    .option("--no-install", "after writing: install nothing (default without the wizard)")
     .action(async (directory, options) => {
       await runNew(directory, { ...options, ...pickAnswers(options) });
     });
@@ -186,16 +209,61 @@ export async function runNew(directory: string | undefined, options: NewOptions)
   });
   // The wizard has shown the tree in its preview already.
   if (!interactive) console.log(renderTree(plan, c));
-  console.log(
-    `\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files). Next steps:\n`,
-  );
-  const steps = projectNextSteps(spec, target);
+  console.log(`\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files).`);
+  const setup = await chooseSetup(options, prompter, c);
+  const outcomes = await runSetup(setup, target, c);
+  const done = (step: "env" | "install") => outcomes.some((o) => o.step === step && o.ok);
+  console.log("\nNext steps:\n");
+  const steps = projectNextSteps(spec, target, { env: done("env"), install: done("install") });
   const width = Math.max(...steps.map((s) => s.command.length));
   for (const { command, note } of steps) {
     console.log(
       note ? `  ${c.cyan(command.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(command)}`,
     );
   }
+  console.log(`\n${c.dim(localServicesNote(spec))}`);
+}
+
+/**
+ * The after-write steps: each one a flag gives; the others asked by the
+ * wizard, or (without one) the defaults, printed so the run says what it chose.
+ */
+async function chooseSetup(
+  options: NewOptions,
+  prompter: Prompter | undefined,
+  c: Colors,
+): Promise<SetupChoices> {
+  const choices = { ...SETUP_DEFAULTS };
+  const defaulted: string[] = [];
+  for (const step of SETUP_STEPS) {
+    const given = options[step];
+    if (given !== undefined) choices[step] = given;
+    else if (prompter) {
+      choices[step] = await prompter.confirm({ message: SETUP_QUESTIONS[step], default: true });
+    } else defaulted.push(`--${choices[step] ? "" : "no-"}${step}`);
+  }
+  if (defaulted.length > 0) console.log(c.dim(`After writing, by default: ${defaulted.join(" ")}`));
+  return choices;
+}
+
+/** Runs the chosen steps in order; a failed step is reported with what to run by hand. */
+async function runSetup(choices: SetupChoices, target: string, c: Colors): Promise<SetupOutcome[]> {
+  const outcomes: SetupOutcome[] = [];
+  for (const step of SETUP_STEPS) {
+    if (!choices[step]) continue;
+    const outcome = step === "env"
+      ? await writeDotEnv(target)
+      : step === "git"
+      ? await gitInit(target)
+      : await installDependencies(target, (line) => console.log(c.dim(`  $ ${line}`)));
+    outcomes.push(outcome);
+    const mark = outcome.ok ? c.green("✔") : c.yellow("!");
+    console.log(`${mark} ${outcome.message}`);
+    if (outcome.byHand) {
+      console.log(`  ${c.dim("By hand:")} ${c.cyan(`cd ${target} && ${outcome.byHand}`)}`);
+    }
+  }
+  return outcomes;
 }
 
 /** `--learn`: the guided mode's explanations (src/learn), loaded only when asked for. */
