@@ -174,7 +174,8 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
       // the trade-off table, wrapped to 80 columns
       { expect: "High concurrent connections", keys: [] },
       ...framework,
-      { expect: "Requires explicit schema\\s*\\n\\s+prefixes", keys: [] },
+      // too narrow for a Why column: stacked, each reason under its requirement
+      { expect: "Requires explicit schema prefixes\\s*\\n\\s+Oracle schemas are users", keys: [] },
       { expect: "Which database\\?", keys: [KEY.enter] },
       { expect: "costs[\\s\\S]*Add JWT authentication\\?", keys: [KEY.down, KEY.enter] },
       { expect: "Add Redis caching\\?", keys: [KEY.enter] },
@@ -242,6 +243,35 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
     assertEquals([...Deno.readDirSync(byWizard)].map((e) => e.name), ["shop-api"]);
   } finally {
     await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen", async () => {
+  const { frameworkTradeoffs, databaseTradeoffs } = await import("../src/choices/tradeoffs.ts");
+  for (const cols of [60, 80, 120]) {
+    const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+    try {
+      const result = await runInPty(["new", "svc"], cwd, [
+        { expect: "Which web framework\\?", keys: [KEY.enter] },
+        { expect: "Which database\\?", keys: [KEY.ctrlC] },
+      ], { rows: 40, cols });
+      assertEquals(result.failure, null, result.output);
+      // A reason may wrap at any space: compare with the lines joined again.
+      const flat = result.output.split(/\r?\n/).map((l) => l.trim()).join(" ");
+      for (const row of [...frameworkTradeoffs.rows, ...databaseTradeoffs.rows]) {
+        for (const word of row.detail.split(" ")) {
+          assert(flat.includes(word), `${cols} columns: "${word}" of "${row.detail}" missing`);
+        }
+        if (cols < 120) {
+          assert(flat.includes(row.detail), `${cols}: ${row.detail}\n${result.output}`);
+        }
+      }
+      for (const line of result.output.split(/\r?\n/)) {
+        assert(line.length <= cols, `${cols} columns: too wide: ${line}`);
+      }
+    } finally {
+      await Deno.remove(cwd, { recursive: true });
+    }
   }
 });
 

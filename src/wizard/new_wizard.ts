@@ -19,6 +19,7 @@ import {
 } from "../choices/features/mod.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
 import type { Prompter } from "./prompter.ts";
+import { wrap } from "./_text.ts";
 import {
   askChoiceQuestion,
   askFeatures,
@@ -106,13 +107,13 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
 
   const open = ANSWER_IDS.filter((id) => answers[id] === undefined);
   const c = prompter.colors;
+  const intro = `pyscaffold new — ${open.length} question${open.length === 1 ? "" : "s"}, ` +
+    "then a preview. Nothing is written before you confirm; Ctrl-C cancels.";
+  const title = "pyscaffold new";
   prompter.print(
-    `${c.bold("pyscaffold new")} ${
-      c.dim(
-        `— ${open.length} question${open.length === 1 ? "" : "s"}, then a preview. ` +
-          "Nothing is written before you confirm; Ctrl-C cancels.",
-      )
-    }`,
+    wrap(intro, Math.max(20, prompter.columns - 1)).map((line, i) =>
+      i === 0 ? c.bold(title) + c.dim(line.slice(title.length)) : c.dim(line)
+    ).join("\n"),
   );
   const features = open.filter((id) => isFeature(id));
   for (const id of open) {
