@@ -10,7 +10,14 @@ import { NOT_YET_SUPPORTED } from "../src/choices/project_spec.ts";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 
-const KEY = { up: "\x1b[A", down: "\x1b[B", enter: "\r", backspace: "\x7f", ctrlC: "\x03" };
+const KEY = {
+  esc: "\x1b",
+  up: "\x1b[A",
+  down: "\x1b[B",
+  enter: "\r",
+  backspace: "\x7f",
+  ctrlC: "\x03",
+};
 
 /**
  * Runs argv in a pty of rows×cols. Each step waits until `expect` (a regex,
@@ -272,6 +279,27 @@ Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen", 
     } finally {
       await Deno.remove(cwd, { recursive: true });
     }
+  }
+});
+
+Deno.test("pty: Escape goes back to the previous question, its answer highlighted", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const result = await runInPty(["new", "svc", "--no-install"], cwd, [
+      { expect: "Which web framework\\?", keys: [KEY.down, KEY.enter] }, // Quart
+      { expect: "Which database\\?", keys: [KEY.esc] },
+      // the framework again, Quart highlighted: Enter keeps it
+      { expect: "Which web framework\\?", keys: [KEY.enter] },
+      { expect: "Which database\\?", keys: [KEY.enter] },
+      { expect: "Add JWT authentication\\?", keys: [KEY.enter] },
+      { expect: "Add Redis caching\\?", keys: [KEY.esc] },
+      { expect: "Add JWT authentication\\?", keys: [KEY.ctrlC] },
+    ]);
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 130, result.output);
+    assert(await isEmpty(cwd), "something was written");
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
   }
 });
 

@@ -101,8 +101,12 @@ export function reportError(error: unknown): number {
   return 1;
 }
 
-/** Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted. */
+/**
+ * Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted; Escape
+ * (GoBackError) at a prompt that has no previous question leaves, like Ctrl-C.
+ */
 function isPromptCancel(error: unknown): boolean {
   return error instanceof Error &&
-    (error.name === "ExitPromptError" || error.name === "AbortPromptError");
+    (error.name === "ExitPromptError" || error.name === "AbortPromptError" ||
+      error.name === "GoBackError");
 }

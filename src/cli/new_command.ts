@@ -29,11 +29,12 @@ import {
   SETUP_STEPS,
   type SetupChoices,
   type SetupOutcome,
+  type SetupStep,
   writeDotEnv,
 } from "./_project_setup.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, writeNewFile, writePlan } from "../write/mod.ts";
-import type { Prompter } from "../wizard/prompter.ts";
+import { GoBackError, type Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
 
@@ -235,12 +236,25 @@ async function chooseSetup(
 ): Promise<SetupChoices> {
   const choices = { ...SETUP_DEFAULTS };
   const defaulted: string[] = [];
+  const asked: SetupStep[] = [];
   for (const step of SETUP_STEPS) {
     const given = options[step];
     if (given !== undefined) choices[step] = given;
-    else if (prompter) {
-      choices[step] = await prompter.confirm({ message: SETUP_QUESTIONS[step], default: true });
-    } else defaulted.push(`--${choices[step] ? "" : "no-"}${step}`);
+    else if (prompter) asked.push(step);
+    else defaulted.push(`--${choices[step] ? "" : "no-"}${step}`);
+  }
+  // Escape goes back to the previous offer; the project is written already, so not further.
+  for (let i = 0; i < asked.length;) {
+    try {
+      choices[asked[i]] = await prompter!.confirm({
+        message: SETUP_QUESTIONS[asked[i]],
+        default: choices[asked[i]] || asked[i] === "install",
+      });
+      i++;
+    } catch (error) {
+      if (!(error instanceof GoBackError)) throw error;
+      i = Math.max(0, i - 1);
+    }
   }
   if (defaulted.length > 0) console.log(c.dim(`After writing, by default: ${defaulted.join(" ")}`));
   return choices;

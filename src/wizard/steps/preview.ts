@@ -6,7 +6,7 @@
 import { CancelledError } from "../../errors.ts";
 import { formatSize, renderTree } from "../../output/tree.ts";
 import type { Plan, PlannedFile } from "../../plan/mod.ts";
-import type { Prompter } from "../prompter.ts";
+import { GoBackError, type Prompter } from "../prompter.ts";
 
 /** An answer the user may go back to: `id` is handed back in the decision. */
 export interface ChangeableAnswer<Id extends string = string> {
@@ -71,7 +71,7 @@ export async function preview<Id extends string>(
     if (action === "write") return { action: "write" };
     if (action === "cancel") throw new CancelledError();
     if (action === "view") {
-      const path = await prompter.search<string>({
+      const path = await backToMenu(prompter.search<string>({
         message: "Which file? (type to filter)",
         choices: plan.files.map((f) => ({
           value: f.path,
@@ -79,23 +79,33 @@ export async function preview<Id extends string>(
           description: `${f.origin} · ${f.why}`,
         })),
         pageSize: 12,
-      });
+      }));
       const file = plan.files.find((f) => f.path === path);
       if (file) prompter.print(showFile(file, prompter));
       continue;
     }
     const back = "\0back";
-    const id = await prompter.select<Id | typeof back>({
+    const id = await backToMenu(prompter.select<Id | typeof back>({
       message: "Which answer?",
       choices: [
         ...ctx.changeable.map((a) => ({
           value: a.id,
           name: `${a.label}: ${a.value}`,
         })),
-        { value: back, name: "← Back", description: "keep every answer" },
+        { value: back, name: "← Back", description: "keep every answer (or press Esc)" },
       ],
-    });
-    if (id !== back) return { action: "change", id: id as Id };
+    }));
+    if (id !== undefined && id !== back) return { action: "change", id: id as Id };
+  }
+}
+
+/** Escape in a sub-menu of the preview: undefined, back to "What next?". */
+async function backToMenu<T>(prompt: Promise<T>): Promise<T | undefined> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof GoBackError) return undefined;
+    throw error;
   }
 }
 
