@@ -183,3 +183,30 @@ Deno.test("trade-off data: each table compares exactly its question's choices", 
     }
   }
 });
+
+Deno.test("provenance: each yes/no choice's count in 'added by' is what turning it on adds", async () => {
+  const { buildProjectPlan } = await import("../src/plan/mod.ts");
+  const { resolveProjectSpec } = await import("../src/choices/project_spec.ts");
+  const { FEATURE_QUESTIONS } = await import("../src/choices/features/mod.ts");
+  const { renderTree } = await import("../src/output/mod.ts");
+  for (const framework of ["flask", "quart"]) {
+    for (const question of FEATURE_QUESTIONS) {
+      const others = { name: "svc", framework, auth: true, cache: true, celery: true };
+      const on = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
+      const off = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
+      const offPaths = new Set(off.files.map((f) => f.path));
+      const added = on.files.filter((f) => !offPaths.has(f.path));
+      const labelled = on.files.filter((f) => f.origin === question.id);
+      assertEquals(
+        labelled.map((f) => f.path).sort(),
+        added.map((f) => f.path).sort(),
+        `${framework}: files labelled ${question.id} vs the files it adds`,
+      );
+      assert(off.files.every((f) => f.origin !== question.id));
+      // A choice that adds no file of its own (the cache lives in shared files) is not counted.
+      const summary = renderTree(on, plain).split("\n").at(-1)!;
+      if (added.length > 0) assertMatch(summary, new RegExp(`${question.id} ${added.length}\\b`));
+      else assert(!summary.includes(question.id), summary);
+    }
+  }
+});
