@@ -217,6 +217,36 @@ Deno.test("distribution: `--help` loads no prompt or completion library", async 
   assertEquals(eager, [], "imported at start-up; import them dynamically where they are used");
 });
 
+Deno.test("distribution: the bundle runs with an empty DENO_DIR and downloads nothing", async () => {
+  const bundle = await buildBundle();
+  const denoDir = await Deno.makeTempDir({ prefix: "pyscaffold-deno-dir-" });
+  const cwd = await Deno.makeTempDir();
+  try {
+    for (
+      const args of [
+        ["--version"],
+        ["new", "x", "--yes", "--no-git"],
+        ["learn", "caching"],
+      ]
+    ) {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", bundle, ...args],
+        cwd,
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        env: { NO_COLOR: "1", DENO_DIR: denoDir },
+      }).output();
+      const [stdout, stderr] = [dec.decode(out.stdout), dec.decode(out.stderr)];
+      assertEquals(out.code, 0, `${args.join(" ")}: ${stderr}`);
+      assert(!/Download/.test(stdout + stderr), `${args.join(" ")} downloaded:\n${stderr}`);
+    }
+  } finally {
+    await Deno.remove(denoDir, { recursive: true });
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
 Deno.test("distribution: the bundle pins unbundled packages to their npm: specifier", () => {
   const imports = { "marked-terminal": "npm:marked-terminal@7.3.1" };
   assertEquals(
