@@ -188,15 +188,23 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
       { expect: "Add Redis caching\\?", keys: [KEY.enter] },
       { expect: "Add Celery background tasks\\?", keys: [KEY.up, KEY.enter] },
       { expect: "first resource module\\?", keys: [..."books", KEY.enter] },
-      // the preview: view a file, then go back and change the cache answer, then write
+      // the preview, paged (40 rows): space for the rest of the tree
+      { expect: "space: next page", keys: [" "] },
+      // view a file, then go back and change the cache answer, then write
       { expect: "files, \\d+ lines[\\s\\S]*What next\\?", keys: [KEY.down, KEY.enter] },
       { expect: "Which file\\?", keys: [..."README", KEY.enter] },
-      { expect: "README\\.md[\\s\\S]*What next\\?", keys: [KEY.down, KEY.down, KEY.enter] },
+      // a long file is paged too: q skips the rest
+      { expect: "README\\.md[\\s\\S]*q: skip the rest", keys: ["q"] },
+      {
+        expect: "more lines not shown[\\s\\S]*What next\\?",
+        keys: [KEY.down, KEY.down, KEY.enter],
+      },
       {
         expect: "Which answer\\?",
         keys: [KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter],
       },
       { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
+      { expect: "q: skip the rest", keys: ["q"] },
       { expect: "What next\\?", keys: [KEY.enter] },
       // after writing: the three offers, declined here (the flags run declines them too)
       { expect: "Write \\.env from \\.env\\.example", keys: ["n", KEY.enter] },
@@ -316,7 +324,8 @@ Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () 
       { expect: "Redis", keys: [KEY.enter] },
       { expect: "Celery", keys: [KEY.enter] },
       { expect: "module\\?", keys: [KEY.enter] },
-      { expect: "What next\\?", keys: [KEY.ctrlC] },
+      // Ctrl-C in the preview's pager
+      { expect: "space: next page", keys: [KEY.ctrlC] },
     ]],
   ];
   for (const [where, steps] of points) {

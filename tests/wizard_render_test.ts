@@ -210,3 +210,45 @@ Deno.test("provenance: each yes/no choice's count in 'added by' is what turning 
     }
   }
 });
+
+Deno.test("pager: a page counts the rows wrapped lines take; space, enter and q", async () => {
+  const { pageThrough, screenRows } = await import("../src/output/pager.ts");
+  assertEquals(screenRows("", 20), 1);
+  assertEquals(screenRows("x".repeat(41), 20), 3);
+  assertEquals(screenRows("\x1b[32m" + "x".repeat(20) + "\x1b[39m", 20), 1);
+  // 30 lines, every third one wraps to 2 rows on a 20-column terminal of 10 rows.
+  const lines = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? "w".repeat(25) : `line ${i}`));
+  const run = async (keys: string[]) => {
+    let out = "";
+    const pressed = [...keys];
+    await pageThrough(lines.join("\n"), {
+      rows: 10,
+      columns: 20,
+      colors: plain,
+      write: (s) => (out += s),
+      key: () => Promise.resolve(pressed.shift() ?? "q"),
+    });
+    // prompts are erased with \r\x1b[2K: keep the text only
+    return out.split("\r\x1b[2K").map((part) => part.replace(/── .*──$/, "")).join("");
+  };
+  const first = await run(["q"]);
+  const shown = first.split("\n").filter((l) => !l.startsWith("…") && l !== "");
+  // 9 rows of room: 2 + 1 + 1 + 2 + 1 + 1 + 2 = 10 > 9, so six lines fit
+  assertEquals(shown.length, 6, first);
+  assertMatch(first, /… 24 more lines not shown/);
+  const more = await run(["space", "return", "q"]);
+  assertMatch(more, /line 10\n/);
+  assertMatch(more, /… 17 more lines not shown/);
+  const all = await run(Array(20).fill("space"));
+  assertEquals(all.replace(/\n$/, ""), lines.join("\n"));
+  // short text: written at once, no key asked
+  let short = "";
+  await pageThrough("a\nb", {
+    rows: 10,
+    columns: 20,
+    colors: plain,
+    write: (s) => (short += s),
+    key: () => Promise.reject(new Error("no key should be read")),
+  });
+  assertEquals(short, "a\nb\n");
+});

@@ -8,6 +8,7 @@ import { checkbox, confirm, input, search, select } from "@inquirer/prompts";
 import process from "node:process";
 import { CancelledError } from "../errors.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
+import { page } from "../output/pager.ts";
 import {
   type CheckboxOptions,
   type ConfirmOptions,
@@ -44,6 +45,10 @@ export class InquirerPrompter implements Prompter {
 
   print(text: string): void {
     this.#stream.writeSync(encoder.encode(text + "\n"));
+  }
+
+  page(text: string): Promise<void> {
+    return page(text, this.colors, this.#stream);
   }
 
   input(options: InputOptions): Promise<string> {

@@ -91,6 +91,8 @@ export interface Prompter {
   readonly colors: Colors;
   /** Prints text between prompts: explanations, tables, a file tree, a file. */
   print(text: string): void;
+  /** Prints long text a screen at a time in a terminal (src/output/pager.ts), plainly elsewhere. */
+  page(text: string): Promise<void>;
   /** Free text. */
   input(options: InputOptions): Promise<string>;
   /** One of a list, with arrow keys; the highlighted choice's description is shown. */

@@ -82,6 +82,12 @@ export class ScriptedPrompter implements Prompter {
     this.#log.push(text);
   }
 
+  /** Paged text is recorded like printed text. */
+  page(text: string): Promise<void> {
+    this.print(text);
+    return Promise.resolve();
+  }
+
   async input(options: InputOptions): Promise<string> {
     const asked = this.#ask("input", options.message, { default: options.default });
     for (;;) {

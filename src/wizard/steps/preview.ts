@@ -38,8 +38,7 @@ export async function preview<Id extends string>(
   const { prompter, plan } = ctx;
   const c = prompter.colors;
   prompter.print("");
-  prompter.print(renderTree(plan, c));
-  prompter.print("");
+  await prompter.page(renderTree(plan, c) + "\n");
   for (;;) {
     const action = await prompter.select<"write" | "view" | "change" | "cancel">({
       message: PREVIEW_MESSAGE,
@@ -81,7 +80,7 @@ export async function preview<Id extends string>(
         pageSize: 12,
       }));
       const file = plan.files.find((f) => f.path === path);
-      if (file) prompter.print(showFile(file, prompter));
+      if (file) await prompter.page(showFile(file, prompter));
       continue;
     }
     const back = "\0back";
@@ -123,7 +122,18 @@ export function showFile(file: PlannedFile, prompter: Prompter): string {
     }`,
     c.dim(file.why + (file.lesson ? ` (pyscaffold learn ${file.lesson})` : "")),
     rule,
-    ...lines.map((line, i) => `${c.dim(String(i + 1).padStart(gutter))} ${line}`),
+    // A line wider than the terminal continues under the text, not under the line numbers.
+    ...lines.flatMap((line, i) => {
+      const room = Math.max(20, prompter.columns - gutter - 2);
+      const chars = [...line];
+      const parts = [chars.slice(0, room).join("")];
+      for (let at = room; at < chars.length; at += room) {
+        parts.push(chars.slice(at, at + room).join(""));
+      }
+      return parts.map((part, n) =>
+        `${c.dim(n === 0 ? String(i + 1).padStart(gutter) : "↪".padStart(gutter))} ${part}`
+      );
+    }),
     rule,
     "",
   ].join("\n");
