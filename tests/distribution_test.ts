@@ -247,6 +247,32 @@ Deno.test("distribution: the bundle runs with an empty DENO_DIR and downloads no
   }
 });
 
+Deno.test("distribution: `deno task install` from a checkout installs a working pyscaffold", async () => {
+  const root = await Deno.makeTempDir({ prefix: "pyscaffold-install-" });
+  try {
+    // The README's command, as deno.json's task runs it, into a temporary root.
+    const [, ...args] = denoJson.tasks.install.split(" ");
+    const installed = await deno([...args.slice(0, -1), "--root", root, args.at(-1)!]);
+    assertEquals(installed.code, 0, installed.stderr);
+    const out = await new Deno.Command(join(root, "bin", "pyscaffold"), {
+      args: ["--version"],
+      cwd: root,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(dec.decode(out.stdout).trim(), denoJson.version, dec.decode(out.stderr));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("distribution: without its permissions pyscaffold says which, and no stack trace", async () => {
+  const r = await deno(["run", MAIN, "--version"]);
+  assertEquals(r.code, 2, r.stderr);
+  assertMatch(r.stderr, /needs --allow-read .*--allow-env/);
+  assert(!/NotCapable|at file:/.test(r.stderr), r.stderr);
+});
+
 Deno.test("distribution: the bundle pins unbundled packages to their npm: specifier", () => {
   const imports = { "marked-terminal": "npm:marked-terminal@7.3.1" };
   assertEquals(
