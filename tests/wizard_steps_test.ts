@@ -375,3 +375,10 @@ Deno.test("fields: Escape within a field asks it again; at a name, the previous 
   assertEquals(prompter.remaining, 0);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("step module: a name pyscaffold rewrites is shown as it will be written", async () => {
+  const prompter = new ScriptedPrompter(["BookingItem"]);
+  assertEquals(await askModule({ prompter, database: "postgresql" }), "booking_item");
+  assertEquals(prompter.asked[0].hints, ["→ booking_item"]);
+  assertMatch(prompter.transcript, /"BookingItem" is written as booking_item/);
+});
