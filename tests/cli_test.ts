@@ -174,3 +174,11 @@ Deno.test("cli: --version prints deno.json's version", async () => {
   assertEquals(r.code, 0);
   assertEquals(r.stdout.trim(), denoJson.version);
 });
+
+Deno.test("cli: new --learn with every answer given still prints the guide", async () => {
+  const cwd = await Deno.makeTempDir();
+  const r = await cli(["new", "svc", "--yes", "--learn", "--no-git"], cwd);
+  assertEquals(r.code, 0, r.stderr);
+  assertMatch(r.stdout, /In your code: Which web framework\?[\s\S]*Learn more: `pyscaffold learn/);
+  assertMatch(r.stdout, /Created svc/);
+});

@@ -185,6 +185,16 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     spec = resolveProjectSpec(answers);
     target = directory ?? spec.name;
     plan = buildProjectPlan(spec);
+    // --learn with every question answered: the guide of each answer, then of the files.
+    if (options.learn && !options.json) {
+      const guide = await learnGuide();
+      const given = answersOf(spec);
+      for (const id of ["name", ...PROJECT_QUESTIONS.map((q) => q.id)]) {
+        const text = guide.question(id, given);
+        if (text) console.log(text);
+      }
+      console.log(guide.beforeWrite(plan));
+    }
   }
 
   if (options.json) {
