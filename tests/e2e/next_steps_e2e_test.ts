@@ -52,6 +52,13 @@ for (const { name, flags } of CASES) {
         assertEquals(steps[0], "cd p", created.stdout);
         assert(steps.includes("make services"), created.stdout);
         assertMatch(created.stdout, /already running here\? Skip make services/);
+        // --install did make install, .env was written: neither is left to do.
+        assertEquals(steps.filter((s) => s.startsWith("make ")).slice(1, 4), [
+          "make migrate",
+          "make test",
+          "make run",
+        ]);
+        console.log(`${name}: ${steps.join(" → ")}`);
 
         const project = join(tmp, "p");
         const [app, test] = [`next_steps_${name}_app`, `next_steps_${name}_test`];
@@ -74,7 +81,10 @@ for (const { name, flags } of CASES) {
           else if (step === "make services") continue; // the services already run here
           else if (step === "make run" || step === "make worker") {
             background.push(new Background(["sh", "-c", step], { cwd, env }));
-          } else await ok(["sh", "-c", step], { cwd, env, timeoutMs: 300_000 });
+          } else {
+            const done = await ok(["sh", "-c", step], { cwd, env, timeoutMs: 300_000 });
+            if (step === "make test") assertMatch(done.stdout, /\d+ passed/);
+          }
         }
         const ready = await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 60_000);
         assertEquals(ready.status, 200, await ready.text());

@@ -257,7 +257,13 @@ export function nextSteps(
   const redis = choices.cache || choices.celery;
   const server = DATABASE_PROFILES[choices.database].server;
   return [
-    { command: `cd ${target}`, note: "" },
+    // Quoted when the shell would split or expand it, so the line works when pasted.
+    {
+      command: `cd ${
+        /^[\w@%+=:,./-]+$/.test(target) ? target : `'${target.replaceAll("'", `'\\''`)}'`
+      }`,
+      note: "",
+    },
     ...done.install
       ? []
       : [{ command: "make install", note: "create .venv and install the dependencies" }],
