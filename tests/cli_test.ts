@@ -182,3 +182,28 @@ Deno.test("cli: new --learn with every answer given still prints the guide", asy
   assertMatch(r.stdout, /In your code: Which web framework\?[\s\S]*Learn more: `pyscaffold learn/);
   assertMatch(r.stdout, /Created svc/);
 });
+
+Deno.test("after writing: a missing git or installer is a note with the command by hand, the project stays", async () => {
+  const { gitInit, installDependencies } = await import("../src/cli/_project_setup.ts");
+  const cwd = await Deno.makeTempDir();
+  const r = await cli(["new", "svc", "--yes", "--no-env", "--no-git"], cwd);
+  assertEquals(r.code, 0, r.stderr);
+  const project = join(cwd, "svc");
+  const before = await entries(project);
+  const path = Deno.env.get("PATH") ?? "";
+  Deno.env.set("PATH", join(cwd, "no-such-bin"));
+  try {
+    const git = await gitInit(project);
+    assertMatch(git.message, /git is not installed/);
+    assertMatch(git.byHand ?? "", /git init && git add -A && git commit/);
+    const announced: string[] = [];
+    const install = await installDependencies(project, (line) => announced.push(line));
+    assertEquals(install.ok, false);
+    assertMatch(install.message, /not found.*the project is intact/);
+    assertEquals(install.byHand, "make install");
+    assertMatch(announced.join("\n"), /python3 -m venv \.venv/);
+  } finally {
+    Deno.env.set("PATH", path);
+  }
+  assertEquals(await entries(project), before, "nothing removed or added");
+});
