@@ -261,14 +261,19 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
   }
 });
 
-Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen", async () => {
+Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen, every line fits", async () => {
   const { frameworkTradeoffs, databaseTradeoffs } = await import("../src/choices/tradeoffs.ts");
   for (const cols of [60, 80, 120]) {
     const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
     try {
       const result = await runInPty(["new", "svc"], cwd, [
         { expect: "Which web framework\\?", keys: [KEY.enter] },
-        { expect: "Which database\\?", keys: [KEY.ctrlC] },
+        // on through the yes/no questions, whose explanations must fit too
+        { expect: "Which database\\?", keys: [KEY.enter] },
+        { expect: "Add JWT authentication\\?", keys: [KEY.enter] },
+        { expect: "Add Redis caching\\?", keys: [KEY.enter] },
+        { expect: "Add Celery background tasks\\?", keys: [KEY.enter] },
+        { expect: "first resource module\\?", keys: [KEY.ctrlC] },
       ], { rows: 40, cols });
       assertEquals(result.failure, null, result.output);
       // A reason may wrap at any space: compare with the lines joined again.
