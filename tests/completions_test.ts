@@ -117,3 +117,14 @@ Deno.test("completions: zsh and fish scripts call back into pyscaffold", async (
   assertEquals(bad.code, 2);
   assertMatch(bad.stderr, /bash, zsh, fish/);
 });
+
+Deno.test("completions: bash completes after --framework= and the names of lessons", async () => {
+  assertEquals(await bashComplete("pyscaffold new --framework="), [
+    "--framework=flask",
+    "--framework=quart",
+  ]);
+  assertEquals(await bashComplete("pyscaffold new --database=o"), ["--database=oracle"]);
+  const { LESSONS } = await import("../src/learn/mod.ts");
+  assertEquals(await bashComplete("pyscaffold learn "), LESSONS.map((l) => l.id).sort());
+  assertEquals(await bashComplete("pyscaffold learn cach"), ["caching"]);
+});

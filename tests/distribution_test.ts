@@ -97,7 +97,7 @@ Deno.test("distribution: the bundle generates byte-identical projects to the che
   const bundle = await buildBundle();
   const combos = [...flagCombinations(), ["--module", "bookings"]];
   const outcomes = await pool(combos, 6, async (flags) => {
-    const args = ["new", "svc", "--yes", ...flags];
+    const args = ["new", "svc", "--yes", "--no-env", "--no-git", ...flags];
     const [checkoutDir, bundleDir] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
     const [checkout, bundled] = await Promise.all([
       deno(["run", "-A", MAIN, ...args], checkoutDir),
@@ -215,6 +215,62 @@ Deno.test("distribution: `--help` loads no prompt or completion library", async 
   }
   const eager = [...seen].filter((s) => /^npm:(@inquirer\/|@bomb\.sh\/tab)/.test(s));
   assertEquals(eager, [], "imported at start-up; import them dynamically where they are used");
+});
+
+Deno.test("distribution: the bundle runs with an empty DENO_DIR and downloads nothing", async () => {
+  const bundle = await buildBundle();
+  const denoDir = await Deno.makeTempDir({ prefix: "pyscaffold-deno-dir-" });
+  const cwd = await Deno.makeTempDir();
+  try {
+    for (
+      const args of [
+        ["--version"],
+        ["new", "x", "--yes", "--no-git"],
+        ["learn", "caching"],
+      ]
+    ) {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", bundle, ...args],
+        cwd,
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        env: { NO_COLOR: "1", DENO_DIR: denoDir },
+      }).output();
+      const [stdout, stderr] = [dec.decode(out.stdout), dec.decode(out.stderr)];
+      assertEquals(out.code, 0, `${args.join(" ")}: ${stderr}`);
+      assert(!/Download/.test(stdout + stderr), `${args.join(" ")} downloaded:\n${stderr}`);
+    }
+  } finally {
+    await Deno.remove(denoDir, { recursive: true });
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+Deno.test("distribution: `deno task install` from a checkout installs a working pyscaffold", async () => {
+  const root = await Deno.makeTempDir({ prefix: "pyscaffold-install-" });
+  try {
+    // The README's command, as deno.json's task runs it, into a temporary root.
+    const [, ...args] = denoJson.tasks.install.split(" ");
+    const installed = await deno([...args.slice(0, -1), "--root", root, args.at(-1)!]);
+    assertEquals(installed.code, 0, installed.stderr);
+    const out = await new Deno.Command(join(root, "bin", "pyscaffold"), {
+      args: ["--version"],
+      cwd: root,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(dec.decode(out.stdout).trim(), denoJson.version, dec.decode(out.stderr));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("distribution: without its permissions pyscaffold says which, and no stack trace", async () => {
+  const r = await deno(["run", MAIN, "--version"]);
+  assertEquals(r.code, 2, r.stderr);
+  assertMatch(r.stderr, /needs --allow-read .*--allow-env/);
+  assert(!/NotCapable|at file:/.test(r.stderr), r.stderr);
 });
 
 Deno.test("distribution: the bundle pins unbundled packages to their npm: specifier", () => {

@@ -114,7 +114,7 @@ async function newCase(c: Combo): Promise<[string, Tree]> {
 async function moduleCases(c: Combo): Promise<[string, Tree][]> {
   const dir = await Deno.makeTempDir({ prefix: "pyscaffold-golden-" });
   try {
-    await must(["new", NAME, "--yes", ...comboFlags(c)], dir);
+    await must(["new", NAME, "--yes", "--no-env", "--no-git", ...comboFlags(c)], dir);
     const root = join(dir, NAME);
     const fields = GOLDEN_FIELDS.flatMap((f) => ["--field", f]);
     await must(["add", "bookings", ...fields, "--yes"], root);

@@ -505,6 +505,38 @@ Deno.test("learn: terminal rendering wraps to the width; plain output is the Mar
   assert(out.includes("an item with code and"), "inline Markdown left raw in a list item");
 });
 
+Deno.test("learn: every lesson fits 60, 80 and 120 columns; headings without #, tables fit or stack", async () => {
+  const plan = buildProjectPlan(
+    resolveProjectSpec({ name: "svc", auth: true, cache: true, celery: true }),
+  );
+  for (const width of [60, 80, 120]) {
+    for (const lesson of LESSONS) {
+      const out = await formatMarkdown(renderLesson(lesson, plan), {
+        terminal: true,
+        width,
+        color: false,
+      });
+      for (const line of out.split("\n")) {
+        assert([...line].length < width, `${lesson.id} at ${width}: too long: ${line}`);
+        // (code blocks are indented, so a Python comment is not taken for a heading)
+        assert(!/^#{1,6} /.test(line), `${lesson.id}: a raw heading: ${line}`);
+        assert(!/^\s*\|.*\|\s*$/.test(line), `${lesson.id}: a raw table row: ${line}`);
+      }
+    }
+  }
+  // A table too wide is stacked: each row's first cell, then "header: value" lines.
+  const table = "| layer | knows about |\n|---|---|\n| controller | " + "HTTP words ".repeat(8) +
+    "|\n";
+  const stacked = await formatMarkdown(table, { terminal: true, width: 40, color: false });
+  assertMatch(stacked, /^controller\n {2}knows about: HTTP words/);
+  const fits = await formatMarkdown("| a | b |\n|---|---|\n| x | y |\n", {
+    terminal: true,
+    width: 40,
+    color: false,
+  });
+  assertMatch(fits, /^a {2}b\n─ {2}─\nx {2}y/);
+});
+
 Deno.test("learn: pages break long lessons near blank lines", () => {
   const text = Array.from({ length: 50 }, (_, i) => (i % 7 === 6 ? "" : `line ${i}`)).join("\n");
   const parts = pages(text, 20);

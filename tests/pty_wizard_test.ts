@@ -10,7 +10,14 @@ import { NOT_YET_SUPPORTED } from "../src/choices/project_spec.ts";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 
-const KEY = { up: "\x1b[A", down: "\x1b[B", enter: "\r", backspace: "\x7f", ctrlC: "\x03" };
+const KEY = {
+  esc: "\x1b",
+  up: "\x1b[A",
+  down: "\x1b[B",
+  enter: "\r",
+  backspace: "\x7f",
+  ctrlC: "\x03",
+};
 
 /**
  * Runs argv in a pty of rows×cols. Each step waits until `expect` (a regex,
@@ -174,27 +181,41 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
       // the trade-off table, wrapped to 80 columns
       { expect: "High concurrent connections", keys: [] },
       ...framework,
-      { expect: "Requires explicit schema\\s*\\n\\s+prefixes", keys: [] },
+      // too narrow for a Why column: stacked, each reason under its requirement
+      { expect: "Requires explicit schema prefixes\\s*\\n\\s+Oracle schemas are users", keys: [] },
       { expect: "Which database\\?", keys: [KEY.enter] },
       { expect: "costs[\\s\\S]*Add JWT authentication\\?", keys: [KEY.down, KEY.enter] },
       { expect: "Add Redis caching\\?", keys: [KEY.enter] },
       { expect: "Add Celery background tasks\\?", keys: [KEY.up, KEY.enter] },
       { expect: "first resource module\\?", keys: [..."books", KEY.enter] },
-      // the preview: view a file, then go back and change the cache answer, then write
+      // the preview, paged (40 rows): space for the rest of the tree
+      { expect: "space: next page", keys: [" "] },
+      // view a file, then go back and change the cache answer, then write
       { expect: "files, \\d+ lines[\\s\\S]*What next\\?", keys: [KEY.down, KEY.enter] },
       { expect: "Which file\\?", keys: [..."README", KEY.enter] },
-      { expect: "README\\.md[\\s\\S]*What next\\?", keys: [KEY.down, KEY.down, KEY.enter] },
+      // a long file is paged too: q skips the rest
+      { expect: "README\\.md[\\s\\S]*q: skip the rest", keys: ["q"] },
+      {
+        expect: "more lines not shown[\\s\\S]*What next\\?",
+        keys: [KEY.down, KEY.down, KEY.enter],
+      },
       {
         expect: "Which answer\\?",
         keys: [KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter],
       },
       { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
+      { expect: "q: skip the rest", keys: ["q"] },
       { expect: "What next\\?", keys: [KEY.enter] },
+      // after writing: the three offers, declined here (the flags run declines them too)
+      { expect: "Write \\.env from \\.env\\.example", keys: ["n", KEY.enter] },
+      { expect: "Create a git repository", keys: ["n", KEY.enter] },
+      { expect: "Install the dependencies", keys: ["n", KEY.enter] },
       { expect: "Next steps", keys: [] },
     ]);
     assertEquals(result.failure, null, result.output);
     assertEquals(result.code, 0, result.output);
-    for (const step of ["cd shop-api", "make install", "make migrate", "make run", "make test"]) {
+    const steps = ["cd shop-api", "make install", "cp -n .env.example .env", "make services"];
+    for (const step of [...steps, "make migrate", "make test", "make run", "make worker"]) {
       assert(result.output.includes(step), `next step ${step} missing`);
     }
 
@@ -214,6 +235,9 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
         "--celery",
         "--module",
         "books",
+        "--no-env",
+        "--no-git",
+        "--no-install",
       ],
       cwd: byFlags,
       stdin: "null",
@@ -237,6 +261,61 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
   }
 });
 
+Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen, every line fits", async () => {
+  const { frameworkTradeoffs, databaseTradeoffs } = await import("../src/choices/tradeoffs.ts");
+  for (const cols of [60, 80, 120]) {
+    const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+    try {
+      const result = await runInPty(["new", "svc"], cwd, [
+        { expect: "Which web framework\\?", keys: [KEY.enter] },
+        // on through the yes/no questions, whose explanations must fit too
+        { expect: "Which database\\?", keys: [KEY.enter] },
+        { expect: "Add JWT authentication\\?", keys: [KEY.enter] },
+        { expect: "Add Redis caching\\?", keys: [KEY.enter] },
+        { expect: "Add Celery background tasks\\?", keys: [KEY.enter] },
+        { expect: "first resource module\\?", keys: [KEY.ctrlC] },
+      ], { rows: 40, cols });
+      assertEquals(result.failure, null, result.output);
+      // A reason may wrap at any space: compare with the lines joined again.
+      const flat = result.output.split(/\r?\n/).map((l) => l.trim()).join(" ");
+      for (const row of [...frameworkTradeoffs.rows, ...databaseTradeoffs.rows]) {
+        for (const word of row.detail.split(" ")) {
+          assert(flat.includes(word), `${cols} columns: "${word}" of "${row.detail}" missing`);
+        }
+        if (cols < 120) {
+          assert(flat.includes(row.detail), `${cols}: ${row.detail}\n${result.output}`);
+        }
+      }
+      for (const line of result.output.split(/\r?\n/)) {
+        assert(line.length <= cols, `${cols} columns: too wide: ${line}`);
+      }
+    } finally {
+      await Deno.remove(cwd, { recursive: true });
+    }
+  }
+});
+
+Deno.test("pty: Escape goes back to the previous question, its answer highlighted", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const result = await runInPty(["new", "svc", "--no-install"], cwd, [
+      { expect: "Which web framework\\?", keys: [KEY.down, KEY.enter] }, // Quart
+      { expect: "Which database\\?", keys: [KEY.esc] },
+      // the framework again, Quart highlighted: Enter keeps it
+      { expect: "Which web framework\\?", keys: [KEY.enter] },
+      { expect: "Which database\\?", keys: [KEY.enter] },
+      { expect: "Add JWT authentication\\?", keys: [KEY.enter] },
+      { expect: "Add Redis caching\\?", keys: [KEY.esc] },
+      { expect: "Add JWT authentication\\?", keys: [KEY.ctrlC] },
+    ]);
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 130, result.output);
+    assert(await isEmpty(cwd), "something was written");
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
 Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () => {
   const points: [string, Step[]][] = [
     ["at the database question", [
@@ -250,7 +329,8 @@ Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () 
       { expect: "Redis", keys: [KEY.enter] },
       { expect: "Celery", keys: [KEY.enter] },
       { expect: "module\\?", keys: [KEY.enter] },
-      { expect: "What next\\?", keys: [KEY.ctrlC] },
+      // Ctrl-C in the preview's pager
+      { expect: "space: next page", keys: [KEY.ctrlC] },
     ]],
   ];
   for (const [where, steps] of points) {

@@ -114,8 +114,16 @@ Deno.test("next steps: the core commands, in order", () => {
   assertEquals(nextSteps(spec, "my-api").map((s) => s.command), [
     "cd my-api",
     "make install",
+    "cp -n .env.example .env",
+    "make services",
     "make migrate",
-    "make run",
     "make test",
+    "make run",
   ]);
+  // What `new` did after writing is left out; a feature's steps come last.
+  const celery = resolveProjectSpec({ name: "my-api", celery: true });
+  assertEquals(
+    nextSteps(celery, "my-api", { env: true, install: true }).map((s) => s.command),
+    ["cd my-api", "make services", "make migrate", "make test", "make run", "make worker"],
+  );
 });

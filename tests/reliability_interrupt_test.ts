@@ -20,7 +20,7 @@ const STAGING = /^\.svc\.pyscaffold-[0-9a-f]{8}$/;
 
 function spawnNew(cwd: string): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, "new", "svc", "--yes", "--no-celery"],
+    args: ["run", "-A", MAIN, "new", "svc", "--yes", "--no-celery", "--no-env", "--no-git"],
     cwd,
     stdin: "null",
     stdout: "null",
@@ -190,7 +190,7 @@ Deno.test("interrupt: a staging directory that is still in use is not removed", 
   await holder.lock(true);
   try {
     const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", MAIN, "new", "svc", "--yes"],
+      args: ["run", "-A", MAIN, "new", "svc", "--yes", "--no-env", "--no-git"],
       cwd: parent,
       stdin: "null",
       stdout: "null",

@@ -21,11 +21,22 @@ Deno.test("--answers: bad files are refused with the file, the key and the value
   const cases: [string, RegExp[]][] = [
     ['{"framework": "django"}', [/"framework" is "django"/, /flask, quart/]],
     ['{"database": "mysql"}', [/"database" is "mysql"/, /postgresql, oracle/]],
-    ['{"frmework": "flask"}', [/unknown key "frmework"/, /Known keys: .*framework/]],
-    ['{"auth": "yes"}', [/"auth" must be a boolean/, /yes/]],
+    [
+      '{"frmework": "flask"}',
+      [/unknown key "frmework" \(did you mean "framework"\?\)/, /Known keys: .*framework/],
+    ],
+    ['{"auth": "yes"}', [/"auth" must be a boolean, not the string "yes"\./]],
     ['{"name": "My API"}', [/"name" is "My API"/, /try "my-api"/]],
     ['{"module": "class"}', [/"module" is "class"/, /Python keyword/]],
-    ['{"framework": "flask",}', [/not valid JSON/]],
+    ['{"framework": "flask",}', [/bad\.json:1:23: not valid JSON/]],
+    // line and column, and the line itself with the place marked
+    ['{\n  "framework": "flask",\n  "auth": yes\n}', [
+      /bad\.json:3:11: not valid JSON: yes is not a JSON value/,
+      /hint: line 3: {3}"auth": ▶yes/,
+    ]],
+    ['{\n  "framework": "flask"\n  "auth": true\n}', [
+      /bad\.json:3:3: not valid JSON: Expected ','/,
+    ]],
     ["[1, 2]", [/JSON object of answers/]],
   ];
   await inTempDir(async (dir) => {
@@ -35,6 +46,7 @@ Deno.test("--answers: bad files are refused with the file, the key and the value
       assertEquals(code, 2, `${content}: ${stderr}`);
       assertMatch(stderr, /bad\.json/);
       for (const pattern of patterns) assertMatch(stderr, pattern);
+      assert(!stderr.includes("\\"), `a stray backslash: ${stderr}`);
       assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["bad.json"], content);
     }
     const missing = await cli(["new", "svc", "--answers", "nope.json"], dir);

@@ -18,7 +18,7 @@ import {
   TRADEOFF_TABLES,
 } from "../src/choices/tradeoffs.ts";
 import { inputConfig, selectConfig } from "../src/wizard/_inquirer_prompter.ts";
-import { DETAIL_MIN_COLUMNS, renderTradeoffTable } from "../src/wizard/tradeoff_table.ts";
+import { renderTradeoffTable } from "../src/wizard/tradeoff_table.ts";
 import { visibleLength } from "../src/wizard/_text.ts";
 import { projectNameError, projectNameHint } from "../src/wizard/steps/project_name.ts";
 
@@ -96,8 +96,8 @@ Deno.test("prompt: the module name shows its default and refuses keywords", asyn
   assertEquals(await answer, "items");
 });
 
-Deno.test("trade-off tables: every line fits 80 columns and every row is shown", () => {
-  for (const columns of [60, 80, 100]) {
+Deno.test("trade-off tables: at every width from 60 columns, every row and its reason fit", () => {
+  for (const columns of [60, 80, 100, 120, 160]) {
     for (
       const [table, question] of [[frameworkTradeoffs, frameworkQuestion], [
         databaseTradeoffs,
@@ -112,19 +112,25 @@ Deno.test("trade-off tables: every line fits 80 columns and every row is shown",
       for (const line of text.split("\n")) {
         assert(visibleLength(line) < columns, `${columns}: too wide: "${line}"`);
       }
+      // Words wrapped in a column are joined again: each reason is there, whole.
+      const flat = text.split("\n").map((l) => l.trim()).join(" ");
       for (const row of table.rows) {
-        if (columns < 80) continue; // narrower than promised: it must fit, it may wrap
         assert(text.includes(row.requirement), `${columns}: ${row.requirement} missing\n${text}`);
+        if (columns < 120) assert(flat.includes(row.detail), `${columns}: ${row.detail}\n${text}`);
+        else {
+          for (const word of row.detail.split(" ")) {
+            assert(text.includes(word), `${columns}: ${word}`);
+          }
+        }
       }
       for (const choice of question.choices) assert(text.includes(choice.name));
-      assert(!text.includes(table.rows[0].detail), "no Why column below " + DETAIL_MIN_COLUMNS);
     }
   }
 });
 
 Deno.test("trade-off tables: the original table's words, with ✔ ✘ ~ marks", () => {
   const text = renderTradeoffTable(databaseTradeoffs, databaseQuestion, {
-    columns: 100,
+    columns: 160,
     colors: plain,
   });
   assertMatch(text, /Open source\s+✔ Yes\s+✘ No/);
@@ -134,12 +140,15 @@ Deno.test("trade-off tables: the original table's words, with ✔ ✘ ~ marks", 
     columns: 80,
     colors: plain,
   });
-  // wrapped inside its column, continuing under the text rather than the mark
-  assertMatch(at80, /~ Requires explicit schema\n\s+prefixes/);
+  // too narrow for a Why column: stacked, the requirement, each option, then the reason
+  assertMatch(
+    at80,
+    /Cross-schema relationships\n\s+✔ PostgreSQL\s+Simple\n\s+~ Oracle\s+Requires explicit schema prefixes\n\s+Oracle schemas are users/,
+  );
 });
 
 Deno.test("trade-off tables: wide terminals get a Why column, still within the width", () => {
-  for (const columns of [DETAIL_MIN_COLUMNS, 200]) {
+  for (const columns of [120, 200]) {
     const text = renderTradeoffTable(frameworkTradeoffs, frameworkQuestion, {
       columns,
       colors: plain,
@@ -156,7 +165,7 @@ Deno.test("trade-off tables: colours only when asked for", () => {
     columns: 80,
     colors: makeColors(true),
   });
-  assert(coloured.includes("\x1b[32m✔ Yes"), "a green tick");
+  assert(coloured.includes("\x1b[32m✔"), "a green tick");
   const text = renderTradeoffTable(frameworkTradeoffs, frameworkQuestion, {
     columns: 80,
     colors: plain,
@@ -173,4 +182,73 @@ Deno.test("trade-off data: each table compares exactly its question's choices", 
       assert(row.detail.length > 0);
     }
   }
+});
+
+Deno.test("provenance: each yes/no choice's count in 'added by' is what turning it on adds", async () => {
+  const { buildProjectPlan } = await import("../src/plan/mod.ts");
+  const { resolveProjectSpec } = await import("../src/choices/project_spec.ts");
+  const { FEATURE_QUESTIONS } = await import("../src/choices/features/mod.ts");
+  const { renderTree } = await import("../src/output/mod.ts");
+  for (const framework of ["flask", "quart"]) {
+    for (const question of FEATURE_QUESTIONS) {
+      const others = { name: "svc", framework, auth: true, cache: true, celery: true };
+      const on = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
+      const off = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
+      const offPaths = new Set(off.files.map((f) => f.path));
+      const added = on.files.filter((f) => !offPaths.has(f.path));
+      const labelled = on.files.filter((f) => f.origin === question.id);
+      assertEquals(
+        labelled.map((f) => f.path).sort(),
+        added.map((f) => f.path).sort(),
+        `${framework}: files labelled ${question.id} vs the files it adds`,
+      );
+      assert(off.files.every((f) => f.origin !== question.id));
+      // A choice that adds no file of its own (the cache lives in shared files) is not counted.
+      const summary = renderTree(on, plain).split("\n").at(-1)!;
+      if (added.length > 0) assertMatch(summary, new RegExp(`${question.id} ${added.length}\\b`));
+      else assert(!summary.includes(question.id), summary);
+    }
+  }
+});
+
+Deno.test("pager: a page counts the rows wrapped lines take; space, enter and q", async () => {
+  const { pageThrough, screenRows } = await import("../src/output/pager.ts");
+  assertEquals(screenRows("", 20), 1);
+  assertEquals(screenRows("x".repeat(41), 20), 3);
+  assertEquals(screenRows("\x1b[32m" + "x".repeat(20) + "\x1b[39m", 20), 1);
+  // 30 lines, every third one wraps to 2 rows on a 20-column terminal of 10 rows.
+  const lines = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? "w".repeat(25) : `line ${i}`));
+  const run = async (keys: string[]) => {
+    let out = "";
+    const pressed = [...keys];
+    await pageThrough(lines.join("\n"), {
+      rows: 10,
+      columns: 20,
+      colors: plain,
+      write: (s) => (out += s),
+      key: () => Promise.resolve(pressed.shift() ?? "q"),
+    });
+    // prompts are erased with \r\x1b[2K: keep the text only
+    return out.split("\r\x1b[2K").map((part) => part.replace(/── .*──$/, "")).join("");
+  };
+  const first = await run(["q"]);
+  const shown = first.split("\n").filter((l) => !l.startsWith("…") && l !== "");
+  // 9 rows of room: 2 + 1 + 1 + 2 + 1 + 1 + 2 = 10 > 9, so six lines fit
+  assertEquals(shown.length, 6, first);
+  assertMatch(first, /… 24 more lines not shown/);
+  const more = await run(["space", "return", "q"]);
+  assertMatch(more, /line 10\n/);
+  assertMatch(more, /… 17 more lines not shown/);
+  const all = await run(Array(20).fill("space"));
+  assertEquals(all.replace(/\n$/, ""), lines.join("\n"));
+  // short text: written at once, no key asked
+  let short = "";
+  await pageThrough("a\nb", {
+    rows: 10,
+    columns: 20,
+    colors: plain,
+    write: (s) => (short += s),
+    key: () => Promise.reject(new Error("no key should be read")),
+  });
+  assertEquals(short, "a\nb\n");
 });

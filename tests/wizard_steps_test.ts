@@ -13,7 +13,7 @@ import {
   frameworkQuestion,
   moduleQuestion,
 } from "../src/choices/features/mod.ts";
-import { CANCEL, ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { BACK, CANCEL, ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { askProjectName, PROJECT_NAME_MESSAGE } from "../src/wizard/steps/project_name.ts";
 import { askFramework } from "../src/wizard/steps/framework.ts";
 import { askDatabase } from "../src/wizard/steps/database.ts";
@@ -291,4 +291,94 @@ Deno.test("menu: a command's required arguments are asked after it is picked", a
   assertEquals(args, ["add", "booking"]);
   assertEquals(prompter.asked[1].message, "Module name?");
   assertEquals(prompter.asked[1].errors, ["The name is required."]);
+});
+
+Deno.test("wizard: Escape goes back one question at every question, with the answer kept", async () => {
+  const prompter = new ScriptedPrompter([
+    { expect: PROJECT_NAME_MESSAGE, answer: "svc" },
+    { expect: /framework/, answer: "flask" },
+    { expect: /database/, answer: BACK }, // back to the framework
+    { expect: /framework/, answer: "quart" },
+    { expect: /database/, answer: "postgresql" },
+    { expect: authQuestion.message, answer: true },
+    { expect: /Redis/, answer: BACK }, // back to auth, from a yes/no question
+    { expect: authQuestion.message, answer: false },
+    { expect: /Redis/, answer: true },
+    { expect: /Celery/, answer: false },
+    { expect: /module/, answer: BACK }, // back to Celery, from the module prompt
+    { expect: /Celery/, answer: true },
+    { expect: /module/, answer: "items" },
+    { expect: PREVIEW_MESSAGE, answer: "change" },
+    { expect: /Which answer/, answer: BACK }, // Escape in "Which answer?": the preview again
+    { expect: PREVIEW_MESSAGE, answer: BACK }, // Escape at the preview: the last question
+    { expect: /module/, answer: "books" },
+    { expect: PREVIEW_MESSAGE, answer: "write" },
+  ]);
+  const result = await runNewWizard({ prompter, given: {}, preview: true });
+  assertEquals(prompter.remaining, 0);
+  assertEquals(result.spec.framework, "quart");
+  assertEquals(result.spec.auth, false);
+  assertEquals(result.spec.celery, true);
+  assertEquals(result.spec.module.name, "books");
+  // asked again with the answer given before as its default
+  const framework = prompter.asked.filter((a) => /framework/.test(a.message));
+  assertEquals(framework[1].default, "flask");
+  const module = prompter.asked.filter((a) => /module/.test(a.message));
+  assertEquals(module.at(-1)?.default, "items");
+});
+
+Deno.test("wizard: Escape at the first question asks it again", async () => {
+  const prompter = new ScriptedPrompter([
+    BACK,
+    { expect: PROJECT_NAME_MESSAGE, answer: "svc" },
+    "flask",
+    "postgresql",
+    true,
+    false,
+    false,
+    "items",
+  ]);
+  const result = await runNewWizard({ prompter, given: {}, preview: false });
+  assertEquals(result.spec.name, "svc");
+});
+
+Deno.test("fields: Escape within a field asks it again; at a name, the previous field again", async () => {
+  const { runNew } = await import("../src/cli/new_command.ts");
+  const { readProject } = await import("../src/project/answers_file.ts");
+  const { askFields } = await import("../src/wizard/field_wizard.ts");
+  const dir = await Deno.makeTempDir();
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await runNew(`${dir}/p`, { yes: true, env: false, git: false, install: false });
+  } finally {
+    console.log = log;
+  }
+  const state = await readProject(`${dir}/p`);
+  const prompter = new ScriptedPrompter([
+    { expect: /Field 1 name/, answer: "title" },
+    { expect: /Type of title/, answer: "int" },
+    { expect: /required/, answer: true },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "count" },
+    { expect: /Type of count/, answer: BACK }, // field 2 again, from its name
+    { expect: /Field 2 name/, answer: BACK }, // at a name: field 1 again
+    { expect: /Field 1 name/, answer: "headline" },
+    { expect: /Type of headline/, answer: "int" },
+    { expect: /required/, answer: false },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "" },
+  ]);
+  assertEquals(await askFields(prompter, state, "articles"), ["headline:int:optional"]);
+  assertEquals(prompter.remaining, 0);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("step module: a name pyscaffold rewrites is shown as it will be written", async () => {
+  const prompter = new ScriptedPrompter(["BookingItem"]);
+  assertEquals(await askModule({ prompter, database: "postgresql" }), "booking_item");
+  assertEquals(prompter.asked[0].hints, ["→ booking_item"]);
+  assertMatch(prompter.transcript, /"BookingItem" is written as booking_item/);
 });

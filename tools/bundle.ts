@@ -6,7 +6,8 @@
  *
  * `deno bundle` cannot yet bundle every npm package: it does not resolve a CommonJS
  * `require("./data")` of a JSON file written without its extension (emojilib, under
- * marked-terminal, does this). Such packages are listed in UNBUNDLED: they are left
+ * marked-terminal, did this; the lessons now have their own renderer, so none is left).
+ * Such packages are listed in UNBUNDLED: they are left
  * out, and their import in the bundle is rewritten to the exact `npm:` specifier of
  * deno.json, which `deno run` fetches (or takes from its cache) on first use. They
  * must only ever be imported dynamically, so that a start-up never depends on them;
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import denoJson from "../deno.json" with { type: "json" };
 
 /** Packages that `deno bundle` cannot bundle today (see above). */
-export const UNBUNDLED: readonly string[] = ["marked-terminal"];
+export const UNBUNDLED: readonly string[] = [];
 
 const root = new URL("..", import.meta.url).pathname;
 const output = join(root, "dist", "pyscaffold.js");

@@ -30,6 +30,20 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
       .usage("-- [words...]")
       .argument("[words...]")
       .action(async (words) => {
+        // `--framework=q<Tab>`: bash keeps `--framework=q` as one word, so the candidates must
+        // carry the `--framework=` part for the shell to match them.
+        const inline = /^(--[a-z][a-z-]*)=(.*)$/.exec(words.at(-1) ?? "");
+        const values = inline && optionValues(program).get(inline[1]);
+        if (inline && values) {
+          for (const { value, description } of values) {
+            if (!value.startsWith(inline[2])) continue;
+            console.log(
+              description ? `${inline[1]}=${value}\t${description}` : `${inline[1]}=${value}`,
+            );
+          }
+          console.log(":4"); // no file completion
+          return;
+        }
         const tab = await completionTree(program);
         tab.parse(words);
       }),
@@ -37,8 +51,13 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
   );
 }
 
+interface Candidate {
+  value: string;
+  description: string;
+}
+
 /** The values each option flag accepts, from the question data. */
-function questionValues(): Map<string, { value: string; description: string }[]> {
+function questionValues(): Map<string, Candidate[]> {
   return new Map(
     SELECT_QUESTIONS.map((q) => [
       q.flag,
@@ -47,11 +66,33 @@ function questionValues(): Map<string, { value: string; description: string }[]>
   );
 }
 
+/** The values of every option that has a fixed list, by flag: the questions', then commander's. */
+function optionValues(program: CommandUnknownOpts): Map<string, Candidate[]> {
+  const values = questionValues();
+  const visit = (command: CommandUnknownOpts) => {
+    for (const option of command.options) {
+      if (option.long && option.argChoices && !values.has(option.long)) {
+        values.set(option.long, option.argChoices.map((value) => ({ value, description: "" })));
+      }
+    }
+    command.commands.forEach(visit);
+  };
+  visit(program);
+  return values;
+}
+
+/** The lessons, for `learn <lesson>` (commander has no choices for it: it also takes none). */
+async function lessonValues(): Promise<Candidate[]> {
+  const { LESSONS } = await import("../learn/mod.ts");
+  return LESSONS.map((l) => ({ value: l.id, description: l.title }));
+}
+
 /** Mirrors the visible commander tree into a fresh @bomb.sh/tab tree. */
 export async function completionTree(program: CommandUnknownOpts): Promise<RootCommand> {
   const { RootCommand } = await import("@bomb.sh/tab");
   const root = new RootCommand();
   const values = questionValues();
+  const lessons = await lessonValues();
   const visit = (command: CommandUnknownOpts, target: TabCommand, path: string) => {
     const help = command.createHelp();
     for (const option of help.visibleOptions(command)) {
@@ -71,9 +112,11 @@ export async function completionTree(program: CommandUnknownOpts): Promise<RootC
       }, short);
     }
     for (const argument of command.registeredArguments) {
-      const choices = argument.argChoices ?? [];
+      const choices: Candidate[] =
+        argument.argChoices?.map((value) => ({ value, description: "" })) ??
+          (path === "learn" && argument.name() === "lesson" ? lessons : []);
       target.argument(argument.name(), (complete) => {
-        for (const value of choices) complete(value, "");
+        for (const c of choices) complete(c.value, c.description);
       }, argument.variadic);
     }
     for (const sub of help.visibleCommands(command)) {

@@ -71,6 +71,8 @@ export async function runLearn(topic: string | undefined, options: LearnOptions)
   await learnSession(await terminalPrompter(), {
     start: lesson,
     show: (l) => formatMarkdown(lessonMarkdown(l, options), term),
-    pageLines: rows - 4,
+    // Lines of a lesson fit the width (src/learn/_markdown.ts), so a line is a row; the rest of
+    // the screen holds the menu after each page (its message and up to four choices).
+    pageLines: rows - 6,
   });
 }

@@ -2,6 +2,8 @@
  * The command tree. Flags of `new` and `learn` are derived from the question
  * records in src/choices/features/; each command lives in its own file.
  */
+// First: without the permissions it needs, pyscaffold says so before a library touches them.
+import "./_permissions.ts";
 import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
@@ -22,7 +24,8 @@ const output = {
 export function buildProgram(): CommandUnknownOpts {
   const program = new Command("pyscaffold")
     .description(
-      "Generate production-ready Python backends (Flask or Quart, PostgreSQL or Oracle) with a\n" +
+      // One line: commander wraps it to the terminal's width.
+      "Generate production-ready Python backends (Flask or Quart, PostgreSQL or Oracle) with a " +
         "controller → service → repository architecture, and add resource modules to them.",
     )
     .version(VERSION, "-V, --version")
@@ -101,8 +104,12 @@ export function reportError(error: unknown): number {
   return 1;
 }
 
-/** Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted. */
+/**
+ * Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted; Escape
+ * (GoBackError) at a prompt that has no previous question leaves, like Ctrl-C.
+ */
 function isPromptCancel(error: unknown): boolean {
   return error instanceof Error &&
-    (error.name === "ExitPromptError" || error.name === "AbortPromptError");
+    (error.name === "ExitPromptError" || error.name === "AbortPromptError" ||
+      error.name === "GoBackError");
 }

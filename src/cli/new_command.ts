@@ -11,6 +11,7 @@ import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import { printable, projectNameProblem, suggestProjectName } from "../choices/names.ts";
 import {
   answersOf,
+  localServicesNote,
   nextSteps as projectNextSteps,
   pickAnswers,
   PROJECT_QUESTIONS,
@@ -20,10 +21,21 @@ import {
   SELECT_QUESTIONS,
 } from "../choices/features/mod.ts";
 import { parseAnswers } from "../project/answers_file.ts";
-import { makeColors, planJson, renderTree } from "../output/mod.ts";
+import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
+import {
+  gitInit,
+  installDependencies,
+  SETUP_DEFAULTS,
+  SETUP_QUESTIONS,
+  SETUP_STEPS,
+  type SetupChoices,
+  type SetupOutcome,
+  type SetupStep,
+  writeDotEnv,
+} from "./_project_setup.ts";
 import { VERSION } from "../version.ts";
 import { checkNewTarget, removeStaleNewStaging, writeNewFile, writePlan } from "../write/mod.ts";
-import type { Prompter } from "../wizard/prompter.ts";
+import { GoBackError, type Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
 
@@ -35,6 +47,12 @@ export type NewOptions = QuestionAnswers & {
   answers?: string;
   saveAnswers?: string;
   learn?: boolean;
+  /** After writing: `.env` from `.env.example` with fresh secrets. */
+  env?: boolean;
+  /** After writing: `git init` and a first commit. */
+  git?: boolean;
+  /** After writing: the dependencies into `.venv`. */
+  install?: boolean;
 };
 
 export function newCommand() {
@@ -49,6 +67,12 @@ export function newCommand() {
     .option("--answers <file>", "read answers from a JSON file")
     .option("--save-answers <file>", "write the final answers to a JSON file")
     .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
+    .option("--env", "after writing: .env from .env.example, with fresh random secrets (default)")
+    .option("--no-env", "after writing: no .env")
+    .option("--git", "after writing: git init and a first commit (default)")
+    .option("--no-git", "after writing: no git repository")
+    .option("--install", "after writing: install the dependencies into .venv (uv, else pip)")
+    .option("--no-install", "after writing: install nothing (default without the wizard)")
     .addHelpText("after", STAGING_HELP)
     .action(async (directory, options) => {
       await runNew(directory, { ...options, ...pickAnswers(options) });
@@ -163,6 +187,16 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     spec = resolveProjectSpec(answers);
     target = directory ?? spec.name;
     plan = buildProjectPlan(spec);
+    // --learn with every question answered: the guide of each answer, then of the files.
+    if (options.learn && !options.json) {
+      const guide = await learnGuide();
+      const given = answersOf(spec);
+      for (const id of ["name", ...PROJECT_QUESTIONS.map((q) => q.id)]) {
+        const text = guide.question(id, given);
+        if (text) console.log(text);
+      }
+      console.log(guide.beforeWrite(plan));
+    }
   }
 
   // Staging directories that killed runs left beside the target: any `new` there cleans them.
@@ -190,16 +224,74 @@ export async function runNew(directory: string | undefined, options: NewOptions)
   });
   // The wizard has shown the tree in its preview already.
   if (!interactive) console.log(renderTree(plan, c));
-  console.log(
-    `\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files). Next steps:\n`,
-  );
-  const steps = projectNextSteps(spec, target);
+  console.log(`\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files).`);
+  const setup = await chooseSetup(options, prompter, c);
+  const outcomes = await runSetup(setup, target, c);
+  const done = (step: "env" | "install") => outcomes.some((o) => o.step === step && o.ok);
+  console.log("\nNext steps:\n");
+  const steps = projectNextSteps(spec, target, { env: done("env"), install: done("install") });
   const width = Math.max(...steps.map((s) => s.command.length));
   for (const { command, note } of steps) {
     console.log(
       note ? `  ${c.cyan(command.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(command)}`,
     );
   }
+  console.log(`\n${c.dim(localServicesNote(spec))}`);
+}
+
+/**
+ * The after-write steps: each one a flag gives; the others asked by the
+ * wizard, or (without one) the defaults, printed so the run says what it chose.
+ */
+async function chooseSetup(
+  options: NewOptions,
+  prompter: Prompter | undefined,
+  c: Colors,
+): Promise<SetupChoices> {
+  const choices = { ...SETUP_DEFAULTS };
+  const defaulted: string[] = [];
+  const asked: SetupStep[] = [];
+  for (const step of SETUP_STEPS) {
+    const given = options[step];
+    if (given !== undefined) choices[step] = given;
+    else if (prompter) asked.push(step);
+    else defaulted.push(`--${choices[step] ? "" : "no-"}${step}`);
+  }
+  // Escape goes back to the previous offer; the project is written already, so not further.
+  for (let i = 0; i < asked.length;) {
+    try {
+      choices[asked[i]] = await prompter!.confirm({
+        message: SETUP_QUESTIONS[asked[i]],
+        default: choices[asked[i]] || asked[i] === "install",
+      });
+      i++;
+    } catch (error) {
+      if (!(error instanceof GoBackError)) throw error;
+      i = Math.max(0, i - 1);
+    }
+  }
+  if (defaulted.length > 0) console.log(c.dim(`After writing, by default: ${defaulted.join(" ")}`));
+  return choices;
+}
+
+/** Runs the chosen steps in order; a failed step is reported with what to run by hand. */
+async function runSetup(choices: SetupChoices, target: string, c: Colors): Promise<SetupOutcome[]> {
+  const outcomes: SetupOutcome[] = [];
+  for (const step of SETUP_STEPS) {
+    if (!choices[step]) continue;
+    const outcome = step === "env"
+      ? await writeDotEnv(target)
+      : step === "git"
+      ? await gitInit(target)
+      : await installDependencies(target, (line) => console.log(c.dim(`  $ ${line}`)));
+    outcomes.push(outcome);
+    const mark = outcome.ok ? c.green("✔") : c.yellow("!");
+    console.log(`${mark} ${outcome.message}`);
+    if (outcome.byHand) {
+      console.log(`  ${c.dim("By hand:")} ${c.cyan(`cd ${target} && ${outcome.byHand}`)}`);
+    }
+  }
+  return outcomes;
 }
 
 /** `--learn`: the guided mode's explanations (src/learn), loaded only when asked for. */

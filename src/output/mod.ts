@@ -5,3 +5,4 @@
 export { formatSize, renderTree } from "./tree.ts";
 export { planJson } from "./plan_json.ts";
 export { type Colors, colorsEnabled, makeColors } from "./colors.ts";
+export { page, type PagerIO, pageThrough, screenRows } from "./pager.ts";

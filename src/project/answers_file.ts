@@ -57,8 +57,7 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // The parser's message quotes the input: escape it so it cannot break the terminal.
-    throw new UserError(`${source} is not valid JSON: ${printable((error as Error).message)}.`);
+    throw jsonError(text, source, error as Error);
   }
   if (isRecord(data) && "answers" in data) data = data.answers;
   if (!isRecord(data)) {
@@ -69,20 +68,99 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
   const answers: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!Object.hasOwn(ANSWER_TYPES, key)) {
-      throw new UserError(`${source}: unknown key "${printable(key)}".`, {
-        hint: `Known keys: ${Object.keys(ANSWER_TYPES).join(", ")}.`,
-      });
+      const near = closest(key, Object.keys(ANSWER_TYPES));
+      throw new UserError(
+        `${source}: unknown key "${printable(key)}"${near ? ` (did you mean "${near}"?)` : ""}.`,
+        { hint: `Known keys: ${Object.keys(ANSWER_TYPES).join(", ")}.` },
+      );
     }
     const expected = ANSWER_TYPES[key as keyof ProjectAnswers];
     const actual: string = typeof value;
     if (actual !== expected) {
       throw new UserError(
-        `${source}: "${key}" must be a ${expected}, not ${printable(JSON.stringify(value))}.`,
+        `${source}: "${key}" must be a ${expected}, not ${shownValue(value)}.`,
       );
     }
     answers[key] = value;
   }
   return pickAnswers(answers);
+}
+
+/** A value for an error message: a string in quotes (escaped inside), anything else as JSON. */
+function shownValue(value: unknown): string {
+  return typeof value === "string"
+    ? `the string "${printable(value)}"`
+    : printable(JSON.stringify(value) ?? String(value));
+}
+
+/**
+ * A JSON syntax error with its line and column, the line itself and a caret.
+ * The parser does not always say where (`Unexpected token 'x', "<the input>"
+ * ...`), so the place is found as the shortest prefix that can no longer
+ * become valid JSON; answers files are small.
+ */
+function jsonError(text: string, source: string, error: Error): UserError {
+  const reason = (message: string) =>
+    message.replace(/, (\.\.\.)?"[\s\S]*$/, "").replace(/ in JSON at position \d+[\s\S]*$/, "");
+  let at = text.length;
+  let why = printable(reason(error.message));
+  for (let end = 1; end <= text.length; end++) {
+    try {
+      JSON.parse(text.slice(0, end));
+    } catch (e) {
+      const message = (e as Error).message;
+      if (/Unexpected end of JSON input/.test(message)) continue;
+      const position = /at position (\d+)/.exec(message);
+      if (position && Number(position[1]) >= end) continue; // the prefix is only unfinished
+      at = position ? Number(position[1]) : end - 1;
+      why = printable(reason(message));
+      break;
+    }
+  }
+  // A bare word (`tru`, `yes`): point at its start and name it.
+  let start = at;
+  while (start > 0 && /[A-Za-z_]/.test(text[start - 1])) start--;
+  const word = /^[A-Za-z_]*/.exec(text.slice(start))![0];
+  if (word !== "") {
+    why = `${printable(word)} is not a JSON value (true, false, null, a number, "text")`;
+    at = start;
+  }
+  const before = text.slice(0, at).split("\n");
+  const line = before.length;
+  const column = [...before.at(-1)!].length + 1;
+  // The line as it is around the place, marked with ▶ (one line: no control character,
+  // nothing that reorders text, reaches the terminal).
+  const chars = [...(text.split("\n")[line - 1] ?? "")];
+  const from = Math.max(0, column - 41);
+  const shown = (from > 0 ? "…" : "") + chars.slice(from, column - 1).join("") + "▶" +
+    chars.slice(column - 1, column + 39).join("") + (chars.length > column + 39 ? "…" : "");
+  // deno-lint-ignore no-control-regex
+  const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/g;
+  return new UserError(`${source}:${line}:${column}: not valid JSON: ${why}.`, {
+    hint: `line ${line}: ${shown.replace(unsafe, "?")}`,
+  });
+}
+
+/** The known word nearest to `word` (at most two edits away), for "did you mean". */
+function closest(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(
+          row[j] + 1,
+          next[j - 1] + 1,
+          row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+      }
+      row = next;
+    }
+    return row[b.length];
+  };
+  const scored = known.map((k) => ({ k, d: distance(word.toLowerCase(), k) }))
+    .sort((x, y) => x.d - y.d);
+  return scored[0] && scored[0].d <= 2 ? scored[0].k : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -145,7 +223,7 @@ export function parseAnswersFile(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${source} is not valid JSON: ${(error as Error).message}.`);
+    throw jsonError(text, source, error as Error);
   }
   if (!isRecord(data) || !isRecord(data.answers)) {
     throw new UserError(`${source} is not a pyscaffold answers file (no "answers" object).`);

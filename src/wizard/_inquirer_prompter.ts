@@ -8,14 +8,16 @@ import { checkbox, confirm, input, search, select } from "@inquirer/prompts";
 import process from "node:process";
 import { CancelledError } from "../errors.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
-import type {
-  CheckboxOptions,
-  ConfirmOptions,
-  InputOptions,
-  Prompter,
-  SearchOptions,
-  SelectOptions,
-  TerminalPrompterOptions,
+import { page } from "../output/pager.ts";
+import {
+  type CheckboxOptions,
+  type ConfirmOptions,
+  GoBackError,
+  type InputOptions,
+  type Prompter,
+  type SearchOptions,
+  type SelectOptions,
+  type TerminalPrompterOptions,
 } from "./prompter.ts";
 
 const encoder = new TextEncoder();
@@ -45,38 +47,46 @@ export class InquirerPrompter implements Prompter {
     this.#stream.writeSync(encoder.encode(text + "\n"));
   }
 
+  page(text: string): Promise<void> {
+    return page(text, this.colors, this.#stream);
+  }
+
   input(options: InputOptions): Promise<string> {
-    return cancellable(input(inputConfig(options, this.colors), this.#context));
+    return this.#ask((context) => input(inputConfig(options, this.colors), context));
   }
 
   select<V>(options: SelectOptions<V>): Promise<V> {
-    return cancellable(select<V>(selectConfig(options), this.#context));
+    return this.#ask((context) => select<V>(selectConfig(options), context));
   }
 
   confirm(options: ConfirmOptions): Promise<boolean> {
-    return cancellable(confirm(options, this.#context));
+    return this.#ask((context) => confirm(options, context));
   }
 
   checkbox<V>(options: CheckboxOptions<V>): Promise<V[]> {
     const { validate } = options;
-    return cancellable(checkbox<V>({
-      message: options.message,
-      choices: options.choices.map((c) => ({ ...c })),
-      pageSize: options.pageSize,
-      validate: validate ? (ticked) => validate(ticked.map((c) => c.value)) : undefined,
-    }, this.#context));
+    return this.#ask((context) =>
+      checkbox<V>({
+        message: options.message,
+        choices: options.choices.map((c) => ({ ...c })),
+        pageSize: options.pageSize,
+        validate: validate ? (ticked) => validate(ticked.map((c) => c.value)) : undefined,
+      }, context)
+    );
   }
 
   search<V>(options: SearchOptions<V>): Promise<V> {
-    return cancellable(search<V>({
-      message: options.message,
-      pageSize: options.pageSize,
-      source: (term) => {
-        const needle = (term ?? "").toLowerCase();
-        return options.choices.filter((c) => c.name.toLowerCase().includes(needle))
-          .map((c) => ({ ...c }));
-      },
-    }, this.#context));
+    return this.#ask((context) =>
+      search<V>({
+        message: options.message,
+        pageSize: options.pageSize,
+        source: (term) => {
+          const needle = (term ?? "").toLowerCase();
+          return options.choices.filter((c) => c.name.toLowerCase().includes(needle))
+            .map((c) => ({ ...c }));
+        },
+      }, context)
+    );
   }
 
   progress(done: number, total: number, label: string): void {
@@ -94,6 +104,32 @@ export class InquirerPrompter implements Prompter {
     this.#stream.writeSync(
       encoder.encode(`\r\x1b[2K  ${bar} ${counter} ${this.colors.dim(shown)}`),
     );
+  }
+
+  /**
+   * One prompt, with Escape as "back": inquirer has no key for it, so a
+   * keypress listener on stdin (readline emits them while a prompt reads)
+   * aborts the prompt, and the abort becomes a GoBackError.
+   */
+  async #ask<T>(
+    prompt: (context: { output?: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    let back = false;
+    const onKey = (_text: string | undefined, key: { name?: string } | undefined) => {
+      if (key?.name !== "escape") return;
+      back = true;
+      controller.abort();
+    };
+    process.stdin.on("keypress", onKey);
+    try {
+      return await cancellable(prompt({ ...this.#context, signal: controller.signal }));
+    } catch (error) {
+      if (back) throw new GoBackError();
+      throw error;
+    } finally {
+      process.stdin.off("keypress", onKey);
+    }
   }
 
   #isTerminal(): boolean {

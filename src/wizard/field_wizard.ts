@@ -7,7 +7,7 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { parseField } from "../choices/fields.ts";
-import type { Prompter } from "./prompter.ts";
+import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs } from "../plan/mod.ts";
 
@@ -37,69 +37,84 @@ export async function askFields(
   const texts: string[] = [];
   const taken = new Set<string>();
   prompter.print(`Fields of ${moduleName} (every table also has id and the audit fields):`);
+  // Names taken by each field, so Escape can give back the last field's names.
+  const takenBy: string[][] = [];
   for (;;) {
-    const name = await prompter.input({
-      message: `Field ${texts.length + 1} name${texts.length ? " (empty to finish)" : ""}`,
-      validate: (value) => {
-        if (value === "" && texts.length > 0) return true;
-        if (taken.has(value)) return `"${value}" is already a field`;
-        try {
-          parseField(`${value}:int`, database);
-          return true;
-        } catch (error) {
-          return error instanceof UserError ? error.message : String(error);
-        }
-      },
-    });
-    if (name === "") break;
-    const type = await prompter.select<FieldType>({
-      message: `Type of ${name}`,
-      choices: FIELD_TYPES.map((t) => ({
-        value: t,
-        name: t,
-        description: TYPE_HELP[t],
-        disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
-            builtinRefs(state.project).length === 0
-          ? "no module to reference yet"
-          : false,
-      })),
-      default: "str",
-      pageSize: FIELD_TYPES.length,
-    });
-    const typeText = await askTypeArguments(prompter, state, name, type);
-    const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
-    const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
-      message: `Constraints on ${name}`,
-      choices: [
-        ...(type === "bool" || type === "enum" ? [] : [{ value: "unique", name: "unique" }]),
-        { value: "index", name: "index" },
-      ],
-    });
-    const modifiers = [required ? "required" : "optional", ...flags];
-    if (["str", "text", "int", "bigint", "decimal", "float", "bool", "enum"].includes(type)) {
-      const def = await prompter.input({
-        message: `Default value of ${name} (empty for none)`,
+    // Escape: within a field, that field from its name; at a name, the previous field again.
+    let atName = true;
+    try {
+      const name = await prompter.input({
+        message: `Field ${texts.length + 1} name${texts.length ? " (empty to finish)" : ""}`,
         validate: (value) => {
-          if (value === "") return true;
+          if (value === "" && texts.length > 0) return true;
+          if (taken.has(value)) return `"${value}" is already a field`;
           try {
-            parseField([name, typeText, ...modifiers, `default=${value}`].join(":"), database);
+            parseField(`${value}:int`, database);
             return true;
           } catch (error) {
             return error instanceof UserError ? error.message : String(error);
           }
         },
       });
-      if (def !== "") modifiers.push(`default=${def}`);
-    }
-    const text = [name, typeText, ...modifiers].join(":");
-    try {
-      const field = parseField(text, database);
-      texts.push(fieldText(field));
-      taken.add(name);
-      if (field.type === "ref") taken.add(`${name}_id`);
+      if (name === "") break;
+      atName = false;
+      const type = await prompter.select<FieldType>({
+        message: `Type of ${name}`,
+        choices: FIELD_TYPES.map((t) => ({
+          value: t,
+          name: t,
+          description: TYPE_HELP[t],
+          disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
+              builtinRefs(state.project).length === 0
+            ? "no module to reference yet"
+            : false,
+        })),
+        default: "str",
+        pageSize: FIELD_TYPES.length,
+      });
+      const typeText = await askTypeArguments(prompter, state, name, type);
+      const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
+      const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
+        message: `Constraints on ${name}`,
+        choices: [
+          ...(type === "bool" || type === "enum" ? [] : [{ value: "unique", name: "unique" }]),
+          { value: "index", name: "index" },
+        ],
+      });
+      const modifiers = [required ? "required" : "optional", ...flags];
+      if (["str", "text", "int", "bigint", "decimal", "float", "bool", "enum"].includes(type)) {
+        const def = await prompter.input({
+          message: `Default value of ${name} (empty for none)`,
+          validate: (value) => {
+            if (value === "") return true;
+            try {
+              parseField([name, typeText, ...modifiers, `default=${value}`].join(":"), database);
+              return true;
+            } catch (error) {
+              return error instanceof UserError ? error.message : String(error);
+            }
+          },
+        });
+        if (def !== "") modifiers.push(`default=${def}`);
+      }
+      const text = [name, typeText, ...modifiers].join(":");
+      try {
+        const field = parseField(text, database);
+        texts.push(fieldText(field));
+        const names = field.type === "ref" ? [name, `${name}_id`] : [name];
+        for (const n of names) taken.add(n);
+        takenBy.push(names);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        prompter.print(prompter.colors.red(error.message));
+      }
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      prompter.print(prompter.colors.red(error.message));
+      if (!(error instanceof GoBackError)) throw error;
+      if (atName && texts.length > 0) {
+        const last = texts.pop()!;
+        for (const n of takenBy.pop() ?? []) taken.delete(n);
+        prompter.print(prompter.colors.dim(`← ${last} removed: enter it again.`));
+      } else prompter.print(prompter.colors.dim("← this field again, from its name."));
     }
   }
   prompter.print(`\n${moduleName}:\n${texts.map((t) => `  --field ${t}`).join("\n")}\n`);

@@ -8,7 +8,6 @@ import { basename, dirname, join } from "node:path";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import {
-  isFeature,
   moduleQuestion,
   PROJECT_QUESTIONS,
   type ProjectAnswers,
@@ -18,7 +17,8 @@ import {
   type QuestionId,
 } from "../choices/features/mod.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
-import type { Prompter } from "./prompter.ts";
+import { GoBackError, type Prompter } from "./prompter.ts";
+import { wrap } from "./_text.ts";
 import {
   askChoiceQuestion,
   askFeatures,
@@ -106,22 +106,22 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
 
   const open = ANSWER_IDS.filter((id) => answers[id] === undefined);
   const c = prompter.colors;
+  const intro = `pyscaffold new — ${open.length} question${open.length === 1 ? "" : "s"}, ` +
+    "then a preview. Nothing is written before you confirm; Esc goes back, Ctrl-C cancels.";
+  const title = "pyscaffold new";
   prompter.print(
-    `${c.bold("pyscaffold new")} ${
-      c.dim(
-        `— ${open.length} question${open.length === 1 ? "" : "s"}, then a preview. ` +
-          "Nothing is written before you confirm; Ctrl-C cancels.",
-      )
-    }`,
+    wrap(intro, Math.max(20, prompter.columns - 1)).map((line, i) =>
+      i === 0 ? c.bold(title) + c.dim(line.slice(title.length)) : c.dim(line)
+    ).join("\n"),
   );
-  const features = open.filter((id) => isFeature(id));
-  for (const id of open) {
-    // guided mode asks features one by one, each after its own guide
-    if (isFeature(id) && !ctx.guide) {
-      if (id !== features[0]) continue;
-      Object.assign(answers, await askFeatures({ prompter, ask: features }));
-    } else {
-      await ask(id, false);
+  // One question at a time; Escape (GoBackError) asks the previous one again, with its answer.
+  for (let i = 0; i < open.length;) {
+    try {
+      await ask(open[i], answers[open[i]] !== undefined);
+      i++;
+    } catch (error) {
+      if (!(error instanceof GoBackError)) throw error;
+      i = Math.max(0, i - 1);
     }
   }
 
@@ -145,9 +145,18 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
       target,
       changeable: changeableAnswers(spec),
       dryRun: ctx.dryRun,
+    }).catch((error) => {
+      // Escape at the preview: back to the last question.
+      if (error instanceof GoBackError) {
+        return { action: "change" as const, id: ANSWER_IDS.at(-1)! };
+      }
+      throw error;
     });
     if (decision.action === "write") return { spec, plan, target, answers };
-    await ask(decision.id, true);
+    // Escape while changing an answer keeps it and shows the preview again.
+    await ask(decision.id, true).catch((error) => {
+      if (!(error instanceof GoBackError)) throw error;
+    });
   }
 }
 

@@ -9,12 +9,21 @@
  *   by `terminalPrompter()` only when a question is actually asked, so that
  *   `--help` and non-interactive runs never load the prompt library.
  *
- * Contract of every asking method: it resolves with the answer, or rejects
- * with `CancelledError` (src/errors.ts) when the user presses Ctrl-C or
- * Escape-cancels. Callers let that error propagate: the CLI prints
+ * Contract of every asking method: it resolves with the answer, rejects with
+ * `GoBackError` when the user presses Escape (the caller asks the previous
+ * question again), or rejects with `CancelledError` (src/errors.ts) when the
+ * user presses Ctrl-C. Callers let `CancelledError` propagate: the CLI prints
  * "Cancelled — nothing was written." and exits with 130.
  */
 import type { Colors } from "../output/colors.ts";
+
+/** The user pressed Escape: back to the previous question. */
+export class GoBackError extends Error {
+  constructor() {
+    super("Back to the previous question.");
+    this.name = "GoBackError";
+  }
+}
 
 export interface PromptChoice<V> {
   value: V;
@@ -82,6 +91,8 @@ export interface Prompter {
   readonly colors: Colors;
   /** Prints text between prompts: explanations, tables, a file tree, a file. */
   print(text: string): void;
+  /** Prints long text a screen at a time in a terminal (src/output/pager.ts), plainly elsewhere. */
+  page(text: string): Promise<void>;
   /** Free text. */
   input(options: InputOptions): Promise<string>;
   /** One of a list, with arrow keys; the highlighted choice's description is shown. */

@@ -18,20 +18,23 @@
  */
 import { CancelledError } from "../errors.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
-import type {
-  CheckboxOptions,
-  ConfirmOptions,
-  InputOptions,
-  PromptChoice,
-  Prompter,
-  SearchOptions,
-  SelectOptions,
+import {
+  type CheckboxOptions,
+  type ConfirmOptions,
+  GoBackError,
+  type InputOptions,
+  type PromptChoice,
+  type Prompter,
+  type SearchOptions,
+  type SelectOptions,
 } from "./prompter.ts";
 
 /** A script entry that presses Ctrl-C. */
 export const CANCEL: unique symbol = Symbol("cancel");
+/** A script entry that presses Escape: back to the previous question. */
+export const BACK: unique symbol = Symbol("back");
 
-export type ScriptAnswer = string | boolean | readonly unknown[] | typeof CANCEL | {
+export type ScriptAnswer = string | boolean | readonly unknown[] | typeof CANCEL | typeof BACK | {
   /** The prompt this answer is meant for; the test fails if another prompt comes. */
   expect: string | RegExp;
   answer: unknown;
@@ -79,6 +82,12 @@ export class ScriptedPrompter implements Prompter {
     this.#log.push(text);
   }
 
+  /** Paged text is recorded like printed text. */
+  page(text: string): Promise<void> {
+    this.print(text);
+    return Promise.resolve();
+  }
+
   async input(options: InputOptions): Promise<string> {
     const asked = this.#ask("input", options.message, { default: options.default });
     for (;;) {
@@ -94,7 +103,9 @@ export class ScriptedPrompter implements Prompter {
     }
   }
 
-  select<V>(options: SelectOptions<V>): Promise<V> {
+  // async: a scripted Escape or Ctrl-C rejects the promise, as a real prompt does.
+  // deno-lint-ignore require-await
+  async select<V>(options: SelectOptions<V>): Promise<V> {
     const asked = this.#ask("select", options.message, {
       choices: options.choices,
       default: options.default,
@@ -107,17 +118,21 @@ export class ScriptedPrompter implements Prompter {
     if (choice.disabled) {
       throw new Error(`select "${options.message}": ${String(value)} is disabled`);
     }
-    return Promise.resolve(this.#answer(asked, value));
+    return this.#answer(asked, value);
   }
 
-  confirm(options: ConfirmOptions): Promise<boolean> {
+  // async: a scripted Escape or Ctrl-C rejects the promise, as a real prompt does.
+  // deno-lint-ignore require-await
+  async confirm(options: ConfirmOptions): Promise<boolean> {
     const asked = this.#ask("confirm", options.message, { default: options.default });
     const value = this.#next(options.message);
     if (typeof value !== "boolean") throw new Error(`confirm "${options.message}": got ${value}`);
-    return Promise.resolve(this.#answer(asked, value));
+    return this.#answer(asked, value);
   }
 
-  checkbox<V>(options: CheckboxOptions<V>): Promise<V[]> {
+  // async: a scripted Escape or Ctrl-C rejects the promise, as a real prompt does.
+  // deno-lint-ignore require-await
+  async checkbox<V>(options: CheckboxOptions<V>): Promise<V[]> {
     const asked = this.#ask("checkbox", options.message, { choices: options.choices });
     for (;;) {
       const values = this.#next(options.message);
@@ -128,18 +143,20 @@ export class ScriptedPrompter implements Prompter {
         }
       }
       const verdict = options.validate?.(values as V[]) ?? true;
-      if (verdict === true) return Promise.resolve(this.#answer(asked, values as V[]));
+      if (verdict === true) return this.#answer(asked, values as V[]);
       asked.errors.push(verdict);
     }
   }
 
-  search<V>(options: SearchOptions<V>): Promise<V> {
+  // async: a scripted Escape or Ctrl-C rejects the promise, as a real prompt does.
+  // deno-lint-ignore require-await
+  async search<V>(options: SearchOptions<V>): Promise<V> {
     const asked = this.#ask("search", options.message, { choices: options.choices });
     const value = this.#next(options.message) as V;
     if (!options.choices.some((c) => c.value === value)) {
       throw new Error(`search "${options.message}": ${String(value)} is not a choice`);
     }
-    return Promise.resolve(this.#answer(asked, value));
+    return this.#answer(asked, value);
   }
 
   progress(done: number, total: number, label: string): void {
@@ -168,14 +185,17 @@ export class ScriptedPrompter implements Prompter {
 
   #next(message: string): unknown {
     if (this.#script.length === 0) throw new Error(`no scripted answer left for "${message}"`);
-    const entry = this.#script.shift()!;
-    if (entry === CANCEL) throw new CancelledError();
+    let entry: unknown = this.#script.shift()!;
     if (typeof entry === "object" && entry !== null && !Array.isArray(entry) && "expect" in entry) {
-      const matches = typeof entry.expect === "string"
-        ? message === entry.expect
-        : entry.expect.test(message);
-      if (!matches) throw new Error(`expected a prompt matching ${entry.expect}, got "${message}"`);
-      return entry.answer;
+      const { expect, answer } = entry as { expect: string | RegExp; answer: unknown };
+      const matches = typeof expect === "string" ? message === expect : expect.test(message);
+      if (!matches) throw new Error(`expected a prompt matching ${expect}, got "${message}"`);
+      entry = answer;
+    }
+    if (entry === CANCEL) throw new CancelledError();
+    if (entry === BACK) {
+      this.#log.push("> ← back");
+      throw new GoBackError();
     }
     return entry;
   }

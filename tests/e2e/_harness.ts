@@ -181,7 +181,7 @@ export async function databaseUrl(
   pg: typeof PG = PG,
 ): Promise<string> {
   const env = await Deno.readTextFile(join(projectDir, ".env.example"));
-  const match = /^DATABASE_URL=([a-z0-9+]+):\/\//m.exec(env);
+  const match = /^DATABASE_URL=["']?([a-z0-9+]+):\/\//m.exec(env);
   const scheme = match?.[1] ?? "postgresql";
   return `${scheme}://${pg.user}@${pg.host}:${pg.port}/${db}`;
 }

@@ -456,7 +456,8 @@ for (const framework of ["flask", "quart"] as const) {
           await t.step("production refuses missing, placeholder and short secrets", async () => {
             const example = await Deno.readTextFile(join(running.dir, ".env.example"));
             const placeholder = (key: string) =>
-              new RegExp(`^${key}=(.*)$`, "m").exec(example)?.[1]?.trim() ?? "change-me";
+              // .env.example single-quotes its values (sh and compose read them so)
+              new RegExp(`^${key}='?([^'\\n]*)'?$`, "m").exec(example)?.[1]?.trim() ?? "change-me";
             const bad: [string, Record<string, string | null>][] = [
               ["SECRET_KEY", { SECRET_KEY: null }],
               ["SECRET_KEY", { SECRET_KEY: "" }],

@@ -19,6 +19,7 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
   costs: "a worker process to deploy and monitor; tasks must be idempotent",
   choices: yesNo("worker, example task, task status endpoint", "no background work"),
   default: false,
+  nextSteps: [{ command: "make worker", note: "the Celery worker, in another terminal" }],
   dependencies: ["celery", "redis"],
   devDependencies: ["celery-types"],
   files: [

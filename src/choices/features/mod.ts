@@ -17,6 +17,7 @@ import {
   pinOf,
   type Requirement,
 } from "../dependencies.ts";
+import { DATABASE_PROFILES } from "../databases.ts";
 import type {
   Condition,
   ConfirmQuestion,
@@ -235,18 +236,61 @@ export function answerContext(choices: ProjectChoices): AnswerContext {
   return { ...context, ...projectDependencies(choices) } as AnswerContext;
 }
 
-/** The commands printed after `new`: the core ones, then those of the answers. */
-export function nextSteps(choices: ProjectChoices, target: string): NextStep[] {
+/** What `new` did after writing, so the next steps leave it out. */
+export interface SetupDone {
+  /** `.env` was written. */
+  env: boolean;
+  /** The dependencies are installed in `.venv`. */
+  install: boolean;
+}
+
+/**
+ * The commands printed after `new`, in the order they work when run as printed:
+ * the core ones, then those of the answers (which run after `make run`, in
+ * another terminal).
+ */
+export function nextSteps(
+  choices: ProjectChoices,
+  target: string,
+  done: SetupDone = { env: false, install: false },
+): NextStep[] {
+  const redis = choices.cache || choices.celery;
+  const server = DATABASE_PROFILES[choices.database].server;
   return [
-    { command: `cd ${target}`, note: "" },
-    { command: "make install", note: "create .venv and install the dependencies" },
-    { command: "make migrate", note: "start the database and apply the migrations" },
-    { command: "make run", note: "start the API" },
-    { command: "make test", note: "run the tests" },
+    // Quoted when the shell would split or expand it, so the line works when pasted.
+    {
+      command: `cd ${
+        /^[\w@%+=:,./-]+$/.test(target) ? target : `'${target.replaceAll("'", `'\\''`)}'`
+      }`,
+      note: "",
+    },
+    ...done.install
+      ? []
+      : [{ command: "make install", note: "create .venv and install the dependencies" }],
+    ...done.env ? [] : [{
+      command: "cp -n .env.example .env",
+      note: "the settings for development (they need no secrets)",
+    }],
+    {
+      command: "make services",
+      note: `start ${server}${redis ? " and Redis" : ""} in Docker, wait until healthy`,
+    },
+    { command: "make migrate", note: "create the tables in DATABASE_URL (.env)" },
+    { command: "make test", note: "run the tests against TEST_DATABASE_URL (.env)" },
+    { command: "make run", note: "start the API on http://localhost:8000 (Ctrl-C stops it)" },
     ...PROJECT_QUESTIONS.filter((q) => questionApplies(q, choices)).flatMap((q) =>
       q.nextSteps ?? []
     ),
   ];
+}
+
+/** How to use a database (and Redis) already running instead of `make services`. */
+export function localServicesNote(choices: ProjectChoices): string {
+  const redis = choices.cache || choices.celery;
+  const server = DATABASE_PROFILES[choices.database].server;
+  return `${server}${redis ? " and Redis" : ""} already running here? Skip make services: ` +
+    `set DATABASE_URL and TEST_DATABASE_URL${redis ? " (and REDIS_URL, TEST_REDIS_URL)" : ""} ` +
+    `in .env or export them (your environment wins over .env), and create the two databases.`;
 }
 
 // ---------------------------------------------------------------------------

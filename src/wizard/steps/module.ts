@@ -27,15 +27,26 @@ export async function askTextQuestion(
   const problem = (value: string) => textProblem(question, value, database);
   prompter.print("");
   prompter.print(paragraph(question.explanation, prompter.columns));
+  // The name as pyscaffold will use it, when that is not what was typed (BookingItem → booking_item).
+  const rewritten = (value: string) => {
+    const parsed = question.parse(value, { database });
+    return typeof parsed === "string" && parsed !== value.trim() ? parsed : undefined;
+  };
   const answer = await prompter.input({
     message: question.message,
     default: ctx.initial ?? question.default,
     liveHint: (value) => {
       const found = problem(value);
-      return found ? `✗ ${found}` : undefined;
+      if (found) return `✗ ${found}`;
+      const name = rewritten(value);
+      return name ? `→ ${name}` : undefined;
     },
     validate: (value) => problem(value) ?? true,
   });
+  const name = rewritten(answer);
+  if (name) {
+    prompter.print(prompter.colors.dim(`  "${answer.trim()}" is written as ${name}`));
+  }
   return question.parse(answer, { database });
 }
 

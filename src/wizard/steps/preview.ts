@@ -6,7 +6,7 @@
 import { CancelledError } from "../../errors.ts";
 import { formatSize, renderTree } from "../../output/tree.ts";
 import type { Plan, PlannedFile } from "../../plan/mod.ts";
-import type { Prompter } from "../prompter.ts";
+import { GoBackError, type Prompter } from "../prompter.ts";
 
 /** An answer the user may go back to: `id` is handed back in the decision. */
 export interface ChangeableAnswer<Id extends string = string> {
@@ -38,8 +38,7 @@ export async function preview<Id extends string>(
   const { prompter, plan } = ctx;
   const c = prompter.colors;
   prompter.print("");
-  prompter.print(renderTree(plan, c));
-  prompter.print("");
+  await prompter.page(renderTree(plan, c) + "\n");
   for (;;) {
     const action = await prompter.select<"write" | "view" | "change" | "cancel">({
       message: PREVIEW_MESSAGE,
@@ -71,7 +70,7 @@ export async function preview<Id extends string>(
     if (action === "write") return { action: "write" };
     if (action === "cancel") throw new CancelledError();
     if (action === "view") {
-      const path = await prompter.search<string>({
+      const path = await backToMenu(prompter.search<string>({
         message: "Which file? (type to filter)",
         choices: plan.files.map((f) => ({
           value: f.path,
@@ -79,23 +78,33 @@ export async function preview<Id extends string>(
           description: `${f.origin} · ${f.why}`,
         })),
         pageSize: 12,
-      });
+      }));
       const file = plan.files.find((f) => f.path === path);
-      if (file) prompter.print(showFile(file, prompter));
+      if (file) await prompter.page(showFile(file, prompter));
       continue;
     }
     const back = "\0back";
-    const id = await prompter.select<Id | typeof back>({
+    const id = await backToMenu(prompter.select<Id | typeof back>({
       message: "Which answer?",
       choices: [
         ...ctx.changeable.map((a) => ({
           value: a.id,
           name: `${a.label}: ${a.value}`,
         })),
-        { value: back, name: "← Back", description: "keep every answer" },
+        { value: back, name: "← Back", description: "keep every answer (or press Esc)" },
       ],
-    });
-    if (id !== back) return { action: "change", id: id as Id };
+    }));
+    if (id !== undefined && id !== back) return { action: "change", id: id as Id };
+  }
+}
+
+/** Escape in a sub-menu of the preview: undefined, back to "What next?". */
+async function backToMenu<T>(prompt: Promise<T>): Promise<T | undefined> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof GoBackError) return undefined;
+    throw error;
   }
 }
 
@@ -113,7 +122,18 @@ export function showFile(file: PlannedFile, prompter: Prompter): string {
     }`,
     c.dim(file.why + (file.lesson ? ` (pyscaffold learn ${file.lesson})` : "")),
     rule,
-    ...lines.map((line, i) => `${c.dim(String(i + 1).padStart(gutter))} ${line}`),
+    // A line wider than the terminal continues under the text, not under the line numbers.
+    ...lines.flatMap((line, i) => {
+      const room = Math.max(20, prompter.columns - gutter - 2);
+      const chars = [...line];
+      const parts = [chars.slice(0, room).join("")];
+      for (let at = room; at < chars.length; at += room) {
+        parts.push(chars.slice(at, at + room).join(""));
+      }
+      return parts.map((part, n) =>
+        `${c.dim(n === 0 ? String(i + 1).padStart(gutter) : "↪".padStart(gutter))} ${part}`
+      );
+    }),
     rule,
     "",
   ].join("\n");

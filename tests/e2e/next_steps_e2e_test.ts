@@ -1,0 +1,113 @@
+/**
+ * The next steps printed by `new`, run literally, in order, as a new user
+ * would, against this machine's PostgreSQL and Redis ("already running here",
+ * as the printed note says: the variables exported, `make services` skipped).
+ * Databases next_steps_*, Redis db 13.
+ */
+import { join } from "node:path";
+import { assert, assertEquals, assertMatch } from "../_assert.ts";
+import {
+  Background,
+  databaseUrl,
+  freePort,
+  freshDatabase,
+  ok,
+  REDIS,
+  ROOT,
+  servicesAvailable,
+  tempDir,
+  waitForHttp,
+} from "./_harness.ts";
+
+const REDIS_URL = `redis://${REDIS.host}:${REDIS.port}/13`;
+
+/** The commands under "Next steps:", up to the first blank line, without their notes. */
+function printedSteps(stdout: string): string[] {
+  const after = stdout.slice(stdout.indexOf("Next steps:\n") + "Next steps:\n".length);
+  return after.replace(/^\n+/, "").split("\n\n")[0].split("\n")
+    .map((line) => line.trim().split(/\s{2,}/)[0]);
+}
+
+const CASES = [
+  { name: "flask", flags: ["--framework", "flask", "--auth", "--cache", "--no-celery"] },
+  { name: "quart", flags: ["--framework", "quart", "--no-auth", "--cache", "--celery"] },
+];
+
+for (const { name, flags } of CASES) {
+  Deno.test({
+    name: `next steps (${name}): printed by new, run as printed, they migrate, test and serve`,
+    ignore: !(await servicesAvailable()),
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async () => {
+      const tmp = await tempDir(`next-steps-${name}`);
+      const background: Background[] = [];
+      try {
+        const created = await ok(
+          [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--install"]
+            .concat(flags),
+          { cwd: tmp, env: { ...Deno.env.toObject(), NO_COLOR: "1" } },
+        );
+        const steps = printedSteps(created.stdout);
+        assertEquals(steps[0], "cd p", created.stdout);
+        assert(steps.includes("make services"), created.stdout);
+        assertMatch(created.stdout, /already running here\? Skip make services/);
+        // --install did make install, .env was written: neither is left to do.
+        assertEquals(steps.filter((s) => s.startsWith("make ")).slice(1, 4), [
+          "make migrate",
+          "make test",
+          "make run",
+        ]);
+        console.log(`${name}: ${steps.join(" → ")}`);
+
+        const project = join(tmp, "p");
+        const [app, test] = [`next_steps_${name}_app`, `next_steps_${name}_test`];
+        await freshDatabase(app);
+        await freshDatabase(test);
+        const port = freePort();
+        // What the note says to do with services already running: export the URLs.
+        const env = {
+          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+          HOME: Deno.env.get("HOME") ?? "/tmp",
+          DATABASE_URL: await databaseUrl(project, app),
+          TEST_DATABASE_URL: await databaseUrl(project, test),
+          REDIS_URL,
+          TEST_REDIS_URL: REDIS_URL,
+          PORT: String(port),
+        };
+        let cwd = tmp;
+        for (const step of steps) {
+          if (step.startsWith("cd ")) cwd = join(cwd, step.slice(3));
+          else if (step === "make services") continue; // the services already run here
+          else if (step === "make run" || step === "make worker") {
+            background.push(new Background(["sh", "-c", step], { cwd, env }));
+          } else {
+            const done = await ok(["sh", "-c", step], { cwd, env, timeoutMs: 300_000 });
+            if (step === "make test") assertMatch(done.stdout, /\d+ passed/);
+          }
+        }
+        const ready = await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 60_000);
+        assertEquals(ready.status, 200, await ready.text());
+        if (steps.includes("make worker")) {
+          const queued = await fetch(`http://127.0.0.1:${port}/api/tasks/example`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ a: 2, b: 3 }),
+          });
+          assertEquals(queued.status, 202);
+          const id = (await queued.json()).data.task_id;
+          let status = "";
+          for (let i = 0; i < 120 && status !== "SUCCESS"; i++) {
+            await new Promise((r) => setTimeout(r, 500));
+            const r = await fetch(`http://127.0.0.1:${port}/api/tasks/${id}`);
+            status = (await r.json()).data?.status ?? "";
+          }
+          assertEquals(status, "SUCCESS", "the worker started by `make worker` ran the task");
+        }
+      } finally {
+        for (const b of background.reverse()) await b.stop();
+        await Deno.remove(tmp, { recursive: true }).catch(() => {});
+      }
+    },
+  });
+}
