@@ -32,7 +32,11 @@ for (const framework of ["flask", "quart"]) {
     assert(text("src/database.py").includes("pool_recycle"));
     assert(text(".env.example").includes("?service_name="));
     assert(text("docker-compose.yml").includes("gvenzl/oracle-free"));
-    assert(text("README.md").includes("Not run against a real Oracle Database"));
+    assert(text("README.md").includes("What runs against a real Oracle"));
+    assert(
+      /TEST_DATABASE_URL: oracle\+oracledb:/.test(text(".github/workflows/ci.yml")),
+      "CI tests on Oracle",
+    );
     const migration = text("migrations/versions/0001_initial.py");
     assert(migration.includes('schema="app"') && !migration.includes("sa.Boolean()"));
     for (const [path, content] of project) {

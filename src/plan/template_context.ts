@@ -8,6 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
+import { toolPin } from "../choices/dependencies.ts";
 import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
 
@@ -20,6 +21,8 @@ export function projectFlags(project: ModuleProject) {
       /** `my-api` → `my_api`: for identifiers such as the cache key prefix. */
       slug: project.name.replaceAll("-", "_"),
       title: project.name.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(" "),
+      /** deploy/k8s/ object names: `<kube>-migrate` must stay a 63-character DNS label. */
+      kube: project.name.slice(0, 52).replace(/-+$/, ""),
     },
     /** Each answer by its question's id, each choice as a flag, the dependency lists. */
     ...answerContext(project),
@@ -34,6 +37,8 @@ export function projectFlags(project: ModuleProject) {
      * the lines a long name could push past 100 columns: `it.py.def(...)`, `it.py.call(...)`.
      */
     py: PYTHON_FORMAT,
+    /** `it.toolPin("kubernetes-validate")`: a checker CI installs, pinned (src/choices/dependencies.ts). */
+    toolPin,
   };
 }
 

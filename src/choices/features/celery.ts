@@ -24,6 +24,11 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
   devDependencies: ["celery-types"],
   files: [
     {
+      path: "deploy/k8s/worker-deployment.yaml",
+      why: "Celery workers on Kubernetes, scaled apart from the API",
+      lesson: "celery",
+    },
+    {
       path: "src/worker.py",
       why: "the Celery worker entry point",
       lesson: "celery",
