@@ -290,6 +290,17 @@ function pyDefault(f: FieldSpec): string | undefined {
   }
 }
 
+/**
+ * The values an integer column stores, as the schemas' `ge`/`le` (and OpenAPI's
+ * `minimum`/`maximum`): beyond them the database would refuse the value with a
+ * server-side error; the API answers 422 naming the field. A reference holds an id.
+ */
+const INT_RANGES: Partial<Record<FieldType, [string, string]>> = {
+  int: ["-2147483648", "2147483647"],
+  bigint: ["-9223372036854775808", "9223372036854775807"],
+  ref: ["1", "2147483647"],
+};
+
 /** The view of one field; `i` is its position (test samples differ per field). */
 function fieldView(
   f: FieldSpec,
@@ -313,6 +324,11 @@ function fieldView(
     ? `Annotated[str, Field(min_length=1, max_length=${f.length})]`
     : f.type === "decimal"
     ? `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`
+    : f.type in INT_RANGES
+    ? `Annotated[int, Field(ge=${INT_RANGES[f.type]![0]}, le=${INT_RANGES[f.type]![1]})]`
+    // A datetime without an offset is refused (422) rather than guessed: the column stores UTC.
+    : f.type === "datetime"
+    ? "AwareDatetime"
     : pyType;
   const createDefault = def !== undefined ? def : f.required ? undefined : "None";
   const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
