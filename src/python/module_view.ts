@@ -14,7 +14,12 @@ import {
   type ModelColumnType,
 } from "../choices/databases.ts";
 import type { Database } from "../choices/questions.ts";
-import { testSamples } from "./test_samples.ts";
+import {
+  coercedSamples,
+  outOfRangeSample,
+  testSamples,
+  unnormalisedSample,
+} from "./test_samples.ts";
 
 /** The view of a field the templates print; every string is valid Python source. */
 export interface FieldView extends FieldSpec {
@@ -39,6 +44,12 @@ export interface FieldView extends FieldSpec {
   invalid: string;
   /** A Python expression in `n` (an int from 1) giving a distinct valid value per row. */
   sampleN: string;
+  /** Python literals that lax validation would coerce and strict JSON refuses (422). */
+  coerced: string[];
+  /** A valid value the database stores in another form (`+02:00` → UTC), or undefined. */
+  unnormalised?: string;
+  /** An integer beyond the column's range, for integer columns (422 naming the field). */
+  outOfRange?: string;
   /** For ref fields: the referenced module's names. */
   refNames?: ModuleNames;
   /**
@@ -345,6 +356,9 @@ function fieldView(
     sampleAlt,
     invalid,
     sampleN,
+    coerced: coercedSamples(f),
+    unnormalised: unnormalisedSample(f),
+    outOfRange: outOfRangeSample(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
     migrationIndex: f.index || f.type === "ref"
