@@ -51,7 +51,16 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       why: "bodies of register, login, refresh, logout and me",
       lesson: "jwt-auth",
     },
-    { path: "src/auth/passwords.py", why: "argon2id password hashing", lesson: "jwt-auth" },
+    {
+      path: "src/auth/passwords.py",
+      why: "argon2id password hashing; the rules of new passwords",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/common_passwords.txt",
+      why: "common passwords new accounts may not use (NIST SP 800-63B)",
+      lesson: "jwt-auth",
+    },
     {
       path: "src/auth/auth_controller.py",
       why: "the /api/auth routes; login is rate limited",
