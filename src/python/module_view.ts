@@ -29,8 +29,10 @@ export interface FieldView extends FieldSpec {
   mapped: string;
   /** `mapped_column(...)` expression on the model. */
   mappedColumn: string;
-  /** Python type of the value on the model and in the output schema. */
+  /** Python type of the value on the model. */
   pyType: string;
+  /** Python type in the output schema: the model's, or the `Literal[...]` of an enum. */
+  outType: string;
   /** Pydantic annotation in the create schema (required or with its default). */
   createAnnotation: string;
   /** Default in the create schema, as Python source, or undefined when required. */
@@ -347,6 +349,7 @@ function fieldView(
     ...f,
     column,
     pyType,
+    outType: f.type === "enum" ? schemaType : pyType,
     mapped: nullable ? `Mapped[${pyType} | None]` : `Mapped[${pyType}]`,
     mappedColumn: `mapped_column(${args.join(", ")})`,
     createAnnotation: nullable ? `${schemaType} | None` : schemaType,

@@ -37,9 +37,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     { path: "src/models/users_model.py", why: "the users table", lesson: "jwt-auth" },
     {
       path: "src/models/revoked_tokens_model.py",
-      why: "the token blocklist when there is no Redis cache",
+      why: "the token blocklist, durable whatever happens to Redis",
       lesson: "jwt-auth",
-      when: { cache: false },
     },
     {
       path: "src/auth/__init__.py",
