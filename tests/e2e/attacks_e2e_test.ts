@@ -224,7 +224,8 @@ for (const framework of ["flask", "quart"] as const) {
             assertEquals(await field({ name: "x", quantity: 2 ** 40 }), ["quantity"]);
             // An id beyond the id column is an unknown row.
             for (const method of ["GET", "PATCH", "DELETE"]) {
-              assertEquals(await status(method, "/api/items/1099511627776", { body: {} }), 404);
+              const options = method === "PATCH" ? { body: {} } : {};
+              assertEquals(await status(method, "/api/items/1099511627776", options), 404);
             }
             // Deep nesting is malformed JSON, not a RecursionError.
             for (const raw of ["[".repeat(100_000), '{"a":'.repeat(5_000)]) {
