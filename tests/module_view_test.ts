@@ -77,3 +77,28 @@ Deno.test("formatCall: one line, one indented line, or one argument per line, as
     "        ),",
   ]);
 });
+
+Deno.test("view: request schemas carry the column's limits, an offset and strict samples", () => {
+  const fields = [
+    ...parseFields(EVERY_TYPE, "postgresql"),
+    parseField("owner:ref:users", "postgresql"),
+  ];
+  const view = moduleView({ name: "booking_item", fields });
+  const byType = (type: string) => view.fields.find((f) => f.type === type)!;
+  // Beyond the column's range the database would fail the request: the schema refuses first.
+  assertEquals(
+    byType("int").createAnnotation.replace(" | None", ""),
+    "Annotated[int, Field(ge=-2147483648, le=2147483647)]",
+  );
+  assert(byType("bigint").updateAnnotation.includes("le=9223372036854775807"));
+  assert(byType("ref").createAnnotation.includes("ge=1, le=2147483647"));
+  assertEquals(byType("int").outOfRange, "2**31");
+  // A datetime without an offset is a 422, not a guess.
+  assert(byType("datetime").createAnnotation.startsWith("AwareDatetime"));
+  assertEquals(byType("datetime").pyType, "datetime");
+  // Output schemas keep an enum's choices.
+  assertEquals(byType("enum").outType, byType("enum").createAnnotation.replace(" | None", ""));
+  assertEquals(byType("str").outType, "str");
+  for (const f of view.fields) assert(f.coerced.length > 0, f.name);
+  assert(byType("datetime").unnormalised?.includes("+02:00"));
+});

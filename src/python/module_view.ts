@@ -14,7 +14,12 @@ import {
   type ModelColumnType,
 } from "../choices/databases.ts";
 import type { Database } from "../choices/questions.ts";
-import { testSamples } from "./test_samples.ts";
+import {
+  coercedSamples,
+  outOfRangeSample,
+  testSamples,
+  unnormalisedSample,
+} from "./test_samples.ts";
 
 /** The view of a field the templates print; every string is valid Python source. */
 export interface FieldView extends FieldSpec {
@@ -24,8 +29,10 @@ export interface FieldView extends FieldSpec {
   mapped: string;
   /** `mapped_column(...)` expression on the model. */
   mappedColumn: string;
-  /** Python type of the value on the model and in the output schema. */
+  /** Python type of the value on the model. */
   pyType: string;
+  /** Python type in the output schema: the model's, or the `Literal[...]` of an enum. */
+  outType: string;
   /** Pydantic annotation in the create schema (required or with its default). */
   createAnnotation: string;
   /** Default in the create schema, as Python source, or undefined when required. */
@@ -39,6 +46,12 @@ export interface FieldView extends FieldSpec {
   invalid: string;
   /** A Python expression in `n` (an int from 1) giving a distinct valid value per row. */
   sampleN: string;
+  /** Python literals that lax validation would coerce and strict JSON refuses (422). */
+  coerced: string[];
+  /** A valid value the database stores in another form (`+02:00` → UTC), or undefined. */
+  unnormalised?: string;
+  /** An integer beyond the column's range, for integer columns (422 naming the field). */
+  outOfRange?: string;
   /** For ref fields: the referenced module's names. */
   refNames?: ModuleNames;
   /**
@@ -290,6 +303,17 @@ function pyDefault(f: FieldSpec): string | undefined {
   }
 }
 
+/**
+ * The values an integer column stores, as the schemas' `ge`/`le` (and OpenAPI's
+ * `minimum`/`maximum`): beyond them the database would refuse the value with a
+ * server-side error; the API answers 422 naming the field. A reference holds an id.
+ */
+const INT_RANGES: Partial<Record<FieldType, [string, string]>> = {
+  int: ["-2147483648", "2147483647"],
+  bigint: ["-9223372036854775808", "9223372036854775807"],
+  ref: ["1", "2147483647"],
+};
+
 /** The view of one field; `i` is its position (test samples differ per field). */
 function fieldView(
   f: FieldSpec,
@@ -313,6 +337,11 @@ function fieldView(
     ? `Annotated[str, Field(min_length=1, max_length=${f.length})]`
     : f.type === "decimal"
     ? `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`
+    : f.type in INT_RANGES
+    ? `Annotated[int, Field(ge=${INT_RANGES[f.type]![0]}, le=${INT_RANGES[f.type]![1]})]`
+    // A datetime without an offset is refused (422) rather than guessed: the column stores UTC.
+    : f.type === "datetime"
+    ? "AwareDatetime"
     : pyType;
   const createDefault = def !== undefined ? def : f.required ? undefined : "None";
   const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
@@ -320,6 +349,7 @@ function fieldView(
     ...f,
     column,
     pyType,
+    outType: f.type === "enum" ? schemaType : pyType,
     mapped: nullable ? `Mapped[${pyType} | None]` : `Mapped[${pyType}]`,
     mappedColumn: `mapped_column(${args.join(", ")})`,
     createAnnotation: nullable ? `${schemaType} | None` : schemaType,
@@ -329,6 +359,9 @@ function fieldView(
     sampleAlt,
     invalid,
     sampleN,
+    coerced: coercedSamples(f),
+    unnormalised: unnormalisedSample(f),
+    outOfRange: outOfRangeSample(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
     migrationIndex: f.index || f.type === "ref"

@@ -193,7 +193,43 @@ export function formatDocstring(indent: number, text: string): string {
 }
 
 /** What templates see as `it.py`: the layouts above and `formatCall`. */
+/**
+ * `{head}{open}a, b, c{close}{tail}` for a list, set or tuple display: on one line when it
+ * fits, otherwise one element per line with a trailing comma (ruff explodes a collection
+ * that does not fit rather than moving its content to one indented line).
+ */
+export function formatCollection(
+  indent: number,
+  head: string,
+  brackets: "[]" | "{}" | "()",
+  items: readonly string[],
+  tail = "",
+): string {
+  const pad = " ".repeat(indent);
+  const [open, close] = brackets;
+  const one = `${pad}${head}${open}${items.join(", ")}${close}${tail}`;
+  if (fits(one) || items.length === 0) return one;
+  const body = items.map((item) => `${pad}    ${item},`).join("\n");
+  return `${pad}${head}${open}\n${body}\n${pad}${close}${tail}`;
+}
+
+/**
+ * `@pytest.mark.parametrize("name", [values])` as ruff lays it out: one line; else the
+ * arguments on one indented line; else one argument per line, the list exploded if it must.
+ */
+export function formatParametrize(name: string, values: readonly string[]): string {
+  const head = "@pytest.mark.parametrize";
+  const list = `[${values.join(", ")}]`;
+  const one = `${head}(${JSON.stringify(name)}, ${list})`;
+  if (fits(one)) return one;
+  const inner = `    ${JSON.stringify(name)}, ${list}`;
+  if (fits(inner)) return `${head}(\n${inner}\n)`;
+  return `${head}(\n    ${JSON.stringify(name)},\n${formatCollection(4, "", "[]", values, ",")}\n)`;
+}
+
 export const PYTHON_FORMAT = {
+  collection: formatCollection,
+  parametrize: formatParametrize,
   call: formatCall,
   callExpression: formatCallExpression,
   def: formatDef,

@@ -71,3 +71,49 @@ export function testSamples(f: FieldSpec, i: number): [string, string, string, s
       return ["0", "0", '"not an id"', "0"];
   }
 }
+
+/**
+ * Values of the right JSON shape for lax validation that strict JSON refuses (a 422 in the
+ * generated tests): `false` or `"3"` for an integer, a number of seconds for a datetime.
+ */
+export function coercedSamples(f: FieldSpec): string[] {
+  switch (f.type) {
+    case "int":
+    case "bigint":
+    case "ref":
+      return ["False", '"3"', "3.0"];
+    case "float":
+      return ['"1.5"', "True"];
+    case "bool":
+      return ["1", '"true"'];
+    case "date":
+    case "datetime":
+      return ["0"];
+    case "uuid":
+    case "str":
+    case "text":
+    case "enum":
+      return ["1"];
+    case "decimal":
+      return ["True"];
+    case "json":
+      return ["[1]"];
+  }
+}
+
+/**
+ * A valid value the database stores in another form (the answers show the stored one), as a
+ * Python literal, or undefined when every valid value is stored as sent.
+ */
+export function unnormalisedSample(f: FieldSpec): string | undefined {
+  if (f.type === "datetime") return '"2026-01-15T12:30:00+02:00"';
+  if (f.type === "decimal" && f.scale! > 1) return f.precision! - f.scale! >= 1 ? '"1.1"' : '"0.1"';
+  return undefined;
+}
+
+/** An integer beyond the column's range (Python source), or undefined for other types. */
+export function outOfRangeSample(f: FieldSpec): string | undefined {
+  if (f.type === "int" || f.type === "ref") return "2**31";
+  if (f.type === "bigint") return "2**63";
+  return undefined;
+}

@@ -210,6 +210,56 @@ for (const framework of ["flask", "quart"] as const) {
         );
 
         steps.push(
+          await t.step("issue 16: the hostile requests get the contract's answers", async () => {
+            const status = async (method: string, path: string, options = {}) =>
+              (await api.call(method, path, options)).status;
+            const field = async (body: unknown) => {
+              const r = await api.call("POST", "/api/items", { body });
+              assertEquals(r.status, 422, `${JSON.stringify(body)}: ${r.text}`);
+              return r.json.details.map((d: { field: string }) => d.field);
+            };
+            // Strict JSON: no coercion; integers within their column.
+            assertEquals(await field({ name: "x", quantity: false }), ["quantity"]);
+            assertEquals(await field({ name: "x", quantity: "3" }), ["quantity"]);
+            assertEquals(await field({ name: "x", quantity: 2 ** 40 }), ["quantity"]);
+            // An id beyond the id column is an unknown row.
+            for (const method of ["GET", "PATCH", "DELETE"]) {
+              const options = method === "PATCH" ? { body: {} } : {};
+              assertEquals(await status(method, "/api/items/1099511627776", options), 404);
+            }
+            // Deep nesting is malformed JSON, not a RecursionError.
+            for (const raw of ["[".repeat(100_000), '{"a":'.repeat(5_000)]) {
+              const r = await api.call("POST", "/api/items", {
+                raw,
+                headers: { "content-type": "application/json" },
+              });
+              assertEquals([r.status, r.json?.error], [400, "Malformed JSON body"]);
+            }
+            // Null only where the column is optional (name is required).
+            assertEquals(
+              await status("PATCH", `/api/items/${itemId}`, { body: { name: null } }),
+              422,
+            );
+            // JWT: the scheme is case-insensitive; every claim is required.
+            const me = (authorization: string) =>
+              api.call("GET", "/api/auth/me", { headers: { authorization } });
+            assertEquals((await me(`bearer ${alice.access_token}`)).status, 200);
+            for (const claim of ["jti", "type"]) {
+              const claims: Record<string, unknown> = accessClaims(String(alice.id));
+              delete claims[claim];
+              assertEquals((await me(`Bearer ${await forgeJwt(claims, jwtKey)}`)).status, 401);
+            }
+            // Accounts: NFKC emails, no common password, not the email.
+            const account = (email: string, password: string) =>
+              status("POST", "/api/auth/register", { body: { email, password } });
+            assertEquals(await account("\uff41lice@example.com", "another good passphrase"), 409);
+            assertEquals(await account("bob@example.com", "12345678"), 422);
+            assertEquals(await account("bob@example.com", " ".repeat(8)), 422);
+            assertEquals(await account("bob@example.com", "bob@example.com"), 422);
+          }),
+        );
+
+        steps.push(
           await t.step("bad input → 4xx in the envelope, never 5xx", async () => {
             const post = (raw: BodyInit, contentType = "application/json") =>
               api.call("POST", "/api/items", { raw, headers: { "content-type": contentType } });

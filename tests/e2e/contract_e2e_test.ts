@@ -285,9 +285,21 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     client: FRESH_CONNECTIONS,
   });
   const spec = await openapi.json();
+  // One document for both frameworks: per operation its statuses, id, tags, parameters, body
+  // and security (schemas are compared by the exchanges themselves).
   const operations = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
-    Object.keys(item as object).filter((m) => m !== "parameters").map((m) =>
-      `${m.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "{}")}`
+    Object.entries(item as Record<string, Json>).filter(([m]) => m !== "parameters").map((
+      [m, op],
+    ) =>
+      [
+        `${m.toUpperCase()} ${path}`,
+        `statuses=${Object.keys(op.responses ?? {}).sort().join(",")}`,
+        `id=${op.operationId}`,
+        `tags=${(op.tags ?? []).join(",")}`,
+        `params=${(op.parameters ?? []).map((p: Json) => `${p.in}:${p.name}`).sort().join(",")}`,
+        `body=${op.requestBody ? (op.requestBody.required ? "required" : "optional") : "none"}`,
+        `secured=${Boolean(op.security?.length)}`,
+      ].join(" ")
     )
   ).sort();
   exchanges.push({

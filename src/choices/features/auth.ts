@@ -37,9 +37,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     { path: "src/models/users_model.py", why: "the users table", lesson: "jwt-auth" },
     {
       path: "src/models/revoked_tokens_model.py",
-      why: "the token blocklist when there is no Redis cache",
+      why: "the token blocklist, durable whatever happens to Redis",
       lesson: "jwt-auth",
-      when: { cache: false },
     },
     {
       path: "src/auth/__init__.py",
@@ -51,7 +50,16 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       why: "bodies of register, login, refresh, logout and me",
       lesson: "jwt-auth",
     },
-    { path: "src/auth/passwords.py", why: "argon2id password hashing", lesson: "jwt-auth" },
+    {
+      path: "src/auth/passwords.py",
+      why: "argon2id password hashing; the rules of new passwords",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/common_passwords.txt",
+      why: "common passwords new accounts may not use (NIST SP 800-63B)",
+      lesson: "jwt-auth",
+    },
     {
       path: "src/auth/auth_controller.py",
       why: "the /api/auth routes; login is rate limited",
