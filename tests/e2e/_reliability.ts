@@ -107,8 +107,10 @@ export async function serverCommand(
   const dry = await ok(["make", "-n", "run", `PORT=${port}`], { cwd: dir, env });
   const lines = dry.stdout.trim().split("\n");
   assert(lines.length === 1, `make run is more than one command:\n${dry.stdout}`);
-  const command = lines[0].replace(/^exec\s+/, "").replace(/^env\s+/, "");
-  return ["sh", "-c", `exec env ${command}`];
+  // The recipe ends in `exec ...` (after loading .env, if there is one): sh runs it, so the
+  // server replaces the shell and a signal reaches it.
+  assert(/\bexec\s/.test(lines[0]), `make run does not exec the server:\n${lines[0]}`);
+  return ["sh", "-c", lines[0]];
 }
 
 export interface Answer {
