@@ -6,8 +6,15 @@
  *
  * @module
  */
-import { main } from "./src/cli/mod.ts";
+import { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {
+  // `--version` alone answers before commander loads: commander's Node built-ins
+  // (node:process, node:child_process) cost more than the rest of a start (docs/BENCHMARKS.md).
+  if (Deno.args.length === 1 && (Deno.args[0] === "--version" || Deno.args[0] === "-V")) {
+    console.log(VERSION);
+    Deno.exit(0);
+  }
+  const { main } = await import("./src/cli/mod.ts");
   Deno.exit(await main(Deno.args));
 }

@@ -139,7 +139,11 @@ export async function machineDescription(): Promise<string[]> {
  * (pinned), built once by uv (or venv + pip when uv is missing).
  */
 export async function toolVenv(name: string, packages: string[]): Promise<string> {
-  const venv = join(BENCH_CACHE, `${name}-${packages.join("_").replace(/[^A-Za-z0-9_.=-]/g, "")}`);
+  // "-pyc": venvs from before bytecode was compiled at install are rebuilt
+  const venv = join(
+    BENCH_CACHE,
+    `${name}-${packages.join("_").replace(/[^A-Za-z0-9_.=-]/g, "")}-pyc`,
+  );
   const marker = join(venv, ".complete");
   try {
     await Deno.stat(marker);
@@ -157,6 +161,11 @@ export async function toolVenv(name: string, packages: string[]): Promise<string
       "pip",
       "install",
       "--quiet",
+      // Compiled at install, as pip does by default: uv does not, and with
+      // PYTHONDONTWRITEBYTECODE set (as on the bench machine) every run of cookiecutter or
+      // copier would compile its whole import tree again, more than doubling its time
+      // (docs/BENCHMARKS.md).
+      "--compile-bytecode",
       "--python",
       join(venv, "bin", "python"),
       ...packages,

@@ -4,13 +4,14 @@
  * For Flask (gunicorn, its gunicorn.conf.py) and Quart (hypercorn, its
  * hypercorn_conf.py), a project with PostgreSQL, auth, cache and Celery on is
  * generated, migrated into its own database on the machine's PostgreSQL and
- * pointed at Redis db 7. Its production server (`make run`, with the project's
+ * pointed at Redis db 7 (BENCH_REDIS_DB). Its production server (`make run`, with the project's
  * default settings, LOG_LEVEL included) is then loaded with wrk on loopback:
  *
  *   floor         a bare app of the same framework (`src/bench_floor.py`, one
  *                 route returning a small JSON object), served by the same
  *                 server with the same config file: the framework's floor.
- *                 Measured first and last; the figure used is their mean.
+ *                 Measured at the start of each round (3 by default); the figure
+ *                 used is the median of those.
  *   /health/live  the generated app's cheapest route (its middleware only)
  *   list (hit)    GET /api/items?page=1&per_page=20, served from the cache
  *   list (miss)   the same request against a second start of the same app
@@ -42,7 +43,11 @@ import {
 import { aimRow, flag, type Section, sh } from "./_common.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 
-const REDIS_URL = "redis://127.0.0.1:6379/7";
+/** The Redis db the bench uses and flushes; BENCH_REDIS_DB picks another on a shared machine. */
+const REDIS_DB = Deno.env.get("BENCH_REDIS_DB") ?? "7";
+const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
+/** Prefix of the bench's databases (BENCH_DB_PREFIX, e.g. a helper's own). */
+const DB_PREFIX = Deno.env.get("BENCH_DB_PREFIX") ?? "bench";
 const AIM_CACHED_LIST = 0.7;
 const ROWS = 100;
 
@@ -181,7 +186,7 @@ class Server {
     this.#child = new Deno.Command("sh", {
       args: [
         "-c",
-        `${cmdLine.startsWith("exec ") ? "" : "exec "}${
+        `${/(^|; )exec /.test(cmdLine) ? "" : "exec "}${
           cmdLine.replaceAll("__PORT__", String(port))
         } >>'${log}' 2>&1`,
       ],
@@ -243,17 +248,43 @@ async function call(
 
 export interface BackendRow {
   label: string;
+  /** Medians over the rounds (non-2xx and socket errors: totals). */
   figures: WrkFigures;
+  /** requests/s of each round, in order. */
+  rounds: number[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One row from the rounds of one endpoint: the median of each figure, the errors summed. */
+function combine(label: string, runs: WrkFigures[]): BackendRow {
+  const sum = (pick: (f: WrkFigures) => number) => runs.reduce((n, f) => n + pick(f), 0);
+  return {
+    label,
+    rounds: runs.map((f) => f.rps),
+    figures: {
+      rps: median(runs.map((f) => f.rps)),
+      p50: median(runs.map((f) => f.p50)),
+      p99: median(runs.map((f) => f.p99)),
+      requests: sum((f) => f.requests),
+      bad: sum((f) => f.bad),
+      socketErrors: sum((f) => f.socketErrors),
+    },
+  };
 }
 
 export async function benchBackend(
   framework: "flask" | "quart",
-  options: { seconds: number; connections: number; warmup: number },
+  options: { seconds: number; connections: number; warmup: number; rounds: number },
 ): Promise<{ rows: BackendRow[]; floor: number; notes: string[] }> {
   const parent = await Deno.makeTempDir({ prefix: `pyscaffold-bench-${framework}-` });
   const dir = join(parent, "benchsvc");
   const servers: Server[] = [];
-  const db = `bench_${framework}`;
+  const db = `${DB_PREFIX}_${framework}`;
   try {
     await generate(dir, [...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f))]);
     const venv = await venvFor(dir);
@@ -261,7 +292,7 @@ export async function benchBackend(
     await Deno.writeTextFile(join(dir, "src", "bench_floor.py"), FLOOR[framework]);
     await Deno.writeTextFile(join(dir, "src", "bench_miss.py"), MISS[framework]);
     await freshDatabase(db);
-    await ok(["redis-cli", "-n", "7", "flushdb"]);
+    await ok(["redis-cli", "-n", REDIS_DB, "flushdb"]);
     const env = {
       ...venvEnv(venv),
       APP_ENV: "production",
@@ -275,7 +306,8 @@ export async function benchBackend(
     // `make run`, as the project's Makefile spells it, with a placeholder port.
     const dry = await ok(["make", "-n", "run", "PORT=__PORT__"], { cwd: dir, env });
     const line = dry.stdout.trim();
-    if (line.includes("\n") || !line.includes("__PORT__")) {
+    // The port comes from $PORT (the Makefile reads the environment) or make's PORT variable.
+    if (line.includes("\n") || !(line.includes("__PORT__") || line.includes("${PORT"))) {
       throw new Error(`make run is not one command with $PORT:\n${line}`);
     }
     const appEntry = framework === "flask" ? "src.wsgi:app" : "src.asgi:app";
@@ -310,46 +342,53 @@ export async function benchBackend(
       );
       return { label, figures };
     };
-    const rows: BackendRow[] = [];
-
-    let server = await start("src.bench_floor:app");
-    const floorFirst = await measure("floor (bare app), first", `${server.base}/floor`);
-    await server.stop();
-
-    server = await start(appEntry);
+    // Rounds: the floor, then the app's endpoints, then the cache-miss app, so that a change
+    // of load on the shared machine moves the floor and the endpoints alike.
+    const runs = new Map<string, WrkFigures[]>();
+    const keep = (row: { label: string; figures: WrkFigures }) => {
+      runs.set(row.label, [...(runs.get(row.label) ?? []), row.figures]);
+    };
     const creds = { email: "bench@example.com", password: "correct horse battery staple" };
-    await call(server.base, "POST", "/api/auth/register", creds);
-    const token: string = (await call(server.base, "POST", "/api/auth/login", creds)).data
-      .access_token;
-    for (let i = 0; i < ROWS; i++) {
-      await call(server.base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
-    }
-    rows.push(await measure("/health/live (app middleware only)", `${server.base}/health/live`));
-    rows.push(
-      await measure("list, cache hit", `${server.base}/api/items?page=1&per_page=20`, { token }),
-    );
-    rows.push(await measure("get one (cached row)", `${server.base}/api/items/1`, { token }));
+    let token = "";
     const script = join(parent, "create.lua");
     await Deno.writeTextFile(
       script,
       `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
         `wrk.body = '{"name": "bench row", "description": "created by wrk", "quantity": 3}'\n`,
     );
-    rows.push(await measure("create", `${server.base}/api/items`, { token, script }));
-    await server.stop();
+    const FLOOR_LABEL = "floor (bare app)";
+    for (let round = 1; round <= options.rounds; round++) {
+      console.log(`  ${framework} round ${round} of ${options.rounds}`);
+      let server = await start("src.bench_floor:app");
+      keep(await measure(FLOOR_LABEL, `${server.base}/floor`));
+      await server.stop();
 
-    server = await start("src.bench_miss:app");
-    rows.push(
-      await measure("list, cache miss", `${server.base}/api/items?page=1&per_page=20`, { token }),
-    );
-    await server.stop();
+      server = await start(appEntry);
+      if (round === 1) {
+        await call(server.base, "POST", "/api/auth/register", creds);
+        token = (await call(server.base, "POST", "/api/auth/login", creds)).data.access_token;
+        for (let i = 0; i < ROWS; i++) {
+          await call(server.base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
+        }
+      }
+      keep(await measure("/health/live (app middleware only)", `${server.base}/health/live`));
+      keep(
+        await measure("list, cache hit", `${server.base}/api/items?page=1&per_page=20`, { token }),
+      );
+      keep(await measure("get one (cached row)", `${server.base}/api/items/1`, { token }));
+      keep(await measure("create", `${server.base}/api/items`, { token, script }));
+      await server.stop();
 
-    server = await start("src.bench_floor:app");
-    const floorLast = await measure("floor (bare app), last", `${server.base}/floor`);
-    await server.stop();
-
-    const floor = (floorFirst.figures.rps + floorLast.figures.rps) / 2;
-    rows.unshift(floorFirst, floorLast);
+      server = await start("src.bench_miss:app");
+      keep(
+        await measure("list, cache miss", `${server.base}/api/items?page=1&per_page=20`, {
+          token,
+        }),
+      );
+      await server.stop();
+    }
+    const rows = [...runs].map(([label, figures]) => combine(label, figures));
+    const floor = rows.find((r) => r.label === FLOOR_LABEL)!.figures.rps;
     const total = Number(
       (await run([
         "psql",
@@ -385,27 +424,30 @@ export async function benchBackend(
       "-c",
       `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`,
     ]);
-    await run(["redis-cli", "-n", "7", "flushdb"]);
+    await run(["redis-cli", "-n", REDIS_DB, "flushdb"]);
     await Deno.remove(parent, { recursive: true }).catch(() => {});
   }
 }
 
 export async function benchBackends(
-  options: { seconds: number; connections: number; warmup: number },
+  options: { seconds: number; connections: number; warmup: number; rounds: number },
 ): Promise<Section> {
   const aims: string[] = [];
   const lines = [
     `wrk on loopback, 1 thread, ${options.connections} connections, ${options.seconds} s per ` +
-    `endpoint after a ${options.warmup} s warm-up; one server at a time. Projects: ` +
+    `endpoint after a ${options.warmup} s warm-up; one server at a time; ${options.rounds} rounds, ` +
+    `each the floor then every endpoint, so the floors are interleaved with the endpoints; ` +
+    `each figure is the median over the rounds (p50 and p99 too: the median of each round's). ` +
+    `Projects: ` +
     `\`new --yes ${PROJECT_FLAGS.join(" ")}\` (and \`--framework quart\`), production settings ` +
     `(APP_ENV=production, default LOG_LEVEL=INFO: one JSON log line per request), their own ` +
-    `PostgreSQL database, Redis db 7, ${ROWS} rows at first (create adds more before the ` +
-    `cache-miss run: the count at the end is given). "% of floor" is requests/s ÷ the mean of ` +
-    `the two floor runs.`,
+    `PostgreSQL database, Redis db ${REDIS_DB}, ${ROWS} rows at first (create adds more before the ` +
+    `cache-miss runs: the count at the end is given). "% of floor" is requests/s ÷ the median ` +
+    `of the floor rounds.`,
     "",
     "- floor: a bare app of the same framework (one route returning a small JSON object, " +
     "written into the bench's copy as `src/bench_floor.py`), served by the same server and " +
-    "config file; measured first and last.",
+    "config file; measured at the start of each round.",
     "- list, cache hit: `GET /api/items?page=1&per_page=20` with a token; get one: " +
     "`GET /api/items/1` (the row is cached too); create: `POST /api/items`.",
     "- list, cache miss: the same list request against a second start of the same app whose " +
@@ -423,12 +465,12 @@ export async function benchBackends(
     lines.push(
       `### ${framework === "flask" ? "Flask" : "Quart"} under ${server}`,
       "",
-      "| endpoint | requests/s | p50 | p99 | % of floor | non-2xx | socket errors |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| endpoint | requests/s | rounds | p50 | p99 | % of floor | non-2xx | socket errors |",
+      "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
       ...rows.map((r) =>
-        `| ${r.label} | ${r.figures.rps.toFixed(0)} | ${r.figures.p50.toFixed(1)} ms | ${
-          r.figures.p99.toFixed(1)
-        } ms | ${
+        `| ${r.label} | ${r.figures.rps.toFixed(0)} | ${
+          r.rounds.map((n) => n.toFixed(0)).join(", ")
+        } | ${r.figures.p50.toFixed(1)} ms | ${r.figures.p99.toFixed(1)} ms | ${
           (100 * r.figures.rps / floor).toFixed(0)
         }% | ${r.figures.bad} | ${r.figures.socketErrors} |`
       ),
@@ -457,6 +499,7 @@ if (import.meta.main) {
     seconds: flag("seconds", 15),
     connections: flag("connections", 32),
     warmup: flag("warmup", 3),
+    rounds: flag("rounds", 3),
   });
   console.log(`\n${text}`);
 }

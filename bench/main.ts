@@ -66,8 +66,8 @@ const parts: Part[] = [
     run: () =>
       benchBackends(
         quick
-          ? { seconds: 3, connections: 32, warmup: 1 }
-          : { seconds: 15, connections: 32, warmup: 3 },
+          ? { seconds: 3, connections: 32, warmup: 1, rounds: 3 }
+          : { seconds: 15, connections: 32, warmup: 3, rounds: 3 },
       ),
   },
   {

@@ -4,7 +4,6 @@
  * Alembic revision — without editing any existing file. Only the answers file
  * is rewritten (its module manifest), last and atomically.
  */
-import { Command, Option } from "@commander-js/extra-typings";
 import { createTwoFilesPatch } from "diff";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
@@ -12,7 +11,7 @@ import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts"
 import { ANSWERS_FILE, readProject } from "../project/answers_file.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
-import { cleanUpInterruptedRuns, STAGING_HELP } from "./_interrupted_runs.ts";
+import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -30,37 +29,6 @@ export interface AddOptions {
   prompter?: Prompter;
   /** For tests: whether stdin counts as a terminal. */
   interactive?: boolean;
-}
-
-export function addCommand() {
-  return new Command("add")
-    .description(
-      "add a resource module (model, schemas, repository, service, controller, tests, migration)",
-    )
-    .argument("<name>", "module name: booking, booking-item or BookingItem → module booking_item")
-    .addOption(
-      new Option(
-        "-f, --field <spec>",
-        "a field name:type[:modifier...], repeatable; types: str(N) text int bigint " +
-          "decimal(P,S) float bool date datetime uuid json enum(a|b) ref:<module>; " +
-          "modifiers: required optional unique index default=VALUE",
-      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
-    )
-    .option("--dry-run", "print what would be created and write nothing")
-    .option("--json", "print the Plan (every file with its content and origin) as JSON")
-    .option("-y, --yes", "do not ask for confirmation")
-    .option("--force", "replace files that already exist, after showing their diffs")
-    .addHelpText(
-      "after",
-      "\nExamples:\n" +
-        "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
-        "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
-        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)\n" +
-        STAGING_HELP,
-    )
-    .action(async (name, options) => {
-      await runAdd(name, { ...options, field: options.field ?? [] });
-    });
 }
 
 export async function runAdd(

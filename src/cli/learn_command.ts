@@ -3,8 +3,6 @@
  * generates for the chosen variant. Variant flags are derived from the
  * question data, like those of `new`, with the same defaults.
  */
-import { Command } from "@commander-js/extra-typings";
-import { addQuestionOptions } from "./_question_options.ts";
 import { buildProjectPlan } from "../plan/mod.ts";
 import { resolveProjectSpec } from "../choices/project_spec.ts";
 import { pickAnswers, type ProjectAnswers, type QuestionAnswers } from "../choices/features/mod.ts";
@@ -26,20 +24,6 @@ export type LearnOptions = QuestionAnswers & {
 
 /** The project name lessons are rendered with. */
 export const LESSON_PROJECT = "my-api";
-
-export function learnCommand() {
-  const command = new Command("learn")
-    .description(
-      "lessons on the patterns of the generated project, with the code generated for your variant",
-    )
-    .argument("[lesson]", "the lesson to show; without it, the list");
-  addQuestionOptions(command, { module: "the example module" });
-  return command
-    .option("--no-interactive", "print and exit, even in a terminal")
-    .action(async (lesson, options) => {
-      await runLearn(lesson, { ...options, ...pickAnswers(options) });
-    });
-}
 
 /**
  * The lesson as Markdown for the variant the flags describe. A lesson that

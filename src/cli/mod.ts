@@ -7,13 +7,9 @@ import "./_permissions.ts";
 import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { newCommand } from "./new_command.ts";
-import { learnCommand } from "./learn_command.ts";
-import { addCommand } from "./add_command.ts";
-import { removeCommand } from "./remove_command.ts";
+import { addCommand, learnCommand, newCommand, removeCommand } from "./_commands.ts";
 import { addCompletionCommands } from "./completions_command.ts";
 import { makeColors } from "../output/colors.ts";
-import { menuInTerminal } from "../wizard/menu.ts";
 
 const output = {
   writeErr: (s: string) => {
@@ -50,6 +46,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     if (args.length === 0) {
       // In a terminal, a menu of the interactive commands; otherwise the help.
+      const { menuInTerminal } = await import("../wizard/menu.ts");
       const picked = await menuInTerminal(
         program.commands.map((c) => ({
           name: c.name(),

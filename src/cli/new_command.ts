@@ -1,9 +1,6 @@
 /**
  * `pyscaffold new <dir>`: answers → ProjectSpec → Plan → preview / JSON / write.
  */
-import { Command } from "@commander-js/extra-typings";
-import { addQuestionOptions } from "./_question_options.ts";
-import { STAGING_HELP } from "./_interrupted_runs.ts";
 import { basename, dirname, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
@@ -54,30 +51,6 @@ export type NewOptions = QuestionAnswers & {
   /** After writing: the dependencies into `.venv`. */
   install?: boolean;
 };
-
-export function newCommand() {
-  const command = new Command("new")
-    .description("generate a new project")
-    .argument("[directory]", "where to create the project; its last segment is the project name");
-  addQuestionOptions(command);
-  return command
-    .option("-y, --yes", "accept the default for every question not given by a flag")
-    .option("--dry-run", "print the file tree and write nothing")
-    .option("--json", "print the Plan (every file with its content and origin) as JSON")
-    .option("--answers <file>", "read answers from a JSON file")
-    .option("--save-answers <file>", "write the final answers to a JSON file")
-    .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
-    .option("--env", "after writing: .env from .env.example, with fresh random secrets (default)")
-    .option("--no-env", "after writing: no .env")
-    .option("--git", "after writing: git init and a first commit (default)")
-    .option("--no-git", "after writing: no git repository")
-    .option("--install", "after writing: install the dependencies into .venv (uv, else pip)")
-    .option("--no-install", "after writing: install nothing (default without the wizard)")
-    .addHelpText("after", STAGING_HELP)
-    .action(async (directory, options) => {
-      await runNew(directory, { ...options, ...pickAnswers(options) });
-    });
-}
 
 /** Answers from the answers file, then flags on top. */
 async function collectAnswers(

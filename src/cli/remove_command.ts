@@ -5,12 +5,11 @@
  * Alembic revision that drops the table. It refuses when a file that stays
  * would import a deleted one (src/plan/module_ops.ts): the app must still start.
  */
-import { Command } from "@commander-js/extra-typings";
 import { UserError } from "../errors.ts";
 import { makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
 import { planRemove, type RemovePlan } from "../plan/mod.ts";
-import { cleanUpInterruptedRuns, STAGING_HELP } from "./_interrupted_runs.ts";
+import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -23,20 +22,6 @@ export interface RemoveOptions {
   cwd?: string;
   prompter?: Prompter;
   interactive?: boolean;
-}
-
-export function removeCommand() {
-  return new Command("remove")
-    .description("remove a module that `add` created, and add a migration that drops its table")
-    .argument("<name>", "the module (or its table) to remove")
-    .option("--dry-run", "print what would be deleted and write nothing")
-    .option("--json", "print the Plan (the files to delete and to create) as JSON")
-    .option("-y, --yes", "do not ask for confirmation")
-    .option("--force", "also delete the module's files you have changed")
-    .addHelpText("after", STAGING_HELP)
-    .action(async (name, options) => {
-      await runRemove(name, options);
-    });
 }
 
 export async function runRemove(

@@ -1,0 +1,107 @@
+/**
+ * The options and help of `new`, `add`, `remove` and `learn`. Nothing here loads what a
+ * command does: each action imports its command's module when it runs, so `--help`,
+ * `--version` and the help of each command start without the plan, the templates, the
+ * writer, the prompts, the lessons or the diffing library (docs/BENCHMARKS.md).
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import { pickAnswers } from "../choices/features/mod.ts";
+import { addQuestionOptions } from "./_question_options.ts";
+
+/** The end of `new`, `add` and `remove --help`: where a killed run leaves its staging. */
+export const STAGING_HELP: string = [
+  "",
+  "Staging: files are written into a staging directory, then moved into place. A",
+  "run killed outright (SIGKILL) may leave one behind:",
+  "  .NAME.pyscaffold-XXXXXXXX  beside a new project NAME (from new)",
+  "  .pyscaffold-tx-XXXXXXXX    inside a project (from add or remove)",
+  "The next new in the same parent directory, or add or remove in the project,",
+  "removes them, rolling back an unfinished add or remove.",
+].join("\n");
+
+export function newCommand() {
+  const command = new Command("new")
+    .description("generate a new project")
+    .argument("[directory]", "where to create the project; its last segment is the project name");
+  addQuestionOptions(command);
+  return command
+    .option("-y, --yes", "accept the default for every question not given by a flag")
+    .option("--dry-run", "print the file tree and write nothing")
+    .option("--json", "print the Plan (every file with its content and origin) as JSON")
+    .option("--answers <file>", "read answers from a JSON file")
+    .option("--save-answers <file>", "write the final answers to a JSON file")
+    .option("--learn", "guided mode: explain each choice and what will be written, with lessons")
+    .option("--env", "after writing: .env from .env.example, with fresh random secrets (default)")
+    .option("--no-env", "after writing: no .env")
+    .option("--git", "after writing: git init and a first commit (default)")
+    .option("--no-git", "after writing: no git repository")
+    .option("--install", "after writing: install the dependencies into .venv (uv, else pip)")
+    .option("--no-install", "after writing: install nothing (default without the wizard)")
+    .addHelpText("after", STAGING_HELP)
+    .action(async (directory, options) => {
+      const { runNew } = await import("./new_command.ts");
+      await runNew(directory, { ...options, ...pickAnswers(options) });
+    });
+}
+
+export function addCommand() {
+  return new Command("add")
+    .description(
+      "add a resource module (model, schemas, repository, service, controller, tests, migration)",
+    )
+    .argument("<name>", "module name: booking, booking-item or BookingItem → module booking_item")
+    .addOption(
+      new Option(
+        "-f, --field <spec>",
+        "a field name:type[:modifier...], repeatable; types: str(N) text int bigint " +
+          "decimal(P,S) float bool date datetime uuid json enum(a|b) ref:<module>; " +
+          "modifiers: required optional unique index default=VALUE",
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .option("--dry-run", "print what would be created and write nothing")
+    .option("--json", "print the Plan (every file with its content and origin) as JSON")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option("--force", "replace files that already exist, after showing their diffs")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
+        "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
+        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)\n" +
+        STAGING_HELP,
+    )
+    .action(async (name, options) => {
+      const { runAdd } = await import("./add_command.ts");
+      await runAdd(name, { ...options, field: options.field ?? [] });
+    });
+}
+
+export function removeCommand() {
+  return new Command("remove")
+    .description("remove a module that `add` created, and add a migration that drops its table")
+    .argument("<name>", "the module (or its table) to remove")
+    .option("--dry-run", "print what would be deleted and write nothing")
+    .option("--json", "print the Plan (the files to delete and to create) as JSON")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option("--force", "also delete the module's files you have changed")
+    .addHelpText("after", STAGING_HELP)
+    .action(async (name, options) => {
+      const { runRemove } = await import("./remove_command.ts");
+      await runRemove(name, options);
+    });
+}
+
+export function learnCommand() {
+  const command = new Command("learn")
+    .description(
+      "lessons on the patterns of the generated project, with the code generated for your variant",
+    )
+    .argument("[lesson]", "the lesson to show; without it, the list");
+  addQuestionOptions(command, { module: "the example module" });
+  return command
+    .option("--no-interactive", "print and exit, even in a terminal")
+    .action(async (lesson, options) => {
+      const { runLearn } = await import("./learn_command.ts");
+      await runLearn(lesson, { ...options, ...pickAnswers(options) });
+    });
+}
