@@ -102,5 +102,10 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       why: "register, login, refresh, logout, revoked, expired and tampered tokens",
       lesson: "jwt-auth",
     },
+    {
+      path: "tests/accounts.py",
+      why: "test accounts: log in as another user, promote a user to admin",
+      lesson: "jwt-auth",
+    },
   ],
 };
