@@ -128,6 +128,16 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       lesson: "jwt-auth",
     },
     {
+      path: "src/cli.py",
+      why: "python -m src.cli create-admin (make create-admin): the first admin",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/test_cli.py",
+      why: "create-admin: creates, promotes, refuses weak passwords and says the database is down",
+      lesson: "jwt-auth",
+    },
+    {
       path: "tests/accounts.py",
       why: "test accounts: log in as another user, promote a user to admin",
       lesson: "jwt-auth",
