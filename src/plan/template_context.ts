@@ -46,7 +46,7 @@ export function projectFlags(project: ModuleProject) {
 export function projectContext(
   spec: ProjectSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
-  const module = moduleView(spec.module, spec.database);
+  const module = moduleView(spec.module, spec.database, spec.auth);
   return { ...projectFlags(spec), module, modules: [module] };
 }
 
@@ -55,5 +55,5 @@ export function moduleContext(
   project: ModuleProject,
   module: ModuleSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return { ...projectFlags(project), module: moduleView(module, project.database) };
+  return { ...projectFlags(project), module: moduleView(module, project.database, project.auth) };
 }

@@ -65,6 +65,11 @@ export interface FieldView extends FieldSpec {
 
 export interface ModuleView extends ModuleNames {
   fields: FieldView[];
+  /**
+   * The `owner_id` column (a reference to users, indexed) under the owner policy: rows belong
+   * to the user who created them. Not one of `fields`: the server sets it, clients never send it.
+   */
+  owner?: FieldView;
   /** Import lines the model file needs (beyond the base model). */
   modelImports: string[];
   /** Import lines the schema file needs. */
@@ -111,17 +116,37 @@ export function formatCall(
   return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
 }
 
-/** What the module templates print about `spec` in a project on `database`. */
-export function moduleView(spec: ModuleSpec, database: Database = "postgresql"): ModuleView {
+/** The owner column of the owner policy, as a reference field to users. */
+const OWNER_FIELD: FieldSpec = {
+  name: "owner",
+  type: "ref",
+  ref: "users",
+  required: true,
+  unique: false,
+  index: true,
+};
+
+/**
+ * What the module templates print about `spec` in a project on `database`; `owned`: the rows
+ * carry an `owner_id` (the owner policy, the default when auth is on).
+ */
+export function moduleView(
+  spec: ModuleSpec,
+  database: Database = "postgresql",
+  owned = false,
+): ModuleView {
   const db = DATABASE_PROFILES[database];
   const names = moduleNames(spec.name);
   const schema = db.translatedSchema?.placeholder;
   const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db));
+  const owner = owned ? fieldView(OWNER_FIELD, fields.length, names.table, db) : undefined;
+  // Every column the model declares: the module's fields, then the owner.
+  const columns = owner ? [...fields, owner] : fields;
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
   const projectTypes = new Set<string>();
-  for (const f of fields) {
+  for (const f of columns) {
     const type = saType(f, db);
     for (const t of type.imports) sa.add(t);
     for (const t of type.projectImports) projectTypes.add(t);
@@ -151,6 +176,7 @@ export function moduleView(spec: ModuleSpec, database: Database = "postgresql"):
   return {
     ...names,
     fields,
+    owner,
     modelImports: [...modelImports].sort(),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
@@ -162,7 +188,7 @@ export function moduleView(spec: ModuleSpec, database: Database = "postgresql"):
         "unique=False",
         ...schemaArg(schema),
       ]),
-      ...fields.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
+      ...columns.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
     ],
     schema,
     auditTypes: auditColumnTypes(database),

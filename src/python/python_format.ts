@@ -38,7 +38,31 @@ export function formatCallExpression(
 ): string {
   const open = call.indexOf("(");
   if (open < 0 || !call.endsWith(")")) return `${" ".repeat(indent)}${head}${call}${tail}`;
-  return formatCall(indent, `${head}${call.slice(0, open)}`, [call.slice(open + 1, -1)], tail);
+  const callee = `${head}${call.slice(0, open)}`;
+  const inner = call.slice(open + 1, -1);
+  const pad = " ".repeat(indent);
+  // The sole argument too long on its own line and itself a call: ruff splits that call too.
+  const innerOpen = lastCallOpen(inner);
+  if (!fits(`${pad}${callee}(${inner})${tail}`) && !fits(`${pad}    ${inner}`) && innerOpen > 0) {
+    const nested = formatCall(
+      indent + 4,
+      inner.slice(0, innerOpen),
+      splitTopLevel(inner.slice(innerOpen + 1, -1)),
+    );
+    return `${pad}${callee}(\n${nested}\n${pad})${tail}`;
+  }
+  return formatCall(indent, callee, [inner], tail);
+}
+
+/** The index of the `(` that the final `)` of `expr` closes, or -1 when `expr` is no call. */
+function lastCallOpen(expr: string): number {
+  if (!expr.endsWith(")")) return -1;
+  let depth = 0;
+  for (let i = expr.length - 1; i >= 0; i--) {
+    if (expr[i] === ")") depth++;
+    else if (expr[i] === "(" && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**
@@ -150,7 +174,7 @@ export function formatEntry(indent: number, key: string, value: string): string 
 
 /**
  * `{target} = {base}{links}`, a method chain (`self._active()`, `.order_by(...)`, ...):
- * too long, ruff puts it in parentheses with one link per line.
+ * too long, ruff puts it in parentheses, on one line when that fits, else one link per line.
  */
 export function formatChain(
   indent: number,
@@ -162,6 +186,9 @@ export function formatChain(
   const one = `${pad}${target} = ${base}${links.join("")}`;
   if (fits(one)) return one;
   const inner = `${pad}    `;
+  // Ruff first tries the whole chain on one line inside the parentheses.
+  const wrapped = `${inner}${base}${links.join("")}`;
+  if (fits(wrapped)) return `${pad}${target} = (\n${wrapped}\n${pad})`;
   return `${pad}${target} = (\n${inner}${base}\n${
     links.map((l) => `${inner}${l}`).join("\n")
   }\n${pad})`;

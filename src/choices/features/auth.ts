@@ -102,5 +102,45 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       why: "register, login, refresh, logout, revoked, expired and tampered tokens",
       lesson: "jwt-auth",
     },
+    {
+      path: "src/admin/__init__.py",
+      why: "user administration: admins only",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/admin/admin_controller.py",
+      why: "/api/admin/users: list, read, change role or deactivate (admins only, 403 for others)",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/admin/admin_service.py",
+      why: "the rules of administration: the last active admin stays (409)",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/admin/admin_schemas.py",
+      why: "the PATCH body of /api/admin/users/<id>: role and is_active",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/test_admin.py",
+      why: "403 for users, pagination, deactivation and promotion at once, last-admin 409",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/cli.py",
+      why: "python -m src.cli create-admin (make create-admin): the first admin",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/test_cli.py",
+      why: "create-admin: creates, promotes, refuses weak passwords and says the database is down",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/accounts.py",
+      why: "test accounts: log in as another user, promote a user to admin",
+      lesson: "jwt-auth",
+    },
   ],
 };
