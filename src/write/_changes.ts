@@ -23,7 +23,7 @@ import type { PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import type { WriteProgress } from "./_new_project.ts";
-import { JOURNAL, type JournalStep, lockDirectory, TX_PREFIX } from "./_staging.ts";
+import { exists, JOURNAL, type JournalStep, lockDirectory, TX_PREFIX } from "./_staging.ts";
 
 export interface Changes {
   /** Files to create or replace. */
@@ -179,14 +179,4 @@ function removeQuietly(path: string): void {
 
 function abs(root: string, rel: string): string {
   return join(root, ...rel.split("/"));
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }

@@ -89,7 +89,8 @@ export async function removeStaleNewStaging(parent: string): Promise<string[]> {
   return await cleanStale(parent, NEW_STAGING, (path) => Deno.remove(path, { recursive: true }));
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether something (a file, a directory, a link) is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await Deno.lstat(path);
     return true;
