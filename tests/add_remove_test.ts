@@ -13,6 +13,7 @@ import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/an
 import { buildModuleFiles, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
+import { STORE_FILE } from "../src/project/base_store.ts";
 import { writePlan } from "../src/write/mod.ts";
 import type { ModulePlan } from "../src/plan/mod.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
@@ -84,8 +85,9 @@ interface Manifest {
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
 
 /** The files a plan of `add` creates: the module's files and its migration. */
+/** The files `add` created, the base store (pyscaffold's own record, like the answers file) aside. */
 function createdBy(added: ModulePlan): PlannedFile[] {
-  return added.plan.files.filter((f) => f.action === "create");
+  return added.plan.files.filter((f) => f.action === "create" && f.path !== STORE_FILE);
 }
 
 Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
@@ -103,7 +105,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   for (const [path, hash] of Object.entries(before)) {
     if (path !== ANSWERS_FILE) assertEquals(after[path], hash, `${path} was changed`);
   }
-  const created = Object.keys(after).filter((p) => !(p in before)).sort();
+  const created = Object.keys(after).filter((p) => !(p in before) && p !== STORE_FILE).sort();
   assertEquals(created, createdBy(plan).map((f) => f.path).sort());
   assertEquals(
     plan.plan.files.filter((f) => f.action === "replace").map((f) => f.path),

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { buildProjectPlan, planSummary, resolveTemplate } from "../src/plan/mod.ts";
+import { buildProjectPlan, fileBytes, planSummary, resolveTemplate } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
@@ -35,7 +35,7 @@ Deno.test("plan: every supported combination plans safe, unique paths with prove
       assert(!file.path.startsWith("/") && !file.path.split("/").includes(".."), file.path);
       assert(!/[\\\0]/.test(file.path), file.path);
       assert(file.why.length > 0, `${file.path}: no why`);
-      assertEquals(file.size, new TextEncoder().encode(file.content).length);
+      assertEquals(file.size, fileBytes(file).length);
       assert(!/<%|%>/.test(file.content), `${file.path}: unrendered Eta tag`);
     }
     const summary = planSummary(plan);

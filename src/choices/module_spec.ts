@@ -40,10 +40,21 @@ export interface FieldSpec {
   default?: string;
 }
 
+/** Who may use a module's routes (issue 14). Absent: the project's default (owner with auth). */
+export type AccessPolicy = "public" | "owner" | "authenticated" | "public-read" | "admin";
+export const ACCESS_POLICIES: readonly AccessPolicy[] = [
+  "public",
+  "owner",
+  "authenticated",
+  "public-read",
+  "admin",
+];
+
 export interface ModuleSpec {
   /** snake_case package name: `booking_item`. */
   name: string;
   fields: FieldSpec[];
+  access?: AccessPolicy;
 }
 
 /** The example module every new project starts with unless `--module` names another. */

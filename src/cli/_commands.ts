@@ -1,5 +1,5 @@
 /**
- * The options and help of `new`, `add`, `remove` and `learn`. Nothing here loads what a
+ * The options and help of `new`, `add`, `remove`, `update` and `learn`. Nothing here loads what a
  * command does: each action imports its command's module when it runs, so `--help`,
  * `--version` and the help of each command start without the plan, the templates, the
  * writer, the prompts, the lessons or the diffing library (docs/BENCHMARKS.md).
@@ -14,9 +14,9 @@ export const STAGING_HELP: string = [
   "Staging: files are written into a staging directory, then moved into place. A",
   "run killed outright (SIGKILL) may leave one behind:",
   "  .NAME.pyscaffold-XXXXXXXX  beside a new project NAME (from new)",
-  "  .pyscaffold-tx-XXXXXXXX    inside a project (from add or remove)",
-  "The next new in the same parent directory, or add or remove in the project,",
-  "removes them, rolling back an unfinished add or remove.",
+  "  .pyscaffold-tx-XXXXXXXX    inside a project (from add, remove or update)",
+  "The next new in the same parent directory, or add, remove or update in the",
+  "project, removes them, rolling back an unfinished change.",
 ].join("\n");
 
 export function newCommand() {
@@ -88,6 +88,43 @@ export function removeCommand() {
     .action(async (name, options) => {
       const { runRemove } = await import("./remove_command.ts");
       await runRemove(name, options);
+    });
+}
+
+export function updateCommand() {
+  return new Command("update")
+    .description(
+      "switch auth, cache or Celery on or off, and take this version's templates, merging " +
+        "your changes three ways",
+    )
+    .addOption(
+      new Option("-s, --set <key=value>", "a feature to switch: auth, cache or celery, repeatable")
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .option("--dry-run", "print the plan with every diff and write nothing")
+    .option("--json", "print the Plan as JSON and write nothing")
+    .option(
+      "-y, --yes",
+      "do not ask for confirmation (conflicts and dropped tables still need their flag)",
+    )
+    .option("--accept-conflicts", "write files whose changes overlap yours, with conflict markers")
+    .option("--drop-tables", "when switching auth off: drop the users and revoked_tokens tables")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  pyscaffold update --set celery=true --dry-run\n" +
+        "  pyscaffold update --set cache=true --set celery=false --yes\n" +
+        "  pyscaffold update --yes              # take this version's templates\n" +
+        "\nA file you never changed is replaced, created or deleted; a file you changed is\n" +
+        "merged line by line; where your lines and the update's overlap, nothing is\n" +
+        "written unless --accept-conflicts (markers <<<<<<< yours ... >>>>>>> pyscaffold),\n" +
+        "and the exit code is 1 while markers remain. A file you deleted stays deleted.\n" +
+        STAGING_HELP,
+    )
+    .action(async (options) => {
+      const { runUpdate, unresolvedError } = await import("./update_command.ts");
+      const error = unresolvedError(await runUpdate(options));
+      if (error) throw error;
     });
 }
 

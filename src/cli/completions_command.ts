@@ -9,7 +9,7 @@
  */
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
-import { SELECT_QUESTIONS } from "../choices/features/mod.ts";
+import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../choices/features/mod.ts";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 
@@ -56,14 +56,21 @@ interface Candidate {
   description: string;
 }
 
-/** The values each option flag accepts, from the question data. */
+/** The values each option flag accepts, from the question data (`update --set` included). */
 function questionValues(): Map<string, Candidate[]> {
-  return new Map(
-    SELECT_QUESTIONS.map((q) => [
+  return new Map([
+    ...SELECT_QUESTIONS.map((q): [string, Candidate[]] => [
       q.flag,
       q.choices.map((c) => ({ value: c.value, description: c.description })),
     ]),
-  );
+    [
+      "--set",
+      FEATURE_QUESTIONS.flatMap((q) => [
+        { value: `${q.id}=true`, description: `switch on: ${q.help}` },
+        { value: `${q.id}=false`, description: `switch off: ${q.help}` },
+      ]),
+    ],
+  ]);
 }
 
 /** The values of every option that has a fixed list, by flag: the questions', then commander's. */

@@ -7,7 +7,7 @@ import "./_permissions.ts";
 import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { addCommand, learnCommand, newCommand, removeCommand } from "./_commands.ts";
+import { addCommand, learnCommand, newCommand, removeCommand, updateCommand } from "./_commands.ts";
 import { addCompletionCommands } from "./completions_command.ts";
 import { makeColors } from "../output/colors.ts";
 
@@ -31,6 +31,7 @@ export function buildProgram(): CommandUnknownOpts {
   program.addCommand(newCommand());
   program.addCommand(addCommand());
   program.addCommand(removeCommand());
+  program.addCommand(updateCommand());
   program.addCommand(learnCommand());
   addCompletionCommands(program);
   for (const command of program.commands) {

@@ -20,6 +20,7 @@ interface Node {
 const ACTION_COLOR: Record<(PlannedFile | PlannedDeletion)["action"], keyof Colors> = {
   create: "green",
   replace: "yellow",
+  merge: "magenta",
   delete: "red",
 };
 

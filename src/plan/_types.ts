@@ -12,7 +12,7 @@ export type Origin = "core" | QuestionId;
  * `content` (the merged result, which is what gets written): the writer, the
  * preview and --json already read only `action`, `path` and `content`.
  */
-export type FileAction = "create" | "replace";
+export type FileAction = "create" | "replace" | "merge";
 
 /** Where a planned file comes from and why it is there. */
 export interface FileFacts {
@@ -35,6 +35,11 @@ export interface PlannedFile extends FileFacts {
   size: number;
   lines: number;
   executable?: boolean;
+  /**
+   * `base64`: `content` is binary, base64-encoded (the base store, a gzip file);
+   * the writer decodes it. Absent: `content` is UTF-8 text.
+   */
+  encoding?: "base64";
 }
 
 /** A file the plan deletes. */
@@ -45,12 +50,14 @@ export interface PlannedDeletion extends FileFacts {
 /**
  * A file on disk that is in the plan's way, found while planning (before
  * anything is written): a file a `create` would overwrite (`exists`), or a
- * file a deletion would lose the user's changes to (`changed`). The command
+ * file a deletion would lose the user's changes to (`changed`), or a file
+ * `update` merged with overlapping changes (`merge`, `planned` holds the
+ * conflict markers). The command
  * decides: refuse, or (with --force) replace / delete it anyway.
  */
 export interface Conflict {
   path: string;
-  kind: "exists" | "changed";
+  kind: "exists" | "changed" | "merge";
   /** What is on disk now. */
   current: string;
   /** What the plan would write there (absent for a deletion). */
@@ -118,6 +125,12 @@ export function plannedFile(
     action,
     ...(rule.executable ? { executable: true } : {}),
   };
+}
+
+/** The bytes the writer puts on disk for a planned file. */
+export function fileBytes(file: Pick<PlannedFile, "content" | "encoding">): Uint8Array {
+  if (file.encoding !== "base64") return new TextEncoder().encode(file.content);
+  return Uint8Array.from(atob(file.content), (ch) => ch.charCodeAt(0));
 }
 
 export function byPath<T extends { path: string }>(a: T, b: T): number {

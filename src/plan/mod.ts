@@ -28,4 +28,4 @@ export type {
   PlannedDeletion,
   PlannedFile,
 } from "./_types.ts";
-export { byPath, planSummary, resolveTemplate } from "./_types.ts";
+export { byPath, fileBytes, planSummary, resolveTemplate } from "./_types.ts";

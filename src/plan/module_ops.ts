@@ -17,6 +17,7 @@ import {
 } from "./_types.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { sha256 } from "./content_hash.ts";
+import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
 import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
@@ -188,12 +189,19 @@ export async function planAdd(
       migration: migration.path,
     },
   };
+  const store = await changedStore(state.root, moduleFiles);
+  if (store) files.push(store);
   files.push(plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"));
   return {
     module,
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
+}
+
+/** A recorded module as the templates take it: its fields and its access policy. */
+export function moduleSpecOf(name: string, record: ModuleRecord): ModuleSpec {
+  return { name, fields: record.fields, ...(record.access ? { access: record.access } : {}) };
 }
 
 /** Directories that hold other modules' files too and are never removed. */
@@ -227,7 +235,7 @@ export async function planRemove(
     );
   }
   const record = state.modules[name];
-  const module: ModuleSpec = { name, fields: record.fields };
+  const module = moduleSpecOf(name, record);
   const deletes: PlannedDeletion[] = [];
   const conflicts: Conflict[] = [];
   const missing: string[] = [];
@@ -262,8 +270,10 @@ export async function planRemove(
   const prune = [...new Set(deletes.map((d) => d.path.split("/").slice(0, -1).join("/")))]
     .filter((d) => d !== "" && !SHARED_DIRS.has(d))
     .sort((a, b) => b.length - a.length);
+  const store = await changedStore(state.root, [], Object.keys(record.files));
   const files = [
     migration,
+    ...(store ? [store] : []),
     plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"),
   ];
   return {

@@ -7,6 +7,7 @@ import { projectContext } from "./template_context.ts";
 import { sha256 } from "./content_hash.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { answersFileContent } from "../project/answers_file.ts";
+import { plannedStore } from "./store_plan.ts";
 
 /** Every file of a new project, rendered in memory. */
 export function buildProjectPlan(spec: ProjectSpec): Plan {
@@ -28,6 +29,7 @@ export function buildProjectPlan(spec: ProjectSpec): Plan {
     }),
     "create",
   ));
+  files.push(plannedStore(files.map((f) => [f.path, f.content]), "create"));
   files.sort(byPath);
   return { root: spec.name, spec, target: "new", files, deletes: [], conflicts: [], prune: [] };
 }

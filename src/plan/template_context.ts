@@ -42,11 +42,16 @@ export function projectFlags(project: ModuleProject) {
   };
 }
 
+/** Whether a module's rows carry an owner: the owner policy, the default with auth. */
+function owned(project: ModuleProject, module: ModuleSpec): boolean {
+  return project.auth && (module.access ?? "owner") === "owner";
+}
+
 /** The context project templates see as `it`. */
 export function projectContext(
   spec: ProjectSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
-  const module = moduleView(spec.module, spec.database, spec.auth);
+  const module = moduleView(spec.module, spec.database, owned(spec, spec.module));
   return { ...projectFlags(spec), module, modules: [module] };
 }
 
@@ -55,5 +60,8 @@ export function moduleContext(
   project: ModuleProject,
   module: ModuleSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return { ...projectFlags(project), module: moduleView(module, project.database, project.auth) };
+  return {
+    ...projectFlags(project),
+    module: moduleView(module, project.database, owned(project, module)),
+  };
 }

@@ -8,7 +8,12 @@
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import { printable } from "../choices/names.ts";
-import { type FieldSpec, fieldText } from "../choices/module_spec.ts";
+import {
+  ACCESS_POLICIES,
+  type AccessPolicy,
+  type FieldSpec,
+  fieldText,
+} from "../choices/module_spec.ts";
 import { parseField } from "../choices/fields.ts";
 import { resolveProjectSpec } from "../choices/project_spec.ts";
 import {
@@ -31,6 +36,8 @@ export interface ModuleRecord {
   files: Record<string, string>;
   /** The Alembic revision that created the table (absent: the project's initial revision). */
   migration?: string;
+  /** Its access policy (absent: the project's default). */
+  access?: AccessPolicy;
 }
 
 export interface AnswersFile {
@@ -267,6 +274,12 @@ export function parseAnswersFile(
         throw new UserError(`${where}: "migration" is not a path inside the project.`);
       }
       record.migration = raw.migration;
+    }
+    if (raw.access !== undefined) {
+      if (!ACCESS_POLICIES.includes(raw.access as AccessPolicy)) {
+        throw new UserError(`${where}: "access" is not one of ${ACCESS_POLICIES.join(", ")}.`);
+      }
+      record.access = raw.access as AccessPolicy;
     }
     modules[name] = record;
   }

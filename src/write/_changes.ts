@@ -19,7 +19,7 @@
 import { basename, dirname, join } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
-import type { PlannedFile } from "../plan/mod.ts";
+import { fileBytes, type PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import type { WriteProgress } from "./_new_project.ts";
@@ -67,7 +67,7 @@ export async function applyChanges(
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
         await checkpoint(`stage ${file.path}`);
         const path = join(staging, `new-${i}`);
-        await Deno.writeTextFile(path, file.content, {
+        await Deno.writeFile(path, fileBytes(file), {
           createNew: true,
           mode: file.executable ? 0o755 : 0o644,
         });

@@ -8,7 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
-import type { PlannedFile } from "../plan/mod.ts";
+import { fileBytes, type PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import { lockDirectory, removeStaleNewStaging } from "./_staging.ts";
@@ -102,7 +102,7 @@ export async function writeNewProject(
         await checkpoint(`stage ${file.path}`);
         const path = join(staging, ...file.path.split("/"));
         await Deno.mkdir(dirname(path), { recursive: true });
-        await Deno.writeTextFile(path, file.content, {
+        await Deno.writeFile(path, fileBytes(file), {
           mode: file.executable ? 0o755 : 0o644,
           createNew: true,
         });

@@ -1,0 +1,227 @@
+/**
+ * `pyscaffold update [--set KEY=VALUE ...]`: switch auth, cache or Celery on or
+ * off in a living project, and take this version's templates, without losing
+ * a line. Every generated file is merged three ways (src/plan/update_plan.ts):
+ * files the user never touched are replaced, created or deleted; files both
+ * sides changed are merged line-wise; overlapping changes are conflicts, written
+ * with markers only when the user accepts them (--accept-conflicts, or yes at
+ * the prompt), and the exit code stays 1 while any remain. Disabling auth drops
+ * its tables only with --drop-tables or a yes at the prompt. Written through the
+ * one writer: all or nothing, Ctrl-C included.
+ */
+import { createTwoFilesPatch } from "diff";
+import { UserError } from "../errors.ts";
+import { type Colors, makeColors, planJson } from "../output/mod.ts";
+import { readProject } from "../project/answers_file.ts";
+import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
+import type { FeatureSettings } from "../plan/update_plan.ts";
+import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
+import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
+import { writePlan } from "../write/mod.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+
+export interface UpdateOptions {
+  /** `KEY=VALUE` settings (auth, cache, celery). */
+  set?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  /** Write files whose changes overlap, with conflict markers. */
+  acceptConflicts?: boolean;
+  /** Disabling auth: drop its tables in the new revision. */
+  dropTables?: boolean;
+  cwd?: string;
+  prompter?: Prompter;
+  interactive?: boolean;
+}
+
+/** The outcome of a run, for tests; the exit code is 1 while conflicts remain. */
+export interface UpdateResult {
+  update: UpdatePlan;
+  written: boolean;
+  conflicts: string[];
+}
+
+export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
+  const c = options.prompter?.colors ?? makeColors();
+  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const cwd = options.cwd ?? Deno.cwd();
+  await cleanUpInterruptedRuns(cwd);
+  const state = await readProject(cwd);
+  const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  let settings: FeatureSettings = parseSettings(options.set ?? []);
+  let prompter = options.prompter;
+  const ask = async () => prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
+
+  if ((options.set ?? []).length === 0 && interactive && !options.json && !options.yes) {
+    const { askFeatures } = await import("../wizard/steps/features.ts");
+    const current = Object.fromEntries(FEATURE_QUESTIONS.map((q) => [q.id, state.project[q.id]]));
+    settings = await askFeatures({
+      prompter: await ask(),
+      ask: FEATURE_QUESTIONS.map((q) => q.id),
+      initial: current,
+    });
+  }
+
+  const update = await planUpdate(state, settings);
+  const { plan } = update;
+  if (options.json) {
+    console.log(JSON.stringify({ ...planJson(plan), switched: update.switched }, null, 2));
+    return { update, written: false, conflicts: plan.conflicts.map((f) => f.path) };
+  }
+
+  out(summary(update, c));
+  const diffs = update.merges.filter((m) =>
+    ["replace", "merge", "conflict", "delete"].includes(m.kind)
+  );
+  if (options.dryRun) {
+    for (const m of diffs) out(colorPatch(m.path, m.ours ?? "", m.result ?? "", c));
+    if (update.migration) out(colorPatch(update.migration.path, "", update.migration.content, c));
+    out(c.dim("\n--dry-run: nothing was written."));
+    return { update, written: false, conflicts: plan.conflicts.map((f) => f.path) };
+  }
+  const nothing = plan.files.length === 0 && plan.deletes.length === 0;
+  if (nothing) {
+    out(`${c.green("✔")} The project is up to date with pyscaffold's templates.`);
+    return finish(update, false, out, c);
+  }
+
+  // Overlapping changes: shown, written with markers only when the user says so.
+  const conflicts = plan.conflicts;
+  if (conflicts.length > 0 && !options.acceptConflicts) {
+    for (const f of conflicts) out(colorPatch(f.path, f.current, f.planned ?? "", c));
+    const accepted = interactive && !options.yes
+      ? await (await ask()).confirm({
+        message: `Write ${conflicts.length} conflicting file(s) with conflict markers?`,
+        default: false,
+      })
+      : false;
+    if (!accepted) {
+      throw new UserError(
+        `${conflicts.length} file(s) have changes of yours that overlap the update; ` +
+          `nothing was written:\n${conflicts.map((f) => `  ${f.path}`).join("\n")}`,
+        {
+          hint: "Run again with --accept-conflicts to write them with conflict markers " +
+            "(<<<<<<< yours ... >>>>>>> pyscaffold), then resolve them; or adapt your changes first.",
+          exitCode: 1,
+        },
+      );
+    }
+  }
+  // Dropping tables: never without an explicit yes.
+  if (update.drops.length > 0 && !options.dropTables) {
+    const tables = update.drops.join(" and ");
+    const accepted = interactive && !options.yes
+      ? await (await ask()).confirm({
+        message: `Switching auth off adds a migration that drops ${tables}, with every account. ` +
+          "Continue?",
+        default: false,
+      })
+      : false;
+    if (!accepted) {
+      throw new UserError(
+        `Switching auth off drops the ${tables} tables; nothing was written.`,
+        { hint: "Confirm it with --drop-tables (after a backup of the accounts).", exitCode: 1 },
+      );
+    }
+  }
+  if (!options.yes && interactive && conflicts.length === 0 && update.drops.length === 0) {
+    const go = await (await ask()).confirm({ message: "Apply the update?", default: true });
+    if (!go) throw new UserError("Nothing was written.", { exitCode: 1 });
+  }
+  await writePlan(plan, state.root);
+  out(`\n${c.green("✔")} Updated.`);
+  if (update.migration) {
+    out("Next steps:\n");
+    for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
+      out(`  ${c.cyan(step)}`);
+    }
+  }
+  return finish(update, true, out, c);
+}
+
+/** Reports what remains to resolve (the command exits with 1 while the list is not empty). */
+function finish(
+  update: UpdatePlan,
+  written: boolean,
+  out: (text: string) => void,
+  c: Colors,
+): UpdateResult {
+  const remaining = [
+    ...new Set([
+      ...(written
+        ? update.plan.conflicts.filter((f) => f.kind === "merge").map((f) => f.path)
+        : []),
+      ...update.unresolved,
+    ]),
+  ].sort();
+  const kept = update.plan.conflicts.filter((f) => f.kind === "changed").map((f) => f.path);
+  if (kept.length > 0) {
+    out(c.yellow(
+      `${kept.length} file(s) no longer generated were kept because you changed them:\n` +
+        kept.map((p) => `  ${p}`).join("\n"),
+    ));
+  }
+  if (remaining.length > 0) {
+    out(c.yellow(
+      `${remaining.length} file(s) hold conflict markers to resolve:\n` +
+        remaining.map((p) => `  ${p}`).join("\n"),
+    ));
+  }
+  return { update, written, conflicts: remaining };
+}
+
+const LABEL: Record<string, string> = {
+  create: "create",
+  replace: "update",
+  merge: "merge",
+  conflict: "CONFLICT",
+  delete: "delete",
+  "kept-deleted": "deleted by you, stays deleted",
+  "kept-changed": "no longer generated, kept (changed by you)",
+};
+
+function summary(update: UpdatePlan, c: Colors): string {
+  const switched = Object.entries(update.switched).map(([k, v]) => `${k}=${v}`);
+  const lines = [
+    `Update ${c.bold(update.plan.root)}` +
+    (switched.length ? ` (${switched.join(", ")})` : "") +
+    c.dim(` — base: ${update.baseSource}`),
+  ];
+  for (const m of update.merges) {
+    if (m.kind === "unchanged") continue;
+    const label = LABEL[m.kind];
+    const color = m.kind === "conflict" ? c.red : m.kind === "create" ? c.green : c.yellow;
+    lines.push(`  ${color(label.padEnd(8))}  ${m.path}`);
+  }
+  if (update.migration) lines.push(`  ${c.green("create  ")}  ${update.migration.path}`);
+  if (lines.length === 1) lines.push(c.dim("  no generated file changes"));
+  return lines.join("\n");
+}
+
+function colorPatch(path: string, before: string, after: string, c: Colors): string {
+  const patch = createTwoFilesPatch(path, path, before, after, "yours", "after update");
+  return patch.split("\n").map((line) =>
+    line.startsWith("+") && !line.startsWith("+++")
+      ? c.green(line)
+      : line.startsWith("-") && !line.startsWith("---")
+      ? c.red(line)
+      : line.startsWith("@@")
+      ? c.cyan(line)
+      : line
+  ).join("\n");
+}
+
+async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise<Prompter> {
+  const { terminalPrompter } = await import("../wizard/prompter.ts");
+  return await terminalPrompter({ output });
+}
+
+/** The error that makes the exit code 1 while conflict markers remain (after any writing). */
+export function unresolvedError(result: UpdateResult): UserError | undefined {
+  if (result.conflicts.length === 0) return undefined;
+  return new UserError(`${result.conflicts.length} file(s) still hold conflict markers.`, {
+    hint: "Resolve each <<<<<<< yours ... >>>>>>> pyscaffold region, then run make test.",
+    exitCode: 1,
+  });
+}

@@ -1,0 +1,42 @@
+import { encodeStore, readStore, STORE_FILE } from "../project/base_store.ts";
+import { VERSION } from "../version.ts";
+import type { FileAction, PlannedFile } from "./_types.ts";
+
+/**
+ * The base store (`.pyscaffold/base.json.gz`, src/project/base_store.ts) as a
+ * planned file: the pristine content of `files` (path → content), which every
+ * command that writes generated files records, so that `update` has its base.
+ */
+export function plannedStore(files: Iterable<[string, string]>, action: FileAction): PlannedFile {
+  const content = encodeStore(files, VERSION);
+  return {
+    path: STORE_FILE,
+    content,
+    encoding: "base64",
+    size: Math.floor(content.length * 3 / 4) - (content.match(/=*$/)?.[0].length ?? 0),
+    lines: 0,
+    origin: "core",
+    why: "the pristine content of every generated file: the base `pyscaffold update` merges from",
+    lesson: "living-with-a-generated-project",
+    template: "",
+    action,
+  };
+}
+
+/**
+ * The store of the project at `root` with `added` files recorded and `dropped`
+ * paths forgotten (`add`, `remove`). A project made before the store existed
+ * gets one holding what this command generated; `remove` leaves it without.
+ */
+export async function changedStore(
+  root: string,
+  added: readonly PlannedFile[],
+  dropped: readonly string[] = [],
+): Promise<PlannedFile | undefined> {
+  const store = await readStore(root);
+  if (store === undefined && added.length === 0) return undefined;
+  const files = new Map(store?.files ?? []);
+  for (const path of dropped) files.delete(path);
+  for (const file of added) files.set(file.path, file.content);
+  return plannedStore(files, store === undefined ? "create" : "replace");
+}

@@ -1,0 +1,379 @@
+/**
+ * The Plan of `pyscaffold update`: the project as pyscaffold generates it now
+ * (theirs: the recorded answers changed by `--set`, every recorded module with
+ * its fields and access policy), merged three ways into the files on disk
+ * (ours) from what pyscaffold generated before (base: the project's base store,
+ * src/project/base_store.ts, with fallbacks for projects made before it).
+ * Schema changes arrive as new Alembic revisions chained onto the head.
+ */
+import { join } from "node:path";
+import { UserError } from "../errors.ts";
+import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
+import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
+import { exampleModule } from "../choices/module_spec.ts";
+import { moduleView } from "../python/mod.ts";
+import { render } from "../render/mod.ts";
+import { ANSWERS_FILE, type ModuleRecord, type ProjectState } from "../project/answers_file.ts";
+import { isMergedPath, readStore } from "../project/base_store.ts";
+import {
+  headRevision,
+  nextRevisionId,
+  readRevisions,
+  VERSIONS_DIR,
+} from "../project/migrations.ts";
+import { VERSION } from "../version.ts";
+import { buildProjectPlan } from "./project_plan.ts";
+import { buildModuleFiles } from "./module_plan.ts";
+import { moduleSpecOf } from "./module_ops.ts";
+import { plannedAnswersFile } from "./answers_plan.ts";
+import { plannedStore } from "./store_plan.ts";
+import { sha256 } from "./content_hash.ts";
+import { projectFlags } from "./template_context.ts";
+import { hasConflictMarkers, type MergeKind, threeWay } from "./three_way.ts";
+import {
+  byPath,
+  type Conflict,
+  type Plan,
+  type PlannedDeletion,
+  type PlannedFile,
+  plannedFile,
+} from "./_types.ts";
+
+/** The features `update --set` may switch. */
+export type FeatureSettings = Partial<Record<FeatureId, boolean>>;
+
+const TRUE = new Set(["true", "yes", "on", "1"]);
+const FALSE = new Set(["false", "no", "off", "0"]);
+
+/** Parses `--set KEY=VALUE` options; framework and database are refused with the reason. */
+export function parseSettings(raw: readonly string[]): FeatureSettings {
+  const settings: FeatureSettings = {};
+  const known = FEATURE_QUESTIONS.map((q) => q.id);
+  for (const item of raw) {
+    const at = item.indexOf("=");
+    const key = (at < 0 ? item : item.slice(0, at)).trim().toLowerCase();
+    const value = at < 0 ? "" : item.slice(at + 1).trim().toLowerCase();
+    if (key === "framework" || key === "database") {
+      throw new UserError(
+        `update cannot change the ${key} of an existing project in this version.`,
+        {
+          hint: `Every file of the project depends on its ${key}: generate a new project ` +
+            `with the other ${key} (pyscaffold new) and move your code over.`,
+        },
+      );
+    }
+    if (!(known as string[]).includes(key)) {
+      throw new UserError(`--set ${JSON.stringify(item)}: unknown key "${key}".`, {
+        hint: `Keys update can change: ${known.join(", ")} (e.g. --set celery=true).`,
+      });
+    }
+    if (!TRUE.has(value) && !FALSE.has(value)) {
+      throw new UserError(`--set ${key}: "${value}" is not true or false.`, {
+        hint: `For example: --set ${key}=true`,
+      });
+    }
+    settings[key as FeatureId] = TRUE.has(value);
+  }
+  return settings;
+}
+
+/** The project spec the answers file records (its first module included). */
+export function recordedSpec(state: ProjectState, settings: FeatureSettings = {}): ProjectSpec {
+  const answers = pickAnswers({ ...state.file.answers, ...settings });
+  return resolveProjectSpec(answers);
+}
+
+/**
+ * Every merged file of a project (path → planned file): the project's own files
+ * and those of each recorded module, as this version of pyscaffold renders them.
+ * The first module (the answers' `module`) is rendered by `new`'s plan when it is
+ * still recorded; a removed first module brings no files.
+ */
+export function generatedFiles(
+  spec: ProjectSpec,
+  modules: Record<string, ModuleRecord>,
+): Map<string, PlannedFile> {
+  const firstName = spec.module.name;
+  const first = modules[firstName];
+  const firstSpec = first ? moduleSpecOf(firstName, first) : spec.module;
+  const plan = buildProjectPlan({ ...spec, module: firstSpec });
+  const firstFiles = first ? new Set<string>() : new Set(
+    buildModuleFiles(spec, firstSpec).map((f) => f.path),
+  );
+  const files = new Map<string, PlannedFile>();
+  for (const file of plan.files) {
+    if (isMergedPath(file.path) && !firstFiles.has(file.path)) files.set(file.path, file);
+  }
+  for (const [name, record] of Object.entries(modules)) {
+    if (name === firstName) continue;
+    for (const file of buildModuleFiles(spec, moduleSpecOf(name, record))) {
+      files.set(file.path, file);
+    }
+  }
+  return files;
+}
+
+/** One generated file in the update: the three sides and the decision. */
+export interface FileMerge {
+  path: string;
+  kind: MergeKind;
+  base?: string;
+  ours?: string;
+  theirs?: string;
+  /** What is written (create, replace, merge, conflict with its markers). */
+  result?: string;
+  /** Where the base came from. */
+  baseFrom?: "store" | "regenerated" | "hash";
+  regions?: number;
+}
+
+export interface UpdatePlan {
+  plan: Plan;
+  /** Every generated file the update looked at, sorted by path. */
+  merges: FileMerge[];
+  /** Features switched: id → new value. */
+  switched: FeatureSettings;
+  /** The Alembic revision written for a schema change (also in `plan.files`). */
+  migration?: PlannedFile;
+  /** Tables the migration drops (disabling auth). */
+  drops: string[];
+  /** Generated files that still hold conflict markers of an earlier update. */
+  unresolved: string[];
+  /** Where the base came from overall: the store, or a fallback for an older project. */
+  baseSource: "store" | "regenerated" | "hashes";
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    const info = await Deno.lstat(path);
+    if (!info.isFile) return undefined;
+    return await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}
+
+/** The module records after a switch of auth: every module takes the policy that fits. */
+function switchedModules(
+  modules: Record<string, ModuleRecord>,
+  auth: boolean | undefined,
+): Record<string, ModuleRecord> {
+  if (auth === undefined) return modules;
+  return Object.fromEntries(
+    Object.entries(modules).map((
+      [name, record],
+    ) => [name, { ...record, access: auth ? "authenticated" : "public" }]),
+  );
+}
+
+/** Refuses to switch auth off where the schema depends on the users table. */
+function checkAuthOff(state: ProjectState): void {
+  const owned = Object.entries(state.modules)
+    .filter(([, r]) => (r.access ?? "owner") === "owner").map(([name]) => name);
+  if (owned.length > 0) {
+    throw new UserError(
+      `Modules ${owned.join(", ")} use the owner policy: their rows belong to users ` +
+        "(an owner_id column), so auth cannot be switched off by update in this version.",
+      { hint: "Remove or re-create those modules without auth first." },
+    );
+  }
+  const refs = Object.entries(state.modules)
+    .filter(([, r]) => r.fields.some((f) => f.type === "ref" && f.ref === "users"))
+    .map(([name]) => name);
+  if (refs.length > 0) {
+    throw new UserError(
+      `Modules ${refs.join(", ")} have fields referencing users; switching auth off would ` +
+        "drop the table they point to.",
+      { hint: `Remove those fields or modules first (pyscaffold remove ${refs[0]}).` },
+    );
+  }
+}
+
+/** The revision that creates or drops the auth tables, chained onto the head. */
+async function authMigration(
+  root: string,
+  spec: ProjectSpec,
+  on: boolean,
+): Promise<PlannedFile> {
+  const revisions = await readRevisions(root);
+  const id = nextRevisionId(revisions);
+  const kind = on ? "create" : "drop";
+  const path = `${VERSIONS_DIR}/${id}_${kind}_users.py`;
+  const template = `module/migrations/auth_${kind}.py.eta`;
+  const content = render(template, {
+    ...projectFlags(spec),
+    module: moduleView(exampleModule(), spec.database),
+    revision: { id, down: headRevision(revisions) ?? null },
+  });
+  return plannedFile(
+    {
+      origin: "auth",
+      why: on
+        ? `creates the users and revoked_tokens tables (Alembic revision ${id})`
+        : `drops the users and revoked_tokens tables (Alembic revision ${id})`,
+      lesson: "migrations",
+    },
+    path,
+    template,
+    content,
+  );
+}
+
+/**
+ * Plans `pyscaffold update`: reads the project, its base and its files, and
+ * decides every generated file (threeWay). Nothing is written; the command
+ * decides what to do with conflicts.
+ */
+export async function planUpdate(
+  state: ProjectState,
+  settings: FeatureSettings,
+): Promise<UpdatePlan> {
+  const before = recordedSpec(state);
+  const switched: FeatureSettings = {};
+  for (const [key, value] of Object.entries(settings) as [FeatureId, boolean][]) {
+    if (before[key] !== value) switched[key] = value;
+  }
+  if (switched.auth === false) checkAuthOff(state);
+  const after = recordedSpec(state, switched);
+  const modules = switchedModules(state.modules, switched.auth);
+  const theirs = generatedFiles(after, modules);
+
+  const store = await readStore(state.root);
+  const sameVersion = state.file.pyscaffold === VERSION;
+  // The fallback of a project made before the base store: this version's rendering of the
+  // recorded answers (the base itself when the project was made by this version).
+  const regenerated = store === undefined || sameVersion
+    ? generatedFiles(before, state.modules)
+    : undefined;
+  const recorded = new Map<string, string>();
+  for (const record of Object.values(state.modules)) {
+    for (const [path, hash] of Object.entries(record.files)) recorded.set(path, hash);
+  }
+  const paths = new Set([
+    ...theirs.keys(),
+    ...(store?.files.keys() ?? []),
+    ...(regenerated?.keys() ?? []),
+    ...[...recorded.keys()].filter(isMergedPath),
+  ]);
+  const labels = {
+    ours: "yours",
+    base: `pyscaffold ${store?.version ?? state.file.pyscaffold} (before)`,
+    theirs: `pyscaffold ${VERSION} (now)`,
+  };
+
+  const merges: FileMerge[] = [];
+  const unresolved: string[] = [];
+  for (const path of [...paths].sort()) {
+    const ours = await readIfExists(join(state.root, ...path.split("/")));
+    let base: string | undefined;
+    let baseFrom: FileMerge["baseFrom"];
+    const again = regenerated?.get(path)?.content;
+    if (store?.files.has(path)) [base, baseFrom] = [store.files.get(path), "store"];
+    else if (again !== undefined && (sameVersion || again === ours)) {
+      [base, baseFrom] = [again, "regenerated"];
+    } else if (ours !== undefined && recorded.get(path) === sha256(ours)) {
+      [base, baseFrom] = [ours, "hash"];
+    }
+    const their = theirs.get(path)?.content;
+    if (ours !== undefined && hasConflictMarkers(ours)) unresolved.push(path);
+    const outcome = threeWay(base, ours, their, labels);
+    merges.push({
+      path,
+      kind: outcome.kind,
+      base,
+      ours,
+      theirs: their,
+      result: outcome.content,
+      baseFrom,
+      regions: outcome.regions,
+    });
+  }
+
+  const files: PlannedFile[] = [];
+  const deletes: PlannedDeletion[] = [];
+  const conflicts: Conflict[] = [];
+  for (const m of merges) {
+    const planned = theirs.get(m.path);
+    if (m.kind === "create" || m.kind === "replace") {
+      files.push({ ...planned!, action: m.kind });
+    } else if (m.kind === "merge" || m.kind === "conflict") {
+      files.push({
+        ...planned!,
+        ...plannedFile(planned!, m.path, planned!.template, m.result!, "merge"),
+      });
+      if (m.kind === "conflict") {
+        conflicts.push({ path: m.path, kind: "merge", current: m.ours!, planned: m.result });
+      }
+    } else if (m.kind === "delete") {
+      deletes.push({
+        action: "delete",
+        path: m.path,
+        origin: "core",
+        why: "no longer generated for these answers, and unchanged since pyscaffold wrote it",
+        template: "",
+      });
+    } else if (m.kind === "kept-changed") {
+      conflicts.push({ path: m.path, kind: "changed", current: m.ours! });
+    }
+  }
+
+  let migration: PlannedFile | undefined;
+  const drops: string[] = [];
+  if (switched.auth !== undefined) {
+    migration = await authMigration(state.root, after, switched.auth);
+    files.push(migration);
+    if (!switched.auth) drops.push("users", "revoked_tokens");
+  }
+  const changed = files.length > 0 || deletes.length > 0 || !sameVersion ||
+    Object.keys(switched).length > 0;
+  if (changed) {
+    files.push(
+      plannedStore([...theirs].map(([p, f]) => [p, f.content]), store ? "replace" : "create"),
+    );
+    const records: Record<string, ModuleRecord> = {};
+    for (const [name, record] of Object.entries(modules)) {
+      const own = Object.keys(record.files).filter((p) => !isMergedPath(p) || theirs.has(p));
+      records[name] = {
+        ...record,
+        files: Object.fromEntries(
+          own.map((p) => [p, theirs.has(p) ? sha256(theirs.get(p)!.content) : record.files[p]]),
+        ),
+      };
+    }
+    const answers = { ...state.file.answers, ...switched };
+    const content = JSON.stringify(
+      {
+        ...state.file,
+        pyscaffold: VERSION,
+        answers,
+        modules: Object.fromEntries(Object.keys(records).sort().map((n) => [n, records[n]])),
+      },
+      null,
+      2,
+    ) + "\n";
+    files.push(plannedAnswersFile(content, "replace"));
+  }
+  const plan: Plan = {
+    root: state.project.name,
+    spec: after,
+    target: "existing",
+    files: files.sort(byPath),
+    deletes: deletes.sort(byPath),
+    conflicts,
+    prune: [...new Set(deletes.map((d) => d.path.split("/").slice(0, -1).join("/")))]
+      .filter((d) => d !== "" && !["src", "tests", "migrations"].includes(d))
+      .sort((a, b) => b.length - a.length),
+  };
+  return {
+    plan,
+    merges,
+    switched,
+    migration,
+    drops,
+    unresolved,
+    baseSource: store ? "store" : sameVersion ? "regenerated" : "hashes",
+  };
+}
+
+export { ANSWERS_FILE };

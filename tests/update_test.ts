@@ -1,0 +1,364 @@
+/**
+ * `pyscaffold update`: the three-way decision per file (pure), the base store,
+ * `--set` parsing, and the command on real project directories — what is
+ * replaced, merged, kept, refused, and that nothing is written on a refusal,
+ * a dry run or a failure half-way.
+ */
+import { join } from "node:path";
+import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
+import { UserError } from "../src/errors.ts";
+import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
+import {
+  generatedFiles,
+  parseSettings,
+  planUpdate,
+  recordedSpec,
+} from "../src/plan/update_plan.ts";
+import { decodeStore, encodeStore, readStore, STORE_FILE } from "../src/project/base_store.ts";
+import { buildProjectPlan, sha256 } from "../src/plan/mod.ts";
+import { resolveProjectSpec } from "../src/choices/project_spec.ts";
+import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
+import { readRevisions } from "../src/project/migrations.ts";
+import { writePlan } from "../src/write/mod.ts";
+import { runAdd } from "../src/cli/add_command.ts";
+import { runUpdate, type UpdateOptions } from "../src/cli/update_command.ts";
+import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
+import { cli } from "./_cli.ts";
+
+// ---------------------------------------------------------------- pure three-way
+
+const BASE = "a\nb\nc\nd\ne\nf\n";
+
+Deno.test("three-way: each case of base / yours / pyscaffold's", () => {
+  const theirs = "a\nb\nc\nd\ne\nF\n";
+  // untouched by the user: replaced
+  assertEquals(threeWay(BASE, BASE, theirs), { kind: "replace", content: theirs });
+  // changed only by the user: kept as it is
+  assertEquals(threeWay(BASE, "A\nb\nc\nd\ne\nf\n", BASE), { kind: "unchanged" });
+  // already as wanted
+  assertEquals(threeWay(BASE, theirs, theirs), { kind: "unchanged" });
+  // both changed, apart: merged, both edits in
+  assertEquals(threeWay(BASE, "A\nb\nc\nd\ne\nf\n", theirs), {
+    kind: "merge",
+    content: "A\nb\nc\nd\ne\nF\n",
+  });
+  // both changed the same line: a conflict with the base between the sides
+  const conflict = threeWay(BASE, "a\nb\nc\nd\ne\nmine\n", theirs);
+  assertEquals(conflict.kind, "conflict");
+  assertEquals(conflict.regions, 1);
+  assertMatch(conflict.content!, /<<<<<<< yours\nmine\n\|{7} .*\nf\n=======\nF\n>>>>>>> /);
+  assert(hasConflictMarkers(conflict.content!));
+  // deleted by the user: stays deleted
+  assertEquals(threeWay(BASE, undefined, theirs), { kind: "kept-deleted" });
+  // new: created; new but a file of the user's is there: a conflict (no base to merge from)
+  assertEquals(threeWay(undefined, undefined, theirs), { kind: "create", content: theirs });
+  assertEquals(threeWay(undefined, "x\n", theirs).kind, "conflict");
+  // no longer generated: deleted if untouched, kept if changed or of unknown origin
+  assertEquals(threeWay(BASE, BASE, undefined), { kind: "delete" });
+  assertEquals(threeWay(BASE, "x\n", undefined), { kind: "kept-changed" });
+  assertEquals(threeWay(undefined, "x\n", undefined), { kind: "kept-changed" });
+  assertEquals(threeWay(BASE, undefined, undefined), { kind: "unchanged" });
+});
+
+Deno.test("three-way: the same change on both sides is no conflict; newline at end kept", () => {
+  assertEquals(mergeText("a\nX\nc\n", "a\nb\nc\n", "a\nX\nc\n"), { text: "a\nX\nc\n", regions: 0 });
+  assertEquals(mergeText("a\nb", "a\nb", "a\nB"), { text: "a\nB", regions: 0 });
+  assertEquals(mergeText("", "", "x\n"), { text: "x\n", regions: 0 });
+  assert(!hasConflictMarkers("a = '<<<<<<<'\n"));
+});
+
+// ---------------------------------------------------------------- base store
+
+Deno.test("base store: deterministic, content-addressed, revisions and answers left out", () => {
+  const files: [string, string][] = [
+    ["src/a/__init__.py", ""],
+    ["src/b/__init__.py", ""],
+    ["README.md", "# r\n"],
+    ["migrations/versions/0001_initial.py", "revision = '0001'\n"],
+    [ANSWERS_FILE, "{}\n"],
+  ];
+  const encoded = encodeStore(files, "9.9.9");
+  assertEquals(encodeStore([...files].reverse(), "9.9.9"), encoded, "order does not matter");
+  const bytes = Uint8Array.from(atob(encoded), (ch) => ch.charCodeAt(0));
+  const store = decodeStore(bytes);
+  assertEquals(store.version, "9.9.9");
+  assertEquals([...store.files.keys()].sort(), [
+    "README.md",
+    "src/a/__init__.py",
+    "src/b/__init__.py",
+  ]);
+  // a damaged store is a clear error
+  const broken = bytes.slice();
+  broken[broken.length - 12] ^= 0xff;
+  try {
+    decodeStore(broken);
+    throw new Error("a damaged store was accepted");
+  } catch (error) {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /damaged/);
+  }
+});
+
+Deno.test("--set: auth, cache, celery as true/false; framework and database refused", () => {
+  assertEquals(parseSettings(["celery=true", "cache=off", "AUTH=Yes"]), {
+    celery: true,
+    cache: false,
+    auth: true,
+  });
+  for (
+    const [raw, message] of [
+      ["framework=quart", /cannot change the framework/],
+      ["database=oracle", /cannot change the database/],
+      ["sentry=true", /unknown key "sentry"/],
+      ["celery=maybe", /not true or false/],
+    ] as const
+  ) {
+    try {
+      parseSettings([raw]);
+      throw new Error(`${raw} was accepted`);
+    } catch (error) {
+      assert(error instanceof UserError, String(error));
+      assertMatch(error.message, message);
+    }
+  }
+});
+
+// ---------------------------------------------------------------- on real projects
+
+const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
+
+async function newProject(answers: Record<string, unknown> = {}): Promise<string> {
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-update-" });
+  const spec = resolveProjectSpec({
+    name: "svc",
+    auth: false,
+    cache: false,
+    celery: false,
+    ...answers,
+  });
+  const dir = join(parent, "svc");
+  await writePlan(buildProjectPlan(spec), dir);
+  await runAdd("books", { ...quiet, cwd: dir, field: ["title:str(120):required"] });
+  await runAdd("notes", { ...quiet, cwd: dir, field: ["body:text", "book:ref:books"] });
+  return dir;
+}
+
+async function snapshot(dir: string, prefix = ""): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for await (const entry of Deno.readDir(join(dir, prefix))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory) Object.assign(files, await snapshot(dir, rel));
+    else files[rel] = sha256(new TextDecoder().decode(await Deno.readFile(join(dir, rel))));
+  }
+  return files;
+}
+
+function update(dir: string, options: Partial<UpdateOptions> = {}) {
+  const prompter = new ScriptedPrompter([]);
+  return {
+    prompter,
+    run: () => runUpdate({ interactive: false, prompter, cwd: dir, yes: true, ...options }),
+  };
+}
+
+const read = (dir: string, path: string) => Deno.readTextFile(join(dir, path));
+async function edit(dir: string, path: string, change: (s: string) => string): Promise<void> {
+  await Deno.writeTextFile(join(dir, path), change(await read(dir, path)));
+}
+
+Deno.test("update: a fresh project is up to date; nothing is written", async () => {
+  const dir = await newProject();
+  const before = await snapshot(dir);
+  const { prompter, run } = update(dir);
+  const result = await run();
+  assertEquals(result.update.plan.files, []);
+  assertEquals(result.update.baseSource, "store");
+  assertMatch(prompter.printed.join("\n"), /up to date/);
+  assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("update: celery on then off — untouched files as generated, your edits kept", async () => {
+  const dir = await newProject();
+  // an edit in a file celery changes (apart from its lines), and one in a file it does not
+  await edit(dir, "src/config.py", (s) => `# team note\n${s}`);
+  await edit(dir, "src/books/books_service.py", (s) => `${s}\n# our rule\n`);
+  const on = await update(dir, { set: ["celery=true"] }).run();
+  assert(on.written);
+  assertEquals(on.conflicts, []);
+  const kinds = Object.fromEntries(on.update.merges.map((m) => [m.path, m.kind]));
+  assertEquals(kinds["src/config.py"], "merge");
+  assertEquals(kinds["src/books/books_service.py"], "unchanged");
+  assertEquals(kinds["src/worker.py"], "create");
+  const state = await readProject(dir);
+  assertEquals(state.project.celery, true);
+  const expected = generatedFiles(recordedSpec(state), state.modules);
+  for (const [path, file] of expected) {
+    const disk = await read(dir, path);
+    if (path === "src/config.py") {
+      assert(disk.startsWith("# team note\n") && disk.slice(12) === file.content, path);
+    } else if (path === "src/books/books_service.py") {
+      assertEquals(disk, `${file.content}\n# our rule\n`);
+    } else assertEquals(disk, file.content, `${path} differs from a fresh generation`);
+  }
+  // the store now holds the new base
+  const store = (await readStore(dir))!;
+  assertEquals(store.files.get("src/worker.py"), expected.get("src/worker.py")!.content);
+  // off again: celery's files go, the edits stay
+  const off = await update(dir, { set: ["celery=false"] }).run();
+  assertEquals(off.conflicts, []);
+  assert(off.update.plan.deletes.some((d) => d.path === "src/worker.py"));
+  assert(!(await snapshot(dir))["src/worker.py"]);
+  assertMatch(await read(dir, "src/config.py"), /^# team note\n/);
+  assertMatch(await read(dir, "src/books/books_service.py"), /# our rule\n$/);
+});
+
+Deno.test("update: overlapping edits — refused without consent, markers with --accept-conflicts", async () => {
+  const dir = await newProject();
+  const plan = await planUpdate(await readProject(dir), { cache: true });
+  // a line the cache update changes, edited by the user too
+  const target = plan.merges.find((m) => m.kind === "replace" && m.path.endsWith(".py"))!;
+  const ours = target.ours!.split("\n");
+  const theirs = target.theirs!.split("\n");
+  const line = theirs.findIndex((l, i) => l !== ours[i]);
+  ours[line] = `${ours[line]}  # mine`;
+  await Deno.writeTextFile(join(dir, target.path), ours.join("\n"));
+  const before = await snapshot(dir);
+  // --yes alone: nothing written, exit code 1
+  await assertRejects(() => update(dir, { set: ["cache=true"] }).run(), (e) => {
+    assert(e instanceof UserError);
+    assertEquals(e.exitCode, 1);
+    assert(e.message.includes(target.path), e.message);
+    assertMatch(e.hint ?? "", /--accept-conflicts/);
+  });
+  assertEquals(await snapshot(dir), before);
+  // a prompt answered no: nothing written either
+  const prompter = new ScriptedPrompter([false]);
+  await assertRejects(() =>
+    runUpdate({ interactive: true, prompter, cwd: dir, set: ["cache=true"] })
+  );
+  assertEquals(await snapshot(dir), before);
+  // accepted: markers written, listed, and reported again by the next update
+  const accepted = await update(dir, { set: ["cache=true"], acceptConflicts: true }).run();
+  assertEquals(accepted.conflicts, [target.path]);
+  assert(hasConflictMarkers(await read(dir, target.path)));
+  assertEquals((await readProject(dir)).project.cache, true);
+  const again = await update(dir).run();
+  assertEquals(again.conflicts, [target.path]);
+});
+
+Deno.test("update: --dry-run and --json write nothing; a failure half-way leaves the tree as it was", async () => {
+  const dir = await newProject();
+  await Deno.remove(join(dir, "tests/test_health.py")); // deleted by the user
+  const before = await snapshot(dir);
+  const { prompter, run } = update(dir, { set: ["auth=true"], dryRun: true });
+  const dry = await run();
+  assertEquals(await snapshot(dir), before);
+  const shown = prompter.printed.join("\n");
+  assertMatch(shown, /--dry-run: nothing was written/);
+  assertMatch(shown, /\+\+\+ src\/config\.py/);
+  assertMatch(shown, /create_users\.py/);
+  assertEquals(
+    dry.update.merges.find((m) => m.path === "tests/test_health.py")?.kind,
+    "kept-deleted",
+  );
+  // every step of the writer, failing in turn, leaves the tree exactly as it was
+  const plan = (await planUpdate(await readProject(dir), { auth: true })).plan;
+  let steps = 0;
+  await writePlan(plan, await copyOf(dir), { onStep: () => void steps++ });
+  for (const at of [1, Math.floor(steps / 2), steps - 1]) {
+    let n = 0;
+    await assertRejects(() =>
+      writePlan(plan, dir, {
+        onStep: () => {
+          if (++n === at) throw new Error("boom");
+        },
+      })
+    );
+    assertEquals(await snapshot(dir), before, `failure at step ${at}`);
+  }
+  // --json through the real CLI
+  const json = await cli(["update", "--set", "auth=true", "--json"], dir);
+  assertEquals(json.code, 0, json.stderr);
+  const parsed = JSON.parse(json.stdout);
+  assertEquals(parsed.switched, { auth: true });
+  assert(parsed.files.some((f: { path: string }) => f.path === STORE_FILE));
+  assertEquals(await snapshot(dir), before);
+});
+
+async function copyOf(dir: string): Promise<string> {
+  const copy = await Deno.makeTempDir({ prefix: "pyscaffold-update-copy-" });
+  const r = await new Deno.Command("cp", { args: ["-a", `${dir}/.`, copy] }).output();
+  assert(r.success);
+  return copy;
+}
+
+Deno.test("update: auth on adds a revision, modules become authenticated; off needs --drop-tables", async () => {
+  const dir = await newProject();
+  const on = await update(dir, { set: ["auth=true"] }).run();
+  assertMatch(on.update.migration!.path, /^migrations\/versions\/0004_create_users\.py$/);
+  const revisions = await readRevisions(dir);
+  assertEquals(revisions.find((r) => r.id === "0004")?.down, ["0003"]);
+  const migration = await read(dir, on.update.migration!.path);
+  assertMatch(migration, /op\.create_table\(\n {8}"users",/);
+  assertMatch(migration, /op\.drop_table\("users"\)/);
+  const state = await readProject(dir);
+  assertEquals(Object.values(state.modules).map((m) => m.access), [
+    "authenticated",
+    "authenticated",
+    "authenticated",
+  ]);
+  assert(!(await read(dir, "src/models/books_model.py")).includes("owner_id"));
+  const before = await snapshot(dir);
+  await assertRejects(() => update(dir, { set: ["auth=false"] }).run(), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.hint ?? "", /--drop-tables/);
+  });
+  assertEquals(await snapshot(dir), before);
+  const off = await update(dir, { set: ["auth=false"], dropTables: true }).run();
+  assertEquals(off.update.drops, ["users", "revoked_tokens"]);
+  assertMatch(
+    await read(dir, off.update.migration!.path),
+    /def upgrade\(\) -> None:\n {4}op\.drop_table\("revoked_tokens"\)/,
+  );
+  assertEquals(Object.values((await readProject(dir)).modules).map((m) => m.access), [
+    "public",
+    "public",
+    "public",
+  ]);
+});
+
+Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; framework refused by the CLI", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-update-" });
+  const dir = join(parent, "svc");
+  await writePlan(buildProjectPlan(resolveProjectSpec({ name: "svc", auth: true })), dir);
+  await assertRejects(() => update(dir, { set: ["auth=false"], dropTables: true }).run(), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /owner policy/);
+  });
+  const r = await cli(["update", "--set", "framework=quart"], dir);
+  assertEquals(r.code, 2, "a usage error");
+  assertMatch(r.stderr, /cannot change the framework/);
+});
+
+Deno.test("update: a project from before the store — hashes and this version's rendering as the base", async () => {
+  const dir = await newProject();
+  await Deno.remove(join(dir, STORE_FILE));
+  // an older release: another version, and a project file it generated differently
+  await edit(dir, ANSWERS_FILE, (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.0.1"'));
+  await edit(dir, "src/config.py", (s) => s.replace('"""', '"""Older wording.\n'));
+  await edit(dir, "src/books/books_controller.py", (s) => `${s}# mine\n`);
+  const result = await update(dir, { acceptConflicts: true }).run();
+  assertEquals(result.update.baseSource, "hashes");
+  const kinds = Object.fromEntries(result.update.merges.map((m) => [m.path, m.kind]));
+  // identical to this version's rendering: pristine; module files: by their recorded hash
+  assertEquals(kinds["README.md"], "unchanged");
+  assertEquals(
+    result.update.merges.find((m) => m.path === "src/books/books_service.py")?.baseFrom,
+    "regenerated",
+  );
+  // a file that differs and has no base is never overwritten silently: a conflict
+  assertEquals(kinds["src/config.py"], "conflict");
+  assertEquals(kinds["src/books/books_controller.py"], "conflict");
+  assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.1", true);
+  assert(await readStore(dir), "the update wrote the store");
+});
