@@ -362,3 +362,16 @@ Deno.test("update: a project from before the store — hashes and this version's
   assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.1", true);
   assert(await readStore(dir), "the update wrote the store");
 });
+
+Deno.test("update: without --set in a terminal, asks each feature as new does, then applies", async () => {
+  const dir = await newProject();
+  // auth, cache, celery (select), then "Apply the update?"
+  const prompter = new ScriptedPrompter([false, false, true, true]);
+  const result = await runUpdate({ interactive: true, prompter, cwd: dir });
+  assertEquals(result.update.switched, { celery: true });
+  assert(result.written);
+  const { celeryQuestion } = await import("../src/choices/features/mod.ts");
+  const shown = prompter.printed.join("\n").replace(/\s+/g, " ");
+  assert(shown.includes(celeryQuestion.explanation.split(" ").slice(0, 6).join(" ")), shown);
+  assertEquals((await readProject(dir)).project.celery, true);
+});

@@ -172,7 +172,8 @@ for (const framework of FRAMEWORKS) {
           }
           // Where the access policy is new's own default (auth off), the real CLI agrees.
           if (!state.project.auth) {
-            const fresh = join(parent, `fresh-${label.replace(/\W+/g, "-")}`);
+            // The same name: the project's name is in its files.
+            const fresh = join(parent, `fresh-${label.replace(/\W+/g, "-")}`, "shop");
             await generate(fresh, [
               ...flags,
               "--no-auth",
@@ -275,17 +276,28 @@ for (const framework of FRAMEWORKS) {
         ["celery=true", []],
         ["celery=false", []],
       ];
+      const conflicted: string[] = [];
       for (const [setting, extra] of steps) {
         await t.step(`update --set ${setting}`, async () => {
           const before = await filesUnder(dir);
           let r = await pyscaffold(["update", "--set", setting, "--yes", ...extra], dir);
-          if (setting === "cache=true") {
-            // The README conflicts: --yes alone writes nothing and says how to accept.
+          if (r.code !== 0 || setting === "cache=true") {
+            // The README conflicts (the line the user changed is the one the update changes):
+            // --yes alone writes nothing and says how to accept.
             assertEquals(r.code, 1, r.stdout + r.stderr);
+            assertMatch(r.stderr, /overlap the update; nothing was written:\n  README\.md$/m);
             assertMatch(r.stderr, /--accept-conflicts/);
             assertEquals(await filesUnder(dir), before, "nothing written on a refusal");
-            r = await pyscaffold(["update", "--set", setting, "--yes", "--accept-conflicts"], dir);
+            r = await pyscaffold([
+              "update",
+              "--set",
+              setting,
+              "--yes",
+              "--accept-conflicts",
+              ...extra,
+            ], dir);
             assertEquals(r.code, 1, "exit 1 while conflict markers remain");
+            assertMatch(r.stderr, /still hold conflict markers/);
             const text = await Deno.readTextFile(path(CONFLICTING));
             assert(hasConflictMarkers(text));
             // The user resolves it: their wording, the update's other lines.
@@ -295,12 +307,12 @@ for (const framework of FRAMEWORKS) {
             );
             await Deno.writeTextFile(path(CONFLICTING), resolved);
             assert(!hasConflictMarkers(resolved));
-          } else {
-            assertEquals(r.code, 0, r.stdout + r.stderr);
+            conflicted.push(setting);
           }
         });
         await checks(`after --set ${setting}`);
       }
+      assert(conflicted.includes("cache=true"), `conflicts at: ${conflicted}`);
     },
   });
 }
