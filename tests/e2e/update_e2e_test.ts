@@ -285,7 +285,7 @@ for (const framework of FRAMEWORKS) {
             // The README conflicts (the line the user changed is the one the update changes):
             // --yes alone writes nothing and says how to accept.
             assertEquals(r.code, 1, r.stdout + r.stderr);
-            assertMatch(r.stderr, /overlap the update; nothing was written:\n  README\.md$/m);
+            assertMatch(r.stderr, /overlap the update; nothing was written:\n {2}README\.md$/m);
             assertMatch(r.stderr, /--accept-conflicts/);
             assertEquals(await filesUnder(dir), before, "nothing written on a refusal");
             r = await pyscaffold([
