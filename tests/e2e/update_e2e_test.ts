@@ -174,6 +174,7 @@ for (const framework of FRAMEWORKS) {
           if (!state.project.auth) {
             // The same name: the project's name is in its files.
             const fresh = join(parent, `fresh-${label.replace(/\W+/g, "-")}`, "shop");
+            await Deno.mkdir(join(fresh, ".."), { recursive: true });
             await generate(fresh, [
               ...flags,
               "--no-auth",
