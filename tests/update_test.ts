@@ -375,3 +375,15 @@ Deno.test("update: without --set in a terminal, asks each feature as new does, t
   assert(shown.includes(celeryQuestion.explanation.split(" ").slice(0, 6).join(" ")), shown);
   assertEquals((await readProject(dir)).project.celery, true);
 });
+
+Deno.test("update: no store, same version — the recorded answers regenerate the base", async () => {
+  const dir = await newProject();
+  await Deno.remove(join(dir, STORE_FILE));
+  await edit(dir, "src/config.py", (s) => `# team note\n${s}`);
+  const result = await update(dir, { set: ["celery=true"] }).run();
+  assertEquals(result.update.baseSource, "regenerated");
+  const config = result.update.merges.find((m) => m.path === "src/config.py")!;
+  assertEquals([config.kind, config.baseFrom], ["merge", "regenerated"]);
+  assertMatch(await read(dir, "src/config.py"), /^# team note\n/);
+  assert(await readStore(dir), "the update wrote the store");
+});
