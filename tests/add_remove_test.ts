@@ -484,6 +484,7 @@ Deno.test("add in a terminal asks the fields one by one and previews before writ
     { expect: /required/, answer: false },
     { expect: /Constraints/, answer: [] },
     { expect: /Field 3 name/, answer: "" },
+    { expect: /Who may read/, answer: "public-read" },
     { expect: /Create these files/, answer: true },
   ]);
   const plan = (await runAdd("note", { interactive: true, prompter, cwd: dir, field: [] }))!;
@@ -493,6 +494,7 @@ Deno.test("add in a terminal asks the fields one by one and previews before writ
   ]]);
   assertEquals(plan.module.fields[0].length, 80);
   assertEquals(plan.module.fields[1].required, false);
+  assertEquals(plan.module.access, "public-read");
   const idPrompt = prompter.asked.find((a) => a.errors.some((e) => /audit field/.test(e)));
   assert(idPrompt, "the audit field name was refused while typing");
   assert(prompter.printed.some((p) => p.includes("--field title:str(80):required:index")));

@@ -593,7 +593,7 @@ Deno.test("learn: new --learn prints the guide in the wizard, before questions a
   const v = VARIANTS[0].spec;
   const { runNewWizard } = await import("../src/wizard/new_wizard.ts");
   const { wizardGuide } = await import("../src/learn/mod.ts");
-  const prompter = new ScriptedPrompter([true, true, false]);
+  const prompter = new ScriptedPrompter([true, true, false, "owner"]);
   await runNewWizard({
     prompter,
     given: { name: "my-api", framework: v.framework, database: v.database, module: "items" },

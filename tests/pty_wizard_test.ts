@@ -330,6 +330,7 @@ Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () 
       { expect: "Redis", keys: [KEY.enter] },
       { expect: "Celery", keys: [KEY.enter] },
       { expect: "module\\?", keys: [KEY.enter] },
+      { expect: "Who may read and change its rows\\?", keys: [KEY.enter] },
       // Ctrl-C in the preview's pager
       { expect: "space: next page", keys: [KEY.ctrlC] },
     ]],

@@ -153,6 +153,7 @@ Deno.test("wizard: asks only what was not given, and builds the spec", async () 
     { expect: /database/, answer: "postgresql" },
     { expect: /caching/, answer: false },
     { expect: /module/, answer: "Books" },
+    { expect: /Who may read/, answer: "authenticated" },
     { expect: PREVIEW_MESSAGE, answer: "write" },
   ]);
   const result = await runNewWizard({
@@ -162,18 +163,20 @@ Deno.test("wizard: asks only what was not given, and builds the spec", async () 
   });
   assertEquals(prompter.remaining, 0);
   assertEquals(result.target, "svc");
-  assertEquals(
-    result.spec,
-    resolveProjectSpec({
-      name: "svc",
-      framework: "flask",
-      database: "postgresql",
-      auth: true,
-      cache: false,
-      celery: false,
-      module: "books",
-    }),
-  );
+  const expected = resolveProjectSpec({
+    name: "svc",
+    framework: "flask",
+    database: "postgresql",
+    auth: true,
+    cache: false,
+    celery: false,
+    module: "books",
+  });
+  // The first module's access policy is asked after the questions, with auth.
+  assertEquals(result.spec, {
+    ...expected,
+    module: { ...expected.module, access: "authenticated" },
+  });
   assertEquals(result.plan, buildProjectPlan(result.spec));
   assert(!prompter.asked.some((a) => /framework|JWT|Celery|Project name/.test(a.message)));
 });
@@ -187,6 +190,7 @@ Deno.test("wizard: going back from the preview changes an answer and rebuilds th
     true, // cache
     false, // celery
     "items",
+    { expect: /Who may read/, answer: "owner" },
     { expect: PREVIEW_MESSAGE, answer: "change" },
     { expect: /Which answer/, answer: "auth" },
     { expect: authQuestion.message, answer: false },
@@ -201,6 +205,7 @@ Deno.test("wizard: going back from the preview changes an answer and rebuilds th
   const result = await runNewWizard({ prompter, given: {}, preview: true });
   assertEquals(prompter.remaining, 0);
   assertEquals(result.spec.auth, false);
+  assertEquals(result.spec.module.access, "public", "without auth the policy asked is dropped");
   assertEquals(result.spec.cache, true);
   assertEquals(result.spec.name, "first-name");
   assertEquals(result.spec.module.name, "books");
@@ -215,7 +220,16 @@ Deno.test("wizard: going back from the preview changes an answer and rebuilds th
 
 Deno.test("wizard: a new name keeps the directory's parent", async () => {
   // auth, cache and celery were not given: they are asked first
-  const full = new ScriptedPrompter([true, true, false, "change", "name", "other", "write"]);
+  const full = new ScriptedPrompter([
+    true,
+    true,
+    false,
+    "owner",
+    "change",
+    "name",
+    "other",
+    "write",
+  ]);
   const done = await runNewWizard({
     prompter: full,
     given: { name: "svc", framework: "flask", database: "postgresql", module: "items" },
@@ -226,12 +240,13 @@ Deno.test("wizard: a new name keeps the directory's parent", async () => {
 });
 
 Deno.test("wizard: without preview (--json) it returns after the questions", async () => {
-  const prompter = new ScriptedPrompter(["flask", ""]);
+  const prompter = new ScriptedPrompter(["flask", "", "admin"]);
   const result = await runNewWizard({
     prompter,
     given: { name: "svc", database: "postgresql", auth: true, cache: true, celery: true },
     preview: false,
   });
+  assertEquals(result.spec.module.access, "admin");
   assertEquals(result.spec.framework, "flask");
   assertEquals(result.spec.module.name, moduleQuestion.default);
   assertEquals(prompter.remaining, 0);
@@ -337,6 +352,7 @@ Deno.test("wizard: Escape at the first question asks it again", async () => {
     false,
     false,
     "items",
+    "owner",
   ]);
   const result = await runNewWizard({ prompter, given: {}, preview: false });
   assertEquals(result.spec.name, "svc");

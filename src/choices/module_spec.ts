@@ -40,21 +40,31 @@ export interface FieldSpec {
   default?: string;
 }
 
-/** Who may use a module's routes (issue 14). Absent: the project's default (owner with auth). */
-export type AccessPolicy = "public" | "owner" | "authenticated" | "public-read" | "admin";
-export const ACCESS_POLICIES: readonly AccessPolicy[] = [
-  "public",
-  "owner",
-  "authenticated",
-  "public-read",
-  "admin",
-];
+/**
+ * Who may do what with a module's rows (issue 14). `public`: no auth in the project, the
+ * only policy then. With auth: `owner` (the default) rows belong to their creator, users see
+ * only their own, admins all, another user's row is 404; `authenticated` any logged-in user,
+ * any row; `public-read` reads without a token, writes with one; `admin` admins only, others 403.
+ */
+export const ACCESS_POLICIES = ["owner", "authenticated", "public-read", "admin"] as const;
+export type AccessPolicy = "public" | typeof ACCESS_POLICIES[number];
+
+/** The policy of a module that names none (an answers file older than the choice). */
+export function defaultAccess(auth: boolean): AccessPolicy {
+  return auth ? "owner" : "public";
+}
 
 export interface ModuleSpec {
   /** snake_case package name: `booking_item`. */
   name: string;
   fields: FieldSpec[];
+  /** Its access policy; absent: `defaultAccess(auth)` (owner with auth, public without). */
   access?: AccessPolicy;
+  /**
+   * Referenced modules whose rows are owner-scoped, when this module is owner-scoped too:
+   * a reference to one of their rows must name a row of the same owner (src/plan/module_ops.ts).
+   */
+  ownedRefs?: string[];
 }
 
 /** The example module every new project starts with unless `--module` names another. */

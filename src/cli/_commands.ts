@@ -19,12 +19,17 @@ export const STAGING_HELP: string = [
   "project, removes them, rolling back an unfinished change.",
 ].join("\n");
 
+/** `--access` of `new` (the first module) and `add`: the module's access policy. */
+const ACCESS_HELP = "who may use the module's rows (needs auth): owner (default; each user " +
+  "their own, admins all), authenticated, public-read or admin";
+
 export function newCommand() {
   const command = new Command("new")
     .description("generate a new project")
     .argument("[directory]", "where to create the project; its last segment is the project name");
   addQuestionOptions(command);
   return command
+    .option("--access <policy>", `the first module: ${ACCESS_HELP}`)
     .option("-y, --yes", "accept the default for every question not given by a flag")
     .option("--dry-run", "print the file tree and write nothing")
     .option("--json", "print the Plan (every file with its content and origin) as JSON")
@@ -58,6 +63,7 @@ export function addCommand() {
           "modifiers: required optional unique index default=VALUE",
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
+    .option("--access <policy>", ACCESS_HELP)
     .option("--dry-run", "print what would be created and write nothing")
     .option("--json", "print the Plan (every file with its content and origin) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
@@ -68,6 +74,7 @@ export function addCommand() {
         "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
         "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
         "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)\n" +
+        "  pyscaffold add product --access public-read --field name:str(120):required\n" +
         STAGING_HELP,
     )
     .action(async (name, options) => {

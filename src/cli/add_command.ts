@@ -14,10 +14,14 @@ import { type ModulePlan, planAdd } from "../plan/mod.ts";
 import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
+import { parseAccess } from "../choices/features/module.ts";
+import { askAccess } from "../wizard/steps/module.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 export interface AddOptions {
   field: string[];
+  /** The module's access policy (only with auth; default owner). */
+  access?: string;
   dryRun?: boolean;
   /** Print the Plan as JSON and write nothing. */
   json?: boolean;
@@ -40,6 +44,8 @@ export async function runAdd(
   await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  // A policy the project cannot have (any --access without auth) is refused before anything else.
+  let access: string = parseAccess(options.access, state.project.auth);
   let fields = options.field;
   let asked = false;
   let prompter = options.prompter;
@@ -56,9 +62,10 @@ export async function runAdd(
     // With --json, stdout is the Plan: the questions go to stderr.
     prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
     fields = await askFields(prompter, state, rawName);
+    if (options.access === undefined && state.project.auth) access = await askAccess({ prompter });
     asked = true;
   }
-  const added = await planAdd(state, rawName, fields, options.force);
+  const added = await planAdd(state, rawName, fields, options.force, access);
   const { plan } = added;
   if (options.json) {
     console.log(JSON.stringify(planJson(plan), null, 2));
@@ -108,7 +115,9 @@ export async function runAdd(
   out(tree);
   out(
     `\n${c.green("✔")} Added module ${c.bold(added.module.name)} ` +
-      `(${added.module.fields.map((f) => fieldText(f)).join(", ")}).`,
+      `(${
+        added.module.fields.map((f) => fieldText(f)).join(", ")
+      }; access ${added.module.access}).`,
   );
   out("Next steps:\n");
   for (const step of ["make migrate   # alembic upgrade head", "make test"]) {

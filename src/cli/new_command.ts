@@ -35,9 +35,17 @@ import { checkNewTarget, removeStaleNewStaging, writeNewFile, writePlan } from "
 import { GoBackError, type Prompter } from "../wizard/prompter.ts";
 import { DEFAULT_PROJECT_NAME } from "../wizard/steps/project_name.ts";
 import { moduleNameProblem } from "../wizard/steps/module.ts";
+import { parseAccess } from "../choices/features/module.ts";
+
+/** The spec with its first module's access policy (`--access`, checked against auth). */
+function withAccess(spec: ProjectSpec, access: string | undefined): ProjectSpec {
+  return { ...spec, module: { ...spec.module, access: parseAccess(access, spec.auth) } };
+}
 
 /** The options of `new`: an answer for each question (derived from the records), and these. */
 export type NewOptions = QuestionAnswers & {
+  /** The first module's access policy (only with auth). */
+  access?: string;
   yes?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -135,7 +143,8 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     }
     // Bad flags, and a directory that cannot receive the project, are reported before
     // anything is asked.
-    resolveProjectSpec({ ...answers, name: answers.name ?? DEFAULT_PROJECT_NAME });
+    const early = resolveProjectSpec({ ...answers, name: answers.name ?? DEFAULT_PROJECT_NAME });
+    if (answers.auth !== undefined) parseAccess(options.access, early.auth);
     if (directory !== undefined && !options.json) await checkNewTarget(directory);
     const { runNewWizard, terminalPrompter } = await import("../wizard/mod.ts");
     prompter = await terminalPrompter({ output: options.json ? "stderr" : "stdout" });
@@ -147,6 +156,7 @@ export async function runNew(directory: string | undefined, options: NewOptions)
         directory,
         preview: !options.json,
         dryRun: options.dryRun,
+        access: options.access,
         checkTarget: options.json ? undefined : targetProblem,
         guide: options.learn ? await learnGuide() : undefined,
       }));
@@ -157,7 +167,7 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     if (answers.name === undefined) {
       throw new UserError("Missing the project directory.", { hint: "pyscaffold new my-api" });
     }
-    spec = resolveProjectSpec(answers);
+    spec = withAccess(resolveProjectSpec(answers), options.access);
     target = directory ?? spec.name;
     plan = buildProjectPlan(spec);
     // --learn with every question answered: the guide of each answer, then of the files.

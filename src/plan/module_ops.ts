@@ -19,7 +19,13 @@ import { plannedAnswersFile } from "./answers_plan.ts";
 import { sha256 } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
-import type { FieldSpec, ModuleSpec } from "../choices/module_spec.ts";
+import {
+  type AccessPolicy,
+  defaultAccess,
+  type FieldSpec,
+  type ModuleSpec,
+} from "../choices/module_spec.ts";
+import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { parseFields } from "../choices/fields.ts";
 import { words } from "../choices/names.ts";
@@ -94,6 +100,46 @@ export function resolveRefs(
   });
 }
 
+/** A recorded module's policy: as recorded, or (an older answers file) the default. */
+export function recordedAccess(record: ModuleRecord, project: { auth: boolean }): AccessPolicy {
+  return project.auth ? record.access ?? defaultAccess(true) : "public";
+}
+
+/**
+ * The references of an owner-scoped module to other owner-scoped modules: their rows must
+ * belong to the same owner. Empty under any other policy.
+ */
+export function ownedRefs(
+  access: AccessPolicy,
+  fields: readonly FieldSpec[],
+  modules: Record<string, ModuleRecord>,
+  project: { auth: boolean },
+): string[] {
+  if (access !== "owner") return [];
+  return [
+    ...new Set(
+      fields.flatMap((f) =>
+        f.type === "ref" && Object.hasOwn(modules, f.ref!) &&
+          recordedAccess(modules[f.ref!], project) === "owner"
+          ? [f.ref!]
+          : []
+      ),
+    ),
+  ].sort();
+}
+
+/** The ModuleSpec a recorded module was generated from. */
+export function recordedModule(
+  name: string,
+  modules: Record<string, ModuleRecord>,
+  project: { auth: boolean },
+): ModuleSpec {
+  const record = modules[name];
+  const access = recordedAccess(record, project);
+  const refs = ownedRefs(access, record.fields, modules, project);
+  return { name, fields: record.fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
+}
+
 async function nextMigration(
   state: ProjectState,
   module: ModuleSpec,
@@ -144,8 +190,11 @@ export async function planAdd(
   rawName: string,
   rawFields: readonly string[],
   force = false,
+  rawAccess?: string,
 ): Promise<ModulePlan> {
   const database = state.project.database;
+  // Checked first: a policy the project cannot have is refused whatever else is wrong.
+  const access = parseAccess(rawAccess, state.project.auth);
   const name = parseModuleName(rawName, database);
   const existing = findModule(state.modules, name);
   if (existing !== undefined) {
@@ -167,7 +216,8 @@ export async function planAdd(
     state.modules,
     builtinRefs(state.project),
   );
-  const module: ModuleSpec = { name, fields };
+  const refs = ownedRefs(access, fields, state.modules, state.project);
+  const module: ModuleSpec = { name, fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
   const migration = await nextMigration(state, module, "create");
   const moduleFiles = buildModuleFiles(state.project, module);
   const files: PlannedFile[] = [];
@@ -185,6 +235,7 @@ export async function planAdd(
     ...state.modules,
     [name]: {
       fields,
+      access,
       files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
       migration: migration.path,
     },
@@ -197,11 +248,6 @@ export async function planAdd(
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
-}
-
-/** A recorded module as the templates take it: its fields and its access policy. */
-export function moduleSpecOf(name: string, record: ModuleRecord): ModuleSpec {
-  return { name, fields: record.fields, ...(record.access ? { access: record.access } : {}) };
 }
 
 /** Directories that hold other modules' files too and are never removed. */
@@ -235,7 +281,7 @@ export async function planRemove(
     );
   }
   const record = state.modules[name];
-  const module = moduleSpecOf(name, record);
+  const module = recordedModule(name, state.modules, state.project);
   const deletes: PlannedDeletion[] = [];
   const conflicts: Conflict[] = [];
   const missing: string[] = [];

@@ -24,6 +24,7 @@ export function buildProjectPlan(spec: ProjectSpec): Plan {
     answersFileContent(spec, {
       [spec.module.name]: {
         fields: spec.module.fields,
+        access: spec.auth ? spec.module.access ?? "owner" : "public",
         files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
       },
     }),

@@ -24,7 +24,7 @@ import {
 import { VERSION } from "../version.ts";
 import { buildProjectPlan } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
-import { moduleSpecOf } from "./module_ops.ts";
+import { recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
 import { sha256 } from "./content_hash.ts";
@@ -95,7 +95,7 @@ export function generatedFiles(
 ): Map<string, PlannedFile> {
   const firstName = spec.module.name;
   const first = modules[firstName];
-  const firstSpec = first ? moduleSpecOf(firstName, first) : spec.module;
+  const firstSpec = first ? recordedModule(firstName, modules, spec) : spec.module;
   const plan = buildProjectPlan({ ...spec, module: firstSpec });
   const firstFiles = first ? new Set<string>() : new Set(
     buildModuleFiles(spec, firstSpec).map((f) => f.path),
@@ -106,7 +106,7 @@ export function generatedFiles(
   }
   for (const [name, record] of Object.entries(modules)) {
     if (name === firstName) continue;
-    for (const file of buildModuleFiles(spec, moduleSpecOf(name, record))) {
+    for (const file of buildModuleFiles(spec, recordedModule(name, modules, spec))) {
       files.set(file.path, file);
     }
   }

@@ -32,12 +32,15 @@ export const ANSWERS_FILE = ".pyscaffold.json";
 
 export interface ModuleRecord {
   fields: FieldSpec[];
+  /**
+   * Its access policy (issue 14). Absent in files written before the choice existed: owner
+   * with auth (what those versions generated), public without.
+   */
+  access?: AccessPolicy;
   /** path → sha256 of the content pyscaffold wrote. */
   files: Record<string, string>;
   /** The Alembic revision that created the table (absent: the project's initial revision). */
   migration?: string;
-  /** Its access policy (absent: the project's default). */
-  access?: AccessPolicy;
 }
 
 export interface AnswersFile {
@@ -268,18 +271,24 @@ export function parseAnswersFile(
       }
       files[path] = hash;
     }
-    const record: ModuleRecord = { fields, files };
+    let access: AccessPolicy | undefined;
+    if (raw.access !== undefined) {
+      // Without auth a recorded policy is not used (every module is public), but it must be one.
+      const allowed: readonly string[] = ["public", ...ACCESS_POLICIES];
+      if (typeof raw.access !== "string" || !allowed.includes(raw.access)) {
+        throw new UserError(
+          `${where}: "access" is ${printable(JSON.stringify(raw.access) ?? "")}; ` +
+            `it must be one of ${allowed.join(", ")}.`,
+        );
+      }
+      access = raw.access as AccessPolicy;
+    }
+    const record: ModuleRecord = { fields, ...(access ? { access } : {}), files };
     if (raw.migration !== undefined) {
       if (typeof raw.migration !== "string" || safeRelativePath(raw.migration) === undefined) {
         throw new UserError(`${where}: "migration" is not a path inside the project.`);
       }
       record.migration = raw.migration;
-    }
-    if (raw.access !== undefined) {
-      if (!ACCESS_POLICIES.includes(raw.access as AccessPolicy)) {
-        throw new UserError(`${where}: "access" is not one of ${ACCESS_POLICIES.join(", ")}.`);
-      }
-      record.access = raw.access as AccessPolicy;
     }
     modules[name] = record;
   }

@@ -6,7 +6,13 @@
  * (src/choices/databases.ts) says how.
  */
 import { createHash } from "node:crypto";
-import type { FieldSpec, FieldType, ModuleSpec } from "../choices/module_spec.ts";
+import {
+  type AccessPolicy,
+  defaultAccess,
+  type FieldSpec,
+  type FieldType,
+  type ModuleSpec,
+} from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
 import {
   DATABASE_PROFILES,
@@ -65,6 +71,16 @@ export interface FieldView extends FieldSpec {
 
 export interface ModuleView extends ModuleNames {
   fields: FieldView[];
+  /**
+   * The access policy: `public` without auth; with auth `owner`, `authenticated`,
+   * `public-read` or `admin` (src/choices/module_spec.ts).
+   */
+  access: AccessPolicy;
+  /**
+   * Tables of referenced modules whose rows are owner-scoped, when this module is too:
+   * a reference must name a row of the same owner (an admin may name any).
+   */
+  ownedRefTables: string[];
   /**
    * The `owner_id` column (a reference to users, indexed) under the owner policy: rows belong
    * to the user who created them. Not one of `fields`: the server sets it, clients never send it.
@@ -127,14 +143,16 @@ const OWNER_FIELD: FieldSpec = {
 };
 
 /**
- * What the module templates print about `spec` in a project on `database`; `owned`: the rows
- * carry an `owner_id` (the owner policy, the default when auth is on).
+ * What the module templates print about `spec` in a project on `database`, with or without
+ * `auth`. Under the owner policy (the default with auth) the rows carry an `owner_id`.
  */
 export function moduleView(
   spec: ModuleSpec,
   database: Database = "postgresql",
-  owned = false,
+  auth = false,
 ): ModuleView {
+  const access = auth ? spec.access ?? defaultAccess(true) : "public";
+  const owned = access === "owner";
   const db = DATABASE_PROFILES[database];
   const names = moduleNames(spec.name);
   const schema = db.translatedSchema?.placeholder;
@@ -176,6 +194,10 @@ export function moduleView(
   return {
     ...names,
     fields,
+    access,
+    ownedRefTables: owned
+      ? [...new Set((spec.ownedRefs ?? []).map((ref) => moduleNames(ref).table))].sort()
+      : [],
     owner,
     modelImports: [...modelImports].sort(),
     schemaImports: [...schemaImports].sort(),

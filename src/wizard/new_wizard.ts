@@ -8,6 +8,7 @@ import { basename, dirname, join } from "node:path";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import {
+  authQuestion,
   moduleQuestion,
   PROJECT_QUESTIONS,
   type ProjectAnswers,
@@ -17,9 +18,12 @@ import {
   type QuestionId,
 } from "../choices/features/mod.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
+import type { AccessPolicy } from "../choices/module_spec.ts";
+import { parseAccess } from "../choices/features/module.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import { wrap } from "./_text.ts";
 import {
+  askAccess,
   askChoiceQuestion,
   askFeatures,
   askProjectName,
@@ -46,6 +50,8 @@ export interface NewWizardContext {
   dryRun?: boolean;
   /** Says why a directory cannot receive the project, or undefined when it can. */
   checkTarget?: (target: string) => Promise<string | undefined>;
+  /** `--access`: the first module's access policy; otherwise asked when the project has auth. */
+  access?: string;
   /** Guided mode (`new --learn`, src/learn): printed before each question and the preview. */
   guide?: {
     question(id: AnswerId, answers: ProjectAnswers): string;
@@ -125,7 +131,17 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
     }
   }
 
+  // The first module's access policy: a question of its own, only with auth (issue 14).
+  let asked: AccessPolicy | undefined;
+  const askAccessIfOpen = async () => {
+    if (ctx.access === undefined && asked === undefined && (answers.auth ?? authQuestion.default)) {
+      asked = await askAccess({ prompter });
+    }
+  };
+  await askAccessIfOpen();
+
   for (;;) {
+    await askAccessIfOpen();
     // A change of database can make the module name a reserved word.
     const moduleProblem = answers.module === undefined
       ? undefined
@@ -134,7 +150,9 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
       prompter.print(prompter.colors.yellow(`! ${moduleProblem}`));
       await ask(moduleQuestion.id, true);
     }
-    const spec = resolveProjectSpec(answers);
+    const resolved = resolveProjectSpec(answers);
+    const access = parseAccess(ctx.access ?? (resolved.auth ? asked : undefined), resolved.auth);
+    const spec = { ...resolved, module: { ...resolved.module, access } };
     const plan = buildProjectPlan(spec);
     const target = targetOf(spec.name);
     if (!ctx.preview) return { spec, plan, target, answers };

@@ -2,9 +2,17 @@
  * The first resource module. Its files are the module files of `pyscaffold
  * add` (src/plan/module_files.ts), so the record brings none of its own.
  */
-import { exampleModule, type ModuleSpec } from "../module_spec.ts";
+import { UserError } from "../../errors.ts";
+import {
+  ACCESS_POLICIES,
+  type AccessPolicy,
+  defaultAccess,
+  exampleModule,
+  type ModuleSpec,
+} from "../module_spec.ts";
 import { parseModuleName } from "../module_names.ts";
-import type { TextQuestion } from "../questions.ts";
+import { printable } from "../names.ts";
+import type { Choice, TextQuestion } from "../questions.ts";
 
 export const moduleQuestion: TextQuestion<"module", ModuleSpec> = {
   id: "module",
@@ -25,3 +33,76 @@ export const moduleQuestion: TextQuestion<"module", ModuleSpec> = {
   resolve: (name) => exampleModule(name),
   answerOf: (module) => module.name,
 };
+
+/**
+ * The access policy of a module (issue 14): asked after the first module's name by `new`, and
+ * by `add`, only when the project has auth — without auth every module is public. Not one of
+ * the project's questions: each module has its own, recorded in the answers file's module
+ * manifest (src/project/answers_file.ts).
+ */
+export const accessQuestion = {
+  id: "access",
+  flag: "--access",
+  placeholder: "policy",
+  message: "Who may read and change its rows?",
+  label: "Access policy",
+  help: "who may use the module's rows, with auth: owner (default), authenticated, " +
+    "public-read or admin",
+  explanation:
+    "With authentication each module has an access policy. owner keeps every user's rows " +
+    "private (admins see all), at the price of an owner_id column and a filter on every query; " +
+    "authenticated shares all rows between logged-in users; public-read lets anyone read " +
+    "without a token, writes still need one; admin reserves the module to administrators.",
+  lesson: "authorization",
+  choices: [
+    {
+      value: "owner",
+      name: "owner",
+      description: "rows belong to their creator; others get 404; admins see every row",
+    },
+    {
+      value: "authenticated",
+      name: "authenticated",
+      description: "any logged-in user reads and changes any row (shared data)",
+    },
+    {
+      value: "public-read",
+      name: "public-read",
+      description: "GET without a token (a catalogue); writes need a token",
+    },
+    {
+      value: "admin",
+      name: "admin",
+      description: "administrators only; other users get 403 (reference data, settings)",
+    },
+  ] as const satisfies readonly Choice<AccessPolicy>[],
+  default: "owner" as const,
+};
+
+/**
+ * The policy `--access` names, checked against the project: with auth one of the four
+ * (default owner); without auth only public, so any `--access` other than public is an error.
+ */
+export function parseAccess(raw: string | undefined, auth: boolean): AccessPolicy {
+  if (!auth) {
+    if (raw === undefined || raw === "public") return "public";
+    throw new UserError(
+      `--access ${printable(raw)} needs authentication, and this project has none: ` +
+        "without auth every module is public.",
+      {
+        hint: "Leave out --access, or create the project with --auth to choose a policy.",
+        exitCode: 2,
+      },
+    );
+  }
+  if (raw === undefined) return defaultAccess(true);
+  const value = raw.trim().toLowerCase();
+  const policy = ACCESS_POLICIES.find((p) => p === value);
+  if (policy === undefined) {
+    throw new UserError(`Unknown access policy "${printable(raw)}".`, {
+      hint: `Choose one of: ${ACCESS_POLICIES.join(", ")}.`,
+      exitCode: 2,
+    });
+  }
+  return policy;
+}

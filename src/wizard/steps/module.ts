@@ -5,6 +5,8 @@
  */
 import { UserError } from "../../errors.ts";
 import { moduleQuestion } from "../../choices/features/mod.ts";
+import { accessQuestion } from "../../choices/features/module.ts";
+import type { AccessPolicy } from "../../choices/module_spec.ts";
 import type { Database, TextQuestion } from "../../choices/questions.ts";
 import { paragraph } from "../_text.ts";
 import type { Prompter } from "../prompter.ts";
@@ -72,4 +74,21 @@ export function textProblem(
 /** Why a module name cannot be used (message and suggestion), or undefined when it can. */
 export function moduleNameProblem(value: string, database: Database): string | undefined {
   return textProblem(moduleQuestion, value, database);
+}
+
+/**
+ * The access policy of a module (`new`'s first module, and `add`), asked only in a project
+ * with auth: its explanation of the trade-off, then the four policies with a line each.
+ */
+export async function askAccess(
+  ctx: { prompter: Prompter; initial?: AccessPolicy },
+): Promise<AccessPolicy> {
+  const { prompter } = ctx;
+  prompter.print("");
+  prompter.print(paragraph(accessQuestion.explanation, prompter.columns));
+  return await prompter.select<AccessPolicy>({
+    message: accessQuestion.message,
+    choices: accessQuestion.choices.map((c) => ({ ...c })),
+    default: ctx.initial ?? accessQuestion.default,
+  });
 }
