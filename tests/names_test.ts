@@ -122,7 +122,6 @@ Deno.test("project names: a dependency's name is refused (pip could not install 
     "redis",
     "werkzeug",
     "flask-jwt-extended",
-    "quart-schema",
     "types-flask-cors",
   ];
   for (const name of names) {

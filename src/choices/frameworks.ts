@@ -101,7 +101,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     appFixtures: "make_app: AppFactory, serve: Serve",
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",
-    dependencies: ["hypercorn", "quart", "quart-cors", "quart-schema", {
+    dependencies: ["hypercorn", "quart", "quart-cors", {
       requirement: "sqlalchemy[asyncio]",
       comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
     }],

@@ -125,6 +125,11 @@ const CORE_FILES: readonly Rule[] = [
     why: "request bodies and query strings into pydantic models (400 / 422)",
     lesson: "response-envelope",
   }),
+  common("src/openapi.py", {
+    origin: "core",
+    why: "a small registry: the OpenAPI document at /openapi.json and the /docs page",
+    lesson: "three-layer-architecture",
+  }),
   common("src/pagination.py", {
     origin: "core",
     why: "page parameters (per_page capped at 100) and page results",

@@ -81,7 +81,8 @@ export function coercedSamples(f: FieldSpec): string[] {
     case "int":
     case "bigint":
     case "ref":
-      return ["False", '"3"', "3.0"];
+      // 3.0 is an integer in JSON Schema (and so in the OpenAPI document): it is accepted.
+      return ["False", '"3"'];
     case "float":
       return ['"1.5"', "True"];
     case "bool":

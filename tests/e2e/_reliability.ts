@@ -39,17 +39,21 @@ export interface RunningProject {
 
 /**
  * Generates `combo`, migrates a fresh database and starts `make run` (the
- * production server config) with production settings.
+ * production server config) with production settings. `options.prepare` runs
+ * in the project after `new` (e.g. `add` a module); `options.label` names the
+ * project and its database apart from other runs of the same combination.
  */
 export async function startProject(
   combo: Combo,
   services: { pg: typeof PG; redisUrl: string },
   extraEnv: Record<string, string> = {},
+  options: { prepare?: (dir: string) => Promise<void>; label?: string } = {},
 ): Promise<RunningProject> {
-  const name = comboName(combo);
+  const name = options.label ? `${options.label}-${comboName(combo)}` : comboName(combo);
   const parent = await tempDir(`rel-${name}`);
   const dir = join(parent, `rel-${name}`);
   await generate(dir, comboFlags(combo));
+  await options.prepare?.(dir);
   const venv = await venvFor(dir);
   await Deno.symlink(venv, join(dir, ".venv"));
   const env = venvEnv(venv);
@@ -270,9 +274,17 @@ export function formatLoad(label: string, f: LoadFigures): string {
 
 // --- tools -------------------------------------------------------------------
 
-const TOOLS = ["schemathesis==4.32.5", "bandit==1.9.4"];
+const TOOLS = [
+  "schemathesis==4.32.5",
+  "bandit==1.9.4",
+  "openapi-spec-validator==0.9.0",
+  "openapi-python-client==0.29.1",
+];
 
-/** A cached virtual environment with schemathesis and bandit; returns its bin directory. */
+/**
+ * A cached virtual environment with the outside tools (schemathesis, bandit,
+ * openapi-spec-validator, openapi-python-client); returns its bin directory.
+ */
 export async function toolsBin(): Promise<string> {
   const venv = join(CACHE, "venvs", `tools-${sha(TOOLS.join(" "))}`);
   const marker = join(venv, ".complete");

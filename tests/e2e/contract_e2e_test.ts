@@ -628,7 +628,9 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
       await new Promise((r) => setTimeout(r, 300));
     }
     await send("task status", "GET", `/api/tasks/${taskId}`, { headers: h });
-    await send("unknown task status", "GET", "/api/tasks/no-such-task", { headers: h });
+    const unknown = "/api/tasks/00000000-0000-4000-8000-000000000000";
+    await send("unknown task status", "GET", unknown, { headers: h });
+    await send("task id that is not a UUID", "GET", "/api/tasks/no-such-task", { headers: h });
   }
 }
 

@@ -51,18 +51,6 @@ export const frameworkQuestion: SelectQuestion<"framework", Framework> = {
       when: { framework: "quart" },
     },
     {
-      path: "src/openapi.py",
-      why: "a small registry: the OpenAPI document at /openapi.json and the /docs page",
-      lesson: "three-layer-architecture",
-      when: { framework: "flask" },
-    },
-    {
-      path: "src/openapi.py",
-      why: "quart-schema: the OpenAPI document at /openapi.json and the /docs page",
-      lesson: "three-layer-architecture",
-      when: { framework: "quart" },
-    },
-    {
       path: "src/wsgi.py",
       why: "the WSGI entry point gunicorn serves",
       lesson: "application-factory",
