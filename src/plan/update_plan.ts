@@ -104,7 +104,7 @@ export function generatedFiles(
   for (const file of plan.files) {
     if (isMergedPath(file.path) && !firstFiles.has(file.path)) files.set(file.path, file);
   }
-  for (const [name, record] of Object.entries(modules)) {
+  for (const name of Object.keys(modules)) {
     if (name === firstName) continue;
     for (const file of buildModuleFiles(spec, recordedModule(name, modules, spec))) {
       files.set(file.path, file);
