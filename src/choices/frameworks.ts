@@ -42,6 +42,12 @@ export interface FrameworkProfile {
   startsApps: boolean;
   /** The parameters of a test that builds (and, if `startsApps`, starts) an app of its own. */
   appFixtures: string;
+  /**
+   * Live change feeds over WebSockets (`GET /ws/<module>`, src/realtime): the project files
+   * of src/realtime and each module's `<module>_feed.py`. Quart only: Flask's WSGI server
+   * holds one thread per open socket (lesson websockets).
+   */
+  realtime: boolean;
 
   // modules: what module templates need beyond the names above
   /** The import line of `engineClass`. */
@@ -78,6 +84,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClientImport: "from flask.testing import FlaskClient",
     startsApps: false,
     appFixtures: "make_app: AppFactory",
+    realtime: false,
     engineImport: "from sqlalchemy import Engine",
     syncEngine: "",
     dependencies: ["flask", "flask-cors", "gunicorn", "sqlalchemy"],
@@ -99,6 +106,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClientImport: "from quart.typing import TestClientProtocol as Client",
     startsApps: true,
     appFixtures: "make_app: AppFactory, serve: Serve",
+    realtime: true,
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",
     dependencies: ["hypercorn", "quart", "quart-cors", {

@@ -38,8 +38,10 @@ export const frameworkTradeoffs: TradeoffTable<"framework", Framework> = {
     },
     {
       requirement: "WebSocket support",
-      cells: { flask: partly("Limited"), quart: yes() },
-      detail: "Flask needs an extension and a special server; Quart has websocket routes built in.",
+      cells: { flask: partly("Limited; no live feeds"), quart: yes("Live feeds generated") },
+      detail: "Quart has websocket routes built in, and pyscaffold generates authenticated " +
+        "change feeds (GET /ws/<table>) for Quart projects only; Flask needs an extension " +
+        "and a special server, and gets no feed.",
     },
     {
       requirement: "Existing sync libraries",

@@ -5,9 +5,13 @@
  */
 import type { FileRule } from "./_types.ts";
 import type { ProjectSpec } from "../choices/project_spec.ts";
+import { FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 
 /** What a module's templates may depend on: the project's choices, not its first module. */
 export type ModuleProject = Omit<ProjectSpec, "module">;
+
+/** Whether the project's framework has live feeds (src/realtime). */
+const realtime = (project: ModuleProject) => FRAMEWORK_PROFILES[project.framework].realtime;
 
 /**
  * Templates are named without their family: `resolveTemplate("module", ...)`
@@ -63,5 +67,21 @@ export const MODULE_FILES: readonly FileRule<ModuleProject>[] = [
     origin: "module",
     why: "CRUD, pagination, soft delete and validation of every field",
     lesson: "testing",
+  },
+  {
+    path: "src/{module}/{module}_feed.py",
+    template: "feed.py",
+    origin: "module",
+    why: "the module's live feed (GET /ws/<table>): its model, output schema and read rule",
+    lesson: "websockets",
+    when: realtime,
+  },
+  {
+    path: "tests/test_{module}_feed.py",
+    template: "test_feed.py",
+    origin: "module",
+    why: "the live feed: authentication, events per access rule, garbage and oversized frames",
+    lesson: "websockets",
+    when: realtime,
   },
 ];

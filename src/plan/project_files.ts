@@ -16,6 +16,7 @@ import {
   type ProjectSpec,
   questionApplies,
 } from "../choices/features/mod.ts";
+import { FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 
 type Rule = FileRule<ProjectSpec>;
 
@@ -171,6 +172,26 @@ const CORE_FILES: readonly Rule[] = [
     why: "checks the database (and Redis) for readiness",
     lesson: "three-layer-architecture",
   }),
+  // Live feeds (Quart): GET /ws/<table>, discovered like controllers
+  ...[
+    ["src/realtime/__init__.py", "the live feeds package (its controller is discovered)"],
+    ["src/realtime/realtime_feeds.py", "which modules have a feed; row changes caught at commit"],
+    [
+      "src/realtime/realtime_hub.py",
+      "fan-out: Redis pub/sub or in-process, a bounded queue per socket",
+    ],
+    [
+      "src/realtime/realtime_controller.py",
+      "GET /ws/<table>: authentication, heartbeats, close codes",
+    ],
+    ["tests/test_realtime.py", "the hub: slow sockets closed, others and the writer unaffected"],
+  ].map(([path, why]) =>
+    framework(path, {
+      why,
+      lesson: "websockets",
+      when: (spec) => FRAMEWORK_PROFILES[spec.framework].realtime,
+    })
+  ),
   // Migrations
   common("alembic.ini", {
     origin: "core",
