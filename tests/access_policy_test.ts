@@ -211,3 +211,45 @@ Deno.test("cli: --access without auth fails with exit 2 and says what to do", as
   const state = await readProject(join(parent, "svc"));
   assertEquals(state.modules.items.access, "public-read");
 });
+
+Deno.test("access: the wizard question explains the trade-off and offers the four policies", async () => {
+  const { askAccess } = await import("../src/wizard/steps/module.ts");
+  const prompter = new ScriptedPrompter([{ expect: /Who may read and change/, answer: "admin" }]);
+  assertEquals(await askAccess({ prompter }), "admin");
+  assertMatch(prompter.transcript.replace(/\s+/g, " "), /owner keeps every user's rows private/);
+  const [question] = prompter.asked;
+  assertEquals(question.default, "owner");
+  assertEquals(
+    question.choices?.map((c) => c.value),
+    ["owner", "authenticated", "public-read", "admin"],
+  );
+});
+
+Deno.test("access: add in a terminal asks the policy only with auth", async () => {
+  const fields = [
+    { expect: /Field 1 name/, answer: "title" },
+    { expect: /Type of title/, answer: "text" },
+    { expect: /required/, answer: true },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "" },
+  ];
+  const withAuth = new ScriptedPrompter([
+    ...fields,
+    { expect: /Who may read/, answer: "authenticated" },
+    { expect: /Create these files/, answer: true },
+  ]);
+  const dir = await project(true);
+  const added = await runAdd("memo", {
+    interactive: true,
+    prompter: withAuth,
+    cwd: dir,
+    field: [],
+  });
+  assertEquals(added!.module.access, "authenticated");
+  assertEquals(withAuth.remaining, 0);
+  const noAuth = new ScriptedPrompter([...fields, { expect: /Create these files/, answer: true }]);
+  const plain = await project(false);
+  const open = await runAdd("memo", { interactive: true, prompter: noAuth, cwd: plain, field: [] });
+  assertEquals(open!.module.access, "public");
+  assertEquals(noAuth.remaining, 0);
+});
