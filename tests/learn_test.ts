@@ -43,6 +43,7 @@ const REQUIRED_LESSONS = [
   "pagination",
   "migrations",
   "jwt-auth",
+  "authorization",
   "caching",
   "celery",
   "flask-vs-quart",

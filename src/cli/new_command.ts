@@ -144,7 +144,8 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     // Bad flags, and a directory that cannot receive the project, are reported before
     // anything is asked.
     const early = resolveProjectSpec({ ...answers, name: answers.name ?? DEFAULT_PROJECT_NAME });
-    if (answers.auth !== undefined) parseAccess(options.access, early.auth);
+    // An unknown policy, or one without auth (given, or the default auth), fails before asking.
+    parseAccess(options.access, early.auth);
     if (directory !== undefined && !options.json) await checkNewTarget(directory);
     const { runNewWizard, terminalPrompter } = await import("../wizard/mod.ts");
     prompter = await terminalPrompter({ output: options.json ? "stderr" : "stdout" });

@@ -277,7 +277,7 @@ export function parseAnswersFile(
       const allowed: readonly string[] = ["public", ...ACCESS_POLICIES];
       if (typeof raw.access !== "string" || !allowed.includes(raw.access)) {
         throw new UserError(
-          `${where}: "access" is ${printable(JSON.stringify(raw.access) ?? "")}; ` +
+          `${where}: "access" is ${shownValue(raw.access)}; ` +
             `it must be one of ${allowed.join(", ")}.`,
         );
       }

@@ -8,7 +8,9 @@
  * the fields sent) are compared too; ids, tokens and dates only by type.
  *
  * One server pair per answer set: auth, cache and celery on (with a Celery
- * worker each), and all off.
+ * worker each), and all off. With auth, each project also gets a module per
+ * access policy (`add --access ...`, issue 14) and the scenario covers them
+ * and the admin API.
  */
 import { assert, assertEquals } from "../_assert.ts";
 import { join } from "node:path";
@@ -23,6 +25,7 @@ import {
   freshDatabase,
   generate,
   ok,
+  ROOT,
   run,
   servicesAvailable,
   supported,
@@ -69,7 +72,19 @@ const VALUE_KEYS = new Set([
   "result",
   "database",
   "redis",
+  "role",
+  "title",
 ]);
+
+/**
+ * Modules added with auth, one per policy besides the first module's owner (`items`):
+ * `pyscaffold add <name> --access <policy> --field title:str(80):required`.
+ */
+const POLICY_MODULES = [
+  ["note", "authenticated"],
+  ["product", "public-read"],
+  ["setting", "admin"],
+] as const;
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -112,6 +127,37 @@ const EXPECTED: Record<string, number> = {
   "revoked access token: me": 401,
   "revoked refresh token": 401,
   "login rate limited": 429,
+  "admin api: list as a user": 403,
+  "admin api: list": 200,
+  "admin api: get user": 200,
+  "admin api: get unknown user": 404,
+  "admin api: promote": 200,
+  "admin api: demote": 200,
+  "admin api: invalid role": 422,
+  "admin api: last admin deactivates themselves": 409,
+  "admin api: deactivate": 200,
+  "admin api: deactivated user's next request": 403,
+  "admin api: reactivate": 200,
+  "owner: another user's item": 404,
+  "owner: another user's list": 200,
+  "owner: another user's patch": 404,
+  "owner: another user's delete": 404,
+  "owner: admin reads the item": 200,
+  "authenticated: create": 201,
+  "authenticated: another user reads": 200,
+  "authenticated: another user patches": 200,
+  "authenticated: without token": 401,
+  "public-read: create": 201,
+  "public-read: list without token": 200,
+  "public-read: get without token": 200,
+  "public-read: create without token": 401,
+  "public-read: patch without token": 401,
+  "public-read: another user deletes": 200,
+  "admin: list as a user": 403,
+  "admin: create as a user": 403,
+  "admin: create as an admin": 201,
+  "admin: list as an admin": 200,
+  "admin: without token": 401,
 };
 
 /** One request and its answer, reduced to what the contract fixes. */
@@ -205,6 +251,8 @@ interface Server {
   jwtSecret: string;
   /** Marks a user inactive directly in the server's database. */
   deactivate(email: string): Promise<void>;
+  /** Makes a user an admin directly in the server's database (as `make create-admin`). */
+  promote(email: string): Promise<void>;
 }
 
 /** The scenario: the same requests, in the same order, for every framework. */
@@ -446,6 +494,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     });
 
     await runResources();
+    await runPolicies(password);
     if (answers.celery) await runTasks();
 
     await send("logout without token", "POST", "/api/auth/logout");
@@ -601,6 +650,122 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     await send("list after delete", "GET", "/api/items", { headers: h });
   }
 
+  /** The admin API and each module's access policy (auth on), as `auth` (a user), another user and an admin. */
+  async function runPolicies(password: string): Promise<void> {
+    const bearer = async (who: string) => {
+      await send(`register ${who}`, "POST", "/api/auth/register", {
+        body: { email: who, password },
+      });
+      const login = await send(`login ${who}`, "POST", "/api/auth/login", {
+        body: { email: who, password },
+      });
+      return { authorization: `Bearer ${login.body.data?.access_token}` };
+    };
+    const user = auth;
+    const other = await bearer("other@example.com");
+    const admin = await bearer("admin@example.com");
+    await server.promote("admin@example.com");
+    const otherId = (await send("me as other", "GET", "/api/auth/me", { headers: other })).body
+      .data?.id;
+    const adminId = (await send("me as admin", "GET", "/api/auth/me", { headers: admin })).body
+      .data?.id;
+
+    // The admin API.
+    await send("admin api: list as a user", "GET", "/api/admin/users", { headers: user });
+    await send("admin api: list", "GET", "/api/admin/users", { headers: admin });
+    await send("admin api: get user", "GET", `/api/admin/users/${otherId}`, { headers: admin });
+    await send("admin api: get unknown user", "GET", "/api/admin/users/999999", {
+      headers: admin,
+    });
+    const otherUrl = `/api/admin/users/${otherId}`;
+    await send("admin api: promote", "PATCH", otherUrl, {
+      headers: admin,
+      body: { role: "admin" },
+    });
+    await send("admin api: demote", "PATCH", otherUrl, { headers: admin, body: { role: "user" } });
+    await send("admin api: invalid role", "PATCH", otherUrl, {
+      headers: admin,
+      body: { role: "root" },
+    });
+    await send(
+      "admin api: last admin deactivates themselves",
+      "PATCH",
+      `/api/admin/users/${adminId}`,
+      {
+        headers: admin,
+        body: { is_active: false },
+      },
+    );
+    await send("admin api: deactivate", "PATCH", otherUrl, {
+      headers: admin,
+      body: { is_active: false },
+    });
+    await send("admin api: deactivated user's next request", "GET", "/api/notes", {
+      headers: other,
+    });
+    await send("admin api: reactivate", "PATCH", otherUrl, {
+      headers: admin,
+      body: { is_active: true },
+    });
+
+    // owner (items): another user's row is 404 and not listed; an admin sees it.
+    const item = await send("owner: create item", "POST", "/api/items", {
+      headers: user,
+      body: { name: "mine" },
+    });
+    const itemUrl = `/api/items/${item.body.data?.id}`;
+    await send("owner: another user's item", "GET", itemUrl, { headers: other });
+    await send("owner: another user's list", "GET", "/api/items", { headers: other });
+    await send("owner: another user's patch", "PATCH", itemUrl, {
+      headers: other,
+      body: { quantity: 5 },
+    });
+    await send("owner: another user's delete", "DELETE", itemUrl, { headers: other });
+    await send("owner: admin reads the item", "GET", itemUrl, { headers: admin });
+
+    // authenticated (notes): shared between users.
+    const note = await send("authenticated: create", "POST", "/api/notes", {
+      headers: user,
+      body: { title: "shared" },
+    });
+    const noteUrl = `/api/notes/${note.body.data?.id}`;
+    await send("authenticated: another user reads", "GET", noteUrl, { headers: other });
+    await send("authenticated: another user patches", "PATCH", noteUrl, {
+      headers: other,
+      body: { title: "changed" },
+    });
+    await send("authenticated: without token", "GET", "/api/notes");
+
+    // public-read (products): reads without a token, writes with one.
+    const product = await send("public-read: create", "POST", "/api/products", {
+      headers: user,
+      body: { title: "lamp" },
+    });
+    const productUrl = `/api/products/${product.body.data?.id}`;
+    await send("public-read: list without token", "GET", "/api/products");
+    await send("public-read: get without token", "GET", productUrl);
+    await send("public-read: create without token", "POST", "/api/products", {
+      body: { title: "free" },
+    });
+    await send("public-read: patch without token", "PATCH", productUrl, {
+      body: { title: "free" },
+    });
+    await send("public-read: another user deletes", "DELETE", productUrl, { headers: other });
+
+    // admin (settings): admins only.
+    await send("admin: list as a user", "GET", "/api/settings", { headers: user });
+    await send("admin: create as a user", "POST", "/api/settings", {
+      headers: user,
+      body: { title: "x" },
+    });
+    await send("admin: create as an admin", "POST", "/api/settings", {
+      headers: admin,
+      body: { title: "theme" },
+    });
+    await send("admin: list as an admin", "GET", "/api/settings", { headers: admin });
+    await send("admin: without token", "GET", "/api/settings");
+  }
+
   async function runTasks(): Promise<void> {
     const h = auth;
     const started = await send("task enqueue", "POST", "/api/tasks/example", {
@@ -668,6 +833,22 @@ async function start(
   const name = comboName(combo);
   const dir = join(parent, `contract-${name}`);
   await generate(dir, comboFlags(combo));
+  if (answers.auth) {
+    for (const [module, access] of POLICY_MODULES) {
+      await ok([
+        Deno.execPath(),
+        "run",
+        "-A",
+        join(ROOT, "main.ts"),
+        "add",
+        module,
+        "--access",
+        access,
+        "--field",
+        "title:str(80):required",
+      ], { cwd: dir });
+    }
+  }
   const venv = await venvFor(dir);
   await Deno.symlink(venv, join(dir, ".venv"));
   const db = await freshDatabase(`contract_${name}`);
@@ -719,6 +900,21 @@ async function start(
           "ON_ERROR_STOP=1",
           "-c",
           `UPDATE users SET is_active = false WHERE email = '${email}'`,
+        ]);
+      },
+      promote: async (email: string) => {
+        await ok([
+          "psql",
+          "-h",
+          "127.0.0.1",
+          "-U",
+          "postgres",
+          "-d",
+          db,
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-c",
+          `UPDATE users SET role = 'admin' WHERE email = '${email}'`,
         ]);
       },
     },

@@ -78,7 +78,16 @@ for (const framework of ["flask", "quart"] as const) {
       await generate(dir, [...comboFlags(combo), "--module", module]);
       const cli = [Deno.execPath(), "run", "-A", join(ROOT, "main.ts")];
       await ok([...cli, "add", other, ...fields.flatMap((f) => ["--field", f])], { cwd: dir });
-      await ok([...cli, "add", "booking_item", "--field", "title:str:required"], { cwd: dir });
+      // the other access policies (issue 14): their guards and tests lint and type-check too
+      const policies = [["booking_item", "public-read"], ["setting", "admin"], [
+        "note",
+        "authenticated",
+      ]];
+      for (const [module, access] of policies) {
+        await ok([...cli, "add", module, "--access", access, "--field", "title:str:required"], {
+          cwd: dir,
+        });
+      }
       const env = venvEnv(await supersetVenv(combo));
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });

@@ -123,9 +123,12 @@ for (const combo of CASES) {
           const fields = module === "purchase" && combo.auth
             ? [...moduleFields, "clerk:ref:users:optional"]
             : moduleFields;
+          // with auth, customers are shared between users (`authenticated`): a purchase
+          // (owner) may reference any customer, but only its owner's products (owner).
+          const access = module === "customer" && combo.auth ? ["--access", "authenticated"] : [];
           // run from a subdirectory: the project is found by searching upwards
           await pyscaffold(
-            ["add", module, ...fields.flatMap((f) => ["--field", f])],
+            ["add", module, ...access, ...fields.flatMap((f) => ["--field", f])],
             join(dir, "src"),
           );
         }
