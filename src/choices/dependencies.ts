@@ -24,6 +24,7 @@ export const DEPENDENCY_VERSIONS = {
   "gunicorn": "27.0.1",
   "hypercorn": "0.18.0",
   "mypy": "2.4.1",
+  "orjson": "3.13.0",
   "pyjwt": "2.15.1",
   "quart": "0.22.0",
   "quart-cors": "0.8.0",
@@ -71,7 +72,7 @@ export interface PinnedDependency {
 }
 
 /** Packages of every project, whatever the answers. */
-export const CORE_DEPENDENCIES: readonly Requirement[] = ["alembic", "pydantic"];
+export const CORE_DEPENDENCIES: readonly Requirement[] = ["alembic", "orjson", "pydantic"];
 export const CORE_DEV_DEPENDENCIES: readonly Requirement[] = ["mypy", "pytest", "ruff"];
 
 export function packageOf(requirement: Requirement): PackageName {
