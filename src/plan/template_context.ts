@@ -42,16 +42,11 @@ export function projectFlags(project: ModuleProject) {
   };
 }
 
-/** Whether a module's rows carry an owner: the owner policy, the default with auth. */
-function owned(project: ModuleProject, module: ModuleSpec): boolean {
-  return project.auth && (module.access ?? "owner") === "owner";
-}
-
 /** The context project templates see as `it`. */
 export function projectContext(
   spec: ProjectSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
-  const module = moduleView(spec.module, spec.database, owned(spec, spec.module));
+  const module = moduleView(spec.module, spec.database, spec.auth);
   return { ...projectFlags(spec), module, modules: [module] };
 }
 
@@ -60,8 +55,5 @@ export function moduleContext(
   project: ModuleProject,
   module: ModuleSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return {
-    ...projectFlags(project),
-    module: moduleView(module, project.database, owned(project, module)),
-  };
+  return { ...projectFlags(project), module: moduleView(module, project.database, project.auth) };
 }
