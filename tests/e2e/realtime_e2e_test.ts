@@ -38,10 +38,16 @@ class FeedClient {
   constructor(url: string, token?: string) {
     this.socket = new WebSocket(url);
     let ready!: () => void;
-    this.ready = new Promise((resolve) => ready = resolve);
+    let refused!: (error: Error) => void;
+    this.ready = new Promise((resolve, reject) => [ready, refused] = [resolve, reject]);
     this.closed = new Promise((resolve) => {
-      this.socket.onclose = (event) => resolve(event.code);
+      this.socket.onclose = (event) => {
+        resolve(event.code);
+        refused(new Error(`closed before ready: ${event.code} ${event.reason}`));
+      };
     });
+    // Anonymous clients are never ready: that rejection is expected, not unhandled.
+    this.ready.catch(() => {});
     this.socket.onopen = () => {
       if (token) this.socket.send(JSON.stringify({ type: "auth", token }));
     };
