@@ -4,7 +4,7 @@
  * Alembic revision — without editing any existing file. Only the answers file
  * is rewritten (its module manifest), last and atomically.
  */
-import { createTwoFilesPatch } from "diff";
+import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
@@ -138,23 +138,7 @@ function conflictList(conflicts: readonly Conflict[], c: Colors): string {
 
 /** A unified diff per existing file: what --force would change. */
 export function conflictDiffs(conflicts: readonly Conflict[], c: Colors): string {
-  return conflicts.map((f) => {
-    const patch = createTwoFilesPatch(
-      f.path,
-      f.path,
-      f.current,
-      f.planned ?? "",
-      "existing",
-      "pyscaffold",
-    );
-    return patch.split("\n").map((line) =>
-      line.startsWith("+") && !line.startsWith("+++")
-        ? c.green(line)
-        : line.startsWith("-") && !line.startsWith("---")
-        ? c.red(line)
-        : line.startsWith("@@")
-        ? c.cyan(line)
-        : line
-    ).join("\n");
-  }).join("\n");
+  return conflicts.map((f) =>
+    coloredPatch(f.path, f.current, f.planned ?? "", ["existing", "pyscaffold"], c)
+  ).join("\n");
 }

@@ -9,7 +9,7 @@
  * its tables only with --drop-tables or a yes at the prompt. Written through the
  * one writer: all or nothing, Ctrl-C included.
  */
-import { createTwoFilesPatch } from "diff";
+import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import { type Colors, makeColors, planJson } from "../output/mod.ts";
 import { readProject } from "../project/answers_file.ts";
@@ -19,6 +19,8 @@ import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
+
+const UPDATE_LABELS = ["yours", "after update"] as const;
 
 export interface UpdateOptions {
   /** `KEY=VALUE` settings (auth, cache, celery). */
@@ -75,8 +77,12 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
     ["replace", "merge", "conflict", "delete"].includes(m.kind)
   );
   if (options.dryRun) {
-    for (const m of diffs) out(colorPatch(m.path, m.ours ?? "", m.result ?? "", c));
-    if (update.migration) out(colorPatch(update.migration.path, "", update.migration.content, c));
+    for (const m of diffs) {
+      out(coloredPatch(m.path, m.ours ?? "", m.result ?? "", UPDATE_LABELS, c));
+    }
+    if (update.migration) {
+      out(coloredPatch(update.migration.path, "", update.migration.content, UPDATE_LABELS, c));
+    }
     out(c.dim("\n--dry-run: nothing was written."));
     return { update, written: false, conflicts: plan.conflicts.map((f) => f.path) };
   }
@@ -89,7 +95,9 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
   // Overlapping changes: shown, written with markers only when the user says so.
   const conflicts = plan.conflicts;
   if (conflicts.length > 0 && !options.acceptConflicts) {
-    for (const f of conflicts) out(colorPatch(f.path, f.current, f.planned ?? "", c));
+    for (const f of conflicts) {
+      out(coloredPatch(f.path, f.current, f.planned ?? "", UPDATE_LABELS, c));
+    }
     const accepted = interactive && !options.yes
       ? await (await ask()).confirm({
         message: `Write ${conflicts.length} conflicting file(s) with conflict markers?`,
@@ -197,19 +205,6 @@ function summary(update: UpdatePlan, c: Colors): string {
   if (update.migration) lines.push(`  ${c.green("create  ")}  ${update.migration.path}`);
   if (lines.length === 1) lines.push(c.dim("  no generated file changes"));
   return lines.join("\n");
-}
-
-function colorPatch(path: string, before: string, after: string, c: Colors): string {
-  const patch = createTwoFilesPatch(path, path, before, after, "yours", "after update");
-  return patch.split("\n").map((line) =>
-    line.startsWith("+") && !line.startsWith("+++")
-      ? c.green(line)
-      : line.startsWith("-") && !line.startsWith("---")
-      ? c.red(line)
-      : line.startsWith("@@")
-      ? c.cyan(line)
-      : line
-  ).join("\n");
 }
 
 async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise<Prompter> {
