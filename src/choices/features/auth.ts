@@ -19,7 +19,7 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
   lesson: "jwt-auth",
   adds:
     "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login rate limit",
-  costs: "PyJWT or flask-jwt-extended and argon2-cffi; every client must send a bearer token",
+  costs: "PyJWT and argon2-cffi; every client must send a bearer token",
   choices: yesNo(
     "users, /api/auth/* endpoints, protected resource routes",
     "open API; audit fields record 'system'",
@@ -28,9 +28,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
   dependencies: [
     "argon2-cffi",
     "email-validator",
-    { requirement: "flask-jwt-extended", when: { framework: "flask" } },
     { requirement: "flask-limiter", when: { framework: "flask" } },
-    { requirement: "pyjwt", when: { framework: "quart" } },
+    "pyjwt",
     { requirement: "quart-rate-limiter", when: { framework: "quart" } },
   ],
   files: [
@@ -77,14 +76,13 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     },
     {
       path: "src/auth/auth_guard.py",
-      why: "JWT callbacks in the envelope and the guard of protected routes",
+      why: "the guard of protected routes: token, revocation, user standing, role",
       lesson: "jwt-auth",
     },
     {
       path: "src/auth/tokens.py",
-      why: "PyJWT tokens with flask-jwt-extended's claims",
+      why: "PyJWT tokens (flask-jwt-extended's claims), verified once per request",
       lesson: "jwt-auth",
-      when: { framework: "quart" },
     },
     {
       path: "src/rate_limit.py",

@@ -20,6 +20,6 @@ export const cacheQuestion: ConfirmQuestion<"cache"> = {
   costs: "one more service to run; stale reads are possible only within a write's own request",
   choices: yesNo("cached reads, Redis token blocklist", "every read hits the database"),
   default: true,
-  dependencies: [{ requirement: "flask-caching", when: { framework: "flask" } }, "redis"],
+  dependencies: ["redis"],
   // No files of its own: the cache changes the services, health checks and compose file.
 };
