@@ -28,7 +28,7 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
   dependencies: [
     "argon2-cffi",
     "email-validator",
-    { requirement: "flask-limiter", when: { framework: "flask" } },
+    { requirement: "limits", when: { framework: "flask" } },
     "pyjwt",
     { requirement: "quart-rate-limiter", when: { framework: "quart" } },
   ],
@@ -86,9 +86,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     },
     {
       path: "src/rate_limit.py",
-      why: "the login rate limit (quart-rate-limiter) from LOGIN_RATE_LIMIT",
+      why: "the login rate limit from LOGIN_RATE_LIMIT, checked by the login route only",
       lesson: "jwt-auth",
-      when: { framework: "quart" },
     },
     {
       path: "src/auth/revocation.py",
