@@ -1,6 +1,7 @@
 /**
- * Renders templates with Eta. Templates come from the generated module
- * `_templates.gen.ts` (see tools/embed_templates.ts), never from the disk.
+ * Renders templates with Eta. The templates are compiled by Eta when they are embedded
+ * (tools/embed_templates.ts writes `_compiled.gen.ts`), so a run loads only Eta's small
+ * runtime (`eta/core`: no parser, no Node built-ins) and never reads the disk.
  *
  * Conventions for template authors (see docs/CONTRIBUTING.md):
  * - control tags stand alone at column 0 and end with `-%>` so their line disappears:
@@ -10,33 +11,24 @@
  * - `<%= %>` prints a value (no escaping: we generate code, not HTML);
  * - `<%~ include("@partials/name.eta", it) -%>` includes another template.
  */
-import { Eta } from "eta";
-import { TEMPLATES } from "./_templates.gen.ts";
+import { Eta } from "eta/core";
+import { COMPILED } from "./_compiled.gen.ts";
+import { TEMPLATE_CONFIG } from "./template_config.ts";
 
 let engine: Eta | undefined;
 
 function eta(): Eta {
   if (!engine) {
-    engine = new Eta({ autoEscape: false, autoTrim: false, useWith: false, cache: true });
-    for (const [name, source] of Object.entries(TEMPLATES)) {
-      engine.loadTemplate(`@${name}`, source);
+    engine = new Eta(TEMPLATE_CONFIG);
+    for (const [name, compiled] of Object.entries(COMPILED)) {
+      engine.loadTemplate(`@${name}`, compiled);
     }
   }
   return engine;
 }
 
 export function hasTemplate(name: string): boolean {
-  return Object.hasOwn(TEMPLATES, name);
-}
-
-export function templateNames(): string[] {
-  return Object.keys(TEMPLATES);
-}
-
-/** The source of `templates/<name>`, as embedded. */
-export function templateSource(name: string): string {
-  if (!hasTemplate(name)) throw new Error(`No template "${name}"`);
-  return TEMPLATES[name];
+  return Object.hasOwn(COMPILED, name);
 }
 
 /** Renders `templates/<name>` with `it` = context. */
