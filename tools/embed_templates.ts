@@ -84,9 +84,43 @@ function sourceModule(files: [string, string][], embedding: Embedding): string {
 }
 
 /**
- * The templates as functions: each body is exactly what Eta would compile at run time with
- * the same configuration (an included template is still rendered through the engine, by
- * name). Not type-checked: the bodies are the templates' own JavaScript.
+ * Eta's function for a template, without the helpers its body never names. Eta writes the same
+ * prologue into every function (include, includeAsync, layout, output, capture, block and
+ * their async forms; ~1 KB each, a sixth of the module): a declaration nobody calls is dropped,
+ * which changes nothing the function does. Checked against Eta's own `compileToString`, so a
+ * change of Eta's output fails here rather than silently.
+ */
+export function compiledFunction(eta: Eta, source: string): string {
+  const body = eta.compileBody(eta.parse(source));
+  const [prologue, epilogue] = eta.compileToString("").split(/(?<=\n\n)(?=\nif \(__eta\.layout\))/);
+  if (epilogue === undefined || eta.compileToString(source) !== prologue + body + epilogue) {
+    throw new Error("Eta's compiled output is not prologue + body + epilogue any more");
+  }
+  const named = (name: string) => new RegExp(`\\b${name}\\b`).test(body);
+  const needed = new Set(["include", "__eta"]);
+  for (const name of ["includeAsync", "layout", "output", "block", "blockAsync"]) {
+    if (named(name)) needed.add(name);
+  }
+  if (needed.has("block") || named("capture")) needed.add("capture");
+  if (needed.has("blockAsync") || named("captureAsync")) needed.add("captureAsync");
+  // Each helper is one declaration: `let NAME =` or `function NAME(` up to its closing line.
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of prologue.split("\n")) {
+    const declared = /^(?:let (\w+) =|(?:async )?function (\w+)\()/.exec(line);
+    if (declared) dropping = !needed.has(declared[1] ?? declared[2]);
+    if (!dropping) kept.push(line);
+    // A one-line declaration ends on its own line; `layout` ends at its closing brace.
+    if (declared && (line.endsWith(";") || line.endsWith("}"))) dropping = false;
+    else if (line === "}") dropping = false;
+  }
+  return kept.join("\n").replace(/\n{3,}/g, "\n\n") + body + epilogue;
+}
+
+/**
+ * The templates as functions: each is what Eta compiles at run time with the same
+ * configuration, less the helpers it never calls (an included template is still rendered
+ * through the engine, by name). Not type-checked: the bodies are the templates' own JavaScript.
  */
 function compiledModule(files: [string, string][], embedding: Embedding): string {
   const eta = new Eta(TEMPLATE_CONFIG);
@@ -99,7 +133,7 @@ function compiledModule(files: [string, string][], embedding: Embedding): string
     `export const ${embedding.constant}: Readonly<Record<string, TemplateFunction>> = {`,
   ];
   for (const [key, text] of files) {
-    const body = eta.compileToString(text).trim();
+    const body = compiledFunction(eta, text).trim();
     lines.push(`  ${JSON.stringify(key)}: function (it, options) {`, body, "  },");
   }
   lines.push("};", "");

@@ -6,20 +6,8 @@ import type { TemplateFunction } from "./template_config.ts";
 export const COMPILED: Readonly<Record<string, TemplateFunction>> = {
   "module/_audit_columns.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The audit columns every model inherits (base_model.py), in a migration. `it.types` are the
    database's migration types for them (ModuleView.auditTypes: `datetime`, `bool`). */
@@ -40,20 +28,8 @@ return __eta.res;
   },
   "module/_create_table.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The `op.create_table` of one module's table and its indexes, as the model
    (base model audit fields + the module's fields) defines them. Used by the
@@ -89,20 +65,8 @@ return __eta.res;
   },
   "module/_drop_table.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 if (it.module.schema) {
 __eta.res+='    op.drop_table("';
@@ -124,20 +88,8 @@ return __eta.res;
   },
   "module/_imports.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* Prints import lines grouped and sorted the way ruff's isort rules expect:
    standard library, third party, then `src`; `import x` before `from x import`;
@@ -179,20 +131,8 @@ return __eta.res;
   },
   "module/_openapi.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* How a route of a controller (controller.py.eta, the admin controller) is wired, the same
    on both frameworks: documented by src/openapi.py's `operation` and reading its query or body
@@ -252,20 +192,8 @@ return __eta.res;
   },
   "module/_statement.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* Prints `it.head + it.call` (e.g. `    name: Mapped[str] = ` + `mapped_column(...)`)
    as ruff format would: on one line when it fits in 100 columns, otherwise with
@@ -303,20 +231,8 @@ return __eta.res;
   },
   "module/controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const C = m.className;
@@ -431,20 +347,8 @@ return __eta.res;
   },
   "module/init.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The ';
 __eta.res+=it.module.label;
@@ -460,20 +364,8 @@ return __eta.res;
   },
   "module/migrations/_auth_drop.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const schema = it.db.translatedSchema;
 const schemaArg = schema ? `, schema="${schema.placeholder}"` : "";
@@ -491,20 +383,8 @@ return __eta.res;
   },
   "module/migrations/_auth_tables.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The users and revoked_tokens tables of auth: created by the initial revision of a project
    with auth, and by the revision `pyscaffold update --set auth=true` writes. */
@@ -548,20 +428,8 @@ return __eta.res;
   },
   "module/migrations/_revision.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* An Alembic revision `pyscaffold add` or `remove` writes: `it.title` (the docstring's first
    line), `it.command` ("add" or "remove") or `it.invocation` (the whole command line), `it.notes` (more docstring lines), and the partials
@@ -604,20 +472,8 @@ return __eta.res;
   },
   "module/migrations/auth_create.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -636,20 +492,8 @@ return __eta.res;
   },
   "module/migrations/auth_drop.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -668,20 +512,8 @@ return __eta.res;
   },
   "module/migrations/create.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -700,20 +532,8 @@ return __eta.res;
   },
   "module/migrations/drop.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -732,20 +552,8 @@ return __eta.res;
   },
   "module/model.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The ';
 __eta.res+=it.module.table;
@@ -772,20 +580,8 @@ return __eta.res;
   },
   "module/quart/feed.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 /* The module's access policy decides who may read each row of its feed. */
@@ -817,20 +613,8 @@ return __eta.res;
   },
   "module/quart/test_feed.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const access = m.access ?? (m.owner ? "owner" : "public");
@@ -990,20 +774,8 @@ return __eta.res;
   },
   "module/repository.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module; const C = m.className; const db = it.db;
 /* Under the owner policy every read takes the owner whose rows it may see (None: an admin,
@@ -1129,20 +901,8 @@ return __eta.res;
   },
   "module/schemas.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const annotations = m.fields.flatMap((f) => [f.createAnnotation, f.updateAnnotation]).join(" ");
@@ -1202,20 +962,8 @@ return __eta.res;
   },
   "module/service.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const C = m.className;
@@ -1456,20 +1204,11 @@ return __eta.res;
   },
   "module/test_module.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
 function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
 function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const C = m.className;
@@ -2223,20 +1962,8 @@ return __eta.res;
   },
   "project/.env.example.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Copy to .env for local development (`pyscaffold new` offers to write it, with fresh secrets).\n# Values are single-quoted, so both `set -a; . ./.env; set +a` and docker compose read them as written.\n# Outside APP_ENV=development every secret must be a random value of at least 32 bytes:\n#   python3 -c "import secrets; print(secrets.token_urlsafe(48))"\nAPP_ENV=\'development\'\n';
 if (it.db.urlForm) {
@@ -2289,20 +2016,8 @@ return __eta.res;
   },
   "project/.github/workflows/ci.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Lint, type-check and test on every push and pull request, against the real services; then\n# the deployment files: the Dockerfile (hadolint) and deploy/k8s/ (kubernetes-validate).\n#\n# Actions are pinned to a major version, which their owners move to each compatible release.\n# For a stricter supply chain pin each to a full commit SHA with the version as a comment\n# (`actions/checkout@<40-hex-sha> # v4`); Dependabot updates both forms.\nname: ci\n\non:\n  push:\n  pull_request:\n\n# Read-only token: no job writes to the repository.\npermissions:\n  contents: read\n\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    services:\n';
 __eta.res+=include(`@project/_db/${it.db.id}/ci_services.yml.eta`, it);
@@ -2331,20 +2046,8 @@ return __eta.res;
   },
   "project/.github/zizmor.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# zizmor (GitHub Actions security audit): `zizmor --offline .github/workflows/`.\n# Actions owned by GitHub are pinned to a major version, not a commit SHA: their owners move\n# the tag to each compatible release, which brings fixes without a commit here. To pin to SHAs\n# instead, write `uses: actions/checkout@<sha> # v4` and delete this policy.\nrules:\n  unpinned-uses:\n    config:\n      policies:\n        "actions/*": ref-pin\n';
 
@@ -2356,20 +2059,8 @@ return __eta.res;
   },
   "project/.gitignore.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='.venv/\n__pycache__/\n*.py[cod]\n*.egg-info/\n.env\n.mypy_cache/\n.pytest_cache/\n.ruff_cache/\ndist/\nbuild/\ncelerybeat-schedule*\n';
 
@@ -2381,20 +2072,8 @@ return __eta.res;
   },
   "project/Dockerfile.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Build the app\'s wheel in one stage; in the next, install the locked dependencies (every one\n# checked against its hash in requirements.lock, written by `make lock`) and run as an\n# unprivileged user.\nFROM python:3.11-slim AS build\nWORKDIR /build\nCOPY pyproject.toml README.md ./\nCOPY src ./src\nRUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .\n\nFROM python:3.11-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000\n# A numeric user: Kubernetes\' runAsNonRoot can only verify a numeric one (deploy/k8s/).\nRUN groupadd --gid 10001 app && useradd --create-home --uid 10001 --gid 10001 app\nWORKDIR /app\nCOPY requirements.lock ./\nRUN pip install --no-cache-dir --require-hashes -r requirements.lock\nCOPY --from=build /wheels /wheels\n# The app alone: its dependencies came from the lock file above.\nRUN pip install --no-cache-dir --no-deps /wheels/* && rm -rf /wheels\nCOPY --chown=10001:10001 alembic.ini ';
 __eta.res+=it.flask ? "gunicorn.conf.py" : "hypercorn_conf.py";
@@ -2413,20 +2092,10 @@ return __eta.res;
   },
   "project/Makefile.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
 function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Tools come from the project virtualenv when it exists (make install creates it).\nVENV ?= .venv\nBIN := $(if $(wildcard $(VENV)/bin/python),$(VENV)/bin/,)\n# .env, when present, fills in what the environment does not set: a variable exported in your\n# shell (or given to make) wins over .env. `export -p` saves the environment; eval restores it;\n# `set -x` then shows the command itself rather than this line.\nDOTENV = if [ -f .env ]; then saved="$$(export -p)"; set -a; . ./.env; set +a; eval "$$saved"; fi;\n\n.PHONY: lock install services lint format typecheck test';
 if (it.auth) {
@@ -2465,20 +2134,8 @@ return __eta.res;
   },
   "project/README.md.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const F = it.flask ? "Flask" : "Quart";
 const D = it.db.label;
@@ -2651,20 +2308,8 @@ return __eta.res;
   },
   "project/_db/oracle/ci_services.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The services CI's test job needs for this database, under `services:`. */
 __eta.res+='      # Oracle Database 23ai Free, as in docker-compose.yml: the test suite and the migrations\n      # run on it. APP_USER creates the user (and schema) APP_TEST in FREEPDB1.\n      oracle:\n        image: gvenzl/oracle-free:23-slim\n        env:\n          ORACLE_PASSWORD: oracle\n          APP_USER: app_test\n          APP_USER_PASSWORD: app\n        ports: ["1521:1521"]\n        # The first start creates the database (a few minutes): the job waits for healthy.\n        options: >-\n          --health-cmd healthcheck.sh --health-interval 10s --health-timeout 5s --health-retries 30\n          --health-start-period 60s\n';
@@ -2677,20 +2322,8 @@ return __eta.res;
   },
   "project/_db/oracle/compose_service.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The `db` service of docker-compose.yml, under `  db:`: image, settings, volume, health check. */
 __eta.res+='    # Oracle Database 23ai Free; APP_USER creates the user (and schema) APP in FREEPDB1.\n    image: gvenzl/oracle-free:23-slim\n    environment:\n      ORACLE_PASSWORD: oracle\n      APP_USER: app\n      APP_USER_PASSWORD: app\n    ports:\n      - "1521:1521"\n    volumes:\n      - db-data:/opt/oracle/oradata\n    healthcheck:\n      test: ["CMD", "healthcheck.sh"]\n      interval: 10s\n      timeout: 5s\n      retries: 30\n      # The first start creates the database, which takes a few minutes.\n      start_period: 120s\n';
@@ -2703,20 +2336,8 @@ return __eta.res;
   },
   "project/_db/oracle/make_services.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* After `make services` has started the db service: the first start creates the database (minutes). */
 __eta.res+='	@echo "Oracle Free is up (user APP). The tests run on TEST_DATABASE_URL (PostgreSQL by default, see README)."\n';
@@ -2729,20 +2350,8 @@ return __eta.res;
   },
   "project/_db/oracle/readme_section.md.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* README.md: the section of its own this database needs, after "Migrations". */
 __eta.res+='\n## Oracle\n\n**Driver.** python-oracledb in thin mode: pure Python, no Oracle Client libraries to install.\n';
@@ -2757,20 +2366,8 @@ return __eta.res;
   },
   "project/_db/postgresql/ci_services.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The services CI's test job needs for this database, under `services:`. */
 __eta.res+='      postgres:\n        image: postgres:17\n        env:\n          POSTGRES_USER: app\n          POSTGRES_PASSWORD: app\n          POSTGRES_DB: app_test\n        ports: ["5432:5432"]\n        options: >-\n          --health-cmd "pg_isready -U app" --health-interval 5s --health-timeout 3s --health-retries 10\n';
@@ -2783,20 +2380,8 @@ return __eta.res;
   },
   "project/_db/postgresql/compose_service.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The `db` service of docker-compose.yml, under `  db:`: image, settings, volume, health check. */
 __eta.res+='    image: postgres:17\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD: app\n      POSTGRES_DB: app\n    # Published on this machine\'s loopback only, for `make services` and the URLs of .env.\n    ports:\n      - "127.0.0.1:5432:5432"\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U app -d app"]\n      interval: 5s\n      timeout: 3s\n      retries: 10\n';
@@ -2809,20 +2394,8 @@ return __eta.res;
   },
   "project/_db/postgresql/make_services.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* After `make services` has started the db service: the tests' database, app_test, made once. */
 __eta.res+='	docker compose exec -T db sh -c \'psql -U app -d app -Atc "SELECT 1 FROM pg_database WHERE datname = \'"\'"\'app_test\'"\'"\'" | grep -q 1 || createdb -U app app_test\'\n';
@@ -2835,20 +2408,8 @@ return __eta.res;
   },
   "project/_db/postgresql/readme_section.md.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* README.md: the section of its own this database needs, after "Migrations". */
 /* None: PostgreSQL is the default the rest of the README describes. */
@@ -2861,20 +2422,8 @@ return __eta.res;
   },
   "project/alembic.ini.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Alembic reads the database URL from the application\'s configuration\n# (DATABASE_URL), never from this file: see migrations/env.py.\n[alembic]\nscript_location = %(here)s/migrations\nprepend_sys_path = .\npath_separator = os\n\n[loggers]\nkeys = root,sqlalchemy,alembic\n\n[handlers]\nkeys = console\n\n[formatters]\nkeys = generic\n\n[logger_root]\nlevel = WARNING\nhandlers = console\nqualname =\n\n[logger_sqlalchemy]\nlevel = WARNING\nhandlers =\nqualname = sqlalchemy.engine\n\n[logger_alembic]\nlevel = INFO\nhandlers =\nqualname = alembic\n\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nlevel = NOTSET\nformatter = generic\n\n[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n';
 
@@ -2886,20 +2435,8 @@ return __eta.res;
   },
   "project/deploy/k8s/_container.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The container-level settings every workload of deploy/k8s/ shares, under a container. */
 __eta.res+='          image: registry.example.com/';
@@ -2918,20 +2455,8 @@ return __eta.res;
   },
   "project/deploy/k8s/_pod.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The pod-level settings every workload of deploy/k8s/ shares, under `spec:` of a pod template. */
 __eta.res+='      # The image\'s user (Dockerfile: uid 10001); Kubernetes refuses to start it as root.\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n        runAsGroup: 10001\n        fsGroup: 10001\n        seccompProfile:\n          type: RuntimeDefault\n      automountServiceAccountToken: false\n      volumes:\n        # The root filesystem is read-only; servers and Celery write temporary files here.\n        - name: tmp\n          emptyDir: {}\n';
@@ -2944,20 +2469,8 @@ return __eta.res;
   },
   "project/deploy/k8s/api-deployment.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# The API: stateless replicas behind the Service ';
 __eta.res+=it.project.kube;
@@ -2987,20 +2500,8 @@ return __eta.res;
   },
   "project/deploy/k8s/api-hpa.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Adds API replicas when their CPU use passes 70% of the request, down to 2 when idle.\n# Check the database\'s connection limit before raising maxReplicas (README, "Scaling out").\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
@@ -3018,20 +2519,8 @@ return __eta.res;
   },
   "project/deploy/k8s/api-pdb.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Node drains and cluster upgrades keep at least one API replica serving.\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
@@ -3049,20 +2538,8 @@ return __eta.res;
   },
   "project/deploy/k8s/api-service.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# The API\'s stable address inside the cluster; put an Ingress or Gateway in front of it.\napiVersion: v1\nkind: Service\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
@@ -3080,20 +2557,8 @@ return __eta.res;
   },
   "project/deploy/k8s/configmap.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# The settings that are not secret, read by the API';
 __eta.res+=it.celery ? ", the worker" : "";
@@ -3130,20 +2595,8 @@ return __eta.res;
   },
   "project/deploy/k8s/migrate-job.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# `alembic upgrade head`, run to completion before each rollout of a new image (README,\n# "Kubernetes"): one Job, so one migration at a time, never one per replica. A Job\'s pod\n# template cannot change: delete the finished Job before applying it for the next release.\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
@@ -3165,20 +2618,8 @@ return __eta.res;
   },
   "project/deploy/k8s/secret.template.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# A template: the keys the app needs, never their values. Do not commit a filled copy.\n# Create the Secret from your secret store, or once by hand:\n#   kubectl create secret generic ';
 __eta.res+=it.project.kube;
@@ -3210,20 +2651,8 @@ return __eta.res;
   },
   "project/deploy/k8s/worker-deployment.yaml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# The Celery worker, scaled on its own: its replicas follow the task queue, not HTTP traffic.\n# Raise `replicas` (or scale on queue length, e.g. with KEDA\'s Redis list scaler) when\n# tasks wait; each worker process holds its own database pool too.\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
@@ -3247,20 +2676,8 @@ return __eta.res;
   },
   "project/docker-compose.yml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# Local stack: the API, ';
 __eta.res+=it.db.server;
@@ -3304,20 +2721,8 @@ return __eta.res;
   },
   "project/docs/ARCHITECTURE.md.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const m = it.module;
 const Framework = it.flask ? "Flask" : "Quart";
@@ -3475,20 +2880,8 @@ return __eta.res;
   },
   "project/flask/gunicorn.conf.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""gunicorn settings: `gunicorn --config gunicorn.conf.py src.wsgi:app`."""\n\nimport multiprocessing\nimport os\n\nbind = f"0.0.0.0:{os.environ.get(\'PORT\', \'8000\')}"\nworkers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))\n# The app logs each request as JSON itself; gunicorn\'s access log would repeat it.\naccesslog = None\nerrorlog = "-"\ntimeout = 30\ngraceful_timeout = 30\nforwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")\n';
 
@@ -3500,20 +2893,8 @@ return __eta.res;
   },
   "project/flask/src/auth/auth_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom flask import Blueprint, current_app, request\nfrom flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request\n\nfrom src.auth.auth_guard import load_current_user, require_active_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    AccessToken,\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.extensions import limiter\nfrom src.openapi import operation\nfrom src.validation import parse_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\ndef _login_limit() -> str:\n    limit: str = current_app.config["LOGIN_RATE_LIMIT"]\n    return limit\n\n\n@bp.post("/register")\n@operation(\n    "Create an account", tag="auth", status=201, body=Credentials, response=UserOut, errors=(409,)\n)\ndef register() -> JsonResponse:\n    return success(_service().register(parse_body(Credentials))), 201\n\n\n@bp.post("/login")\n@operation(\n    "Exchange credentials for tokens",\n    tag="auth",\n    body=LoginCredentials,\n    response=TokenPair,\n    errors=(401, 403, 429),\n)\n@limiter.limit(_login_limit)\ndef login() -> JsonResponse:\n    return success(_service().login(parse_body(LoginCredentials))), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access token from a refresh token", tag="auth", response=AccessToken, secured=True\n)\ndef refresh() -> JsonResponse:\n    require_active_user(refresh=True)\n    return success(_service().refresh(str(get_jwt_identity()))), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access (and refresh) token",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\ndef logout() -> JsonResponse:\n    verify_jwt_in_request()\n    body = parse_body(LogoutRequest) if request.get_data(cache=True) else LogoutRequest()\n    return success(_service().logout(get_jwt(), body.refresh_token)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\ndef me() -> JsonResponse:\n    require_active_user()\n    return success(UserOut.model_validate(load_current_user())), 200\n';
 
@@ -3525,20 +2906,8 @@ return __eta.res;
   },
   "project/flask/src/auth/auth_guard.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""How a request proves who it is: JWT callbacks and the guard of protected routes.\n\nEvery flask-jwt-extended failure is answered with the envelope and the\nmessages of the API contract.\n"""\n\nfrom __future__ import annotations\n\nfrom datetime import UTC, datetime\nfrom typing import Any\n\nfrom flask import Flask, current_app, g, request\nfrom flask_jwt_extended import get_current_user, get_jwt_identity, verify_jwt_in_request\nfrom jwt import MissingRequiredClaimError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, failure\nfrom src.errors import AuthenticationError, ForbiddenError\nfrom src.extensions import jwt\nfrom src.models.users_model import User\n\nClaims = dict[str, Any]\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n# The claims every token this API issues carries; Quart\'s src/auth/tokens.py requires the same.\nREQUIRED_CLAIMS = ("sub", "type", "jti", "iat", "nbf", "exp")\n\n\ndef canonical_scheme() -> None:\n    """RFC 7235: "bearer" is "Bearer"; flask-jwt-extended compares the scheme exactly."""\n    scheme, space, rest = request.environ.get("HTTP_AUTHORIZATION", "").partition(" ")\n    if space and scheme != "Bearer" and scheme.lower() == "bearer":\n        request.environ["HTTP_AUTHORIZATION"] = f"Bearer {rest}"\n\n\ndef signing_key(_header: Claims, unverified: Claims) -> str:\n    # The claims as sent: flask-jwt-extended would fill in a missing `type` ("access") and\n    # `jti` (None, which no revocation can name). A token without them is refused (401).\n    for claim in REQUIRED_CLAIMS:\n        if claim not in unverified:\n            raise MissingRequiredClaimError(claim)\n    if unverified["type"] not in ("access", "refresh") or not unverified["jti"]:\n        raise MissingRequiredClaimError("jti")\n    key: str = current_app.config["JWT_SECRET_KEY"]\n    return key\n\n\ndef _check(claims: Claims) -> tuple[bool, Standing | None]:\n    """Revoked or not, and the user\'s standing: asked once per request (the blocklist and\n    the user lookup callbacks share the answer)."""\n    jti = str(claims["jti"])\n    if g.get("auth_checked") != jti:\n        # A signed `sub` that is no user id is an unknown user (401), not a crash.\n        subject = str(claims["sub"])\n        if subject.isascii() and subject.isdigit() and int(subject) <= MAX_USER_ID:\n            expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)\n            g.auth_check = check_token(jti, int(subject), expires_at)\n        else:\n            g.auth_check = (False, None)\n        g.auth_checked = jti\n    answer: tuple[bool, Standing | None] = g.auth_check\n    return answer\n\n\ndef load_user(_header: Claims, claims: Claims) -> Standing | None:\n    return _check(claims)[1]\n\n\ndef token_revoked(_header: Claims, claims: Claims) -> bool:\n    return _check(claims)[0]\n\n\ndef missing_token(_reason: str) -> JsonResponse:\n    # flask-jwt-extended also lands here when the header is not "Bearer <token>": malformed.\n    if request.headers.get("Authorization"):\n        return failure("Invalid token"), 401\n    return failure("Authentication required"), 401\n\n\ndef invalid_token(_reason: str) -> JsonResponse:\n    return failure("Invalid token"), 401\n\n\ndef invalid_token_claims(_header: Claims, _claims: Claims) -> JsonResponse:\n    return failure("Invalid token"), 401\n\n\ndef expired_token(_header: Claims, _claims: Claims) -> JsonResponse:\n    return failure("Token has expired"), 401\n\n\ndef revoked_token(_header: Claims, _claims: Claims) -> JsonResponse:\n    return failure("Token has been revoked"), 401\n\n\ndef init_auth(app: Flask) -> None:\n    """Binds the callbacks, and the scheme\'s normalisation before every request."""\n    app.before_request(canonical_scheme)\n    jwt.decode_key_loader(signing_key)\n    jwt.user_lookup_loader(load_user)\n    jwt.token_in_blocklist_loader(token_revoked)\n    jwt.unauthorized_loader(missing_token)\n    jwt.invalid_token_loader(invalid_token)\n    jwt.expired_token_loader(expired_token)\n    jwt.revoked_token_loader(revoked_token)\n    jwt.user_lookup_error_loader(invalid_token_claims)\n    jwt.token_verification_failed_loader(invalid_token_claims)\n\n\ndef require_active_user(refresh: bool = False) -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user.\n\n    With `refresh=True`, the token must be a refresh token instead.\n    """\n    if verify_jwt_in_request(refresh=refresh) is None:\n        return  # a CORS preflight (OPTIONS) carries no token and reaches no view\n    user: Standing = get_current_user()\n    if not user.is_active:\n        raise ForbiddenError("User is inactive")\n\n\ndef current_actor() -> str:\n    """Who the audit fields record: the authenticated user\'s id."""\n    return str(get_jwt_identity())\n\n\ndef current_user() -> Standing:\n    """The standing (id, role, status) of the user behind the access token, as of this request."""\n    user: Standing = get_current_user()\n    return user\n\n\ndef load_current_user() -> User:\n    """The whole user row, from the database (the standing is all most requests need)."""\n    user = UserRepository(get_session()).get(current_user().id)\n    if user is None:  # deleted since the token was checked\n        raise AuthenticationError("Invalid token")\n    return user\n\n\ndef current_user_id() -> int:\n    """The authenticated user\'s id: the owner of the rows they create."""\n    return current_user().id\n\n\ndef owner_scope() -> int | None:\n    """Whose rows the request may see: the user\'s own, or every row (None) for an admin.\n\n    The role is checked on each request (src/auth/revocation.py): a role change applies to\n    the very next request.\n    """\n    user = current_user()\n    return None if user.is_admin else user.id\n\n\ndef require_admin() -> None:\n    """`before_request` guard of the admin blueprint: an active admin; other users 403."""\n    require_active_user()\n    if request.method != "OPTIONS" and not current_user().is_admin:\n        raise ForbiddenError("Admin role required")\n';
 
@@ -3550,20 +2919,8 @@ return __eta.res;
   },
   "project/flask/src/extensions.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Flask extensions, created here and bound to an app in `init_extensions`.\n\nExtension objects are module-level so that decorators (rate limits) can use\nthem at import time; `init_app` binds them to each application the factory\nbuilds, including the several apps a test run creates.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
@@ -3648,20 +3005,8 @@ return __eta.res;
   },
   "project/flask/src/tasks/example_tasks.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Tasks run by the Celery worker (`make worker`).\n\n`shared_task` binds each task to whichever Celery app is current, so the same\ntask serves the API (which enqueues it) and the worker (which runs it).\n"""\n\nfrom __future__ import annotations\n\nfrom celery import shared_task\n\n\n@shared_task(ignore_result=False)\ndef add(a: int, b: int) -> int:\n    return a + b\n';
 
@@ -3673,20 +3018,8 @@ return __eta.res;
   },
   "project/flask/src/validation.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Reading request bodies and query strings into pydantic models.\n\nA body that is not JSON (nested too deeply included), or not a JSON object, is\na 400; a body or query that does not fit its model raises pydantic\'s\nValidationError, which the error handlers turn into a 422 with one entry per\nproblem. Bodies are validated from the JSON text, strictly: `"3"` is not 3 and\n`false` is not 0; query strings, which are text, may still parse numbers.\nWhat JSON Schema adds to strict mode (integral numbers, decimal text) is in\nsrc/openapi.py\'s `validate_body`, so the document and the check agree.\n"""\n\nfrom __future__ import annotations\n\nimport json\nfrom typing import Any, TypeVar\n\nfrom flask import request\nfrom pydantic import BaseModel\n\nfrom src.errors import MalformedJsonError\nfrom src.openapi import validate_body\n\nModelT = TypeVar("ModelT", bound=BaseModel)\nNOT_AN_OBJECT = "the body must be a JSON object"\n\n\ndef json_object() -> dict[str, Any]:\n    raw = request.get_data(cache=True)  # raises 413 above MAX_CONTENT_LENGTH\n    try:\n        payload = json.loads(raw)\n    except (ValueError, RecursionError) as error:  # UnicodeDecodeError included\n        raise MalformedJsonError(details=str(error)) from None\n    if not isinstance(payload, dict):\n        raise MalformedJsonError(details=NOT_AN_OBJECT)\n    return payload\n\n\ndef parse_body(model: type[ModelT]) -> ModelT:\n    return validate_body(model, json_object(), request.get_data(cache=True))\n\n\ndef parse_query(model: type[ModelT]) -> ModelT:\n    # A repeated parameter is a list: `?page=1&page=2` is a 422.\n    query = {key: values[0] if len(values) == 1 else values for key, values in request.args.lists()}\n    return model.model_validate(query)\n';
 
@@ -3698,20 +3031,8 @@ return __eta.res;
   },
   "project/flask/src/wsgi.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The WSGI entry point: `gunicorn src.wsgi:app`."""\n\nfrom src import create_app\n\napp = create_app()\n';
 
@@ -3723,20 +3044,8 @@ return __eta.res;
   },
   "project/flask/tests/_conftest_app.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* Included by tests/conftest.py.eta: one app for the whole session (a Flask app needs no
    event loop), its tables emptied after each test. */
@@ -3754,20 +3063,8 @@ return __eta.res;
   },
   "project/migrations/env.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 // Where models name a placeholder schema, migrations translate it as the app does.
 const schema = it.db.translatedSchema;
@@ -3846,20 +3143,8 @@ return __eta.res;
   },
   "project/migrations/script.py.mako.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""${message}\n\nRevision ID: ${up_revision}\nRevises: ${down_revision | comma,n}\n"""\n\nfrom collections.abc import Sequence\n\nimport sqlalchemy as sa\nfrom alembic import op\n${imports if imports else ""}\n\nrevision: str = ${repr(up_revision)}\ndown_revision: str | None = ${repr(down_revision)}\nbranch_labels: str | Sequence[str] | None = ${repr(branch_labels)}\ndepends_on: str | Sequence[str] | None = ${repr(depends_on)}\n\n\ndef upgrade() -> None:\n    ${upgrades if upgrades else "pass"}\n\n\ndef downgrade() -> None:\n    ${downgrades if downgrades else "pass"}\n';
 
@@ -3871,20 +3156,8 @@ return __eta.res;
   },
   "project/migrations/versions/0001_initial.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 // Where models name a placeholder schema, every table operation names it too.
 const schema = it.db.translatedSchema;
@@ -3912,20 +3185,8 @@ return __eta.res;
   },
   "project/pyproject.toml.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='[project]\nname = "';
 __eta.res+=it.project.name;
@@ -3974,20 +3235,8 @@ return __eta.res;
   },
   "project/quart/hypercorn_conf.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Hypercorn settings (`hypercorn --config file:hypercorn_conf.py src.asgi:app`).\n\nHypercorn is the ASGI server by Quart\'s authors: it runs Quart\'s\n`before_serving`/`after_serving` lifecycle (where the database engine is\nopened and disposed), speaks HTTP/1.1 and HTTP/2, and needs no extra worker\nclass, unlike gunicorn (which would need uvicorn\'s worker for ASGI).\n"""\n\nimport os\n\nbind = [f"0.0.0.0:{os.environ.get(\'PORT\', \'8000\')}"]\nworkers = int(os.environ.get("WEB_CONCURRENCY", "2"))\nworker_class = "asyncio"\n# The app logs each request as JSON itself; hypercorn\'s access log would repeat it.\naccesslog = None\nerrorlog = "-"\ngraceful_timeout = 30.0\nkeep_alive_timeout = 5.0\n';
 
@@ -3999,20 +3248,8 @@ return __eta.res;
   },
   "project/quart/src/asgi.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The ASGI entry point: `hypercorn --config file:hypercorn_conf.py src.asgi:app`."""\n\nfrom src import create_app\n\napp = create_app()\n';
 
@@ -4024,20 +3261,8 @@ return __eta.res;
   },
   "project/quart/src/auth/auth_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom quart import Blueprint, request\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    AccessToken,\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.validation import parse_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account", tag="auth", status=201, body=Credentials, response=UserOut, errors=(409,)\n)\nasync def register() -> JsonResponse:\n    return success(await _service().register(await parse_body(Credentials))), 201\n\n\n@bp.post("/login")\n@operation(\n    "Exchange credentials for tokens",\n    tag="auth",\n    body=LoginCredentials,\n    response=TokenPair,\n    errors=(401, 403, 429),\n)\nasync def login() -> JsonResponse:\n    return success(await _service().login(await parse_body(LoginCredentials))), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access token from a refresh token", tag="auth", response=AccessToken, secured=True\n)\nasync def refresh() -> JsonResponse:\n    user = await authenticate("refresh")\n    return success(_service().refresh(str(user.id))), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access (and refresh) token",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\nasync def logout() -> JsonResponse:\n    await authenticate("access", require_active=False)\n    has_body = bool(await request.get_data(cache=True))\n    body = await parse_body(LogoutRequest) if has_body else LogoutRequest()\n    return success(await _service().logout(current_claims(), body.refresh_token)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\nasync def me() -> JsonResponse:\n    await authenticate("access")\n    return success(UserOut.model_validate(await load_current_user())), 200\n';
 
@@ -4049,20 +3274,8 @@ return __eta.res;
   },
   "project/quart/src/auth/auth_guard.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""How a request proves who it is: the bearer token, checked with PyJWT.\n\nProtected blueprints run `require_active_user` before each request; the auth\nroutes call `authenticate` for the token type they need. Failures raise the\nerrors of the API contract, which the error handlers turn into the envelope.\n"""\n\nfrom __future__ import annotations\n\nfrom quart import g, request\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token\nfrom src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\nfrom src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n\n\ndef bearer_token() -> str:\n    header = request.headers.get("Authorization", "")\n    if not header:\n        raise AuthenticationError("Authentication required")\n    scheme, _, token = header.partition(" ")\n    if scheme.lower() != "bearer" or not token.strip():\n        raise AuthenticationError("Invalid token")\n    return token.strip()\n\n\nasync def authenticate(token_type: TokenType = "access", require_active: bool = True) -> Standing:\n    """The standing of the request\'s user; stores it and the claims on `g`."""\n    claims = decode_token(bearer_token(), token_type)\n    # A signed `sub` that is no user id is an unknown user (401), not a crash.\n    subject = str(claims["sub"])\n    if not (subject.isascii() and subject.isdigit() and int(subject) <= MAX_USER_ID):\n        raise AuthenticationError("Invalid token")\n    revoked, user = await check_token(str(claims["jti"]), int(subject), expiry(claims))\n    if revoked:\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\nasync def require_active_user() -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n    await authenticate("access")\n\n\ndef current_user() -> Standing:\n    """The standing (id, role, status) of the user behind the token, as of this request."""\n    user: Standing = g.current_user\n    return user\n\n\nasync def load_current_user() -> User:\n    """The whole user row, from the database (the standing is all most requests need)."""\n    user = await UserRepository(get_session()).get(current_user().id)\n    if user is None:  # deleted since the token was checked\n        raise AuthenticationError("Invalid token")\n    return user\n\n\ndef current_claims() -> Claims:\n    claims: Claims = g.jwt_claims\n    return claims\n\n\ndef current_actor() -> str:\n    """Who the audit fields record: the authenticated user\'s id."""\n    return str(current_claims()["sub"])\n\n\ndef current_user_id() -> int:\n    """The authenticated user\'s id: the owner of the rows they create."""\n    return current_user().id\n\n\ndef owner_scope() -> int | None:\n    """Whose rows the request may see: the user\'s own, or every row (None) for an admin.\n\n    The role is checked on each request (src/auth/revocation.py): a role change applies to\n    the very next request.\n    """\n    user = current_user()\n    return None if user.is_admin else user.id\n\n\nasync def require_admin() -> None:\n    """`before_request` guard of the admin blueprint: an active admin; other users 403."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n    user = await authenticate("access")\n    if not user.is_admin:\n        raise ForbiddenError("Admin role required")\n';
 
@@ -4074,20 +3287,8 @@ return __eta.res;
   },
   "project/quart/src/auth/tokens.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""JWTs with PyJWT, carrying the claims flask-jwt-extended issues.\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex),\n`iat`, `nbf`, `exp`, and `fresh` on access tokens; HS256 with JWT_SECRET_KEY.\nA Flask and a Quart service generated from the same answers accept each\nother\'s tokens.\n"""\n\nfrom __future__ import annotations\n\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom quart import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n\n\ndef create_token(identity: str, token_type: TokenType, *, fresh: bool = False) -> str:\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401."""\n    try:\n        claims: Claims = jwt.decode(\n            token,\n            current_app.config["JWT_SECRET_KEY"],\n            algorithms=[ALGORITHM],\n            options={"require": REQUIRED_CLAIMS},\n        )\n    except jwt.ExpiredSignatureError:\n        raise AuthenticationError("Token has expired") from None\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return claims\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
 
@@ -4099,20 +3300,8 @@ return __eta.res;
   },
   "project/quart/src/extensions.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Extensions, created here and bound to an app in `init_extensions`.\n\n';
 if (it.cache || it.celery) {
@@ -4199,20 +3388,8 @@ return __eta.res;
   },
   "project/quart/src/rate_limit.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The login rate limit (quart-rate-limiter), read from LOGIN_RATE_LIMIT.\n\n';
 if (it.cache) {
@@ -4267,20 +3444,8 @@ return __eta.res;
   },
   "project/quart/src/realtime/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Live change feeds: GET /ws/<table> streams the rows a client may read as they change.\n\n`realtime_feeds` knows which modules have a feed (each module\'s `<module>_feed.py`) and\ncatches their row changes at commit; `realtime_hub` fans them out to the open sockets\n(through Redis pub/sub across processes, when the project has Redis); `realtime_controller`\nis the WebSocket route, discovered like every controller.\n"""\n';
 
@@ -4292,20 +3457,8 @@ return __eta.res;
   },
   "project/quart/src/realtime/realtime_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""GET /ws/<table>: a module\'s live feed over a WebSocket (docs/GENERATED_API.md).\n\n';
 if (it.auth) {
@@ -4357,20 +3510,10 @@ return __eta.res;
   },
   "project/quart/src/realtime/realtime_feeds.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
 function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Which modules have a live feed, and the row changes their commits make.\n\nA module registers its feed in `src/<module>/<module>_feed.py`: the model, the output\nschema (the row exactly as the REST API returns it) and the read rule of its access policy.\nSQLAlchemy session events, registered once here, collect the changes without any code in\nthe services: `after_flush` records created, updated and soft-deleted rows of models that\nhave a feed';
 if (it.auth) {
@@ -4402,20 +3545,10 @@ return __eta.res;
   },
   "project/quart/src/realtime/realtime_hub.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
 function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const redis = it.cache || it.celery;
 __eta.res+='"""The hub: one per process, between the commits and the open sockets.\n\nA commit\'s changes go into the outbox (`enqueue` never blocks the writer: a full outbox\ndrops them, with a warning). One task renders them — the rows read back through the\nmodule\'s output schema, as the REST API returns them — and\n';
@@ -4466,20 +3599,8 @@ return __eta.res;
   },
   "project/quart/src/tasks/example_tasks.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Tasks run by the Celery worker (`make worker`).\n\nCelery calls tasks synchronously; each task hands its async work to the\nworker process\'s event loop (see worker_loop.py), where it can await\nservices and repositories exactly as a request handler does.\n"""\n\nfrom __future__ import annotations\n\nfrom celery import shared_task\n\nfrom src.tasks.worker_loop import worker_loop\n\n\nasync def add_numbers(a: int, b: int) -> int:\n    """The example\'s work; a real task awaits services and repositories here."""\n    return a + b\n\n\n@shared_task(ignore_result=False)\ndef add(a: int, b: int) -> int:\n    return worker_loop.run(lambda: add_numbers(a, b))\n';
 
@@ -4491,20 +3612,8 @@ return __eta.res;
   },
   "project/quart/src/tasks/worker_loop.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""One event loop per Celery worker process, shared by every task it runs.\n\nA pooled async engine belongs to the event loop that opened its connections,\nso `asyncio.run()` per task (a new loop each time) would hand tasks\nconnections of a dead loop. Instead each worker process runs one loop in a\ndaemon thread with one Quart app started on it (engine and Redis opened by\nthe app\'s own `before_serving` hooks); a task submits its coroutine to that\nloop and waits for the result. This works with the prefork, threads and solo\npools; after a fork, the child starts its own loop.\n"""\n\nfrom __future__ import annotations\n\nimport asyncio\nimport os\nimport threading\nfrom collections.abc import Callable, Coroutine\nfrom typing import Any, TypeVar\n\nfrom celery.signals import worker_process_shutdown\nfrom quart import Quart\n\nT = TypeVar("T")\n\n\nclass WorkerLoop:\n    def __init__(self, app_factory: Callable[[], Quart]) -> None:\n        # Replaceable before the first task, e.g. by tests that build their own app.\n        self.app_factory = app_factory\n        self._lock = threading.Lock()\n        self._pid: int | None = None\n        self._loop: asyncio.AbstractEventLoop | None = None\n        self._app: Quart | None = None\n\n    def run(self, work: Callable[[], Coroutine[Any, Any, T]]) -> T:\n        """Runs `work()` in an app context on this process\'s loop; returns its result."""\n        loop = self._ensure_loop()\n        return asyncio.run_coroutine_threadsafe(self._in_app(work), loop).result()\n\n    def stop(self) -> None:\n        """Stops the app (disposing its engine) and the loop of this process."""\n        with self._lock:\n            loop, app = self._loop, self._app\n            if loop is None or self._pid != os.getpid():\n                return\n            if app is not None:\n                asyncio.run_coroutine_threadsafe(app.shutdown(), loop).result()\n            loop.call_soon_threadsafe(loop.stop)\n            self._loop, self._app, self._pid = None, None, None\n\n    async def _in_app(self, work: Callable[[], Coroutine[Any, Any, T]]) -> T:\n        if self._app is None:\n            app = self.app_factory()\n            await app.startup()\n            self._app = app\n        async with self._app.app_context():\n            return await work()\n\n    def _ensure_loop(self) -> asyncio.AbstractEventLoop:\n        with self._lock:\n            if self._loop is None or self._pid != os.getpid():\n                loop = asyncio.new_event_loop()\n                threading.Thread(target=loop.run_forever, name="task-loop", daemon=True).start()\n                self._loop, self._app, self._pid = loop, None, os.getpid()\n            return self._loop\n\n\ndef _create_app() -> Quart:\n    from src import create_app  # late: src imports the tasks package\n\n    return create_app()\n\n\nworker_loop = WorkerLoop(_create_app)\n\n\n@worker_process_shutdown.connect\ndef _stop_worker_loop(**_: object) -> None:\n    worker_loop.stop()\n';
 
@@ -4516,20 +3625,8 @@ return __eta.res;
   },
   "project/quart/src/validation.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Reading request bodies and query strings into pydantic models (400 / 422).\n\nThe body is parsed as JSON whatever its Content-Type says: a body that is not\nJSON (nested too deeply included), or not a JSON object, is a 400; a body or\nquery that does not fit its model raises pydantic\'s ValidationError, which the\nerror handlers turn into a 422 with one entry per problem. Bodies are validated\nfrom the JSON text, strictly: `"3"` is not 3 and `false` is not 0; query\nstrings, which are text, may still parse numbers. What JSON Schema adds to\nstrict mode (integral numbers, decimal text) is in src/openapi.py\'s\n`validate_body`, so the document and the check agree.\n"""\n\nfrom __future__ import annotations\n\nimport json\nfrom typing import Any, TypeVar\n\nfrom pydantic import BaseModel\nfrom quart import request\nfrom quart.wrappers import Request\n\nfrom src.errors import MalformedJsonError\nfrom src.openapi import validate_body\n\nModelT = TypeVar("ModelT", bound=BaseModel)\nNOT_AN_OBJECT = "the body must be a JSON object"\n\n\nclass JsonRequest(Request):\n    async def get_json(self, force: bool = True, silent: bool = False, cache: bool = True) -> Any:\n        # A JSON API: the body is parsed whatever Content-Type says, and bytes\n        # that are not UTF-8 are malformed JSON, not a server error.\n        raw = await self.get_data(cache=cache, as_text=False)\n        try:\n            return json.loads(raw)\n        except (ValueError, RecursionError) as error:  # UnicodeDecodeError included\n            return None if silent else self.on_json_loading_failed(error)\n\n    def on_json_loading_failed(self, error: Exception) -> Any:\n        raise MalformedJsonError(details=str(error))\n\n\nasync def json_object() -> dict[str, Any]:\n    payload = await request.get_json()  # raises 413 above MAX_CONTENT_LENGTH\n    if not isinstance(payload, dict):\n        raise MalformedJsonError(details=NOT_AN_OBJECT)\n    return payload\n\n\nasync def parse_body(model: type[ModelT]) -> ModelT:\n    payload = await json_object()\n    return validate_body(model, payload, await request.get_data(as_text=False))\n\n\ndef parse_query(model: type[ModelT]) -> ModelT:\n    # A repeated parameter is a list: `?page=1&page=2` is a 422.\n    query = {key: values[0] if len(values) == 1 else values for key, values in request.args.lists()}\n    return model.model_validate(query)\n';
 
@@ -4541,20 +3638,8 @@ return __eta.res;
   },
   "project/quart/tests/_conftest_app.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* Included by tests/conftest.py.eta: each test gets its own started app (pytest-asyncio
    gives each test its own event loop, and the engine belongs to the loop that opened it). */
@@ -4590,20 +3675,8 @@ return __eta.res;
   },
   "project/quart/tests/test_realtime.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The live feeds\' hub: slow sockets are closed, the others and the writer go on."""\n\nfrom __future__ import annotations\n\nimport asyncio\nimport json\n\nimport pytest\nfrom pydantic import BaseModel\nfrom quart import Quart\nfrom quart.testing.connections import WebsocketDisconnectError\n\nfrom src.realtime.realtime_feeds import FEEDS, Change, Feed\nfrom src.realtime.realtime_hub import OUTBOX_SIZE, SLOW_CONSUMER, Hub, Subscriber\nfrom tests.conftest import AppFactory, Serve\n\nPROBE = "probe_feed"\n\n\nclass ProbeOut(BaseModel):\n    id: int\n\n\n@pytest.fixture\ndef probe(monkeypatch: pytest.MonkeyPatch) -> None:\n    """A feed of no table, for what does not depend on a module."""\n    monkeypatch.setitem(FEEDS, PROBE, Feed(PROBE, object, ProbeOut, access="public"))\n\n\ndef subscriber(size: int) -> Subscriber:\n    return Subscriber(PROBE, user_id=None, is_admin=False, queue=asyncio.Queue(size))\n\n\ndef event(n: int) -> dict[str, object]:\n    return {"feed": PROBE, "type": "created", "owner": None, "data": {"id": n}}\n\n\n@pytest.mark.usefixtures("probe")\nasync def test_a_slow_socket_is_closed_and_the_others_still_served(app: Quart) -> None:\n    hub = Hub(app)\n    slow, fast = subscriber(2), subscriber(10)\n    hub.subscribe(slow)\n    hub.subscribe(fast)\n    for n in range(3):\n        hub.deliver(event(n))\n        if n < 2:\n            assert fast.queue.get_nowait() == json.dumps({"type": "created", "data": {"id": n}})\n    assert slow.closed.is_set()\n    assert slow.close_code == SLOW_CONSUMER\n    assert not fast.closed.is_set()\n    assert fast.queue.qsize() == 1\n\n\nasync def test_a_full_outbox_drops_changes_without_blocking_the_writer(app: Quart) -> None:\n    hub = Hub(app)  # not started: nothing drains its outbox\n    for n in range(OUTBOX_SIZE + 5):\n        hub.enqueue([Change(PROBE, "created", n)])\n    assert hub.outbox.qsize() == OUTBOX_SIZE\n\n\nasync def test_an_unknown_feed_closes_with_4404(app: Quart) -> None:\n    async with app.test_client().websocket("/ws/no_such_feed") as socket:\n        with pytest.raises(WebsocketDisconnectError) as closed:\n            await asyncio.wait_for(socket.receive(), 10)\n    assert closed.value.args[0] == 4404\n\n\n@pytest.mark.parametrize("origin", ["https://elsewhere.example", "null"])\nasync def test_a_browser_of_another_site_is_closed_with_4403(app: Quart, origin: str) -> None:\n    headers = {"Origin": origin}\n    async with app.test_client().websocket("/ws/no_such_feed", headers=headers) as socket:\n        with pytest.raises(WebsocketDisconnectError) as closed:\n            await asyncio.wait_for(socket.receive(), 10)\n    assert closed.value.args[0] == 4403\n\n\nasync def test_the_sites_own_pages_and_its_cors_origins_may_connect(\n    make_app: AppFactory, serve: Serve\n) -> None:\n    app = await serve(make_app(CORS_ORIGINS=["https://app.example.com"]))\n    for origin in ("http://localhost", "https://app.example.com"):\n        headers = {"Origin": origin}\n        async with app.test_client().websocket("/ws/no_such_feed", headers=headers) as socket:\n            with pytest.raises(WebsocketDisconnectError) as closed:\n                await asyncio.wait_for(socket.receive(), 10)\n        # Past the origin check: refused for the feed\'s name only.\n        assert closed.value.args[0] == 4404\n';
 
@@ -4615,20 +3688,8 @@ return __eta.res;
   },
   "project/src/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The application factory.\n\n`create_app()` reads the configuration, binds the extensions, turns every\nerror into the JSON envelope and registers every blueprint it finds: a module\n';
 if (it.quart) {
@@ -4757,20 +3818,8 @@ return __eta.res;
   },
   "project/src/_read_script.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# A read in one round trip: the resource\'s generation, then the entry under it. The entry\'s key\n# is built in the script, which a single Redis allows (a cluster would not).\nREAD_SCRIPT = """\nlocal generation = redis.call(\'GET\', KEYS[1]) or \'0\'\nreturn {generation, redis.call(\'GET\', ARGV[1] .. generation .. \':\' .. ARGV[2])}\n"""\n';
 
@@ -4782,20 +3831,8 @@ return __eta.res;
   },
   "project/src/_resource_cache.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='class ResourceCache:\n    """Cached reads of one resource, invalidated by its writes.\n\n    Every key embeds the resource\'s generation number; a write increments it,\n    so all cached pages and rows of the resource are ignored at once without\n    scanning keys. A read is one round trip (a script reads the generation and\n    the entry under it); an answer read from the database after a miss is\n    stored under the generation that miss saw, so a write in between leaves it\n    unseen. Values are JSON (orjson). Cache errors are logged and swallowed:\n    when Redis is down, reads are served from the database and writes still\n    succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n';
 __eta.res+=it.py.assign(8, "self.namespace", `f"${it.project.slug}:{namespace}"`);
@@ -4821,20 +3858,8 @@ return __eta.res;
   },
   "project/src/admin/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""User administration for admins: list users, change their role, deactivate them."""\n';
 
@@ -4846,20 +3871,8 @@ return __eta.res;
   },
   "project/src/admin/admin_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The routes of /api/admin/users, wired by the same per-framework partial as a module's
    controller (templates/module/_openapi.eta). Every route needs an admin. */
@@ -4918,20 +3931,8 @@ return __eta.res;
   },
   "project/src/admin/admin_schemas.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Request bodies of /api/admin."""\n\nfrom __future__ import annotations\n\nfrom pydantic import BaseModel, ConfigDict, field_validator\nfrom pydantic.json_schema import SkipJsonSchema\n\nfrom src.models.users_model import Role\n\n\nclass UserChanges(BaseModel):\n    """PATCH body: only the fields sent change. Applies to the user\'s very next request."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    role: Role | SkipJsonSchema[None] = None\n    is_active: bool | SkipJsonSchema[None] = None\n\n    @field_validator("role", "is_active")\n    @classmethod\n    def _not_null(cls, value: object) -> object:\n        # Omitting a field keeps its value; null would mean nothing.\n        if value is None:\n            raise ValueError("may not be null")\n        return value\n';
 
@@ -4943,20 +3944,8 @@ return __eta.res;
   },
   "project/src/admin/admin_service.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Rules of user administration: at least one active admin always remains."""\n\nfrom __future__ import annotations\n\nfrom src.admin.admin_schemas import UserChanges\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import UserOut\nfrom src.auth.revocation import publish_user\nfrom src.errors import ConflictError, NotFoundError\nfrom src.models.base_model import MAX_ID\nfrom src.models.users_model import ADMIN, User\nfrom src.pagination import Page, PageParams\n\nLAST_ADMIN = "The last active admin cannot be demoted or deactivated"\n\n\nclass AdminService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
@@ -4990,20 +3979,8 @@ return __eta.res;
   },
   "project/src/auth/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Accounts and JWT authentication: register, login, refresh, logout, me."""\n';
 
@@ -5015,20 +3992,8 @@ return __eta.res;
   },
   "project/src/auth/auth_repository.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Data access for users and revoked tokens."""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\n\nfrom sqlalchemy import ';
 __eta.res+=["func", "select", ...it.db.isTrueImports].join(", ");
@@ -5094,20 +4059,8 @@ return __eta.res;
   },
   "project/src/auth/auth_schemas.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is a common password, one repeated character, "\n        "or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        problem = password_problem(password, info.data.get("email"))\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass AccessToken(BaseModel):\n    access_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
 
@@ -5119,20 +4072,8 @@ return __eta.res;
   },
   "project/src/auth/auth_service.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* Tokens are issued and read by flask-jwt-extended on Flask and by src/auth/tokens.py
    (PyJWT, the same claims) on Quart: those calls are the blocks below. */
@@ -5228,20 +4169,8 @@ return __eta.res;
   },
   "project/src/auth/common_passwords.txt.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='# The most common passwords of 8 characters or more, one a line, lower case.\n#\n# Compiled for pyscaffold from the entries that top the widely published rankings of passwords\n# found in breaches (the UK NCSC\'s 2019 list of the most frequent passwords in Have I Been\n# Pwned, and the yearly NordPass and SplashData lists), keeping those of 8 characters or more:\n# shorter ones already fail the length rule. NIST SP 800-63B (5.1.1.2) asks that new passwords\n# be checked against such a list. It is short on purpose; add your own lines, or replace the\n# check with a query of the Pwned Passwords range API for a far larger corpus.\n00000000\n000000000\n0000000000\n0123456789\n11111111\n111111111\n1111111111\n11223344\n112233445566\n123123123\n123321123\n12341234\n12344321\n1234512345\n123456123456\n12345678\n123456789\n1234567890\n12345678910\n1234abcd\n1234qwer\n123abc123\n147258369\n1q2w3e4r\n1q2w3e4r5t\n1q2w3e4r5t6y\n1qaz2wsx\n1qazxsw2\n88888888\n987654321\n9876543210\n99999999\na1b2c3d4\naa123456\naaaaaa11\naaaaaaaa\nabc12345\nabcd1234\nabcd12345\nabcdefg1\nabcdefgh\naccess14\nadmin123\nadministrator\nangel123\narsenal1\nasdf1234\nasdfghjk\nasdfghjkl\nasshole1\nautumn2024\nbabygirl1\nbaseball\nbaseball1\nbasketball\nbatman123\nblink182\nbutterfly\nchangeme\nchangeme1\ncharlie1\nchelsea1\nchocolate\ncomputer\ncookie12\ncorvette\ndefault1\ndragon12\nfacebook\nflower12\nfootball\nfootball1\nfreedom1\nfuckyou1\ngoogle123\nguest123\nhello123\nhellohello\nhunter12\niloveyou\niloveyou1\niloveyou2\ninternet\njennifer\njordan23\nkiller12\nletmein1\nletmein123\nlinkedin\nliverpool\nlogin123\nlovely12\nloveyou1\nmaster12\nmatrix12\nmaverick\nmercedes\nmichael1\nmichelle\nminecraft\nmonkey12\nmustang1\nmypassword\np@ssw0rd\np@ssword\npa$$word\npa55word\npassw0rd\npassword\npassword!\npassword1\npassword12\npassword123\npassword1234\npassword2023\npassword2024\npokemon1\nprincess\nprincess1\nq1w2e3r4\nq1w2e3r4t5\nqazwsx123\nqazwsxedc\nqwer1234\nqwerty1!\nqwerty12\nqwerty123\nqwerty1234\nqwertyu1\nqwertyui\nqwertyuiop\nroot1234\nsamsung1\nsecret12\nshadow12\nspring2024\nstarwars\nsummer2023\nsummer2024\nsunshine\nsunshine1\nsuperman\nsuperman1\ntest1234\ntesttest\ntrustno1\nuser1234\nwelcome1\nwelcome123\nwelcome2024\nwhatever\nwinter2024\nzaq12wsx\nzaq1zaq1\nzxcvbnm1\nzxcvbnm123\n';
 
@@ -5253,20 +4182,8 @@ return __eta.res;
   },
   "project/src/auth/passwords.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Password hashing with argon2id (argon2-cffi\'s defaults follow RFC 9106), and the rules\na new password must pass (NIST SP 800-63B: no common password, nothing from the account)."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom functools import cache\nfrom importlib.resources import files\n\nfrom argon2 import PasswordHasher\nfrom argon2.exceptions import InvalidHashError, VerificationError\n\n_hasher = PasswordHasher()\n# Verified against when the email is unknown, so both cases take the same time.\n_DUMMY_HASH = _hasher.hash("not-a-real-password")\n\n\ndef hash_password(password: str) -> str:\n    return _hasher.hash(password)\n\n\ndef verify_password(password_hash: str | None, password: str) -> bool:\n    try:\n        _hasher.verify(password_hash or _DUMMY_HASH, password)\n    except (VerificationError, InvalidHashError):\n        return False\n    return password_hash is not None\n\n\n@cache\ndef common_passwords() -> frozenset[str]:\n    """src/auth/common_passwords.txt: where the list comes from is written at its top."""\n    text = files("src.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")\n    lines = (line.strip() for line in text.splitlines())\n    return frozenset(line for line in lines if line and not line.startswith("#"))\n\n\ndef password_problem(password: str, email: str | None) -> str | None:\n    """Why a new password is refused, or None. Compared after NFKC and case folding."""\n    folded = unicodedata.normalize("NFKC", password).casefold()\n    if len(set(folded)) <= 1:\n        return "must not be one character repeated"\n    if folded.strip() in common_passwords():\n        return "is too common"\n    if email and folded in {email.casefold(), email.casefold().partition("@")[0]}:\n        return "must not be the email"\n    return None\n';
 
@@ -5278,20 +4195,8 @@ return __eta.res;
   },
   "project/src/auth/revocation.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The token blocklist, and the standing of each token\'s user';
 if (it.cache) {
@@ -5392,20 +4297,8 @@ return __eta.res;
   },
   "project/src/cli.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Administration commands: `python -m src.cli create-admin EMAIL` (`make create-admin`).\n\nThe password comes from ADMIN_PASSWORD or a prompt, never from the command line, where other\nusers of the machine could read it in the process list and the shell history. The command\nuses its own short-lived synchronous engine: it runs outside the app and its request cycle.\n"""\n\nfrom __future__ import annotations\n\nimport argparse\nimport getpass\nimport os\nimport sys\nfrom collections.abc import Callable\n\nfrom pydantic import TypeAdapter, ValidationError\nfrom sqlalchemy import create_engine, select\nfrom sqlalchemy.exc import DBAPIError\nfrom sqlalchemy.orm import Session\n\nfrom src.auth.auth_schemas import Credentials, Email\nfrom src.auth.passwords import hash_password\n';
 if (it.cache) {
@@ -5435,20 +4328,8 @@ return __eta.res;
   },
   "project/src/config.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 // DB_SCHEMA: on databases whose models name a placeholder schema (see base_model.py).
 const schema = it.db.translatedSchema;
@@ -5508,20 +4389,8 @@ return __eta.res;
   },
   "project/src/database.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 /* The models of a database with a placeholder schema (it.db.translatedSchema) are
    translated to DB_SCHEMA by the engine: the schema is passed wherever the URL is. */
@@ -5619,20 +4488,8 @@ return __eta.res;
   },
   "project/src/envelope.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The one JSON shape of every response: `{"success": true, "data": ...}` (lists add\n"pagination"), or `{"success": false, "error": "...", "details": ...}`.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Callable\nfrom typing import Any\n\nimport orjson\n';
 if (it.quart) {
@@ -5654,20 +4511,8 @@ return __eta.res;
   },
   "project/src/error_handlers.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Every error becomes the envelope: no HTML error page ever leaves the app."""\n\nfrom __future__ import annotations\n\nimport logging\nimport traceback\nfrom typing import Any\n\n';
 if (it.flask) {
@@ -5705,20 +4550,8 @@ return __eta.res;
   },
   "project/src/errors.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Errors the application raises on purpose, and how each becomes a response.\n\nServices raise these; the error handlers turn them, and every other\nexception, into the envelope. Messages are part of the API contract.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\nfrom pydantic import ValidationError\n\n# Messages for HTTP errors raised by the framework itself (unknown route, ...).\nHTTP_MESSAGES: dict[int, str] = {\n    400: "Bad request",\n    401: "Authentication required",\n    403: "Forbidden",\n    404: "Not found",\n    405: "Method not allowed",\n    413: "Request body too large",\n    415: "Unsupported media type",\n    422: "Validation failed",\n    429: "Too many requests",\n    500: "Internal server error",\n    503: "Service unavailable",\n}\n\n\nclass ApiError(Exception):\n    status = 500\n    message = "Internal server error"\n\n    def __init__(self, message: str | None = None, details: Any = None) -> None:\n        super().__init__(message or self.message)\n        self.message = message or self.message\n        self.details = details\n\n\nclass MalformedJsonError(ApiError):\n    status = 400\n    message = "Malformed JSON body"\n\n\nclass AuthenticationError(ApiError):\n    status = 401\n    message = "Authentication required"\n\n\nclass ForbiddenError(ApiError):\n    status = 403\n    message = "Forbidden"\n\n\nclass NotFoundError(ApiError):\n    status = 404\n    message = "Not found"\n\n\nclass InvalidReferenceError(ApiError):\n    """A reference field names a row that does not exist: a validation error."""\n\n    status = 422\n    message = "Validation failed"\n\n\nclass ConflictError(ApiError):\n    status = 409\n    message = "Resource already exists"\n\n\nclass ServiceUnavailableError(ApiError):\n    status = 503\n    message = "Service unavailable"\n\n\ndef http_message(status: int, fallback: str) -> str:\n    return HTTP_MESSAGES.get(status, fallback)\n\n\ndef validation_details(error: ValidationError) -> list[dict[str, str]]:\n    """pydantic errors as `[{"field": "a.b", "message": ..., "type": ...}]`."""\n    return [\n        {\n            "field": ".".join(str(part) for part in item["loc"]),\n            "message": item["msg"],\n            "type": item["type"],\n        }\n        for item in error.errors(include_url=False)\n    ]\n';
 
@@ -5730,20 +4563,8 @@ return __eta.res;
   },
   "project/src/health/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Liveness and readiness probes."""\n';
 
@@ -5755,20 +4576,8 @@ return __eta.res;
   },
   "project/src/health/health_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""`/health/live` answers while the process runs; `/health/ready` when its dependencies do."""\n\nfrom __future__ import annotations\n\n';
 if (it.flask) {
@@ -5798,20 +4607,8 @@ return __eta.res;
   },
   "project/src/health/health_service.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const redis = it.cache || it.celery;
 /* The statement that proves a connection works (see it.db.ping). */
@@ -5894,20 +4691,8 @@ return __eta.res;
   },
   "project/src/logging_config.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""JSON logs, one object per line, each carrying the current request id."""\n\nfrom __future__ import annotations\n\nimport json\nimport logging\nimport sys\nfrom contextvars import ContextVar\nfrom datetime import UTC, datetime\n\nimport orjson\n\nREQUEST_ID_HEADER = "X-Request-ID"\nrequest_id_var: ContextVar[str] = ContextVar("request_id", default="-")\n\n# Attributes every LogRecord has; anything else was passed with `extra=` and is logged.\n_STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}\n\n\nclass JsonFormatter(logging.Formatter):\n    def format(self, record: logging.LogRecord) -> str:\n        entry: dict[str, object] = {\n            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),\n            "level": record.levelname,\n            "logger": record.name,\n            "message": record.getMessage(),\n            "request_id": request_id_var.get(),\n        }\n        for key, value in vars(record).items():\n            if key not in _STANDARD_ATTRIBUTES:\n                entry[key] = value\n        if record.exc_info:\n            entry["exception"] = self.formatException(record.exc_info)\n        try:\n            return orjson.dumps(entry, default=str).decode()\n        except TypeError:  # what orjson refuses (an integer beyond 64 bits): the slower way\n            return json.dumps(entry, default=str)\n\n\ndef configure_logging(level: str) -> None:\n    handler = logging.StreamHandler(sys.stdout)\n    handler.setFormatter(JsonFormatter())\n    root = logging.getLogger()\n    root.handlers[:] = [handler]\n    root.setLevel(level)\n';
 
@@ -5919,20 +4704,8 @@ return __eta.res;
   },
   "project/src/models/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Models are discovered, not listed.\n\n`import_models()` imports every `*_model.py` next to this file, so Alembic,\n`create_all` and the application see a new model as soon as its file exists.\n"""\n\nfrom __future__ import annotations\n\nimport importlib\nfrom pathlib import Path\n\n\ndef import_models() -> None:\n    for path in sorted(Path(__file__).parent.glob("*_model.py")):\n        importlib.import_module(f"{__name__}.{path.stem}")\n';
 
@@ -5944,20 +4717,8 @@ return __eta.res;
   },
   "project/src/models/base_model.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const schema = it.db.translatedSchema;
 // PortableBoolean (0/1, see types.py) where a native BOOLEAN column is not portable.
@@ -6003,20 +4764,8 @@ return __eta.res;
   },
   "project/src/models/revoked_tokens_model.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Revoked token ids (logout), kept until the token would have expired anyway.\n\nThe blocklist lives in the database in every project: it survives a Redis restart\nwithout persistence, and it is there whenever requests can be served at all.\n"""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\n\nfrom sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\nfrom src.models.types import UtcDateTime\n\n\nclass RevokedToken(BaseModel):\n    __tablename__ = "revoked_tokens"\n\n    jti: Mapped[str] = mapped_column(String(64), unique=True)\n    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)\n';
 
@@ -6028,20 +4777,8 @@ return __eta.res;
   },
   "project/src/models/types.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 // The portable types: one column type on every server version the database supports.
 const portable = it.db.portableTypes;
@@ -6106,20 +4843,8 @@ return __eta.res;
   },
   "project/src/models/users_model.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The accounts that can log in."""\n\nfrom __future__ import annotations\n\nfrom typing import Final, Literal\n\nfrom sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\n\nRole = Literal["user", "admin"]\nUSER: Final = "user"\nADMIN: Final = "admin"\n\n\nclass User(BaseModel):\n    __tablename__ = "users"\n\n    email: Mapped[str] = mapped_column(String(255), unique=True)\n    password_hash: Mapped[str] = mapped_column(String(255))\n    # Read from the database on every request: a role change applies to tokens already issued.\n    role: Mapped[str] = mapped_column(String(16), default=USER, server_default=USER)\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n';
 
@@ -6131,20 +4856,8 @@ return __eta.res;
   },
   "project/src/openapi.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The OpenAPI document, built from the routes and their pydantic models.\n\nViews declare what they take and return with `@operation(...)`; the document\nis assembled from the URL map, so it lists exactly the routes that exist and\nwraps every response in the envelope. A small registry rather than a plugin\nso that the envelope and the error shapes stay exactly as the API defines\nthem. The same module serves Flask and Quart projects, so both publish one\ndocument for the same routes.\n\nDecimals travel as strings (`"7.10"`), as the API answers them, and text may\nnot contain NUL (PostgreSQL cannot store it): the document gives such fields\nthe patterns that `validate_body` enforces, so the server refuses exactly what\nthe document refuses.\n"""\n\nfrom __future__ import annotations\n\nimport json\nimport re\nfrom collections.abc import Callable, Mapping\nfrom dataclasses import dataclass\nfrom functools import cache\nfrom typing import Any, TypeVar\n\n';
 if (it.flask) {
@@ -6172,20 +4885,8 @@ return __eta.res;
   },
   "project/src/pagination.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
 
@@ -6197,20 +4898,8 @@ return __eta.res;
   },
   "project/src/security.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Security headers added to every response, and the client address rate limits count by."""\n\nfrom __future__ import annotations\n\nBASE_HEADERS = {\n    "X-Content-Type-Options": "nosniff",\n    "X-Frame-Options": "DENY",\n    "Referrer-Policy": "no-referrer",\n}\nAPI_CSP = "default-src \'none\'; frame-ancestors \'none\'"\n# The docs page loads Swagger UI from a CDN, so it gets a policy that allows it.\nDOCS_CSP = (\n    "default-src \'none\'; script-src \'self\' \'unsafe-inline\' https://cdn.jsdelivr.net; "\n    "style-src \'self\' \'unsafe-inline\' https://cdn.jsdelivr.net; img-src \'self\' data:; "\n    "connect-src \'self\'; frame-ancestors \'none\'"\n)\nHSTS = "max-age=63072000; includeSubDomains"\n\n\ndef _headers(csp: str, production: bool) -> tuple[tuple[str, str], ...]:\n    headers = {**BASE_HEADERS, "Content-Security-Policy": csp}\n    if production:\n        headers["Strict-Transport-Security"] = HSTS\n    return tuple(headers.items())\n\n\n# Built once: every response gets one of these four.\n_SECURITY_HEADERS = {\n    (docs, production): _headers(DOCS_CSP if docs else API_CSP, production)\n    for docs in (False, True)\n    for production in (False, True)\n}\n\n\ndef security_headers(path: str, production: bool) -> tuple[tuple[str, str], ...]:\n    return _SECURITY_HEADERS[(path == "/docs", production)]\n';
 if (it.auth) {
@@ -6225,20 +4914,8 @@ return __eta.res;
   },
   "project/src/tasks/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Background work with Celery: an example task and its endpoints."""\n';
 
@@ -6250,20 +4927,8 @@ return __eta.res;
   },
   "project/src/tasks/tasks_controller.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Task routes: start the example task, ask for a task\'s state."""\n\nfrom __future__ import annotations\n\nfrom uuid import UUID\n\nfrom ';
 __eta.res+=it.fw.package;
@@ -6299,20 +4964,8 @@ return __eta.res;
   },
   "project/src/tasks/tasks_schemas.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Bodies of the task endpoints."""\n\nfrom __future__ import annotations\n\nfrom typing import Annotated, Any\n\nfrom pydantic import BaseModel, ConfigDict, Field, StrictInt\n\n# Integers every JSON client reads exactly (JavaScript\'s safe range): a larger number is a 422.\nSAFE_MAX = 2**53 - 1\nSafeInt = Annotated[StrictInt, Field(ge=-SAFE_MAX, le=SAFE_MAX)]\n\n\nclass AddArguments(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    a: SafeInt\n    b: SafeInt\n\n\nclass TaskAccepted(BaseModel):\n    task_id: str\n\n\nclass TaskStatus(BaseModel):\n    task_id: str\n    status: str\n    result: Any = None\n';
 
@@ -6324,20 +4977,8 @@ return __eta.res;
   },
   "project/src/tasks/tasks_service.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 if (it.quart) {
 __eta.res+='"""Enqueueing tasks and reading their state; broker trouble becomes a 503.\n\nCelery\'s client blocks on the broker\'s socket, so it runs in a thread: the\nevent loop keeps serving other requests while the broker answers, or fails to.\n"""\n';
@@ -6374,20 +5015,8 @@ return __eta.res;
   },
   "project/src/worker.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The Celery entry point: `celery -A src.worker:celery_app worker`.\n\n';
 if (it.quart) {
@@ -6409,20 +5038,8 @@ return __eta.res;
   },
   "project/tests/__init__.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The test suite; `make test` runs it against TEST_DATABASE_URL."""\n';
 
@@ -6434,20 +5051,8 @@ return __eta.res;
   },
   "project/tests/accounts.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Accounts for the tests of roles and ownership: log in as someone, change a user, give a row."""\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
@@ -6509,20 +5114,8 @@ return __eta.res;
   },
   "project/tests/conftest.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 if (it.fw.startsApps) {
 __eta.res+='"""Fixtures: a serving app per test over TEST_DATABASE_URL, clean tables per test.\n';
@@ -6755,20 +5348,8 @@ return __eta.res;
   },
   "project/tests/test_admin.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 const isAsync = it.fw.async !== "";
 /* `json(request)`: the JSON answer of a request. */
@@ -6880,20 +5461,8 @@ return __eta.res;
   },
   "project/tests/test_app.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The factory, and the envelope on every kind of error."""\n\nfrom __future__ import annotations\n\nimport json\nfrom decimal import Decimal\nfrom typing import Annotated\n\nimport pytest\n';
 if (it.flask) {
@@ -7080,20 +5649,8 @@ return __eta.res;
   },
   "project/tests/test_auth.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\n';
 if (it.cache) {
@@ -7433,20 +5990,8 @@ return __eta.res;
   },
   "project/tests/test_cli.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""`python -m src.cli create-admin`: creates or promotes, refuses weak passwords, says why."""\n\nfrom __future__ import annotations\n\nimport pytest\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
@@ -7481,20 +6026,8 @@ return __eta.res;
   },
   "project/tests/test_config.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Configuration refuses what would be unsafe outside development."""\n\nfrom __future__ import annotations\n\nimport pytest\n\nfrom src.config import DEVELOPMENT_SECRET, Config, ConfigError\n\nSTRONG = "a-strong-random-secret-value-of-enough-bytes-0123456789"\n\n\ndef environ(**changes: str) -> dict[str, str]:\n    base = {\n        "APP_ENV": "production",\n        "DATABASE_URL": "';
 __eta.res+=it.db.configTestUrl;
@@ -7518,20 +6051,8 @@ return __eta.res;
   },
   "project/tests/test_health.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""Liveness and readiness."""\n\nfrom __future__ import annotations\n\n';
 if (it.quart && (it.cache || it.celery)) {
@@ -7607,20 +6128,8 @@ return __eta.res;
   },
   "project/tests/test_oracle_schema.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The schema as Oracle sees it, checked without an Oracle server.\n\nThe models are compiled with SQLAlchemy\'s Oracle dialect configured as 19c and\nas 23ai, and the migrations are rendered offline (`alembic upgrade head --sql`).\nBoth must follow the rules that keep the schema portable: every name at most\nMAX_IDENTIFIER_LENGTH characters and never a reserved word (so never quoted),\na length on every VARCHAR2, identity keys, no type that 19c lacks (BOOLEAN,\nJSON), the same DDL on 19c and 23ai, and tables in DB_SCHEMA. The migrations\nmust create exactly the tables, columns, constraints and indexes of the models.\n"""\n\nfrom __future__ import annotations\n\nimport os\nimport re\nimport subprocess\nimport sys\nfrom pathlib import Path\n\nimport pytest\nfrom sqlalchemy import create_engine, select\nfrom sqlalchemy.dialects.oracle.base import RESERVED_WORDS, OracleDialect\nfrom sqlalchemy.schema import CreateIndex, CreateTable, ExecutableDDLElement\n\nfrom src.models import import_models\nfrom src.models.base_model import MAX_IDENTIFIER_LENGTH, SCHEMA, Base, schema_translate_map\n\nROOT = Path(__file__).resolve().parent.parent\nDB_SCHEMA = "app_owner"\nORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1"\nVERSIONS = {"19c": (19, 3, 0, 0, 0), "23ai": (23, 4, 0, 0, 0)}\n\nCREATE_TABLE = re.compile(r"CREATE TABLE (?:(\\w+)\\.)?(\\w+) \\((.*)\\)", re.DOTALL)\nCREATE_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX (?:\\w+\\.)?(\\w+) ON (?:(\\w+)\\.)?(\\w+) \\(")\nCONSTRAINT = re.compile(r"^CONSTRAINT (\\w+) ")\nREFERENCES = re.compile(r"REFERENCES (?:(\\w+)\\.)?(\\w+) ")\nTOP_LEVEL_COMMA = re.compile(r", (?![^(]*\\))")  # not the one in NUMERIC(10, 2)\n\n\ndef oracle_dialect(version: tuple[int, ...]) -> OracleDialect:\n    """The Oracle dialect as it configures itself after connecting to `version`."""\n    dialect = create_engine(ORACLE_URL, max_identifier_length=MAX_IDENTIFIER_LENGTH).dialect\n    assert isinstance(dialect, OracleDialect)\n    dialect.server_version_info = version\n    # What OracleDialect.initialize() derives from the server\'s version.\n    dialect.supports_native_boolean = version >= (23,)\n    dialect._supports_oracle_json = version >= (21,)\n    dialect._supports_offset_fetch = version >= (12,)\n    return dialect\n\n\ndef model_ddl(version: tuple[int, ...]) -> list[str]:\n    """CREATE TABLE and CREATE INDEX of every model, as the app\'s engine would run them."""\n    import_models()\n    dialect = oracle_dialect(version)\n    translate = schema_translate_map(DB_SCHEMA)\n    statements = []\n    for table in Base.metadata.sorted_tables:\n        elements: list[ExecutableDDLElement] = [CreateTable(table)]\n        elements += [CreateIndex(index) for index in table.indexes]\n        for element in elements:\n            compiled = element.compile(\n                dialect=dialect, schema_translate_map=translate, render_schema_translate=True\n            )\n            statements.append(str(compiled))\n    return statements\n\n\ndef migration_ddl() -> list[str]:\n    """The statements of `alembic upgrade head --sql` against an Oracle URL."""\n    env = os.environ | {"DATABASE_URL": ORACLE_URL, "DB_SCHEMA": DB_SCHEMA}\n    result = subprocess.run(\n        [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],\n        cwd=ROOT,\n        env=env,\n        capture_output=True,\n        text=True,\n        check=False,\n    )\n    assert result.returncode == 0, result.stderr\n    # Statements end with a line holding "/", as SQL*Plus expects.\n    return [s for s in re.split(r"^/$", result.stdout, flags=re.MULTILINE) if "CREATE " in s]\n\n\ndef normalised(statement: str) -> str:\n    return " ".join(statement.split()).replace("( ", "(").replace(" )", ")")\n\n\ndef shape(statements: list[str]) -> dict[str, frozenset[str]]:\n    """Each table\'s columns and constraints, and each index, independent of their order."""\n    shapes: dict[str, frozenset[str]] = {}\n    for statement in statements:\n        text = normalised(statement)\n        if table := CREATE_TABLE.search(text):\n            parts = {part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))}\n            shapes[f"{table.group(1)}.{table.group(2)}"] = frozenset(parts)\n        elif index := CREATE_INDEX.search(text):\n            shapes[index.group(1)] = frozenset({text})\n    return shapes\n\n\ndef check_rules(statements: list[str]) -> None:\n    problems: list[str] = []\n    for statement in statements:\n        text = normalised(statement)\n        if \'"\' in text:\n            problems.append(f"quoted (reserved or mixed-case) identifier: {text}")\n        if re.search(r"\\bN?VARCHAR2\\b(?!\\()", text):\n            problems.append(f"VARCHAR2 without a length: {text}")\n        for missing in ("BOOLEAN", "JSON"):\n            if re.search(rf"\\b{missing}\\b", text):\n                problems.append(f"{missing} does not exist on Oracle 19c: {text}")\n        if re.search(r"ON DELETE (RESTRICT|NO ACTION)", text):\n            problems.append(f"Oracle knows only ON DELETE CASCADE and SET NULL: {text}")\n        names: list[str] = []\n        if table := CREATE_TABLE.search(text):\n            names.append(table.group(2))\n            assert table.group(1) == DB_SCHEMA, text\n            parts = [part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))]\n            if "id INTEGER GENERATED BY DEFAULT AS IDENTITY" not in parts:\n                problems.append(f"no identity key: {text}")\n            for part in parts:\n                if constraint := CONSTRAINT.match(part):\n                    names.append(constraint.group(1))\n                elif not part.startswith(("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK")):\n                    names.append(part.split()[0])\n                if (reference := REFERENCES.search(part)) and reference.group(1) != DB_SCHEMA:\n                    problems.append(f"a foreign key without the schema: {part}")\n        elif index := CREATE_INDEX.search(text):\n            names.append(index.group(1))\n            if index.group(2) != DB_SCHEMA:\n                problems.append(f"an index outside the schema: {text}")\n        for name in names:\n            if len(name) > MAX_IDENTIFIER_LENGTH:\n                problems.append(f"{name!r} is longer than {MAX_IDENTIFIER_LENGTH} characters")\n            if name.lower() in RESERVED_WORDS:\n                problems.append(f"{name!r} is an Oracle reserved word")\n    assert not problems, "\\n".join(problems)\n\n\n@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())\ndef test_models_compile_to_portable_oracle_ddl(version: tuple[int, ...]) -> None:\n    statements = model_ddl(version)\n    tables = [s for s in statements if "CREATE TABLE" in s]\n    assert len(tables) == len(Base.metadata.tables) > 0\n    check_rules(statements)\n\n\ndef test_models_make_the_same_ddl_on_19c_and_23ai() -> None:\n    assert model_ddl(VERSIONS["19c"]) == model_ddl(VERSIONS["23ai"])\n\n\ndef test_every_table_carries_the_schema() -> None:\n    import_models()\n    assert {table.schema for table in Base.metadata.tables.values()} == {SCHEMA}\n\n\ndef test_offline_migrations_render_portable_oracle_ddl() -> None:\n    statements = migration_ddl()\n    check_rules([s for s in statements if "alembic_version" not in s])\n    assert any(f"CREATE TABLE {DB_SCHEMA}.alembic_version" in s for s in statements)\n\n\ndef test_migrations_create_exactly_the_models() -> None:\n    migrated = shape([s for s in migration_ddl() if "alembic_version" not in s])\n    assert migrated == shape(model_ddl(VERSIONS["19c"]))\n\n\ndef test_paged_queries_use_offset_fetch() -> None:\n    """Oracle 12c and later page with OFFSET ... FETCH, which needs an ORDER BY to be stable."""\n    import_models()\n    table = Base.metadata.sorted_tables[0]\n    query = select(table).order_by(table.c.id).offset(20).limit(10)\n    sql = str(query.compile(dialect=oracle_dialect(VERSIONS["19c"])))\n    assert "ORDER BY" in sql and "FETCH FIRST" in sql and "ROWNUM" not in sql\n\n\ndef test_database_url_names_a_service() -> None:\n    """`host:1521/?service_name=NAME` connects to a service; `host:1521/NAME` would be a SID."""\n    engine = create_engine(ORACLE_URL)\n    _, options = engine.dialect.create_connect_args(engine.url)\n    assert "(SERVICE_NAME=FREEPDB1)" in options["dsn"]\n';
 
@@ -7632,20 +6141,8 @@ return __eta.res;
   },
   "project/tests/test_tasks.py.eta": function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}
-
-function output(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
 
 __eta.res+='"""The example Celery task, run eagerly in tests (the real worker runs in e2e)."""\n\nfrom __future__ import annotations\n\n';
 if (it.quart) {
