@@ -5,10 +5,10 @@
  * carry them, and nothing is read from disk at run time.
  *
  * The templates are also compiled here, by Eta itself (`compileToString`, with the
- * configuration of src/render/template_config.ts), into
- * src/render/_compiled.gen.ts: one JavaScript function per template, so that a run
- * neither loads Eta's parser (and its Node built-ins) nor parses ~300 KB of templates.
- * The sources stay embedded for the tests and tools that read them.
+ * configuration of src/render/template_config.ts), into src/render/_compiled.gen.ts: the
+ * JavaScript of one function per template, so that a run neither loads Eta's parser (and
+ * its Node built-ins) nor parses the templates. The sources stay embedded for the tests and
+ * tools that read them.
  *
  *   deno task templates            regenerate
  *   deno run -R tools/embed_templates.ts --check   fail if a generated file is stale
@@ -43,7 +43,7 @@ const EMBEDDINGS: readonly Embedding[] = [
     source: "templates",
     target: "src/render/_compiled.gen.ts",
     constant: "COMPILED",
-    doc: "Each template under templates/, compiled by Eta to its function (it, options).",
+    doc: "Each template under templates/, compiled by Eta: the body of its function (it, options).",
     emit: compiledModule,
   },
   {
@@ -118,23 +118,22 @@ export function compiledFunction(eta: Eta, source: string): string {
 }
 
 /**
- * The templates as functions: each is what Eta compiles at run time with the same
- * configuration, less the helpers it never calls (an included template is still rendered
- * through the engine, by name). Not type-checked: the bodies are the templates' own JavaScript.
+ * The templates as the bodies of their functions `(it, options)`: each is what Eta compiles at
+ * run time with the same configuration, less the helpers it never calls. Kept as strings, and
+ * made functions (`new Function`) on first use by src/render/mod.ts: a JavaScript module of
+ * 126 functions cost the one-file bundle ~10 ms of parsing at every start, even for `--version`,
+ * where strings cost next to nothing (docs/BENCHMARKS.md).
  */
 function compiledModule(files: [string, string][], embedding: Embedding): string {
   const eta = new Eta(TEMPLATE_CONFIG);
   const lines = [
     header(embedding),
-    "// @ts-nocheck: the bodies are Eta's output for the templates' JavaScript.",
-    'import type { TemplateFunction } from "./template_config.ts";',
     "",
     `/** ${embedding.doc} */`,
-    `export const ${embedding.constant}: Readonly<Record<string, TemplateFunction>> = {`,
+    `export const ${embedding.constant}: Readonly<Record<string, string>> = {`,
   ];
   for (const [key, text] of files) {
-    const body = compiledFunction(eta, text).trim();
-    lines.push(`  ${JSON.stringify(key)}: function (it, options) {`, body, "  },");
+    lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(compiledFunction(eta, text))},`);
   }
   lines.push("};", "");
   return lines.join("\n");
