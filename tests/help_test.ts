@@ -57,3 +57,19 @@ Deno.test("help: the CLI prints the same help with and without commander", async
     assert(fast.stdout.startsWith("Usage: pyscaffold"), fast.stdout);
   }
 });
+
+Deno.test("help: the recorded help loads no npm package (commander stays unloaded)", async () => {
+  const help = new URL("../src/cli/help.ts", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", help],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(out.code, 0, new TextDecoder().decode(out.stderr));
+  const graph = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: { specifier: string }[];
+    npmPackages?: Record<string, unknown>;
+  };
+  const outside = graph.modules.map((m) => m.specifier).filter((s) => !s.startsWith("file:"));
+  assertEquals(outside, [], "help.ts must print the record without loading a library");
+});
