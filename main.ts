@@ -15,6 +15,10 @@ if (import.meta.main) {
     console.log(VERSION);
     Deno.exit(0);
   }
+  // `--help` (of the program or of a command) prints the help recorded from commander,
+  // without loading it (src/cli/help.ts).
+  const { printRecordedHelp } = await import("./src/cli/help.ts");
+  if (printRecordedHelp(Deno.args)) Deno.exit(0);
   const { main } = await import("./src/cli/mod.ts");
   Deno.exit(await main(Deno.args));
 }

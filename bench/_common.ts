@@ -15,6 +15,11 @@ export interface Timed {
   ms: number;
   /** Peak resident set size of the largest process of the run, in MiB (GNU time). */
   peakMiB: number;
+  /**
+   * User + system CPU time of the run, in ms (GNU time; 10 ms resolution, so compare means
+   * over many runs): a loaded machine disturbs it much less than the wall time.
+   */
+  cpuMs: number;
 }
 
 /**
@@ -38,7 +43,9 @@ export async function timed(
   const stderr = dec.decode(out.stderr);
   if (out.code !== 0) throw new Error(`\`${cmd.join(" ")}\` exited ${out.code}:\n${stderr}`);
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
-  return { ms, peakMiB: kb / 1024 };
+  const seconds = (what: string) =>
+    Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
+  return { ms, peakMiB: kb / 1024, cpuMs: (seconds("User") + seconds("System")) * 1000 };
 }
 
 /** Runs a command and returns its stdout; throws with its output when it fails. */

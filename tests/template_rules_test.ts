@@ -11,7 +11,7 @@
  *   exist as a shared template (it would be silently shadowed).
  */
 import { assert, assertEquals } from "./_assert.ts";
-import { templateNames, templateSource } from "../src/render/mod.ts";
+import { templateNames, templateSource } from "../src/render/sources.ts";
 import { DATABASES, FRAMEWORKS } from "../src/choices/questions.ts";
 
 const names = templateNames();

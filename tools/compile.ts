@@ -12,8 +12,9 @@
  * runners. DENORT_BIN may point at a local denort for the host's own target.
  *
  * The binaries need nothing from the checkout at run time: templates are
- * embedded in src/render/_templates.gen.ts and every import is static or a
- * dynamic import of a literal specifier, which `deno compile` follows.
+ * embedded, compiled, in src/render/_compiled.gen.ts (the help in
+ * src/cli/_help.gen.ts) and every import is static or a dynamic import of a
+ * literal specifier, which `deno compile` follows.
  */
 import { join } from "node:path";
 
@@ -81,12 +82,18 @@ async function main(args: string[]): Promise<number> {
     console.error(`error: ${(error as Error).message}`);
     return 2;
   }
-  const fresh = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", join(root, "tools/embed_templates.ts"), "--check"],
-  }).output();
-  if (fresh.code !== 0) {
-    console.error(new TextDecoder().decode(fresh.stderr).trim());
-    return 1;
+  for (
+    const check of [
+      ["--allow-read", join(root, "tools/embed_templates.ts")],
+      ["--allow-read", "--allow-env", join(root, "tools/embed_help.ts")],
+    ]
+  ) {
+    const fresh = await new Deno.Command(Deno.execPath(), { args: ["run", ...check, "--check"] })
+      .output();
+    if (fresh.code !== 0) {
+      console.error(new TextDecoder().decode(fresh.stderr).trim());
+      return 1;
+    }
   }
   await Deno.mkdir(dist, { recursive: true });
   const sums: string[] = [];

@@ -4,42 +4,12 @@
  */
 // First: without the permissions it needs, pyscaffold says so before a library touches them.
 import "./_permissions.ts";
-import { Command, CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { CommanderError } from "@commander-js/extra-typings";
 import { CancelledError, UserError } from "../errors.ts";
-import { VERSION } from "../version.ts";
-import { addCommand, learnCommand, newCommand, removeCommand, updateCommand } from "./_commands.ts";
-import { addCompletionCommands } from "./completions_command.ts";
+import { buildProgram } from "./program.ts";
 import { makeColors } from "../output/colors.ts";
 
-const output = {
-  writeErr: (s: string) => {
-    Deno.stderr.writeSync(new TextEncoder().encode(s));
-  },
-};
-
-export function buildProgram(): CommandUnknownOpts {
-  const program = new Command("pyscaffold")
-    .description(
-      // One line: commander wraps it to the terminal's width.
-      "Generate production-ready Python backends (Flask or Quart, PostgreSQL or Oracle) with a " +
-        "controller → service → repository architecture, and add resource modules to them.",
-    )
-    .version(VERSION, "-V, --version")
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput(output);
-  program.addCommand(newCommand());
-  program.addCommand(addCommand());
-  program.addCommand(removeCommand());
-  program.addCommand(updateCommand());
-  program.addCommand(learnCommand());
-  addCompletionCommands(program);
-  for (const command of program.commands) {
-    // addCommand does not copy these settings to subcommands.
-    command.exitOverride().showSuggestionAfterError().configureOutput(output);
-  }
-  return program;
-}
+export { buildProgram };
 
 /** Runs the CLI and returns the exit code; never calls Deno.exit itself. */
 export async function main(args: string[]): Promise<number> {

@@ -12,7 +12,8 @@
  * A malformed file is an error naming the file and line, thrown when the
  * lessons are loaded, so any test that touches the learning mode reports it.
  */
-import { Eta } from "eta";
+// eta/core: the same engine without its file loading (and the Node built-ins that needs).
+import { Eta } from "eta/core";
 import type { ProjectSpec } from "../choices/project_spec.ts";
 import { DATABASES, FRAMEWORKS } from "../choices/questions.ts";
 import { FEATURE_QUESTIONS, type FeatureId } from "../choices/features/mod.ts";

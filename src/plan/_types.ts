@@ -130,7 +130,8 @@ export function plannedFile(
 /** The bytes the writer puts on disk for a planned file. */
 export function fileBytes(file: Pick<PlannedFile, "content" | "encoding">): Uint8Array {
   if (file.encoding !== "base64") return new TextEncoder().encode(file.content);
-  return Uint8Array.from(atob(file.content), (ch) => ch.charCodeAt(0));
+  // Natively (ES2026): atob and a mapping function per byte took ~9 ms for the base store.
+  return Uint8Array.fromBase64(file.content);
 }
 
 export function byPath<T extends { path: string }>(a: T, b: T): number {

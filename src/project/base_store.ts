@@ -12,7 +12,6 @@
  * it: revisions are history, never merged (schema changes arrive as new ones).
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
@@ -59,7 +58,7 @@ export function encodeStore(files: Iterable<[string, string]>, version: string):
     blobs: Object.fromEntries([...blobs].sort(([a], [b]) => (a < b ? -1 : 1))),
   });
   // level 9 and no file name or time in the header: the same files give the same bytes.
-  return Buffer.from(gzipSync(new TextEncoder().encode(json), { level: 9 })).toString("base64");
+  return gzipSync(new TextEncoder().encode(json), { level: 9 }).toBase64();
 }
 
 /** Decodes the store's bytes; a damaged store is an error that says what to do. */

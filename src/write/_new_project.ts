@@ -97,12 +97,14 @@ export async function writeNewProject(
     await interruptible(async (checkpoint) => {
       await Deno.mkdir(staging, { mode: 0o755 });
       lock = await lockDirectory(staging);
+      // Each folder once, parents first, rather than a recursive mkdir per file.
+      for (const folder of foldersOf(files)) Deno.mkdirSync(join(staging, ...folder.split("/")));
       let written = 0;
       for (const file of files) {
         await checkpoint(`stage ${file.path}`);
-        const path = join(staging, ...file.path.split("/"));
-        await Deno.mkdir(dirname(path), { recursive: true });
-        await Deno.writeFile(path, fileBytes(file), {
+        // Synchronous: a small file is written faster than an asynchronous call is
+        // dispatched, and the checkpoint above still lets a signal in between files.
+        Deno.writeFileSync(join(staging, ...file.path.split("/")), fileBytes(file), {
           mode: file.executable ? 0o755 : 0o644,
           createNew: true,
         });
@@ -121,6 +123,18 @@ export async function writeNewProject(
   } finally {
     lock?.close();
   }
+}
+
+/** Every folder that holds a file of `files` (paths with "/"), each parent before its children. */
+export function foldersOf(files: readonly Pick<PlannedFile, "path">[]): string[] {
+  const folders = new Set<string>();
+  for (const { path } of files) {
+    for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) {
+      folders.add(path.slice(0, i));
+    }
+  }
+  // A parent is a prefix of its children, so it sorts before them.
+  return [...folders].sort();
 }
 
 async function realTarget(absolute: string): Promise<string> {

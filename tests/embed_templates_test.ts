@@ -1,0 +1,51 @@
+/**
+ * The templates compiled at embed time (tools/embed_templates.ts) render what Eta renders at
+ * run time, and carry only the helpers they call.
+ */
+import { assert, assertEquals } from "./_assert.ts";
+import { Eta } from "eta";
+import { compiledFunction } from "../tools/embed_templates.ts";
+import { TEMPLATE_CONFIG } from "../src/render/template_config.ts";
+import { COMPILED } from "../src/render/_compiled.gen.ts";
+import { templateNames } from "../src/render/sources.ts";
+
+const SAMPLES: Record<string, string> = {
+  "plain.eta": "a <%= it.x %> b\n",
+  "output.eta": '<% output("o:" + it.x) -%>\n',
+  "capture.eta": "<% const s = capture(() => { %>in <%= it.x %><% }) %>[<%= s %>]\n",
+  "block.eta": '<%~ block("b", () => { %>block <%= it.x %><% }) %>\n',
+  "include.eta": '<%~ include("@plain.eta", { x: 2 }) %>|<%= it.x %>\n',
+};
+
+function engines() {
+  const runtime = new Eta(TEMPLATE_CONFIG);
+  const embedded = new Eta(TEMPLATE_CONFIG);
+  for (const [name, source] of Object.entries(SAMPLES)) {
+    runtime.loadTemplate(`@${name}`, source);
+    const fn = new Function("it", "options", compiledFunction(embedded, source));
+    embedded.loadTemplate(`@${name}`, fn as (data?: object) => string);
+  }
+  return { runtime, embedded };
+}
+
+Deno.test("embed: a compiled template renders what Eta renders from its source", () => {
+  const { runtime, embedded } = engines();
+  for (const name of Object.keys(SAMPLES)) {
+    assertEquals(embedded.render(`@${name}`, { x: 1 }), runtime.render(`@${name}`, { x: 1 }), name);
+  }
+});
+
+Deno.test("embed: a compiled template declares only the helpers it calls", () => {
+  const eta = new Eta(TEMPLATE_CONFIG);
+  const plain = compiledFunction(eta, SAMPLES["plain.eta"]);
+  for (const helper of ["includeAsync", "layout", "output", "capture", "block", "blockAsync"]) {
+    assert(!new RegExp(`(function|let) ${helper}\\b`).test(plain), `${helper} kept`);
+  }
+  assert(/function output\(/.test(compiledFunction(eta, SAMPLES["output.eta"])));
+  const block = compiledFunction(eta, SAMPLES["block.eta"]);
+  assert(/function block\(/.test(block) && /function capture\(/.test(block), block);
+});
+
+Deno.test("embed: every template of templates/ is compiled, and nothing else", () => {
+  assertEquals(Object.keys(COMPILED).sort(), templateNames().sort());
+});
