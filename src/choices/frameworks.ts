@@ -109,10 +109,18 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     realtime: true,
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",
-    dependencies: ["hypercorn", "quart", "quart-cors", {
-      requirement: "sqlalchemy[asyncio]",
-      comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
-    }],
+    dependencies: [
+      {
+        requirement: "hypercorn[uvloop]",
+        comment: "uvloop: the event loop of hypercorn's workers, written in C (Linux and macOS).",
+      },
+      "quart",
+      "quart-cors",
+      {
+        requirement: "sqlalchemy[asyncio]",
+        comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
+      },
+    ],
     devDependencies: ["pytest-asyncio"],
   },
 };
