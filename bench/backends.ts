@@ -265,6 +265,38 @@ export interface WrkFigures {
   socketErrors: number;
   /** 1-minute load average right after the run. */
   load: number;
+  /** CPU time of the server's processes (all workers) per request, in µs: the load moves it
+   * far less than requests/s, since waiting for a core is not counted. */
+  cpuUs: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
+const CLOCK_TICKS = Number((await sh(["getconf", "CLK_TCK"]).catch(() => "100")).trim()) || 100;
+
+/** CPU milliseconds (user + system) used so far by `root` and every process below it. */
+async function treeCpuMs(root: number): Promise<number> {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for await (const entry of Deno.readDir("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    const text = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    if (fields.length < 13) continue;
+    stats.set(Number(entry.name), {
+      parent: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    });
+  }
+  let total = 0;
+  for (const [pid, { ticks }] of stats) {
+    for (let p = pid; p > 1 && stats.has(p); p = stats.get(p)!.parent) {
+      if (p === root) {
+        total += ticks;
+        break;
+      }
+    }
+  }
+  return (total * 1000) / CLOCK_TICKS;
 }
 
 function toMs(text: string | undefined): number {
@@ -303,6 +335,7 @@ async function wrk(
     bad: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
     socketErrors: socket ? socket.slice(1).map(Number).reduce((a, b) => a + b, 0) : 0,
     load,
+    cpuUs: NaN,
   };
 }
 
@@ -310,6 +343,10 @@ class Server {
   #child: Deno.ChildProcess;
   readonly base: string;
   readonly log: string;
+  /** The server's main process (`sh -c "exec …"` becomes it). */
+  get pid(): number {
+    return this.#child.pid;
+  }
 
   constructor(
     cmdLine: string,
@@ -411,6 +448,7 @@ function combine(label: string, runs: WrkFigures[]): BackendRow {
       bad: sum((f) => f.bad),
       socketErrors: sum((f) => f.socketErrors),
       load: median(runs.map((f) => f.load)),
+      cpuUs: median(runs.map((f) => f.cpuUs)),
     },
   };
 }
@@ -493,13 +531,15 @@ export async function benchBackend(
     ) => {
       // The warm-up also covers workers still starting after the first one answered.
       await wrk(url, { ...options, ...extra, seconds: options.warmup });
+      const cpuBefore = await treeCpuMs(server.pid);
       const figures = await wrk(url, { ...options, ...extra });
+      figures.cpuUs = ((await treeCpuMs(server.pid)) - cpuBefore) * 1000 / figures.requests;
       console.log(
         `  ${framework} ${label}: ${figures.rps.toFixed(0)} req/s, p50 ${
           figures.p50.toFixed(1)
-        } ms, p99 ${
-          figures.p99.toFixed(1)
-        } ms, ${figures.bad} non-2xx, ${figures.socketErrors} socket errors`,
+        } ms, p99 ${figures.p99.toFixed(1)} ms, ${
+          figures.cpuUs.toFixed(0)
+        } µs CPU/request, ${figures.bad} non-2xx, ${figures.socketErrors} socket errors`,
       );
       return { label, figures };
     };
@@ -632,6 +672,11 @@ export async function benchBackends(
     "copy), so each request counts and reads the page in PostgreSQL and writes it back.",
     "- The load average includes the benchmark's own servers and wrk (and, on a shared " +
     "machine, everything else).",
+    "- CPU/request: CPU time (user + system) of the server's processes, every worker, during " +
+    "the measured run, divided by its requests (median over the rounds); CPU share: the " +
+    "compared floor's CPU/request ÷ the endpoint's. Waiting for a core is not CPU time, so " +
+    "this says what the code costs even when a shared machine's load moves requests/s; it " +
+    "leaves out Redis, PostgreSQL and wrk.",
     "",
   ];
   // BENCH_FRAMEWORKS=flask (or quart) measures one framework only.
@@ -644,6 +689,7 @@ export async function benchBackends(
       ? "gunicorn (gunicorn.conf.py)"
       : "hypercorn (hypercorn_conf.py)";
     const rps = (label: string) => rows.find((r) => r.label === label)?.figures.rps ?? NaN;
+    const cpu = (label: string) => rows.find((r) => r.label === label)?.figures.cpuUs ?? NaN;
     const share = (r: BackendRow) => {
       const compared = COMPARED[r.label];
       return compared ? r.figures.rps / rps(compared.floor) : NaN;
@@ -652,8 +698,8 @@ export async function benchBackends(
       `### ${framework === "flask" ? "Flask" : "Quart"} under ${server}`,
       "",
       "| endpoint | requests/s | rounds | p50 | p99 | load | compared with | share | aim | " +
-        "non-2xx | socket errors |",
-      "| --- | ---: | --- | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: |",
+        "CPU/request | CPU share | non-2xx | socket errors |",
+      "| --- | ---: | --- | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: | ---: |",
       ...rows.map((r) => {
         const compared = COMPARED[r.label];
         const met = share(r) >= (compared?.aim ?? Infinity);
@@ -663,8 +709,10 @@ export async function benchBackends(
           r.figures.load.toFixed(1)
         } | ${compared ? compared.floor : "—"} | ${
           compared ? `${(100 * share(r)).toFixed(0)}%` : "—"
-        } | ${
-          compared ? `≥ ${compared.aim * 100}%: ${met ? "met" : "NOT met"}` : "—"
+        } | ${compared ? `≥ ${compared.aim * 100}%: ${met ? "met" : "NOT met"}` : "—"} | ${
+          r.figures.cpuUs.toFixed(0)
+        } µs | ${
+          compared ? `${(100 * cpu(compared.floor) / r.figures.cpuUs).toFixed(0)}%` : "—"
         } | ${r.figures.bad} | ${r.figures.socketErrors} |`;
       }),
       "",
