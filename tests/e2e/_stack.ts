@@ -169,7 +169,11 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
         cwd: dir,
         env: { ...serverEnv, PORT: String(port) },
       });
-      let worker: Background | undefined;
+      // The worker boots while the server does and its HTTP checks run: the task is enqueued
+      // after them, as before, without waiting for a boot that could overlap.
+      const worker = combo.celery
+        ? new Background(["make", "worker"], { cwd: dir, env: serverEnv })
+        : undefined;
       try {
         await t.step("the production server answers over HTTP", async () => {
           const live = await waitForHttp(`${base}/health/live`, 60_000);
@@ -211,7 +215,6 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
           );
 
           if (combo.celery) {
-            worker = new Background(["make", "worker"], { cwd: dir, env: serverEnv });
             const enqueue = await fetch(`${base}/api/tasks/example`, {
               method: "POST",
               headers,
