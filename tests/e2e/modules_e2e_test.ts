@@ -6,7 +6,7 @@
  * fresh database, `alembic check` (migrations match the models), the new
  * endpoints over HTTP; then `remove` one module and check that the tree, the
  * migrations (upgrade again, downgrade to base and back) and the suite are
- * consistent again.
+ * consistent again (the suite after remove on the Flask cases, ruff and mypy on all).
  */
 import { assert, assertEquals } from "../_assert.ts";
 import { join } from "node:path";
@@ -146,12 +146,13 @@ for (const combo of CASES) {
         ]);
       });
 
-      const check = async (label: string) => {
+      const check = async (label: string, suite = true) => {
         await t.step(`${label}: ruff check, ruff format --check, mypy --strict`, async () => {
           await ok(["ruff", "check", "."], { cwd: dir, env });
           await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
           await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
         });
+        if (!suite) return;
         await t.step(`${label}: the whole pytest suite against PostgreSQL and Redis`, async () => {
           const db = await freshDatabase(`modules_test_${slug}`);
           const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
@@ -277,7 +278,11 @@ for (const combo of CASES) {
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
       });
 
-      await check("after remove");
+      // The project's suite after remove runs on the Flask cases: remove is the same code for
+      // both frameworks, and Quart's module templates had their suite run above. Quart keeps
+      // ruff and mypy here (a reference left to the removed module fails them) and the
+      // migration checks of the step before.
+      await check("after remove", combo.framework === "flask");
       await Deno.remove(parent, { recursive: true });
     },
   });
