@@ -69,6 +69,12 @@ export interface PinnedDependency {
   comment?: string;
 }
 
+/** redis-py with hiredis, its reply parser written in C (the cache, the auth mirror, Celery). */
+export const HIREDIS: { requirement: Requirement; comment: string } = {
+  requirement: "redis[hiredis]",
+  comment: "hiredis: Redis replies parsed in C rather than in Python.",
+};
+
 /** Packages of every project, whatever the answers. */
 export const CORE_DEPENDENCIES: readonly Requirement[] = ["alembic", "orjson", "pydantic"];
 export const CORE_DEV_DEPENDENCIES: readonly Requirement[] = ["mypy", "pytest", "ruff"];

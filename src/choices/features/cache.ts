@@ -1,4 +1,5 @@
 /** Redis caching of reads, invalidated by writes. */
+import { HIREDIS } from "../dependencies.ts";
 import { type ConfirmQuestion, yesNo } from "../questions.ts";
 
 export const cacheQuestion: ConfirmQuestion<"cache"> = {
@@ -20,6 +21,6 @@ export const cacheQuestion: ConfirmQuestion<"cache"> = {
   costs: "one more service to run; stale reads are possible only within a write's own request",
   choices: yesNo("cached reads, Redis token blocklist", "every read hits the database"),
   default: true,
-  dependencies: ["redis"],
+  dependencies: [HIREDIS],
   // No files of its own: the cache changes the services, health checks and compose file.
 };

@@ -1,4 +1,5 @@
 /** Celery background tasks with a Redis broker. */
+import { HIREDIS } from "../dependencies.ts";
 import { type ConfirmQuestion, yesNo } from "../questions.ts";
 
 export const celeryQuestion: ConfirmQuestion<"celery"> = {
@@ -20,7 +21,7 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
   choices: yesNo("worker, example task, task status endpoint", "no background work"),
   default: false,
   nextSteps: [{ command: "make worker", note: "the Celery worker, in another terminal" }],
-  dependencies: ["celery", "redis"],
+  dependencies: ["celery", HIREDIS],
   devDependencies: ["celery-types"],
   files: [
     {
