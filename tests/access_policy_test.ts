@@ -209,6 +209,39 @@ Deno.test("cli: --access without auth fails with exit 2 and says what to do", as
   assertEquals(state.modules.items.access, "public-read");
 });
 
+Deno.test("access: --save-answers keeps the first module's policy and --answers reads it back", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-access-answers-" });
+  const args = ["--yes", "--no-git", "--no-env", "--no-install"];
+  const saved = join(parent, "answers.json");
+  const first = await cli(
+    ["new", "one", ...args, "--access", "authenticated", "--save-answers", saved],
+    parent,
+  );
+  assertEquals(first.code, 0, first.stderr);
+  assertEquals(JSON.parse(await Deno.readTextFile(saved)).modules.items.access, "authenticated");
+  // From the saved answers, and from a project's own .pyscaffold.json.
+  for (const [name, file] of [["two", saved], ["three", join(parent, "one", ANSWERS_FILE)]]) {
+    const again = await cli(["new", name, ...args, "--answers", file], parent);
+    assertEquals(again.code, 0, again.stderr);
+    assertEquals((await readProject(join(parent, name))).modules.items.access, "authenticated");
+  }
+  // A flag wins; auth turned off by a flag leaves the file's policy out.
+  const flag = await cli(["new", "four", ...args, "--answers", saved, "--access", "admin"], parent);
+  assertEquals(flag.code, 0, flag.stderr);
+  assertEquals((await readProject(join(parent, "four"))).modules.items.access, "admin");
+  const off = await cli(["new", "five", ...args, "--answers", saved, "--no-auth"], parent);
+  assertEquals(off.code, 0, off.stderr);
+  assertEquals((await readProject(join(parent, "five"))).modules.items.access, "public");
+  // No policy at all is an error naming the file and the key, before anything is written.
+  const data = JSON.parse(await Deno.readTextFile(saved));
+  data.modules.items.access = "everyone";
+  await Deno.writeTextFile(saved, JSON.stringify(data));
+  const bad = await cli(["new", "six", ...args, "--answers", saved], parent);
+  assertEquals(bad.code === 0, false, bad.stderr);
+  assertMatch(bad.stderr, /answers\.json: "modules\.items\.access" is the string "everyone"/);
+  assertEquals(await Deno.stat(join(parent, "six")).catch(() => null), null);
+});
+
 Deno.test("access: the wizard question explains the trade-off and offers the four policies", async () => {
   const { askAccess } = await import("../src/wizard/steps/module.ts");
   const prompter = new ScriptedPrompter([{ expect: /Who may read and change/, answer: "admin" }]);

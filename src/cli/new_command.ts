@@ -17,7 +17,7 @@ import {
   type QuestionAnswers,
   SELECT_QUESTIONS,
 } from "../choices/features/mod.ts";
-import { parseAnswers } from "../project/answers_file.ts";
+import { firstModuleAccess, parseAnswers } from "../project/answers_file.ts";
 import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
 import {
   gitInit,
@@ -64,8 +64,9 @@ export type NewOptions = QuestionAnswers & {
 async function collectAnswers(
   directory: string | undefined,
   options: NewOptions,
-): Promise<ProjectAnswers> {
+): Promise<{ answers: ProjectAnswers; savedAccess?: string }> {
   let answers: ProjectAnswers = {};
+  let savedAccess: string | undefined;
   if (options.answers) {
     let text: string;
     try {
@@ -77,10 +78,11 @@ async function collectAnswers(
     }
     answers = parseAnswers(text, options.answers);
     checkAnswerValues(answers, options.answers);
+    savedAccess = firstModuleAccess(text, answers, options.answers);
   }
   answers = { ...answers, ...pickAnswers(options) };
   if (directory !== undefined) answers.name = basename(resolve(directory));
-  return answers;
+  return { answers, savedAccess };
 }
 
 /**
@@ -127,7 +129,10 @@ export function missingFlags(answers: ProjectAnswers): string[] {
 }
 
 export async function runNew(directory: string | undefined, options: NewOptions): Promise<void> {
-  const answers = await collectAnswers(directory, options);
+  const { answers, savedAccess } = await collectAnswers(directory, options);
+  // The first module's policy: --access, else the answers file's where the project has auth (a
+  // flag may have turned auth off since the file was saved).
+  const accessWith = (auth: boolean) => options.access ?? (auth ? savedAccess : undefined);
   const missing = missingFlags(answers);
   const interactive = missing.length > 0 && !options.yes;
   let spec: ProjectSpec;
@@ -145,7 +150,7 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     // anything is asked.
     const early = resolveProjectSpec({ ...answers, name: answers.name ?? DEFAULT_PROJECT_NAME });
     // An unknown policy, or one without auth (given, or the default auth), fails before asking.
-    parseAccess(options.access, early.auth);
+    parseAccess(accessWith(early.auth), early.auth);
     if (directory !== undefined && !options.json) await checkNewTarget(directory);
     const { runNewWizard, terminalPrompter } = await import("../wizard/mod.ts");
     prompter = await terminalPrompter({ output: options.json ? "stderr" : "stdout" });
@@ -157,7 +162,7 @@ export async function runNew(directory: string | undefined, options: NewOptions)
         directory,
         preview: !options.json,
         dryRun: options.dryRun,
-        access: options.access,
+        access: accessWith(early.auth),
         checkTarget: options.json ? undefined : targetProblem,
         guide: options.learn ? await learnGuide() : undefined,
       }));
@@ -168,7 +173,8 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     if (answers.name === undefined) {
       throw new UserError("Missing the project directory.", { hint: "pyscaffold new my-api" });
     }
-    spec = withAccess(resolveProjectSpec(answers), options.access);
+    const resolved = resolveProjectSpec(answers);
+    spec = withAccess(resolved, accessWith(resolved.auth));
     target = directory ?? spec.name;
     plan = buildProjectPlan(spec);
     // --learn with every question answered: the guide of each answer, then of the files.
@@ -315,7 +321,16 @@ function cancelOnInterrupt(): () => void {
 /** `--save-answers FILE`: the answers file format, so `--answers FILE` reads it back. */
 async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise<void> {
   if (path === undefined) return;
-  const content = JSON.stringify({ pyscaffold: VERSION, answers: answersOf(spec) }, null, 2);
+  // The first module's access policy, where .pyscaffold.json keeps it (only with auth: without,
+  // every module is public).
+  const modules = spec.auth && spec.module.access
+    ? { modules: { [spec.module.name]: { access: spec.module.access } } }
+    : {};
+  const content = JSON.stringify(
+    { pyscaffold: VERSION, answers: answersOf(spec), ...modules },
+    null,
+    2,
+  );
   // Refuses to replace a different file that is already there.
   await writeNewFile(path, content + "\n");
 }

@@ -96,6 +96,35 @@ export function parseAnswers(text: string, source: string): ProjectAnswers {
   return pickAnswers(answers);
 }
 
+/**
+ * The first module's access policy as an answers file records it (`modules.<module>.access`: a
+ * `.pyscaffold.json` or a `--save-answers` file), or undefined (none, or `public`: a project
+ * without auth). A value that is no policy is an error naming the file and the key.
+ */
+export function firstModuleAccess(
+  text: string,
+  answers: ProjectAnswers,
+  source: string,
+): AccessPolicy | undefined {
+  const data: unknown = JSON.parse(text); // parseAnswers has read it already
+  const modules = isRecord(data) && isRecord(data.modules) ? data.modules : undefined;
+  const name = answers.module ??
+    (modules && Object.keys(modules).length === 1 ? Object.keys(modules)[0] : undefined);
+  const record = modules && name !== undefined ? modules[name] : undefined;
+  if (!isRecord(record) || record.access === undefined) return undefined;
+  const access = record.access;
+  if (access === "public") return undefined; // a project without auth: no policy to carry
+  if (typeof access !== "string" || !(ACCESS_POLICIES as readonly string[]).includes(access)) {
+    throw new UserError(
+      `${source}: "modules.${printable(name!)}.access" is ${
+        shownValue(access)
+      }, not an access policy.`,
+      { hint: `One of: ${ACCESS_POLICIES.join(", ")}.` },
+    );
+  }
+  return access as AccessPolicy;
+}
+
 /** A value for an error message: a string in quotes (escaped inside), anything else as JSON. */
 function shownValue(value: unknown): string {
   return typeof value === "string"
