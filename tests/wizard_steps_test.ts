@@ -218,6 +218,64 @@ Deno.test("wizard: going back from the preview changes an answer and rebuilds th
   assertEquals(prompter.asked.filter((a) => a.message === PREVIEW_MESSAGE).length, 4);
 });
 
+Deno.test("wizard: the preview offers the first module's access policy, with auth only", async () => {
+  const prompter = new ScriptedPrompter([
+    "svc",
+    "quart",
+    "postgresql",
+    true, // auth
+    false, // cache
+    false, // celery
+    "items",
+    { expect: /Who may read/, answer: "owner" },
+    { expect: PREVIEW_MESSAGE, answer: "change" },
+    { expect: /Which answer/, answer: "access" },
+    { expect: /Who may read/, answer: "public-read" },
+    { expect: PREVIEW_MESSAGE, answer: "write" },
+  ]);
+  const result = await runNewWizard({ prompter, given: {}, preview: true });
+  assertEquals(prompter.remaining, 0);
+  assertEquals(result.spec.module.access, "public-read");
+  // offered with its current value, and a policy given by --access can be changed the same way
+  const policy = prompter.asked.filter((a) => /Who may read/.test(a.message));
+  assertEquals(policy.map((a) => a.default), ["owner", "owner"]);
+  const flagged = new ScriptedPrompter([
+    { expect: PREVIEW_MESSAGE, answer: "change" },
+    { expect: /Which answer/, answer: "access" },
+    { expect: /Who may read/, answer: "admin" },
+    { expect: PREVIEW_MESSAGE, answer: "write" },
+  ]);
+  const given = {
+    name: "svc",
+    framework: "flask",
+    database: "postgresql",
+    auth: true,
+    cache: false,
+    celery: false,
+    module: "items",
+  } as const;
+  const changed = await runNewWizard({
+    prompter: flagged,
+    given,
+    preview: true,
+    access: "authenticated",
+  });
+  assertEquals(changed.spec.module.access, "admin");
+  // without auth there is no policy to change; with auth the list offers it
+  const which = (p: ScriptedPrompter) =>
+    p.asked.find((a) => /Which answer/.test(a.message))!.choices!.map((c) => c.value);
+  assert(which(flagged).includes("access"));
+  const open = new ScriptedPrompter([
+    { expect: PREVIEW_MESSAGE, answer: "change" },
+    { expect: /Which answer/, answer: "cache" },
+    { expect: /cach/i, answer: false },
+    { expect: PREVIEW_MESSAGE, answer: "write" },
+  ]);
+  await runNewWizard({ prompter: open, given: { ...given, auth: false }, preview: true });
+  assertEquals(open.remaining, 0);
+  assert(!which(open).includes("access"), String(which(open)));
+});
+
 Deno.test("wizard: a new name keeps the directory's parent", async () => {
   // auth, cache and celery were not given: they are asked first
   const full = new ScriptedPrompter([

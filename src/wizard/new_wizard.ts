@@ -19,7 +19,7 @@ import {
 } from "../choices/features/mod.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
 import type { AccessPolicy } from "../choices/module_spec.ts";
-import { parseAccess } from "../choices/features/module.ts";
+import { accessQuestion, parseAccess } from "../choices/features/module.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import { wrap } from "./_text.ts";
 import {
@@ -133,8 +133,10 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
 
   // The first module's access policy: a question of its own, only with auth (issue 14).
   let asked: AccessPolicy | undefined;
+  // --access (or the answers file's) until the preview's "change an answer" picks another.
+  let given = ctx.access;
   const askAccessIfOpen = async () => {
-    if (ctx.access === undefined && asked === undefined && (answers.auth ?? authQuestion.default)) {
+    if (given === undefined && asked === undefined && (answers.auth ?? authQuestion.default)) {
       asked = await askAccess({ prompter });
     }
   };
@@ -151,13 +153,13 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
       await ask(moduleQuestion.id, true);
     }
     const resolved = resolveProjectSpec(answers);
-    const access = parseAccess(ctx.access ?? (resolved.auth ? asked : undefined), resolved.auth);
+    const access = parseAccess(given ?? (resolved.auth ? asked : undefined), resolved.auth);
     const spec = { ...resolved, module: { ...resolved.module, access } };
     const plan = buildProjectPlan(spec);
     const target = targetOf(spec.name);
     if (!ctx.preview) return { spec, plan, target, answers };
     explain(ctx.guide?.beforeWrite(plan));
-    const decision = await preview<AnswerId>({
+    const decision = await preview<AnswerId | "access">({
       prompter,
       plan,
       target,
@@ -172,16 +174,29 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
     });
     if (decision.action === "write") return { spec, plan, target, answers };
     // Escape while changing an answer keeps it and shows the preview again.
+    if (decision.id === "access") {
+      try {
+        asked = await askAccess({ prompter, initial: access });
+        given = undefined;
+      } catch (error) {
+        if (!(error instanceof GoBackError)) throw error;
+      }
+      continue;
+    }
     await ask(decision.id, true).catch((error) => {
       if (!(error instanceof GoBackError)) throw error;
     });
   }
 }
 
-function changeableAnswers(spec: ProjectSpec): ChangeableAnswer<AnswerId>[] {
+function changeableAnswers(spec: ProjectSpec): ChangeableAnswer<AnswerId | "access">[] {
   return [
     { id: "name", label: "Project name", value: spec.name },
     ...PROJECT_QUESTIONS.map((q) => ({ id: q.id, label: q.label, value: shownAnswer(q, spec) })),
+    // The first module's policy, after its name; only with auth (without, every module is public).
+    ...spec.auth && spec.module.access
+      ? [{ id: "access" as const, label: accessQuestion.label, value: spec.module.access }]
+      : [],
   ];
 }
 
