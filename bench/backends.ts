@@ -36,6 +36,7 @@ import {
   ok,
   PG,
   run,
+  sql,
   venvEnv,
   venvFor,
   waitForHttp,
@@ -559,11 +560,9 @@ export async function benchBackend(
     );
     // Every list is measured over the same table: the seed rows only. The creates of each round
     // (thousands of rows) would otherwise make each later page count slower than the one before.
-    const psql = (sql: string) =>
-      ok(["psql", "-h", PG.host, "-U", PG.user, "-d", db, "-qtAc", sql]);
     const seedRowsOnly = async () => {
-      await psql(`DELETE FROM items WHERE id > ${ROWS}`);
-      await psql("VACUUM ANALYZE items");
+      await sql(db, `DELETE FROM items WHERE id > ${ROWS}`);
+      await sql(db, "VACUUM ANALYZE items");
     };
     // The user and the first rows, before any measurement (the database floor reads them too).
     let server = await start(appEntry);
@@ -604,19 +603,7 @@ export async function benchBackend(
       await server.stop();
     }
     const rows = [...runs].map(([label, figures]) => combine(label, figures));
-    const total = Number(
-      (await run([
-        "psql",
-        "-h",
-        PG.host,
-        "-U",
-        PG.user,
-        "-d",
-        db,
-        "-tAc",
-        "SELECT count(*) FROM items",
-      ])).stdout.trim(),
-    );
+    const total = Number(await sql(db, "SELECT count(*) FROM items"));
     return {
       rows,
       notes: [
@@ -627,17 +614,8 @@ export async function benchBackend(
     };
   } finally {
     for (const s of servers) await s.stop().catch(() => {});
-    await run([
-      "psql",
-      "-h",
-      PG.host,
-      "-U",
-      PG.user,
-      "-d",
-      "postgres",
-      "-c",
-      `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`,
-    ]);
+    // Dropped whatever happened; a failure to drop must not hide the bench's own error.
+    await sql("postgres", `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => {});
     await run(["redis-cli", "-n", REDIS_DB, "flushdb"]);
     await Deno.remove(parent, { recursive: true }).catch(() => {});
   }

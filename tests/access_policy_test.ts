@@ -8,14 +8,15 @@ import { assert, assertEquals, assertMatch, assertRejects, assertThrows } from "
 import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
-import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/answers_file.ts";
-import { buildModuleFiles, buildProjectPlan, sha256 } from "../src/plan/mod.ts";
+import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
+import { buildModuleFiles, buildProjectPlan } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { parseAccess } from "../src/choices/features/module.ts";
 import { moduleView } from "../src/python/mod.ts";
 import { exampleModule } from "../src/choices/module_spec.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
+import { writeMinimalProject } from "./_minimal_project.ts";
 
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
 
@@ -25,31 +26,7 @@ const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
  */
 async function project(auth: boolean, access?: "owner" | "admin"): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "pyscaffold-access-" });
-  const spec = resolveProjectSpec({ name: "svc", celery: false, auth });
-  const moduleFiles = buildModuleFiles(spec, { ...spec.module, access });
-  const files: [string, string][] = [
-    ["README.md", "# svc\n"],
-    ["src/__init__.py", ""],
-    [
-      "migrations/versions/0001_initial.py",
-      'revision: str = "0001"\ndown_revision: str | None = None\n',
-    ],
-    ...moduleFiles.map((f): [string, string] => [f.path, f.content]),
-    [
-      ANSWERS_FILE,
-      answersFileContent(spec, {
-        [spec.module.name]: {
-          fields: spec.module.fields,
-          ...(access ? { access } : {}),
-          files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
-        },
-      }),
-    ],
-  ];
-  for (const [path, content] of files) {
-    await Deno.mkdir(join(dir, path, ".."), { recursive: true });
-    await Deno.writeTextFile(join(dir, path), content);
-  }
+  await writeMinimalProject(dir, { auth, access });
   return dir;
 }
 

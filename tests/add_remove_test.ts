@@ -9,9 +9,8 @@ import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
-import { ANSWERS_FILE, answersFileContent, readProject } from "../src/project/answers_file.ts";
-import { buildModuleFiles, type PlannedFile, sha256 } from "../src/plan/mod.ts";
-import { resolveProjectSpec } from "../src/choices/project_spec.ts";
+import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
+import { type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { STORE_FILE } from "../src/project/base_store.ts";
 import { writePlan } from "../src/write/mod.ts";
@@ -20,45 +19,18 @@ import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { makeColors } from "../src/output/colors.ts";
 import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
+import { writeMinimalProject } from "./_minimal_project.ts";
 import { importsModule } from "../src/plan/_python_imports.ts";
 
 const dec = new TextDecoder();
 
 let template: string | undefined;
 
-/**
- * A fresh copy of a minimal generated project: the answers file, the first
- * module's files exactly as `new` writes them (same code path), an initial
- * revision and a README. The project-level templates are exercised by the
- * end-to-end tests; these tests only need what `add` and `remove` read.
- */
+/** A fresh copy of a minimal generated project (tests/_minimal_project.ts), made once. */
 async function project(): Promise<string> {
   if (!template) {
     template = await Deno.makeTempDir({ prefix: "pyscaffold-add-tpl-" });
-    const spec = resolveProjectSpec({ name: "svc", celery: false });
-    const moduleFiles = buildModuleFiles(spec, spec.module);
-    const files: [string, string][] = [
-      ["README.md", "# svc\n"],
-      ["src/__init__.py", ""],
-      [
-        "migrations/versions/0001_initial.py",
-        'revision: str = "0001"\ndown_revision: str | None = None\n',
-      ],
-      ...moduleFiles.map((f): [string, string] => [f.path, f.content]),
-      [
-        ANSWERS_FILE,
-        answersFileContent(spec, {
-          [spec.module.name]: {
-            fields: spec.module.fields,
-            files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
-          },
-        }),
-      ],
-    ];
-    for (const [path, content] of files) {
-      await Deno.mkdir(join(template, path, ".."), { recursive: true });
-      await Deno.writeTextFile(join(template, path), content);
-    }
+    await writeMinimalProject(template);
   }
   const copy = await Deno.makeTempDir({ prefix: "pyscaffold-add-" });
   const r = await new Deno.Command("cp", { args: ["-a", `${template}/.`, copy] }).output();

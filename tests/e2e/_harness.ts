@@ -150,10 +150,9 @@ export async function servicesAvailable(): Promise<boolean> {
   return false;
 }
 
-/** A fresh, empty PostgreSQL database; returns its name. */
-export async function freshDatabase(name: string, pg: typeof PG = PG): Promise<string> {
-  const db = name.replace(/[^a-z0-9_]/g, "_").slice(0, 60);
-  const psql = [
+/** One SQL statement run by psql in `db`, stopping at its first error: the unaligned output. */
+export async function sql(db: string, statement: string, pg: typeof PG = PG): Promise<string> {
+  const out = await ok([
     "psql",
     "-h",
     pg.host,
@@ -162,12 +161,30 @@ export async function freshDatabase(name: string, pg: typeof PG = PG): Promise<s
     "-U",
     pg.user,
     "-d",
-    "postgres",
+    db,
     "-v",
     "ON_ERROR_STOP=1",
-  ];
-  await ok([...psql, "-c", `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
-  await ok([...psql, "-c", `CREATE DATABASE ${db}`]);
+    "-Atc",
+    statement,
+  ]);
+  return out.stdout.trim();
+}
+
+/** The tables of `db`'s public schema, in name order. */
+export async function publicTables(db: string, pg: typeof PG = PG): Promise<string[]> {
+  const out = await sql(
+    db,
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    pg,
+  );
+  return out.split("\n").filter(Boolean);
+}
+
+/** A fresh, empty PostgreSQL database; returns its name. */
+export async function freshDatabase(name: string, pg: typeof PG = PG): Promise<string> {
+  const db = name.replace(/[^a-z0-9_]/g, "_").slice(0, 60);
+  await sql("postgres", `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`, pg);
+  await sql("postgres", `CREATE DATABASE ${db}`, pg);
   return db;
 }
 

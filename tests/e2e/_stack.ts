@@ -29,6 +29,7 @@ import {
   freshDatabase,
   generate,
   ok,
+  publicTables,
   run,
   servicesAvailable,
   supported,
@@ -145,19 +146,7 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
 
       await t.step("alembic upgrade head on a fresh database creates every table", async () => {
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
-        const tables = await ok([
-          "psql",
-          "-h",
-          "127.0.0.1",
-          "-U",
-          "postgres",
-          "-d",
-          db,
-          "-At",
-          "-c",
-          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-        ]);
-        const names = tables.stdout.trim().split("\n");
+        const names = await publicTables(db);
         assert(names.includes("items"), `items table missing: ${names}`);
         if (combo.auth) assert(names.includes("users"), `users table missing: ${names}`);
         assert(names.includes("alembic_version"));

@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "../_assert.ts";
-import { type Combo, ok, run, servicesAvailable, supported } from "./_harness.ts";
+import { type Combo, ok, run, servicesAvailable, sql, supported } from "./_harness.ts";
 import { PrivatePostgres, PrivateRedis } from "./_private_services.ts";
 import {
   accessClaims,
@@ -48,22 +48,7 @@ for (const framework of ["flask", "quart"] as const) {
         const running = project;
         const api = new Client(project.base);
         const jwtKey = project.serverEnv.JWT_SECRET_KEY;
-        const psql = (sql: string) =>
-          ok([
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            String(pg.pg.port),
-            "-U",
-            "postgres",
-            "-d",
-            running.db,
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-Atc",
-            sql,
-          ]);
+        const psql = (statement: string) => sql(running.db, statement, pg.pg);
 
         const register = async (email: string) => {
           const body = { email, password: "correct horse battery staple" };
@@ -308,7 +293,7 @@ for (const framework of ["flask", "quart"] as const) {
                 assertEquals(back.json.data.name, (body as { name: string }).name);
               }
             }
-            assertEquals((await psql("SELECT count(*) FROM users")).stdout.trim() !== "0", true);
+            assertEquals((await psql("SELECT count(*) FROM users")) !== "0", true);
 
             const queries = [
               "page=0",

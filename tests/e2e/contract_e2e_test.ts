@@ -28,6 +28,7 @@ import {
   ROOT,
   run,
   servicesAvailable,
+  sql,
   supported,
   tempDir,
   venvEnv,
@@ -888,34 +889,10 @@ async function start(
       base,
       jwtSecret,
       deactivate: async (email: string) => {
-        await ok([
-          "psql",
-          "-h",
-          "127.0.0.1",
-          "-U",
-          "postgres",
-          "-d",
-          db,
-          "-v",
-          "ON_ERROR_STOP=1",
-          "-c",
-          `UPDATE users SET is_active = false WHERE email = '${email}'`,
-        ]);
+        await sql(db, `UPDATE users SET is_active = false WHERE email = '${email}'`);
       },
       promote: async (email: string) => {
-        await ok([
-          "psql",
-          "-h",
-          "127.0.0.1",
-          "-U",
-          "postgres",
-          "-d",
-          db,
-          "-v",
-          "ON_ERROR_STOP=1",
-          "-c",
-          `UPDATE users SET role = 'admin' WHERE email = '${email}'`,
-        ]);
+        await sql(db, `UPDATE users SET role = 'admin' WHERE email = '${email}'`);
       },
     },
     stop,

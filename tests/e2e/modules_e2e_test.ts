@@ -21,6 +21,7 @@ import {
   freshDatabase,
   generate,
   ok,
+  publicTables,
   ROOT,
   servicesAvailable,
   supported,
@@ -74,22 +75,6 @@ async function pyscaffold(args: string[], cwd: string) {
     cwd,
     env: { NO_COLOR: "1", PATH: Deno.env.get("PATH") ?? "", HOME: Deno.env.get("HOME") ?? "" },
   });
-}
-
-async function tables(db: string): Promise<string[]> {
-  const out = await ok([
-    "psql",
-    "-h",
-    "127.0.0.1",
-    "-U",
-    "postgres",
-    "-d",
-    db,
-    "-At",
-    "-c",
-    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-  ]);
-  return out.stdout.trim().split("\n").filter(Boolean);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -183,7 +168,7 @@ for (const combo of CASES) {
 
       await t.step("alembic upgrade head on a fresh database; alembic check", async () => {
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
-        const names = await tables(db);
+        const names = await publicTables(db);
         for (const table of ["customers", "products", "purchases"]) {
           assert(names.includes(table), `${table} missing: ${names}`);
         }
@@ -270,11 +255,11 @@ for (const combo of CASES) {
         const answers = JSON.parse(await Deno.readTextFile(join(dir, ".pyscaffold.json")));
         assertEquals(Object.keys(answers.modules).sort(), ["customer", "items", "product"]);
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
-        assert(!(await tables(db)).includes("purchases"), "purchases was not dropped");
+        assert(!(await publicTables(db)).includes("purchases"), "purchases was not dropped");
         await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
         // every downgrade works, and the chain upgrades again from nothing
         await ok(["alembic", "downgrade", "base"], { cwd: dir, env: serverEnv });
-        assertEquals((await tables(db)).filter((n) => n !== "alembic_version"), []);
+        assertEquals((await publicTables(db)).filter((n) => n !== "alembic_version"), []);
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
       });
 

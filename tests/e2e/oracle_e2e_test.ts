@@ -24,6 +24,7 @@ import {
   generate,
   ok,
   PG,
+  publicTables,
   servicesAvailable,
   supported,
   tempDir,
@@ -151,19 +152,7 @@ for (const combo of CASES) {
           cwd: dir,
           env: { ...env, DATABASE_URL: postgresUrl(db), DB_SCHEMA: "" },
         });
-        const tables = await ok([
-          "psql",
-          "-h",
-          PG.host,
-          "-U",
-          PG.user,
-          "-d",
-          db,
-          "-At",
-          "-c",
-          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-        ]);
-        const names = tables.stdout.trim().split("\n");
+        const names = await publicTables(db);
         assert(names.includes("items") && names.includes("alembic_version"), `${names}`);
       });
 
