@@ -13,6 +13,7 @@
 export const DEPENDENCY_VERSIONS = {
   "alembic": "1.20.1",
   "argon2-cffi": "25.1.0",
+  "cachetools": "8.0.2",
   "celery": "5.7.0",
   "celery-types": "0.26.0",
   "email-validator": "2.4.0",

@@ -13,14 +13,21 @@ export const cacheQuestion: ConfirmQuestion<"cache"> = {
     "Reads of resource lists and single rows are cached in Redis and invalidated by every " +
     "write. If Redis goes down, requests are served from the database and /health/ready " +
     "reports Redis as down.",
-  inYourCode: "With the cache, your module's service reads through Redis and bumps a generation " +
-    "counter after every write, so entries cached before the write are no longer read; if " +
-    "Redis is down, requests are served from the database.",
+  inYourCode: "With the cache, your module's service reads through Redis and replaces the " +
+    "resource's generation after every write, so entries cached before the write are no longer " +
+    "read; each worker keeps a copy of what it read, served only under the generation the " +
+    "request's token check read with it. If Redis is down, requests are served from the database.",
   lesson: "caching",
   adds: "a Redis service in docker-compose, cached reads in each service, the token blocklist",
   costs: "one more service to run; stale reads are possible only within a write's own request",
   choices: yesNo("cached reads, Redis token blocklist", "every read hits the database"),
   default: true,
-  dependencies: [HIREDIS],
+  dependencies: [
+    HIREDIS,
+    {
+      requirement: "cachetools",
+      comment: "cachetools: each worker's copy of the entries it read.",
+    },
+  ],
   // No files of its own: the cache changes the services, health checks and compose file.
 };
