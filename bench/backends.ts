@@ -50,6 +50,9 @@ const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 /** Prefix of the bench's databases (BENCH_DB_PREFIX, e.g. a helper's own). */
 const DB_PREFIX = Deno.env.get("BENCH_DB_PREFIX") ?? "bench";
 const FLOOR_LABEL = "floor: bare app";
+/** Not an aim's floor: what a protected read cannot go below, since every request asks Redis
+ * whether its token is revoked (one MGET of three keys, as the app's guard sends). */
+const FLOOR_REDIS = "floor: bare app + one Redis MGET";
 const DB_FLOOR_LIST = "database floor: page query";
 const DB_FLOOR_CREATE = "database floor: INSERT … RETURNING";
 const HEALTH = "/health/live (app middleware only)";
@@ -68,30 +71,56 @@ const COMPARED: Record<string, { floor: string; aim: number }> = {
 const ROWS = 100;
 
 const FLOOR = {
-  flask: `"""Bench only: the bare Flask floor, one JSON route."""
+  flask: `"""Bench only: the bare Flask floor, one JSON route (and one that asks Redis once)."""
 
+import os
 from typing import Any
 
 from flask import Flask
+from redis import Redis
 
 app = Flask(__name__)
+redis = Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=2, socket_timeout=2)
+KEYS = ["bench:token", "bench:user", "bench:generation"]
 
 
 @app.get("/floor")
 def floor() -> dict[str, Any]:
     return {"success": True, "data": {"status": "ok"}}
-`,
-  quart: `"""Bench only: the bare Quart floor, one JSON route."""
 
+
+@app.get("/floor/redis")
+def floor_redis() -> dict[str, Any]:
+    redis.mget(KEYS)
+    return {"success": True, "data": {"status": "ok"}}
+`,
+  quart: `"""Bench only: the bare Quart floor, one JSON route (and one that asks Redis once)."""
+
+import os
 from typing import Any
 
 from quart import Quart
+from redis.asyncio import Redis
 
 app = Quart(__name__)
+KEYS = ["bench:token", "bench:user", "bench:generation"]
+
+
+@app.before_serving
+async def connect() -> None:
+    app.extensions["redis"] = Redis.from_url(
+        os.environ["REDIS_URL"], socket_connect_timeout=2, socket_timeout=2
+    )
 
 
 @app.get("/floor")
 async def floor() -> dict[str, Any]:
+    return {"success": True, "data": {"status": "ok"}}
+
+
+@app.get("/floor/redis")
+async def floor_redis() -> dict[str, Any]:
+    await app.extensions["redis"].mget(KEYS)
     return {"success": True, "data": {"status": "ok"}}
 `,
 };
@@ -219,7 +248,7 @@ const MISS = {
 
 from typing import Any
 
-from src.extensions import ResourceCache
+from src.extensions import LocalEntries, ResourceCache
 
 _real_get = ResourceCache.get
 
@@ -229,7 +258,12 @@ def _always_miss(self: ResourceCache, key: str) -> Any:
     return None
 
 
+def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
+    """No worker copy either: each read goes to Redis as a real miss does."""
+
+
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
+LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
 
 from src.wsgi import app  # noqa: E402
 
@@ -239,7 +273,7 @@ __all__ = ["app"]
 
 from typing import Any
 
-from src.extensions import ResourceCache
+from src.extensions import LocalEntries, ResourceCache
 
 _real_get = ResourceCache.get
 
@@ -249,7 +283,12 @@ async def _always_miss(self: ResourceCache, key: str) -> Any:
     return None
 
 
+def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
+    """No worker copy either: each read goes to Redis as a real miss does."""
+
+
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
+LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
 
 from src.asgi import app  # noqa: E402
 
@@ -576,6 +615,7 @@ export async function benchBackend(
       console.log(`  ${framework} round ${round} of ${options.rounds}`);
       server = await start("src.bench_floor:app");
       keep(await measure(FLOOR_LABEL, `${server.base}/floor`));
+      keep(await measure(FLOOR_REDIS, `${server.base}/floor/redis`));
       await server.stop();
 
       server = await start("src.bench_dbfloor:app");
@@ -628,7 +668,7 @@ export async function benchBackends(
   const lines = [
     `wrk on loopback, 1 thread, ${options.connections} connections, ${options.seconds} s per ` +
     `endpoint after a ${options.warmup} s warm-up; one server at a time; ${options.rounds} rounds, ` +
-    `each the two floors then every endpoint, so the floors are interleaved with the ` +
+    `each the floors then every endpoint, so the floors are interleaved with the ` +
     `endpoints; each figure is the median over the rounds (p50, p99 and the 1-minute load ` +
     `average read after each run too). Projects: ` +
     `\`new --yes ${PROJECT_FLAGS.join(" ")}\` (and \`--framework quart\`), production settings ` +
@@ -639,6 +679,11 @@ export async function benchBackends(
     "",
     "- floor: bare app: one route returning a small JSON object (`src/bench_floor.py` in the " +
     "bench's copy), served by the same server and config file.",
+    "- floor: bare app + one Redis MGET: the same app's second route, which first reads three " +
+    "keys with one MGET (the same redis-py client and settings as the app) — the round trip a " +
+    "protected request cannot skip, since revocation, deactivation and role changes apply on " +
+    "the next request. No aim is measured against it; the line under each table gives the " +
+    "cached reads' share of it.",
     "- database floor: a bare app of the same framework (`src/bench_dbfloor.py`) running the " +
     "app's page query (count, then 20 rows) and one `INSERT … RETURNING` as SQL text through " +
     "the app's own `src.database.Database` (same driver, same pool settings), answering JSON; " +
@@ -693,6 +738,12 @@ export async function benchBackends(
           compared ? `${(100 * cpu(compared.floor) / r.figures.cpuUs).toFixed(0)}%` : "—"
         } | ${r.figures.bad} | ${r.figures.socketErrors} |`;
       }),
+      "",
+      `Share of the ${FLOOR_REDIS}: list, cache hit ${
+        (100 * rps(HIT) / rps(FLOOR_REDIS)).toFixed(0)
+      }%; get one ${(100 * rps(GET_ONE) / rps(FLOOR_REDIS)).toFixed(0)}% (CPU share ${
+        (100 * cpu(FLOOR_REDIS) / cpu(HIT)).toFixed(0)
+      }% and ${(100 * cpu(FLOOR_REDIS) / cpu(GET_ONE)).toFixed(0)}%).`,
       "",
       notes.join("; ") + ".",
       "",
