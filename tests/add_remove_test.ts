@@ -129,6 +129,21 @@ Deno.test("add: refusals — existing module, same table, unknown reference, no 
   assertEquals(await snapshot(dir), before);
 });
 
+Deno.test("add: a project another version made is refused until updated", async () => {
+  const dir = await project();
+  const answers = join(dir, ANSWERS_FILE);
+  const recorded = JSON.parse(await Deno.readTextFile(answers));
+  recorded.pyscaffold = "0.1.0";
+  await Deno.writeTextFile(answers, JSON.stringify(recorded, null, 2) + "\n");
+  const before = await snapshot(dir);
+  await assertRejects(() => runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] }), (e) => {
+    assert(e instanceof UserError, String(e));
+    assertMatch(e.message, /made by pyscaffold 0\.1\.0, and this is pyscaffold \d/);
+    assertMatch(e.hint ?? "", /pyscaffold update/);
+  });
+  assertEquals(await snapshot(dir), before);
+});
+
 Deno.test("add: outside a project is a clear error", async () => {
   const dir = await Deno.makeTempDir();
   await assertRejects(() => runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] }), (e) => {

@@ -15,6 +15,7 @@ import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
+import { VERSION } from "../version.ts";
 import { askAccess } from "../wizard/steps/module.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -43,6 +44,19 @@ export async function runAdd(
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
   await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
+  // A module of this version calls into project files of this version (the guard's prefetch, the
+  // cache's generation key): added to a project another version made, it could not even import.
+  if (state.file.pyscaffold !== VERSION) {
+    throw new UserError(
+      `This project was made by pyscaffold ${state.file.pyscaffold}, and this is pyscaffold ` +
+        `${VERSION}: a module of ${VERSION} may need project files that ${state.file.pyscaffold} ` +
+        "did not write. Nothing was written.",
+      {
+        hint: "Run `pyscaffold update` first (it shows every change, keeps your edits and " +
+          `records ${VERSION}), then add the module.`,
+      },
+    );
+  }
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   // A policy the project cannot have (any --access without auth) is refused before anything else.
   let access: string = parseAccess(options.access, state.project.auth);
