@@ -243,6 +243,12 @@ async def create() -> tuple[dict[str, Any], int]:
 `,
 };
 
+/** The cache-miss app keeps no worker copies: each of its reads goes to Redis. */
+const NO_WORKER_COPIES = `
+def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
+    """No worker copy either: each read goes to Redis as a real miss does."""
+`;
+
 const MISS = {
   flask: `"""Bench only: the app, with every cache read asked of Redis and then missed."""
 
@@ -257,10 +263,7 @@ def _always_miss(self: ResourceCache, key: str) -> Any:
     _real_get(self, key)
     return None
 
-
-def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
-    """No worker copy either: each read goes to Redis as a real miss does."""
-
+${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
@@ -282,10 +285,7 @@ async def _always_miss(self: ResourceCache, key: str) -> Any:
     await _real_get(self, key)
     return None
 
-
-def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
-    """No worker copy either: each read goes to Redis as a real miss does."""
-
+${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]

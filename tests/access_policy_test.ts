@@ -56,9 +56,13 @@ Deno.test("access: the view has the policy, and the owner column only under owne
   assertEquals(moduleView({ ...spec, access: "admin" }, "postgresql", false).access, "public");
   assertEquals(moduleView(spec, "postgresql", true).access, "owner");
   assert(moduleView(spec, "postgresql", true).owner);
+  // Only a token on every route lets the guard's Redis read carry the cache's generation.
+  assertEquals(moduleView(spec, "postgresql", false).tokenOnEveryRoute, false);
+  assertEquals(moduleView(spec, "postgresql", true).tokenOnEveryRoute, true);
   for (const access of ["authenticated", "public-read", "admin"] as const) {
     const view = moduleView({ ...spec, access }, "postgresql", true);
     assertEquals(view.access, access);
+    assertEquals(view.tokenOnEveryRoute, access !== "public-read", access);
     assertEquals(view.owner, undefined, access);
   }
   const refs = moduleView(

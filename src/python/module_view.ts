@@ -77,6 +77,11 @@ export interface ModuleView extends ModuleNames {
    */
   access: AccessPolicy;
   /**
+   * Whether every route checks a token (`owner`, `authenticated`, `admin`): then the guard's
+   * Redis read of the token can carry the cache's generation too (src/auth/auth_guard.py).
+   */
+  tokenOnEveryRoute: boolean;
+  /**
    * Tables of referenced modules whose rows are owner-scoped, when this module is too:
    * a reference must name a row of the same owner (an admin may name any).
    */
@@ -195,6 +200,7 @@ export function moduleView(
     ...names,
     fields,
     access,
+    tokenOnEveryRoute: access === "owner" || access === "authenticated" || access === "admin",
     ownedRefTables: owned
       ? [...new Set((spec.ownedRefs ?? []).map((ref) => moduleNames(ref).table))].sort()
       : [],
