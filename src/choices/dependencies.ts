@@ -27,7 +27,6 @@ export const DEPENDENCY_VERSIONS = {
   "pyjwt": "2.15.1",
   "quart": "0.22.0",
   "quart-cors": "0.8.0",
-  "quart-rate-limiter": "0.12.1",
   "psycopg": "3.3.9",
   "oracledb": "26.1.0",
   "pydantic": "2.14.4",

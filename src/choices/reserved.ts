@@ -43,7 +43,7 @@ export const DEPENDENCY_MODULES: ReadonlySet<string> = new Set(
   ("flask quart werkzeug jinja2 click itsdangerous markupsafe blinker sqlalchemy alembic " +
     "psycopg psycopg2 asyncpg oracledb redis celery kombu billiard vine amqp flask_jwt_extended " +
     "flask_caching flask_limiter flask_cors jwt argon2 pydantic pydantic_core gunicorn hypercorn " +
-    "quart_schema quart_cors quart_rate_limiter pythonjsonlogger dotenv pytest mypy ruff " +
+    "quart_schema quart_cors pythonjsonlogger dotenv pytest mypy ruff " +
     "typing_extensions limits hiredis uvloop cachetools spectree flask_openapi3 hypothesis greenlet mako")
     .split(" "),
 );

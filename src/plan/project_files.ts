@@ -146,6 +146,11 @@ const CORE_FILES: readonly Rule[] = [
     why: "JSON logs carrying the request id",
     lesson: "configuration",
   }),
+  common("src/middleware.py", {
+    origin: "core",
+    why: "around every request: its id, the security headers, the access log line",
+    lesson: "configuration",
+  }),
   // Models
   common("src/models/__init__.py", {
     origin: "core",

@@ -28,9 +28,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
   dependencies: [
     "argon2-cffi",
     "email-validator",
-    { requirement: "limits", when: { framework: "flask" } },
+    "limits",
     "pyjwt",
-    { requirement: "quart-rate-limiter", when: { framework: "quart" } },
   ],
   files: [
     { path: "src/models/users_model.py", why: "the users table", lesson: "jwt-auth" },
