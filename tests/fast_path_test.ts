@@ -33,6 +33,8 @@ const TAKEN = [
   ["new", "x", "--framework", "quart", "--database=oracle", "--no-auth", "--cache"],
   ["new", "x", "--auth", "--no-auth", "--no-cache", "--cache", "--celery", "--no-celery"],
   ["new", "x", "--module", "--yes", "--yes"], // a value is the next argument, dash or not
+  ["new", "x", "--module", "--help"], // even a help flag: the value of --module, as in commander
+  ["new", "x", "--framework", "--no-auth"],
   ["new", "x", "--access", "public-read", "--access=admin", "--json", "--learn"],
   ["new", "x", "--answers", "a.json", "--save-answers", "b.json", "--module", "book"],
   ["new", "x", "--env", "--no-git", "--install", "--no-env", "--git", "--no-install"],
