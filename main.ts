@@ -19,6 +19,10 @@ if (import.meta.main) {
   // without loading it (src/cli/help.ts).
   const { printRecordedHelp } = await import("./src/cli/help.ts");
   if (printRecordedHelp(Deno.args)) Deno.exit(0);
+  // `new ...` parsed without commander, from commander's recorded options (src/cli/fast_path.ts).
+  const { runFastPath } = await import("./src/cli/fast_path.ts");
+  const code = await runFastPath(Deno.args);
+  if (code !== undefined) Deno.exit(code);
   const { main } = await import("./src/cli/mod.ts");
   Deno.exit(await main(Deno.args));
 }

@@ -44,8 +44,8 @@ export function newCommand() {
     .option("--no-install", "after writing: install nothing (default without the wizard)")
     .addHelpText("after", STAGING_HELP)
     .action(async (directory, options) => {
-      const { runNew } = await import("./new_command.ts");
-      await runNew(directory, { ...options, ...pickAnswers(options) });
+      const { newAction } = await import("./new_command.ts");
+      await newAction(directory, options);
     });
 }
 

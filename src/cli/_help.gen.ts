@@ -11,3 +11,12 @@ export const HELP: Readonly<Record<string, string>> = {
   "completions": "Usage: pyscaffold completions [options] <shell>\n\nprint a shell completion script: source <(pyscaffold completions bash)\n\nArguments:\n  shell       the shell (choices: \"bash\", \"zsh\", \"fish\", \"powershell\")\n\nOptions:\n  -h, --help  display help for command\n",
   "complete": "Usage: pyscaffold complete -- [words...]\n\nanswer a completion request of the shell script\n\nOptions:\n  -h, --help  display help for command\n",
 };
+
+/** The options of the commands src/cli/fast_path.ts parses, as commander defines them. */
+export const COMMANDS: Readonly<Record<string, {
+  options: { flags: string[]; key: string; value: boolean; negate: boolean }[];
+  defaults: Record<string, unknown>;
+  maxArguments: number;
+}>> = {
+  "new": {"options":[{"flags":["--framework"],"key":"framework","value":true,"negate":false},{"flags":["--database"],"key":"database","value":true,"negate":false},{"flags":["--auth"],"key":"auth","value":false,"negate":false},{"flags":["--no-auth"],"key":"auth","value":false,"negate":true},{"flags":["--cache"],"key":"cache","value":false,"negate":false},{"flags":["--no-cache"],"key":"cache","value":false,"negate":true},{"flags":["--celery"],"key":"celery","value":false,"negate":false},{"flags":["--no-celery"],"key":"celery","value":false,"negate":true},{"flags":["--module"],"key":"module","value":true,"negate":false},{"flags":["--access"],"key":"access","value":true,"negate":false},{"flags":["--yes","-y"],"key":"yes","value":false,"negate":false},{"flags":["--dry-run"],"key":"dryRun","value":false,"negate":false},{"flags":["--json"],"key":"json","value":false,"negate":false},{"flags":["--answers"],"key":"answers","value":true,"negate":false},{"flags":["--save-answers"],"key":"saveAnswers","value":true,"negate":false},{"flags":["--learn"],"key":"learn","value":false,"negate":false},{"flags":["--env"],"key":"env","value":false,"negate":false},{"flags":["--no-env"],"key":"env","value":false,"negate":true},{"flags":["--git"],"key":"git","value":false,"negate":false},{"flags":["--no-git"],"key":"git","value":false,"negate":true},{"flags":["--install"],"key":"install","value":false,"negate":false},{"flags":["--no-install"],"key":"install","value":false,"negate":true}],"defaults":{},"maxArguments":1},
+};

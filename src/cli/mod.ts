@@ -5,9 +5,8 @@
 // First: without the permissions it needs, pyscaffold says so before a library touches them.
 import "./_permissions.ts";
 import { CommanderError } from "@commander-js/extra-typings";
-import { CancelledError, UserError } from "../errors.ts";
 import { buildProgram } from "./program.ts";
-import { makeColors } from "../output/colors.ts";
+import { reportError as reportRunError } from "./report_error.ts";
 
 export { buildProgram };
 
@@ -42,8 +41,8 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
+/** The exit code of a failed command, after what it prints (report_error.ts), commander's too. */
 export function reportError(error: unknown): number {
-  const c = makeColors(Deno.stderr.isTerminal() && !Deno.env.get("NO_COLOR"));
   if (error instanceof CommanderError) {
     if (
       error.code === "commander.helpDisplayed" || error.code === "commander.version" ||
@@ -54,30 +53,5 @@ export function reportError(error: unknown): number {
     // commander has already printed its message
     return 2;
   }
-  if (error instanceof CancelledError) {
-    console.error(c.yellow(error.message));
-    return error.exitCode;
-  }
-  if (error instanceof UserError) {
-    console.error(`${c.red("error:")} ${error.message}`);
-    if (error.hint) console.error(`${c.dim("hint:")} ${error.hint}`);
-    return error.exitCode;
-  }
-  if (isPromptCancel(error)) {
-    console.error(c.yellow(new CancelledError().message));
-    return 130;
-  }
-  console.error(c.red("pyscaffold crashed — this is a bug, please report it:"));
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-  return 1;
-}
-
-/**
- * Inquirer rejects with ExitPromptError on Ctrl-C, or AbortPromptError when aborted; Escape
- * (GoBackError) at a prompt that has no previous question leaves, like Ctrl-C.
- */
-function isPromptCancel(error: unknown): boolean {
-  return error instanceof Error &&
-    (error.name === "ExitPromptError" || error.name === "AbortPromptError" ||
-      error.name === "GoBackError");
+  return reportRunError(error);
 }

@@ -18,7 +18,10 @@ import {
   SELECT_QUESTIONS,
 } from "../choices/features/mod.ts";
 import { firstModuleAccess, parseAnswers } from "../project/answers_file.ts";
-import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
+// Not output/mod.ts: its pager loads node:util, which `new` does not need.
+import { type Colors, makeColors } from "../output/colors.ts";
+import { planJson } from "../output/plan_json.ts";
+import { renderTree } from "../output/tree.ts";
 import {
   gitInit,
   installDependencies,
@@ -126,6 +129,17 @@ export function missingFlags(answers: ProjectAnswers): string[] {
     }
   }
   return missing;
+}
+
+/**
+ * `new`'s action, on commander's options (`opts()`): from commander (_commands.ts) or from
+ * the fast path's parse of the same options (fast_path.ts).
+ */
+export async function newAction(
+  directory: string | undefined,
+  options: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await runNew(directory, { ...options, ...pickAnswers(options) } as NewOptions);
 }
 
 export async function runNew(directory: string | undefined, options: NewOptions): Promise<void> {

@@ -1,0 +1,76 @@
+/**
+ * `pyscaffold new ...` without commander. Commander, with the Node built-ins it loads, costs
+ * more than a dry run's plan (docs/BENCHMARKS.md, "#15 the tool, third pass"), and `new` is
+ * the command run most. The options are not written twice: tools/embed_help.ts records them
+ * from commander's own definition (src/cli/_commands.ts) into `_help.gen.ts`, and
+ * `deno task check` fails when that record is stale.
+ *
+ * The parse takes only what it reads exactly as commander would: `new`, then known long flags
+ * (`--flag`, `--flag value`, `--flag=value` for an option with a value), `-y`, and at most the
+ * command's arguments. Anything else (an unknown or misspelt option, `--help`, `--`, a group
+ * of short flags, a missing value, one argument too many) goes to commander, which answers as
+ * it always has, errors and suggestions included. tests/fast_path_test.ts holds the parse to
+ * commander's for a list of command lines, and the CLI's output to commander's.
+ */
+// First, as for every command: without its permissions pyscaffold says which.
+import "./_permissions.ts";
+import { COMMANDS } from "./_help.gen.ts";
+
+/** A command line the fast path runs: the command, its arguments, and commander's `opts()`. */
+export interface FastParse {
+  command: string;
+  args: string[];
+  options: Record<string, unknown>;
+}
+
+/** How commander would parse `argv`, for a command on the fast path; undefined otherwise. */
+export function fastParse(argv: readonly string[]): FastParse | undefined {
+  const [command, ...rest] = argv;
+  if (command === undefined || !Object.hasOwn(COMMANDS, command)) return undefined;
+  const record = COMMANDS[command];
+  const byFlag = new Map(record.options.flatMap((o) => o.flags.map((f) => [f, o] as const)));
+  const options: Record<string, unknown> = { ...record.defaults };
+  const args: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.length > 1 && arg.startsWith("-")) {
+      const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
+      const option = byFlag.get(equals > 2 ? arg.slice(0, equals) : arg);
+      if (option === undefined) return undefined;
+      if (equals > 2) {
+        // `--flag=value`: commander's only for an option that takes a value.
+        if (!option.value) return undefined;
+        options[option.key] = arg.slice(equals + 1);
+      } else if (option.value) {
+        // Commander takes the next argument as the value, whatever it looks like.
+        if (i + 1 >= rest.length) return undefined;
+        options[option.key] = rest[++i];
+      } else {
+        options[option.key] = !option.negate;
+      }
+    } else if (arg === "-" || arg === "") {
+      return undefined;
+    } else {
+      args.push(arg);
+    }
+  }
+  if (args.length > record.maxArguments) return undefined;
+  return { command, args, options };
+}
+
+/**
+ * Runs `argv` without commander when the fast path parses it, and returns the exit code;
+ * undefined when commander must (src/cli/mod.ts).
+ */
+export async function runFastPath(argv: readonly string[]): Promise<number | undefined> {
+  const parsed = fastParse(argv);
+  if (parsed === undefined) return undefined;
+  const { reportError } = await import("./report_error.ts");
+  try {
+    const { newAction } = await import("./new_command.ts");
+    await newAction(parsed.args[0], parsed.options);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * `new` without commander (src/cli/fast_path.ts) is `new` with commander: the fast path's
+ * parse equals commander's for each command line it takes, it leaves every other command
+ * line to commander, and the CLI prints, writes and exits the same through either path.
+ */
+import { join } from "node:path";
+import { assert, assertEquals } from "./_assert.ts";
+import { cli, type CliResult } from "./_cli.ts";
+import { fastParse } from "../src/cli/fast_path.ts";
+import { buildProgram } from "../src/cli/program.ts";
+
+/** Commander's parse of `argv`: the action's arguments and options, without running it. */
+async function commanderParse(argv: string[]) {
+  const program = buildProgram();
+  let parsed: { command: string; args: string[]; options: Record<string, unknown> } | undefined;
+  for (const command of program.commands) {
+    command.action((...values: unknown[]) => {
+      const options = values[command.registeredArguments.length] as Record<string, unknown>;
+      const args = values.slice(0, command.registeredArguments.length)
+        .filter((v) => v !== undefined) as string[];
+      parsed = { command: command.name(), args, options: { ...options } };
+    });
+  }
+  await program.parseAsync(argv, { from: "user" });
+  return parsed;
+}
+
+const TAKEN = [
+  ["new"],
+  ["new", "x"],
+  ["new", "x", "--yes", "--dry-run"],
+  ["new", "--yes", "x", "-y"],
+  ["new", "x", "--framework", "quart", "--database=oracle", "--no-auth", "--cache"],
+  ["new", "x", "--auth", "--no-auth", "--no-cache", "--cache", "--celery", "--no-celery"],
+  ["new", "x", "--module", "--yes", "--yes"], // a value is the next argument, dash or not
+  ["new", "x", "--module", "--help"], // even a help flag: the value of --module, as in commander
+  ["new", "x", "--framework", "--no-auth"],
+  ["new", "x", "--access", "public-read", "--access=admin", "--json", "--learn"],
+  ["new", "x", "--answers", "a.json", "--save-answers", "b.json", "--module", "book"],
+  ["new", "x", "--env", "--no-git", "--install", "--no-env", "--git", "--no-install"],
+  ["new", "x", "--framework", "nope", "--module="],
+  ["new", "a b", "--yes"],
+];
+
+Deno.test("fast path: its parse of `new` equals commander's", async () => {
+  for (const argv of TAKEN) {
+    const fast = fastParse(argv);
+    assert(fast !== undefined, `the fast path should take ${argv.join(" ")}`);
+    assertEquals(fast, await commanderParse(argv), argv.join(" "));
+  }
+});
+
+Deno.test("fast path: leaves to commander what it does not parse as commander does", () => {
+  for (
+    const argv of [
+      [],
+      ["add", "x"],
+      ["update", "--yes"],
+      ["new", "x", "y"], // one argument too many: commander's error
+      ["new", "x", "--frameork", "flask"], // unknown: commander suggests --framework
+      ["new", "x", "--help"],
+      ["new", "x", "-h"],
+      ["new", "x", "--"],
+      ["new", "x", "-yq"],
+      ["new", "x", "--yes=1"],
+      ["new", "x", "--framework"], // missing value
+      ["new", "-"],
+      ["new", ""],
+      ["new", "x", "-5"],
+      ["--yes", "new", "x"],
+      ["new", "x", "--version"],
+    ]
+  ) {
+    assertEquals(fastParse(argv), undefined, argv.join(" "));
+  }
+});
+
+/** The CLI through commander only (tests/_commander_main.ts). */
+async function viaCommander(args: string[], cwd: string): Promise<CliResult> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("./_commander_main.ts", import.meta.url).pathname, ...args],
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+async function tree(dir: string, base = dir, out: Record<string, string> = {}) {
+  for await (const entry of Deno.readDir(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory) await tree(path, base, out);
+    else out[path.slice(base.length + 1)] = (await Deno.readFile(path)).toBase64();
+  }
+  return out;
+}
+
+Deno.test("fast path: the CLI prints, writes and exits as through commander", async () => {
+  const fastDir = await Deno.makeTempDir();
+  const slowDir = await Deno.makeTempDir();
+  try {
+    for (
+      const args of [
+        ["new", "x", "--yes", "--dry-run"],
+        ["new", "x", "--yes", "--json", "--framework", "quart", "--celery"],
+        ["new", "x", "--yes", "--framework", "nope"],
+        ["new", "x", "--yes", "--no-auth", "--access", "owner"],
+        ["new", "x"], // questions open, stdin not a terminal
+        ["new", "--yes"], // no directory
+        ["new", "p", "--yes", "--no-git", "--no-env", "--database", "oracle"],
+        ["new", "p", "--yes", "--no-git", "--no-env"], // p exists now: refused
+      ]
+    ) {
+      const fast = await cli(args, fastDir);
+      const slow = await viaCommander(args, slowDir);
+      assertEquals(fast, slow, args.join(" "));
+    }
+    assertEquals(await tree(fastDir), await tree(slowDir));
+  } finally {
+    await Deno.remove(fastDir, { recursive: true });
+    await Deno.remove(slowDir, { recursive: true });
+  }
+});
