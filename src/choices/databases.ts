@@ -76,6 +76,13 @@ export interface DatabaseProfile {
   foreignKeyOnDelete?: string;
   /** Model column types that replace the portable ones, by field type. */
   modelTypes: Partial<Record<FieldType, ModelColumnType>>;
+  /**
+   * Field types whose columns give back exactly the Python value the ORM sent: a row whose
+   * columns are all of these needs no second read after a write to answer "as stored"
+   * (src/python/module_view.ts `readBack`). A decimal meets its scale, a datetime becomes UTC,
+   * and JSON or a float may come back in another form, so they are never here.
+   */
+  storedAsSent: ReadonlySet<FieldType>;
   /** Alembic column types that replace the portable ones (the audit columns use `datetime`, `bool`). */
   migrationTypes: Partial<Record<FieldType, string>>;
   /** After a boolean column in a query, the test that it is true (`.is_(True)`, ` == true()`). */
@@ -141,6 +148,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     maxIdentifier: 63,
     foreignKeyOnDelete: "RESTRICT",
     modelTypes: {},
+    storedAsSent: new Set(["str", "text", "int", "bigint", "bool", "date", "uuid", "enum", "ref"]),
     migrationTypes: {},
     isTrue: ".is_(True)",
     isTrueImports: [],
@@ -184,6 +192,8 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     reservedWords: ORACLE_RESERVED_WORDS,
     maxIdentifier: 30,
     // The project's portable types (src/models/types.py): the same column on 19c and 23ai.
+    // An empty string is stored as NULL, and the portable types convert on the way: read back.
+    storedAsSent: new Set(),
     modelTypes: {
       bool: {
         expr: "PortableBoolean",

@@ -97,6 +97,11 @@ export interface ModuleView extends ModuleNames {
   schemaImports: string[];
   /** Whether any field references another module. */
   hasRefs: boolean;
+  /**
+   * Whether a written row is read back before the answer: some column may be stored in
+   * another form than the one sent (the database's `storedAsSent`).
+   */
+  readBack: boolean;
   /** Every `op.create_index(...)` of the table (the audit `is_active` index included), at 4 spaces. */
   migrationIndexes: string[];
   /** The schema models and migrations name (the database profile's `schema`), or undefined. */
@@ -208,6 +213,7 @@ export function moduleView(
     modelImports: [...modelImports].sort(),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
+    readBack: columns.some((f) => !db.storedAsSent.has(f.type)),
     migrationIndexes: [
       formatCall(4, "op.create_index", [
         `op.f("${constraintName("ix", names.table, ["is_active"])}")`,
