@@ -7,9 +7,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(args: string[], cwd: string = Deno.cwd()): Promise<CliResult> {
+export function cli(args: string[], cwd: string = Deno.cwd()): Promise<CliResult> {
+  return cliOf(MAIN, args, cwd);
+}
+
+/** The same through another entry point (e.g. tests/_commander_main.ts). */
+export async function cliOf(
+  entry: string,
+  args: string[],
+  cwd: string = Deno.cwd(),
+): Promise<CliResult> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
+    args: ["run", "-A", entry, ...args],
     cwd,
     stdin: "null",
     stdout: "piped",

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "./_assert.ts";
-import { cli, type CliResult } from "./_cli.ts";
+import { cli, cliOf, type CliResult } from "./_cli.ts";
 import { fastParse } from "../src/cli/fast_path.ts";
 import { buildProgram } from "../src/cli/program.ts";
 
@@ -76,17 +76,8 @@ Deno.test("fast path: leaves to commander what it does not parse as commander do
 });
 
 /** The CLI through commander only (tests/_commander_main.ts). */
-async function viaCommander(args: string[], cwd: string): Promise<CliResult> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("./_commander_main.ts", import.meta.url).pathname, ...args],
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+function viaCommander(args: string[], cwd: string): Promise<CliResult> {
+  return cliOf(new URL("./_commander_main.ts", import.meta.url).pathname, args, cwd);
 }
 
 async function tree(dir: string, base = dir, out: Record<string, string> = {}) {
