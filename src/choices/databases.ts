@@ -83,6 +83,12 @@ export interface DatabaseProfile {
    * and JSON or a float may come back in another form, so they are never here.
    */
   storedAsSent: ReadonlySet<FieldType>;
+  /**
+   * Whether a create's `INSERT … RETURNING` returns every column (`insert_returning` in
+   * base_model.py). False on Oracle: its `RETURNING … INTO` out-binds have refused LOB columns
+   * beside others (CLOB text, JSON), so the INSERT returns the id and the row is read back by it.
+   */
+  returningEveryColumn: boolean;
   /** Alembic column types that replace the portable ones (the audit columns use `datetime`, `bool`). */
   migrationTypes: Partial<Record<FieldType, string>>;
   /** After a boolean column in a query, the test that it is true (`.is_(True)`, ` == true()`). */
@@ -149,6 +155,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     foreignKeyOnDelete: "RESTRICT",
     modelTypes: {},
     storedAsSent: new Set(["str", "text", "int", "bigint", "bool", "date", "uuid", "enum", "ref"]),
+    returningEveryColumn: true,
     migrationTypes: {},
     isTrue: ".is_(True)",
     isTrueImports: [],
@@ -194,6 +201,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     // The project's portable types (src/models/types.py): the same column on 19c and 23ai.
     // An empty string is stored as NULL, and the portable types convert on the way: read back.
     storedAsSent: new Set(),
+    returningEveryColumn: false,
     modelTypes: {
       bool: {
         expr: "PortableBoolean",
