@@ -92,6 +92,23 @@ Deno.test("write: a new project appears complete, with no staging left", async (
   assertEquals(progress, ["a.txt", "src/b.py", "run.sh"]);
 });
 
+Deno.test("write: new projects written side by side at once all land (no cleaner takes a live staging)", async () => {
+  // Each `new` first removes the staging directories beside its target that no run holds. A
+  // directory just made and not yet locked looked like a dead run's to another `new` starting
+  // in the same parent (the contract e2e test generates Flask and Quart there at once).
+  const parent = await Deno.makeTempDir();
+  const names = Array.from({ length: 12 }, (_, i) => `svc${i}`);
+  for (let round = 0; round < 5; round++) {
+    const files = Array.from({ length: 20 }, (_, i) => file(`src/pkg${i}/m.py`));
+    const results = await Promise.allSettled(
+      names.map((name) => writePlan(plan("new", files), join(parent, `${name}-${round}`))),
+    );
+    const failed = results.flatMap((r) => r.status === "rejected" ? [String(r.reason)] : []);
+    assertEquals(failed, []);
+  }
+  assertEquals((await entries(parent)).length, names.length * 5);
+});
+
 Deno.test("write: a failure midway leaves neither the target nor a staging directory", async () => {
   const parent = await Deno.makeTempDir();
   // "a" as a file and then as a directory cannot both be written.

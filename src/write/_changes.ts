@@ -23,7 +23,7 @@ import { fileBytes, type PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import type { WriteProgress } from "./_new_project.ts";
-import { exists, JOURNAL, type JournalStep, lockDirectory, TX_PREFIX } from "./_staging.ts";
+import { exists, JOURNAL, type JournalStep, makeLockedDirectory, TX_PREFIX } from "./_staging.ts";
 
 export interface Changes {
   /** Files to create or replace. */
@@ -60,8 +60,7 @@ export async function applyChanges(
   let lock: Deno.FsFile | undefined;
   try {
     await interruptible(async (checkpoint) => {
-      await Deno.mkdir(staging);
-      lock = await lockDirectory(staging);
+      lock = await makeLockedDirectory(staging);
       // 1. stage
       const staged = new Map<PlannedFile, string>();
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {

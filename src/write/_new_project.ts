@@ -11,7 +11,7 @@ import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
-import { lockDirectory, removeStaleNewStaging } from "./_staging.ts";
+import { makeLockedDirectory, removeStaleNewStaging } from "./_staging.ts";
 
 export interface WriteProgress {
   (written: number, total: number, path: string): void;
@@ -95,8 +95,7 @@ export async function writeNewProject(
   let lock: Deno.FsFile | undefined;
   try {
     await interruptible(async (checkpoint) => {
-      await Deno.mkdir(staging, { mode: 0o755 });
-      lock = await lockDirectory(staging);
+      lock = await makeLockedDirectory(staging);
       // Each folder once, parents first, rather than a recursive mkdir per file.
       for (const folder of foldersOf(files)) Deno.mkdirSync(join(staging, ...folder.split("/")));
       let written = 0;

@@ -34,17 +34,39 @@ export type JournalStep =
   | { commit: true };
 
 /**
- * Holds an advisory lock on a staging directory for as long as this process writes into
- * it, so that another run can tell a live staging directory from one left by a killed
- * run. Where directories cannot be locked, nothing is.
+ * Creates a staging directory and holds an advisory lock on it for as long as this process
+ * writes into it (close the handle to release it), so that another run can tell a live
+ * staging directory from one left by a killed run. Where directories cannot be locked,
+ * nothing is (undefined).
+ *
+ * Between the mkdir and the lock the new directory is unlocked: another run's cleaner
+ * (`new` or `add` starting beside this one) may take it for a dead run's and remove it.
+ * So once locked, the path must still name the directory that was locked; if it does not,
+ * the directory is made and locked again.
  */
-export async function lockDirectory(dir: string): Promise<Deno.FsFile | undefined> {
-  try {
-    const handle = await Deno.open(dir, { read: true });
-    await handle.lock(true);
-    return handle;
-  } catch {
-    return undefined;
+export async function makeLockedDirectory(
+  dir: string,
+  mode = 0o755,
+): Promise<Deno.FsFile | undefined> {
+  for (let attempt = 1;; attempt++) {
+    await Deno.mkdir(dir, { mode });
+    let handle: Deno.FsFile;
+    try {
+      handle = await Deno.open(dir, { read: true });
+      await handle.lock(true);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound && attempt < 5) continue; // removed meanwhile
+      return undefined;
+    }
+    const [locked, named] = await Promise.all([
+      handle.stat(),
+      Deno.stat(dir).catch(() => undefined),
+    ]);
+    if (named !== undefined && named.ino === locked.ino && named.dev === locked.dev) {
+      return handle;
+    }
+    handle.close();
+    if (attempt >= 5) throw new Deno.errors.NotFound(`${dir} was removed while it was created`);
   }
 }
 
