@@ -53,7 +53,8 @@ export const EVERY_TYPE_FIELDS = [
 ];
 
 const MODULES: [string, string[]][] = [
-  ["customer", ["full_name:str(80):required", "email_address:str(120):unique"]],
+  // `t` is also an attribute of SQLAlchemy's Row: the service must read rows by column name.
+  ["customer", ["full_name:str(80):required", "email_address:str(120):unique", "t:int:optional"]],
   ["product", EVERY_TYPE_FIELDS],
   ["purchase", [
     "buyer:ref:customers",
