@@ -288,11 +288,23 @@ export function venvEnv(venv: string, extra: Record<string, string> = {}): Recor
   };
 }
 
+/**
+ * A port nothing listens on, below Linux's ephemeral range (32768–60999). A port the kernel
+ * hands out (port 0) is from that range, which every outgoing connection also draws from: a
+ * server stopped on purpose (the fault tests kill Redis, restart PostgreSQL) could find its port
+ * taken by some client's socket when it comes back, with dozens of tests running at once.
+ */
 export function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
+  for (let tries = 0; tries < 200; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+      return port;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.AddrInUse)) throw error;
+    }
+  }
+  throw new Error("no free port between 20000 and 32000 on 127.0.0.1");
 }
 
 /** Polls a URL until it answers (any status) or the deadline passes. */

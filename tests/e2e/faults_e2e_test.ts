@@ -128,11 +128,16 @@ for (const framework of ["flask", "quart"] as const) {
               assertEnvelopeError(ready, "ready with Redis down");
               assert(/"redis":\s*"down"/.test(ready.text), `Redis not named down: ${ready.text}`);
               assert(/"database":\s*"ok"/.test(ready.text), `database not ok: ${ready.text}`);
+              const asked = performance.now();
               const enqueue = await api.call("POST", "/api/tasks/example", {
                 body: { a: 1, b: 2 },
               });
+              const waited = performance.now() - asked;
               assertEquals(enqueue.status, 503, enqueue.text);
               assertEnvelopeError(enqueue, "enqueue with the broker down");
+              // Fails fast, not after Celery's own reconnect loop (20 tries a second apart); the
+              // bound is loose on purpose: a hang, not a speed, is what it catches.
+              assert(waited < 8_000, `enqueue with the broker down took ${waited.toFixed(0)} ms`);
               await sleep(2500);
               const samples = await traffic.stop();
               figures.requests += samples.length + 2;
