@@ -25,6 +25,7 @@ import {
   validateProjectName,
 } from "../src/choices/names.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
+import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import type { Database } from "../src/choices/questions.ts";
 import { safeRelativePath } from "../src/project/paths.ts";
 
@@ -173,6 +174,25 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
   }
   // a module name that is fine on PostgreSQL can be refused on Oracle
   assertEquals(parseModuleName("level", "postgresql"), "level");
+});
+
+Deno.test("module names: a name whose files a project already has is refused", () => {
+  // A module writes src/<name>/, src/models/<name>_model.py and tests/test_<name>.py: a project
+  // file of any combination at one of those places (src/middleware.py beside a new
+  // src/middleware/ package, which Python would import instead) makes the name unusable.
+  const taken = new Set<string>();
+  for (const { path } of PROJECT_FILES) {
+    const name = /^src\/models\/(\w+)_model\.py$/.exec(path)?.[1] ??
+      /^src\/(\w+)(?:\.py$|\/)/.exec(path)?.[1] ??
+      /^tests\/test_(\w+)\.py$/.exec(path)?.[1];
+    if (name && name !== "__init__") taken.add(name);
+  }
+  assert(taken.has("middleware") && taken.has("oracle_schema") && taken.has("revoked_tokens"));
+  for (const name of taken) {
+    for (const database of ["postgresql", "oracle"] as const) {
+      assert(moduleNameProblem(name, database), `"${name}" is accepted on ${database}`);
+    }
+  }
 });
 
 Deno.test("printable: escapes what the user cannot see, keeps messages short", () => {

@@ -53,7 +53,8 @@ export const PROJECT_MODULES: ReadonlySet<string> = new Set(
   ("src auth users user health tasks models migrations tests config database extensions errors " +
     "envelope schemas pagination security logging_config worker wsgi asgi app api docs openapi " +
     "static templates base types validation error_handlers revoked_tokens revoked_token " +
-    "passwords conftest example_tasks rate_limit admin accounts cli").split(" "),
+    "passwords conftest example_tasks rate_limit admin accounts cli middleware realtime " +
+    "oracle_schema").split(" "),
 );
 
 /** Columns every model inherits from the base model. */
