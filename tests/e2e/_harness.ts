@@ -288,15 +288,36 @@ export function venvEnv(venv: string, extra: Record<string, string> = {}): Recor
   };
 }
 
+/** The lowest port of Linux's ephemeral range (32768 by default), which outgoing sockets use. */
+function ephemeralLow(): number {
+  try {
+    const low = Number(
+      Deno.readTextFileSync("/proc/sys/net/ipv4/ip_local_port_range").split(/\s+/)[0],
+    );
+    if (Number.isInteger(low) && low > 1024) return low;
+  } catch {
+    // not Linux
+  }
+  return 32_768;
+}
+
 /**
- * A port nothing listens on, below Linux's ephemeral range (32768–60999). A port the kernel
- * hands out (port 0) is from that range, which every outgoing connection also draws from: a
- * server stopped on purpose (the fault tests kill Redis, restart PostgreSQL) could find its port
- * taken by some client's socket when it comes back, with dozens of tests running at once.
+ * A port nothing listens on, below the ephemeral range. A port the kernel hands out (port 0) is
+ * from that range, which every outgoing connection also draws from: a server stopped on purpose
+ * (the fault tests kill Redis, restart PostgreSQL) could find its port taken by some client's
+ * socket when it comes back, with dozens of tests running at once.
  */
 export function freePort(): number {
+  const high = ephemeralLow();
+  const low = Math.max(1_025, high - 12_000);
+  if (high - low < 1_000) {
+    // an ephemeral range that starts low: a port from the kernel, as good as any
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    listener.close();
+    return (listener.addr as Deno.NetAddr).port;
+  }
   for (let tries = 0; tries < 200; tries++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const port = low + Math.floor(Math.random() * (high - low));
     try {
       Deno.listen({ hostname: "127.0.0.1", port }).close();
       return port;
@@ -304,7 +325,7 @@ export function freePort(): number {
       if (!(error instanceof Deno.errors.AddrInUse)) throw error;
     }
   }
-  throw new Error("no free port between 20000 and 32000 on 127.0.0.1");
+  throw new Error(`no free port between ${low} and ${high} on 127.0.0.1`);
 }
 
 /** Polls a URL until it answers (any status) or the deadline passes. */
