@@ -22,6 +22,8 @@ const COMBO: Combo = {
   celery: false,
 };
 const CLIENTS = 200;
+/** Sockets one worker takes from one address: room for every client on a single worker. */
+const PER_CLIENT = CLIENTS + 10;
 const EVENTS = 100;
 // Guards against a hang, not a measure.
 const WAIT_MS = 60_000;
@@ -228,7 +230,12 @@ Deno.test({
     const project: RunningProject = await startProject(
       COMBO,
       { pg: PG, redisUrl: "redis://127.0.0.1:6379/13" },
-      { WEB_CONCURRENCY: "2" },
+      // All the clients come from one address here (and so do the logins of every run).
+      {
+        WEB_CONCURRENCY: "2",
+        REALTIME_MAX_SOCKETS_PER_CLIENT: String(PER_CLIENT),
+        LOGIN_RATE_LIMIT: "10000 per minute",
+      },
     );
     const port = Number(new URL(project.base).port);
     const feed = `ws://127.0.0.1:${port}/ws/items`;
@@ -295,6 +302,23 @@ Deno.test({
         assertEquals(closeCode, 4429);
         assert(texts.length < ids.length + 1, `the stalled client got ${texts.length} messages`);
       });
+
+      await t.step(
+        "one address opening sockets by the hundred gets 1013 beyond its share",
+        async () => {
+          // Anonymous sockets wait for a token (5 s): long enough to be counted together.
+          const flood = Array.from({ length: 2 * PER_CLIENT + 100 }, () => new FeedClient(feed));
+          open.push(...flood);
+          const codes = await Promise.all(flood.map((c) => c.closed));
+          const refused = codes.filter((code) => code === 1013).length;
+          // Two workers, each admitting PER_CLIENT from this address; the rest refused at once.
+          assert(refused >= 100, `only ${refused} of ${flood.length} refused: ${codes}`);
+          assert(codes.every((code) => code === 1013 || code === 4401), `${codes}`);
+          const live = await fetch(`${project.base}/health/live`);
+          assertEquals(live.status, 200, await live.text());
+          open.length = 0;
+        },
+      );
     } finally {
       for (const client of open) client.socket.close();
       const log = await project.stop();
