@@ -26,6 +26,9 @@ import {
 } from "../src/choices/names.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
+import { buildProjectPlan } from "../src/plan/mod.ts";
+import { resolveProjectSpec } from "../src/choices/project_spec.ts";
+import { allCombos } from "./e2e/_harness.ts";
 import type { Database } from "../src/choices/questions.ts";
 import { safeRelativePath } from "../src/project/paths.ts";
 
@@ -192,6 +195,28 @@ Deno.test("module names: a name whose files a project already has is refused", (
     for (const database of ["postgresql", "oracle"] as const) {
       assert(moduleNameProblem(name, database), `"${name}" is accepted on ${database}`);
     }
+  }
+});
+
+Deno.test("module names: every package a generated project imports is refused", () => {
+  // ruff counts src/<name>/ as first-party code: a module named like an imported package
+  // (orjson) would make ruff sort that import elsewhere, and the project's lint fail.
+  const imported = new Set<string>();
+  for (const combo of allCombos()) {
+    for (const file of buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo })).files) {
+      if (!file.path.endsWith(".py")) continue;
+      const statements = file.content.matchAll(
+        /^\s*(?:from ([a-z_]\w*)(?:\.\w+)* import |import ([a-z_]\w*)(?:\.\w+)*(?: as \w+)?$)/gm,
+      );
+      for (const [, from, plain] of statements) {
+        const name = from ?? plain;
+        if (!["src", "tests", "__future__"].includes(name)) imported.add(name);
+      }
+    }
+  }
+  assert(imported.has("orjson") && imported.has("sqlalchemy"), [...imported].join(" "));
+  for (const name of imported) {
+    assert(moduleNameProblem(name, "postgresql"), `"${name}" is imported, and accepted`);
   }
 });
 

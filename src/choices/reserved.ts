@@ -44,7 +44,8 @@ export const DEPENDENCY_MODULES: ReadonlySet<string> = new Set(
     "psycopg psycopg2 asyncpg oracledb redis celery kombu billiard vine amqp flask_jwt_extended " +
     "flask_caching flask_limiter flask_cors jwt argon2 pydantic pydantic_core gunicorn hypercorn " +
     "quart_schema quart_cors pythonjsonlogger dotenv pytest mypy ruff " +
-    "typing_extensions limits hiredis uvloop cachetools spectree flask_openapi3 hypothesis greenlet mako")
+    "typing_extensions limits hiredis uvloop cachetools spectree flask_openapi3 hypothesis greenlet mako " +
+    "orjson")
     .split(" "),
 );
 
