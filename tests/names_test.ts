@@ -26,7 +26,10 @@ import {
 } from "../src/choices/names.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
-import { buildProjectPlan } from "../src/plan/mod.ts";
+import { buildModuleFiles, buildProjectPlan } from "../src/plan/mod.ts";
+import { parseFields } from "../src/choices/fields.ts";
+import { ACCESS_POLICIES } from "../src/choices/module_spec.ts";
+import { EVERY_TYPE } from "./_every_field_type.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { allCombos } from "./e2e/_harness.ts";
 import type { Database } from "../src/choices/questions.ts";
@@ -219,6 +222,49 @@ Deno.test("module names: every package a generated project imports is refused", 
     assert(moduleNameProblem(name, "postgresql"), `"${name}" is imported, and accepted`);
   }
 });
+
+Deno.test("module names: a class name that a module's own files already use is refused", () => {
+  // A module's files import and define names (Row, Deleted, PageParams...): in a file that also
+  // names the module's class, a class of the same name would shadow one of them.
+  const used = new Set<string>();
+  for (const combo of allCombos()) {
+    const spec = resolveProjectSpec({ name: "svc", ...combo });
+    const fields = parseFields([...EVERY_TYPE, "maker:ref:items"], combo.database);
+    for (const access of combo.auth ? ACCESS_POLICIES : [undefined]) {
+      const module = { name: "widgets", fields, access, ownedRefs: ["items"] };
+      for (const file of buildModuleFiles(spec, module)) {
+        // Only a file that names the module's class could confuse it with another name.
+        if (!file.path.endsWith(".py") || !/\bWidget\b/.test(file.content)) continue;
+        const text = file.content;
+        for (const [, names] of text.matchAll(/^\s*from [\w.]+ import \(?([^)]*?)\)?$/gms)) {
+          for (const item of names.split(",")) {
+            const local = item.trim().split(/\s+as\s+/).pop()!;
+            used.add(local);
+          }
+        }
+        for (const [, cls, assigned] of text.matchAll(/^(?:class (\w+)|(\w+)(?::[^=]+)? = )/gm)) {
+          used.add(cls ?? assigned);
+        }
+      }
+    }
+  }
+  assert(used.has("Row") && used.has("Deleted"), [...used].join(" "));
+  const accepted: string[] = [];
+  // Class-like names only (not CONSTANTS), and not the module's own classes.
+  for (const name of [...used].filter((n) => /^[A-Z][a-z]\w*$/.test(n))) {
+    if (name.startsWith("Widget")) continue;
+    for (const raw of [name, pluralize(name)]) {
+      if (moduleNameProblem(parseable(raw), "postgresql")) continue;
+      if (moduleNames(parseable(raw)).className === name) accepted.push(`${raw} (class ${name})`);
+    }
+  }
+  assertEquals(accepted, []);
+});
+
+/** The module name `add` makes of a class-like name: `PageParams` → `page_params`. */
+function parseable(raw: string): string {
+  return raw.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase();
+}
 
 Deno.test("printable: escapes what the user cannot see, keeps messages short", () => {
   assertEquals(printable('a"b\\c'), 'a\\"b\\\\c');

@@ -117,7 +117,12 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(
 export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
   ("Base BaseModel AuditMixin Field ConfigDict Mapped Session Select Blueprint Flask Quart " +
     "Response Request Any Literal Annotated Decimal Enum Page Pagination NotFoundError " +
-    "ConflictError ValidationError").split(" "),
+    "ConflictError ValidationError " +
+    // Named beside the module's class in its own files (tests/names_test.ts finds them all):
+    "Row Sequence Iterator AsyncIterator Deleted JsonRow JsonResponse ResourceCache " +
+    "IntegrityError InvalidReferenceError UtcDateTime JsonDocument PortableBoolean Engine " +
+    "AsyncEngine AsyncSession Date Text Integer BigInteger Numeric ForeignKey FlaskClient " +
+    "QuartClient AppFactory MakeRow Serve").split(" "),
 );
 
 /**
