@@ -25,7 +25,8 @@ export function longestNames(): LongestNames {
   const module = "abcdefghij_klmnopqrst_uvw";
   const other = "abcdefghij_klmnopqrst_uvt";
   for (const name of [module, other]) assertEquals(moduleNames(name).table.length, MAX_TABLE_NAME);
-  const column = (i: number) => `${"abcdefghijklmnop"[i]}${"23456789_1".repeat(3)}`.slice(0, 30);
+  const column = (i: number) =>
+    `${"abcdefghijklmnopqrstuvwxyz"[i]}${"23456789_1".repeat(3)}`.slice(0, 30);
   assertEquals(column(0).length, MAX_COLUMN_NAME);
   const fields = EVERY_TYPE.map((spec, i) => {
     const [, ...rest] = spec.split(":");
@@ -37,6 +38,15 @@ export function longestNames(): LongestNames {
   fields.push(
     `${column(EVERY_TYPE.length + 1)}:enum(${values.join("|")}):default=${values[0]}`,
     `${column(EVERY_TYPE.length + 2)}:enum(${values.join("|")}|d|e):optional:index`,
+  );
+  // Long defaults, laid out as ruff lays them out: a negative number or a constant splits the
+  // annotation, a call its arguments, text takes the quotes that escape least.
+  fields.push(
+    `${column(EVERY_TYPE.length + 3)}:bigint:default=-922337203685477580`,
+    `${column(EVERY_TYPE.length + 4)}:decimal(38,10):default=-1234567890123456789012345678.12345`,
+    `${column(EVERY_TYPE.length + 5)}:float:default=-0.123456789012345`,
+    `${column(EVERY_TYPE.length + 6)}:bool:default=true`,
+    `${column(EVERY_TYPE.length + 7)}:str(200):default=it's "quoted" \\ {x} %s \${y}`,
   );
   const refColumn = column(EVERY_TYPE.length).slice(0, MAX_COLUMN_NAME - 3);
   fields.push(

@@ -17,6 +17,7 @@ import {
   formatEntry,
   LINE_LENGTH,
 } from "../src/python/mod.ts";
+import { pyString } from "../src/python/module_view.ts";
 import { DEPENDENCY_VERSIONS } from "../src/choices/dependencies.ts";
 import { longestNames } from "./_longest_names.ts";
 
@@ -80,6 +81,35 @@ const CASES = [
   ["quart", "postgresql"],
   ["quart", "oracle", "--no-auth", "--no-cache"],
 ] as const;
+
+Deno.test("python layout: long defaults and quoted text as ruff lays them out", () => {
+  // The layouts ruff 0.17 gave for these lines (each 102–117 characters on one line).
+  const ann = `Annotated[bool, Field(description="${"x".repeat(20)}")]`;
+  const name = "n".repeat(98 - 4 - 2 - ann.length - 3);
+  for (const value of ["True", "None", "12345", '"abcdefghijklmnop"', 'Decimal("-1.5")']) {
+    assertEquals(
+      formatAnnotated(4, name, ann, value),
+      `    ${name}: ${ann} = (\n        ${value}\n    )`,
+    );
+  }
+  for (const value of ["-1.5", "-922337203685477580"]) {
+    assertEquals(
+      formatAnnotated(4, name, ann, value),
+      `    ${name}: Annotated[\n        bool, Field(description="${
+        "x".repeat(20)
+      }")\n    ] = ${value}`,
+    );
+  }
+  const decimal = "Annotated[Decimal, Field(max_digits=38, decimal_places=10)]";
+  assertEquals(
+    formatAnnotated(4, "d", decimal, `Decimal("${"1".repeat(28)}.1234567890")`),
+    `    d: ${decimal} = Decimal(\n        "${"1".repeat(28)}.1234567890"\n    )`,
+  );
+  // Double quotes unless the text holds more of them than of single quotes.
+  assertEquals(pyString(`it's`), `"it's"`);
+  assertEquals(pyString(`it's "q" \\ {x}`), `'it\\'s "q" \\\\ {x}'`);
+  assertEquals(pyString(`\\"`), `'\\\\"'`);
+});
 
 Deno.test("python layout: long Literal annotations and list entries as ruff lays them out", () => {
   const [a, b] = [`"${"a".repeat(30)}"`, `"${"b".repeat(44)}"`];

@@ -359,7 +359,7 @@ function pyDefault(f: FieldSpec): string | undefined {
     case "decimal":
       return `Decimal("${f.default}")`;
     default:
-      return JSON.stringify(f.default);
+      return pyString(f.default);
   }
 }
 
@@ -434,4 +434,27 @@ function fieldView(
       ])
       : undefined,
   };
+}
+
+/**
+ * `text` as a Python string literal, quoted as ruff's formatter would: double quotes, unless the
+ * text holds more double quotes than single ones (then single quotes, escaping fewer).
+ */
+export function pyString(text: string): string {
+  const json = JSON.stringify(text);
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles <= singles) return json;
+  let inner = "";
+  const body = json.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === "\\") {
+      const pair = body.slice(i, i + 2);
+      inner += pair === '\\"' ? '"' : pair;
+      i++;
+    } else {
+      inner += body[i] === "'" ? "\\'" : body[i];
+    }
+  }
+  return `'${inner}'`;
 }

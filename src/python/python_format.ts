@@ -134,8 +134,19 @@ export function formatAnnotated(
   const assigned = value === undefined ? "" : ` = ${value}`;
   const one = `${pad}${name}: ${annotation}${assigned}`;
   if (fits(one)) return one;
-  if (value !== undefined && fits(`${pad}${name}: ${annotation} = (`)) {
-    return `${pad}${name}: ${annotation} = (\n${pad}    ${value}\n${pad})`;
+  const head = `${pad}${name}: ${annotation} = `;
+  // A call (`Decimal("1.50")`) has its argument on the next line; a negative number is never
+  // put in parentheses: ruff splits the annotation instead (both checked against ruff 0.17).
+  const call = value === undefined ? -1 : value.indexOf("(");
+  if (
+    value !== undefined && call > 0 && /^\w+$/.test(value.slice(0, call)) &&
+    fits(`${head}${value.slice(0, call + 1)}`)
+  ) {
+    return `${head}${value.slice(0, call + 1)}\n${pad}    ${value.slice(call + 1, -1)}\n${pad})`;
+  }
+  const atom = value !== undefined && !value.startsWith("-");
+  if (atom && fits(`${head}(`)) {
+    return `${head}(\n${pad}    ${value}\n${pad})`;
   }
   const members = splitTopLevel(annotation, "|");
   if (members.length === 1) return formatSubscript(indent, `${name}: `, annotation, assigned);
