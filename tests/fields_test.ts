@@ -101,7 +101,9 @@ Deno.test("fields: refusals say what is wrong", () => {
     ["status:enum(a|b):default=c", "postgresql", /not a valid enum value/],
     ["count:int(3)", "postgresql", /takes no arguments/],
     ["count:int:default=x", "postgresql", /not a valid int/],
-    ["count:int:default=99999999999", "postgresql", /not a valid int/],
+    ["count:int:default=99999999999", "postgresql", /outside the int range, -2147483648 to/],
+    ["count:int:default=2147483648", "postgresql", /outside the int range/],
+    ["views:bigint:default=-9223372036854775809", "postgresql", /outside the bigint range/],
     ["price:decimal(4,2):default=123.4", "postgresql", /not a valid decimal/],
     ["flag:bool:default=yes", "postgresql", /not a valid bool/],
     ["title:str(3):default=toolong", "postgresql", /not a valid str/],
@@ -223,4 +225,16 @@ Deno.test("long fields: messages stay bounded", () => {
   ) {
     assertCleanError(userError(() => parseField(raw, "postgresql")));
   }
+});
+
+Deno.test("fields: an integer default is its value, anywhere in the column's range", () => {
+  const cases: [string, string][] = [
+    ["count:int:default=2147483647", "2147483647"],
+    ["count:int:default=-2147483648", "-2147483648"],
+    ["views:bigint:default=-9223372036854775808", "-9223372036854775808"],
+    // Python reads 007 as a syntax error; the default is written as 7.
+    ["count:int:default=007", "7"],
+    ["count:int:default=-0", "0"],
+  ];
+  for (const [raw, value] of cases) assertEquals(parseField(raw, "postgresql").default, value, raw);
 });

@@ -189,6 +189,12 @@ export function parseFields(raws: readonly string[], database: Database): FieldS
   return fields;
 }
 
+/** The values an integer column stores (PostgreSQL's and Oracle's integer and bigint). */
+export const INTEGER_RANGES: Readonly<Record<"int" | "bigint", readonly [string, string]>> = {
+  int: ["-2147483648", "2147483647"],
+  bigint: ["-9223372036854775808", "9223372036854775807"],
+};
+
 function checkDefault(field: FieldSpec, value: string, fail: (p: string) => never): string {
   if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
     fail("a default value cannot contain control characters");
@@ -200,9 +206,14 @@ function checkDefault(field: FieldSpec, value: string, fail: (p: string) => neve
       case "text":
         return true;
       case "int":
-        return /^-?\d{1,9}$/.test(value);
-      case "bigint":
-        return /^-?\d{1,18}$/.test(value);
+      case "bigint": {
+        if (!/^-?\d{1,30}$/.test(value)) return false;
+        const [low, high] = INTEGER_RANGES[field.type];
+        if (BigInt(value) < BigInt(low) || BigInt(value) > BigInt(high)) {
+          fail(`default ${value} is outside the ${field.type} range, ${low} to ${high}`);
+        }
+        return true;
+      }
       case "decimal": {
         const m = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
         return m !== null &&
@@ -220,5 +231,6 @@ function checkDefault(field: FieldSpec, value: string, fail: (p: string) => neve
     }
   })();
   if (!ok) fail(`default "${printable(value)}" is not a valid ${field.type} value here`);
-  return value;
+  // Python reads 007 as a syntax error: an integer default is written as its value.
+  return field.type === "int" || field.type === "bigint" ? String(BigInt(value)) : value;
 }

@@ -14,6 +14,7 @@ import {
   type ModuleSpec,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
+import { INTEGER_RANGES } from "../choices/fields.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -368,10 +369,9 @@ function pyDefault(f: FieldSpec): string | undefined {
  * `minimum`/`maximum`): beyond them the database would refuse the value with a
  * server-side error; the API answers 422 naming the field. A reference holds an id.
  */
-const INT_RANGES: Partial<Record<FieldType, [string, string]>> = {
-  int: ["-2147483648", "2147483647"],
-  bigint: ["-9223372036854775808", "9223372036854775807"],
-  ref: ["1", "2147483647"],
+const INT_RANGES: Partial<Record<FieldType, readonly [string, string]>> = {
+  ...INTEGER_RANGES,
+  ref: ["1", INTEGER_RANGES.int[1]],
 };
 
 /** The view of one field; `i` is its position (test samples differ per field). */
