@@ -140,7 +140,7 @@ export function formatAnnotated(
   const call = value === undefined ? -1 : value.indexOf("(");
   if (
     value !== undefined && call > 0 && /^\w+$/.test(value.slice(0, call)) &&
-    fits(`${head}${value.slice(0, call + 1)}`)
+    value.endsWith(")") && fits(`${head}${value.slice(0, call + 1)}`)
   ) {
     return `${head}${value.slice(0, call + 1)}\n${pad}    ${value.slice(call + 1, -1)}\n${pad})`;
   }
