@@ -188,6 +188,72 @@ export function assertNotServerError(answer: Answer, what: string): void {
   if (answer.status >= 400) assertEnvelopeError(answer, context);
 }
 
+/**
+ * One request written as raw bytes on a new connection (what `fetch` will not send: chunked
+ * bodies, malformed request lines), and the answer read until the server closes.
+ */
+export async function rawExchange(base: string, request: Uint8Array | string): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  const conn = await Deno.connect({ hostname, port: Number(port) });
+  const timer = setTimeout(() => conn.close(), 15_000);
+  const chunks: Uint8Array[] = [];
+  try {
+    const bytes = typeof request === "string" ? new TextEncoder().encode(request) : request;
+    // The server may answer and close before reading everything (a 413, a 431).
+    await conn.writable.getWriter().write(bytes).catch(() => {});
+    for await (const chunk of conn.readable) chunks.push(chunk);
+  } catch {
+    // a reset after the answer was read
+  } finally {
+    clearTimeout(timer);
+    try {
+      conn.close();
+    } catch {
+      // already closed by the stream or the timer
+    }
+  }
+  const text = new TextDecoder().decode(concat(chunks));
+  const [head, ...rest] = text.split("\r\n\r\n");
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+  const headers = new Headers();
+  for (const line of head.split("\r\n").slice(1)) {
+    const at = line.indexOf(":");
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  let body = rest.join("\r\n\r\n");
+  if (headers.get("transfer-encoding") === "chunked") body = dechunk(body);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return { status, headers, text: body, json };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function dechunk(body: string): string {
+  let out = "";
+  let rest = body;
+  while (rest) {
+    const end = rest.indexOf("\r\n");
+    const size = parseInt(rest.slice(0, end), 16);
+    if (!size) break;
+    out += rest.slice(end + 2, end + 2 + size);
+    rest = rest.slice(end + 4 + size);
+  }
+  return out;
+}
+
 // --- load --------------------------------------------------------------------
 
 export interface LoadFigures {

@@ -19,6 +19,7 @@ import {
   forgeJwt,
   formatLoad,
   load,
+  rawExchange,
   type RunningProject,
   startProject,
   toolsBin,
@@ -382,6 +383,53 @@ for (const framework of ["flask", "quart"] as const) {
           }),
         );
 
+        steps.push(
+          await t.step(
+            "raw HTTP: chunked bodies, doubled slashes, what the server parses",
+            async () => {
+              const head = (method: string, path: string, extra = "") =>
+                `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n`;
+              const chunked = (body: string) =>
+                head("POST", "/api/items", `Authorization: Bearer ${api.token}\r\n`) +
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+              // A chunked body has no Content-Length: the same limit (1 MB) holds, the same 413.
+              const small = await rawExchange(running.base, chunked('{"name": "chunked"}'));
+              assertEquals(small.status, 201, small.text);
+              const big = await rawExchange(
+                running.base,
+                chunked(`{"name": "${"a".repeat(2 ** 21)}"}`),
+              );
+              assertClientError(big, "chunked 2 MB body", [413]);
+              // No redirect to the merged path (its body would be the router's HTML page).
+              for (const path of ["/health//live", "/api//items", "/api/items/"]) {
+                assertClientError(
+                  await rawExchange(running.base, head("GET", path) + "\r\n"),
+                  path,
+                  [404],
+                );
+              }
+              // What the HTTP server refuses before the app sees it: a 4xx, never a trace; the
+              // server keeps serving (GENERATED_API.md, "Before the app").
+              const unparsable = [
+                "HELLO\r\n\r\n",
+                head("GET", "/health/live", "No colon here\r\n") + "\r\n",
+                head("GET", `/health/live?${"a".repeat(100_000)}`) + "\r\n",
+                head("GET", "/health/live", `X-Big: ${"a".repeat(100_000)}\r\n`) + "\r\n",
+                head("POST", "/api/auth/login", "Content-Length: -1\r\n") + "\r\n",
+              ];
+              for (const request of unparsable) {
+                const answer = await rawExchange(running.base, request);
+                const what = `${request.slice(0, 40)}…: ${answer.status} ${
+                  answer.text.slice(0, 200)
+                }`;
+                assert(answer.status >= 400 && answer.status < 500, what);
+                assert(!/Traceback|File "\//.test(answer.text), `stack trace — ${what}`);
+              }
+              assertEquals((await api.call("GET", "/health/live")).status, 200);
+            },
+          ),
+        );
         steps.push(
           await t.step("security headers, and CORS only for the configured origin", async () => {
             for (const path of ["/health/live", "/api/items", "/missing"]) {
