@@ -45,6 +45,7 @@ for (const framework of ["flask", "quart"] as const) {
         // Many logins from one address: the login rate limit is not what is tested here.
         project = await startProject(combo, { pg: pg.pg, redisUrl: redis.url }, {
           LOGIN_RATE_LIMIT: "10000 per minute",
+          REGISTER_RATE_LIMIT: "10000 per hour",
         });
         const running = project;
         const api = new Client(project.base);

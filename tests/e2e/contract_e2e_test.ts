@@ -46,6 +46,7 @@ const ANSWER_SETS: Answers[] = [
 /** Redis databases of this test: Flask's server and worker use 5, Quart's 6. */
 const REDIS_DB = { flask: 5, quart: 6 } as const;
 const LOGIN_RATE_LIMIT = 12;
+const REGISTER_RATE_LIMIT = 24;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** CONTRACT_DUMP=prefix writes both runs to prefix-<answers>.json and logs each step. */
 const DUMP = Deno.env.get("CONTRACT_DUMP");
@@ -128,6 +129,7 @@ const EXPECTED: Record<string, number> = {
   "revoked access token: me": 401,
   "revoked refresh token": 401,
   "login rate limited": 429,
+  "register rate limited": 429,
   "admin api: list as a user": 403,
   "admin api: list": 200,
   "admin api: get user": 200,
@@ -547,6 +549,18 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
         shape: "never limited",
       });
     }
+    // The sign-up limit, counted apart from the login limit (just exhausted): new accounts
+    // until a 429 envelope.
+    let signedUpUntilLimited = false;
+    for (let i = 0; i < REGISTER_RATE_LIMIT + 4 && !signedUpUntilLimited; i++) {
+      const response = await send(`sign-up ${i}`, "POST", "/api/auth/register", {
+        body: { email: `signup-${i}@example.com`, password },
+      });
+      signedUpUntilLimited = response.status === 429;
+    }
+    await send("register rate limited", "POST", "/api/auth/register", {
+      body: { email: "one-more@example.com", password },
+    });
   } else {
     await send("no auth routes", "POST", "/api/auth/login", {
       body: { email: "a@example.com", password: "whatever123" },
@@ -864,6 +878,7 @@ async function start(
     SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
     JWT_SECRET_KEY: jwtSecret,
     LOGIN_RATE_LIMIT: `${LOGIN_RATE_LIMIT} per minute`,
+    REGISTER_RATE_LIMIT: `${REGISTER_RATE_LIMIT} per hour`,
     CORS_ORIGINS: ALLOWED_ORIGIN,
     LOG_LEVEL: "WARNING",
     WEB_CONCURRENCY: "2",

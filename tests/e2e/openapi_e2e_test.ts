@@ -227,7 +227,7 @@ for (const framework of FRAMEWORKS) {
         project = await startProject(
           combo,
           { pg: PG, redisUrl: `redis://${REDIS.host}:${REDIS.port}/12` },
-          { LOGIN_RATE_LIMIT: "10000 per minute" },
+          { LOGIN_RATE_LIMIT: "10000 per minute", REGISTER_RATE_LIMIT: "10000 per hour" },
           { prepare: addBookings, label: "openapi" },
         );
         const email = `fuzzer-${crypto.randomUUID()}@example.com`;

@@ -235,6 +235,7 @@ Deno.test({
         WEB_CONCURRENCY: "2",
         REALTIME_MAX_SOCKETS_PER_CLIENT: String(PER_CLIENT),
         LOGIN_RATE_LIMIT: "10000 per minute",
+        REGISTER_RATE_LIMIT: "10000 per hour",
       },
     );
     const port = Number(new URL(project.base).port);

@@ -85,7 +85,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     },
     {
       path: "src/rate_limit.py",
-      why: "the login rate limit from LOGIN_RATE_LIMIT, checked by the login route only",
+      why:
+        "the login and sign-up rate limits (LOGIN_RATE_LIMIT, REGISTER_RATE_LIMIT), checked by those routes only",
       lesson: "jwt-auth",
     },
     {
