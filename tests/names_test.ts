@@ -157,9 +157,10 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
     ["user", "postgresql", /already uses/],
     ["auth", "postgresql", /already uses/],
     ["models", "postgresql", /already uses/],
-    ["order", "postgresql", /reserved word in PostgreSQL/],
-    ["session", "oracle", /reserved word in Oracle/],
-    ["level", "oracle", /reserved word in Oracle/],
+    ["references", "postgresql", /"references" is a reserved word in PostgreSQL/],
+    ["overlaps", "postgresql", /reserved word in PostgreSQL/],
+    ["maxextents", "oracle", /"maxextents" is a reserved word in Oracle/],
+    ["rows", "oracle", /reserved word in Oracle/],
     ["base_model", "postgresql", /class "BaseModel"/],
     ["very_long_booking_item_name", "postgresql", /limit is 26/],
     ["2fast", "postgresql", /start with a letter/],
@@ -179,7 +180,15 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
     assertEquals(parseModuleName(suggestion!, database), suggestion, `${raw} → ${suggestion}`);
   }
   // a module name that is fine on PostgreSQL can be refused on Oracle
-  assertEquals(parseModuleName("level", "postgresql"), "level");
+  assertEquals(parseModuleName("maxextents", "postgresql"), "maxextents");
+  // Only the table is SQL: a module whose name or singular is a reserved word is accepted
+  // (its package, variables and class are Python).
+  for (const database of ["postgresql", "oracle"] as const) {
+    for (const [raw, table] of [["orders", "orders"], ["order", "orders"], ["groups", "groups"]]) {
+      const module = parseModuleName(raw, database);
+      assertEquals([module, moduleNames(module).table], [raw, table]);
+    }
+  }
 });
 
 Deno.test("module names: a name whose files a project already has is refused", () => {

@@ -104,8 +104,10 @@ export function moduleNameProblem(raw: string, database: Database): string | und
     return `"${module}" is a reserved device name on Windows (its folder could not be created)`;
   }
   const names = moduleNames(module);
-  const clash = nameClash(module, database) ?? nameClash(names.singular, database) ??
-    nameClash(names.table, database);
+  // Only the table is an SQL identifier: the module and its singular name Python packages,
+  // variables and classes (so `orders`, whose singular is PostgreSQL's `order`, is a module).
+  const clash = pythonClash(module) ?? pythonClash(names.singular) ??
+    pythonClash(names.table) ?? sqlClash(names.table, database);
   if (clash) return clash;
   if (RESERVED_SINGULARS.has(names.singular)) {
     return `"${names.singular}" is a variable name in the generated service and controller`;
@@ -143,7 +145,7 @@ export function suggestModuleName(raw: string, database: Database): string {
   return "items";
 }
 
-function nameClash(name: string, database: Database): string | undefined {
+function pythonClash(name: string): string | undefined {
   if (PYTHON_KEYWORDS.has(name)) return `"${name}" is a Python keyword`;
   if (PYTHON_BUILTINS.has(name)) return `"${name}" shadows a Python builtin`;
   if (STDLIB_MODULES.has(name)) {
@@ -153,7 +155,11 @@ function nameClash(name: string, database: Database): string | undefined {
     return `"${name}" shadows a dependency of the generated project`;
   }
   if (PROJECT_MODULES.has(name)) return `the generated project already uses "${name}"`;
+  return undefined;
+}
+
+function sqlClash(table: string, database: Database): string | undefined {
   const db = DATABASE_PROFILES[database];
-  if (db.reservedWords.has(name)) return `"${name}" is a reserved word in ${db.label}`;
+  if (db.reservedWords.has(table)) return `"${table}" is a reserved word in ${db.label}`;
   return undefined;
 }
