@@ -18,7 +18,7 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     "refresh, logout with revocation, and a rate limit on login.",
   lesson: "jwt-auth",
   adds:
-    "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login rate limit",
+    "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login and sign-up rate limits",
   costs: "PyJWT and argon2-cffi; every client must send a bearer token",
   choices: yesNo(
     "users, /api/auth/* endpoints, protected resource routes",
@@ -91,7 +91,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     },
     {
       path: "src/auth/revocation.py",
-      why: "the token blocklist (Redis with the cache, a table without)",
+      why:
+        "the token blocklist (a table) and each user's standing, mirrored in Redis with the cache",
       lesson: "jwt-auth",
     },
     {

@@ -18,9 +18,10 @@ export const cacheQuestion: ConfirmQuestion<"cache"> = {
     "read; each worker keeps a copy of what it read, served only under the generation the " +
     "request's token check read with it. If Redis is down, requests are served from the database.",
   lesson: "caching",
-  adds: "a Redis service in docker-compose, cached reads in each service, the token blocklist",
+  adds:
+    "a Redis service in docker-compose, cached reads in each service, token checks mirrored in Redis",
   costs: "one more service to run; stale reads are possible only within a write's own request",
-  choices: yesNo("cached reads, Redis token blocklist", "every read hits the database"),
+  choices: yesNo("cached reads, token checks without the database", "every read hits the database"),
   default: true,
   dependencies: [
     HIREDIS,
