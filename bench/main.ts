@@ -117,7 +117,8 @@ const doc = [
   } UTC` +
   `${quick ? " with --quick (short runs: figures for trying the scripts only)" : ""}. ` +
   "Every figure below comes from that run; rerun the task to refresh them. Benchmarks are not " +
-  "part of the test suite and pass or fail nothing.",
+  "part of the test suite and pass or fail nothing. Earlier measurements, pass by pass, with the " +
+  "commits each compared: docs/BENCHMARKS_HISTORY.md.",
   "",
   "## Machine",
   "",

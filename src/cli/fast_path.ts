@@ -1,6 +1,6 @@
 /**
  * `pyscaffold new ...` without commander. Commander, with the Node built-ins it loads, costs
- * more than a dry run's plan (docs/BENCHMARKS.md, "#15 the tool, third pass"), and `new` is
+ * more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third pass"), and `new` is
  * the command run most. The options are not written twice: tools/embed_help.ts records them
  * from commander's own definition (src/cli/_commands.ts) into `_help.gen.ts`, and
  * `deno task check` fails when that record is stale.
