@@ -14,7 +14,13 @@ import {
   planUpdate,
   recordedSpec,
 } from "../src/plan/update_plan.ts";
-import { decodeStore, encodeStore, readStore, STORE_FILE } from "../src/project/base_store.ts";
+import {
+  appendToStore,
+  decodeStore,
+  encodeStore,
+  readStore,
+  STORE_FILE,
+} from "../src/project/base_store.ts";
 import { buildProjectPlan, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
@@ -90,6 +96,34 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   // a damaged store is a clear error
   const broken = bytes.slice();
   broken[broken.length - 12] ^= 0xff;
+  try {
+    decodeStore(broken);
+    throw new Error("a damaged store was accepted");
+  } catch (error) {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /damaged/);
+  }
+});
+
+Deno.test("base store: add and remove append a member; reading applies them in order", () => {
+  const fromBase64 = (text: string) => Uint8Array.fromBase64(text);
+  const first = fromBase64(
+    encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0"),
+  );
+  const added = fromBase64(
+    appendToStore(first, [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]], [], "1.1.0"),
+  );
+  assertEquals(added.slice(0, first.length), first, "the store before is kept byte for byte");
+  const removed = fromBase64(appendToStore(added, [], ["src/a/a.py", "src/none.py"], "1.1.0"));
+  const store = decodeStore(removed);
+  assertEquals(store.version, "1.1.0");
+  assertEquals(Object.fromEntries(store.files), {
+    "README.md": "# r\n",
+    "src/b/b.py": "b = 'x\ny'\n",
+  });
+  // A damaged appended member is as clear an error as a damaged first one.
+  const broken = removed.slice();
+  broken[added.length + 12] ^= 0xff;
   try {
     decodeStore(broken);
     throw new Error("a damaged store was accepted");

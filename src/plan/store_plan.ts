@@ -1,4 +1,4 @@
-import { encodeStore, readStore, STORE_FILE } from "../project/base_store.ts";
+import { appendToStore, encodeStore, readStoreBytes, STORE_FILE } from "../project/base_store.ts";
 import { VERSION } from "../version.ts";
 import type { FileAction, PlannedFile } from "./_types.ts";
 
@@ -8,7 +8,11 @@ import type { FileAction, PlannedFile } from "./_types.ts";
  * command that writes generated files records, so that `update` has its base.
  */
 export function plannedStore(files: Iterable<[string, string]>, action: FileAction): PlannedFile {
-  const content = encodeStore(files, VERSION);
+  return storeFile(encodeStore(files, VERSION), action);
+}
+
+/** The store file with these (base64) bytes. */
+function storeFile(content: string, action: FileAction): PlannedFile {
   return {
     path: STORE_FILE,
     content,
@@ -25,18 +29,20 @@ export function plannedStore(files: Iterable<[string, string]>, action: FileActi
 
 /**
  * The store of the project at `root` with `added` files recorded and `dropped`
- * paths forgotten (`add`, `remove`). A project made before the store existed
- * gets one holding what this command generated; `remove` leaves it without.
+ * paths forgotten (`add`, `remove`): appended to, not rewritten, so its cost does
+ * not grow with the project (src/project/base_store.ts). A project made before the
+ * store existed gets one holding what this command generated; `remove` leaves it
+ * without.
  */
 export async function changedStore(
   root: string,
   added: readonly PlannedFile[],
   dropped: readonly string[] = [],
 ): Promise<PlannedFile | undefined> {
-  const store = await readStore(root);
-  if (store === undefined && added.length === 0) return undefined;
-  const files = new Map(store?.files ?? []);
-  for (const path of dropped) files.delete(path);
-  for (const file of added) files.set(file.path, file.content);
-  return plannedStore(files, store === undefined ? "create" : "replace");
+  const bytes = await readStoreBytes(root);
+  const files = added.map((file): [string, string] => [file.path, file.content]);
+  if (bytes === undefined) {
+    return added.length === 0 ? undefined : plannedStore(files, "create");
+  }
+  return storeFile(appendToStore(bytes, files, dropped, VERSION), "replace");
 }

@@ -10,6 +10,13 @@
  * files (empty `__init__.py`, ...) is kept once; keys sorted, so the same files
  * always give the same bytes. Alembic revisions and the answers file are not in
  * it: revisions are history, never merged (schema changes arrive as new ones).
+ *
+ * `new` and `update` write the whole store. `add` and `remove` append: one more
+ * gzip member holding a newline and one more document of the same shape, with
+ * the files they added and `null` for the paths they dropped. Reading applies
+ * the documents in order. So an `add` costs the same in a project of 50 modules
+ * as in one of 1 (it neither reads nor recompresses the others), and the next
+ * `update` writes the store whole again.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
@@ -39,26 +46,57 @@ function sha256(content: string): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** The store's bytes for these files (only the merged ones are kept), base64-encoded. */
-export function encodeStore(files: Iterable<[string, string]>, version: string): string {
+/** One document: these files (only the merged ones), and `null` for each dropped path. */
+function storeDocument(files: Iterable<[string, string | null]>, version: string): string {
   const kept = [...files].filter(([path]) => isMergedPath(path)).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0
   );
-  const paths: Record<string, string> = {};
+  const paths: Record<string, string | null> = {};
   const blobs = new Map<string, string>();
   for (const [path, content] of kept) {
+    if (content === null) {
+      paths[path] = null;
+      continue;
+    }
     const hash = sha256(content);
     paths[path] = hash;
     blobs.set(hash, content);
   }
-  const json = JSON.stringify({
+  // JSON.stringify escapes every newline inside a string: a document is one line.
+  return JSON.stringify({
     format: 1,
     pyscaffold: version,
     files: paths,
     blobs: Object.fromEntries([...blobs].sort(([a], [b]) => (a < b ? -1 : 1))),
   });
+}
+
+function gzip(text: string): Uint8Array {
   // level 9 and no file name or time in the header: the same files give the same bytes.
-  return gzipSync(new TextEncoder().encode(json), { level: 9 }).toBase64();
+  return gzipSync(new TextEncoder().encode(text), { level: 9 });
+}
+
+/** The store's bytes for these files (only the merged ones are kept), base64-encoded. */
+export function encodeStore(files: Iterable<[string, string]>, version: string): string {
+  return gzip(storeDocument(files, version)).toBase64();
+}
+
+/**
+ * The store `bytes` with `added` files recorded and `dropped` paths forgotten, base64-encoded:
+ * one gzip member appended, so the store is neither decoded nor recompressed.
+ */
+export function appendToStore(
+  bytes: Uint8Array,
+  added: Iterable<[string, string]>,
+  dropped: Iterable<string>,
+  version: string,
+): string {
+  const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
+  const member = gzip("\n" + storeDocument([...changes, ...added], version));
+  const out = new Uint8Array(bytes.length + member.length);
+  out.set(bytes);
+  out.set(member, bytes.length);
+  return out.toBase64();
 }
 
 /** Decodes the store's bytes; a damaged store is an error that says what to do. */
@@ -68,39 +106,55 @@ export function decodeStore(bytes: Uint8Array, source = STORE_FILE): BaseStore {
       hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it: " +
         "update then treats only files whose hash matches the answers file as unchanged.",
     });
-  let data: unknown;
+  let documents: unknown[];
   try {
-    data = JSON.parse(new TextDecoder().decode(gunzipSync(bytes)));
+    // Every gzip member in turn (node:zlib reads them all); one document per line.
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(gunzipSync(bytes));
+    documents = text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
   } catch (error) {
     throw damaged((error as Error).message);
   }
-  if (typeof data !== "object" || data === null) throw damaged("not a JSON object");
-  const { format, pyscaffold, files, blobs } = data as Record<string, unknown>;
-  if (format !== 1) throw damaged(`unknown format ${JSON.stringify(format)}`);
-  if (typeof pyscaffold !== "string") throw damaged("no version");
-  if (typeof files !== "object" || files === null || typeof blobs !== "object" || !blobs) {
-    throw damaged("no files");
-  }
+  if (documents.length === 0) throw damaged("empty");
   const result = new Map<string, string>();
-  for (const [path, hash] of Object.entries(files as Record<string, unknown>)) {
-    const content = typeof hash === "string" ? (blobs as Record<string, unknown>)[hash] : undefined;
-    if (safeRelativePath(path) === undefined || typeof content !== "string") {
-      throw damaged(`bad entry ${JSON.stringify(path)}`);
+  let version = "";
+  for (const data of documents) {
+    if (typeof data !== "object" || data === null) throw damaged("not a JSON object");
+    const { format, pyscaffold, files, blobs } = data as Record<string, unknown>;
+    if (format !== 1) throw damaged(`unknown format ${JSON.stringify(format)}`);
+    if (typeof pyscaffold !== "string") throw damaged("no version");
+    if (typeof files !== "object" || files === null || typeof blobs !== "object" || !blobs) {
+      throw damaged("no files");
     }
-    if (sha256(content) !== hash) throw damaged(`the content of ${path} does not match its hash`);
-    result.set(path, content);
+    version = pyscaffold;
+    for (const [path, hash] of Object.entries(files as Record<string, unknown>)) {
+      if (safeRelativePath(path) === undefined) throw damaged(`bad entry ${JSON.stringify(path)}`);
+      if (hash === null && documents[0] !== data) {
+        result.delete(path);
+        continue;
+      }
+      const content = typeof hash === "string"
+        ? (blobs as Record<string, unknown>)[hash]
+        : undefined;
+      if (typeof content !== "string") throw damaged(`bad entry ${JSON.stringify(path)}`);
+      if (sha256(content) !== hash) throw damaged(`the content of ${path} does not match its hash`);
+      result.set(path, content);
+    }
   }
-  return { version: pyscaffold, files: result };
+  return { version, files: result };
 }
 
-/** The store of the project at `root`; undefined for a project made before the store existed. */
-export async function readStore(root: string): Promise<BaseStore | undefined> {
-  let bytes: Uint8Array;
+/** The store's bytes in the project at `root`; undefined for a project made before the store. */
+export async function readStoreBytes(root: string): Promise<Uint8Array | undefined> {
   try {
-    bytes = await Deno.readFile(join(root, ...STORE_FILE.split("/")));
+    return await Deno.readFile(join(root, ...STORE_FILE.split("/")));
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
   }
-  return decodeStore(bytes);
+}
+
+/** The store of the project at `root`; undefined for a project made before the store existed. */
+export async function readStore(root: string): Promise<BaseStore | undefined> {
+  const bytes = await readStoreBytes(root);
+  return bytes === undefined ? undefined : decodeStore(bytes);
 }
