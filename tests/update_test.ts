@@ -75,6 +75,17 @@ Deno.test("three-way: the same change on both sides is no conflict; newline at e
 
 // ---------------------------------------------------------------- base store
 
+/** A damaged store is a clear error (a UserError that says so), never a crash or a bad base. */
+function assertDamaged(bytes: Uint8Array): void {
+  try {
+    decodeStore(bytes);
+    throw new Error("a damaged store was accepted");
+  } catch (error) {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /damaged/);
+  }
+}
+
 Deno.test("base store: deterministic, content-addressed, revisions and answers left out", () => {
   const files: [string, string][] = [
     ["src/a/__init__.py", ""],
@@ -96,13 +107,7 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   // a damaged store is a clear error
   const broken = bytes.slice();
   broken[broken.length - 12] ^= 0xff;
-  try {
-    decodeStore(broken);
-    throw new Error("a damaged store was accepted");
-  } catch (error) {
-    assert(error instanceof UserError, String(error));
-    assertMatch(error.message, /damaged/);
-  }
+  assertDamaged(broken);
 });
 
 Deno.test("base store: add and remove append a member; reading applies them in order", () => {
@@ -124,13 +129,7 @@ Deno.test("base store: add and remove append a member; reading applies them in o
   // A damaged appended member is as clear an error as a damaged first one.
   const broken = removed.slice();
   broken[added.length + 12] ^= 0xff;
-  try {
-    decodeStore(broken);
-    throw new Error("a damaged store was accepted");
-  } catch (error) {
-    assert(error instanceof UserError, String(error));
-    assertMatch(error.message, /damaged/);
-  }
+  assertDamaged(broken);
 });
 
 Deno.test("--set: auth, cache, celery as true/false; framework and database refused", () => {
