@@ -210,6 +210,24 @@ Deno.test("update: a fresh project is up to date; nothing is written", async () 
   assertEquals(await snapshot(dir), before);
 });
 
+Deno.test("update: a project a newer pyscaffold made is refused; nothing is written", async () => {
+  const dir = await newProject();
+  await edit(
+    dir,
+    ANSWERS_FILE,
+    (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "99.0.0"'),
+  );
+  const before = await snapshot(dir);
+  try {
+    await update(dir).run();
+    throw new Error("a newer project was updated");
+  } catch (error) {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /made by pyscaffold 99\.0\.0, newer than this pyscaffold/);
+  }
+  assertEquals(await snapshot(dir), before);
+});
+
 Deno.test("update: celery on then off — untouched files as generated, your edits kept", async () => {
   const dir = await newProject();
   // an edit in a file celery changes (apart from its lines), and one in a file it does not

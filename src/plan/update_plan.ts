@@ -221,6 +221,23 @@ async function authMigration(
 }
 
 /**
+ * An older pyscaffold would take the project back to its own templates (and could not read
+ * what a newer one wrote): `update` refuses a project a newer version made.
+ */
+function refuseNewerProject(made: string): void {
+  const parts = (version: string) => version.split(/[.+-]/).slice(0, 3).map(Number);
+  const [a, b] = [parts(made), parts(VERSION)];
+  const newer = a.findIndex((n, i) => n !== b[i]);
+  if (newer >= 0 && a[newer] > b[newer]) {
+    throw new UserError(
+      `This project was made by pyscaffold ${made}, newer than this pyscaffold ${VERSION}: ` +
+        "updating would take it back to older templates. Nothing was written.",
+      { hint: `Update pyscaffold to ${made} or later, then run \`pyscaffold update\` again.` },
+    );
+  }
+}
+
+/**
  * Plans `pyscaffold update`: reads the project, its base and its files, and
  * decides every generated file (threeWay). Nothing is written; the command
  * decides what to do with conflicts.
@@ -229,6 +246,7 @@ export async function planUpdate(
   state: ProjectState,
   settings: FeatureSettings,
 ): Promise<UpdatePlan> {
+  refuseNewerProject(state.file.pyscaffold);
   const before = recordedSpec(state);
   const switched: FeatureSettings = {};
   for (const [key, value] of Object.entries(settings) as [FeatureId, boolean][]) {
