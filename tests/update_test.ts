@@ -5,7 +5,7 @@
  * a dry run or a failure half-way.
  */
 import { join } from "node:path";
-import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
+import { assert, assertEquals, assertMatch, assertRejects, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
 import {
@@ -77,13 +77,10 @@ Deno.test("three-way: the same change on both sides is no conflict; newline at e
 
 /** A damaged store is a clear error (a UserError that says so), never a crash or a bad base. */
 function assertDamaged(bytes: Uint8Array): void {
-  try {
-    decodeStore(bytes);
-    throw new Error("a damaged store was accepted");
-  } catch (error) {
+  assertThrows(() => decodeStore(bytes), (error) => {
     assert(error instanceof UserError, String(error));
     assertMatch(error.message, /damaged/);
-  }
+  });
 }
 
 Deno.test("base store: deterministic, content-addressed, revisions and answers left out", () => {
@@ -218,13 +215,10 @@ Deno.test("update: a project a newer pyscaffold made is refused; nothing is writ
     (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "99.0.0"'),
   );
   const before = await snapshot(dir);
-  try {
-    await update(dir).run();
-    throw new Error("a newer project was updated");
-  } catch (error) {
+  await assertRejects(() => update(dir).run(), (error) => {
     assert(error instanceof UserError, String(error));
     assertMatch(error.message, /made by pyscaffold 99\.0\.0, newer than this pyscaffold/);
-  }
+  });
   assertEquals(await snapshot(dir), before);
 });
 

@@ -212,26 +212,33 @@ export async function rawExchange(base: string, request: Uint8Array | string): P
       // already closed by the stream or the timer
     }
   }
-  const text = new TextDecoder().decode(concat(chunks));
-  const [head, ...rest] = text.split("\r\n\r\n");
+  // The head is ASCII; the body is framed in bytes (chunk sizes count bytes), then UTF-8.
+  const answer = concat(...chunks);
+  const split = indexOf(answer, CRLF2);
+  const head = new TextDecoder().decode(split < 0 ? answer : answer.subarray(0, split));
+  let body = split < 0 ? new Uint8Array(0) : answer.subarray(split + CRLF2.length);
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
   const headers = new Headers();
   for (const line of head.split("\r\n").slice(1)) {
     const at = line.indexOf(":");
     if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
   }
-  let body = rest.join("\r\n\r\n");
   if (headers.get("transfer-encoding") === "chunked") body = dechunk(body);
+  const text = new TextDecoder().decode(body);
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status, headers, text: body, json };
+  return { status, headers, text, json };
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+const CRLF = new TextEncoder().encode("\r\n");
+const CRLF2 = new TextEncoder().encode("\r\n\r\n");
+
+/** The bytes of `chunks`, one after the other. */
+export function concat(...chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -241,17 +248,25 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function dechunk(body: string): string {
-  let out = "";
-  let rest = body;
-  while (rest) {
-    const end = rest.indexOf("\r\n");
-    const size = parseInt(rest.slice(0, end), 16);
-    if (!size) break;
-    out += rest.slice(end + 2, end + 2 + size);
-    rest = rest.slice(end + 4 + size);
+function indexOf(bytes: Uint8Array, needle: Uint8Array, from = 0): number {
+  for (let i = from; i + needle.length <= bytes.length; i++) {
+    if (needle.every((b, j) => bytes[i + j] === b)) return i;
   }
-  return out;
+  return -1;
+}
+
+/** A chunked body's content: each `<hex size>\r\n<bytes>\r\n` until the size 0. */
+function dechunk(body: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  while (at < body.length) {
+    const end = indexOf(body, CRLF, at);
+    const size = end < 0 ? 0 : parseInt(new TextDecoder().decode(body.subarray(at, end)), 16);
+    if (!size) break;
+    parts.push(body.subarray(end + 2, end + 2 + size));
+    at = end + 2 + size + 2;
+  }
+  return concat(...parts);
 }
 
 // --- load --------------------------------------------------------------------

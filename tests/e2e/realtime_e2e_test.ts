@@ -12,7 +12,7 @@
  */
 import { assert, assertEquals } from "../_assert.ts";
 import { type Combo, PG, run, servicesAvailable } from "./_harness.ts";
-import { type RunningProject, startProject } from "./_reliability.ts";
+import { concat, type RunningProject, startProject } from "./_reliability.ts";
 
 const COMBO: Combo = {
   framework: "quart",
@@ -186,13 +186,6 @@ class StalledClient {
     }
     return parseFrames(data);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** Server frames (unmasked, unfragmented text and close frames). */
