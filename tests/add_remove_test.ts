@@ -51,6 +51,7 @@ async function snapshot(dir: string, prefix = ""): Promise<Record<string, string
 
 /** The parts of an answers file the tests below corrupt. */
 interface Manifest {
+  pyscaffold?: unknown;
   modules: Record<string, { fields: { name: string }[]; files: Record<string, string> }>;
 }
 
@@ -426,7 +427,7 @@ Deno.test("remove: an unknown module names the known ones", async () => {
   });
 });
 
-Deno.test("answers file: paths outside the project and bad fields are refused", async () => {
+Deno.test("answers file: paths outside the project, bad fields and a bad version are refused", async () => {
   const dir = await project();
   const path = join(dir, ANSWERS_FILE);
   const good = JSON.parse(await Deno.readTextFile(path));
@@ -443,6 +444,9 @@ Deno.test("answers file: paths outside the project and bad fields are refused", 
       [(d: Manifest) => (d.modules.items.files["src/x.py"] = "nothex"), /not a sha256/],
       [(d: Manifest) => (d.modules.items.fields[0].name = "id"), /audit field/],
       [(d: Manifest) => (d.modules["../x"] = { fields: [], files: {} }), /not a module name/],
+      [(d: Manifest) => delete d.pyscaffold, /"pyscaffold" is undefined; it must be the version/],
+      [(d: Manifest) => (d.pyscaffold = 7), /"pyscaffold" is 7; it must be the version/],
+      [(d: Manifest) => (d.pyscaffold = "0.6"), /"pyscaffold" is the string "0.6"/],
     ] as [(d: unknown) => void, RegExp][]
   ) {
     const data = structuredClone(good);

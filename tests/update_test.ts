@@ -30,6 +30,7 @@ import { runAdd } from "../src/cli/add_command.ts";
 import { runUpdate, type UpdateOptions } from "../src/cli/update_command.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
+import { isLaterVersion } from "../src/version.ts";
 
 // ---------------------------------------------------------------- pure three-way
 
@@ -220,6 +221,21 @@ Deno.test("update: a project a newer pyscaffold made is refused; nothing is writ
     assertMatch(error.message, /made by pyscaffold 99\.0\.0, newer than this pyscaffold/);
   });
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("isLaterVersion compares the three numbers in order, not the text", () => {
+  for (
+    const [a, b, later] of [
+      ["0.10.0", "0.9.0", true],
+      ["1.0.0", "0.99.99", true],
+      ["0.6.1", "0.6.0", true],
+      ["0.6.0", "0.6.0", false],
+      ["0.6.0", "0.6.1", false],
+      ["0.9.0", "0.10.0", false],
+    ] as const
+  ) {
+    assertEquals(isLaterVersion(a, b), later, `${a} later than ${b}`);
+  }
 });
 
 Deno.test("update: celery on then off — untouched files as generated, your edits kept", async () => {

@@ -21,7 +21,7 @@ import {
   readRevisions,
   VERSIONS_DIR,
 } from "../project/migrations.ts";
-import { VERSION } from "../version.ts";
+import { isLaterVersion, VERSION } from "../version.ts";
 import { buildProjectPlan } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
 import { recordedModule } from "./module_ops.ts";
@@ -225,10 +225,7 @@ async function authMigration(
  * what a newer one wrote): `update` refuses a project a newer version made.
  */
 function refuseNewerProject(made: string): void {
-  const parts = (version: string) => version.split(/[.+-]/).slice(0, 3).map(Number);
-  const [a, b] = [parts(made), parts(VERSION)];
-  const newer = a.findIndex((n, i) => n !== b[i]);
-  if (newer >= 0 && a[newer] > b[newer]) {
+  if (isLaterVersion(made, VERSION)) {
     throw new UserError(
       `This project was made by pyscaffold ${made}, newer than this pyscaffold ${VERSION}: ` +
         "updating would take it back to older templates. Nothing was written.",

@@ -26,7 +26,7 @@ import {
 } from "../choices/features/mod.ts";
 import type { ModuleProject } from "../plan/module_files.ts";
 import { safeRelativePath } from "./paths.ts";
-import { VERSION } from "../version.ts";
+import { VERSION, VERSION_PATTERN } from "../version.ts";
 
 export const ANSWERS_FILE = ".pyscaffold.json";
 
@@ -266,6 +266,15 @@ export function parseAnswersFile(
   }
   if (!isRecord(data) || !isRecord(data.answers)) {
     throw new UserError(`${source} is not a pyscaffold answers file (no "answers" object).`);
+  }
+  // `add` and `update` compare it with their own version.
+  if (typeof data.pyscaffold !== "string" || !VERSION_PATTERN.test(data.pyscaffold)) {
+    throw new UserError(
+      `${source}: "pyscaffold" is ${
+        shownValue(data.pyscaffold)
+      }; it must be the version that made the project, like "${VERSION}".`,
+      { hint: "Restore the file from version control (git checkout -- .pyscaffold.json)." },
+    );
   }
   const answers = parseAnswers(JSON.stringify(data.answers), source);
   const spec = resolveProjectSpec(answers);
