@@ -66,7 +66,7 @@ function createdBy(added: ModulePlan): PlannedFile[] {
 Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
   const dir = await project();
   const before = await snapshot(dir);
-  const headBefore = headRevision(await readRevisions(dir));
+  const headBefore = headRevision(readRevisions(dir));
   const plan = (await runAdd("BookingItem", {
     ...quiet,
     cwd: join(dir, "src"), // anywhere inside the project
@@ -86,7 +86,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
     "add replaces nothing but the answers file",
   );
   // the revision follows the previous head
-  const revisions = await readRevisions(dir);
+  const revisions = readRevisions(dir);
   const mine = revisions.find((r) => r.path === plan.migration.path)!;
   assertEquals(mine.down, [headBefore!]);
   assertEquals(headRevision(revisions), mine.id);
@@ -298,7 +298,7 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
     assertEquals(file.path in after, file.path === changed, file.path);
   }
   assert(added.migration.path in after, "the create revision stays: it is history");
-  const revisions = await readRevisions(dir);
+  const revisions = readRevisions(dir);
   const drop = revisions.find((r) => r.path === plan.migration.path)!;
   assertEquals(drop.down, [revisions.find((r) => r.path === added.migration.path)!.id]);
   const text = await Deno.readTextFile(join(dir, plan.migration.path));
@@ -339,7 +339,7 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   // now customer can go
   await runRemove("customer", { ...quiet, cwd: dir });
   assertEquals(Object.keys((await readProject(dir)).modules), ["items"]);
-  assertEquals((await readRevisions(dir)).length, 5);
+  assertEquals((readRevisions(dir)).length, 5);
 });
 
 Deno.test("remove: refuses when a file that stays would import a deleted one", async () => {

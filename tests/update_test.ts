@@ -357,7 +357,7 @@ Deno.test("update: auth on adds a revision, modules become authenticated; off ne
   const dir = await newProject();
   const on = await update(dir, { set: ["auth=true"] }).run();
   assertMatch(on.update.migration!.path, /^migrations\/versions\/0004_create_users\.py$/);
-  const revisions = await readRevisions(dir);
+  const revisions = readRevisions(dir);
   assertEquals(revisions.find((r) => r.id === "0004")?.down, ["0003"]);
   const migration = await read(dir, on.update.migration!.path);
   assertMatch(migration, /op\.create_table\(\n {8}"users",/);

@@ -140,12 +140,12 @@ export function recordedModule(
   return { name, fields: record.fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
 }
 
-async function nextMigration(
+function nextMigration(
   state: ProjectState,
   module: ModuleSpec,
   kind: "create" | "drop",
-): Promise<PlannedFile> {
-  const revisions = await readRevisions(state.root);
+): PlannedFile {
+  const revisions = readRevisions(state.root);
   return buildMigrationFile(state.project, module, kind, {
     id: nextRevisionId(revisions),
     down: headRevision(revisions),
@@ -218,7 +218,7 @@ export async function planAdd(
   );
   const refs = ownedRefs(access, fields, state.modules, state.project);
   const module: ModuleSpec = { name, fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
-  const migration = await nextMigration(state, module, "create");
+  const migration = nextMigration(state, module, "create");
   const moduleFiles = buildModuleFiles(state.project, module);
   const files: PlannedFile[] = [];
   const conflicts: Conflict[] = [];
@@ -310,7 +310,7 @@ export async function planRemove(
   );
   for (const init of keptInits) deletes.splice(deletes.indexOf(init), 1);
   await refuseBrokenImports(state.root, name, deletes.map((d) => d.path), conflicts, force);
-  const migration = await nextMigration(state, module, "drop");
+  const migration = nextMigration(state, module, "drop");
   const modules = { ...state.modules };
   delete modules[name];
   const prune = [...new Set(deletes.map((d) => d.path.split("/").slice(0, -1).join("/")))]

@@ -17,7 +17,7 @@ function storeFile(content: string, action: FileAction): PlannedFile {
     path: STORE_FILE,
     content,
     encoding: "base64",
-    size: Math.floor(content.length * 3 / 4) - (content.match(/=*$/)?.[0].length ?? 0),
+    size: base64Size(content),
     lines: 0,
     origin: "core",
     why: "the pristine content of every generated file: the base `pyscaffold update` merges from",
@@ -25,6 +25,12 @@ function storeFile(content: string, action: FileAction): PlannedFile {
     template: "",
     action,
   };
+}
+
+/** The byte length base64 `text` decodes to (padded, as toBase64 writes it). */
+function base64Size(text: string): number {
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  return text.length / 4 * 3 - padding;
 }
 
 /**

@@ -191,12 +191,12 @@ function checkAuthOff(state: ProjectState): void {
 }
 
 /** The revision that creates or drops the auth tables, chained onto the head. */
-async function authMigration(
+function authMigration(
   root: string,
   spec: ProjectSpec,
   on: boolean,
-): Promise<PlannedFile> {
-  const revisions = await readRevisions(root);
+): PlannedFile {
+  const revisions = readRevisions(root);
   const id = nextRevisionId(revisions);
   const kind = on ? "create" : "drop";
   const path = `${VERSIONS_DIR}/${id}_${kind}_users.py`;
@@ -336,7 +336,7 @@ export async function planUpdate(
   let migration: PlannedFile | undefined;
   const drops: string[] = [];
   if (switched.auth !== undefined) {
-    migration = await authMigration(state.root, after, switched.auth);
+    migration = authMigration(state.root, after, switched.auth);
     files.push(migration);
     if (!switched.auth) drops.push("users", "revoked_tokens");
   }

@@ -36,14 +36,16 @@ export function parseRevision(path: string, source: string): Revision | undefine
 }
 
 /** Every revision under migrations/versions/ of the project at `root`. */
-export async function readRevisions(root: string): Promise<Revision[]> {
+export function readRevisions(root: string): Revision[] {
   const dir = join(root, ...VERSIONS_DIR.split("/"));
   const revisions: Revision[] = [];
   try {
-    for await (const entry of Deno.readDir(dir)) {
+    // Synchronous: an add reads every revision, and an awaited read of each small file cost
+    // ~100 µs (the event loop's turn), so `add` grew with every module (docs/DECISIONS.md).
+    for (const entry of Deno.readDirSync(dir)) {
       if (!entry.isFile || !entry.name.endsWith(".py") || entry.name.startsWith("__")) continue;
       const path = `${VERSIONS_DIR}/${entry.name}`;
-      const revision = parseRevision(path, await Deno.readTextFile(join(dir, entry.name)));
+      const revision = parseRevision(path, Deno.readTextFileSync(join(dir, entry.name)));
       if (revision) revisions.push(revision);
     }
   } catch (error) {
