@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { cli } from "./_cli.ts";
+import { GOLDEN_FIELDS } from "./_every_field_type.ts";
 
 const GOLDEN = new URL("./golden/", import.meta.url).pathname;
 const MANIFEST = join(GOLDEN, "manifest.json");
@@ -60,23 +61,6 @@ function comboFlags(c: Combo): string[] {
     ...(["auth", "cache", "celery"] as const).map((f) => c[f] ? `--${f}` : `--no-${f}`),
   ];
 }
-
-/** Every field type the field syntax accepts, each modifier, and a reference. */
-const GOLDEN_FIELDS = [
-  "title:str(120):required:unique",
-  "notes:text:optional",
-  "nights:int:default=1",
-  "guests:bigint:index",
-  "price:decimal(10,2)",
-  "ratio:float",
-  "paid:bool:default=false",
-  "day:date",
-  "starts_at:datetime",
-  "code:uuid",
-  "meta:json",
-  "status:enum(draft|sent):default=draft",
-  "item:ref:items",
-];
 
 /** The four projects `add` and `remove` run on: each template family at least once. */
 const MODULE_COMBOS: Combo[] = [

@@ -9,6 +9,7 @@
  * consistent again (the suite after remove on the Flask cases, ruff and mypy on all).
  */
 import { assert, assertEquals } from "../_assert.ts";
+import { EVERY_TYPE_FIELDS } from "../_every_field_type.ts";
 import { join } from "node:path";
 import {
   apiHeaders,
@@ -34,28 +35,10 @@ import {
 /** Redis database 3 belongs to these tests. */
 const REDIS_URL = "redis://127.0.0.1:6379/3";
 
-/** Every field type and modifier; `maker` references the first module. */
-export const EVERY_TYPE_FIELDS = [
-  "title:str(120):required:index",
-  "summary:text:optional",
-  "stock:int:default=3",
-  "views:bigint:optional",
-  "price:decimal(10,2):required",
-  "ratio:float:optional",
-  "featured:bool:default=false",
-  "release_on:date:optional",
-  "starts_at:datetime:required",
-  "external_id:uuid:unique",
-  "extra:json:optional",
-  "status:enum(draft|live|retired):default=draft:index",
-  "sku:str(20):unique:index",
-  "maker:ref:customers",
-];
-
 const MODULES: [string, string[]][] = [
   // `t` is also an attribute of SQLAlchemy's Row: the service must read rows by column name.
   ["customer", ["full_name:str(80):required", "email_address:str(120):unique", "t:int:optional"]],
-  ["product", EVERY_TYPE_FIELDS],
+  ["product", [...EVERY_TYPE_FIELDS]],
   ["purchase", [
     "buyer:ref:customers",
     "product:ref:products:optional",
