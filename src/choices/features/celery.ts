@@ -47,7 +47,7 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
     { path: "src/tasks/tasks_schemas.py", why: "bodies of the task endpoints", lesson: "celery" },
     {
       path: "src/tasks/tasks_service.py",
-      why: "enqueue tasks and read their state; broker down → 503",
+      why: "enqueue tasks, recording who started each, and read their state; broker down → 503",
       lesson: "celery",
     },
     {
@@ -63,7 +63,7 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
     },
     {
       path: "tests/test_tasks.py",
-      why: "the example task runs and a broker outage answers 503",
+      why: "the example task runs, a task not the caller's is 404, a broker outage answers 503",
       lesson: "celery",
     },
   ],
