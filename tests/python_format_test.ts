@@ -128,6 +128,16 @@ Deno.test("python layout: long Literal annotations and list entries as ruff lays
     `    ${name}: (\n        Literal[\n            ${a2},\n            ${b2},\n        ]\n` +
       "        | None\n    ) = None",
   );
+  // An update schema's required enum: the Literal is split inside Omittable's brackets.
+  assertEquals(
+    formatAnnotated(4, name, `Omittable[Literal[${a}, ${b}]]`, "None"),
+    `    ${name}: Omittable[\n        Literal[${a}, ${b}]\n    ] = None`,
+  );
+  assertEquals(
+    formatAnnotated(4, name, `Omittable[Literal[${a2}, ${b2}]]`, "None"),
+    `    ${name}: Omittable[\n        Literal[\n            ${a2},\n            ${b2},\n` +
+      "        ]\n    ] = None",
+  );
   assertEquals(
     formatEntry(8, `"${name}"`, `[${a}, ${b}][n % 2]`),
     `        "${name}": [\n            ${a},\n            ${b},\n        ][n % 2],`,

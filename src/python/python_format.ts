@@ -113,7 +113,13 @@ function formatSubscript(indent: number, head: string, subscript: string, tail: 
   const args = splitTopLevel(subscript.slice(open + 1, -1));
   const opener = `${pad}${head}${subscript.slice(0, open + 1)}`;
   const inner = `${pad}    ${args.join(", ")}`;
-  const body = fits(inner) ? inner : args.map((a) => `${pad}    ${a},`).join("\n");
+  // One per line; a sole argument that is itself a subscript too long (`Omittable[Literal[...]]`)
+  // is split inside its own brackets, without the trailing comma that would make it a tuple.
+  const body = fits(inner)
+    ? inner
+    : args.length === 1 && args[0].endsWith("]")
+    ? formatSubscript(indent + 4, "", args[0], "")
+    : args.map((a) => `${pad}    ${a},`).join("\n");
   return `${opener}\n${body}\n${pad}]${tail}`;
 }
 

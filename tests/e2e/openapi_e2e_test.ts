@@ -142,6 +142,7 @@ Deno.test({
           if (op.security) assert(statuses.includes("401"), `${where}: no 401`);
           if (op.requestBody) {
             assert(statuses.includes("400") && statuses.includes("422"), `${where}: no 400/422`);
+            assert(statuses.includes("408") && statuses.includes("413"), `${where}: no 408/413`);
             assertEquals(op.requestBody.required, path !== "/api/auth/logout", where);
           }
           if (path.includes("{")) assert(statuses.includes("404"), `${where}: no 404`);
