@@ -8,11 +8,16 @@ import { UserError } from "../errors.ts";
 import { nonAscii, printable, words } from "./names.ts";
 import { AUDIT_FIELDS, PYTHON_KEYWORDS, RESERVED_FIELD_NAMES } from "./reserved.ts";
 import { DATABASE_PROFILES } from "./databases.ts";
-import { FIELD_TYPES, type FieldSpec, type FieldType } from "./module_spec.ts";
+import { FIELD_TYPE_SYNTAX, FIELD_TYPES, type FieldSpec, type FieldType } from "./module_spec.ts";
 import { MAX_COLUMN_NAME, SHORTEST_IDENTIFIERS } from "./module_names.ts";
 import type { Database } from "./questions.ts";
 
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
+/** "str(N), decimal(P,S) and enum(a|b)": the types written with arguments in parentheses. */
+const withArguments =
+  ((syntaxes: string[]) => `${syntaxes.slice(0, -1).join(", ")} and ${syntaxes.at(-1)}`)(
+    FIELD_TYPES.map((type) => FIELD_TYPE_SYNTAX[type]).filter((syntax) => syntax.includes("(")),
+  );
 const MAX_FIELD_NAME = MAX_COLUMN_NAME;
 
 /**
@@ -76,7 +81,7 @@ export function parseField(raw: string, database: Database): FieldSpec {
   if (!typeMatch || !(FIELD_TYPES as readonly string[]).includes(typeMatch[1])) {
     fail(
       `unknown type "${printable(typeText)}"`,
-      `Types: ${FIELD_TYPES.join(", ")}; str(N), decimal(P,S) and enum(a|b) take arguments.`,
+      `Types: ${FIELD_TYPES.join(", ")}; ${withArguments} take arguments.`,
     );
   }
   field.type = typeMatch![1] as FieldType;

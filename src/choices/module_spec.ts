@@ -21,6 +21,26 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = typeof FIELD_TYPES[number];
 
+/**
+ * How each type is written in a `--field` spec, arguments included: the help of `add --field` and
+ * the parser's hint are made from it, so a new type cannot be missing from either.
+ */
+export const FIELD_TYPE_SYNTAX: Readonly<Record<FieldType, string>> = {
+  str: "str(N)",
+  text: "text",
+  int: "int",
+  bigint: "bigint",
+  decimal: "decimal(P,S)",
+  float: "float",
+  bool: "bool",
+  date: "date",
+  datetime: "datetime",
+  uuid: "uuid",
+  json: "json",
+  enum: "enum(a|b)",
+  ref: "ref:<module>",
+};
+
 export interface FieldSpec {
   name: string;
   type: FieldType;

@@ -6,6 +6,7 @@
  */
 import { Command, Option } from "@commander-js/extra-typings";
 import { pickAnswers } from "../choices/features/mod.ts";
+import { FIELD_TYPE_SYNTAX, FIELD_TYPES } from "../choices/module_spec.ts";
 import { addQuestionOptions } from "./_question_options.ts";
 
 /** The end of `new`, `add` and `remove --help`: where a killed run leaves its staging. */
@@ -58,9 +59,9 @@ export function addCommand() {
     .addOption(
       new Option(
         "-f, --field <spec>",
-        "a field name:type[:modifier...], repeatable; types: str(N) text int bigint " +
-          "decimal(P,S) float bool date datetime uuid json enum(a|b) ref:<module>; " +
-          "modifiers: required optional unique index default=VALUE",
+        `a field name:type[:modifier...], repeatable; types: ${
+          FIELD_TYPES.map((type) => FIELD_TYPE_SYNTAX[type]).join(" ")
+        }; modifiers: required optional unique index default=VALUE`,
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .option("--access <policy>", ACCESS_HELP)
