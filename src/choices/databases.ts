@@ -5,7 +5,7 @@
  * database is one more record here plus the places that truly differ.
  */
 import type { Database, Dependency } from "./questions.ts";
-import type { FieldType } from "./module_spec.ts";
+import { FIELD_TYPES, type FieldType } from "./module_spec.ts";
 import { ORACLE_RESERVED_WORDS, POSTGRESQL_RESERVED_WORDS } from "./reserved.ts";
 
 /** A model column type where a database differs from the portable one (src/python/module_view.ts). */
@@ -77,12 +77,13 @@ export interface DatabaseProfile {
   /** Model column types that replace the portable ones, by field type. */
   modelTypes: Partial<Record<FieldType, ModelColumnType>>;
   /**
-   * Field types whose columns give back exactly the Python value the ORM sent: a row whose
-   * columns are all of these needs no second read after a write to answer "as stored"
+   * For each field type, whether its column gives back exactly the Python value the ORM sent: a
+   * row whose columns all do needs no second read after a write to answer "as stored"
    * (src/python/module_view.ts `readBack`). A decimal meets its scale, a datetime becomes UTC,
-   * and JSON or a float may come back in another form, so they are never here.
+   * and JSON or a float may come back in another form, so they never do. One entry per type, so
+   * a new type must say.
    */
-  storedAsSent: ReadonlySet<FieldType>;
+  storedAsSent: Readonly<Record<FieldType, boolean>>;
   /**
    * Whether a create's `INSERT … RETURNING` returns every column (`insert_returning` in
    * base_model.py). False on Oracle: its `RETURNING … INTO` out-binds have refused LOB columns
@@ -154,7 +155,21 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     maxIdentifier: 63,
     foreignKeyOnDelete: "RESTRICT",
     modelTypes: {},
-    storedAsSent: new Set(["str", "text", "int", "bigint", "bool", "date", "uuid", "enum", "ref"]),
+    storedAsSent: {
+      str: true,
+      text: true,
+      int: true,
+      bigint: true,
+      decimal: false,
+      float: false,
+      bool: true,
+      date: true,
+      datetime: false,
+      uuid: true,
+      json: false,
+      enum: true,
+      ref: true,
+    },
     returningEveryColumn: true,
     migrationTypes: {},
     isTrue: ".is_(True)",
@@ -200,7 +215,10 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     maxIdentifier: 30,
     // The project's portable types (src/models/types.py): the same column on 19c and 23ai.
     // An empty string is stored as NULL, and the portable types convert on the way: read back.
-    storedAsSent: new Set(),
+    storedAsSent: Object.fromEntries(FIELD_TYPES.map((type) => [type, false])) as Record<
+      FieldType,
+      boolean
+    >,
     returningEveryColumn: false,
     modelTypes: {
       bool: {

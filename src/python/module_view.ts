@@ -214,7 +214,7 @@ export function moduleView(
     modelImports: [...modelImports].sort(),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
-    readBack: columns.some((f) => !db.storedAsSent.has(f.type)),
+    readBack: columns.some((f) => !db.storedAsSent[f.type]),
     migrationIndexes: [
       formatCall(4, "op.create_index", [
         `op.f("${constraintName("ix", names.table, ["is_active"])}")`,
@@ -374,6 +374,33 @@ const INT_RANGES: Partial<Record<FieldType, readonly [string, string]>> = {
   ref: ["1", INTEGER_RANGES.int[1]],
 };
 
+/** An integer type's schema annotation: its column's range (INT_RANGES). */
+function intRange(f: FieldSpec): string {
+  const [low, high] = INT_RANGES[f.type]!;
+  return `Annotated[int, Field(ge=${low}, le=${high})]`;
+}
+
+/**
+ * Each type's annotation in the input schemas (what a request may send); `py` is the model's
+ * Python type. One entry per type, so a new type must say how it is validated.
+ */
+const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => string>> = {
+  str: (f) => `Annotated[str, Field(min_length=1, max_length=${f.length})]`,
+  text: (_, py) => py,
+  int: intRange,
+  bigint: intRange,
+  decimal: (f) => `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`,
+  float: (_, py) => py,
+  bool: (_, py) => py,
+  date: (_, py) => py,
+  // A datetime without an offset is refused (422) rather than guessed: the column stores UTC.
+  datetime: () => "AwareDatetime",
+  uuid: (_, py) => py,
+  json: (_, py) => py,
+  enum: (f) => `Literal[${f.choices!.map((c) => JSON.stringify(c)).join(", ")}]`,
+  ref: intRange,
+};
+
 /** The view of one field; `i` is its position (test samples differ per field). */
 function fieldView(
   f: FieldSpec,
@@ -391,18 +418,7 @@ function fieldView(
   if (f.index || f.type === "ref") args.push("index=True");
   const def = pyDefault(f);
   if (def !== undefined) args.push(`default=${def}`);
-  const schemaType = f.type === "enum"
-    ? `Literal[${f.choices!.map((c) => JSON.stringify(c)).join(", ")}]`
-    : f.type === "str"
-    ? `Annotated[str, Field(min_length=1, max_length=${f.length})]`
-    : f.type === "decimal"
-    ? `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`
-    : f.type in INT_RANGES
-    ? `Annotated[int, Field(ge=${INT_RANGES[f.type]![0]}, le=${INT_RANGES[f.type]![1]})]`
-    // A datetime without an offset is refused (422) rather than guessed: the column stores UTC.
-    : f.type === "datetime"
-    ? "AwareDatetime"
-    : pyType;
+  const schemaType = SCHEMA_TYPES[f.type](f, pyType);
   const createDefault = def !== undefined ? def : f.required ? undefined : "None";
   const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
   return {
