@@ -59,6 +59,11 @@ const CORE_FILES: readonly Rule[] = [
     lesson: "three-layer-architecture",
   }),
   common(".gitignore", { origin: "core", why: "keeps venvs, caches and .env out of git" }),
+  common(".dockerignore", {
+    origin: "core",
+    why: "keeps .env, venvs and caches out of the image's build context",
+    lesson: "configuration",
+  }),
   common("Dockerfile", {
     origin: "core",
     why: "a non-root production image",
