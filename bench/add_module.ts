@@ -23,7 +23,7 @@ const FIELDS = [
   "price:decimal(10,2)",
   "due_on:date:optional",
   "status:enum(draft|sent|paid):default=draft",
-  "owner:ref:items",
+  "maker:ref:items",
 ];
 
 const dir = await Deno.makeTempDir({ prefix: "pyscaffold-bench-" });

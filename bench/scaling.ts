@@ -25,7 +25,7 @@ const FIELDS = [
   "price:decimal(10,2)",
   "due_on:date:optional",
   "status:enum(draft|sent|paid):default=draft",
-  "owner:ref:items",
+  "maker:ref:items",
 ];
 
 interface Series {

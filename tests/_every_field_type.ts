@@ -7,7 +7,7 @@
 
 /**
  * One valid spec per type and modifier, as the issue lists them. No reference: it names a
- * module, so each user adds its own (`owner:ref:users`, `maker:ref:items`, ...).
+ * module, so each user adds its own (`author:ref:users`, `maker:ref:items`, ...).
  */
 export const EVERY_TYPE: readonly string[] = [
   "title:str(120):required:index",

@@ -70,7 +70,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   const plan = (await runAdd("BookingItem", {
     ...quiet,
     cwd: join(dir, "src"), // anywhere inside the project
-    field: ["guest:str(120):required", "nights:int:default=1", "owner:ref:items"],
+    field: ["guest:str(120):required", "nights:int:default=1", "lodge:ref:items"],
   }))!;
   assertEquals(plan.module.name, "booking_item");
   const after = await snapshot(dir);
@@ -97,7 +97,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   // the manifest
   const state = await readProject(dir);
   const record = state.modules.booking_item;
-  assertEquals(record.fields.map((f) => f.name), ["guest", "nights", "owner"]);
+  assertEquals(record.fields.map((f) => f.name), ["guest", "nights", "lodge"]);
   assertEquals(record.fields[2].ref, "items");
   assertEquals(record.migration, plan.migration.path);
   for (const file of createdBy(plan).filter((f) => f.path !== plan.migration.path)) {
@@ -511,7 +511,7 @@ Deno.test("cli: add without --field and without a terminal exits 2 naming --fiel
 
 Deno.test("add: with auth on, fields may reference the users table; without auth they may not", async () => {
   const dir = await project();
-  const plan = (await runAdd("note", { ...quiet, cwd: dir, field: ["owner:ref:users"] }))!;
+  const plan = (await runAdd("note", { ...quiet, cwd: dir, field: ["author:ref:users"] }))!;
   assertEquals(plan.module.fields[0].ref, "users");
   assertMatch(plan.migration.content, /sa\.ForeignKey\("users\.id", ondelete="RESTRICT"\)/);
   const path = join(dir, ANSWERS_FILE);
@@ -519,9 +519,33 @@ Deno.test("add: with auth on, fields may reference the users table; without auth
   data.answers.auth = false;
   await Deno.writeTextFile(path, JSON.stringify(data));
   await assertRejects(
-    () => runAdd("memo", { ...quiet, cwd: dir, field: ["owner:ref:users"] }),
-    (e) => assertMatch((e as Error).message, /references "users", which is not a module/),
+    () => runAdd("memo", { ...quiet, cwd: dir, field: ["author:ref:users"] }),
+    (e) => {
+      assertMatch((e as Error).message, /references "users", which is not a module/);
+      assertMatch((e as UserError).hint ?? "", /update --set auth=true/);
+    },
   );
+});
+
+Deno.test("add: under the owner policy no field may take the owner_id column", async () => {
+  const dir = await project();
+  for (const field of ["owner:ref:users", "owner_id:int"]) {
+    await assertRejects(
+      () => runAdd("note", { ...quiet, cwd: dir, field: [field] }),
+      (e) => {
+        assert(e instanceof UserError, String(e));
+        assertMatch(e.message, /would be the column owner_id, which the owner policy/);
+      },
+    );
+  }
+  // Another policy has no such column: the field is the module's own.
+  const plan = (await runAdd("memo", {
+    ...quiet,
+    cwd: dir,
+    field: ["owner:ref:users"],
+    access: "authenticated",
+  }))!;
+  assertEquals(plan.module.fields[0].name, "owner");
 });
 
 Deno.test("cli: add --json and remove --json print the same Plan as new, and write nothing", async () => {

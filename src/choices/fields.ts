@@ -29,7 +29,7 @@ export function parseField(raw: string, database: Database): FieldSpec {
   const fail = (problem: string, hint?: string): never => {
     throw new UserError(`Invalid field "${printable(raw)}": ${problem}.`, {
       hint: hint ??
-        "Fields look like name:type[:modifier...], e.g. title:str(120):required or owner:ref:users.",
+        "Fields look like name:type[:modifier...], e.g. title:str(120):required or customer:ref:customers.",
     });
   };
   const bad = nonAscii(raw.trim());

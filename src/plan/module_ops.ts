@@ -66,9 +66,11 @@ export function findModule(
   });
 }
 
+const USERS_TABLE = "users";
+
 /** Tables of the project itself that fields may reference: the users of auth. */
 export function builtinRefs(project: { auth: boolean }): string[] {
-  return project.auth ? ["users"] : [];
+  return project.auth ? [USERS_TABLE] : [];
 }
 
 /** Points every reference at an existing module (or a built-in table); anything else is an error. */
@@ -90,10 +92,16 @@ export function resolveRefs(
       builtins.find((table) => moduleNames(table).table === names.table);
     if (target === undefined) {
       const known = Object.keys(modules).sort();
+      // `users` is the table of authentication, a name no module may take: the way to it is auth.
+      const users = names.table === USERS_TABLE && !builtins.includes(USERS_TABLE);
       throw new UserError(
         `Field "${f.name}" references "${f.ref}", which is not a module of this project` +
           (known.length ? ` (modules: ${known.join(", ")}).` : "."),
-        { hint: `Add it first: pyscaffold add ${f.ref} --field name:str(120)` },
+        {
+          hint: users
+            ? "The users table comes with authentication: pyscaffold update --set auth=true"
+            : `Add it first: pyscaffold add ${f.ref} --field name:str(120)`,
+        },
       );
     }
     return { ...f, ref: target };
@@ -216,6 +224,19 @@ export async function planAdd(
     state.modules,
     builtinRefs(state.project),
   );
+  const taken = access === "owner"
+    ? fields.find((f) => (f.type === "ref" ? `${f.name}_id` : f.name) === OWNER_COLUMN)
+    : undefined;
+  if (taken !== undefined) {
+    throw new UserError(
+      `Field "${taken.name}" would be the column ${OWNER_COLUMN}, which the owner policy already ` +
+        "gives every row of the module (the user who created it).",
+      {
+        hint: "Rename the field (e.g. assignee:ref:users), or choose another policy with " +
+          "--access (the owner policy is the default with auth).",
+      },
+    );
+  }
   const refs = ownedRefs(access, fields, state.modules, state.project);
   const module: ModuleSpec = { name, fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
   const migration = nextMigration(state, module, "create");
@@ -249,6 +270,9 @@ export async function planAdd(
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
 }
+
+/** The column the owner policy adds to every row of a module (src/python/module_view.ts). */
+const OWNER_COLUMN = "owner_id";
 
 /** Directories that hold other modules' files too and are never removed. */
 const SHARED_DIRS = new Set(["src", "src/models", "tests", "migrations", "migrations/versions"]);
