@@ -611,3 +611,13 @@ Deno.test("preview: the tree marks what a change does when it does more than cre
   assertMatch(removed, /items_service\.py\s+module\s+delete/);
   assertMatch(removed, /, 7 to delete\n/);
 });
+
+Deno.test("cli: a file where add needs a directory is said, not a crash", async () => {
+  const dir = await project();
+  await Deno.writeTextFile(join(dir, "src", "booking"), "a file of the user's\n");
+  const result = await cli(["add", "booking", "--field", "guest:str(80)", "--yes"], dir);
+  assertEquals(result.code, 1);
+  assertMatch(result.stderr, /src\/booking\/__init__\.py: a part of it is a file/);
+  assert(!result.stderr.includes("crashed"), result.stderr);
+  assertEquals(await Deno.readTextFile(join(dir, "src", "booking")), "a file of the user's\n");
+});

@@ -20,6 +20,16 @@ export function reportError(error: unknown): number {
     console.error(c.yellow(new CancelledError().message));
     return 130;
   }
+  const misplaced = misplacedPath(error);
+  if (misplaced !== undefined) {
+    console.error(`${c.red("error:")} ${misplaced}`);
+    console.error(
+      `${
+        c.dim("hint:")
+      } Move that file or directory away (or rename it), then run the command again.`,
+    );
+    return 1;
+  }
   console.error(c.red("pyscaffold crashed — this is a bug, please report it:"));
   console.error(error instanceof Error ? error.stack ?? error.message : String(error));
   return 1;
@@ -33,4 +43,21 @@ function isPromptCancel(error: unknown): boolean {
   return error instanceof Error &&
     (error.name === "ExitPromptError" || error.name === "AbortPromptError" ||
       error.name === "GoBackError");
+}
+
+/**
+ * The project holds a file where the command needs a directory, or the reverse (a user's
+ * `src/booking` file where `add booking` makes a package): not a bug, a path to move away.
+ * Deno's message ends with the system call and the path: "Not a directory (os error 20):
+ * lstat '/p/src/booking/__init__.py'".
+ */
+function misplacedPath(error: unknown): string | undefined {
+  const kind = error instanceof Deno.errors.NotADirectory
+    ? "a part of it is a file, where a directory is needed"
+    : error instanceof Deno.errors.IsADirectory
+    ? "it is a directory, where a file is needed"
+    : undefined;
+  if (kind === undefined) return undefined;
+  const path = /: [a-z_]+ '([^']*)'/.exec((error as Error).message)?.[1];
+  return `Cannot use ${path ?? "a path of the project"}: ${kind}.`;
 }
