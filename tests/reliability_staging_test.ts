@@ -8,7 +8,7 @@
  * there; one still in use is not.
  */
 import { join } from "node:path";
-import { assert, assertEquals } from "./_assert.ts";
+import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { cli } from "./_cli.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
@@ -232,4 +232,30 @@ Deno.test({
         `${tally.leftBehind} staging directories left and cleaned`,
     );
   },
+});
+
+Deno.test("staging: a file the killed add placed and the user changed since is kept, and said", async () => {
+  const dir = await project();
+  const plan = (await runAdd("booking", {
+    ...quiet,
+    cwd: dir,
+    field: ["guest:str(80)"],
+    dryRun: true,
+  }))!.plan;
+  // Killed as it places the answers file: every module file is in place, nothing recorded.
+  await killedAt(plan, dir, "place .pyscaffold.json");
+  const model = join(dir, "src", "models", "booking_model.py");
+  const edited = (await Deno.readTextFile(model)) + "# an edit of the user's\n";
+  await Deno.writeTextFile(model, edited);
+  const next = await cli(["add", "other", "--field", "x:int", "--dry-run"], dir);
+  assertEquals(next.code, 0, next.stderr);
+  assertMatch(next.stderr, /kept, changed since: src\/models\/booking_model\.py/);
+  assertEquals(await Deno.readTextFile(model), edited);
+  // What nobody changed is rolled back as before.
+  const gone = await Deno.lstat(join(dir, "src", "booking", "booking_service.py")).then(
+    () => false,
+    () => true,
+  );
+  assert(gone, "an unchanged file of the killed add stays");
+  assertEquals(txDirs(dir), []);
 });

@@ -70,7 +70,8 @@ export async function runRemove(
     out(
       c.yellow(
         `${kept.length} changed file(s) were kept; they still refer to the dropped table. ` +
-          "Delete or adapt them, or run again with --force to delete them too.",
+          "The module is no longer recorded, so delete or adapt them by hand " +
+          "(remove --force would have deleted them with the rest).",
       ),
     );
   }

@@ -19,7 +19,7 @@
 import { basename, dirname, join } from "node:path";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
-import { fileBytes, type PlannedFile } from "../plan/mod.ts";
+import { fileBytes, type PlannedFile, sha256 } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
 import type { WriteProgress } from "./_new_project.ts";
@@ -88,7 +88,9 @@ export async function applyChanges(
           await Deno.rename(target, aside);
           journal.push({ kind: "moved-aside", from: target, to: aside });
         }
-        note({ place: file.path, staged: basename(staged.get(file)!) });
+        // Text files carry their hash: a rollback after a kill keeps a file changed since.
+        const hash = file.encoding === undefined ? { sha256: sha256(file.content) } : {};
+        note({ place: file.path, staged: basename(staged.get(file)!), ...hash });
         await Deno.rename(staged.get(file)!, target);
         journal.push({ kind: "placed", path: target });
         onProgress?.(++done, total, file.path);

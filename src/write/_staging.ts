@@ -13,6 +13,7 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
+import { sha256 } from "../plan/mod.ts";
 
 /** `.<name>.pyscaffold-<8 hex>`: where `new` stages a project, beside its target. */
 export const NEW_STAGING = /^\..+\.pyscaffold-[0-9a-f]{8}$/;
@@ -30,7 +31,8 @@ export const JOURNAL = "journal";
 export type JournalStep =
   | { mkdir: string }
   | { aside: string; staged: string }
-  | { place: string; staged: string }
+  // sha256: the content placed (text files), so that a rollback keeps a file changed since
+  | { place: string; staged: string; sha256?: string }
   | { commit: true };
 
 /**
@@ -77,7 +79,7 @@ export async function makeLockedDirectory(
 async function cleanStale(
   parent: string,
   pattern: RegExp,
-  clean: (path: string) => Promise<void>,
+  clean: (path: string) => Promise<string[] | void>,
 ): Promise<string[]> {
   const cleaned: string[] = [];
   const names: string[] = [];
@@ -94,8 +96,8 @@ async function cleanStale(
     try {
       handle = await Deno.open(path, { read: true });
       if (await handle.tryLock(true)) {
-        await clean(path);
-        cleaned.push(name);
+        const kept = await clean(path) ?? [];
+        cleaned.push(kept.length ? `${name} (kept, changed since: ${kept.join(", ")})` : name);
       }
     } catch {
       // not ours to judge: leave it
@@ -147,9 +149,11 @@ function inside(base: string, rel: string): string | undefined {
 /**
  * Rolls back the change a killed `add` or `remove` left in `staging` (inside `root`), from
  * its journal, newest step first, and removes the staging directory. A change whose
- * journal ends with its commit was complete: only the directory goes.
+ * journal ends with its commit was complete: only the directory goes. A file the run placed
+ * and someone changed since is kept (its path is returned), never deleted.
  */
-async function rollBackStaged(root: string, staging: string): Promise<void> {
+async function rollBackStaged(root: string, staging: string): Promise<string[]> {
+  const kept: string[] = [];
   let text = "";
   try {
     text = await Deno.readTextFile(join(staging, JOURNAL));
@@ -163,7 +167,11 @@ async function rollBackStaged(root: string, staging: string): Promise<void> {
         if ("place" in step) {
           const [target, staged] = [inside(root, step.place), inside(staging, step.staged)];
           if (target && staged && !(await exists(staged)) && await exists(target)) {
-            await Deno.remove(target);
+            if (step.sha256 && sha256(await Deno.readTextFile(target)) !== step.sha256) {
+              kept.push(step.place);
+            } else {
+              await Deno.remove(target);
+            }
           }
         } else if ("aside" in step) {
           const [target, staged] = [inside(root, step.aside), inside(staging, step.staged)];
@@ -180,6 +188,7 @@ async function rollBackStaged(root: string, staging: string): Promise<void> {
     }
   }
   await Deno.remove(staging, { recursive: true });
+  return kept;
 }
 
 /**
