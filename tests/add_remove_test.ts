@@ -621,3 +621,15 @@ Deno.test("cli: a file where add needs a directory is said, not a crash", async 
   assert(!result.stderr.includes("crashed"), result.stderr);
   assertEquals(await Deno.readTextFile(join(dir, "src", "booking")), "a file of the user's\n");
 });
+
+Deno.test("add: two at once in one project are done one after the other", async () => {
+  const dir = await project();
+  const add = (name: string) => runAdd(name, { ...quiet, cwd: dir, field: ["title:str(80)"] });
+  await Promise.all([add("alpha"), add("beta"), add("gamma")]);
+  const recorded = JSON.parse(await Deno.readTextFile(join(dir, ANSWERS_FILE))).modules;
+  assertEquals(Object.keys(recorded).sort(), ["alpha", "beta", "gamma", "items"]);
+  // One chain of revisions: each new one follows the one before (no two "0002").
+  const revisions = readRevisions(dir);
+  assertEquals(revisions.map((r) => r.id), ["0001", "0002", "0003", "0004"]);
+  assertEquals(revisions.slice(1).map((r) => r.down), [["0001"], ["0002"], ["0003"]]);
+});

@@ -8,7 +8,7 @@ import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
-import { ANSWERS_FILE, readProject } from "../project/answers_file.ts";
+import { ANSWERS_FILE, lockProject, readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
 import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
@@ -36,13 +36,27 @@ export interface AddOptions {
   interactive?: boolean;
 }
 
+/** {@link runAddLocked}, with the project locked for the whole command (src/project/lock.ts). */
 export async function runAdd(
+  rawName: string,
+  options: AddOptions,
+): Promise<ModulePlan | undefined> {
+  // Killed runs are cleaned first: one may have left the project without its answers file.
+  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
+  const lock = await lockProject(options.cwd ?? Deno.cwd());
+  try {
+    return await runAddLocked(rawName, options);
+  } finally {
+    lock.close();
+  }
+}
+
+async function runAddLocked(
   rawName: string,
   options: AddOptions,
 ): Promise<ModulePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
-  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
   // A module of this version calls into project files of this version (the guard's prefetch, the
   // cache's generation key): added to a project another version made, it could not even import.

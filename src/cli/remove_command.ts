@@ -7,7 +7,7 @@
  */
 import { UserError } from "../errors.ts";
 import { makeColors, planJson } from "../output/mod.ts";
-import { readProject } from "../project/answers_file.ts";
+import { lockProject, readProject } from "../project/mod.ts";
 import { planRemove, type RemovePlan } from "../plan/mod.ts";
 import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -24,13 +24,27 @@ export interface RemoveOptions {
   interactive?: boolean;
 }
 
+/** {@link runRemoveLocked}, with the project locked for the whole command (src/project/lock.ts). */
 export async function runRemove(
+  rawName: string,
+  options: RemoveOptions,
+): Promise<RemovePlan | undefined> {
+  // Killed runs are cleaned first: one may have left the project without its answers file.
+  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
+  const lock = await lockProject(options.cwd ?? Deno.cwd());
+  try {
+    return await runRemoveLocked(rawName, options);
+  } finally {
+    lock.close();
+  }
+}
+
+async function runRemoveLocked(
   rawName: string,
   options: RemoveOptions,
 ): Promise<RemovePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
-  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
   const state = await readProject(options.cwd ?? Deno.cwd());
   const removal = await planRemove(state, rawName, options.force ?? false);
   const { plan } = removal;

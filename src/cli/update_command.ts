@@ -12,7 +12,7 @@
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import { type Colors, makeColors, planJson } from "../output/mod.ts";
-import { readProject } from "../project/answers_file.ts";
+import { lockProject, readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
@@ -44,11 +44,22 @@ export interface UpdateResult {
   conflicts: string[];
 }
 
+/** {@link runUpdateLocked}, with the project locked for the whole command (src/project/lock.ts). */
 export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
+  // Killed runs are cleaned first: one may have left the project without its answers file.
+  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
+  const lock = await lockProject(options.cwd ?? Deno.cwd());
+  try {
+    return await runUpdateLocked(options);
+  } finally {
+    lock.close();
+  }
+}
+
+async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
   const cwd = options.cwd ?? Deno.cwd();
-  await cleanUpInterruptedRuns(cwd);
   const state = await readProject(cwd);
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   let settings: FeatureSettings = parseSettings(options.set ?? []);

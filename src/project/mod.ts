@@ -7,3 +7,4 @@
 export * from "./answers_file.ts";
 export * from "./migrations.ts";
 export * from "./paths.ts";
+export * from "./lock.ts";
