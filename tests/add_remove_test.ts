@@ -633,3 +633,19 @@ Deno.test("add: two at once in one project are done one after the other", async 
   assertEquals(revisions.map((r) => r.id), ["0001", "0002", "0003", "0004"]);
   assertEquals(revisions.slice(1).map((r) => r.down), [["0001"], ["0002"], ["0003"]]);
 });
+
+Deno.test("add: a module of the user's own, src/<name>.py, is not shadowed by a package", async () => {
+  const dir = await project();
+  await Deno.writeTextFile(join(dir, "src", "utils.py"), "def helper() -> int:\n    return 1\n");
+  await assertRejects(
+    () => runAdd("utils", { ...quiet, cwd: dir, field: ["title:str(80)"] }),
+    (e) => {
+      assert(e instanceof UserError, String(e));
+      assertMatch(
+        e.message,
+        /src\/utils\.py exists: the module's package src\/utils\/ would shadow/,
+      );
+    },
+  );
+  assert(!(await Deno.lstat(join(dir, "src", "utils")).then(() => true, () => false)));
+});

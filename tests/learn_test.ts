@@ -626,4 +626,13 @@ Deno.test("learn: the CLI lists lessons, shows one for a variant, and rejects un
   const bad = await cli(["learn", "paginaton"]);
   assertEquals(bad.code, 2);
   assertMatch(bad.stderr, /No lesson "paginaton"/);
+
+  // a lesson by its number in the list; a variant no lesson can have is an error, list or not
+  const third = await cli(["learn", "3"]);
+  assertEquals(third.code, 0, third.stderr);
+  assertMatch(third.stdout, /^# Configuration/);
+  assertEquals((await cli(["learn", "99"])).code, 2);
+  const django = await cli(["learn", "--framework", "django"]);
+  assertEquals(django.code, 2);
+  assertMatch(django.stderr, /Unknown framework "django"/);
 });

@@ -37,8 +37,10 @@ export function lessonMarkdown(lesson: Lesson, options: LearnOptions): string {
 
 export async function runLearn(topic: string | undefined, options: LearnOptions): Promise<void> {
   const lesson = topic === undefined ? undefined : findLesson(topic);
-  // check the variant before anything is shown: an unsupported choice is an error at once
+  // check the variant before anything is shown: an unsupported choice is an error at once (the
+  // list too, which has no variant of its own: `learn --framework django` is not a list)
   if (lesson) lessonMarkdown(lesson, options);
+  else resolveProjectSpec({ ...pickAnswers(options), name: LESSON_PROJECT });
   const term = terminalOptions();
   const interactive = options.interactive !== false && term.terminal && Deno.stdin.isTerminal();
   if (!interactive) {

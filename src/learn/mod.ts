@@ -23,7 +23,9 @@ export {
 export { type WizardGuide, wizardGuide } from "./_wizard_guide.ts";
 
 export function findLesson(id: string): Lesson {
-  const lesson = LESSONS.find((l) => l.id === id);
+  // By name, or by its number in the list (`pyscaffold learn 3`).
+  const lesson = LESSONS.find((l) => l.id === id) ??
+    (/^[1-9][0-9]*$/.test(id) ? LESSONS[Number(id) - 1] : undefined);
   if (lesson) return lesson;
   const near = LESSONS.filter((l) =>
     l.id.includes(id.toLowerCase()) || id.toLowerCase().includes(l.id.split("-")[0])

@@ -239,6 +239,15 @@ export async function planAdd(
   }
   const refs = ownedRefs(access, fields, state.modules, state.project);
   const module: ModuleSpec = { name, fields, access, ...(refs.length ? { ownedRefs: refs } : {}) };
+  // A module of the user's own (src/<name>.py) would be shadowed by the package src/<name>/.
+  const own = `src/${name}.py`;
+  if (await readIfExists(join(state.root, ...own.split("/"))) !== undefined) {
+    throw new UserError(
+      `${own} exists: the module's package src/${name}/ would shadow it, and imports of it ` +
+        "would find the package instead. Nothing was written.",
+      { hint: `Choose another module name, or rename ${own}.` },
+    );
+  }
   const migration = nextMigration(state, module, "create");
   const moduleFiles = buildModuleFiles(state.project, module);
   const files: PlannedFile[] = [];
