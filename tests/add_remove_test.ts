@@ -221,7 +221,7 @@ Deno.test("write: a failure at any step of add or remove restores the project ex
   await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] });
   const before = await snapshot(dir);
   const added = (await runAdd("invoice", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
-  const removed = (await runRemove("booking", { ...quiet, cwd: dir, dryRun: true }))!;
+  const removed = (await runRemove("booking", { ...quiet, yes: true, cwd: dir, dryRun: true }))!;
   assert(removed.plan.deletes.length > 0, "the remove plan deletes files");
   for (const { plan } of [added, removed]) {
     const steps = await writeSteps(dir, plan);
@@ -289,7 +289,7 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
   const moduleFiles = createdBy(added).filter((f) => f.path !== added.migration.path);
   const changed = moduleFiles[0]?.path;
   if (changed) await Deno.writeTextFile(join(dir, changed), "# my change\n", { append: true });
-  const plan = (await runRemove("bookings", { ...quiet, cwd: dir }))!;
+  const plan = (await runRemove("bookings", { ...quiet, yes: true, cwd: dir }))!;
   assertEquals(plan.module.name, "booking");
   assertEquals(plan.plan.conflicts.map((f) => f.path), changed ? [changed] : []);
   assertEquals(plan.plan.conflicts.map((f) => f.kind), changed ? ["changed"] : []);
@@ -308,7 +308,7 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
   assert(!("booking" in state.modules));
   if (changed) {
     // --force deletes what was kept... but the module is no longer in the manifest
-    await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir, force: true }));
+    await assertRejects(() => runRemove("booking", { ...quiet, yes: true, cwd: dir, force: true }));
   }
 });
 
@@ -320,12 +320,12 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
     cwd: dir,
     field: ["buyer:ref:customers"],
   }))!;
-  await assertRejects(() => runRemove("customer", { ...quiet, cwd: dir }), (e) => {
+  await assertRejects(() => runRemove("customer", { ...quiet, yes: true, cwd: dir }), (e) => {
     assertMatch((e as Error).message, /referenced by purchase/);
   });
   const moduleFiles = createdBy(order).filter((f) => f.path !== order.migration.path);
   for (const f of moduleFiles) await Deno.writeTextFile(join(dir, f.path), "changed\n");
-  const plan = (await runRemove("purchase", { ...quiet, cwd: dir, force: true }))!;
+  const plan = (await runRemove("purchase", { ...quiet, yes: true, cwd: dir, force: true }))!;
   assertEquals(plan.plan.deletes.map((f) => f.path), moduleFiles.map((f) => f.path).sort());
   const after = await snapshot(dir);
   for (const f of moduleFiles) assert(!(f.path in after), f.path);
@@ -337,7 +337,7 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
     }
   }
   // now customer can go
-  await runRemove("customer", { ...quiet, cwd: dir });
+  await runRemove("customer", { ...quiet, yes: true, cwd: dir });
   assertEquals(Object.keys((await readProject(dir)).modules), ["items"]);
   assertEquals((readRevisions(dir)).length, 5);
 });
@@ -349,7 +349,7 @@ Deno.test("remove: refuses when a file that stays would import a deleted one", a
   await Deno.writeTextFile(join(dir, controller), "# my route\n", { append: true });
   const before = await snapshot(dir);
   // The kept controller imports the repository, the service and the schemas: refused.
-  await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir }), (e) => {
+  await assertRejects(() => runRemove("booking", { ...quiet, yes: true, cwd: dir }), (e) => {
     assert(e instanceof UserError);
     assertMatch(e.message, /src\/booking\/booking_controller\.py \(changed since add, so kept\)/);
     assertMatch(e.message, /imports src\.booking\.booking_repository/);
@@ -364,14 +364,17 @@ Deno.test("remove: refuses when a file that stays would import a deleted one", a
     join(dir, own),
     "from src.booking import (\n    booking_service,  # the totals\n)\n",
   );
-  await assertRejects(() => runRemove("booking", { ...quiet, cwd: dir, force: true }), (e) => {
-    assert(e instanceof UserError);
-    assertMatch(e.message, /src\/reports\/summary\.py imports src\.booking\.booking_service/);
-    assertMatch(e.hint ?? "", /Edit those files/);
-  });
+  await assertRejects(
+    () => runRemove("booking", { ...quiet, yes: true, cwd: dir, force: true }),
+    (e) => {
+      assert(e instanceof UserError);
+      assertMatch(e.message, /src\/reports\/summary\.py imports src\.booking\.booking_service/);
+      assertMatch(e.hint ?? "", /Edit those files/);
+    },
+  );
   await Deno.remove(join(dir, "src/reports"), { recursive: true });
   // --force deletes the changed controller with the rest: nothing is left to import them.
-  const plan = (await runRemove("booking", { ...quiet, cwd: dir, force: true }))!;
+  const plan = (await runRemove("booking", { ...quiet, yes: true, cwd: dir, force: true }))!;
   assert(plan.plan.deletes.some((d) => d.path === controller));
   await assertRejects(() => Deno.stat(join(dir, "src/booking")));
 });
@@ -385,7 +388,7 @@ Deno.test("remove: a kept file that imports nothing deleted keeps its package", 
     join(dir, controller),
     'from flask import Blueprint\n\nbp = Blueprint("booking", __name__, url_prefix="/api/x")\n',
   );
-  const plan = (await runRemove("booking", { ...quiet, cwd: dir }))!;
+  const plan = (await runRemove("booking", { ...quiet, yes: true, cwd: dir }))!;
   assertEquals(plan.plan.conflicts.map((c) => c.path), [controller]);
   assertEquals(plan.keptPackages, ["src/booking/__init__.py"]);
   const after = await snapshot(dir);
@@ -420,7 +423,7 @@ Deno.test("python imports: from-imports, plain imports and parenthesised lists",
 
 Deno.test("remove: an unknown module names the known ones", async () => {
   const dir = await project();
-  await assertRejects(() => runRemove("ghost", { ...quiet, cwd: dir }), (e) => {
+  await assertRejects(() => runRemove("ghost", { ...quiet, yes: true, cwd: dir }), (e) => {
     assert(e instanceof UserError);
     assertMatch(e.message, /No module "ghost"/);
     assertMatch(e.hint ?? "", /items/);
@@ -606,7 +609,7 @@ Deno.test("preview: the tree marks what a change does when it does more than cre
   assertMatch(marked.find((l) => l.includes(name))!, /module\s+replace$/);
   assertMatch(marked.find((l) => l.includes("_create_bookings.py"))!, /module\s+create$/);
   // remove: its deletions
-  const removal = (await runRemove("items", { ...quiet, cwd: dir, dryRun: true }))!;
+  const removal = (await runRemove("items", { ...quiet, yes: true, cwd: dir, dryRun: true }))!;
   const removed = renderTree(removal.plan, c);
   assertMatch(removed, /items_service\.py\s+module\s+delete/);
   assertMatch(removed, /, 7 to delete\n/);
@@ -648,4 +651,13 @@ Deno.test("add: a module of the user's own, src/<name>.py, is not shadowed by a 
     },
   );
   assert(!(await Deno.lstat(join(dir, "src", "utils")).then(() => true, () => false)));
+});
+
+Deno.test("cli: remove without a terminal and without --yes deletes nothing and says how", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const r = await cli(["remove", "items"], dir);
+  assertEquals(r.code, 1);
+  assertMatch(r.stderr, /cannot ask before deleting files[\s\S]*--yes/);
+  assertEquals(await snapshot(dir), before);
 });

@@ -98,7 +98,7 @@ for (const command of ["add", "remove"] as const) {
     const plan = command === "add"
       ? (await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"], dryRun: true }))!
         .plan
-      : (await runRemove("items", { ...quiet, cwd: dir, dryRun: true }))!.plan;
+      : (await runRemove("items", { ...quiet, yes: true, cwd: dir, dryRun: true }))!.plan;
     const before = await snapshot(dir);
     const all = steps(plan);
     assert(all.length > 5, all.join(", "));

@@ -448,3 +448,12 @@ Deno.test("update: no store, same version — the recorded answers regenerate th
   assertMatch(await read(dir, "src/config.py"), /^# team note\n/);
   assert(await readStore(dir), "the update wrote the store");
 });
+
+Deno.test("cli: update without a terminal and without --yes writes nothing and says how", async () => {
+  const dir = await newProject();
+  const before = await snapshot(dir);
+  const r = await cli(["update", "--set", "cache=true"], dir);
+  assertEquals(r.code, 1, r.stderr);
+  assertMatch(r.stderr, /cannot ask before changing the project's files[\s\S]*--yes/);
+  assertEquals(await snapshot(dir), before);
+});

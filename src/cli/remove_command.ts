@@ -77,6 +77,13 @@ async function runRemoveLocked(
     const prompter = options.prompter ?? await terminalPrompter();
     const go = await prompter.confirm({ message: `Remove ${name}?`, default: false });
     if (!go) throw new UserError("Nothing was removed.", { exitCode: 1 });
+  } else if (!options.yes) {
+    // Deleting files and dropping a table is a decision: without a terminal to ask, --yes says it.
+    throw new UserError(
+      "stdin is not a terminal, so pyscaffold cannot ask before deleting files and dropping " +
+        "the table. Nothing was removed.",
+      { hint: `Confirm it with --yes: pyscaffold remove ${name} --yes`, exitCode: 1 },
+    );
   }
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed module ${c.bold(name)}.`);

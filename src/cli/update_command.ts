@@ -147,6 +147,16 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   if (!options.yes && interactive && conflicts.length === 0 && update.drops.length === 0) {
     const go = await (await ask()).confirm({ message: "Apply the update?", default: true });
     if (!go) throw new UserError("Nothing was written.", { exitCode: 1 });
+  } else if (!options.yes && !interactive && plan.files.length + plan.deletes.length > 0) {
+    // Rewriting the project's files is a decision: without a terminal to ask, --yes says it.
+    throw new UserError(
+      "stdin is not a terminal, so pyscaffold cannot ask before changing the project's files. " +
+        "Nothing was written.",
+      {
+        hint: "Confirm it with --yes (pyscaffold update --yes), or look first with --dry-run.",
+        exitCode: 1,
+      },
+    );
   }
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Updated.`);
