@@ -8,10 +8,10 @@ import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
-import { ANSWERS_FILE, lockProject, readProject } from "../project/mod.ts";
+import { ANSWERS_FILE, readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
-import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
+import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
@@ -36,19 +36,9 @@ export interface AddOptions {
   interactive?: boolean;
 }
 
-/** {@link runAddLocked}, with the project locked for the whole command (src/project/lock.ts). */
-export async function runAdd(
-  rawName: string,
-  options: AddOptions,
-): Promise<ModulePlan | undefined> {
-  // Killed runs are cleaned first: one may have left the project without its answers file.
-  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
-  const lock = await lockProject(options.cwd ?? Deno.cwd());
-  try {
-    return await runAddLocked(rawName, options);
-  } finally {
-    lock.close();
-  }
+/** {@link runAddLocked}, with the project locked for the whole command. */
+export function runAdd(rawName: string, options: AddOptions): Promise<ModulePlan | undefined> {
+  return whileLocked(options.cwd ?? Deno.cwd(), () => runAddLocked(rawName, options));
 }
 
 async function runAddLocked(

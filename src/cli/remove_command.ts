@@ -7,9 +7,9 @@
  */
 import { UserError } from "../errors.ts";
 import { makeColors, planJson } from "../output/mod.ts";
-import { lockProject, readProject } from "../project/mod.ts";
+import { readProject } from "../project/mod.ts";
 import { planRemove, type RemovePlan } from "../plan/mod.ts";
-import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
+import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -24,19 +24,12 @@ export interface RemoveOptions {
   interactive?: boolean;
 }
 
-/** {@link runRemoveLocked}, with the project locked for the whole command (src/project/lock.ts). */
-export async function runRemove(
+/** {@link runRemoveLocked}, with the project locked for the whole command. */
+export function runRemove(
   rawName: string,
   options: RemoveOptions,
 ): Promise<RemovePlan | undefined> {
-  // Killed runs are cleaned first: one may have left the project without its answers file.
-  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
-  const lock = await lockProject(options.cwd ?? Deno.cwd());
-  try {
-    return await runRemoveLocked(rawName, options);
-  } finally {
-    lock.close();
-  }
+  return whileLocked(options.cwd ?? Deno.cwd(), () => runRemoveLocked(rawName, options));
 }
 
 async function runRemoveLocked(

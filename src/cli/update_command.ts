@@ -12,11 +12,11 @@
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import { type Colors, makeColors, planJson } from "../output/mod.ts";
-import { lockProject, readProject } from "../project/mod.ts";
+import { readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
-import { cleanUpInterruptedRuns } from "./_interrupted_runs.ts";
+import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -44,16 +44,9 @@ export interface UpdateResult {
   conflicts: string[];
 }
 
-/** {@link runUpdateLocked}, with the project locked for the whole command (src/project/lock.ts). */
-export async function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
-  // Killed runs are cleaned first: one may have left the project without its answers file.
-  await cleanUpInterruptedRuns(options.cwd ?? Deno.cwd());
-  const lock = await lockProject(options.cwd ?? Deno.cwd());
-  try {
-    return await runUpdateLocked(options);
-  } finally {
-    lock.close();
-  }
+/** {@link runUpdateLocked}, with the project locked for the whole command. */
+export function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
+  return whileLocked(options.cwd ?? Deno.cwd(), () => runUpdateLocked(options));
 }
 
 async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
