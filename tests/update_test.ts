@@ -27,6 +27,7 @@ import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
 import { readRevisions } from "../src/project/migrations.ts";
 import { writePlan } from "../src/write/mod.ts";
 import { runAdd } from "../src/cli/add_command.ts";
+import { runRemove } from "../src/cli/remove_command.ts";
 import { runUpdate, type UpdateOptions } from "../src/cli/update_command.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
@@ -456,4 +457,25 @@ Deno.test("cli: update without a terminal and without --yes writes nothing and s
   assertEquals(r.code, 1, r.stderr);
   assertMatch(r.stderr, /cannot ask before changing the project's files[\s\S]*--yes/);
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("update: a CRLF checkout (core.autocrlf) merges as LF and keeps CRLF", async () => {
+  const dir = await newProject();
+  const crlf = async (path: string) =>
+    await Deno.writeTextFile(join(dir, path), (await read(dir, path)).replaceAll("\n", "\r\n"));
+  const paths = ["README.md", "src/config.py", "Makefile", "src/notes/notes_service.py"];
+  for (const path of paths) {
+    await crlf(path);
+  }
+  // An edit of the user's in a CRLF file, away from what the update changes.
+  await edit(dir, "src/config.py", (s) => s.replace("\r\n", "\r\n# kept\r\n"));
+  const result = await update(dir, { set: ["cache=true"] }).run();
+  assertEquals(result.conflicts, []);
+  const config = await read(dir, "src/config.py");
+  assertMatch(config, /# kept\r\n/);
+  assert(!/(^|[^\r])\n/.test(config), "src/config.py keeps CRLF line endings");
+  assert(!/(^|[^\r])\n/.test(await read(dir, "README.md")), "README.md keeps CRLF");
+  // remove: a CRLF checkout of an unchanged module file is unchanged, so it is deleted.
+  const removal = (await runRemove("notes", { ...quiet, cwd: dir, yes: true, dryRun: true }))!;
+  assertEquals(removal.plan.conflicts, []);
 });

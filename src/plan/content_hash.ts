@@ -7,3 +7,8 @@ import { createHash } from "node:crypto";
 export function sha256(content: string): string {
   return createHash("sha256").update(content).digest("hex");
 }
+
+/** Whether every line break of `text` is CRLF (and there is at least one). */
+export function usesCrlf(text: string): boolean {
+  return text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
+}

@@ -16,7 +16,7 @@ import {
   type PlannedFile,
 } from "./_types.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
-import { sha256 } from "./content_hash.ts";
+import { sha256, usesCrlf } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
@@ -328,8 +328,10 @@ export async function planRemove(
   for (const [path, hash] of Object.entries(record.files).sort()) {
     const current = await readIfExists(join(state.root, ...path.split("/")));
     if (current === undefined) missing.push(path);
-    else if (sha256(current) === hash) deletes.push(deletion(path));
-    else {
+    // A CRLF checkout of an unchanged file is unchanged (update_plan.ts, usesCrlf).
+    else if (sha256(usesCrlf(current) ? current.replaceAll("\r\n", "\n") : current) === hash) {
+      deletes.push(deletion(path));
+    } else {
       conflicts.push({ path, kind: "changed", current });
       if (force) deletes.push(deletion(path));
     }

@@ -27,7 +27,7 @@ import { buildModuleFiles } from "./module_plan.ts";
 import { recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
-import { sha256 } from "./content_hash.ts";
+import { sha256, usesCrlf } from "./content_hash.ts";
 import { projectFlags } from "./template_context.ts";
 import { hasConflictMarkers, type MergeKind, threeWay } from "./three_way.ts";
 import {
@@ -279,8 +279,13 @@ export async function planUpdate(
 
   const merges: FileMerge[] = [];
   const unresolved: string[] = [];
+  // Files checked out with CRLF line endings (git's core.autocrlf on Windows): merged as the LF
+  // text pyscaffold writes, and written back with CRLF, so a line ending is never a change.
+  const crlf = new Set<string>();
   for (const path of [...paths].sort()) {
-    const ours = await readIfExists(join(state.root, ...path.split("/")));
+    const onDisk = await readIfExists(join(state.root, ...path.split("/")));
+    if (onDisk !== undefined && usesCrlf(onDisk)) crlf.add(path);
+    const ours = crlf.has(path) ? onDisk!.replaceAll("\r\n", "\n") : onDisk;
     let base: string | undefined;
     let baseFrom: FileMerge["baseFrom"];
     const again = regenerated?.get(path)?.content;
@@ -310,12 +315,18 @@ export async function planUpdate(
   const conflicts: Conflict[] = [];
   for (const m of merges) {
     const planned = theirs.get(m.path);
-    if (m.kind === "create" || m.kind === "replace") {
+    const eol = (text: string) => crlf.has(m.path) ? text.replaceAll("\n", "\r\n") : text;
+    if ((m.kind === "create" || m.kind === "replace") && !crlf.has(m.path)) {
       files.push({ ...planned!, action: m.kind });
+    } else if (m.kind === "create" || m.kind === "replace") {
+      files.push({
+        ...planned!,
+        ...plannedFile(planned!, m.path, planned!.template, eol(planned!.content), m.kind),
+      });
     } else if (m.kind === "merge" || m.kind === "conflict") {
       files.push({
         ...planned!,
-        ...plannedFile(planned!, m.path, planned!.template, m.result!, "merge"),
+        ...plannedFile(planned!, m.path, planned!.template, eol(m.result!), "merge"),
       });
       if (m.kind === "conflict") {
         conflicts.push({ path: m.path, kind: "merge", current: m.ours!, planned: m.result });
