@@ -479,3 +479,21 @@ Deno.test("update: a CRLF checkout (core.autocrlf) merges as LF and keeps CRLF",
   const removal = (await runRemove("notes", { ...quiet, cwd: dir, yes: true, dryRun: true }))!;
   assertEquals(removal.plan.conflicts, []);
 });
+
+Deno.test("cli: update --dry-run and --json exit 0 on conflicts they would write, 1 on markers left", async () => {
+  const dir = await newProject();
+  await edit(dir, "Makefile", (s) => s.replace(/^\.PHONY: .*$/m, ".PHONY: mine"));
+  for (const flag of ["--dry-run", "--json"]) {
+    const r = await cli(["update", "--set", "celery=true", flag], dir);
+    assertEquals(r.code, 0, `${flag}: ${r.stderr}`);
+    assert(!r.stderr.includes("still hold conflict markers"), r.stderr);
+  }
+  assertMatch((await cli(["update", "--set", "celery=true", "--dry-run"], dir)).stdout, /CONFLICT/);
+  // Markers an earlier update left: every way of running says so, with exit 1.
+  await edit(dir, "README.md", (s) => `<<<<<<< yours\nmine\n=======\n${s}>>>>>>> pyscaffold\n`);
+  for (const flag of ["--dry-run", "--json"]) {
+    const r = await cli(["update", flag], dir);
+    assertEquals(r.code, 1, `${flag}: ${r.stderr}`);
+    assertMatch(r.stderr, /1 file\(s\) still hold conflict markers/);
+  }
+});

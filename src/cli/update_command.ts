@@ -73,7 +73,9 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   const { plan } = update;
   if (options.json) {
     console.log(JSON.stringify({ ...planJson(plan), switched: update.switched }, null, 2));
-    return { update, written: false, conflicts: plan.conflicts.map((f) => f.path) };
+    // The exit code says what is on disk: markers an earlier update left, not the conflicts the
+    // Plan lists (they are in its JSON; nothing was written).
+    return { update, written: false, conflicts: [...update.unresolved].sort() };
   }
 
   out(summary(update, c));
@@ -88,7 +90,8 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
       out(coloredPatch(update.migration.path, "", update.migration.content, UPDATE_LABELS, c));
     }
     out(c.dim("\n--dry-run: nothing was written."));
-    return { update, written: false, conflicts: plan.conflicts.map((f) => f.path) };
+    // As after a real run: exit 1 while files hold markers (shown above as CONFLICT otherwise).
+    return finish(update, false, out, c);
   }
   const nothing = plan.files.length === 0 && plan.deletes.length === 0;
   if (nothing) {
