@@ -8,7 +8,13 @@ import { UserError } from "../errors.ts";
 import { nonAscii, printable, words } from "./names.ts";
 import { AUDIT_FIELDS, PYTHON_KEYWORDS, RESERVED_FIELD_NAMES } from "./reserved.ts";
 import { DATABASE_PROFILES } from "./databases.ts";
-import { FIELD_TYPE_SYNTAX, FIELD_TYPES, type FieldSpec, type FieldType } from "./module_spec.ts";
+import {
+  FIELD_TYPE_SYNTAX,
+  FIELD_TYPES,
+  fieldColumn,
+  type FieldSpec,
+  type FieldType,
+} from "./module_spec.ts";
 import { MAX_COLUMN_NAME, SHORTEST_IDENTIFIERS } from "./module_names.ts";
 import type { Database } from "./questions.ts";
 
@@ -179,7 +185,7 @@ export function parseFields(raws: readonly string[], database: Database): FieldS
   const fields = raws.map((raw) => parseField(raw, database));
   const taken = new Map<string, string>();
   for (const [i, f] of fields.entries()) {
-    const column = f.type === "ref" ? `${f.name}_id` : f.name;
+    const column = fieldColumn(f);
     for (const n of new Set([f.name, column])) {
       const other = taken.get(n);
       if (other !== undefined) {

@@ -87,6 +87,21 @@ export interface ModuleSpec {
   ownedRefs?: string[];
 }
 
+/** A field's column, which is also its model attribute: `owner:ref:users` is `owner_id`. */
+export function fieldColumn(field: Pick<FieldSpec, "name" | "type">): string {
+  return field.type === "ref" ? `${field.name}_id` : field.name;
+}
+
+/** The owner policy's column (`owner_id`), as a reference field to users: no field may take it. */
+export const OWNER_FIELD: Readonly<FieldSpec> = {
+  name: "owner",
+  type: "ref",
+  ref: "users",
+  required: true,
+  unique: false,
+  index: true,
+};
+
 /** The example module every new project starts with unless `--module` names another. */
 export function exampleModule(name = "items"): ModuleSpec {
   return {

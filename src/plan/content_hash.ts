@@ -12,3 +12,11 @@ export function sha256(content: string): string {
 export function usesCrlf(text: string): boolean {
   return text.includes("\r\n") && !/(^|[^\r])\n/.test(text);
 }
+
+/**
+ * A file as pyscaffold would have written it: a checkout with CRLF line endings (git's
+ * core.autocrlf) read as LF, so a line ending is never taken for a change. Mixed endings stay.
+ */
+export function asLf(text: string): string {
+  return usesCrlf(text) ? text.replaceAll("\r\n", "\n") : text;
+}

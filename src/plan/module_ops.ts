@@ -16,14 +16,16 @@ import {
   type PlannedFile,
 } from "./_types.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
-import { sha256, usesCrlf } from "./content_hash.ts";
+import { asLf, sha256 } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
   type AccessPolicy,
   defaultAccess,
+  fieldColumn,
   type FieldSpec,
   type ModuleSpec,
+  OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
@@ -224,12 +226,11 @@ export async function planAdd(
     state.modules,
     builtinRefs(state.project),
   );
-  const taken = access === "owner"
-    ? fields.find((f) => (f.type === "ref" ? `${f.name}_id` : f.name) === OWNER_COLUMN)
-    : undefined;
+  const ownerColumn = fieldColumn(OWNER_FIELD);
+  const taken = access === "owner" ? fields.find((f) => fieldColumn(f) === ownerColumn) : undefined;
   if (taken !== undefined) {
     throw new UserError(
-      `Field "${taken.name}" would be the column ${OWNER_COLUMN}, which the owner policy already ` +
+      `Field "${taken.name}" would be the column ${ownerColumn}, which the owner policy already ` +
         "gives every row of the module (the user who created it).",
       {
         hint: "Rename the field (e.g. assignee:ref:users), or choose another policy with " +
@@ -280,9 +281,6 @@ export async function planAdd(
   };
 }
 
-/** The column the owner policy adds to every row of a module (src/python/module_view.ts). */
-const OWNER_COLUMN = "owner_id";
-
 /** Directories that hold other modules' files too and are never removed. */
 const SHARED_DIRS = new Set(["src", "src/models", "tests", "migrations", "migrations/versions"]);
 
@@ -328,10 +326,8 @@ export async function planRemove(
   for (const [path, hash] of Object.entries(record.files).sort()) {
     const current = await readIfExists(join(state.root, ...path.split("/")));
     if (current === undefined) missing.push(path);
-    // A CRLF checkout of an unchanged file is unchanged (update_plan.ts, usesCrlf).
-    else if (sha256(usesCrlf(current) ? current.replaceAll("\r\n", "\n") : current) === hash) {
-      deletes.push(deletion(path));
-    } else {
+    else if (sha256(asLf(current)) === hash) deletes.push(deletion(path));
+    else {
       conflicts.push({ path, kind: "changed", current });
       if (force) deletes.push(deletion(path));
     }

@@ -27,7 +27,7 @@ import { buildModuleFiles } from "./module_plan.ts";
 import { recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
-import { sha256, usesCrlf } from "./content_hash.ts";
+import { asLf, sha256, usesCrlf } from "./content_hash.ts";
 import { projectFlags } from "./template_context.ts";
 import { hasConflictMarkers, type MergeKind, threeWay } from "./three_way.ts";
 import {
@@ -285,7 +285,7 @@ export async function planUpdate(
   for (const path of [...paths].sort()) {
     const onDisk = await readIfExists(join(state.root, ...path.split("/")));
     if (onDisk !== undefined && usesCrlf(onDisk)) crlf.add(path);
-    const ours = crlf.has(path) ? onDisk!.replaceAll("\r\n", "\n") : onDisk;
+    const ours = onDisk === undefined ? undefined : asLf(onDisk);
     let base: string | undefined;
     let baseFrom: FileMerge["baseFrom"];
     const again = regenerated?.get(path)?.content;
@@ -316,13 +316,15 @@ export async function planUpdate(
   for (const m of merges) {
     const planned = theirs.get(m.path);
     const eol = (text: string) => crlf.has(m.path) ? text.replaceAll("\n", "\r\n") : text;
-    if ((m.kind === "create" || m.kind === "replace") && !crlf.has(m.path)) {
-      files.push({ ...planned!, action: m.kind });
-    } else if (m.kind === "create" || m.kind === "replace") {
-      files.push({
-        ...planned!,
-        ...plannedFile(planned!, m.path, planned!.template, eol(planned!.content), m.kind),
-      });
+    if (m.kind === "create" || m.kind === "replace") {
+      files.push(
+        crlf.has(m.path)
+          ? {
+            ...planned!,
+            ...plannedFile(planned!, m.path, planned!.template, eol(planned!.content), m.kind),
+          }
+          : { ...planned!, action: m.kind },
+      );
     } else if (m.kind === "merge" || m.kind === "conflict") {
       files.push({
         ...planned!,

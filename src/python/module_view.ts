@@ -9,9 +9,11 @@ import { createHash } from "node:crypto";
 import {
   type AccessPolicy,
   defaultAccess,
+  fieldColumn,
   type FieldSpec,
   type FieldType,
   type ModuleSpec,
+  OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
 import { INTEGER_RANGES } from "../choices/fields.ts";
@@ -142,16 +144,6 @@ export function formatCall(
   if (inner.length <= LINE_LENGTH) return `${pad}${callee}(\n${inner}\n${pad})${suffix}`;
   return `${pad}${callee}(\n${args.map((a) => `${pad}    ${a},`).join("\n")}\n${pad})${suffix}`;
 }
-
-/** The owner column of the owner policy, as a reference field to users. */
-const OWNER_FIELD: FieldSpec = {
-  name: "owner",
-  type: "ref",
-  ref: "users",
-  required: true,
-  unique: false,
-  index: true,
-};
 
 /**
  * What the module templates print about `spec` in a project on `database`, with or without
@@ -409,7 +401,7 @@ function fieldView(
   db: DatabaseProfile,
 ): FieldView {
   const sa = saType(f, db);
-  const column = f.type === "ref" ? `${f.name}_id` : f.name;
+  const column = fieldColumn(f);
   const pyType = f.type === "enum" ? "str" : sa.py;
   const nullable = !f.required;
   const args = [sa.expr];
