@@ -72,8 +72,9 @@ function storeDocument(files: Iterable<[string, string | null]>, version: string
 }
 
 function gzip(text: string): Uint8Array {
-  // level 9 and no file name or time in the header: the same files give the same bytes.
-  return gzipSync(new TextEncoder().encode(text), { level: 9 });
+  // A fixed level and no file name or time in the header: the same files give the same bytes.
+  // Level 6 (zlib's default) takes half the time of 9 for a store 1% larger (docs/DECISIONS.md).
+  return gzipSync(new TextEncoder().encode(text), { level: 6 });
 }
 
 /** The store's bytes for these files (only the merged ones are kept), base64-encoded. */
