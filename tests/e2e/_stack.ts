@@ -160,8 +160,12 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       });
       // The worker boots while the server does and its HTTP checks run: the task is enqueued
       // after them, as before, without waiting for a boot that could overlap.
+      const heartbeat = `${dir}/worker-heartbeat`;
       const worker = combo.celery
-        ? new Background(["make", "worker"], { cwd: dir, env: serverEnv })
+        ? new Background(["make", "worker"], {
+          cwd: dir,
+          env: { ...serverEnv, WORKER_HEARTBEAT_FILE: heartbeat },
+        })
         : undefined;
       try {
         await t.step("the production server answers over HTTP", async () => {
@@ -226,6 +230,9 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
               `task did not finish: ${JSON.stringify(status)}`,
             );
             assertEquals(status.result, 5);
+            // The liveness probe's file: touched by the worker that ran the task.
+            const age = Date.now() - ((await Deno.stat(heartbeat)).mtime?.getTime() ?? 0);
+            assert(age < 60_000, `worker heartbeat is ${age} ms old`);
           }
         });
       } catch (error) {
@@ -237,7 +244,12 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
         );
       }
       await server.stop();
-      if (worker) await worker.stop();
+      if (worker) {
+        const workerLog = await worker.stop();
+        // A stopped worker leaves no heartbeat that a probe could take for a live one.
+        const left = await Deno.stat(heartbeat).then(() => true, () => false);
+        assert(!left, `the stopped worker left its heartbeat file\n${workerLog}`);
+      }
       await run(["rm", "-rf", parent]);
     },
   });

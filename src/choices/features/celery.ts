@@ -51,6 +51,11 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
       lesson: "celery",
     },
     {
+      path: "src/tasks/worker_heartbeat.py",
+      why: "the worker's liveness: a file its main loop touches, which the probes check",
+      lesson: "celery",
+    },
+    {
       path: "src/tasks/worker_loop.py",
       why: "one event loop per worker process for the async tasks",
       lesson: "celery",
