@@ -92,6 +92,7 @@ const CORE_FILES: readonly Rule[] = [
     ["api-service.yaml", "the API's stable address in the cluster"],
     ["api-hpa.yaml", "more API replicas under CPU load"],
     ["api-pdb.yaml", "node drains keep an API replica serving"],
+    ["network-policy.yaml", "only the Ingress controller reaches the API; nothing else connects"],
   ].map(([file, why]) =>
     common(`deploy/k8s/${file}`, { origin: "core", why, lesson: "configuration" })
   ),
