@@ -86,7 +86,6 @@ const CORE_FILES: readonly Rule[] = [
   // Kubernetes (README, "Kubernetes" and "Scaling out"); the worker is in the celery record
   ...[
     ["configmap.yaml", "the settings that are not secret, as environment variables"],
-    ["secret.template.yaml", "the keys of the Secret the app needs, without values"],
     ["migrate-job.yaml", "alembic upgrade head, once, before each rollout"],
     ["api-deployment.yaml", "stateless API replicas: probes, resources, non-root, read-only"],
     ["api-service.yaml", "the API's stable address in the cluster"],
@@ -96,6 +95,12 @@ const CORE_FILES: readonly Rule[] = [
   ].map(([file, why]) =>
     common(`deploy/k8s/${file}`, { origin: "core", why, lesson: "configuration" })
   ),
+  common("deploy/secret.template.yaml", {
+    origin: "core",
+    why: "the keys of the Secret the app needs, without values; outside deploy/k8s/, so " +
+      "applying that directory never empties the real Secret",
+    lesson: "configuration",
+  }),
   // Application core
   framework("src/__init__.py", {
     why: "create_app(): configuration, extensions, error handlers, blueprint discovery",

@@ -68,7 +68,8 @@ export async function checkDeployFiles(dir: string): Promise<void> {
   const env = venvEnv(await validatorsVenv());
   await ok(["hadolint", "Dockerfile"], { cwd: dir, env });
   const manifests = [...Deno.readDirSync(join(dir, "deploy", "k8s"))]
-    .map((e) => join("deploy", "k8s", e.name)).filter((p) => p.endsWith(".yaml")).sort();
+    .map((e) => join("deploy", "k8s", e.name)).filter((p) => p.endsWith(".yaml")).sort()
+    .concat(join("deploy", "secret.template.yaml"));
   await ok(["kubernetes-validate", "--strict", "--quiet", ...manifests], { cwd: dir, env });
   await zizmor(".github/workflows", dir);
   const findings = await actionlintFindings(join(dir, ".github", "workflows", "ci.yml"));
