@@ -533,6 +533,11 @@ export async function benchBackend(
       SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
       JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
       JWT_ACCESS_TOKEN_MINUTES: "240",
+      // WEB_CONCURRENCY=N: N server processes for the app and its floors alike (the project's
+      // default otherwise), to compare worker counts.
+      ...(Deno.env.get("WEB_CONCURRENCY")
+        ? { WEB_CONCURRENCY: Deno.env.get("WEB_CONCURRENCY")! }
+        : {}),
     };
     await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
     // `make run`, as the project's Makefile spells it, with a placeholder port.
