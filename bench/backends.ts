@@ -68,7 +68,7 @@ const COMPARED: Record<string, { floor: string; aim: number }> = {
   [MISS_LIST]: { floor: DB_FLOOR_LIST, aim: 0.7 },
   [CREATE]: { floor: DB_FLOOR_CREATE, aim: 0.7 },
 };
-const ROWS = 100;
+export const ROWS = 100;
 
 const FLOOR = {
   flask: `"""Bench only: the bare Flask floor, one JSON route (and one that asks Redis once)."""
@@ -249,7 +249,7 @@ def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left:
     """No worker copy either: each read goes to Redis as a real miss does."""
 `;
 
-const MISS = {
+export const MISS = {
   flask: `"""Bench only: the app, with every cache read asked of Redis and then missed."""
 
 from typing import Any
@@ -314,7 +314,7 @@ export interface WrkFigures {
 const CLOCK_TICKS = Number((await sh(["getconf", "CLK_TCK"]).catch(() => "100")).trim()) || 100;
 
 /** CPU milliseconds (user + system) used so far by `root` and every process below it. */
-async function treeCpuMs(root: number): Promise<number> {
+export async function treeCpuMs(root: number): Promise<number> {
   const stats = new Map<number, { parent: number; ticks: number }>();
   for await (const entry of Deno.readDir("/proc")) {
     if (!/^\d+$/.test(entry.name)) continue;
@@ -346,7 +346,7 @@ function toMs(text: string | undefined): number {
   return Number(m[1]) * scale;
 }
 
-async function wrk(
+export async function wrk(
   url: string,
   options: { seconds: number; connections: number; token?: string; script?: string },
 ): Promise<WrkFigures> {
@@ -379,7 +379,7 @@ async function wrk(
   };
 }
 
-class Server {
+export class Server {
   #child: Deno.ChildProcess;
   readonly base: string;
   readonly log: string;
@@ -440,7 +440,7 @@ class Server {
   }
 }
 
-async function call(
+export async function call(
   base: string,
   method: string,
   path: string,
@@ -493,6 +493,81 @@ function combine(label: string, runs: WrkFigures[]): BackendRow {
   };
 }
 
+/** The server entry of each framework's generated app. */
+export const APP_ENTRY = { flask: "src.wsgi:app", quart: "src.asgi:app" } as const;
+
+/**
+ * Makes a generated project the bench's copy: its virtual environment (shared by every project
+ * with the same dependencies) linked as `.venv` and compiled, and the bench's own apps written
+ * into `src/` (never into the templates). Returns the environment's path.
+ */
+export async function benchCopy(framework: "flask" | "quart", dir: string): Promise<string> {
+  const venv = await venvFor(dir);
+  await Deno.symlink(venv, join(dir, ".venv"));
+  // Bytecode for the environment and the project, as an installed image would have: uv does
+  // not compile at install and this machine sets PYTHONDONTWRITEBYTECODE, so each worker
+  // would otherwise compile every import from source at start (tens of seconds under load).
+  await ok([
+    join(venv, "bin", "python"),
+    "-m",
+    "compileall",
+    "-q",
+    "-j",
+    "0",
+    venv,
+    join(dir, "src"),
+  ], {
+    env: { PYTHONDONTWRITEBYTECODE: "" },
+  }).catch(() => {});
+  await Deno.writeTextFile(join(dir, "src", "bench_floor.py"), FLOOR[framework]);
+  await Deno.writeTextFile(join(dir, "src", "bench_miss.py"), MISS[framework]);
+  await Deno.writeTextFile(join(dir, "src", "bench_dbfloor.py"), DB_FLOOR[framework]);
+  return venv;
+}
+
+/** The production settings every server of the bench runs with, on database `db`. */
+export async function serverEnv(
+  venv: string,
+  dir: string,
+  db: string,
+): Promise<Record<string, string>> {
+  return {
+    ...venvEnv(venv),
+    APP_ENV: "production",
+    DATABASE_URL: await databaseUrl(dir, db, PG),
+    REDIS_URL,
+    SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+    JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+    JWT_ACCESS_TOKEN_MINUTES: "240",
+    // WEB_CONCURRENCY=N: N server processes for the app and its floors alike (the project's
+    // default otherwise), to compare worker counts.
+    ...(Deno.env.get("WEB_CONCURRENCY")
+      ? { WEB_CONCURRENCY: Deno.env.get("WEB_CONCURRENCY")! }
+      : {}),
+  };
+}
+
+/** `make run`, as the project's Makefile spells it, with the placeholder port `__PORT__`. */
+export async function runCommand(
+  framework: "flask" | "quart",
+  dir: string,
+  env: Record<string, string>,
+): Promise<string> {
+  const dry = await ok(["make", "-n", "run", "PORT=__PORT__"], { cwd: dir, env });
+  const line = dry.stdout.trim();
+  // The port comes from $PORT (the Makefile reads the environment) or make's PORT variable.
+  if (line.includes("\n") || !(line.includes("__PORT__") || line.includes("${PORT"))) {
+    throw new Error(`make run is not one command with $PORT:\n${line}`);
+  }
+  if (!line.includes(APP_ENTRY[framework])) throw new Error(`unexpected make run: ${line}`);
+  return line;
+}
+
+/** The body wrk posts for a create (a wrk script). */
+export const CREATE_SCRIPT =
+  `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
+  `wrk.body = '{"name": "bench row", "description": "created by wrk", "quantity": 3}'\n`;
+
 export async function benchBackend(
   framework: "flask" | "quart",
   options: { seconds: number; connections: number; warmup: number; rounds: number },
@@ -503,52 +578,13 @@ export async function benchBackend(
   const db = `${DB_PREFIX}_${framework}`;
   try {
     await generate(dir, [...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f))]);
-    const venv = await venvFor(dir);
-    await Deno.symlink(venv, join(dir, ".venv"));
-    // Bytecode for the environment and the project, as an installed image would have: uv does
-    // not compile at install and this machine sets PYTHONDONTWRITEBYTECODE, so each worker
-    // would otherwise compile every import from source at start (tens of seconds under load).
-    await ok([
-      join(venv, "bin", "python"),
-      "-m",
-      "compileall",
-      "-q",
-      "-j",
-      "0",
-      venv,
-      join(dir, "src"),
-    ], {
-      env: { PYTHONDONTWRITEBYTECODE: "" },
-    }).catch(() => {});
-    await Deno.writeTextFile(join(dir, "src", "bench_floor.py"), FLOOR[framework]);
-    await Deno.writeTextFile(join(dir, "src", "bench_miss.py"), MISS[framework]);
-    await Deno.writeTextFile(join(dir, "src", "bench_dbfloor.py"), DB_FLOOR[framework]);
+    const venv = await benchCopy(framework, dir);
     await freshDatabase(db);
     await ok(["redis-cli", "-n", REDIS_DB, "flushdb"]);
-    const env = {
-      ...venvEnv(venv),
-      APP_ENV: "production",
-      DATABASE_URL: await databaseUrl(dir, db, PG),
-      REDIS_URL,
-      SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
-      JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
-      JWT_ACCESS_TOKEN_MINUTES: "240",
-      // WEB_CONCURRENCY=N: N server processes for the app and its floors alike (the project's
-      // default otherwise), to compare worker counts.
-      ...(Deno.env.get("WEB_CONCURRENCY")
-        ? { WEB_CONCURRENCY: Deno.env.get("WEB_CONCURRENCY")! }
-        : {}),
-    };
+    const env = await serverEnv(venv, dir, db);
     await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
-    // `make run`, as the project's Makefile spells it, with a placeholder port.
-    const dry = await ok(["make", "-n", "run", "PORT=__PORT__"], { cwd: dir, env });
-    const line = dry.stdout.trim();
-    // The port comes from $PORT (the Makefile reads the environment) or make's PORT variable.
-    if (line.includes("\n") || !(line.includes("__PORT__") || line.includes("${PORT"))) {
-      throw new Error(`make run is not one command with $PORT:\n${line}`);
-    }
-    const appEntry = framework === "flask" ? "src.wsgi:app" : "src.asgi:app";
-    if (!line.includes(appEntry)) throw new Error(`unexpected make run: ${line}`);
+    const line = await runCommand(framework, dir, env);
+    const appEntry = APP_ENTRY[framework];
     const start = async (entry: string) => {
       const port = freePort();
       const server = new Server(
@@ -597,11 +633,7 @@ export async function benchBackend(
     const creds = { email: "bench@example.com", password: "correct horse battery staple" };
     let token = "";
     const script = join(parent, "create.lua");
-    await Deno.writeTextFile(
-      script,
-      `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
-        `wrk.body = '{"name": "bench row", "description": "created by wrk", "quantity": 3}'\n`,
-    );
+    await Deno.writeTextFile(script, CREATE_SCRIPT);
     // Every list is measured over the same table: the seed rows only. The creates of each round
     // (thousands of rows) would otherwise make each later page count slower than the one before.
     const seedRowsOnly = async () => {
