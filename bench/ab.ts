@@ -14,30 +14,32 @@
  * settings, on one database and Redis db (BENCH_REDIS_DB). Their migrations must be the same.
  */
 import { join } from "node:path";
-import { freePort, freshDatabase, ok, PG, run, sql } from "../tests/e2e/_harness.ts";
+import { freePort, freshDatabase, generate, ok, PG, run, sql } from "../tests/e2e/_harness.ts";
 import { flag, median, ROOT } from "./_common.ts";
 import {
   APP_ENTRY,
   benchCopy,
-  call,
   CREATE_SCRIPT,
-  ROWS,
+  DB_PREFIX,
+  measureRun,
+  newSecrets,
+  REDIS_DB,
   runCommand,
+  seedRowsOnly,
+  seedUser,
   Server,
   serverEnv,
-  treeCpuMs,
-  wrk,
 } from "./backends.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 
 type Framework = "flask" | "quart";
 
-/** A side of the comparison: its generated project and virtual environment. */
+/** A side of the comparison: its generated project, settings and server command. */
 interface Side {
   name: "before" | "after";
-  root: string;
   dir: string;
-  venv: string;
+  env: Record<string, string>;
+  line: string;
 }
 
 /** What each `--endpoint` requests, and from which app (the miss app reads through the cache). */
@@ -88,69 +90,39 @@ async function main(): Promise<number> {
   const target = ENDPOINTS[endpoint];
   const parent = await Deno.makeTempDir({ prefix: `pyscaffold-ab-${framework}-` });
   const worktree = join(parent, "base");
-  const db = `${Deno.env.get("BENCH_DB_PREFIX") ?? "bench"}_ab_${framework}`;
+  const db = `${DB_PREFIX}_ab_${framework}`;
   const servers: Server[] = [];
   try {
     await ok(["git", "-C", ROOT, "worktree", "add", "--detach", worktree, base]);
-    const sides = [
-      { name: "before" as const, root: worktree, dir: join(parent, "before", "benchsvc") },
-      { name: "after" as const, root: ROOT, dir: join(parent, "after", "benchsvc") },
-    ];
     const flags = PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f));
-    const prepared: Side[] = [];
-    for (const side of sides) {
-      await Deno.mkdir(join(side.dir, ".."), { recursive: true });
-      await ok([
-        Deno.execPath(),
-        "run",
-        "-A",
-        join(side.root, "main.ts"),
-        "new",
-        side.dir,
-        "--yes",
-        ...flags,
-      ]);
-      const venv = await benchCopy(framework, side.dir);
-      prepared.push({ ...side, venv });
+    // One set of secrets for both sides, so that one token works on either.
+    const secrets = newSecrets();
+    const sides: Side[] = [];
+    for (const [name, root] of [["before", worktree], ["after", ROOT]] as const) {
+      const dir = join(parent, name, "benchsvc");
+      await Deno.mkdir(join(parent, name));
+      await generate(dir, flags, root);
+      const env = await serverEnv(await benchCopy(framework, dir), dir, db, secrets);
+      sides.push({ name, dir, env, line: await runCommand(framework, dir, env) });
     }
-    const [before, after] = prepared;
+    const [before, after] = sides;
     const [old, now] = [await migrations(before.dir), await migrations(after.dir)];
     if (old.size !== now.size || [...now].some(([name, text]) => old.get(name) !== text)) {
       throw new Error("the two projects' migrations differ: compare them with bench/backends.ts");
     }
     await freshDatabase(db);
-    const redisDb = Deno.env.get("BENCH_REDIS_DB") ?? "7";
-    await ok(["redis-cli", "-n", redisDb, "flushdb"]);
-    // One set of secrets for both sides, so that the token works on either.
-    const shared = await serverEnv(after.venv, after.dir, db);
-    const envs = new Map<string, Record<string, string>>();
-    const lines = new Map<string, string>();
-    for (const side of prepared) {
-      const own = await serverEnv(side.venv, side.dir, db);
-      const env = { ...own, SECRET_KEY: shared.SECRET_KEY, JWT_SECRET_KEY: shared.JWT_SECRET_KEY };
-      envs.set(side.name, env);
-      lines.set(side.name, await runCommand(framework, side.dir, env));
-    }
-    await ok(["alembic", "upgrade", "head"], { cwd: after.dir, env: envs.get("after") });
-    const entry = target.miss ? "src.bench_miss:app" : APP_ENTRY[framework];
+    await ok(["redis-cli", "-n", REDIS_DB, "flushdb"]);
+    await ok(["alembic", "upgrade", "head"], { cwd: after.dir, env: after.env });
     const start = async (side: Side, app: string) => {
-      const port = freePort();
-      const line = lines.get(side.name)!.replace(APP_ENTRY[framework], app);
-      const env = envs.get(side.name)!;
-      const server = new Server(line, side.dir, env, port, join(parent, `${side.name}.log`));
+      const line = side.line.replace(APP_ENTRY[framework], app);
+      const log = join(parent, `${side.name}.log`);
+      const server = new Server(line, side.dir, side.env, freePort(), log);
       servers.push(server);
       await server.ready("/health/live");
       return server;
     };
-    // The user and the rows, once.
-    const creds = { email: "bench@example.com", password: "correct horse battery staple" };
     let server = await start(after, APP_ENTRY[framework]);
-    await call(server.base, "POST", "/api/auth/register", creds);
-    const token: string = (await call(server.base, "POST", "/api/auth/login", creds)).data
-      .access_token;
-    for (let i = 0; i < ROWS; i++) {
-      await call(server.base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
-    }
+    const token = await seedUser(server.base);
     await server.stop();
     const script = join(parent, "create.lua");
     await Deno.writeTextFile(script, CREATE_SCRIPT);
@@ -158,7 +130,11 @@ async function main(): Promise<number> {
       token: endpoint === "health" ? undefined : token,
       script: target.create ? script : undefined,
     };
-    const figures: Record<string, { rps: number; cpuUs: number }[]> = { before: [], after: [] };
+    const app = target.miss ? "src.bench_miss:app" : APP_ENTRY[framework];
+    const figures: Record<Side["name"], { rps: number; cpuUs: number }[]> = {
+      before: [],
+      after: [],
+    };
     console.log(
       `${framework} ${endpoint} (${target.path}): ${options.pairs} pairs, ${options.seconds} s each`,
     );
@@ -167,28 +143,23 @@ async function main(): Promise<number> {
       const order = pair % 2 === 0 ? [before, after] : [after, before];
       const row: string[] = [];
       for (const side of order) {
-        // Each run over the seed rows only, as in bench/backends.ts.
-        await sql(db, `DELETE FROM items WHERE id > ${ROWS}`);
-        await sql(db, "VACUUM ANALYZE items");
-        server = await start(side, entry);
-        const url = `${server.base}${target.path}`;
-        await wrk(url, { ...options, ...extra, seconds: options.warmup });
-        const cpuBefore = await treeCpuMs(server.pid);
-        const result = await wrk(url, { ...options, ...extra });
-        const cpuUs = ((await treeCpuMs(server.pid)) - cpuBefore) * 1000 / result.requests;
+        await seedRowsOnly(db);
+        server = await start(side, app);
+        const result = await measureRun(server, `${server.base}${target.path}`, options, extra);
         await server.stop();
         if (result.bad > 0 || result.socketErrors > 0) {
           throw new Error(
             `${side.name}: ${result.bad} non-2xx, ${result.socketErrors} socket errors`,
           );
         }
-        figures[side.name].push({ rps: result.rps, cpuUs });
-        row.push(`${side.name} ${result.rps.toFixed(0)} req/s ${cpuUs.toFixed(0)} µs`);
+        figures[side.name].push({ rps: result.rps, cpuUs: result.cpuUs });
+        row.push(`${side.name} ${result.rps.toFixed(0)} req/s ${result.cpuUs.toFixed(0)} µs`);
       }
       console.log(`  pair ${pair + 1}: ${row.join(", ")}`);
     }
     const lower = figures.after.filter((a, i) => a.cpuUs < figures.before[i].cpuUs).length;
-    const med = (side: string, key: "rps" | "cpuUs") => median(figures[side].map((f) => f[key]));
+    const med = (side: Side["name"], key: "rps" | "cpuUs") =>
+      median(figures[side].map((f) => f[key]));
     console.log(
       `\nCPU per request, median: before ${med("before", "cpuUs").toFixed(0)} µs, after ${
         med("after", "cpuUs").toFixed(0)

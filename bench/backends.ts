@@ -45,10 +45,10 @@ import { aimRow, flag, type Section, sh } from "./_common.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 
 /** The Redis db the bench uses and flushes; BENCH_REDIS_DB picks another on a shared machine. */
-const REDIS_DB = Deno.env.get("BENCH_REDIS_DB") ?? "7";
+export const REDIS_DB = Deno.env.get("BENCH_REDIS_DB") ?? "7";
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 /** Prefix of the bench's databases (BENCH_DB_PREFIX, e.g. a helper's own). */
-const DB_PREFIX = Deno.env.get("BENCH_DB_PREFIX") ?? "bench";
+export const DB_PREFIX = Deno.env.get("BENCH_DB_PREFIX") ?? "bench";
 const FLOOR_LABEL = "floor: bare app";
 /** Not an aim's floor: what a protected read cannot go below, since every request asks Redis
  * whether its token is revoked (one MGET of three keys, as the app's guard sends). */
@@ -68,7 +68,7 @@ const COMPARED: Record<string, { floor: string; aim: number }> = {
   [MISS_LIST]: { floor: DB_FLOOR_LIST, aim: 0.7 },
   [CREATE]: { floor: DB_FLOOR_CREATE, aim: 0.7 },
 };
-export const ROWS = 100;
+const ROWS = 100;
 
 const FLOOR = {
   flask: `"""Bench only: the bare Flask floor, one JSON route (and one that asks Redis once)."""
@@ -249,7 +249,7 @@ def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left:
     """No worker copy either: each read goes to Redis as a real miss does."""
 `;
 
-export const MISS = {
+const MISS = {
   flask: `"""Bench only: the app, with every cache read asked of Redis and then missed."""
 
 from typing import Any
@@ -314,7 +314,7 @@ export interface WrkFigures {
 const CLOCK_TICKS = Number((await sh(["getconf", "CLK_TCK"]).catch(() => "100")).trim()) || 100;
 
 /** CPU milliseconds (user + system) used so far by `root` and every process below it. */
-export async function treeCpuMs(root: number): Promise<number> {
+async function treeCpuMs(root: number): Promise<number> {
   const stats = new Map<number, { parent: number; ticks: number }>();
   for await (const entry of Deno.readDir("/proc")) {
     if (!/^\d+$/.test(entry.name)) continue;
@@ -346,7 +346,7 @@ function toMs(text: string | undefined): number {
   return Number(m[1]) * scale;
 }
 
-export async function wrk(
+async function wrk(
   url: string,
   options: { seconds: number; connections: number; token?: string; script?: string },
 ): Promise<WrkFigures> {
@@ -440,7 +440,7 @@ export class Server {
   }
 }
 
-export async function call(
+async function call(
   base: string,
   method: string,
   path: string,
@@ -525,19 +525,27 @@ export async function benchCopy(framework: "flask" | "quart", dir: string): Prom
   return venv;
 }
 
+/** Fresh secrets for the bench's servers (the same ones wherever one token must work). */
+export function newSecrets(): { SECRET_KEY: string; JWT_SECRET_KEY: string } {
+  return {
+    SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+    JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+  };
+}
+
 /** The production settings every server of the bench runs with, on database `db`. */
 export async function serverEnv(
   venv: string,
   dir: string,
   db: string,
+  secrets = newSecrets(),
 ): Promise<Record<string, string>> {
   return {
     ...venvEnv(venv),
     APP_ENV: "production",
     DATABASE_URL: await databaseUrl(dir, db, PG),
     REDIS_URL,
-    SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
-    JWT_SECRET_KEY: crypto.randomUUID() + crypto.randomUUID(),
+    ...secrets,
     JWT_ACCESS_TOKEN_MINUTES: "240",
     // WEB_CONCURRENCY=N: N server processes for the app and its floors alike (the project's
     // default otherwise), to compare worker counts.
@@ -561,6 +569,43 @@ export async function runCommand(
   }
   if (!line.includes(APP_ENTRY[framework])) throw new Error(`unexpected make run: ${line}`);
   return line;
+}
+
+/**
+ * One measured run of `url` on `server`: a warm-up (it also covers workers still starting after
+ * the first one answered), then wrk, with the server's CPU time per request.
+ */
+export async function measureRun(
+  server: Server,
+  url: string,
+  options: { seconds: number; connections: number; warmup: number },
+  extra: { token?: string; script?: string } = {},
+): Promise<WrkFigures> {
+  await wrk(url, { ...options, ...extra, seconds: options.warmup });
+  const cpuBefore = await treeCpuMs(server.pid);
+  const figures = await wrk(url, { ...options, ...extra });
+  figures.cpuUs = ((await treeCpuMs(server.pid)) - cpuBefore) * 1000 / figures.requests;
+  return figures;
+}
+
+/** The bench's user and its first rows, through the app at `base`; returns an access token. */
+export async function seedUser(base: string): Promise<string> {
+  const creds = { email: "bench@example.com", password: "correct horse battery staple" };
+  await call(base, "POST", "/api/auth/register", creds);
+  const token: string = (await call(base, "POST", "/api/auth/login", creds)).data.access_token;
+  for (let i = 0; i < ROWS; i++) {
+    await call(base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
+  }
+  return token;
+}
+
+/**
+ * Back to the seed rows only: every list is measured over the same table. The creates of each
+ * run (thousands of rows) would otherwise make each later page count slower than the one before.
+ */
+export async function seedRowsOnly(db: string): Promise<void> {
+  await sql(db, `DELETE FROM items WHERE id > ${ROWS}`);
+  await sql(db, "VACUUM ANALYZE items");
 }
 
 /** The body wrk posts for a create (a wrk script). */
@@ -610,11 +655,7 @@ export async function benchBackend(
       url: string,
       extra: { token?: string; script?: string } = {},
     ) => {
-      // The warm-up also covers workers still starting after the first one answered.
-      await wrk(url, { ...options, ...extra, seconds: options.warmup });
-      const cpuBefore = await treeCpuMs(server.pid);
-      const figures = await wrk(url, { ...options, ...extra });
-      figures.cpuUs = ((await treeCpuMs(server.pid)) - cpuBefore) * 1000 / figures.requests;
+      const figures = await measureRun(server, url, options, extra);
       console.log(
         `  ${framework} ${label}: ${figures.rps.toFixed(0)} req/s, p50 ${
           figures.p50.toFixed(1)
@@ -630,23 +671,11 @@ export async function benchBackend(
     const keep = (row: { label: string; figures: WrkFigures }) => {
       runs.set(row.label, [...(runs.get(row.label) ?? []), row.figures]);
     };
-    const creds = { email: "bench@example.com", password: "correct horse battery staple" };
-    let token = "";
     const script = join(parent, "create.lua");
     await Deno.writeTextFile(script, CREATE_SCRIPT);
-    // Every list is measured over the same table: the seed rows only. The creates of each round
-    // (thousands of rows) would otherwise make each later page count slower than the one before.
-    const seedRowsOnly = async () => {
-      await sql(db, `DELETE FROM items WHERE id > ${ROWS}`);
-      await sql(db, "VACUUM ANALYZE items");
-    };
     // The user and the first rows, before any measurement (the database floor reads them too).
     let server = await start(appEntry);
-    await call(server.base, "POST", "/api/auth/register", creds);
-    token = (await call(server.base, "POST", "/api/auth/login", creds)).data.access_token;
-    for (let i = 0; i < ROWS; i++) {
-      await call(server.base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
-    }
+    const token = await seedUser(server.base);
     await server.stop();
     for (let round = 1; round <= options.rounds; round++) {
       console.log(`  ${framework} round ${round} of ${options.rounds}`);
@@ -656,7 +685,7 @@ export async function benchBackend(
       await server.stop();
 
       server = await start("src.bench_dbfloor:app");
-      await seedRowsOnly();
+      await seedRowsOnly(db);
       keep(await measure(DB_FLOOR_LIST, `${server.base}/dbfloor/items`));
       keep(await measure(DB_FLOOR_CREATE, `${server.base}/dbfloor/items`, { script }));
       await server.stop();
@@ -671,7 +700,7 @@ export async function benchBackend(
       await server.stop();
 
       server = await start("src.bench_miss:app");
-      await seedRowsOnly();
+      await seedRowsOnly(db);
       keep(
         await measure(MISS_LIST, `${server.base}/api/items?page=1&per_page=20`, {
           token,

@@ -67,9 +67,10 @@ function tail(text: string, lines = 80): string {
   return all.slice(-lines).join("\n");
 }
 
-/** Generates a project with the real CLI (`deno run -A main.ts new ... --yes`). */
-export async function generate(dir: string, flags: string[]): Promise<void> {
-  await ok([Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", dir, "--yes", ...flags]);
+/** Generates a project with the real CLI (`deno run -A main.ts new ... --yes`), of this checkout
+ * unless `root` names another (a worktree of another commit, for bench/ab.ts). */
+export async function generate(dir: string, flags: string[], root = ROOT): Promise<void> {
+  await ok([Deno.execPath(), "run", "-A", join(root, "main.ts"), "new", dir, "--yes", ...flags]);
 }
 
 /** All flag combinations of framework × database × auth × cache × celery. */
