@@ -247,6 +247,11 @@ async def create() -> tuple[dict[str, Any], int]:
 const NO_WORKER_COPIES = `
 def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left: int) -> None:
     """No worker copy either: each read goes to Redis as a real miss does."""
+
+
+def _keep_no_response(self: CachedReads, *args: Any) -> None:
+    """Nor a response the middleware could send again (src/cached_reads.py): each read reaches
+    the app, after the middleware's lookup, as a real miss does."""
 `;
 
 const MISS = {
@@ -254,6 +259,7 @@ const MISS = {
 
 from typing import Any
 
+from src.cached_reads import CachedReads
 from src.extensions import LocalEntries, ResourceCache
 
 _real_get = ResourceCache.get
@@ -267,6 +273,7 @@ ${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
+CachedReads.keep = _keep_no_response  # type: ignore[method-assign]
 
 from src.wsgi import app  # noqa: E402
 
@@ -276,6 +283,7 @@ __all__ = ["app"]
 
 from typing import Any
 
+from src.cached_reads import CachedReads
 from src.extensions import LocalEntries, ResourceCache
 
 _real_get = ResourceCache.get
@@ -289,6 +297,7 @@ ${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
+CachedReads.keep = _keep_no_response  # type: ignore[method-assign]
 
 from src.asgi import app  # noqa: E402
 

@@ -195,7 +195,12 @@ Deno.test("provenance: each yes/no choice's count in 'added by' is what turning 
       const on = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
       const off = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
       const offPaths = new Set(off.files.map((f) => f.path));
-      const added = on.files.filter((f) => !offPaths.has(f.path));
+      // A file of another choice that needs this one too (src/cached_reads.py: the cache's,
+      // with auth) goes with either; it is labelled, and counted, with its own choice.
+      const needsThisToo = (f: { path: string; origin: string }) =>
+        FEATURE_QUESTIONS.find((q) => q.id === f.origin)?.files?.find((r) => r.path === f.path)
+          ?.when?.[question.id] === true;
+      const added = on.files.filter((f) => !offPaths.has(f.path) && !needsThisToo(f));
       const labelled = on.files.filter((f) => f.origin === question.id);
       assertEquals(
         labelled.map((f) => f.path).sort(),

@@ -55,7 +55,7 @@ export const PROJECT_MODULES: ReadonlySet<string> = new Set(
     "envelope schemas pagination security logging_config worker wsgi asgi app api docs openapi " +
     "static templates base types validation error_handlers revoked_tokens revoked_token " +
     "passwords conftest example_tasks rate_limit admin accounts cli middleware realtime " +
-    "oracle_schema").split(" "),
+    "oracle_schema cached_reads").split(" "),
 );
 
 /** Columns every model inherits from the base model. */
