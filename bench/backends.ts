@@ -252,6 +252,14 @@ def _keep_nothing(self: LocalEntries, key: str, value: bytes, milliseconds_left:
 def _keep_no_response(self: Any, *args: Any) -> None:
     """Nor a response the middleware could send again (src/cached_reads.py): each read reaches
     the app, after the middleware's lookup, as a real miss does."""
+
+
+try:  # 0.10.0 on: responses the middleware sends again
+    from src.cached_reads import CachedReads
+
+    CachedReads.keep = _keep_no_response  # type: ignore[method-assign]
+except ImportError:  # an older project (bench/ab.ts's base)
+    pass
 `;
 
 const MISS = {
@@ -260,11 +268,6 @@ const MISS = {
 from typing import Any
 
 from src.extensions import LocalEntries, ResourceCache
-
-try:  # 0.10.0 on: responses the middleware sends again
-    from src.cached_reads import CachedReads
-except ImportError:  # an older project (bench/ab.ts's base)
-    CachedReads = None
 
 _real_get = ResourceCache.get
 
@@ -277,8 +280,6 @@ ${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
-if CachedReads is not None:
-    CachedReads.keep = _keep_no_response  # type: ignore[method-assign]
 
 from src.wsgi import app  # noqa: E402
 
@@ -289,11 +290,6 @@ __all__ = ["app"]
 from typing import Any
 
 from src.extensions import LocalEntries, ResourceCache
-
-try:  # 0.10.0 on: responses the middleware sends again
-    from src.cached_reads import CachedReads
-except ImportError:  # an older project (bench/ab.ts's base)
-    CachedReads = None
 
 _real_get = ResourceCache.get
 
@@ -306,8 +302,6 @@ ${NO_WORKER_COPIES}
 
 ResourceCache.get = _always_miss  # type: ignore[method-assign]
 LocalEntries.put = _keep_nothing  # type: ignore[method-assign]
-if CachedReads is not None:
-    CachedReads.keep = _keep_no_response  # type: ignore[method-assign]
 
 from src.asgi import app  # noqa: E402
 
