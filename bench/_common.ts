@@ -4,6 +4,7 @@
  * for Python tools. Benchmarks print figures; they are not tests.
  */
 import { join } from "node:path";
+import { BUNDLE_ENTRY } from "../tools/bundle.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 export const BENCH_CACHE = Deno.env.get("PYSCAFFOLD_BENCH_CACHE") ??
@@ -185,10 +186,14 @@ export async function toolVenv(name: string, packages: string[]): Promise<string
   return venv;
 }
 
-/** Builds dist/pyscaffold.js (`deno task bundle`). */
-export async function buildBundle(): Promise<string> {
-  await sh([Deno.execPath(), "task", "bundle"], { cwd: ROOT });
-  return join(ROOT, "dist", "pyscaffold.js");
+/**
+ * Builds the bundle (`deno task bundle`) into `dir`/pyscaffold, a private copy that
+ * nothing else rebuilds during a run; returns the path of its entry module.
+ */
+export async function buildBundle(dir: string): Promise<string> {
+  const out = join(dir, "pyscaffold");
+  await sh([Deno.execPath(), "task", "bundle", "--outdir", out], { cwd: ROOT });
+  return join(out, BUNDLE_ENTRY);
 }
 
 /** A section of docs/BENCHMARKS.md and the rows it adds to the table of aims. */

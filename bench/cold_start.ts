@@ -1,7 +1,7 @@
 /**
  * Cold start of pyscaffold: the median wall time of fresh processes running
  * `pyscaffold --help`, `--version` and `new x --yes --dry-run`, from the checkout
- * (`deno run -A main.ts`) and from the bundle (`deno run -A dist/pyscaffold.js`,
+ * (`deno run -A main.ts`) and from the bundle (`deno run -A dist/pyscaffold/main.js`,
  * rebuilt first), beside an empty `deno run`: the aim is 2× that (issue 15). The
  * cases are interleaved: each of 3 rounds runs every case in turn, so a change of
  * load on a shared machine moves them all. Beside the wall time, the CPU time
@@ -14,6 +14,7 @@
  *   deno task bench:start --runs 30   (split over the 3 rounds)
  */
 import { join } from "node:path";
+import { BUNDLE_ENTRY } from "../tools/bundle.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 /** The aim: within this factor of an empty `deno run`. */
@@ -65,20 +66,21 @@ async function main(): Promise<void> {
   const runs = runsFlag >= 0 ? Number(Deno.args[runsFlag + 1]) : 15;
   if (!Number.isInteger(runs) || runs < 6) throw new Error("--runs must be an integer ≥ 6");
 
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-bench-" });
+  const bundle = join(cwd, "pyscaffold");
   const build = await new Deno.Command(Deno.execPath(), {
-    args: ["task", "bundle"],
+    args: ["task", "bundle", "--outdir", bundle],
     cwd: ROOT,
     stdout: "null",
     stderr: "piped",
   }).output();
   if (build.code !== 0) throw new Error(new TextDecoder().decode(build.stderr));
 
-  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-bench-" });
   const empty = join(cwd, "empty.js");
   await Deno.writeTextFile(empty, "");
   const entries: [string, string][] = [
     ["checkout", join(ROOT, "main.ts")],
-    ["bundle", join(ROOT, "dist", "pyscaffold.js")],
+    ["bundle", join(bundle, BUNDLE_ENTRY)],
   ];
   const EMPTY = "deno run (empty script)";
   const cases: Case[] = [{ name: EMPTY, args: ["run", empty] }];

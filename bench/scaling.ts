@@ -3,7 +3,7 @@
  *
  * For each size (1, 10 and 50 modules), a fresh project gets that many modules
  * added one after the other, timed two ways:
- *   - CLI: `deno run -A dist/pyscaffold.js add m_i --field ... --yes`, a new
+ *   - CLI: `deno run -A dist/pyscaffold/main.js add m_i --field ... --yes`, a new
  *     process each time, as a user runs it (Deno's start-up included);
  *   - in-process: `runAdd()` of src/cli/add_command.ts (the engine alone).
  * Prints, per size, the median, first and last per-module times and the slope
@@ -59,8 +59,7 @@ function row(how: string, s: Series): string {
 export async function benchScaling(sizes: number[]): Promise<Section> {
   const work = await Deno.makeTempDir({ prefix: "pyscaffold-scaling-" });
   try {
-    const bundle = join(work, "pyscaffold.js");
-    await Deno.copyFile(await buildBundle(), bundle);
+    const bundle = await buildBundle(work);
     const deno = Deno.execPath();
     const fresh = async (name: string) => {
       await sh([deno, "run", "-A", bundle, "new", name, "--yes", ...PROJECT_FLAGS], { cwd: work });

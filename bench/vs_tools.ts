@@ -5,7 +5,7 @@
  *    Celery on) and exports it, at run time, as a cookiecutter template and as
  *    a copier template whose only variable is the project name.
  * 2. Times, alternately in one session, each tool producing the same project
- *    under another name: pyscaffold from the bundle (dist/pyscaffold.js) and
+ *    under another name: pyscaffold from the bundle (dist/pyscaffold/) and
  *    from the checkout (main.ts), cookiecutter and copier (pinned, installed
  *    from PyPI into a virtual environment under the bench cache). Every output
  *    is compared with pyscaffold's, byte for byte.
@@ -142,8 +142,7 @@ export async function benchTools(runs: number): Promise<Section> {
   const work = await Deno.makeTempDir({ prefix: "pyscaffold-vs-" });
   try {
     // A private copy of the bundle: others may rebuild dist/ during the run.
-    const bundle = join(work, "pyscaffold.js");
-    await Deno.copyFile(await buildBundle(), bundle);
+    const bundle = await buildBundle(work);
     const deno = Deno.execPath();
 
     // The reference project and its two exports.

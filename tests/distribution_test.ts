@@ -7,8 +7,9 @@
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { join, relative } from "node:path";
 import denoJson from "../deno.json" with { type: "json" };
+import { buildBundle } from "./_bundle.ts";
 import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/choices/features/mod.ts";
-import { pinUnbundled } from "../tools/bundle.ts";
+import { builtinsAtStart, pinUnbundled, withoutCreateRequire } from "../tools/bundle.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const MAIN = join(ROOT, "main.ts");
@@ -38,16 +39,6 @@ async function deno(args: string[], cwd: string = ROOT): Promise<Result> {
  */
 function programStderr(stderr: string): string {
   return stderr.split("\n").filter((line) => !/^Download https?:\/\//.test(line)).join("\n");
-}
-
-/** Builds the bundle with `deno task bundle` and copies it away from the checkout. */
-async function buildBundle(): Promise<string> {
-  const r = await deno(["task", "bundle"]);
-  assertEquals(r.code, 0, r.stderr);
-  const away = await Deno.makeTempDir({ prefix: "pyscaffold-bundle-" });
-  const bundle = join(away, "pyscaffold.js");
-  await Deno.copyFile(join(ROOT, "dist", "pyscaffold.js"), bundle);
-  return bundle;
 }
 
 /** Every file under `dir`: relative path → mode and content. */
@@ -295,4 +286,48 @@ Deno.test("distribution: the bundle pins unbundled packages to their npm: specif
     }
     assertMatch(message, /imported statically/, code);
   }
+});
+
+function thrown(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "";
+}
+
+Deno.test("distribution: the bundle's require of a Node built-in becomes a static import", () => {
+  const helper = [
+    'import { createRequire as __deno_internal_createRequire } from "node:module";',
+    "var __require = __deno_internal_createRequire(import.meta.url);",
+    "export { __require };",
+  ].join("\n");
+  const rewritten = withoutCreateRequire(helper, "chunk-A.js");
+  assert(!rewritten.includes("node:module"), rewritten);
+  assertMatch(rewritten, /var __require = \(id\) => \{ throw /);
+  const user = 'var s = __require("node:stream"); var t = __require("tty"); var u = __require2();';
+  assertEquals(
+    withoutCreateRequire(user, "chunk-B.js"),
+    'import __node_stream from "node:stream";\nimport __node_tty from "node:tty";\n' +
+      "var s = __node_stream; var t = __node_tty; var u = __require2();",
+  );
+  assertMatch(
+    thrown(() => withoutCreateRequire('__require("./data")', "c.js")),
+    /not a Node built-in/,
+  );
+  assertMatch(thrown(() => withoutCreateRequire("__require(name)", "c.js")), /cannot be rewritten/);
+});
+
+Deno.test("distribution: the Node built-ins a bundle's start imports are found", () => {
+  const chunks = new Map([
+    ["main.js", 'import { V } from "./a.js";\nimport "./b.js";\nconst x = await import("./c.js");'],
+    ["a.js", 'export const V = 1;\nimport { join } from "node:path";'],
+    ["b.js", "export {};"],
+    ["c.js", 'import fs from "node:fs";'],
+  ]);
+  // c.js is imported dynamically: only what a.js imports counts.
+  assertEquals(builtinsAtStart(chunks, "main.js"), ["node:path"]);
+  chunks.set("a.js", "export const V = 1;");
+  assertEquals(builtinsAtStart(chunks, "main.js"), []);
 });

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { NOT_YET_SUPPORTED } from "../src/choices/project_spec.ts";
+import { buildBundle } from "./_bundle.ts";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 
@@ -107,6 +108,7 @@ async function runInPty(
   steps: Step[],
   size = { rows: 40, cols: 80 },
   extraEnv: Record<string, string | undefined> = {},
+  entry: string = MAIN,
 ): Promise<PtyResult> {
   const env: Record<string, string> = { ...Deno.env.toObject(), TERM: "xterm-256color" };
   for (const [key, value] of Object.entries(extraEnv)) {
@@ -122,7 +124,7 @@ async function runInPty(
   const writer = child.stdin.getWriter();
   await writer.write(
     new TextEncoder().encode(JSON.stringify({
-      argv: [Deno.execPath(), "run", "-A", MAIN, ...args],
+      argv: [Deno.execPath(), "run", "-A", entry, ...args],
       cwd,
       env,
       steps,
@@ -159,7 +161,8 @@ async function isEmpty(dir: string): Promise<boolean> {
   return true;
 }
 
-Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags write", async () => {
+/** The whole wizard through `entry` (the checkout's main.ts or the bundle's main.js). */
+async function wholeWizard(entry: string): Promise<void> {
   const tmp = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
   try {
     const byWizard = join(tmp, "wizard");
@@ -173,46 +176,59 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
         { expect: "not supported yet[\\s\\S]*Which web framework\\?", keys: [KEY.enter] },
       ]
       : [{ expect: "Which web framework\\?", keys: [KEY.enter] }];
-    const result = await runInPty(["new"], byWizard, [
-      // validated as you type: a hint with a suggestion appears
-      { expect: "Project name\\?", keys: [..."Shop"] },
-      { expect: "must start with a lower-case letter → shop", keys: Array(4).fill(KEY.backspace) },
-      { expect: "Project name\\?", keys: [..."shop-api", KEY.enter] },
-      // the trade-off table, wrapped to 80 columns
-      { expect: "High concurrent connections", keys: [] },
-      ...framework,
-      // too narrow for a Why column: stacked, each reason under its requirement
-      { expect: "Requires explicit schema prefixes\\s*\\n\\s+Oracle schemas are users", keys: [] },
-      { expect: "Which database\\?", keys: [KEY.enter] },
-      { expect: "costs[\\s\\S]*Add JWT authentication\\?", keys: [KEY.down, KEY.enter] },
-      { expect: "Add Redis caching\\?", keys: [KEY.enter] },
-      { expect: "Add Celery background tasks\\?", keys: [KEY.up, KEY.enter] },
-      { expect: "first resource module\\?", keys: [..."books", KEY.enter] },
-      // the preview, paged (40 rows): one more page, then q skips the rest of the tree
-      { expect: "space: next page", keys: [" "] },
-      { expect: "\\d+% · space: next page", keys: ["q"] },
-      // view a file, then go back and change the cache answer, then write
-      { expect: "What next\\?", keys: [KEY.down, KEY.enter] },
-      { expect: "Which file\\?", keys: [..."README", KEY.enter] },
-      // a long file is paged too: q skips the rest
-      { expect: "README\\.md[\\s\\S]*q: skip the rest", keys: ["q"] },
-      {
-        expect: "more lines not shown[\\s\\S]*What next\\?",
-        keys: [KEY.down, KEY.down, KEY.enter],
-      },
-      {
-        expect: "Which answer\\?",
-        keys: [KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter],
-      },
-      { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
-      { expect: "q: skip the rest", keys: ["q"] },
-      { expect: "What next\\?", keys: [KEY.enter] },
-      // after writing: the three offers, declined here (the flags run declines them too)
-      { expect: "Write \\.env from \\.env\\.example", keys: ["n", KEY.enter] },
-      { expect: "Create a git repository", keys: ["n", KEY.enter] },
-      { expect: "Install the dependencies", keys: ["n", KEY.enter] },
-      { expect: "Next steps", keys: [] },
-    ]);
+    const result = await runInPty(
+      ["new"],
+      byWizard,
+      [
+        // validated as you type: a hint with a suggestion appears
+        { expect: "Project name\\?", keys: [..."Shop"] },
+        {
+          expect: "must start with a lower-case letter → shop",
+          keys: Array(4).fill(KEY.backspace),
+        },
+        { expect: "Project name\\?", keys: [..."shop-api", KEY.enter] },
+        // the trade-off table, wrapped to 80 columns
+        { expect: "High concurrent connections", keys: [] },
+        ...framework,
+        // too narrow for a Why column: stacked, each reason under its requirement
+        {
+          expect: "Requires explicit schema prefixes\\s*\\n\\s+Oracle schemas are users",
+          keys: [],
+        },
+        { expect: "Which database\\?", keys: [KEY.enter] },
+        { expect: "costs[\\s\\S]*Add JWT authentication\\?", keys: [KEY.down, KEY.enter] },
+        { expect: "Add Redis caching\\?", keys: [KEY.enter] },
+        { expect: "Add Celery background tasks\\?", keys: [KEY.up, KEY.enter] },
+        { expect: "first resource module\\?", keys: [..."books", KEY.enter] },
+        // the preview, paged (40 rows): one more page, then q skips the rest of the tree
+        { expect: "space: next page", keys: [" "] },
+        { expect: "\\d+% · space: next page", keys: ["q"] },
+        // view a file, then go back and change the cache answer, then write
+        { expect: "What next\\?", keys: [KEY.down, KEY.enter] },
+        { expect: "Which file\\?", keys: [..."README", KEY.enter] },
+        // a long file is paged too: q skips the rest
+        { expect: "README\\.md[\\s\\S]*q: skip the rest", keys: ["q"] },
+        {
+          expect: "more lines not shown[\\s\\S]*What next\\?",
+          keys: [KEY.down, KEY.down, KEY.enter],
+        },
+        {
+          expect: "Which answer\\?",
+          keys: [KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter],
+        },
+        { expect: "Add Redis caching\\?", keys: [KEY.down, KEY.enter] },
+        { expect: "q: skip the rest", keys: ["q"] },
+        { expect: "What next\\?", keys: [KEY.enter] },
+        // after writing: the three offers, declined here (the flags run declines them too)
+        { expect: "Write \\.env from \\.env\\.example", keys: ["n", KEY.enter] },
+        { expect: "Create a git repository", keys: ["n", KEY.enter] },
+        { expect: "Install the dependencies", keys: ["n", KEY.enter] },
+        { expect: "Next steps", keys: [] },
+      ],
+      undefined,
+      {},
+      entry,
+    );
     assertEquals(result.failure, null, result.output);
     assertEquals(result.code, 0, result.output);
     const steps = ["cd shop-api", "make install", "cp -n .env.example .env", "make services"];
@@ -260,6 +276,16 @@ Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
+}
+
+Deno.test("pty: the whole wizard, by arrow keys and Enter, writes what the flags write", async () => {
+  await wholeWizard(MAIN);
+});
+
+// The bundle serves the prompts' Node built-ins from static imports (tools/bundle.ts): the
+// same keys must give the same project through it.
+Deno.test("pty: the bundle's wizard takes the same keys and writes the same project", async () => {
+  await wholeWizard(await buildBundle());
 });
 
 Deno.test("pty: at 60, 80 and 120 columns every trade-off reason is on screen, every line fits", async () => {

@@ -114,7 +114,7 @@ async function main(args: string[]): Promise<number> {
             "This machine cannot reach dl.deno.land, so it cannot build the binaries.",
             "Build them on a release machine with internet access (the release workflow does:",
             "push a tag vX.Y.Z), or set DENORT_BIN to a local denort for the host target.",
-            "Offline, `deno task bundle` builds dist/pyscaffold.js, which runs with `deno run -A`.",
+            "Offline, `deno task bundle` builds dist/pyscaffold/: `deno run -A dist/pyscaffold/main.js`.",
           ].join("\n"),
         );
       } else {

@@ -1,7 +1,7 @@
 /**
  * Checked when the CLI loads, before any other module runs: without a
- * permission, Deno would stop at the first library that touches it (a stack
- * trace from picocolors reading `CI`, for one). pyscaffold reads and writes
+ * permission, Deno would stop at the first library that touches it, with a
+ * stack trace. pyscaffold reads and writes
  * files, reads environment variables (NO_COLOR, the terminal) and runs
  * programs (git, uv, python after writing a project): say so, and how to grant it.
  */
