@@ -28,7 +28,7 @@ const FIELDS = [
 
 const dir = await Deno.makeTempDir({ prefix: "pyscaffold-bench-" });
 const root = join(dir, "svc");
-await writePlan(buildProjectPlan(resolveProjectSpec({ name: "svc" })), root);
+await writePlan(await buildProjectPlan(resolveProjectSpec({ name: "svc" })), root);
 
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]), cwd: root };
 const times: number[] = [];

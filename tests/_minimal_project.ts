@@ -31,7 +31,9 @@ export async function writeMinimalProject(
         [spec.module.name]: {
           fields: spec.module.fields,
           ...(access ? { access } : {}),
-          files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
+          files: Object.fromEntries(
+            await Promise.all(moduleFiles.map(async (f) => [f.path, await sha256(f.content)])),
+          ),
         },
       }),
     ],

@@ -97,17 +97,17 @@ Deno.test("access: each policy's guard and OpenAPI security, on both frameworks"
   }
 });
 
-Deno.test("access: new --access records the first module's policy; default owner", () => {
+Deno.test("access: new --access records the first module's policy; default owner", async () => {
   const spec = resolveProjectSpec({ name: "svc", celery: false });
-  const recorded = (access?: "admin") => {
-    const plan = buildProjectPlan({ ...spec, module: { ...spec.module, access } });
+  const recorded = async (access?: "admin") => {
+    const plan = await buildProjectPlan({ ...spec, module: { ...spec.module, access } });
     const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
     return JSON.parse(file.content).modules.items.access;
   };
-  assertEquals(recorded(), "owner");
-  assertEquals(recorded("admin"), "admin");
+  assertEquals(await recorded(), "owner");
+  assertEquals(await recorded("admin"), "admin");
   const noAuth = resolveProjectSpec({ name: "svc", celery: false, auth: false });
-  const plan = buildProjectPlan(noAuth);
+  const plan = await buildProjectPlan(noAuth);
   const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
   assertEquals(JSON.parse(file.content).modules.items.access, "public");
 });

@@ -44,7 +44,7 @@ async function snapshot(dir: string, prefix = ""): Promise<Record<string, string
   for await (const entry of Deno.readDir(join(dir, prefix))) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory) Object.assign(files, await snapshot(dir, rel));
-    else files[rel] = sha256(await Deno.readTextFile(join(dir, rel)));
+    else files[rel] = await sha256(await Deno.readTextFile(join(dir, rel)));
   }
   return files;
 }
@@ -101,7 +101,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   assertEquals(record.fields[2].ref, "items");
   assertEquals(record.migration, plan.migration.path);
   for (const file of createdBy(plan).filter((f) => f.path !== plan.migration.path)) {
-    assertEquals(record.files[file.path], sha256(file.content));
+    assertEquals(record.files[file.path], await sha256(file.content));
   }
   assert(!(plan.migration.path in record.files), "the migration is history, not a module file");
   assert("items" in state.modules, "the first module stays in the manifest");

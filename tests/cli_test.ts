@@ -87,7 +87,7 @@ Deno.test(".env.example (and .env) load in POSIX sh with set -a, every value as 
   for (const auth of [true, false]) {
     for (const database of ["postgresql", "oracle"]) {
       const spec = resolveProjectSpec({ name: "svc", auth, cache: true, celery: true, database });
-      const file = buildProjectPlan(spec).files.find((f) => f.path === ".env.example")!;
+      const file = (await buildProjectPlan(spec)).files.find((f) => f.path === ".env.example")!;
       for (const text of [file.content, dotEnvFrom(file.content)]) {
         // Each assignment is KEY='value': literal in sh, and in compose's env_file.
         const assignments = text.split("\n").filter((l) => l && !l.startsWith("#"));

@@ -88,10 +88,10 @@ const VARIANTS: Variant[] = matrix().flatMap(({ label, answers }) => {
 });
 
 const plans = new Map<string, Plan>();
-function planOf(v: Variant): Plan {
+async function planOf(v: Variant): Promise<Plan> {
   let plan = plans.get(v.label);
   if (!plan) {
-    plan = buildProjectPlan(v.spec);
+    plan = await buildProjectPlan(v.spec);
     plans.set(v.label, plan);
   }
   return plan;
@@ -120,13 +120,13 @@ Deno.test("learn: every required lesson exists, ids are unique, text is substant
   }
 });
 
-Deno.test("learn: every lesson a question or a generated file names exists", () => {
+Deno.test("learn: every lesson a question or a generated file names exists", async () => {
   const ids = new Set(LESSONS.map((l) => l.id));
   for (const q of PROJECT_QUESTIONS) {
     if (q.lesson) assert(ids.has(q.lesson), `question ${q.id}: unknown lesson ${q.lesson}`);
   }
   for (const v of VARIANTS) {
-    for (const f of planOf(v).files) {
+    for (const f of (await planOf(v)).files) {
       if (f.lesson) {
         assert(ids.has(f.lesson), `${v.label}: ${f.path} names unknown lesson ${f.lesson}`);
       }
@@ -135,9 +135,9 @@ Deno.test("learn: every lesson a question or a generated file names exists", () 
 });
 
 for (const lesson of LESSONS) {
-  Deno.test(`learn: ${lesson.id} renders, with every excerpt found, in every supported variant`, () => {
+  Deno.test(`learn: ${lesson.id} renders, with every excerpt found, in every supported variant`, async () => {
     for (const v of VARIANTS) {
-      const plan = planOf(v);
+      const plan = await planOf(v);
       // strict: a locator that no longer matches its file throws ExcerptError
       let text: string;
       try {
@@ -185,9 +185,9 @@ Deno.test("learn: every excerpt applies to some variant of the full matrix", () 
   }
 });
 
-Deno.test("learn: docs/ARCHITECTURE.md exists and mentions only files of its own project", () => {
+Deno.test("learn: docs/ARCHITECTURE.md exists and mentions only files of its own project", async () => {
   for (const v of VARIANTS) {
-    const plan = planOf(v);
+    const plan = await planOf(v);
     const doc = plan.files.find((f) => f.path === "docs/ARCHITECTURE.md");
     assert(doc, `${v.label}: no docs/ARCHITECTURE.md`);
     const paths = new Set(plan.files.map((f) => f.path));
@@ -223,9 +223,9 @@ function mentionedPaths(text: string): string[] {
   return [...out];
 }
 
-Deno.test("learn: a renamed function breaks its excerpt instead of emptying the lesson", () => {
+Deno.test("learn: a renamed function breaks its excerpt instead of emptying the lesson", async () => {
   const v = VARIANTS[0];
-  const plan = planOf(v);
+  const plan = await planOf(v);
   const lesson = LESSONS.find((l) => l.id === "application-factory")!;
   const def = lesson.excerpts.find((e) => "def" in e.locator && e.locator.def === "create_app")!;
   const renamed: Plan = {
@@ -507,7 +507,7 @@ Deno.test("learn: terminal rendering wraps to the width; plain output is the Mar
 });
 
 Deno.test("learn: every lesson fits 60, 80 and 120 columns; headings without #, tables fit or stack", async () => {
-  const plan = buildProjectPlan(
+  const plan = await buildProjectPlan(
     resolveProjectSpec({ name: "svc", auth: true, cache: true, celery: true }),
   );
   for (const width of [60, 80, 120]) {
@@ -568,7 +568,7 @@ Deno.test("learn: interactive session — pick, page, next lesson, quit", async 
   assertMatch(prompter.transcript, /migrations 0/);
 });
 
-Deno.test("learn: guided mode says what each choice changes, from the Plan, and links lessons", () => {
+Deno.test("learn: guided mode says what each choice changes, from the Plan, and links lessons", async () => {
   const v = VARIANTS.find((x) => x.spec.auth && x.spec.cache)!;
   const given = { framework: v.spec.framework, database: v.spec.database };
   for (const id of ["name", ...PROJECT_QUESTIONS.map((q) => q.id)] as const) {
@@ -578,14 +578,16 @@ Deno.test("learn: guided mode says what each choice changes, from the Plan, and 
     if (q?.lesson) assert(text.includes(`pyscaffold learn ${q.lesson}`), id);
   }
   // the files a feature adds come from the Plan: celery adds the worker entry point
-  const withCelery = buildProjectPlan({ ...v.spec, celery: true }).files.map((f) => f.path);
-  const without = new Set(buildProjectPlan({ ...v.spec, celery: false }).files.map((f) => f.path));
+  const withCelery = (await buildProjectPlan({ ...v.spec, celery: true })).files.map((f) => f.path);
+  const without = new Set(
+    (await buildProjectPlan({ ...v.spec, celery: false })).files.map((f) => f.path),
+  );
   const added = withCelery.filter((p) => !without.has(p));
   assert(added.length > 0, "celery adds no file");
   const celeryGuide = guideFor("celery", given);
   for (const p of added) assert(celeryGuide.includes(`\`${p}\``), `${p} not announced`);
 
-  const plan = planOf(v);
+  const plan = await planOf(v);
   const before = guideBeforeWrite(plan);
   for (const f of plan.files) assert(before.includes(`\`${f.path}\``), `${f.path} not announced`);
 });

@@ -210,12 +210,14 @@ Deno.test("module names: a name whose files a project already has is refused", (
   }
 });
 
-Deno.test("module names: every package a generated project imports is refused", () => {
+Deno.test("module names: every package a generated project imports is refused", async () => {
   // ruff counts src/<name>/ as first-party code: a module named like an imported package
   // (orjson) would make ruff sort that import elsewhere, and the project's lint fail.
   const imported = new Set<string>();
   for (const combo of allCombos()) {
-    for (const file of buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo })).files) {
+    for (
+      const file of (await buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }))).files
+    ) {
       if (!file.path.endsWith(".py")) continue;
       const statements = file.content.matchAll(
         /^\s*(?:from ([a-z_]\w*)(?:\.\w+)* import |import ([a-z_]\w*)(?:\.\w+)*(?: as \w+)?$)/gm,

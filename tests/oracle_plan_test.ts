@@ -9,14 +9,14 @@ import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { parseFields } from "../src/choices/fields.ts";
 import { moduleView } from "../src/python/module_view.ts";
 
-function files(framework: string, database: string): Map<string, string> {
+async function files(framework: string, database: string): Promise<Map<string, string>> {
   const spec = resolveProjectSpec({ name: "svc", framework, database, auth: true, cache: false });
-  return new Map(buildProjectPlan(spec).files.map((f) => [f.path, f.content]));
+  return new Map((await buildProjectPlan(spec)).files.map((f) => [f.path, f.content]));
 }
 
 for (const framework of ["flask", "quart"]) {
-  Deno.test(`oracle plan (${framework}): driver, schema, health check, DDL test`, () => {
-    const project = files(framework, "oracle");
+  Deno.test(`oracle plan (${framework}): driver, schema, health check, DDL test`, async () => {
+    const project = await files(framework, "oracle");
     const text = (path: string) => {
       const content = project.get(path);
       assert(content !== undefined, `${path} missing`);
@@ -46,8 +46,8 @@ for (const framework of ["flask", "quart"]) {
     }
   });
 
-  Deno.test(`postgresql plan (${framework}): nothing of Oracle`, () => {
-    const project = files(framework, "postgresql");
+  Deno.test(`postgresql plan (${framework}): nothing of Oracle`, async () => {
+    const project = await files(framework, "postgresql");
     assert(!project.has("tests/test_oracle_schema.py"));
     for (const [path, content] of project) {
       for (const marker of ["oracledb", "DB_SCHEMA", "schema_translate_map", "PortableBoolean"]) {

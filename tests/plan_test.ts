@@ -23,10 +23,10 @@ Deno.test("plan: every file rule that applies points at an existing template", (
   }
 });
 
-Deno.test("plan: every supported combination plans safe, unique paths with provenance", () => {
+Deno.test("plan: every supported combination plans safe, unique paths with provenance", async () => {
   assert(SUPPORTED.length > 0);
   for (const combo of SUPPORTED) {
-    const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
+    const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
     const paths = plan.files.map((f) => f.path);
     assertEquals(new Set(paths).size, paths.length, `${comboName(combo)}: duplicate paths`);
     assertEquals([...paths].sort(), paths, "files are sorted");
@@ -43,16 +43,16 @@ Deno.test("plan: every supported combination plans safe, unique paths with prove
   }
 });
 
-Deno.test("plan: rendering is deterministic", () => {
+Deno.test("plan: rendering is deterministic", async () => {
   const spec = resolveProjectSpec({ name: "svc" });
-  assertEquals(buildProjectPlan(spec), buildProjectPlan(spec));
+  assertEquals(await buildProjectPlan(spec), await buildProjectPlan(spec));
 });
 
-Deno.test("plan: switches change the file set the way their origin says", () => {
-  const on = buildProjectPlan(
+Deno.test("plan: switches change the file set the way their origin says", async () => {
+  const on = await buildProjectPlan(
     resolveProjectSpec({ name: "svc", auth: true, cache: true, celery: true }),
   );
-  const off = buildProjectPlan(
+  const off = await buildProjectPlan(
     resolveProjectSpec({ name: "svc", auth: false, cache: false, celery: false }),
   );
   const offPaths = new Set(off.files.map((f) => f.path));
@@ -63,8 +63,8 @@ Deno.test("plan: switches change the file set the way their origin says", () => 
   }
 });
 
-Deno.test("plan: the answers file records the answers and the module's file hashes", () => {
-  const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", celery: true }));
+Deno.test("plan: the answers file records the answers and the module's file hashes", async () => {
+  const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", celery: true }));
   const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
   const data = JSON.parse(file.content);
   assertEquals(data.answers.celery, true);
@@ -74,7 +74,7 @@ Deno.test("plan: the answers file records the answers and the module's file hash
 
 Deno.test("snapshot: file trees of representative combinations", async (t) => {
   for (const combo of SUPPORTED.filter((c) => c.auth === c.cache && c.cache === c.celery)) {
-    const plan = buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
+    const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", ...combo }));
     await t.assertSnapshot(
       plan.files.map((f) => `${f.path}  [${f.origin}]`).join("\n"),
       comboName(combo),

@@ -41,11 +41,13 @@ Deno.test("records: flags are --<id>, ids are plain words (commander stores each
   }
 });
 
-Deno.test("pins: every pin of the map is used by some combination, and printed from the map", () => {
+Deno.test("pins: every pin of the map is used by some combination, and printed from the map", async () => {
   const used = new Set<string>();
   for (const spec of everyCombination()) {
     const { dependencies, devDependencies } = projectDependencies(spec);
-    const pyproject = buildProjectPlan(spec).files.find((f) => f.path === "pyproject.toml")!;
+    const pyproject = (await buildProjectPlan(spec)).files.find((f) =>
+      f.path === "pyproject.toml"
+    )!;
     for (const d of [...dependencies, ...devDependencies]) {
       const [requirement, version] = d.pin.split("==");
       const name = packageOf(requirement as Requirement);

@@ -286,15 +286,15 @@ const plausibleAnswers = fc.record({
   ),
 }, { requiredKeys: [] });
 
-Deno.test("property: every planned file of an accepted project lies inside the project", () => {
+Deno.test("property: every planned file of an accepted project lies inside the project", async () => {
   let accepted = 0;
-  fc.assert(
-    fc.property(plausibleAnswers, (answers) => {
+  await fc.assert(
+    fc.asyncProperty(plausibleAnswers, async (answers) => {
       counts.plans++;
       let plan;
       try {
         const parsed = parseAnswers(JSON.stringify(answers), "answers.json");
-        plan = buildProjectPlan(resolveProjectSpec({ name: "svc", ...parsed }));
+        plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", ...parsed }));
       } catch (error) {
         assertCleanError(error);
         return;

@@ -47,7 +47,7 @@ async function snapshot(dir: string, prefix = ""): Promise<Record<string, string
     if (entry.isDirectory) {
       files[`${rel}/`] = "dir";
       Object.assign(files, await snapshot(dir, rel));
-    } else files[rel] = sha256(await Deno.readTextFile(join(dir, rel)));
+    } else files[rel] = await sha256(await Deno.readTextFile(join(dir, rel)));
   }
   return files;
 }

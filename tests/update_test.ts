@@ -5,7 +5,7 @@
  * a dry run or a failure half-way.
  */
 import { join } from "node:path";
-import { assert, assertEquals, assertMatch, assertRejects, assertThrows } from "./_assert.ts";
+import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
 import {
@@ -78,14 +78,14 @@ Deno.test("three-way: the same change on both sides is no conflict; newline at e
 // ---------------------------------------------------------------- base store
 
 /** A damaged store is a clear error (a UserError that says so), never a crash or a bad base. */
-function assertDamaged(bytes: Uint8Array): void {
-  assertThrows(() => decodeStore(bytes), (error) => {
+async function assertDamaged(bytes: Uint8Array): Promise<void> {
+  await assertRejects(() => decodeStore(bytes), (error) => {
     assert(error instanceof UserError, String(error));
     assertMatch(error.message, /damaged/);
   });
 }
 
-Deno.test("base store: deterministic, content-addressed, revisions and answers left out", () => {
+Deno.test("base store: deterministic, content-addressed, revisions and answers left out", async () => {
   const files: [string, string][] = [
     ["src/a/__init__.py", ""],
     ["src/b/__init__.py", ""],
@@ -93,10 +93,10 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
     ["migrations/versions/0001_initial.py", "revision = '0001'\n"],
     [ANSWERS_FILE, "{}\n"],
   ];
-  const encoded = encodeStore(files, "9.9.9");
-  assertEquals(encodeStore([...files].reverse(), "9.9.9"), encoded, "order does not matter");
+  const encoded = await encodeStore(files, "9.9.9");
+  assertEquals(await encodeStore([...files].reverse(), "9.9.9"), encoded, "order does not matter");
   const bytes = Uint8Array.from(atob(encoded), (ch) => ch.charCodeAt(0));
-  const store = decodeStore(bytes);
+  const store = await decodeStore(bytes);
   assertEquals(store.version, "9.9.9");
   assertEquals([...store.files.keys()].sort(), [
     "README.md",
@@ -106,20 +106,27 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   // a damaged store is a clear error
   const broken = bytes.slice();
   broken[broken.length - 12] ^= 0xff;
-  assertDamaged(broken);
+  await assertDamaged(broken);
 });
 
-Deno.test("base store: add and remove append a member; reading applies them in order", () => {
+Deno.test("base store: add and remove append a member; reading applies them in order", async () => {
   const fromBase64 = (text: string) => Uint8Array.fromBase64(text);
   const first = fromBase64(
-    encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0"),
+    await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0"),
   );
   const added = fromBase64(
-    appendToStore(first, [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]], [], "1.1.0"),
+    await appendToStore(
+      first,
+      [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
+      [],
+      "1.1.0",
+    ),
   );
   assertEquals(added.slice(0, first.length), first, "the store before is kept byte for byte");
-  const removed = fromBase64(appendToStore(added, [], ["src/a/a.py", "src/none.py"], "1.1.0"));
-  const store = decodeStore(removed);
+  const removed = fromBase64(
+    await appendToStore(added, [], ["src/a/a.py", "src/none.py"], "1.1.0"),
+  );
+  const store = await decodeStore(removed);
   assertEquals(store.version, "1.1.0");
   assertEquals(Object.fromEntries(store.files), {
     "README.md": "# r\n",
@@ -128,7 +135,7 @@ Deno.test("base store: add and remove append a member; reading applies them in o
   // A damaged appended member is as clear an error as a damaged first one.
   const broken = removed.slice();
   broken[added.length + 12] ^= 0xff;
-  assertDamaged(broken);
+  await assertDamaged(broken);
 });
 
 Deno.test("--set: auth, cache, celery as true/false; framework and database refused", () => {
@@ -169,7 +176,7 @@ async function newProject(answers: Record<string, unknown> = {}): Promise<string
     ...answers,
   });
   const dir = join(parent, "svc");
-  await writePlan(buildProjectPlan(spec), dir);
+  await writePlan(await buildProjectPlan(spec), dir);
   await runAdd("books", { ...quiet, cwd: dir, field: ["title:str(120):required"] });
   await runAdd("notes", { ...quiet, cwd: dir, field: ["body:text", "book:ref:books"] });
   return dir;
@@ -180,7 +187,7 @@ async function snapshot(dir: string, prefix = ""): Promise<Record<string, string
   for await (const entry of Deno.readDir(join(dir, prefix))) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory) Object.assign(files, await snapshot(dir, rel));
-    else files[rel] = sha256(new TextDecoder().decode(await Deno.readFile(join(dir, rel))));
+    else files[rel] = await sha256(new TextDecoder().decode(await Deno.readFile(join(dir, rel))));
   }
   return files;
 }
@@ -392,7 +399,7 @@ Deno.test("update: auth on adds a revision, modules become authenticated; off ne
 Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; framework refused by the CLI", async () => {
   const parent = await Deno.makeTempDir({ prefix: "pyscaffold-update-" });
   const dir = join(parent, "svc");
-  await writePlan(buildProjectPlan(resolveProjectSpec({ name: "svc", auth: true })), dir);
+  await writePlan(await buildProjectPlan(resolveProjectSpec({ name: "svc", auth: true })), dir);
   await assertRejects(() => update(dir, { set: ["auth=false"], dropTables: true }).run(), (e) => {
     assert(e instanceof UserError);
     assertMatch(e.message, /owner policy/);

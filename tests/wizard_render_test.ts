@@ -192,8 +192,8 @@ Deno.test("provenance: each yes/no choice's count in 'added by' is what turning 
   for (const framework of ["flask", "quart"]) {
     for (const question of FEATURE_QUESTIONS) {
       const others = { name: "svc", framework, auth: true, cache: true, celery: true };
-      const on = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
-      const off = buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
+      const on = await buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
+      const off = await buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
       const offPaths = new Set(off.files.map((f) => f.path));
       // A file of another choice that needs this one too (src/cached_reads.py: the cache's,
       // with auth) goes with either; it is labelled, and counted, with its own choice.

@@ -118,7 +118,7 @@ Deno.test("step module: normalises the name and refuses reserved words", async (
 });
 
 Deno.test("step preview: shows the tree; view a file, then write", async () => {
-  const plan = buildProjectPlan(resolveProjectSpec({ name: "svc" }));
+  const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc" }));
   const file = plan.files[plan.files.length - 1];
   const prompter = new ScriptedPrompter([
     { expect: PREVIEW_MESSAGE, answer: "view" },
@@ -135,7 +135,7 @@ Deno.test("step preview: shows the tree; view a file, then write", async () => {
 });
 
 Deno.test("step preview: change an answer, back out of it, cancel", async () => {
-  const plan = buildProjectPlan(resolveProjectSpec({ name: "svc" }));
+  const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc" }));
   const changeable = [{ id: "framework", label: "Framework", value: "Flask" }];
   const change = new ScriptedPrompter(["change", "\0back", "change", "framework"]);
   assertEquals(await preview({ prompter: change, plan, target: "svc", changeable }), {
@@ -177,7 +177,7 @@ Deno.test("wizard: asks only what was not given, and builds the spec", async () 
     ...expected,
     module: { ...expected.module, access: "authenticated" },
   });
-  assertEquals(result.plan, buildProjectPlan(result.spec));
+  assertEquals(result.plan, await buildProjectPlan(result.spec));
   assert(!prompter.asked.some((a) => /framework|JWT|Celery|Project name/.test(a.message)));
 });
 

@@ -4,7 +4,7 @@
  * step reports what it did, or why it did not and what to run by hand; no step
  * ever removes or rewrites a file of the project.
  */
-import { join } from "node:path";
+import { join } from "../path.ts";
 
 /** The after-write steps, in the order they run. */
 export const SETUP_STEPS = ["env", "git", "install"] as const;

@@ -29,22 +29,23 @@ export const LESSON_PROJECT = "my-api";
  * The lesson as Markdown for the variant the flags describe. A lesson that
  * belongs to a feature turns that feature on unless a flag turned it off.
  */
-export function lessonMarkdown(lesson: Lesson, options: LearnOptions): string {
+export async function lessonMarkdown(lesson: Lesson, options: LearnOptions): Promise<string> {
   const answers: ProjectAnswers = { ...pickAnswers(options), name: LESSON_PROJECT };
   if (lesson.feature && answers[lesson.feature] === undefined) answers[lesson.feature] = true;
-  return renderLesson(lesson, buildProjectPlan(resolveProjectSpec(answers)), { strict: false });
+  const plan = await buildProjectPlan(resolveProjectSpec(answers));
+  return renderLesson(lesson, plan, { strict: false });
 }
 
 export async function runLearn(topic: string | undefined, options: LearnOptions): Promise<void> {
   const lesson = topic === undefined ? undefined : findLesson(topic);
   // check the variant before anything is shown: an unsupported choice is an error at once (the
   // list too, which has no variant of its own: `learn --framework django` is not a list)
-  if (lesson) lessonMarkdown(lesson, options);
+  if (lesson) await lessonMarkdown(lesson, options);
   else resolveProjectSpec({ ...pickAnswers(options), name: LESSON_PROJECT });
   const term = terminalOptions();
   const interactive = options.interactive !== false && term.terminal && Deno.stdin.isTerminal();
   if (!interactive) {
-    const text = lesson ? lessonMarkdown(lesson, options) : lessonListMarkdown();
+    const text = lesson ? await lessonMarkdown(lesson, options) : lessonListMarkdown();
     console.log((await formatMarkdown(text, term)).replace(/\n+$/, ""));
     return;
   }
@@ -56,7 +57,7 @@ export async function runLearn(topic: string | undefined, options: LearnOptions)
   }
   await learnSession(await terminalPrompter(), {
     start: lesson,
-    show: (l) => formatMarkdown(lessonMarkdown(l, options), term),
+    show: async (l) => formatMarkdown(await lessonMarkdown(l, options), term),
     // Lines of a lesson fit the width (src/learn/_markdown.ts), so a line is a row; the rest of
     // the screen holds the menu after each page (its message and up to four choices).
     pageLines: rows - 6,

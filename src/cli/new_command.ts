@@ -1,7 +1,7 @@
 /**
  * `pyscaffold new <dir>`: answers → ProjectSpec → Plan → preview / JSON / write.
  */
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "../path.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
@@ -190,7 +190,7 @@ export async function runNew(directory: string | undefined, options: NewOptions)
     const resolved = resolveProjectSpec(answers);
     spec = withAccess(resolved, accessWith(resolved.auth));
     target = directory ?? spec.name;
-    plan = buildProjectPlan(spec);
+    plan = await buildProjectPlan(spec);
     // --learn with every question answered: the guide of each answer, then of the files.
     if (options.learn && !options.json) {
       const guide = await learnGuide();

@@ -5,7 +5,7 @@
  * the files it adds and changes, computed from the Plan — and the lesson that
  * explains it. Before writing, it lists the files grouped by lesson.
  */
-import { buildProjectPlan, type Plan } from "../plan/mod.ts";
+import { type Plan, renderProject } from "../plan/mod.ts";
 import { type ProjectAnswers, resolveProjectSpec } from "../choices/project_spec.ts";
 import { authQuestion, type FeatureId, PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 import { LESSONS } from "./_lessons.ts";
@@ -23,10 +23,15 @@ function fileDiff(
   feature: FeatureId,
 ): { added: string[]; changed: string[] } | undefined {
   try {
-    const plan = (on: boolean) =>
-      buildProjectPlan(resolveProjectSpec({ name: "my-api", ...answers, [feature]: on }));
-    const off = new Map(plan(false).files.map((f) => [f.path, f.content]));
-    const on = plan(true).files.filter((f) => f.path !== ".pyscaffold.json");
+    // The rendered files only: the answers file and the store are pyscaffold's records.
+    const files = (on: boolean) => {
+      const { project, module } = renderProject(
+        resolveProjectSpec({ name: "my-api", ...answers, [feature]: on }),
+      );
+      return [...project, ...module];
+    };
+    const off = new Map(files(false).map((f) => [f.path, f.content]));
+    const on = files(true);
     return {
       added: on.filter((f) => !off.has(f.path)).map((f) => f.path),
       changed: on.filter((f) => off.has(f.path) && off.get(f.path) !== f.content).map((f) =>

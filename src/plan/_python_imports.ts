@@ -4,7 +4,7 @@
  * not import a file that goes (`ModuleNotFoundError` at start-up, the controllers being
  * imported by discovery).
  */
-import { join } from "node:path";
+import { join } from "../path.ts";
 
 /** The folders of a generated project that hold its Python code. */
 const CODE_DIRS = ["src", "tests", "migrations"];

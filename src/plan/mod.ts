@@ -4,7 +4,7 @@
  * --dry-run, --json, the learning mode and the writer all read it; only the
  * writer (src/write) touches the disk.
  */
-export { buildProjectPlan } from "./project_plan.ts";
+export { buildProjectPlan, renderProject } from "./project_plan.ts";
 export { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 export { moduleContext, projectContext, projectFlags } from "./template_context.ts";
 export { plannedAnswersFile } from "./answers_plan.ts";

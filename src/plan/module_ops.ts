@@ -5,7 +5,7 @@
  * onto the current head, the answers file with its new module manifest, and
  * the conflicts with what is on disk. src/write applies them like any Plan.
  */
-import { join } from "node:path";
+import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 import {
@@ -267,7 +267,9 @@ export async function planAdd(
     [name]: {
       fields,
       access,
-      files: Object.fromEntries(moduleFiles.map((f) => [f.path, sha256(f.content)])),
+      files: Object.fromEntries(
+        await Promise.all(moduleFiles.map(async (f) => [f.path, await sha256(f.content)])),
+      ),
       migration: migration.path,
     },
   };
@@ -326,7 +328,7 @@ export async function planRemove(
   for (const [path, hash] of Object.entries(record.files).sort()) {
     const current = await readIfExists(join(state.root, ...path.split("/")));
     if (current === undefined) missing.push(path);
-    else if (sha256(asLf(current)) === hash) deletes.push(deletion(path));
+    else if (await sha256(asLf(current)) === hash) deletes.push(deletion(path));
     else {
       conflicts.push({ path, kind: "changed", current });
       if (force) deletes.push(deletion(path));

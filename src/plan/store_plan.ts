@@ -7,8 +7,11 @@ import type { FileAction, PlannedFile } from "./_types.ts";
  * planned file: the pristine content of `files` (path → content), which every
  * command that writes generated files records, so that `update` has its base.
  */
-export function plannedStore(files: Iterable<[string, string]>, action: FileAction): PlannedFile {
-  return storeFile(encodeStore(files, VERSION), action);
+export async function plannedStore(
+  files: Iterable<[string, string]>,
+  action: FileAction,
+): Promise<PlannedFile> {
+  return storeFile(await encodeStore(files, VERSION), action);
 }
 
 /** The store file with these (base64) bytes. */
@@ -48,7 +51,7 @@ export async function changedStore(
   const bytes = await readStoreBytes(root);
   const files = added.map((file): [string, string] => [file.path, file.content]);
   if (bytes === undefined) {
-    return added.length === 0 ? undefined : plannedStore(files, "create");
+    return added.length === 0 ? undefined : await plannedStore(files, "create");
   }
-  return storeFile(appendToStore(bytes, files, dropped, VERSION), "replace");
+  return storeFile(await appendToStore(bytes, files, dropped, VERSION), "replace");
 }

@@ -6,7 +6,7 @@
  * src/project/base_store.ts, with fallbacks for projects made before it).
  * Schema changes arrive as new Alembic revisions chained onto the head.
  */
-import { join } from "node:path";
+import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
@@ -22,7 +22,7 @@ import {
   VERSIONS_DIR,
 } from "../project/migrations.ts";
 import { isLaterVersion, VERSION } from "../version.ts";
-import { buildProjectPlan } from "./project_plan.ts";
+import { renderProject } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
 import { recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
@@ -96,13 +96,12 @@ export function generatedFiles(
   const firstName = spec.module.name;
   const first = modules[firstName];
   const firstSpec = first ? recordedModule(firstName, modules, spec) : spec.module;
-  const plan = buildProjectPlan({ ...spec, module: firstSpec });
-  const firstFiles = first ? new Set<string>() : new Set(
-    buildModuleFiles(spec, firstSpec).map((f) => f.path),
-  );
+  const rendered = renderProject({ ...spec, module: firstSpec });
+  // A first module removed since is not regenerated; the answers file and the store are not
+  // merged (isMergedPath), so they are not rendered here.
   const files = new Map<string, PlannedFile>();
-  for (const file of plan.files) {
-    if (isMergedPath(file.path) && !firstFiles.has(file.path)) files.set(file.path, file);
+  for (const file of [...rendered.project, ...first ? rendered.module : []]) {
+    if (isMergedPath(file.path)) files.set(file.path, file);
   }
   for (const name of Object.keys(modules)) {
     if (name === firstName) continue;
@@ -292,7 +291,7 @@ export async function planUpdate(
     if (store?.files.has(path)) [base, baseFrom] = [store.files.get(path), "store"];
     else if (again !== undefined && (sameVersion || again === ours)) {
       [base, baseFrom] = [again, "regenerated"];
-    } else if (ours !== undefined && recorded.get(path) === sha256(ours)) {
+    } else if (ours !== undefined && recorded.get(path) === await sha256(ours)) {
       [base, baseFrom] = [ours, "hash"];
     }
     const their = theirs.get(path)?.content;
@@ -357,7 +356,10 @@ export async function planUpdate(
     Object.keys(switched).length > 0;
   if (changed) {
     files.push(
-      plannedStore([...theirs].map(([p, f]) => [p, f.content]), store ? "replace" : "create"),
+      await plannedStore(
+        [...theirs].map(([p, f]) => [p, f.content]),
+        store ? "replace" : "create",
+      ),
     );
     const records: Record<string, ModuleRecord> = {};
     for (const [name, record] of Object.entries(modules)) {
@@ -365,7 +367,10 @@ export async function planUpdate(
       records[name] = {
         ...record,
         files: Object.fromEntries(
-          own.map((p) => [p, theirs.has(p) ? sha256(theirs.get(p)!.content) : record.files[p]]),
+          await Promise.all(own.map(async (p) => [
+            p,
+            theirs.has(p) ? await sha256(theirs.get(p)!.content) : record.files[p],
+          ])),
         ),
       };
     }

@@ -5,7 +5,7 @@
  * generated from and a hash of every file it created (so `remove` can tell
  * whether the user changed a file).
  */
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { printable } from "../choices/names.ts";
 import {

@@ -18,9 +18,8 @@
  * as in one of 1 (it neither reads nor recompresses the others), and the next
  * `update` writes the store whole again.
  */
-import { gunzipSync, gzipSync } from "node:zlib";
-import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { gunzipAll, gzip, sha256 } from "../digest.ts";
+import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "./answers_file.ts";
 import { VERSIONS_DIR } from "./migrations.ts";
@@ -42,26 +41,24 @@ export function isMergedPath(path: string): boolean {
     .startsWith("__"));
 }
 
-function sha256(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
-}
-
 /** One document: these files (only the merged ones), and `null` for each dropped path. */
-function storeDocument(files: Iterable<[string, string | null]>, version: string): string {
+async function storeDocument(
+  files: Iterable<[string, string | null]>,
+  version: string,
+): Promise<string> {
   const kept = [...files].filter(([path]) => isMergedPath(path)).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0
   );
+  // Hashed at once: each digest is an asynchronous call (src/digest.ts).
+  const hashes = await Promise.all(
+    kept.map(([, content]) => content === null ? null : sha256(content)),
+  );
   const paths: Record<string, string | null> = {};
   const blobs = new Map<string, string>();
-  for (const [path, content] of kept) {
-    if (content === null) {
-      paths[path] = null;
-      continue;
-    }
-    const hash = sha256(content);
-    paths[path] = hash;
-    blobs.set(hash, content);
-  }
+  kept.forEach(([path, content], i) => {
+    paths[path] = hashes[i];
+    if (content !== null) blobs.set(hashes[i]!, content);
+  });
   // JSON.stringify escapes every newline inside a string: a document is one line.
   return JSON.stringify({
     format: 1,
@@ -71,29 +68,26 @@ function storeDocument(files: Iterable<[string, string | null]>, version: string
   });
 }
 
-function gzip(text: string): Uint8Array {
-  // A fixed level and no file name or time in the header: the same files give the same bytes.
-  // Level 6 (zlib's default) takes half the time of 9 for a store 1% larger (docs/DECISIONS.md).
-  return gzipSync(new TextEncoder().encode(text), { level: 6 });
-}
-
 /** The store's bytes for these files (only the merged ones are kept), base64-encoded. */
-export function encodeStore(files: Iterable<[string, string]>, version: string): string {
-  return gzip(storeDocument(files, version)).toBase64();
+export async function encodeStore(
+  files: Iterable<[string, string]>,
+  version: string,
+): Promise<string> {
+  return (await gzip(await storeDocument(files, version))).toBase64();
 }
 
 /**
  * The store `bytes` with `added` files recorded and `dropped` paths forgotten, base64-encoded:
  * one gzip member appended, so the store is neither decoded nor recompressed.
  */
-export function appendToStore(
+export async function appendToStore(
   bytes: Uint8Array,
   added: Iterable<[string, string]>,
   dropped: Iterable<string>,
   version: string,
-): string {
+): Promise<string> {
   const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
-  const member = gzip("\n" + storeDocument([...changes, ...added], version));
+  const member = await gzip("\n" + await storeDocument([...changes, ...added], version));
   const out = new Uint8Array(bytes.length + member.length);
   out.set(bytes);
   out.set(member, bytes.length);
@@ -101,7 +95,7 @@ export function appendToStore(
 }
 
 /** Decodes the store's bytes; a damaged store is an error that says what to do. */
-export function decodeStore(bytes: Uint8Array, source = STORE_FILE): BaseStore {
+export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promise<BaseStore> {
   const damaged = (why: string) =>
     new UserError(`${source} is damaged (${why}).`, {
       hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it: " +
@@ -109,8 +103,8 @@ export function decodeStore(bytes: Uint8Array, source = STORE_FILE): BaseStore {
     });
   let documents: unknown[];
   try {
-    // Every gzip member in turn (node:zlib reads them all); one document per line.
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(gunzipSync(bytes));
+    // Every gzip member in turn; one document per line.
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(await gunzipAll(bytes));
     documents = text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
   } catch (error) {
     throw damaged((error as Error).message);
@@ -137,7 +131,9 @@ export function decodeStore(bytes: Uint8Array, source = STORE_FILE): BaseStore {
         ? (blobs as Record<string, unknown>)[hash]
         : undefined;
       if (typeof content !== "string") throw damaged(`bad entry ${JSON.stringify(path)}`);
-      if (sha256(content) !== hash) throw damaged(`the content of ${path} does not match its hash`);
+      if (await sha256(content) !== hash) {
+        throw damaged(`the content of ${path} does not match its hash`);
+      }
       result.set(path, content);
     }
   }
@@ -157,5 +153,5 @@ export async function readStoreBytes(root: string): Promise<Uint8Array | undefin
 /** The store of the project at `root`; undefined for a project made before the store existed. */
 export async function readStore(root: string): Promise<BaseStore | undefined> {
   const bytes = await readStoreBytes(root);
-  return bytes === undefined ? undefined : decodeStore(bytes);
+  return bytes === undefined ? undefined : await decodeStore(bytes);
 }

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join } from "../path.ts";
 import { ANSWERS_FILE, findProjectRoot } from "./answers_file.ts";
 
 /**

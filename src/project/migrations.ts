@@ -5,7 +5,7 @@
  * single head; several heads are an error the user resolves with
  * `alembic merge`.
  */
-import { join } from "node:path";
+import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 
 export const VERSIONS_DIR = "migrations/versions";

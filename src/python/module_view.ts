@@ -5,7 +5,7 @@
  * contain no logic about types. Where a database differs, its profile
  * (src/choices/databases.ts) says how.
  */
-import { createHash } from "node:crypto";
+import { sha1Hex } from "../digest.ts";
 import {
   type AccessPolicy,
   defaultAccess,
@@ -123,7 +123,7 @@ const MAX_NAME_BODY = 26;
 export function constraintName(prefix: string, table: string, columns: readonly string[]): string {
   const body = columns.length ? `${table}_${columns.join("_")}` : table;
   if (body.length <= MAX_NAME_BODY) return `${prefix}_${body}`;
-  const digest = createHash("sha1").update(body).digest("hex").slice(0, 8);
+  const digest = sha1Hex(body).slice(0, 8);
   return `${prefix}_${body.slice(0, MAX_NAME_BODY - 9)}_${digest}`;
 }
 

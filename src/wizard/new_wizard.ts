@@ -4,7 +4,7 @@
  * the user wants to change an answer. Pure apart from the prompter: it returns
  * the spec, the Plan and the target; writing is the caller's job.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../path.ts";
 import { buildProjectPlan, type Plan } from "../plan/mod.ts";
 import { databaseOf, resolveProjectSpec } from "../choices/project_spec.ts";
 import {
@@ -155,7 +155,7 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
     const resolved = resolveProjectSpec(answers);
     const access = parseAccess(given ?? (resolved.auth ? asked : undefined), resolved.auth);
     const spec = { ...resolved, module: { ...resolved.module, access } };
-    const plan = buildProjectPlan(spec);
+    const plan = await buildProjectPlan(spec);
     const target = targetOf(spec.name);
     if (!ctx.preview) return { spec, plan, target, answers };
     explain(ctx.guide?.beforeWrite(plan));

@@ -16,7 +16,7 @@
  * the directory is locked while the change runs: after a SIGKILL, the next `add` or
  * `remove` in the project rolls the change back from it (_staging.ts).
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../path.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile, sha256 } from "../plan/mod.ts";
@@ -89,7 +89,7 @@ export async function applyChanges(
           journal.push({ kind: "moved-aside", from: target, to: aside });
         }
         // Text files carry their hash: a rollback after a kill keeps a file changed since.
-        const hash = file.encoding === undefined ? { sha256: sha256(file.content) } : {};
+        const hash = file.encoding === undefined ? { sha256: await sha256(file.content) } : {};
         note({ place: file.path, staged: basename(staged.get(file)!), ...hash });
         await Deno.rename(staged.get(file)!, target);
         journal.push({ kind: "placed", path: target });

@@ -5,7 +5,7 @@
  * SIGINT or SIGTERM the staging directory is removed; after a SIGKILL it stays
  * behind, locked by nobody, and the next command there removes it (_staging.ts).
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "../path.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile } from "../plan/mod.ts";

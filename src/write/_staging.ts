@@ -11,7 +11,7 @@
  * works there cleans it: `new` in the target's parent, `add` and `remove` in the project
  * (rolling back the unfinished change from its journal) and in the project's parent.
  */
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "../path.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { sha256 } from "../plan/mod.ts";
 
@@ -167,7 +167,7 @@ async function rollBackStaged(root: string, staging: string): Promise<string[]> 
         if ("place" in step) {
           const [target, staged] = [inside(root, step.place), inside(staging, step.staged)];
           if (target && staged && !(await exists(staged)) && await exists(target)) {
-            if (step.sha256 && sha256(await Deno.readTextFile(target)) !== step.sha256) {
+            if (step.sha256 && await sha256(await Deno.readTextFile(target)) !== step.sha256) {
               kept.push(step.place);
             } else {
               await Deno.remove(target);

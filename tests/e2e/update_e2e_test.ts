@@ -230,7 +230,7 @@ for (const framework of FRAMEWORKS) {
       await t.step("an older release: pristine files and the store as it left them", async () => {
         // The fixture: what an older pyscaffold would have generated differs in three files.
         const older = new Map<string, string>();
-        const store = decodeStore(await Deno.readFile(path(STORE_FILE)));
+        const store = await decodeStore(await Deno.readFile(path(STORE_FILE)));
         for (const [p, content] of store.files) older.set(p, content);
         const rewrite = (p: string, change: (s: string) => string) =>
           older.set(p, change(older.get(p)!));
