@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { ANSWERS_FILE, answersFileContent } from "../src/project/answers_file.ts";
-import { buildModuleFiles, sha256 } from "../src/plan/mod.ts";
+import { buildModuleFiles, fileHashes } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import type { AccessPolicy } from "../src/choices/module_spec.ts";
 
@@ -31,9 +31,7 @@ export async function writeMinimalProject(
         [spec.module.name]: {
           fields: spec.module.fields,
           ...(access ? { access } : {}),
-          files: Object.fromEntries(
-            await Promise.all(moduleFiles.map(async (f) => [f.path, await sha256(f.content)])),
-          ),
+          files: await fileHashes(moduleFiles),
         },
       }),
     ],

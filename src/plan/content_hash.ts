@@ -2,7 +2,17 @@
  * The hash the answers file records for every module file pyscaffold wrote,
  * so that `remove` can tell whether the user changed it since.
  */
-export { sha256 } from "../digest.ts";
+import { sha256 } from "../digest.ts";
+
+export { sha256 };
+
+/** Each file's path → the hash of its content: a module's record in the answers file. */
+export async function fileHashes(
+  files: readonly { path: string; content: string }[],
+): Promise<Record<string, string>> {
+  const hashes = await Promise.all(files.map((f) => sha256(f.content)));
+  return Object.fromEntries(files.map((f, i) => [f.path, hashes[i]]));
+}
 
 /** Whether every line break of `text` is CRLF (and there is at least one). */
 export function usesCrlf(text: string): boolean {

@@ -17,7 +17,7 @@ export {
   type RemovePlan,
   resolveRefs,
 } from "./module_ops.ts";
-export { sha256 } from "./content_hash.ts";
+export { fileHashes, sha256 } from "./content_hash.ts";
 export type {
   Conflict,
   FileAction,

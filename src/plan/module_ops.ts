@@ -16,7 +16,7 @@ import {
   type PlannedFile,
 } from "./_types.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
-import { asLf, sha256 } from "./content_hash.ts";
+import { asLf, fileHashes, sha256 } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
@@ -267,9 +267,7 @@ export async function planAdd(
     [name]: {
       fields,
       access,
-      files: Object.fromEntries(
-        await Promise.all(moduleFiles.map(async (f) => [f.path, await sha256(f.content)])),
-      ),
+      files: await fileHashes(moduleFiles),
       migration: migration.path,
     },
   };

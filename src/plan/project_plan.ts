@@ -4,7 +4,7 @@ import { buildModuleFiles } from "./module_plan.ts";
 import { PROJECT_FILES } from "./project_files.ts";
 import { byPath, type Plan, type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { projectContext } from "./template_context.ts";
-import { sha256 } from "./content_hash.ts";
+import { fileHashes } from "./content_hash.ts";
 import { plannedAnswersFile } from "./answers_plan.ts";
 import { answersFileContent } from "../project/answers_file.ts";
 import { plannedStore } from "./store_plan.ts";
@@ -34,9 +34,7 @@ export async function buildProjectPlan(spec: ProjectSpec): Promise<Plan> {
       [spec.module.name]: {
         fields: spec.module.fields,
         access: spec.auth ? spec.module.access ?? "owner" : "public",
-        files: Object.fromEntries(
-          await Promise.all(moduleFiles.map(async (f) => [f.path, await sha256(f.content)])),
-        ),
+        files: await fileHashes(moduleFiles),
       },
     }),
     "create",
