@@ -214,16 +214,15 @@ Deno.test("distribution: `--help` loads no prompt or completion library", async 
   assertEquals(heavy, [], "imported at start-up; import them in the command's action");
 });
 
-Deno.test("distribution: `new` loads no Node built-in (the bundle starts it without Node's layer)", async () => {
-  // One `node:` module on this path loads most of Deno's Node compatibility layer again, ~10 ms
-  // of `new` (docs/DECISIONS.md, "#15 the tool, fourth pass"): paths come from src/path.ts,
+Deno.test("distribution: `new`, `add` and `remove` load no Node built-in (nor Node's layer)", async () => {
+  // One `node:` module on these paths loads most of Deno's Node compatibility layer again, ~10
+  // ms of `new` (docs/DECISIONS.md, "#15 the tool, fourth pass"): paths come from src/path.ts,
   // hashes and compression from src/digest.ts, which imports node:zlib only to read a store.
   const graph = await moduleGraph();
   const bySpecifier = new Map(graph.modules.map((m) => [m.specifier, m]));
   const seen = new Set<string>();
-  const stack = ["fast_path.ts", "new_command.ts"].map((f) =>
-    `file://${join(ROOT, "src", "cli", f)}`
-  );
+  const stack = ["fast_path.ts", "new_command.ts", "add_command.ts", "remove_command.ts"]
+    .map((f) => `file://${join(ROOT, "src", "cli", f)}`);
   while (stack.length) {
     const specifier = stack.pop()!;
     if (seen.has(specifier)) continue;
@@ -237,7 +236,7 @@ Deno.test("distribution: `new` loads no Node built-in (the bundle starts it with
     "the walk missed the plan",
   );
   const node = [...seen].filter((s) => s.startsWith("node:"));
-  assertEquals(node, [], "imported on the path of `new`: use src/path.ts or src/digest.ts");
+  assertEquals(node, [], "imported on the path of a command: use src/path.ts or src/digest.ts");
 });
 
 Deno.test("distribution: the bundle runs with an empty DENO_DIR and downloads nothing", async () => {

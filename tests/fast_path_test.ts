@@ -1,5 +1,5 @@
 /**
- * `new` without commander (src/cli/fast_path.ts) is `new` with commander: the fast path's
+ * `new`, `add` and `remove` without commander (src/cli/fast_path.ts) are the same with commander: the fast path's
  * parse equals commander's for each command line it takes, it leaves every other command
  * line to commander, and the CLI prints, writes and exits the same through either path.
  */
@@ -40,9 +40,17 @@ const TAKEN = [
   ["new", "x", "--env", "--no-git", "--install", "--no-env", "--git", "--no-install"],
   ["new", "x", "--framework", "nope", "--module="],
   ["new", "a b", "--yes"],
+  ["add", "booking"],
+  ["add", "booking", "--field", "guest:str(120):required", "-f", "nights:int", "--yes"],
+  ["add", "--field=a:str", "booking", "--field", "--yes", "--dry-run"], // "--yes" is a field here
+  ["add", "booking", "--access", "public-read", "--json", "--force", "-y"],
+  ["add", "booking", "--access=admin", "--field="],
+  ["remove", "booking"],
+  ["remove", "booking", "--dry-run", "--json", "--force", "--yes"],
+  ["remove", "-y", "booking"],
 ];
 
-Deno.test("fast path: its parse of `new` equals commander's", async () => {
+Deno.test("fast path: its parse of `new`, `add` and `remove` equals commander's", async () => {
   for (const argv of TAKEN) {
     const fast = fastParse(argv);
     assert(fast !== undefined, `the fast path should take ${argv.join(" ")}`);
@@ -54,8 +62,16 @@ Deno.test("fast path: leaves to commander what it does not parse as commander do
   for (
     const argv of [
       [],
-      ["add", "x"],
       ["update", "--yes"],
+      ["update", "--set", "cache=true"],
+      ["add"], // the name is required: commander's error
+      ["remove"],
+      ["add", "x", "y"],
+      ["add", "x", "--field"], // missing value
+      ["add", "x", "-fa:str"], // a short flag with its value attached
+      ["add", "x", "--fields", "a:str"], // unknown: commander suggests --field
+      ["remove", "x", "--help"],
+      ["learn", "caching"],
       ["new", "x", "y"], // one argument too many: commander's error
       ["new", "x", "--frameork", "flask"], // unknown: commander suggests --framework
       ["new", "x", "--help"],
@@ -103,10 +119,29 @@ Deno.test("fast path: the CLI prints, writes and exits as through commander", as
         ["new", "--yes"], // no directory
         ["new", "p", "--yes", "--no-git", "--no-env", "--database", "oracle"],
         ["new", "p", "--yes", "--no-git", "--no-env"], // p exists now: refused
+        ["add", "x", "--field", "a:str", "--yes"], // not in a project
       ]
     ) {
-      const fast = await cli(args, fastDir);
-      const slow = await viaCommander(args, slowDir);
+      // Each in its own directory: the directory is named as "<dir>" in both.
+      const fast = JSON.stringify(await cli(args, fastDir)).replaceAll(fastDir, "<dir>");
+      const slow = JSON.stringify(await viaCommander(args, slowDir)).replaceAll(slowDir, "<dir>");
+      assertEquals(fast, slow, args.join(" "));
+    }
+    // Inside the project each made: add and remove, and their refusals.
+    for (
+      const args of [
+        ["add", "booking", "--field", "guest:str(120):required", "-f", "nights:int", "--yes"],
+        ["add", "booking", "--field", "guest:str", "--yes"], // exists: refused
+        ["add", "lodge", "--field", "name:nope", "--yes"], // unknown type
+        ["add", "lodge", "--field", "name:str", "--dry-run"],
+        ["add", "lodge", "--field", "name:str", "--field", "booking:ref:bookings", "--yes"],
+        ["remove", "booking", "--yes"], // lodge refers to it: refused
+        ["remove", "lodge", "--yes"],
+        ["remove", "nothing", "--yes"],
+      ]
+    ) {
+      const fast = await cli(args, join(fastDir, "p"));
+      const slow = await viaCommander(args, join(slowDir, "p"));
       assertEquals(fast, slow, args.join(" "));
     }
     assertEquals(await tree(fastDir), await tree(slowDir));

@@ -10,6 +10,7 @@
 import { join } from "node:path";
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import { buildProgram } from "../src/cli/program.ts";
+import { collect } from "../src/cli/_commands.ts";
 import { HELP_WIDTH } from "../src/cli/help_width.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -40,6 +41,8 @@ export interface RecordedOption {
   /** Takes a value (`<value>`, required); else a switch: true, or false for `--no-*`. */
   value: boolean;
   negate: boolean;
+  /** Repeatable: each value is added to a list (commander's value parser `collect`). */
+  repeat: boolean;
 }
 
 /** What the fast path needs to parse a command as commander does: options, defaults, arguments. */
@@ -47,7 +50,8 @@ export interface RecordedCommand {
   options: RecordedOption[];
   /** commander's `opts()` before parsing: the defaults it sets. */
   defaults: Record<string, unknown>;
-  /** How many arguments the command takes at most (all optional). */
+  /** How many arguments the command takes: the required ones first, then optional ones. */
+  minArguments: number;
   maxArguments: number;
 }
 
@@ -62,7 +66,7 @@ export function recordCommand(command: CommandUnknownOpts): RecordedCommand {
     const unsupported = [
       o.optional && "an optional value",
       o.variadic && "a variadic value",
-      o.parseArg && "a value parser",
+      o.parseArg && o.parseArg !== collect && "a value parser other than collect",
       o.argChoices && "choices",
       o.envVar && "an environment variable",
       o.presetArg !== undefined && "a preset",
@@ -81,22 +85,26 @@ export function recordCommand(command: CommandUnknownOpts): RecordedCommand {
       key: o.attributeName(),
       value: o.required,
       negate: o.negate,
+      repeat: o.parseArg === collect,
     });
   }
-  for (const a of command.registeredArguments) {
-    if (a.required || a.variadic || a.parseArg || a.argChoices || a.defaultValue !== undefined) {
+  const args = command.registeredArguments;
+  args.forEach((a, i) => {
+    const afterOptional = a.required && args.slice(0, i).some((b) => !b.required);
+    if (afterOptional || a.variadic || a.parseArg || a.argChoices || a.defaultValue !== undefined) {
       throw new Error(`${command.name()} <${a.name()}>: src/cli/fast_path.ts cannot parse it`);
     }
-  }
+  });
   return {
     options,
     defaults: { ...command.opts() },
-    maxArguments: command.registeredArguments.length,
+    minArguments: args.filter((a) => a.required).length,
+    maxArguments: args.length,
   };
 }
 
 /** The commands src/cli/fast_path.ts parses without commander. */
-export const FAST_COMMANDS = ["new"] as const;
+export const FAST_COMMANDS = ["new", "add", "remove"] as const;
 
 export function generate(): string {
   const lines = [
@@ -113,8 +121,15 @@ export function generate(): string {
   lines.push(
     "/** The options of the commands src/cli/fast_path.ts parses, as commander defines them. */",
     "export const COMMANDS: Readonly<Record<string, {",
-    "  options: { flags: string[]; key: string; value: boolean; negate: boolean }[];",
+    "  options: {",
+    "    flags: string[];",
+    "    key: string;",
+    "    value: boolean;",
+    "    negate: boolean;",
+    "    repeat: boolean;",
+    "  }[];",
     "  defaults: Record<string, unknown>;",
+    "  minArguments: number;",
     "  maxArguments: number;",
     "}>> = {",
   );

@@ -24,6 +24,14 @@ export const STAGING_HELP: string = [
 const ACCESS_HELP = "who may use the module's rows (needs auth): owner (default; each user " +
   "their own, admins all), authenticated, public-read or admin";
 
+/**
+ * A repeatable option's values, in order (`--field a --field b` → ["a", "b"]): commander's
+ * value parser. Named, so that tools/embed_help.ts can tell the fast path an option repeats.
+ */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 export function newCommand() {
   const command = new Command("new")
     .description("generate a new project")
@@ -62,7 +70,7 @@ export function addCommand() {
         `a field name:type[:modifier...], repeatable; types: ${
           FIELD_TYPES.map((type) => FIELD_TYPE_SYNTAX[type]).join(" ")
         }; modifiers: required optional unique index default=VALUE`,
-      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      ).argParser(collect),
     )
     .option("--access <policy>", ACCESS_HELP)
     .option("--dry-run", "print what would be created and write nothing")
@@ -79,8 +87,8 @@ export function addCommand() {
         STAGING_HELP,
     )
     .action(async (name, options) => {
-      const { runAdd } = await import("./add_command.ts");
-      await runAdd(name, { ...options, field: options.field ?? [] });
+      const { addAction } = await import("./add_command.ts");
+      await addAction(name, options);
     });
 }
 
@@ -94,8 +102,8 @@ export function removeCommand() {
     .option("--force", "also delete the module's files you have changed")
     .addHelpText("after", STAGING_HELP)
     .action(async (name, options) => {
-      const { runRemove } = await import("./remove_command.ts");
-      await runRemove(name, options);
+      const { removeAction } = await import("./remove_command.ts");
+      await removeAction(name, options);
     });
 }
 
@@ -107,7 +115,7 @@ export function updateCommand() {
     )
     .addOption(
       new Option("-s, --set <key=value>", "a feature to switch: auth, cache or celery, repeatable")
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+        .argParser(collect),
     )
     .option("--dry-run", "print the plan with every diff and write nothing")
     .option("--json", "print the Plan as JSON and write nothing")

@@ -7,7 +7,10 @@
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
-import { type Colors, makeColors, planJson, renderTree } from "../output/mod.ts";
+// Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
+import { type Colors, makeColors } from "../output/colors.ts";
+import { planJson } from "../output/plan_json.ts";
+import { renderTree } from "../output/tree.ts";
 import { ANSWERS_FILE, readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
@@ -34,6 +37,14 @@ export interface AddOptions {
   prompter?: Prompter;
   /** For tests: whether stdin counts as a terminal. */
   interactive?: boolean;
+}
+
+/** `pyscaffold add <name>` with the options as parsed (commander's or src/cli/fast_path.ts). */
+export async function addAction(
+  name: string,
+  options: Readonly<Record<string, unknown>> & { field?: string[] },
+): Promise<void> {
+  await runAdd(name, { ...options, field: options.field ?? [] });
 }
 
 /** {@link runAddLocked}, with the project locked for the whole command. */

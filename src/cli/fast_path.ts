@@ -1,13 +1,13 @@
 /**
- * `pyscaffold new ...` without commander. Commander, with the Node built-ins it loads, costs
- * more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third pass"), and `new` is
- * the command run most. The options are not written twice: tools/embed_help.ts records them
+ * `pyscaffold new`, `add` and `remove` without commander. Commander, with the Node built-ins it loads, costs
+ * more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third pass"); `new`,
+ * `add` and `remove` are the commands run most. The options are not written twice: tools/embed_help.ts records them
  * from commander's own definition (src/cli/_commands.ts) into `_help.gen.ts`, and
  * `deno task check` fails when that record is stale.
  *
- * The parse takes only what it reads exactly as commander would: `new`, then known long flags
- * (`--flag`, `--flag value`, `--flag=value` for an option with a value), `-y`, and at most the
- * command's arguments. Anything else (an unknown or misspelt option, `--help`, `--`, a group
+ * The parse takes only what it reads exactly as commander would: the command, then known flags
+ * (`--flag`, `--flag value`, `--flag=value` for an option with a value, a short alias such as
+ * `-y` or `-f value`; a repeatable option's values in a list), and the command's arguments. Anything else (an unknown or misspelt option, `--help`, `--`, a group
  * of short flags, a missing value, one argument too many) goes to commander, which answers as
  * it always has, errors and suggestions included. tests/fast_path_test.ts holds the parse to
  * commander's for a list of command lines, and the CLI's output to commander's.
@@ -40,11 +40,17 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
       if (equals > 2) {
         // `--flag=value`: commander's only for an option that takes a value.
         if (!option.value) return undefined;
-        options[option.key] = arg.slice(equals + 1);
+        const value = arg.slice(equals + 1);
+        options[option.key] = option.repeat
+          ? [...(options[option.key] as string[] | undefined ?? []), value]
+          : value;
       } else if (option.value) {
         // Commander takes the next argument as the value, whatever it looks like.
         if (i + 1 >= rest.length) return undefined;
-        options[option.key] = rest[++i];
+        const value = rest[++i];
+        options[option.key] = option.repeat
+          ? [...(options[option.key] as string[] | undefined ?? []), value]
+          : value;
       } else {
         options[option.key] = !option.negate;
       }
@@ -54,7 +60,7 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
       args.push(arg);
     }
   }
-  if (args.length > record.maxArguments) return undefined;
+  if (args.length < record.minArguments || args.length > record.maxArguments) return undefined;
   return { command, args, options };
 }
 
@@ -67,8 +73,16 @@ export async function runFastPath(argv: readonly string[]): Promise<number | und
   if (parsed === undefined) return undefined;
   const { reportError } = await import("./report_error.ts");
   try {
-    const { newAction } = await import("./new_command.ts");
-    await newAction(parsed.args[0], parsed.options);
+    if (parsed.command === "add") {
+      const { addAction } = await import("./add_command.ts");
+      await addAction(parsed.args[0], parsed.options);
+    } else if (parsed.command === "remove") {
+      const { removeAction } = await import("./remove_command.ts");
+      await removeAction(parsed.args[0], parsed.options);
+    } else {
+      const { newAction } = await import("./new_command.ts");
+      await newAction(parsed.args[0], parsed.options);
+    }
     return 0;
   } catch (error) {
     return reportError(error);

@@ -6,7 +6,9 @@
  * would import a deleted one (src/plan/module_ops.ts): the app must still start.
  */
 import { UserError } from "../errors.ts";
-import { makeColors, planJson } from "../output/mod.ts";
+// Not output/mod.ts: its pager loads node:util, which `remove` does not need.
+import { makeColors } from "../output/colors.ts";
+import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import { planRemove, type RemovePlan } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
@@ -22,6 +24,14 @@ export interface RemoveOptions {
   cwd?: string;
   prompter?: Prompter;
   interactive?: boolean;
+}
+
+/** `pyscaffold remove <name>` with the options as parsed (commander's or src/cli/fast_path.ts). */
+export async function removeAction(
+  name: string,
+  options: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await runRemove(name, options as RemoveOptions);
 }
 
 /** {@link runRemoveLocked}, with the project locked for the whole command. */
