@@ -191,12 +191,12 @@ Deno.test("distribution: `deno compile` sees every module (no remote, no compute
   }
 });
 
-Deno.test("distribution: `--help` loads no prompt or completion library", async () => {
+/** What loading these files of src/cli loads with them: their static imports, transitively. */
+async function loadedWith(...files: string[]): Promise<Set<string>> {
   const graph = await moduleGraph();
   const bySpecifier = new Map(graph.modules.map((m) => [m.specifier, m]));
   const seen = new Set<string>();
-  // main.ts loads the command tree dynamically (after its --version shortcut): start there.
-  const stack = [`file://${join(ROOT, "src", "cli", "mod.ts")}`];
+  const stack = files.map((f) => `file://${join(ROOT, "src", "cli", f)}`);
   while (stack.length) {
     const specifier = stack.pop()!;
     if (seen.has(specifier)) continue;
@@ -205,6 +205,12 @@ Deno.test("distribution: `--help` loads no prompt or completion library", async 
       if (d.code && !d.isDynamic) stack.push(d.code.specifier);
     }
   }
+  return seen;
+}
+
+Deno.test("distribution: `--help` loads no prompt or completion library", async () => {
+  // main.ts loads the command tree dynamically (after its --version shortcut): start there.
+  const seen = await loadedWith("mod.ts");
   const eager = [...seen].filter((s) => /^npm:(@inquirer\/|@bomb\.sh\/tab)/.test(s));
   assertEquals(eager, [], "imported at start-up; import them dynamically where they are used");
   // Nor what only a command's action needs: templates, their engine, lessons, diffing, Markdown.
@@ -218,19 +224,12 @@ Deno.test("distribution: `new`, `add` and `remove` load no Node built-in (nor No
   // One `node:` module on these paths loads most of Deno's Node compatibility layer again, ~10
   // ms of `new` (docs/DECISIONS.md, "#15 the tool, fourth pass"): paths come from src/path.ts,
   // hashes and compression from src/digest.ts, which imports node:zlib only to read a store.
-  const graph = await moduleGraph();
-  const bySpecifier = new Map(graph.modules.map((m) => [m.specifier, m]));
-  const seen = new Set<string>();
-  const stack = ["fast_path.ts", "new_command.ts", "add_command.ts", "remove_command.ts"]
-    .map((f) => `file://${join(ROOT, "src", "cli", f)}`);
-  while (stack.length) {
-    const specifier = stack.pop()!;
-    if (seen.has(specifier)) continue;
-    seen.add(specifier);
-    for (const d of bySpecifier.get(specifier)?.dependencies ?? []) {
-      if (d.code && !d.isDynamic) stack.push(d.code.specifier);
-    }
-  }
+  const seen = await loadedWith(
+    "fast_path.ts",
+    "new_command.ts",
+    "add_command.ts",
+    "remove_command.ts",
+  );
   assert(
     seen.has(`file://${join(ROOT, "src", "plan", "project_plan.ts")}`),
     "the walk missed the plan",
