@@ -45,7 +45,11 @@ export async function gzip(text: string): Promise<Uint8Array> {
     parts.push(part.value);
   }
   const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
  * a dry run or a failure half-way.
  */
 import { join } from "node:path";
+import { gzip } from "../src/digest.ts";
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
@@ -84,6 +85,24 @@ async function assertDamaged(bytes: Uint8Array): Promise<void> {
     assertMatch(error.message, /damaged/);
   });
 }
+
+Deno.test("base store: a blob whose content does not match its hash is a damaged store", async () => {
+  const recorded = "a = 1\n";
+  const hash = await sha256(recorded);
+  const store = (content: string) =>
+    gzip(JSON.stringify({
+      format: 1,
+      pyscaffold: "9.9.9",
+      files: { "src/a.py": hash },
+      blobs: { [hash]: content },
+    }));
+  assertEquals((await decodeStore(await store(recorded))).files.get("src/a.py"), recorded);
+  const changed = await store("a = 2\n");
+  await assertRejects(() => decodeStore(changed), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /the content of src\/a\.py does not match its hash/);
+  });
+});
 
 Deno.test("base store: deterministic, content-addressed, revisions and answers left out", async () => {
   const files: [string, string][] = [

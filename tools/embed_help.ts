@@ -120,7 +120,9 @@ export function generate(): string {
   const program = buildProgram(HELP_WIDTH);
   lines.push(
     "/** The options of the commands src/cli/fast_path.ts parses, as commander defines them. */",
-    "export const COMMANDS: Readonly<Record<string, {",
+    `export const COMMANDS: Readonly<Record<${
+      FAST_COMMANDS.map((name) => JSON.stringify(name)).join(" | ")
+    }, {`,
     "  options: {",
     "    flags: string[];",
     "    key: string;",

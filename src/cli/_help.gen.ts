@@ -13,7 +13,7 @@ export const HELP: Readonly<Record<string, string>> = {
 };
 
 /** The options of the commands src/cli/fast_path.ts parses, as commander defines them. */
-export const COMMANDS: Readonly<Record<string, {
+export const COMMANDS: Readonly<Record<"new" | "add" | "remove", {
   options: {
     flags: string[];
     key: string;

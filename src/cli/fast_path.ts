@@ -1,14 +1,15 @@
 /**
- * `pyscaffold new`, `add` and `remove` without commander. Commander, with the Node built-ins it loads, costs
- * more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third pass"); `new`,
- * `add` and `remove` are the commands run most. The options are not written twice: tools/embed_help.ts records them
- * from commander's own definition (src/cli/_commands.ts) into `_help.gen.ts`, and
- * `deno task check` fails when that record is stale.
+ * `pyscaffold new`, `add` and `remove` without commander. Commander, with the Node built-ins it
+ * loads, costs more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third
+ * pass"), and these are the commands run most. The options are not written twice:
+ * tools/embed_help.ts records them from commander's own definition (src/cli/_commands.ts) into
+ * `_help.gen.ts`, and `deno task check` fails when that record is stale.
  *
  * The parse takes only what it reads exactly as commander would: the command, then known flags
  * (`--flag`, `--flag value`, `--flag=value` for an option with a value, a short alias such as
- * `-y` or `-f value`; a repeatable option's values in a list), and the command's arguments. Anything else (an unknown or misspelt option, `--help`, `--`, a group
- * of short flags, a missing value, one argument too many) goes to commander, which answers as
+ * `-y` or `-f value`; a repeatable option's values in a list), and the command's arguments.
+ * Anything else (an unknown or misspelt option, `--help`, `--`, a group of short flags, a
+ * missing value, an argument missing or too many) goes to commander, which answers as
  * it always has, errors and suggestions included. tests/fast_path_test.ts holds the parse to
  * commander's for a list of command lines, and the CLI's output to commander's.
  */
@@ -16,17 +17,21 @@
 import "./_permissions.ts";
 import { COMMANDS } from "./_help.gen.ts";
 
+/** The commands the fast path runs (tools/embed_help.ts's FAST_COMMANDS, as recorded). */
+type FastCommand = keyof typeof COMMANDS;
+
 /** A command line the fast path runs: the command, its arguments, and commander's `opts()`. */
 export interface FastParse {
-  command: string;
+  command: FastCommand;
   args: string[];
   options: Record<string, unknown>;
 }
 
 /** How commander would parse `argv`, for a command on the fast path; undefined otherwise. */
 export function fastParse(argv: readonly string[]): FastParse | undefined {
-  const [command, ...rest] = argv;
-  if (command === undefined || !Object.hasOwn(COMMANDS, command)) return undefined;
+  const [name, ...rest] = argv;
+  if (name === undefined || !Object.hasOwn(COMMANDS, name)) return undefined;
+  const command = name as FastCommand;
   const record = COMMANDS[command];
   const byFlag = new Map(record.options.flatMap((o) => o.flags.map((f) => [f, o] as const)));
   const options: Record<string, unknown> = { ...record.defaults };
@@ -37,23 +42,21 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
       const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
       const option = byFlag.get(equals > 2 ? arg.slice(0, equals) : arg);
       if (option === undefined) return undefined;
+      let value: string | boolean;
       if (equals > 2) {
         // `--flag=value`: commander's only for an option that takes a value.
         if (!option.value) return undefined;
-        const value = arg.slice(equals + 1);
-        options[option.key] = option.repeat
-          ? [...(options[option.key] as string[] | undefined ?? []), value]
-          : value;
+        value = arg.slice(equals + 1);
       } else if (option.value) {
         // Commander takes the next argument as the value, whatever it looks like.
         if (i + 1 >= rest.length) return undefined;
-        const value = rest[++i];
-        options[option.key] = option.repeat
-          ? [...(options[option.key] as string[] | undefined ?? []), value]
-          : value;
+        value = rest[++i];
       } else {
-        options[option.key] = !option.negate;
+        value = !option.negate;
       }
+      options[option.key] = option.repeat
+        ? [...(options[option.key] as unknown[] | undefined ?? []), value]
+        : value;
     } else if (arg === "-" || arg === "") {
       return undefined;
     } else {
@@ -64,6 +67,18 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
   return { command, args, options };
 }
 
+type Action = (argument: string, options: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Each command's action, loaded when it runs: the same one commander's definition calls. Typed
+ * by the recorded commands, so a command recorded without an action here fails to type-check.
+ */
+const ACTIONS: Readonly<Record<FastCommand, () => Promise<Action>>> = {
+  new: async () => (await import("./new_command.ts")).newAction,
+  add: async () => (await import("./add_command.ts")).addAction,
+  remove: async () => (await import("./remove_command.ts")).removeAction,
+};
+
 /**
  * Runs `argv` without commander when the fast path parses it, and returns the exit code;
  * undefined when commander must (src/cli/mod.ts).
@@ -73,16 +88,8 @@ export async function runFastPath(argv: readonly string[]): Promise<number | und
   if (parsed === undefined) return undefined;
   const { reportError } = await import("./report_error.ts");
   try {
-    if (parsed.command === "add") {
-      const { addAction } = await import("./add_command.ts");
-      await addAction(parsed.args[0], parsed.options);
-    } else if (parsed.command === "remove") {
-      const { removeAction } = await import("./remove_command.ts");
-      await removeAction(parsed.args[0], parsed.options);
-    } else {
-      const { newAction } = await import("./new_command.ts");
-      await newAction(parsed.args[0], parsed.options);
-    }
+    const action = await ACTIONS[parsed.command]();
+    await action(parsed.args[0], parsed.options);
     return 0;
   } catch (error) {
     return reportError(error);

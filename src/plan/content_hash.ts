@@ -1,12 +1,11 @@
-/**
- * The hash the answers file records for every module file pyscaffold wrote,
- * so that `remove` can tell whether the user changed it since.
- */
 import { sha256 } from "../digest.ts";
 
 export { sha256 };
 
-/** Each file's path → the hash of its content: a module's record in the answers file. */
+/**
+ * Each file's path → the hash of its content: a module's record in the answers file, so that
+ * `remove` can tell whether the user changed a file since pyscaffold wrote it.
+ */
 export async function fileHashes(
   files: readonly { path: string; content: string }[],
 ): Promise<Record<string, string>> {

@@ -111,6 +111,7 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
   }
   if (documents.length === 0) throw damaged("empty");
   const result = new Map<string, string>();
+  const checks: [path: string, content: string, hash: string][] = [];
   let version = "";
   for (const data of documents) {
     if (typeof data !== "object" || data === null) throw damaged("not a JSON object");
@@ -131,12 +132,14 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
         ? (blobs as Record<string, unknown>)[hash]
         : undefined;
       if (typeof content !== "string") throw damaged(`bad entry ${JSON.stringify(path)}`);
-      if (await sha256(content) !== hash) {
-        throw damaged(`the content of ${path} does not match its hash`);
-      }
+      checks.push([path, content, hash as string]);
       result.set(path, content);
     }
   }
+  // Every blob against its hash, at once (each digest is an asynchronous call, src/digest.ts).
+  const digests = await Promise.all(checks.map(([, content]) => sha256(content)));
+  const wrong = checks.find(([, , hash], i) => digests[i] !== hash);
+  if (wrong) throw damaged(`the content of ${wrong[0]} does not match its hash`);
   return { version, files: result };
 }
 
