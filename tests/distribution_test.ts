@@ -5,11 +5,16 @@
  * compiled binary could not carry.
  */
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import denoJson from "../deno.json" with { type: "json" };
 import { buildBundle } from "./_bundle.ts";
 import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/choices/features/mod.ts";
-import { builtinsAtStart, pinUnbundled, withoutCreateRequire } from "../tools/bundle.ts";
+import {
+  builtinsAtStart,
+  COMPILED_TEMPLATES,
+  pinUnbundled,
+  withoutCreateRequire,
+} from "../tools/bundle.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const MAIN = join(ROOT, "main.ts");
@@ -86,6 +91,11 @@ async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>)
 
 Deno.test("distribution: the bundle generates byte-identical projects to the checkout", async () => {
   const bundle = await buildBundle();
+  // The compiled templates are copied beside the chunks as written, their parentheses kept.
+  assertEquals(
+    await Deno.readTextFile(join(dirname(bundle), COMPILED_TEMPLATES)),
+    await Deno.readTextFile(join(ROOT, "src", "render", COMPILED_TEMPLATES)),
+  );
   const combos = [...flagCombinations(), ["--module", "bookings"]];
   const outcomes = await pool(combos, 6, async (flags) => {
     const args = ["new", "svc", "--yes", "--no-env", "--no-git", ...flags];

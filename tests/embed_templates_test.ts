@@ -6,7 +6,7 @@ import { assert, assertEquals } from "./_assert.ts";
 import { Eta } from "eta";
 import { compiledFunction } from "../tools/embed_templates.ts";
 import { TEMPLATE_CONFIG } from "../src/render/template_config.ts";
-import { COMPILED } from "../src/render/_compiled.gen.ts";
+import { COMPILED } from "../src/render/_compiled.gen.js";
 import { templateNames } from "../src/render/sources.ts";
 
 const SAMPLES: Record<string, string> = {
@@ -48,4 +48,14 @@ Deno.test("embed: a compiled template declares only the helpers it calls", () =>
 
 Deno.test("embed: every template of templates/ is compiled, and nothing else", () => {
   assertEquals(Object.keys(COMPILED).sort(), templateNames().sort());
+});
+
+Deno.test("embed: each template's function is in parentheses, compiled with its module", async () => {
+  // V8 compiles a parenthesized function with the module, so Deno's code cache keeps it
+  // (tools/embed_templates.ts); without the parentheses every run compiles the templates.
+  const text = await Deno.readTextFile(new URL("../src/render/_compiled.gen.js", import.meta.url));
+  const opened = text.match(/^  "[^"]+": \(function \(it, options\) \{$/gm) ?? [];
+  assertEquals(opened.length, templateNames().length);
+  assertEquals((text.match(/^  \}\),$/gm) ?? []).length, templateNames().length);
+  for (const template of Object.values(COMPILED)) assertEquals(typeof template, "function");
 });

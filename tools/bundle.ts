@@ -45,6 +45,14 @@ const root = new URL("..", import.meta.url).pathname;
 export const BUNDLE_DIR: string = join(root, "dist", "pyscaffold");
 export const BUNDLE_ENTRY = "main.js";
 
+/**
+ * The compiled templates (src/render/_compiled.gen.js), kept out of the chunks and copied
+ * beside them as they are: the bundler would drop the parentheses around each template's
+ * function, and with them V8's compiling it with the module and caching it (see
+ * tools/embed_templates.ts).
+ */
+export const COMPILED_TEMPLATES = "_compiled.gen.js";
+
 /** Rewrites `import("name")` of each unbundled package to its `npm:` specifier. */
 export function pinUnbundled(
   code: string,
@@ -135,6 +143,8 @@ async function main(args: string[]): Promise<number> {
       "bundle",
       "--code-splitting",
       ...UNBUNDLED.flatMap((name) => ["--external", name]),
+      "--external",
+      `*/${COMPILED_TEMPLATES}`,
       "--outdir",
       outdir,
       join(root, "main.ts"),
@@ -154,6 +164,18 @@ async function main(args: string[]): Promise<number> {
         withoutCreateRequire(pinUnbundled(code, denoJson.imports, UNBUNDLED), entry.name),
       );
     }
+    // The chunk that renders imports the compiled templates by the path the source gives,
+    // which is the copy's path beside it.
+    const importers = [...chunks].filter(([, code]) =>
+      code.includes(`from "./${COMPILED_TEMPLATES}";`)
+    );
+    if (importers.length !== 1) {
+      throw new Error(
+        `expected one chunk to import ./${COMPILED_TEMPLATES}, found ${importers.length}`,
+      );
+    }
+    const compiled = await Deno.readTextFile(join(root, "src", "render", COMPILED_TEMPLATES));
+    chunks.set(COMPILED_TEMPLATES, compiled);
     const atStart = builtinsAtStart(chunks, BUNDLE_ENTRY);
     if (atStart.length) {
       throw new Error(

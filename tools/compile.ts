@@ -12,7 +12,7 @@
  * runners. DENORT_BIN may point at a local denort for the host's own target.
  *
  * The binaries need nothing from the checkout at run time: templates are
- * embedded, compiled, in src/render/_compiled.gen.ts (the help in
+ * embedded, compiled, in src/render/_compiled.gen.js (the help in
  * src/cli/_help.gen.ts) and every import is static or a dynamic import of a
  * literal specifier, which `deno compile` follows.
  */

@@ -5,7 +5,7 @@
  * carry them, and nothing is read from disk at run time.
  *
  * The templates are also compiled here, by Eta itself (`compileToString`, with the
- * configuration of src/render/template_config.ts), into src/render/_compiled.gen.ts: the
+ * configuration of src/render/template_config.ts), into src/render/_compiled.gen.js: the
  * JavaScript of one function per template, so that a run neither loads Eta's parser (and
  * its Node built-ins) nor parses the templates. The sources stay embedded for the tests and
  * tools that read them.
@@ -41,9 +41,9 @@ const EMBEDDINGS: readonly Embedding[] = [
   },
   {
     source: "templates",
-    target: "src/render/_compiled.gen.ts",
+    target: "src/render/_compiled.gen.js",
     constant: "COMPILED",
-    doc: "Each template under templates/, compiled by Eta: the body of its function (it, options).",
+    doc: "Each template under templates/, compiled by Eta: its function (it, options).",
     emit: compiledModule,
   },
   {
@@ -118,22 +118,31 @@ export function compiledFunction(eta: Eta, source: string): string {
 }
 
 /**
- * The templates as the bodies of their functions `(it, options)`: each is what Eta compiles at
- * run time with the same configuration, less the helpers it never calls. Kept as strings, and
- * made functions (`new Function`) on first use by src/render/mod.ts: a JavaScript module of
- * 126 functions cost the one-file bundle ~10 ms of parsing at every start, even for `--version`,
- * where strings cost next to nothing (docs/BENCHMARKS.md).
+ * The templates as functions `(it, options)`: each is what Eta compiles at run time with the
+ * same configuration, less the helpers it never calls.
+ *
+ * A JavaScript module, not TypeScript, and each function in parentheses: V8 compiles a
+ * parenthesized function when it compiles the module, so its code is in the code cache Deno
+ * keeps of the module and the next run compiles nothing; a function compiled on first call
+ * (as any other would be) is compiled again by every run. TypeScript would lose the
+ * parentheses (the transpiler drops them, and so does the bundler: tools/bundle.ts keeps this
+ * file out of the chunks and copies it beside them). Rendering the all-on project took ~12 ms
+ * of compiling on each run (docs/DECISIONS.md, "#15 the tool, fifth pass"). The module's types
+ * are in `_compiled.d.ts`, beside it.
  */
 function compiledModule(files: [string, string][], embedding: Embedding): string {
   const eta = new Eta(TEMPLATE_CONFIG);
   const lines = [
+    '// @ts-self-types="./_compiled.d.ts"',
     header(embedding),
     "",
     `/** ${embedding.doc} */`,
-    `export const ${embedding.constant}: Readonly<Record<string, string>> = {`,
+    `export const ${embedding.constant} = {`,
   ];
   for (const [key, text] of files) {
-    lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(compiledFunction(eta, text))},`);
+    lines.push(`  ${JSON.stringify(key)}: (function (it, options) {`);
+    lines.push(compiledFunction(eta, text).replace(/^\n/, "").replace(/\n$/, ""));
+    lines.push("  }),");
   }
   lines.push("};", "");
   return lines.join("\n");

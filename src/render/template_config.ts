@@ -1,6 +1,6 @@
 /**
  * The one Eta configuration of the templates: tools/embed_templates.ts compiles them with it
- * (src/render/_compiled.gen.ts) and the engine of src/render/mod.ts runs them with it.
+ * (src/render/_compiled.gen.js) and the engine of src/render/mod.ts runs them with it.
  */
 
 export const TEMPLATE_CONFIG = {
