@@ -54,8 +54,8 @@ Deno.test("embed: each template's function is in parentheses, compiled with its 
   // V8 compiles a parenthesized function with the module, so Deno's code cache keeps it
   // (tools/embed_templates.ts); without the parentheses every run compiles the templates.
   const text = await Deno.readTextFile(new URL("../src/render/_compiled.gen.js", import.meta.url));
-  const opened = text.match(/^  "[^"]+": \(function \(it, options\) \{$/gm) ?? [];
+  const opened = text.match(/^ {2}"[^"]+": \(function \(it, options\) \{$/gm) ?? [];
   assertEquals(opened.length, templateNames().length);
-  assertEquals((text.match(/^  \}\),$/gm) ?? []).length, templateNames().length);
+  assertEquals((text.match(/^ {2}\}\),$/gm) ?? []).length, templateNames().length);
   for (const template of Object.values(COMPILED)) assertEquals(typeof template, "function");
 });
