@@ -16,6 +16,7 @@ import {
   suggestModuleName,
 } from "../src/choices/module_names.ts";
 import {
+  inflect,
   nonAscii,
   pluralize,
   printable,
@@ -389,4 +390,14 @@ Deno.test("long names: messages stay bounded", () => {
       assertCleanError(error);
     }
   }
+});
+
+Deno.test("names: a name's forms are worked out once per run, and no caller can change them", () => {
+  const first = inflect("booking_item");
+  assertEquals(first, { singular: "booking_item", plural: "booking_items" });
+  assert(inflect("booking_item") === first, "the same answer is not the one kept");
+  assertThrows(() => {
+    (first as { plural: string }).plural = "bookings";
+  }, (error) => assert(error instanceof TypeError, String(error)));
+  assertEquals(inflect("booking_item").plural, "booking_items");
 });

@@ -163,7 +163,26 @@ export function singularize(snake: string): string {
  * not an involution on every string (`ies` → `y` → `ys`); a last word it would not give
  * back is kept as it is, for both forms.
  */
-export function inflect(snake: string): { singular: string; plural: string } {
+export function inflect(snake: string): Inflected {
+  let found = inflected.get(snake);
+  if (found === undefined) {
+    found = Object.freeze(inflectOnce(snake));
+    inflected.set(snake, found);
+  }
+  return found;
+}
+
+type Inflected = Readonly<{ singular: string; plural: string }>;
+
+/**
+ * Each name's forms, once per run: a command inflects the same names again and again (every
+ * module of the answers file when it is read, then again to find a module or check a new
+ * one's table against the others), five rule searches of the library each time (~1.2 ms of an
+ * `add` in a project of 50 modules). The library's rules never change after this module loads.
+ */
+const inflected = new Map<string, Inflected>();
+
+function inflectOnce(snake: string): { singular: string; plural: string } {
   const i = snake.lastIndexOf("_");
   const head = snake.slice(0, i + 1);
   const last = snake.slice(i + 1);
