@@ -19,3 +19,15 @@ export { basename, dirname, join };
 export function resolve(...parts: string[]): string {
   return resolveFrom(Deno.cwd(), ...parts);
 }
+
+/**
+ * The directory above `dir` (an absolute path, as `resolve` gives it), or undefined at a root:
+ * `/`, a drive's `C:/`, a network share's `//server/share`. Walks up to a root stop there:
+ * pathe's `dirname` goes on from `C:/` and `//server/share` to `/`, which on Windows is the
+ * root of the working directory's drive, another place.
+ */
+export function parentOf(dir: string): string | undefined {
+  if (/^[A-Za-z]:\/?$/.test(dir) || /^\/\/[^/]+\/[^/]+\/?$/.test(dir)) return undefined;
+  const parent = dirname(dir);
+  return parent === dir ? undefined : parent;
+}

@@ -4,7 +4,7 @@
  */
 import * as node from "node:path";
 import { assertEquals } from "./_assert.ts";
-import { basename, dirname, join, resolve } from "../src/path.ts";
+import { basename, dirname, join, parentOf, resolve } from "../src/path.ts";
 
 const PATHS: string[][] = [
   ["shop-api"],
@@ -37,4 +37,26 @@ Deno.test("path: join, resolve, dirname and basename answer as node:path does", 
 Deno.test("path: resolve starts from Deno's working directory", () => {
   assertEquals(resolve("x"), `${Deno.cwd()}/x`);
   assertEquals(resolve("/abs", "y"), "/abs/y");
+});
+
+Deno.test("path: a walk up stops at a root, a Windows drive's and a network share's too", () => {
+  const walk = (dir: string) => {
+    const seen = [dir];
+    for (let up = parentOf(dir); up !== undefined; up = parentOf(up)) seen.push(up);
+    return seen;
+  };
+  assertEquals(walk("/home/me/shop-api"), ["/home/me/shop-api", "/home/me", "/home", "/"]);
+  // pathe's dirname goes on from these to "/", the root of the working directory's drive.
+  assertEquals(walk("C:/Users/me/shop-api"), [
+    "C:/Users/me/shop-api",
+    "C:/Users/me",
+    "C:/Users",
+    "C:/",
+  ]);
+  assertEquals(walk(resolve("D:\\work\\api")), ["D:/work/api", "D:/work", "D:/"]);
+  assertEquals(walk("//server/share/team/api"), [
+    "//server/share/team/api",
+    "//server/share/team",
+    "//server/share",
+  ]);
 });

@@ -5,7 +5,7 @@
  * generated from and a hash of every file it created (so `remove` can tell
  * whether the user changed a file).
  */
-import { dirname, join, resolve } from "../path.ts";
+import { join, parentOf, resolve } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { printable } from "../choices/names.ts";
 import {
@@ -228,8 +228,8 @@ export async function findProjectRoot(start: string): Promise<string> {
         throw error;
       }
     }
-    const parent = dirname(dir);
-    if (parent === dir) {
+    const parent = parentOf(dir);
+    if (parent === undefined) {
       throw new UserError(
         `No pyscaffold project here: no ${ANSWERS_FILE} in ${
           resolve(start)

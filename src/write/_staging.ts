@@ -11,7 +11,7 @@
  * works there cleans it: `new` in the target's parent, `add` and `remove` in the project
  * (rolling back the unfinished change from its journal) and in the project's parent.
  */
-import { dirname, join, resolve } from "../path.ts";
+import { dirname, join, parentOf, resolve } from "../path.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { sha256 } from "../plan/mod.ts";
 
@@ -207,8 +207,8 @@ export async function cleanStaleStaging(start: string): Promise<string[]> {
       cleaned.push(...await removeStaleNewStaging(dirname(dir)));
       return cleaned;
     }
-    const parent = dirname(dir);
-    if (parent === dir) return cleaned;
+    const parent = parentOf(dir);
+    if (parent === undefined) return cleaned;
     dir = parent;
   }
 }
