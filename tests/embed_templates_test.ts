@@ -9,6 +9,9 @@ import { TEMPLATE_CONFIG } from "../src/render/template_config.ts";
 import { COMPILED } from "../src/render/_compiled.gen.js";
 import { templateNames } from "../src/render/sources.ts";
 
+/** The generated module (imported above as COMPILED), as a file. */
+const COMPILED_FILE = new URL("../src/render/_compiled.gen.js", import.meta.url);
+
 const SAMPLES: Record<string, string> = {
   "plain.eta": "a <%= it.x %> b\n",
   "output.eta": '<% output("o:" + it.x) -%>\n',
@@ -53,7 +56,7 @@ Deno.test("embed: every template of templates/ is compiled, and nothing else", (
 Deno.test("embed: each template's function is in parentheses, compiled with its module", async () => {
   // V8 compiles a parenthesized function with the module, so Deno's code cache keeps it
   // (tools/embed_templates.ts); without the parentheses every run compiles the templates.
-  const text = await Deno.readTextFile(new URL("../src/render/_compiled.gen.js", import.meta.url));
+  const text = await Deno.readTextFile(COMPILED_FILE);
   const opened = text.match(/^ {2}"[^"]+": \(function \(it, options\) \{$/gm) ?? [];
   assertEquals(opened.length, templateNames().length);
   assertEquals((text.match(/^ {2}\}\),$/gm) ?? []).length, templateNames().length);
@@ -63,7 +66,7 @@ Deno.test("embed: each template's function is in parentheses, compiled with its 
 Deno.test("embed: the compiled templates name no undeclared variable", async () => {
   // They run as a module's code, so in strict mode: an assignment to an undeclared name throws
   // where `new Function` (their earlier form) would have made a global.
-  const file = new URL("../src/render/_compiled.gen.js", import.meta.url).pathname;
+  const file = COMPILED_FILE.pathname;
   const lint = await new Deno.Command(Deno.execPath(), {
     // --no-config: deno.json leaves generated files out of `deno lint`
     args: ["lint", "--no-config", "--rules-tags=", "--rules-include=no-undef", file],
