@@ -10,6 +10,7 @@ import type { FileAction, Plan, PlannedFile } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
 import { UserError } from "../src/errors.ts";
+import { MAIN } from "./_cli.ts";
 
 const dec = new TextDecoder();
 
@@ -90,6 +91,59 @@ Deno.test("write: a new project appears complete, with no staging left", async (
   assertEquals(await Deno.readTextFile(join(parent, "svc/src/b.py")), "# src/b.py\n");
   assertEquals((await Deno.stat(join(parent, "svc/run.sh"))).mode! & 0o111, 0o111);
   assertEquals(progress, ["a.txt", "src/b.py", "run.sh"]);
+});
+
+Deno.test("write: a new project's files and folders take the umask, as git and cp make them", async () => {
+  // A subprocess: the umask is the process's, and test files run side by side in this one.
+  const parent = await Deno.makeTempDir();
+  const run = await new Deno.Command("sh", {
+    args: [
+      "-c",
+      'umask 027 && exec "$0" run -A "$1" new svc --yes --no-git --no-env',
+      Deno.execPath(),
+      MAIN,
+    ],
+    cwd: parent,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  assertEquals(run.code, 0, dec.decode(run.stderr));
+  const modes = new Map<string, number>();
+  const walk = async (dir: string) => {
+    for await (const entry of Deno.readDir(dir)) {
+      const path = join(dir, entry.name);
+      modes.set(path, (await Deno.lstat(path)).mode! & 0o777);
+      if (entry.isDirectory) await walk(path);
+    }
+  };
+  await walk(join(parent, "svc"));
+  assert(modes.size > 40);
+  for (const [path, mode] of modes) {
+    const isDirectory = (await Deno.lstat(path)).isDirectory;
+    assertEquals(mode.toString(8), isDirectory ? "750" : "640", path);
+  }
+});
+
+Deno.test("write: a file a change replaces keeps its permissions; a new one takes the umask", async () => {
+  const dir = await existingProject();
+  await Deno.chmod(join(dir, "README.md"), 0o750);
+  await Deno.chmod(join(dir, ANSWERS_FILE), 0o600);
+  await writePlan(
+    plan("existing", [
+      file("README.md", "replaced\n", "replace"),
+      file(ANSWERS_FILE, '{"new": true}\n', "replace"),
+      file("src/new.py"),
+    ]),
+    dir,
+  );
+  const mode = async (path: string) =>
+    ((await Deno.stat(join(dir, path))).mode! & 0o777).toString(8);
+  assertEquals(await Deno.readTextFile(join(dir, "README.md")), "replaced\n");
+  assertEquals(await mode("README.md"), "750");
+  assertEquals(await mode(ANSWERS_FILE), "600");
+  // What this process's umask makes of a file created without a mode.
+  await Deno.writeTextFile(join(dir, "probe"), "");
+  assertEquals(await mode("src/new.py"), await mode("probe"));
 });
 
 Deno.test("write: new projects written side by side at once all land (no cleaner takes a live staging)", async () => {

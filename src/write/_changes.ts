@@ -22,6 +22,7 @@ import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile, sha256 } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
+import { allowExecute, permissionsOf } from "./_modes.ts";
 import type { WriteProgress } from "./_new_project.ts";
 import { exists, JOURNAL, type JournalStep, makeLockedDirectory, TX_PREFIX } from "./_staging.ts";
 
@@ -66,10 +67,9 @@ export async function applyChanges(
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
         await checkpoint(`stage ${file.path}`);
         const path = join(staging, `new-${i}`);
-        await Deno.writeFile(path, fileBytes(file), {
-          createNew: true,
-          mode: file.executable ? 0o755 : 0o644,
-        });
+        // No mode: a new file gets what the umask leaves; a replaced one keeps its own (below).
+        await Deno.writeFile(path, fileBytes(file), { createNew: true });
+        if (file.executable) allowExecute(path);
         staged.set(file, path);
       }
       // 2. move into place, every existing file moved aside first
@@ -83,6 +83,9 @@ export async function applyChanges(
               `${file.path} appeared since the plan was made; nothing was written.`,
             );
           }
+          // The user's permissions (a chmod +x, a chmod 600) stay on what replaces the file.
+          const permissions = await permissionsOf(target);
+          if (permissions !== undefined) await Deno.chmod(staged.get(file)!, permissions);
           const aside = join(staging, `old-${i}`);
           note({ aside: file.path, staged: `old-${i}` });
           await Deno.rename(target, aside);

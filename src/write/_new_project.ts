@@ -11,6 +11,7 @@ import { ANSWERS_FILE } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
+import { allowExecute } from "./_modes.ts";
 import { makeLockedDirectory, removeStaleNewStaging } from "./_staging.ts";
 
 export interface WriteProgress {
@@ -103,10 +104,10 @@ export async function writeNewProject(
         await checkpoint(`stage ${file.path}`);
         // Synchronous: a small file is written faster than an asynchronous call is
         // dispatched, and the checkpoint above still lets a signal in between files.
-        Deno.writeFileSync(join(staging, ...file.path.split("/")), fileBytes(file), {
-          mode: file.executable ? 0o755 : 0o644,
-          createNew: true,
-        });
+        const path = join(staging, ...file.path.split("/"));
+        // No mode: the umask decides, as for git and cp (_modes.ts).
+        Deno.writeFileSync(path, fileBytes(file), { createNew: true });
+        if (file.executable) allowExecute(path);
         onProgress?.(++written, files.length, file.path);
       }
       // The last check: the rename that follows is synchronous and starts before any
