@@ -7,7 +7,11 @@
  * real wins most pairs.
  *
  *   deno run -A bench/ab.ts --base REV [--framework flask|quart] [--endpoint hit|row|create|miss|health]
+ *                           [--access owner|authenticated|public-read|admin]
  *                           [--pairs 9] [--seconds 10] [--warmup 3] [--connections 32]
+ *
+ * `--access`: the first module's policy (the bench's default is `owner`); under `public-read`
+ * its reads are requested without a token, as a public client sends them.
  *
  * "before" is the project `REV` generates (from a git worktree), "after" the one this checkout
  * generates, both with the bench's flags (PostgreSQL, auth, cache, Celery) and production
@@ -31,6 +35,7 @@ import {
   serverEnv,
 } from "./backends.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
+import { ACCESS_POLICIES } from "../src/choices/module_spec.ts";
 
 type Framework = "flask" | "quart";
 
@@ -74,10 +79,15 @@ async function main(): Promise<number> {
   const base = option("base");
   const framework = (option("framework") ?? "quart") as Framework;
   const endpoint = (option("endpoint") ?? "hit") as keyof typeof ENDPOINTS;
-  if (!base || !["flask", "quart"].includes(framework) || !Object.hasOwn(ENDPOINTS, endpoint)) {
+  const access = option("access") ?? "owner";
+  if (
+    !base || !["flask", "quart"].includes(framework) || !Object.hasOwn(ENDPOINTS, endpoint) ||
+    !(ACCESS_POLICIES as readonly string[]).includes(access)
+  ) {
     console.error(
       "usage: deno run -A bench/ab.ts --base REV [--framework flask|quart] " +
-        `[--endpoint ${Object.keys(ENDPOINTS).join("|")}] [--pairs 9] [--seconds 10]`,
+        `[--endpoint ${Object.keys(ENDPOINTS).join("|")}] ` +
+        `[--access ${ACCESS_POLICIES.join("|")}] [--pairs 9] [--seconds 10]`,
     );
     return 2;
   }
@@ -94,7 +104,10 @@ async function main(): Promise<number> {
   const servers: Server[] = [];
   try {
     await ok(["git", "-C", ROOT, "worktree", "add", "--detach", worktree, base]);
-    const flags = PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f));
+    const flags = [
+      ...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f)),
+      ...["--access", access],
+    ];
     // One set of secrets for both sides, so that one token works on either.
     const secrets = newSecrets();
     const sides: Side[] = [];
@@ -126,8 +139,10 @@ async function main(): Promise<number> {
     await server.stop();
     const script = join(parent, "create.lua");
     await Deno.writeTextFile(script, CREATE_SCRIPT);
+    // A public-read module's reads go without a token, as a public client sends them.
+    const tokenless = endpoint === "health" || (access === "public-read" && !target.create);
     const extra = {
-      token: endpoint === "health" ? undefined : token,
+      token: tokenless ? undefined : token,
       script: target.create ? script : undefined,
     };
     const app = target.miss ? "src.bench_miss:app" : APP_ENTRY[framework];
@@ -136,7 +151,10 @@ async function main(): Promise<number> {
       after: [],
     };
     console.log(
-      `${framework} ${endpoint} (${target.path}): ${options.pairs} pairs, ${options.seconds} s each`,
+      `${framework} ${endpoint} (${target.path}, access ${access}${
+        tokenless ? ", no token" : ""
+      }): ` +
+        `${options.pairs} pairs, ${options.seconds} s each`,
     );
     for (let pair = 0; pair < options.pairs; pair++) {
       // Alternate who goes first, so that a drift of the machine's load favours neither.

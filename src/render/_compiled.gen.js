@@ -295,6 +295,9 @@ const guard = { owner: "require_active_user", authenticated: "require_active_use
 /* With a cache, a guard that checks every request's token reads the cache's generation in
    the same Redis round trip (src/auth/auth_guard.py): a cached read costs that one trip. */
 const prefetching = it.cache && m.tokenOnEveryRoute;
+/* public-read with the cache: the middleware reads the generation of a read without a token
+   (src/cached_reads.py), and the guard hands that read to the cache. */
+const publicReads = it.cache && it.auth && m.access === "public-read";
 const guardImport = m.access === "admin" ? "require_admin" : "require_active_user";
 __eta.res+=it.py.docstring(0, `Routes of ${m.urlPrefix}: parse the request, call the service, shape the response.`);
 __eta.res+='\n\nfrom __future__ import annotations\n\n';
@@ -303,14 +306,15 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   /* the framework's validation and OpenAPI imports, one per line */
   ...include(openapi, { ...it, part: "imports" }).split("\n").filter(Boolean),
   ...(it.auth ? [`from src.auth.auth_guard import current_actor, ${guardImport}${prefetching ? ", prefetch_with_token" : ""}`] : ["from src.models.base_model import SYSTEM_ACTOR"]),
+  ...(publicReads ? ["from src.auth.auth_guard import prefetch_for_public_reads, read_publicly"] : []),
   ...(owned ? ["from src.auth.auth_guard import current_user_id, owner_scope"] : []),
   "from src.database import get_session",
   "from src.envelope import Deleted, JsonResponse, paginated, success",
-  ...(prefetching ? ["from src.extensions import ResourceCache"] : []),
+  ...(prefetching || publicReads ? ["from src.extensions import ResourceCache"] : []),
   "from src.pagination import PageParams",
   `from src.${m.module}.${m.module}_repository import ${C}Repository`,
   `from src.${m.module}.${m.module}_schemas import ${C}Create, ${C}Out, ${C}Update`,
-  `from src.${m.module}.${m.module}_service import ${prefetching ? "CACHE_NAMESPACE, " : ""}${C}Service`,
+  `from src.${m.module}.${m.module}_service import ${prefetching || publicReads ? "CACHE_NAMESPACE, " : ""}${C}Service`,
 ] });
 __eta.res+='\nbp = Blueprint("';
 __eta.res+=m.module;
@@ -322,7 +326,11 @@ __eta.res+='# Reads need no token; a write needs an active user\'s.\nREAD_METHOD
 __eta.res+=it.fw.async;
 __eta.res+='def require_a_user_to_write() -> None:\n    """The public-read policy: anyone reads; changes need a valid token of an active user."""\n    if request.method not in READ_METHODS:\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='require_active_user()\n\n\n';
+__eta.res+='require_active_user()\n';
+if (publicReads) {
+__eta.res+='    else:\n        read_publicly()\n';
+}
+__eta.res+='\n\n';
 }
 if (guard) {
 __eta.res+='bp.before_request(';
@@ -331,6 +339,9 @@ __eta.res+=')\n';
 }
 if (prefetching) {
 __eta.res+='# The guard reads the cache\'s generation with the token: a cached read is one Redis round trip.\nprefetch_with_token(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
+}
+if (publicReads) {
+__eta.res+='# A read without a token: the middleware reads the cache\'s generation, in one round trip.\nprefetch_for_public_reads(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
 }
 __eta.res+=include(openapi, { ...it, part: "setup" });
 __eta.res+='\n\ndef _service() -> ';
@@ -1287,8 +1298,12 @@ const ownedRefs = refs.filter((f) => m.ownedRefTables.includes(f.refNames.table)
 /* The tests that change users behind the API's back (role, deactivation). */
 const changesUsers = it.auth;
 /* The routes' guard reads the cache's generation with the token's check (every route needs a
-   token): a cached read is one Redis round trip, served from the worker's copy. */
-const prefetching = it.cache && m.tokenOnEveryRoute;
+   token), or the middleware reads it for a read without a token (public-read, with auth): a
+   cached read is one Redis round trip, served from the worker's copy. */
+const publicReads = it.cache && it.auth && access === "public-read";
+const prefetching = it.cache && (m.tokenOnEveryRoute || publicReads);
+/* A repeated read's own headers: public reads are read without a token. */
+const readWith = publicReads ? "" : ", headers=auth_headers";
 /* One line when it fits ruff's 100 columns, else the wrapped form. */
 const fit = (one, wrapped) => one.length <= 100 ? one : wrapped;
 __eta.res+='"""';
@@ -1313,7 +1328,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   ...(it.cache && isAsync ? ["from src.database import get_database"] : []),
   ...(prefetching ? ["from src.extensions import ResourceCache", `from src.${m.module}.${m.module}_service import CACHE_NAMESPACE, ${C}Service`] : []),
   ...(prefetching && it.auth ? ["from src.middleware import access_log"] : []),
-  ...(access === "admin" || (prefetching && it.auth) ? ["from src.models.users_model import ADMIN"] : []),
+  ...(access === "admin" || (prefetching && it.auth && !publicReads) ? ["from src.models.users_model import ADMIN"] : []),
 ] });
 if (changesUsers || ownedRefs.length) {
 __eta.res+='from tests.accounts import ';
@@ -2036,16 +2051,22 @@ __eta.res+='def test_a_cached_read_is_one_redis_round_trip(\n    app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=',\n    client: ';
 __eta.res+=it.fw.testClient;
-__eta.res+=',\n    auth_headers: Headers,\n    refs: Refs,\n    monkeypatch: pytest.MonkeyPatch,\n) -> None:\n    """Once read, a row and a page cost the token\'s check alone: one MGET, which also reads\n    the cache\'s generation; the entries come from this worker\'s copy."""\n    url = f"{URL}/{';
+__eta.res+=',\n    auth_headers: Headers,\n    refs: Refs,\n    monkeypatch: pytest.MonkeyPatch,\n) -> None:\n';
+if (publicReads) {
+__eta.res+='    """Once read, a row and a page cost one MGET, of the cache\'s generation, with no token."""\n';
+} else {
+__eta.res+='    """Once read, a row and a page cost the token\'s check alone: one MGET, which also reads\n    the cache\'s generation; the entries come from this worker\'s copy."""\n';
+}
+__eta.res+='    url = f"{URL}/{';
 __eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
 __eta.res+='[\'id\']}"\n    for _ in range(2):\n        assert ';
-__eta.res+=it.awaited("client.get(url, headers=auth_headers)");
+__eta.res+=it.awaited(`client.get(url${readWith})`);
 __eta.res+='.status_code == 200\n        assert ';
-__eta.res+=it.awaited("client.get(URL, headers=auth_headers)");
+__eta.res+=it.awaited(`client.get(URL${readWith})`);
 __eta.res+='.status_code == 200\n    sent = count_commands(app, monkeypatch)\n    assert ';
-__eta.res+=it.awaited("client.get(url, headers=auth_headers)");
+__eta.res+=it.awaited(`client.get(url${readWith})`);
 __eta.res+='.status_code == 200\n    assert ';
-__eta.res+=it.awaited("client.get(URL, headers=auth_headers)");
+__eta.res+=it.awaited(`client.get(URL${readWith})`);
 __eta.res+='.status_code == 200\n    assert sent == ["MGET", "MGET"]\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_write_reaches_every_worker_on_its_next_read`, ["make_app: AppFactory", ...(isAsync ? ["serve: Serve"] : []), `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
 __eta.res+='\n    """Each worker keeps a copy of what it read; a write made through another is seen at once."""\n    other = ';
@@ -2094,17 +2115,35 @@ __eta.res+='read(self, *args)\n\n        monkeypatch.setattr(';
 __eta.res+=C;
 __eta.res+='Service, name, counted)\n    return calls\n\n\nclass Records(logging.Handler):\n    """The records of a logger, kept."""\n\n    def __init__(self) -> None:\n        super().__init__()\n        self.records: list[logging.LogRecord] = []\n\n    def emit(self, record: logging.LogRecord) -> None:\n        self.records.append(record)\n\n\ndef sent_headers(response: Any) -> list[tuple[str, str]]:\n    """A response\'s headers but its request id, which is each request\'s own."""\n    headers = response.headers.items()\n    return [(name, value) for name, value in headers if name.lower() != "x-request-id"]\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_repeated_read_is_answered_before_the_app`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
-__eta.res+='\n    """The middleware sends a cached read\'s response again: the app\'s status, headers and body,\n    without reaching the routes; its access line says so (`"early": true`)."""\n    url = f"{URL}/{';
+__eta.res+='\n    """The middleware sends a cached read\'s response again: the app\'s status, headers and body,\n    without reaching the routes; its access line says so (`"early": true`).';
+__eta.res+=publicReads ? " A read that\n    needs no token is sent again to anyone: the first reads carried one, the repeats do not." : "";
+__eta.res+='"""\n    url = f"{URL}/{';
 __eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
 __eta.res+='[\'id\']}"\n    first = [';
 __eta.res+=it.fw.await;
 __eta.res+='client.get(read, headers=auth_headers) for read in (url, URL)]\n    calls = service_reads(monkeypatch)\n    lines = Records()\n    access_log.addHandler(lines)\n    access_log.setLevel(logging.INFO)\n    try:\n        for read, earlier in zip((url, URL), first, strict=True):\n            again = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.get(read, headers=auth_headers)\n            assert again.status_code == 200\n            assert ';
+__eta.res+='client.get(read';
+__eta.res+=readWith;
+__eta.res+=')\n            assert again.status_code == 200\n            assert ';
 __eta.res+=it.fw.await;
 __eta.res+='again.get_data() == ';
 __eta.res+=it.fw.await;
 __eta.res+='earlier.get_data()\n            assert sent_headers(again) == sent_headers(earlier)\n    finally:\n        access_log.removeHandler(lines)\n        access_log.setLevel(logging.NOTSET)\n    assert calls == []\n    assert [getattr(line, "early", False) for line in lines.records] == [True, True]\n\n\n';
+if (publicReads) {
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_public_read_answered_early_follows_a_write`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """A write replaces the generation: the next read without a token is the app\'s, with the\n    new row, however often the page was answered before."""\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='create(client, auth_headers, payload(refs))\n    for _ in range(2):\n        assert ';
+__eta.res+=it.awaited("client.get(URL)");
+__eta.res+='.status_code == 200\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='create(client, auth_headers, payload_n(2, refs))\n    calls = service_reads(monkeypatch)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(URL)\n    assert response.status_code == 200\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["pagination"]["total"] == 2\n    assert calls == ["list_page"]\n';
+} else {
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_answered_early_refuses_a_revoked_token`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
 __eta.res+='\n    """Revocation applies to the very next read, however often it was answered before."""\n    ';
 __eta.res+=it.fw.await;
@@ -2151,6 +2190,7 @@ if (access === "admin") {
 __eta.res+='    assert response.status_code == 403\n    assert calls == []\n';
 } else {
 __eta.res+='    assert response.status_code == 200\n    assert calls == ["list_page"]\n';
+}
 }
 __eta.res+='\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_with_redis_down_is_answered_from_the_database`, ["make_app: AppFactory", ...(isAsync ? ["serve: Serve"] : []), `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
@@ -3134,7 +3174,7 @@ __eta.res+=' |\n| `src/openapi.py` | the OpenAPI document at `/openapi.json` (bu
 __eta.res+=it.auth && it.cache ? "; a repeated cached read answered before the app" : "";
 __eta.res+=' |\n';
 if (it.auth && it.cache) {
-__eta.res+='| `src/cached_reads.py` | the responses the middleware sends again: a cached read repeated by the same user, checked as the guard checks it (`pyscaffold learn caching`) |\n';
+__eta.res+='| `src/cached_reads.py` | the responses the middleware sends again: a cached read repeated by the same user, checked as the guard checks it, or by anyone where reads need no token (public-read) (`pyscaffold learn caching`) |\n';
 }
 if (it.flask) {
 __eta.res+='| `src/wsgi.py` | the entry point of the production server (gunicorn, settings in `gunicorn.conf.py`) |\n';
@@ -3222,7 +3262,9 @@ __eta.res+=it.cache ? "8" : "7";
 __eta.res+='. **After the route.** The session is closed when the request ends, returning its\n   connection to the pool. `RequestMiddleware` adds the request id and the security headers\n   to what the server sends and writes one access-log line with the status and the duration.\n\nIf anything raises on the way, the error handlers in `src/error_handlers.py`\nanswer instead: an error of `src/errors.py` with its own status and message,\nanything unexpected with a logged traceback and a bare 500 envelope.\n\nA read — `GET ';
 __eta.res+=m.urlPrefix;
 __eta.res+='?page=1&per_page=20` — takes the same path.\n';
-if (it.auth && it.cache) {
+if (it.auth && it.cache && m.access === "public-read") {
+__eta.res+='Read again, by anyone, it stops at step 2: this module\'s reads need no token, so the middleware\nsends one MGET (the cache\'s generation) and, when it has not changed, sends the response the\napp gave the first time to every reader (`src/cached_reads.py`).\n';
+} else if (it.auth && it.cache) {
 __eta.res+='Read again by the same user, it stops at step 2: the middleware verifies the token, sends the\nguard\'s one MGET (revocation, the user\'s standing, the cache\'s generation) and, when nothing\nhas changed, sends the response the app gave the first time (`src/cached_reads.py`).\n';
 }
 __eta.res+='The repository selects the active rows only, ordered by `id`, with a\n`LIMIT`/`OFFSET` and a `COUNT(*)` (statements built once, `ActiveReads` in\n`src/models/base_model.py`: a request only binds its values), as plain rows rather than ORM\nentities, which only a change needs';
@@ -4052,17 +4094,17 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='def new_generation() -> str:\n    """A generation is never reused: one lost with Redis cannot come back and revive entries\n    that a worker still holds under it."""\n    return secrets.token_hex(8)\n\n\nclass LocalEntries:\n    """Cache entries this worker read from Redis, each kept no longer than Redis keeps it; the\n    least recently used go first beyond `max_bytes`. Safe to share between threads."""\n\n    def __init__(self, max_bytes: int) -> None:\n        self._entries: TLRUCache[str, tuple[float, bytes]] = TLRUCache(\n            maxsize=max_bytes, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def get(self, key: str) -> bytes | None:\n        found = self.find(key)\n        return None if found is None else found[0]\n\n    def find(self, key: str) -> tuple[bytes, int] | None:\n        """The entry and the milliseconds it has left."""\n        with self._lock:\n            found = self._entries.get(key)\n        if found is None:\n            return None\n        return found[1], int((found[0] - time.monotonic()) * 1000)\n\n    def put(self, key: str, value: bytes, milliseconds_left: int) -> None:\n        if milliseconds_left <= 0 or len(value) > self._entries.maxsize:\n            return\n        with self._lock:\n            self._entries[key] = (time.monotonic() + milliseconds_left / 1000, value)\n\n\ndef _expiry(_key: str, entry: tuple[float, bytes], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, bytes]) -> int:\n    return len(entry[1])\n\n\n';
 if (it.auth) {
-__eta.res+='# Where a request\'s response is marked as one the middleware may send again (src/cached_reads.py).\nREMEMBER = "pyscaffold.remember"\n\n\nclass Remembered(NamedTuple):\n    """A response to a GET that the cache answered under the generations the guard read, for the\n    user the guard authenticated: sent again to that user, with that role, while the entry\n    lives and the generations stay (src/cached_reads.py)."""\n\n    user_id: int\n    role: str\n    generations: tuple[bytes | str, ...]\n    milliseconds_left: int\n\n\n';
+__eta.res+='# Where a request\'s response is marked as one the middleware may send again (src/cached_reads.py).\nREMEMBER = "pyscaffold.remember"\n\n\nclass Remembered(NamedTuple):\n    """A response to a GET that the cache answered under the generations the guard read, for the\n    user the guard authenticated: sent again to that user, with that role, while the entry\n    lives and the generations stay (src/cached_reads.py). A read without a token (public-read)\n    has no user (None, and no role): it is sent again to anyone."""\n\n    user_id: int | None\n    role: str\n    generations: tuple[bytes | str, ...]\n    milliseconds_left: int\n\n\n';
 }
 __eta.res+='class ResourceCache:\n    """Cached reads of one resource, invalidated by its writes.\n\n    Every key embeds the resource\'s generation, a random value that each write replaces, so\n    all cached pages and rows of the resource are ignored at once without scanning keys.\n\n    Entries live in Redis, shared by the workers, and each worker keeps a copy of those it read\n    (LocalEntries). A copy is served only under a generation read from Redis during the same\n    request: the route\'s guard reads it together with the token\'s check\n    (src/auth/auth_guard.py), so a cached read costs that single round trip, and a write is\n    seen by every worker on its next request. Without that generation (no guard, or the cache\n    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which a guard reads ahead."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n        client: Redis = current_app.extensions["cache"]\n        return client\n\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation this request\'s guard read, when it read it from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n';
 if (it.auth) {
-__eta.res+='\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated."""\n        user = g.get("current_user")\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if user is None or prefetched is None or self._prefetched() != generation:\n            return\n        generations = tuple(value for value in prefetched.values() if value is not None)\n        if len(generations) != len(prefetched):\n            return\n';
+__eta.res+='\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated, or\n        under those the middleware read for a read without a token (no user)."""\n        user = g.get("current_user")\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None or self._prefetched() != generation:\n            return\n        generations = tuple(value for value in prefetched.values() if value is not None)\n        if len(generations) != len(prefetched):\n            return\n';
 if (it.quart) {
 __eta.res+='        extras = cast("dict[str, object]", request.scope)\n';
 } else {
 __eta.res+='        extras = request.environ\n';
 }
-__eta.res+='        earlier = extras.get(REMEMBER)\n        if isinstance(earlier, Remembered):\n            milliseconds_left = min(milliseconds_left, earlier.milliseconds_left)\n        extras[REMEMBER] = Remembered(user.id, user.role, generations, milliseconds_left)\n';
+__eta.res+='        earlier = extras.get(REMEMBER)\n        if isinstance(earlier, Remembered):\n            milliseconds_left = min(milliseconds_left, earlier.milliseconds_left)\n        if user is None:\n            extras[REMEMBER] = Remembered(None, "", generations, milliseconds_left)\n        else:\n            extras[REMEMBER] = Remembered(user.id, user.role, generations, milliseconds_left)\n';
 }
 __eta.res+='\n    ';
 __eta.res+=it.fw.async;
@@ -4298,11 +4340,13 @@ __eta.res+='from src.auth.revocation import Standing, check_token\n';
 }
 __eta.res+='from src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\nfrom src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n';
 if (it.cache) {
-__eta.res+='# Redis keys that a blueprint\'s routes read, fetched in the round trip of the token\'s check.\n_PREFETCH: dict[str, tuple[str, ...]] = {}\n';
+__eta.res+='# Redis keys that a blueprint\'s routes read, fetched in the round trip of the token\'s check.\n_PREFETCH: dict[str, tuple[str, ...]] = {}\n# Redis keys that a blueprint\'s reads without a token use (public-read): the middleware reads\n# them before the app (src/cached_reads.py).\n_PUBLIC_READS: dict[str, tuple[str, ...]] = {}\n';
 }
 __eta.res+='\n\n';
 if (it.cache) {
-__eta.res+='def prefetch_with_token(blueprint: str, *keys: str) -> None:\n    """The routes of `blueprint` read `keys` (their cache\'s generation, src/extensions.py): its\n    guard reads them in the round trip that checks the token, left in `g.prefetched`."""\n    _PREFETCH[blueprint] = (*_PREFETCH.get(blueprint, ()), *keys)\n\n\ndef _prefetch() -> tuple[str, ...]:\n    return _PREFETCH.get(request.blueprint or "", ())\n\n\ndef prefetched_by(blueprint: str) -> tuple[str, ...]:\n    """The keys the guard of `blueprint` reads with the token (src/cached_reads.py reads them\n    too)."""\n    return _PREFETCH.get(blueprint, ())\n\n\n';
+__eta.res+='def prefetch_with_token(blueprint: str, *keys: str) -> None:\n    """The routes of `blueprint` read `keys` (their cache\'s generation, src/extensions.py): its\n    guard reads them in the round trip that checks the token, left in `g.prefetched`."""\n    _PREFETCH[blueprint] = (*_PREFETCH.get(blueprint, ()), *keys)\n\n\ndef _prefetch() -> tuple[str, ...]:\n    return _PREFETCH.get(request.blueprint or "", ())\n\n\ndef prefetched_by(blueprint: str) -> tuple[str, ...]:\n    """The keys the guard of `blueprint` reads with the token (src/cached_reads.py reads them\n    too)."""\n    return _PREFETCH.get(blueprint, ())\n\n\ndef prefetch_for_public_reads(blueprint: str, *keys: str) -> None:\n    """The reads of `blueprint` need no token and read `keys` (their cache\'s generation): the\n    middleware reads them before the app, and `read_publicly` hands its answer to the cache."""\n    _PUBLIC_READS[blueprint] = (*_PUBLIC_READS.get(blueprint, ()), *keys)\n\n\ndef public_reads_of(blueprint: str) -> tuple[str, ...]:\n    """The keys the reads of `blueprint` use without a token (src/cached_reads.py)."""\n    return _PUBLIC_READS.get(blueprint, ())\n\n\ndef read_publicly() -> None:\n    """A read that needs no token: the generations the middleware read for it, when it read\n    them, left in `g.prefetched` for the cache, as a guard leaves them with the token\'s check."""\n    keys = _PUBLIC_READS.get(request.blueprint or "")\n    early = early_read(request.';
+__eta.res+=it.quart ? "scope" : "environ";
+__eta.res+=')\n    if keys and early is not None and early.keys == keys and early.values is not None:\n        g.prefetched = dict(zip(keys, early.values, strict=True))\n\n\n';
 }
 __eta.res+='def bearer_token() -> str:\n    return token_of(request.headers.get("Authorization", ""))\n\n\ndef token_of(header: str) -> str:\n    """The token of an Authorization header: `Bearer <token>`, any case for the scheme."""\n    if not header:\n        raise AuthenticationError("Authentication required")\n    scheme, _, token = header.partition(" ")\n    if scheme.lower() != "bearer" or not token.strip():\n        raise AuthenticationError("Invalid token")\n    return token.strip()\n\n\ndef user_id_of(claims: Claims) -> int:\n    """The user id a token names. A signed `sub` that is no user id is an unknown user (401),\n    not a crash."""\n    subject = str(claims["sub"])\n    if not (subject.isascii() and subject.isdigit() and int(subject) <= MAX_USER_ID):\n        raise AuthenticationError("Invalid token")\n    return int(subject)\n\n\n';
 if (it.cache) {
@@ -4643,7 +4687,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Repeated reads answered by the middleware, before ';
 __eta.res+=it.fw.appClass;
-__eta.res+='.\n\nA cached read through the framework costs about twice what a bare route costs: routing, the\nrequest context, the hooks, the response object. Most of an API\'s reads are the same few pages\nread again, so the middleware (src/middleware.py) keeps the responses the app marked as safe to\nsend again, and answers a repeat itself:\n\n- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user or a role change are seen on the very\n  next request (they are in the MGET), a write replaces the generation (no response outlives\n  it), and one user\'s response never reaches another.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token,\nan inactive user, a standing or a generation Redis does not hold, Redis down. The app\'s guard\nuses this MGET\'s answer rather than asking again (`EarlyRead`, src/auth/revocation.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n"""\n\nfrom __future__ import annotations\n\nimport threading\nimport time\nfrom collections.abc import MutableMapping, Sequence\nfrom typing import Any, NamedTuple\n\nfrom cachetools import TLRUCache\nfrom ';
+__eta.res+='.\n\nA cached read through the framework costs about twice what a bare route costs: routing, the\nrequest context, the hooks, the response object. Most of an API\'s reads are the same few pages\nread again, so the middleware (src/middleware.py) keeps the responses the app marked as safe to\nsend again, and answers a repeat itself:\n\n- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user or a role change are seen on the very\n  next request (they are in the MGET), a write replaces the generation (no response outlives\n  it), and one user\'s response never reaches another.\n\nA module whose reads need no token (public-read) answers every reader alike, so its reads are\nsent again to anyone, with or without a token (its reads ignore one): one MGET of the\ngenerations, and the response kept for the same path and query under the same generations.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token,\nan inactive user, a standing or a generation Redis does not hold, Redis down. The app\'s guard\nuses this MGET\'s answer rather than asking again (`EarlyRead`, src/auth/revocation.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n"""\n\nfrom __future__ import annotations\n\nimport threading\nimport time\nfrom collections.abc import MutableMapping, Sequence\nfrom typing import Any, NamedTuple\n\nfrom cachetools import TLRUCache\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -4653,17 +4697,23 @@ __eta.res+='from redis.asyncio import Redis\n';
 } else {
 __eta.res+='from redis import Redis\n';
 }
-__eta.res+='from redis.exceptions import RedisError\n\nfrom src.auth.auth_guard import prefetched_by, token_of, user_id_of\nfrom src.auth.revocation import VALID, EarlyRead, Standing, token_key, user_key\nfrom src.auth.tokens import claims_of\nfrom src.errors import AuthenticationError\nfrom src.extensions import Remembered\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\nHeaders = list[tuple[';
+__eta.res+='from redis.exceptions import RedisError\n\nfrom src.auth.auth_guard import prefetched_by, public_reads_of, token_of, user_id_of\nfrom src.auth.revocation import VALID, EarlyRead, Standing, token_key, user_key\nfrom src.auth.tokens import claims_of\nfrom src.errors import AuthenticationError\nfrom src.extensions import Remembered\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\nHeaders = list[tuple[';
 __eta.res+=it.quart ? "bytes, bytes" : "str, str";
-__eta.res+=']]\n\n\nclass Response(NamedTuple):\n    """A response the app gave, as the middleware sends it again (before its own headers)."""\n\n    headers: Headers\n    body: bytes\n\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n        jwt_secret: str,\n        prefixes: dict[str, tuple[str, ...]],\n    ) -> None:\n        # The app\'s extensions: its Redis client is the guard\'s';
+__eta.res+=']]\n\n\nclass Response(NamedTuple):\n    """A response the app gave, as the middleware sends it again (before its own headers)."""\n\n    headers: Headers\n    body: bytes\n\n\nclass Reads(NamedTuple):\n    """The generation keys the reads under a URL prefix use, and whether they need no token."""\n\n    keys: tuple[str, ...]\n    public: bool\n\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n        jwt_secret: str,\n        prefixes: dict[str, Reads],\n    ) -> None:\n        # The app\'s extensions: its Redis client is the guard\'s';
 __eta.res+=it.quart ? ", opened when serving starts" : "";
-__eta.res+='.\n        self.extensions = extensions\n        self.jwt_secret = jwt_secret\n        # Each module\'s URL prefix, and the generation keys its guard reads with the token.\n        self.prefixes = prefixes\n        self._responses: TLRUCache[str, tuple[float, Response]] = TLRUCache(\n            maxsize=RESPONSE_CACHE_BYTES, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def generation_keys(self, path: str) -> tuple[str, ...]:\n        """The generation keys of the module `path` is under (none: not a module\'s route). One\n        lookup per segment of the path, however many modules the project has."""\n        end = len(path)\n        while end > 0:\n            keys = self.prefixes.get(path[:end])\n            if keys is not None:\n                return keys\n            end = path.rfind("/", 0, end)\n        return ()\n\n    ';
+__eta.res+='.\n        self.extensions = extensions\n        self.jwt_secret = jwt_secret\n        # Each module\'s URL prefix, and the generation keys its reads use.\n        self.prefixes = prefixes\n        self._responses: TLRUCache[str, tuple[float, Response]] = TLRUCache(\n            maxsize=RESPONSE_CACHE_BYTES, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def reads_under(self, path: str) -> Reads | None:\n        """The reads of the module `path` is under (None: not a module\'s route). One lookup per\n        segment of the path, however many modules the project has."""\n        end = len(path)\n        while end > 0:\n            reads = self.prefixes.get(path[:end])\n            if reads is not None:\n                return reads\n            end = path.rfind("/", 0, end)\n        return None\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def look_up(self, path: str, query: str, authorization: str) -> Lookup:\n        """The response to send again for this GET, if any; else what was read for the app."""\n        generation_keys = self.generation_keys(path)\n        if not generation_keys:\n            return NOTHING\n        try:\n            claims = claims_of(token_of(authorization), self.jwt_secret, "access")\n            user_id = user_id_of(claims)\n        except AuthenticationError:\n            return NOTHING  # the app answers with the reason\n        keys = (token_key(str(claims["jti"])), user_key(user_id), *generation_keys)\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return NOTHING\n        try:\n            values = tuple(';
+__eta.res+='def look_up(self, path: str, query: str, authorization: str) -> Lookup:\n        """The response to send again for this GET, if any; else what was read for the app."""\n        reads = self.reads_under(path)\n        if reads is None:\n            return NOTHING\n        if reads.public:\n            return ';
 __eta.res+=it.fw.await;
-__eta.res+='redis.mget(keys))\n        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return Lookup(None, EarlyRead(keys, None), None)\n        read = EarlyRead(keys, values)\n        token, standing, *generations = values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        with self._lock:\n            found = self._responses.get(key)\n        return Lookup(None if found is None else found[1], read, key)\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n        """Keeps a response the app marked, when it was marked for the request\'s own key."""\n        if key != response_key(marked.user_id, marked.role, marked.generations, path, query):\n            return  # a standing or a generation changed between the lookup and the app\'s read\n        entry = (time.monotonic() + marked.milliseconds_left / 1000, response)\n        if marked.milliseconds_left <= 0 or _size(entry) > RESPONSE_CACHE_BYTES:\n            return\n        with self._lock:\n            self._responses[key] = entry\n\n\ndef cached_reads(app: ';
+__eta.res+='self._look_up_public(reads.keys, path, query)\n        generation_keys = reads.keys\n        try:\n            claims = claims_of(token_of(authorization), self.jwt_secret, "access")\n            user_id = user_id_of(claims)\n        except AuthenticationError:\n            return NOTHING  # the app answers with the reason\n        keys = (token_key(str(claims["jti"])), user_key(user_id), *generation_keys)\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return NOTHING\n        try:\n            values = tuple(';
+__eta.res+=it.fw.await;
+__eta.res+='redis.mget(keys))\n        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return Lookup(None, EarlyRead(keys, None), None)\n        read = EarlyRead(keys, values)\n        token, standing, *generations = values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def _look_up_public(self, keys: tuple[str, ...], path: str, query: str) -> Lookup:\n        """A read that needs no token: the generations alone, and no user in the key."""\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return NOTHING\n        try:\n            values = tuple(';
+__eta.res+=it.fw.await;
+__eta.res+='redis.mget(keys))\n        except RedisError:\n            return Lookup(None, EarlyRead(keys, None), None)\n        read = EarlyRead(keys, values)\n        present = [generation for generation in values if generation is not None]\n        if len(present) != len(values):\n            return Lookup(None, read, None)\n        key = response_key(None, "", present, path, query)\n        return Lookup(self._kept(key), read, key)\n\n    def _kept(self, key: str) -> Response | None:\n        with self._lock:\n            found = self._responses.get(key)\n        return None if found is None else found[1]\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n        """Keeps a response the app marked, when it was marked for the request\'s own key."""\n        if key != response_key(marked.user_id, marked.role, marked.generations, path, query):\n            return  # a standing or a generation changed between the lookup and the app\'s read\n        entry = (time.monotonic() + marked.milliseconds_left / 1000, response)\n        if marked.milliseconds_left <= 0 or _size(entry) > RESPONSE_CACHE_BYTES:\n            return\n        with self._lock:\n            self._responses[key] = entry\n\n\ndef cached_reads(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=') -> CachedReads | None:\n    """The middleware\'s cached reads: the URL prefix of each blueprint whose guard reads cache\n    generations with the token. None when none does, or when the cache has a Redis of its own\n    (the guard\'s MGET could not read its generations)."""\n    if app.config["CACHE_REDIS_URL"] != app.config["REDIS_URL"]:\n        return None\n    prefixes: dict[str, tuple[str, ...]] = {}\n    for name, blueprint in app.blueprints.items():\n        keys = prefetched_by(name)\n        if keys and blueprint.url_prefix:\n            prefixes[blueprint.url_prefix] = keys\n    if not prefixes:\n        return None\n    return CachedReads(app.extensions, app.config["JWT_SECRET_KEY"], prefixes)\n\n\ndef response_key(\n    user_id: int, role: str, generations: Sequence[bytes | str], path: str, query: str\n) -> str:\n    marks = ":".join(g.decode() if isinstance(g, bytes) else g for g in generations)\n    return f"{marks}:{user_id}:{role}:{path}?{query}"\n\n\ndef _expiry(_key: str, entry: tuple[float, Response], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, Response]) -> int:\n    return len(entry[1].body) + sum(len(name) + len(value) for name, value in entry[1].headers)\n';
+__eta.res+=') -> CachedReads | None:\n    """The middleware\'s cached reads: the URL prefix of each blueprint whose guard reads cache\n    generations with the token, or whose reads use them without one. None when there is no\n    such blueprint, or when the cache has a Redis of its own (the guard\'s MGET could not read\n    its generations)."""\n    if app.config["CACHE_REDIS_URL"] != app.config["REDIS_URL"]:\n        return None\n    prefixes: dict[str, Reads] = {}\n    for name, blueprint in app.blueprints.items():\n        if not blueprint.url_prefix:\n            continue\n        if keys := prefetched_by(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=False)\n        elif keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=True)\n    if not prefixes:\n        return None\n    return CachedReads(app.extensions, app.config["JWT_SECRET_KEY"], prefixes)\n\n\ndef response_key(\n    user_id: int | None, role: str, generations: Sequence[bytes | str], path: str, query: str\n) -> str:\n    """The key a response is kept under. A read without a token has `-` for its user, which\n    no user id is."""\n    marks = ":".join(g.decode() if isinstance(g, bytes) else g for g in generations)\n    return f"{marks}:{\'-\' if user_id is None else user_id}:{role}:{path}?{query}"\n\n\ndef _expiry(_key: str, entry: tuple[float, Response], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, Response]) -> int:\n    return len(entry[1].body) + sum(len(name) + len(value) for name, value in entry[1].headers)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

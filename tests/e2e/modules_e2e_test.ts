@@ -92,9 +92,10 @@ for (const combo of CASES) {
           const fields = module === "purchase" && combo.auth
             ? [...moduleFields, "clerk:ref:users:optional"]
             : moduleFields;
-          // with auth, customers are shared between users (`authenticated`): a purchase
-          // (owner) may reference any customer, but only its owner's products (owner).
-          const access = module === "customer" && combo.auth ? ["--access", "authenticated"] : [];
+          // with auth, customers are shared between users (`public-read`: anyone reads them,
+          // writes need a token; with the cache, their reads are answered early without one): a
+          // purchase (owner) may reference any customer, but only its owner's products (owner).
+          const access = module === "customer" && combo.auth ? ["--access", "public-read"] : [];
           // run from a subdirectory: the project is found by searching upwards
           await pyscaffold(
             ["add", module, ...access, ...fields.flatMap((f) => ["--field", f])],
