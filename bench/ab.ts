@@ -106,7 +106,8 @@ async function main(): Promise<number> {
     await ok(["git", "-C", ROOT, "worktree", "add", "--detach", worktree, base]);
     const flags = [
       ...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f)),
-      ...["--access", access],
+      "--access",
+      access,
     ];
     // One set of secrets for both sides, so that one token works on either.
     const secrets = newSecrets();

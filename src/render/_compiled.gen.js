@@ -295,9 +295,9 @@ const guard = { owner: "require_active_user", authenticated: "require_active_use
 /* With a cache, a guard that checks every request's token reads the cache's generation in
    the same Redis round trip (src/auth/auth_guard.py): a cached read costs that one trip. */
 const prefetching = it.cache && m.tokenOnEveryRoute;
-/* public-read with the cache: the middleware reads the generation of a read without a token
-   (src/cached_reads.py), and the guard hands that read to the cache. */
-const publicReads = it.cache && it.auth && m.access === "public-read";
+/* public-read (which needs auth) with the cache: the middleware reads the generation of a read
+   without a token (src/cached_reads.py), and the guard hands that read to the cache. */
+const publicReads = it.cache && m.access === "public-read";
 const guardImport = m.access === "admin" ? "require_admin" : "require_active_user";
 __eta.res+=it.py.docstring(0, `Routes of ${m.urlPrefix}: parse the request, call the service, shape the response.`);
 __eta.res+='\n\nfrom __future__ import annotations\n\n';
@@ -1298,9 +1298,9 @@ const ownedRefs = refs.filter((f) => m.ownedRefTables.includes(f.refNames.table)
 /* The tests that change users behind the API's back (role, deactivation). */
 const changesUsers = it.auth;
 /* The routes' guard reads the cache's generation with the token's check (every route needs a
-   token), or the middleware reads it for a read without a token (public-read, with auth): a
-   cached read is one Redis round trip, served from the worker's copy. */
-const publicReads = it.cache && it.auth && access === "public-read";
+   token), or the middleware reads it for a read without a token (public-read): a cached read
+   is one Redis round trip, served from the worker's copy. */
+const publicReads = it.cache && access === "public-read";
 const prefetching = it.cache && (m.tokenOnEveryRoute || publicReads);
 /* A repeated read's own headers: public reads are read without a token. */
 const readWith = publicReads ? "" : ", headers=auth_headers";
