@@ -195,8 +195,8 @@ Deno.test("provenance: each yes/no choice's count in 'added by' is what turning 
       const on = await buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: true }));
       const off = await buildProjectPlan(resolveProjectSpec({ ...others, [question.id]: false }));
       const offPaths = new Set(off.files.map((f) => f.path));
-      // A file of another choice that needs this one too (src/cached_reads.py: the cache's,
-      // with auth) goes with either; it is labelled, and counted, with its own choice.
+      // A file of another choice that needs this one too (a file rule's `when` naming this
+      // choice) goes with either; it is labelled, and counted, with its own choice.
       const needsThisToo = (f: { path: string; origin: string }) =>
         FEATURE_QUESTIONS.find((q) => q.id === f.origin)?.files?.find((r) => r.path === f.path)
           ?.when?.[question.id] === true;

@@ -295,9 +295,10 @@ const guard = { owner: "require_active_user", authenticated: "require_active_use
 /* With a cache, a guard that checks every request's token reads the cache's generation in
    the same Redis round trip (src/auth/auth_guard.py): a cached read costs that one trip. */
 const prefetching = it.cache && m.tokenOnEveryRoute;
-/* public-read (which needs auth) with the cache: the middleware reads the generation of a read
-   without a token (src/cached_reads.py), and the guard hands that read to the cache. */
-const publicReads = it.cache && m.access === "public-read";
+/* Reads without a token (public-read, or public: a project without auth) with the cache: the
+   middleware reads the cache's generation before a repeated read (src/cached_reads.py), and
+   `read_publicly` hands that read to the cache. */
+const publicReads = it.cache && (m.access === "public-read" || m.access === "public");
 const guardImport = m.access === "admin" ? "require_admin" : "require_active_user";
 __eta.res+=it.py.docstring(0, `Routes of ${m.urlPrefix}: parse the request, call the service, shape the response.`);
 __eta.res+='\n\nfrom __future__ import annotations\n\n';
@@ -306,7 +307,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   /* the framework's validation and OpenAPI imports, one per line */
   ...include(openapi, { ...it, part: "imports" }).split("\n").filter(Boolean),
   ...(it.auth ? [`from src.auth.auth_guard import current_actor, ${guardImport}${prefetching ? ", prefetch_with_token" : ""}`] : ["from src.models.base_model import SYSTEM_ACTOR"]),
-  ...(publicReads ? ["from src.auth.auth_guard import prefetch_for_public_reads, read_publicly"] : []),
+  ...(publicReads ? ["from src.cached_reads import prefetch_for_public_reads, read_publicly"] : []),
   ...(owned ? ["from src.auth.auth_guard import current_user_id, owner_scope"] : []),
   "from src.database import get_session",
   "from src.envelope import Deleted, JsonResponse, paginated, success",
@@ -336,6 +337,8 @@ if (guard) {
 __eta.res+='bp.before_request(';
 __eta.res+=guard;
 __eta.res+=')\n';
+} else if (publicReads) {
+__eta.res+='bp.before_request(read_publicly)\n';
 }
 if (prefetching) {
 __eta.res+='# The guard reads the cache\'s generation with the token: a cached read is one Redis round trip.\nprefetch_with_token(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
@@ -1298,9 +1301,9 @@ const ownedRefs = refs.filter((f) => m.ownedRefTables.includes(f.refNames.table)
 /* The tests that change users behind the API's back (role, deactivation). */
 const changesUsers = it.auth;
 /* The routes' guard reads the cache's generation with the token's check (every route needs a
-   token), or the middleware reads it for a read without a token (public-read): a cached read
-   is one Redis round trip, served from the worker's copy. */
-const publicReads = it.cache && access === "public-read";
+   token), or the middleware reads it for a read without a token (public-read, or public in a
+   project without auth): a cached read is one Redis round trip, served from the worker's copy. */
+const publicReads = it.cache && (access === "public-read" || access === "public");
 const prefetching = it.cache && (m.tokenOnEveryRoute || publicReads);
 /* A repeated read's own headers: public reads are read without a token. */
 const readWith = publicReads ? "" : ", headers=auth_headers";
@@ -1309,7 +1312,7 @@ const fit = (one, wrapped) => one.length <= 100 ? one : wrapped;
 __eta.res+='"""';
 __eta.res+=m.urlPrefix;
 __eta.res+=': CRUD, pagination, soft delete and validation of every field."""\n\nfrom __future__ import annotations\n\n';
-if (prefetching && it.auth) {
+if (prefetching) {
 __eta.res+='import logging\n';
 }
 __eta.res+='from typing import Any\n\n';
@@ -1327,7 +1330,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   ...(it.cache ? [`from src.models.${m.module}_model import ${C}`] : []),
   ...(it.cache && isAsync ? ["from src.database import get_database"] : []),
   ...(prefetching ? ["from src.extensions import ResourceCache", `from src.${m.module}.${m.module}_service import CACHE_NAMESPACE, ${C}Service`] : []),
-  ...(prefetching && it.auth ? ["from src.middleware import access_log"] : []),
+  ...(prefetching ? ["from src.middleware import access_log"] : []),
   ...(access === "admin" || (prefetching && it.auth && !publicReads) ? ["from src.models.users_model import ADMIN"] : []),
 ] });
 if (changesUsers || ownedRefs.length) {
@@ -2103,9 +2106,7 @@ __eta.res+='deactivate_every_row(app)\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='app.extensions["cache"].delete(ResourceCache.generation_key_of(CACHE_NAMESPACE))\n    assert ';
 __eta.res+=it.awaited("client.get(url, headers=auth_headers)");
-__eta.res+='.status_code == 404\n';
-if (it.auth) {
-__eta.res+='\n\ndef service_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The service\'s reads from now on: a read the middleware answers (src/cached_reads.py)\n    runs none."""\n    calls: list[str] = []\n    for name in ("list_page", "get"):\n        read = getattr(';
+__eta.res+='.status_code == 404\n\n\ndef service_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The service\'s reads from now on: a read the middleware answers (src/cached_reads.py)\n    runs none."""\n    calls: list[str] = []\n    for name in ("list_page", "get"):\n        read = getattr(';
 __eta.res+=C;
 __eta.res+='Service, name)\n\n        ';
 __eta.res+=it.fw.async;
@@ -2116,7 +2117,7 @@ __eta.res+=C;
 __eta.res+='Service, name, counted)\n    return calls\n\n\nclass Records(logging.Handler):\n    """The records of a logger, kept."""\n\n    def __init__(self) -> None:\n        super().__init__()\n        self.records: list[logging.LogRecord] = []\n\n    def emit(self, record: logging.LogRecord) -> None:\n        self.records.append(record)\n\n\ndef sent_headers(response: Any) -> list[tuple[str, str]]:\n    """A response\'s headers but its request id, which is each request\'s own."""\n    headers = response.headers.items()\n    return [(name, value) for name, value in headers if name.lower() != "x-request-id"]\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_repeated_read_is_answered_before_the_app`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
 __eta.res+='\n    """The middleware sends a cached read\'s response again: the app\'s status, headers and body,\n    without reaching the routes; its access line says so (`"early": true`).';
-__eta.res+=publicReads ? " A read that\n    needs no token is sent again to anyone: the first reads carried one, the repeats do not." : "";
+__eta.res+=publicReads && it.auth ? " A read that\n    needs no token is sent again to anyone: the first reads carried one, the repeats do not." : "";
 __eta.res+='"""\n    url = f"{URL}/{';
 __eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
 __eta.res+='[\'id\']}"\n    first = [';
@@ -2209,7 +2210,6 @@ __eta.res+=it.awaited("down.get(url, headers=auth_headers)");
 __eta.res+='.status_code == 200\n        assert ';
 __eta.res+=it.awaited("down.get(URL, headers=auth_headers)");
 __eta.res+='.status_code == 200\n';
-}
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
@@ -3177,10 +3177,12 @@ __eta.res+=' |\n';
 __eta.res+='| `src/envelope.py` | the response envelope: `success`, `paginated`, `failure` (`pyscaffold learn response-envelope`) |\n| `src/errors.py` | the errors services raise, each with its status code and message |\n| `src/error_handlers.py` | turn every error, expected or not, into the envelope |\n| `src/pagination.py` | `page` / `per_page` parameters and page metadata (`pyscaffold learn pagination`) |\n| `src/validation.py` | request bodies and query strings into pydantic models';
 __eta.res+=it.quart ? ", and the request class that parses every body as JSON" : "";
 __eta.res+=' |\n| `src/openapi.py` | the OpenAPI document at `/openapi.json` (built from each view\'s `@operation` and its pydantic models, the same on Flask and Quart) and the docs page at `/docs` |\n| `src/security.py` | security headers on every response |\n| `src/logging_config.py` | JSON logs carrying the request id |\n| `src/middleware.py` | around every request: its id, the security headers, one access-log line';
-__eta.res+=it.auth && it.cache ? "; a repeated cached read answered before the app" : "";
+__eta.res+=it.cache ? "; a repeated cached read answered before the app" : "";
 __eta.res+=' |\n';
 if (it.auth && it.cache) {
 __eta.res+='| `src/cached_reads.py` | the responses the middleware sends again: a cached read repeated by the same user, checked as the guard checks it, or by anyone where reads need no token (public-read) (`pyscaffold learn caching`) |\n';
+} else if (it.cache) {
+__eta.res+='| `src/cached_reads.py` | the responses the middleware sends again: a cached read repeated, by anyone, while the cache\'s generation is the same (`pyscaffold learn caching`) |\n';
 }
 if (it.flask) {
 __eta.res+='| `src/wsgi.py` | the entry point of the production server (gunicorn, settings in `gunicorn.conf.py`) |\n';
@@ -3268,7 +3270,7 @@ __eta.res+=it.cache ? "8" : "7";
 __eta.res+='. **After the route.** The session is closed when the request ends, returning its\n   connection to the pool. `RequestMiddleware` adds the request id and the security headers\n   to what the server sends and writes one access-log line with the status and the duration.\n\nIf anything raises on the way, the error handlers in `src/error_handlers.py`\nanswer instead: an error of `src/errors.py` with its own status and message,\nanything unexpected with a logged traceback and a bare 500 envelope.\n\nA read — `GET ';
 __eta.res+=m.urlPrefix;
 __eta.res+='?page=1&per_page=20` — takes the same path.\n';
-if (it.auth && it.cache && m.access === "public-read") {
+if (it.cache && (m.access === "public-read" || m.access === "public")) {
 __eta.res+='Read again, by anyone, it stops at step 2: this module\'s reads need no token, so the middleware\nsends one MGET (the cache\'s generation) and, when it has not changed, sends the response the\napp gave the first time to every reader (`src/cached_reads.py`).\n';
 } else if (it.auth && it.cache) {
 __eta.res+='Read again by the same user, it stops at step 2: the middleware verifies the token, sends the\nguard\'s one MGET (revocation, the user\'s standing, the cache\'s generation) and, when nothing\nhas changed, sends the response the app gave the first time (`src/cached_reads.py`).\n';
@@ -3320,11 +3322,11 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Flask extensions, created here and bound to an app in `init_extensions`.\n\nExtension objects are module-level; `init_app` binds them to each application the\nfactory builds, including the several apps a test run creates.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
-__eta.res+='import hashlib\nimport logging\nimport secrets\nimport threading\nimport time\n';
+__eta.res+='import hashlib\nimport logging\nimport secrets\nimport threading\nimport time\nfrom collections.abc import Mapping\n';
 }
 if (it.cache || it.celery) {
 __eta.res+='from typing import Any';
-__eta.res+=it.cache && it.auth ? ", NamedTuple" : "";
+__eta.res+=it.cache ? ", NamedTuple" : "";
 __eta.res+='\n\n';
 }
 if (it.cache) {
@@ -3335,8 +3337,7 @@ __eta.res+='from celery import Celery, Task\n';
 }
 __eta.res+='from flask import Flask';
 __eta.res+=it.cache || it.celery ? ", current_app" : "";
-__eta.res+=it.cache ? ", g" : "";
-__eta.res+=it.cache && it.auth ? ", request" : "";
+__eta.res+=it.cache ? ", g, request" : "";
 __eta.res+='\nfrom flask_cors import CORS\n';
 if (it.cache || it.celery) {
 __eta.res+='from redis import Redis\n';
@@ -3648,12 +3649,10 @@ __eta.res+='This project holds no connection here: the database engine is src/da
 }
 __eta.res+='"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
-__eta.res+='import hashlib\nimport logging\nimport secrets\nimport threading\nimport time\n';
+__eta.res+='import hashlib\nimport logging\nimport secrets\nimport threading\nimport time\nfrom collections.abc import Mapping\n';
 }
 if (it.cache) {
-__eta.res+='from typing import Any';
-__eta.res+=it.cache && it.auth ? ", NamedTuple, cast" : "";
-__eta.res+='\n\n';
+__eta.res+='from typing import Any, NamedTuple, cast\n\n';
 }
 if (it.cache) {
 __eta.res+='import orjson\nfrom cachetools import TLRUCache\n';
@@ -3666,10 +3665,7 @@ if (it.cache || it.celery) {
 __eta.res+=', current_app';
 }
 if (it.cache) {
-__eta.res+=', g';
-}
-if (it.cache && it.auth) {
-__eta.res+=', request';
+__eta.res+=', g, request';
 }
 __eta.res+='\nfrom quart_cors import cors\n';
 if (it.cache || it.celery) {
@@ -3992,7 +3988,7 @@ __eta.res+=it.fw.package;
 __eta.res+=' import Blueprint, ';
 __eta.res+=it.fw.appClass;
 __eta.res+='\n\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='from src.cached_reads import cached_reads\n';
 }
 __eta.res+='from src.config import Config\nfrom src.database import init_database\nfrom src.envelope import use_fast_json\nfrom src.error_handlers import register_error_handlers\nfrom src.extensions import init_extensions\nfrom src.logging_config import configure_logging\nfrom src.middleware import RequestMiddleware\nfrom src.models import import_models\nfrom src.openapi import register_openapi\n';
@@ -4024,9 +4020,9 @@ if (it.db.translatedSchema) {
 __eta.res+=', config.db_schema';
 }
 __eta.res+=')\n    init_extensions(app)\n    register_error_handlers(app, show_tracebacks=config.is_development)\n    import_models()\n    register_blueprints(app)\n    # Request ids, security headers and the access log, around everything the app does';
-__eta.res+=it.auth && it.cache ? ";" : ".";
+__eta.res+=it.cache ? ";" : ".";
 __eta.res+='\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='    # and repeated cached reads answered before it (src/cached_reads.py).\n';
 }
 __eta.res+='    app.';
@@ -4034,7 +4030,7 @@ __eta.res+=it.quart ? "asgi_app" : "wsgi_app";
 __eta.res+=' = RequestMiddleware(  # type: ignore[method-assign]\n        app.';
 __eta.res+=it.quart ? "asgi_app" : "wsgi_app";
 __eta.res+=',\n        production=config.is_production,\n        cors=bool(config.cors_origins),\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='        reads=cached_reads(app),\n';
 }
 __eta.res+='    )\n';
@@ -4098,43 +4094,51 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='def new_generation() -> str:\n    """A generation is never reused: one lost with Redis cannot come back and revive entries\n    that a worker still holds under it."""\n    return secrets.token_hex(8)\n\n\nclass LocalEntries:\n    """Cache entries this worker read from Redis, each kept no longer than Redis keeps it; the\n    least recently used go first beyond `max_bytes`. Safe to share between threads."""\n\n    def __init__(self, max_bytes: int) -> None:\n        self._entries: TLRUCache[str, tuple[float, bytes]] = TLRUCache(\n            maxsize=max_bytes, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def get(self, key: str) -> bytes | None:\n        found = self.find(key)\n        return None if found is None else found[0]\n\n    def find(self, key: str) -> tuple[bytes, int] | None:\n        """The entry and the milliseconds it has left."""\n        with self._lock:\n            found = self._entries.get(key)\n        if found is None:\n            return None\n        return found[1], int((found[0] - time.monotonic()) * 1000)\n\n    def put(self, key: str, value: bytes, milliseconds_left: int) -> None:\n        if milliseconds_left <= 0 or len(value) > self._entries.maxsize:\n            return\n        with self._lock:\n            self._entries[key] = (time.monotonic() + milliseconds_left / 1000, value)\n\n\ndef _expiry(_key: str, entry: tuple[float, bytes], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, bytes]) -> int:\n    return len(entry[1])\n\n\n';
+__eta.res+='def new_generation() -> str:\n    """A generation is never reused: one lost with Redis cannot come back and revive entries\n    that a worker still holds under it."""\n    return secrets.token_hex(8)\n\n\nclass LocalEntries:\n    """Cache entries this worker read from Redis, each kept no longer than Redis keeps it; the\n    least recently used go first beyond `max_bytes`. Safe to share between threads."""\n\n    def __init__(self, max_bytes: int) -> None:\n        self._entries: TLRUCache[str, tuple[float, bytes]] = TLRUCache(\n            maxsize=max_bytes, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def get(self, key: str) -> bytes | None:\n        found = self.find(key)\n        return None if found is None else found[0]\n\n    def find(self, key: str) -> tuple[bytes, int] | None:\n        """The entry and the milliseconds it has left."""\n        with self._lock:\n            found = self._entries.get(key)\n        if found is None:\n            return None\n        return found[1], int((found[0] - time.monotonic()) * 1000)\n\n    def put(self, key: str, value: bytes, milliseconds_left: int) -> None:\n        if milliseconds_left <= 0 or len(value) > self._entries.maxsize:\n            return\n        with self._lock:\n            self._entries[key] = (time.monotonic() + milliseconds_left / 1000, value)\n\n\ndef _expiry(_key: str, entry: tuple[float, bytes], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, bytes]) -> int:\n    return len(entry[1])\n\n\n# Where the middleware leaves what it read for the request (src/cached_reads.py).\nEARLY_READ = "pyscaffold.early_read"\n# Where a request\'s response is marked as one the middleware may send again (src/cached_reads.py).\nREMEMBER = "pyscaffold.remember"\n\n\nclass EarlyRead(NamedTuple):\n    """The MGET the middleware sent for a request, before the app: its keys and the answer\n    (None: Redis failed, and is not asked again during the request)."""\n\n    keys: tuple[str, ...]\n    values: tuple[bytes | str | None, ...] | None\n\n\ndef early_read(extras: Mapping[str, object]) -> EarlyRead | None:\n    """What the middleware read for the request (its ';
+__eta.res+=it.quart ? "ASGI scope" : "WSGI environ";
+__eta.res+='), if it read anything."""\n    found = extras.get(EARLY_READ)\n    return found if isinstance(found, EarlyRead) else None\n\n\nclass Remembered(NamedTuple):\n';
 if (it.auth) {
-__eta.res+='# Where a request\'s response is marked as one the middleware may send again (src/cached_reads.py).\nREMEMBER = "pyscaffold.remember"\n\n\nclass Remembered(NamedTuple):\n    """A response to a GET that the cache answered under the generations the guard read, for the\n    user the guard authenticated: sent again to that user, with that role, while the entry\n    lives and the generations stay (src/cached_reads.py). A read without a token (public-read)\n    has no user (None, and no role): it is sent again to anyone."""\n\n    user_id: int | None\n    role: str\n    generations: tuple[bytes | str, ...]\n    milliseconds_left: int\n\n\n';
+__eta.res+='    """A response to a GET that the cache answered under the generations read for the request:\n    sent again while the entry lives and the generations stay (src/cached_reads.py), to the\n    user the guard authenticated with that role, or, for a read without a token (no user, no\n    role), to anyone."""\n';
+} else {
+__eta.res+='    """A response to a GET that the cache answered under the generations read for the request:\n    sent again to anyone (no user, no role) while the entry lives and the generations stay\n    (src/cached_reads.py)."""\n';
 }
-__eta.res+='class ResourceCache:\n    """Cached reads of one resource, invalidated by its writes.\n\n    Every key embeds the resource\'s generation, a random value that each write replaces, so\n    all cached pages and rows of the resource are ignored at once without scanning keys.\n\n    Entries live in Redis, shared by the workers, and each worker keeps a copy of those it read\n    (LocalEntries). A copy is served only under a generation read from Redis during the same\n    request: the route\'s guard reads it together with the token\'s check\n    (src/auth/auth_guard.py), so a cached read costs that single round trip, and a write is\n    seen by every worker on its next request. Without that generation (no guard, or the cache\n    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which a guard reads ahead."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n        client: Redis = current_app.extensions["cache"]\n        return client\n\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation this request\'s guard read, when it read it from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n';
+__eta.res+='\n    user_id: int | None\n    role: str\n    generations: tuple[bytes | str, ...]\n    milliseconds_left: int\n\n\nclass ResourceCache:\n    """Cached reads of one resource, invalidated by its writes.\n\n    Every key embeds the resource\'s generation, a random value that each write replaces, so\n    all cached pages and rows of the resource are ignored at once without scanning keys.\n\n    Entries live in Redis, shared by the workers, and each worker keeps a copy of those it read\n    (LocalEntries). A copy is served only under a generation read from Redis during the same\n';
 if (it.auth) {
-__eta.res+='\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated. A\n        read without a token (no user): under those the middleware read, or else under the\n        generation this cache\'s own read returned, when it is the only one the reads use."""\n        user = g.get("current_user")\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        generations: tuple[bytes | str, ...]\n        if prefetched is None:\n            if user is not None or g.get("public_reads") != (self.generation_key,):\n                return\n            generations = (generation,)\n        else:\n            if self._prefetched() != generation:\n                return\n            generations = tuple(value for value in prefetched.values() if value is not None)\n            if len(generations) != len(prefetched):\n                return\n';
+__eta.res+='    request: the route\'s guard reads it together with the token\'s check\n    (src/auth/auth_guard.py), or the middleware before a read that needs no token\n    (src/cached_reads.py), so a cached read costs that single round trip, and a write is seen\n    by every worker on its next request. Without that generation (no such read, or the cache\n';
+} else {
+__eta.res+='    request: the middleware reads it before a read it has answered before\n    (src/cached_reads.py), so a repeated read costs that single round trip, and a write is\n    seen by every worker on its next request. Without that generation (a first read, or the cache\n';
+}
+__eta.res+='    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which is read ahead of the reads."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n        client: Redis = current_app.extensions["cache"]\n        return client\n\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation read ahead for this request, when it was read from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n';
+if (it.auth) {
+__eta.res+='        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated. A\n        read without a token (no user): under those the middleware read, or else under the\n        generation this cache\'s own read returned, when it is the only one the reads use."""\n        user = g.get("current_user")\n';
+} else {
+__eta.res+='        """Marks the request\'s response as one the middleware may send again, to anyone: the\n        cache answered it under the generations the middleware read, or else under the\n        generation this cache\'s own read returned, when it is the only one the reads use."""\n';
+}
+__eta.res+='        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        generations: tuple[bytes | str, ...]\n        if prefetched is None:\n            if ';
+__eta.res+=it.auth ? "user is not None or " : "";
+__eta.res+='g.get("public_reads") != (self.generation_key,):\n                return\n            generations = (generation,)\n        else:\n            if self._prefetched() != generation:\n                return\n            generations = tuple(value for value in prefetched.values() if value is not None)\n            if len(generations) != len(prefetched):\n                return\n';
 if (it.quart) {
 __eta.res+='        extras = cast("dict[str, object]", request.scope)\n';
 } else {
 __eta.res+='        extras = request.environ\n';
 }
-__eta.res+='        earlier = extras.get(REMEMBER)\n        if isinstance(earlier, Remembered):\n            milliseconds_left = min(milliseconds_left, earlier.milliseconds_left)\n        if user is None:\n            extras[REMEMBER] = Remembered(None, "", generations, milliseconds_left)\n        else:\n            extras[REMEMBER] = Remembered(user.id, user.role, generations, milliseconds_left)\n';
+__eta.res+='        earlier = extras.get(REMEMBER)\n        if isinstance(earlier, Remembered):\n            milliseconds_left = min(milliseconds_left, earlier.milliseconds_left)\n';
+if (it.auth) {
+__eta.res+='        if user is None:\n            extras[REMEMBER] = Remembered(None, "", generations, milliseconds_left)\n        else:\n            extras[REMEMBER] = Remembered(user.id, user.role, generations, milliseconds_left)\n';
+} else {
+__eta.res+='        extras[REMEMBER] = Remembered(None, "", generations, milliseconds_left)\n';
 }
 __eta.res+='\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def get(self, key: str) -> Any:\n        prefetched = self._prefetched()\n        if prefetched is not None:\n            copy = self._local().find(self._entry(prefetched, key))\n            if copy is not None:\n                self._seen[key] = prefetched\n';
-if (it.auth) {
-__eta.res+='                self._remember(prefetched, copy[1])\n';
-}
-__eta.res+='                return orjson.loads(copy[0])\n        keys_and_args = (self.generation_key, f"{self.namespace}:", key, new_generation())\n        try:\n            try:\n';
+__eta.res+='def get(self, key: str) -> Any:\n        prefetched = self._prefetched()\n        if prefetched is not None:\n            copy = self._local().find(self._entry(prefetched, key))\n            if copy is not None:\n                self._seen[key] = prefetched\n                self._remember(prefetched, copy[1])\n                return orjson.loads(copy[0])\n        keys_and_args = (self.generation_key, f"{self.namespace}:", key, new_generation())\n        try:\n            try:\n';
 __eta.res+=it.py.assign(16, "read", `${it.fw.await}self._client().evalsha(READ_SCRIPT_SHA, 1, *keys_and_args)`);
 __eta.res+='\n            except NoScriptError:  # a Redis that has not run the script yet (or restarted)\n';
 __eta.res+=it.py.assign(16, "read", `${it.fw.await}self._client().eval(READ_SCRIPT, 1, *keys_and_args)`);
-__eta.res+='\n        except RedisError:\n            logger.warning("cache read failed", extra={"key": key}, exc_info=True)\n            return None\n        generation, raw, milliseconds_left = read[0].decode(), read[1], read[2]\n        self._seen[key] = generation\n        if raw is None:\n            return None\n        if prefetched is not None:\n            self._local().put(self._entry(generation, key), raw, milliseconds_left)\n';
-if (it.auth) {
-__eta.res+='        self._remember(generation, milliseconds_left)\n';
-}
-__eta.res+='        return orjson.loads(raw)\n\n    ';
+__eta.res+='\n        except RedisError:\n            logger.warning("cache read failed", extra={"key": key}, exc_info=True)\n            return None\n        generation, raw, milliseconds_left = read[0].decode(), read[1], read[2]\n        self._seen[key] = generation\n        if raw is None:\n            return None\n        if prefetched is not None:\n            self._local().put(self._entry(generation, key), raw, milliseconds_left)\n        self._remember(generation, milliseconds_left)\n        return orjson.loads(raw)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def set(self, key: str, value: Any) -> None:\n        ttl: int = current_app.config["CACHE_TTL_SECONDS"]\n        generation = self._seen.get(key)\n        if generation is None:  # not read first: nothing says which generation it belongs to\n            return\n        entry, raw = self._entry(generation, key), orjson.dumps(value)\n        try:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='self._client().set(entry, raw, ex=ttl)\n        except RedisError:\n            logger.warning("cache write failed", extra={"key": key}, exc_info=True)\n            return\n        if self._prefetched() == generation:\n            self._local().put(entry, raw, ttl * 1000)\n';
-if (it.auth) {
-__eta.res+='        self._remember(generation, ttl * 1000)\n';
-}
-__eta.res+='\n    ';
+__eta.res+='self._client().set(entry, raw, ex=ttl)\n        except RedisError:\n            logger.warning("cache write failed", extra={"key": key}, exc_info=True)\n            return\n        if self._prefetched() == generation:\n            self._local().put(entry, raw, ttl * 1000)\n        self._remember(generation, ttl * 1000)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def invalidate(self) -> None:\n        try:\n            ';
 __eta.res+=it.fw.await;
@@ -4338,21 +4342,17 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""How a request proves who it is: the bearer token, checked with PyJWT.\n\nProtected blueprints run `require_active_user` before each request; the auth\nroutes call `authenticate` for the token type they need. Failures raise the\nerrors of the API contract, which the error handlers turn into the envelope.\n"""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import g, request\n\nfrom src.auth.auth_repository import UserRepository\n';
+__eta.res+=' import g, request\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token\nfrom src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\n';
 if (it.cache) {
-__eta.res+='from src.auth.revocation import Standing, check_token, early_read\n';
-} else {
-__eta.res+='from src.auth.revocation import Standing, check_token\n';
+__eta.res+='from src.extensions import early_read\n';
 }
-__eta.res+='from src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\nfrom src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n';
+__eta.res+='from src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n';
 if (it.cache) {
-__eta.res+='# Redis keys that a blueprint\'s routes read, fetched in the round trip of the token\'s check.\n_PREFETCH: dict[str, tuple[str, ...]] = {}\n# Redis keys that a blueprint\'s reads without a token use (public-read): the middleware reads\n# them before the app (src/cached_reads.py).\n_PUBLIC_READS: dict[str, tuple[str, ...]] = {}\n';
+__eta.res+='# Redis keys that a blueprint\'s routes read, fetched in the round trip of the token\'s check.\n_PREFETCH: dict[str, tuple[str, ...]] = {}\n';
 }
 __eta.res+='\n\n';
 if (it.cache) {
-__eta.res+='def prefetch_with_token(blueprint: str, *keys: str) -> None:\n    """The routes of `blueprint` read `keys` (their cache\'s generation, src/extensions.py): its\n    guard reads them in the round trip that checks the token, left in `g.prefetched`."""\n    _PREFETCH[blueprint] = (*_PREFETCH.get(blueprint, ()), *keys)\n\n\ndef _prefetch() -> tuple[str, ...]:\n    return _PREFETCH.get(request.blueprint or "", ())\n\n\ndef prefetched_by(blueprint: str) -> tuple[str, ...]:\n    """The keys the guard of `blueprint` reads with the token (src/cached_reads.py reads them\n    too)."""\n    return _PREFETCH.get(blueprint, ())\n\n\ndef prefetch_for_public_reads(blueprint: str, *keys: str) -> None:\n    """The reads of `blueprint` need no token and read `keys` (their cache\'s generation): the\n    middleware reads them before the app, and `read_publicly` hands its answer to the cache."""\n    _PUBLIC_READS[blueprint] = (*_PUBLIC_READS.get(blueprint, ()), *keys)\n\n\ndef public_reads_of(blueprint: str) -> tuple[str, ...]:\n    """The keys the reads of `blueprint` use without a token (src/cached_reads.py)."""\n    return _PUBLIC_READS.get(blueprint, ())\n\n\ndef read_publicly() -> None:\n    """A read that needs no token: its generation keys in `g.public_reads`, and the values the\n    middleware read for it, when it read them, in `g.prefetched` for the cache, as a guard\n    leaves them with the token\'s check."""\n    keys = _PUBLIC_READS.get(request.blueprint or "")\n    if not keys:\n        return\n    g.public_reads = keys\n    early = early_read(request.';
-__eta.res+=it.quart ? "scope" : "environ";
-__eta.res+=')\n    if early is not None and early.keys == keys and early.values is not None:\n        g.prefetched = dict(zip(keys, early.values, strict=True))\n\n\n';
+__eta.res+='def prefetch_with_token(blueprint: str, *keys: str) -> None:\n    """The routes of `blueprint` read `keys` (their cache\'s generation, src/extensions.py): its\n    guard reads them in the round trip that checks the token, left in `g.prefetched`."""\n    _PREFETCH[blueprint] = (*_PREFETCH.get(blueprint, ()), *keys)\n\n\ndef _prefetch() -> tuple[str, ...]:\n    return _PREFETCH.get(request.blueprint or "", ())\n\n\ndef prefetched_by(blueprint: str) -> tuple[str, ...]:\n    """The keys the guard of `blueprint` reads with the token (src/cached_reads.py reads them\n    too)."""\n    return _PREFETCH.get(blueprint, ())\n\n\n';
 }
 __eta.res+='def bearer_token() -> str:\n    return token_of(request.headers.get("Authorization", ""))\n\n\ndef token_of(header: str) -> str:\n    """The token of an Authorization header: `Bearer <token>`, any case for the scheme."""\n    if not header:\n        raise AuthenticationError("Authentication required")\n    scheme, _, token = header.partition(" ")\n    if scheme.lower() != "bearer" or not token.strip():\n        raise AuthenticationError("Invalid token")\n    return token.strip()\n\n\ndef user_id_of(claims: Claims) -> int:\n    """The user id a token names. A signed `sub` that is no user id is an unknown user (401),\n    not a crash."""\n    subject = str(claims["sub"])\n    if not (subject.isascii() and subject.isdigit() and int(subject) <= MAX_USER_ID):\n        raise AuthenticationError("Invalid token")\n    return int(subject)\n\n\n';
 if (it.cache) {
@@ -4579,7 +4579,7 @@ __eta.res+=', which a Redis restart without persistence cannot lose.\n\nWhat a r
 }
 __eta.res+='.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
-__eta.res+='import logging\nfrom collections.abc import Mapping\n';
+__eta.res+='import logging\n';
 }
 __eta.res+='from datetime import UTC, datetime\nfrom typing import NamedTuple\n\n';
 if (it.cache) {
@@ -4589,13 +4589,13 @@ __eta.res+=' import g\nfrom redis.exceptions import RedisError\n\n';
 }
 __eta.res+='from src.auth.auth_repository import RevokedTokenRepository, UserRepository\nfrom src.database import get_session\n';
 if (it.cache) {
-__eta.res+='from src.extensions import redis_client\n';
+__eta.res+='from src.extensions import EarlyRead, redis_client\n';
 }
 __eta.res+='from src.models.users_model import ADMIN, User\n';
 if (it.cache) {
 __eta.res+='\n# The longest a mirrored answer is trusted without the database having been asked again.\nMIRROR_SECONDS = 60\nKEY_PREFIX = "';
 __eta.res+=it.project.slug;
-__eta.res+=':auth"\nREVOKED = b"revoked"\nVALID = b"valid"\nlogger = logging.getLogger(__name__)\n# Where the middleware leaves what it read for the request (src/cached_reads.py).\nEARLY_READ = "pyscaffold.early_read"\n';
+__eta.res+=':auth"\nREVOKED = b"revoked"\nVALID = b"valid"\nlogger = logging.getLogger(__name__)\n';
 }
 __eta.res+='\n\nclass Standing(NamedTuple):\n    """What a request needs of its user: who, with which role, active or not."""\n\n    id: int\n    role: str\n    is_active: bool\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n\n    @classmethod\n    def of(cls, user: User) -> Standing:\n        return cls(user.id, user.role, user.is_active)\n';
 if (it.cache) {
@@ -4611,9 +4611,6 @@ __eta.res+='def load_standing(user_id: int) -> Standing | None:\n    """The user
 __eta.res+=it.fw.await;
 __eta.res+='UserRepository(get_session()).get(user_id)\n    return None if user is None else Standing.of(user)\n\n\n';
 if (it.cache) {
-__eta.res+='class EarlyRead(NamedTuple):\n    """The MGET the middleware sent for a request, before the app: its keys and the answer\n    (None: Redis failed, and is not asked again for the token\'s check)."""\n\n    keys: tuple[str, ...]\n    values: tuple[bytes | str | None, ...] | None\n\n\ndef early_read(extras: Mapping[str, object]) -> EarlyRead | None:\n    """What the middleware read for the request (its ';
-__eta.res+=it.quart ? "ASGI scope" : "WSGI environ";
-__eta.res+='), if it read anything."""\n    found = extras.get(EARLY_READ)\n    return found if isinstance(found, EarlyRead) else None\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def check_token(\n    jti: str,\n    user_id: int,\n    expires_at: datetime,\n    prefetch: tuple[str, ...] = (),\n    early: EarlyRead | None = None,\n) -> Check:\n    """Whether the token is revoked, and its user\'s standing (None: no such user).\n\n    From the Redis mirror in one round trip; what it lacks comes from the database and is\n    written back. When Redis fails, everything comes from the database. `prefetch` names\n    other keys to read in that round trip (a cache\'s generation): their values are left in\n    `g.prefetched` for the rest of the request. `early`: the same keys, already read for this\n    request by the middleware (src/cached_reads.py); that answer is used, not asked again.\n    """\n';
 } else {
@@ -4693,37 +4690,128 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Repeated reads answered by the middleware, before ';
 __eta.res+=it.fw.appClass;
-__eta.res+='.\n\nA cached read through the framework costs about twice what a bare route costs: routing, the\nrequest context, the hooks, the response object. Most of an API\'s reads are the same few pages\nread again, so the middleware (src/middleware.py) keeps the responses the app marked as safe to\nsend again, and answers a repeat itself:\n\n- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user or a role change are seen on the very\n  next request (they are in the MGET), a write replaces the generation (no response outlives\n  it), and one user\'s response never reaches another.\n\nA module whose reads need no token (public-read) answers every reader alike, so its reads are\nsent again to anyone, with or without a token (its reads ignore one): kept for the path and\nquery with the generations it was read under, and sent again while one MGET finds the same\nones. A path and query with nothing kept costs no round trip here: the app reads as it would\nwithout the middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token, an inactive user, a standing or a generation Redis\ndoes not hold, Redis down. The app\'s guard (or, for a read without a token, `read_publicly`) uses\nthis MGET\'s answer rather than asking again (`EarlyRead`, src/auth/revocation.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n"""\n\nfrom __future__ import annotations\n\nimport threading\nimport time\nfrom collections.abc import MutableMapping, Sequence\nfrom typing import Any, NamedTuple\n\nfrom cachetools import TLRUCache\nfrom ';
+__eta.res+='.\n\nA cached read through the framework costs about twice what a bare route costs: routing, the\nrequest context, the hooks, the response object. Most of an API\'s reads are the same few pages\nread again, so the middleware (src/middleware.py) keeps the responses the app marked as safe to\nsend again, and answers a repeat itself:\n\n';
+if (it.auth) {
+__eta.res+='- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user or a role change are seen on the very\n  next request (they are in the MGET), a write replaces the generation (no response outlives\n  it), and one user\'s response never reaches another.\n\nA module whose reads need no token (public-read) answers every reader alike, so its reads are\nsent again to anyone, with or without a token (its reads ignore one): kept for the path and\nquery with the generations it was read under, and sent again while one MGET finds the same\nones. A path and query with nothing kept costs no round trip here: the app reads as it would\nwithout the middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token, an inactive user, a standing or a generation Redis\ndoes not hold, Redis down. The app\'s guard (or, for a read without a token, `read_publicly`) uses\nthis MGET\'s answer rather than asking again (`EarlyRead`, src/extensions.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n';
+} else {
+__eta.res+='- a GET under a module whose reads use the cache (its controller registers the cache\'s\n  generation with `prefetch_for_public_reads`), without an Origin header (CORS is the app\'s);\n- kept for the path and query with the generations it was read under, and sent again to anyone\n  while one MGET finds the same ones: a write replaces the generation, so no response outlives\n  it, and every worker sees it on its next read.\n\nA path and query with nothing kept costs no round trip here: the app reads as it would without\nthe middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: a generation changed or missing, Redis down. `read_publicly` hands this MGET\'s\nanswer to the app\'s cache rather than asking again (`EarlyRead`, src/extensions.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations read for the request; the middleware keeps it (status 200 only) no longer than\nthat cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a route of your own\nthat reads through a module\'s cache has its response sent again too: keep such a route\'s\nanswer a function of what that cache covers (the path and query, the module\'s rows), or read\nthe database directly in it.\n';
+}
+__eta.res+='"""\n\nfrom __future__ import annotations\n\nimport threading\nimport time\nfrom collections.abc import MutableMapping, Sequence\nfrom typing import Any, NamedTuple\n\nfrom cachetools import TLRUCache\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
-__eta.res+='\n';
+__eta.res+=', g, request\n';
 if (it.quart) {
 __eta.res+='from redis.asyncio import Redis\n';
 } else {
 __eta.res+='from redis import Redis\n';
 }
-__eta.res+='from redis.exceptions import RedisError\n\nfrom src.auth.auth_guard import prefetched_by, public_reads_of, token_of, user_id_of\nfrom src.auth.revocation import VALID, EarlyRead, Standing, token_key, user_key\nfrom src.auth.tokens import claims_of\nfrom src.errors import AuthenticationError\nfrom src.extensions import Remembered\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\nHeaders = list[tuple[';
+__eta.res+='from redis.exceptions import RedisError\n\n';
+if (it.auth) {
+__eta.res+='from src.auth.auth_guard import prefetched_by, token_of, user_id_of\nfrom src.auth.revocation import VALID, Standing, token_key, user_key\nfrom src.auth.tokens import claims_of\nfrom src.errors import AuthenticationError\n';
+}
+__eta.res+='from src.extensions import EarlyRead, Remembered, early_read\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\n# Redis keys that a blueprint\'s reads ';
+__eta.res+=it.auth ? "without a token " : "";
+__eta.res+='use: the middleware reads them before the app.\n_PUBLIC_READS: dict[str, tuple[str, ...]] = {}\nHeaders = list[tuple[';
 __eta.res+=it.quart ? "bytes, bytes" : "str, str";
-__eta.res+=']]\n\n\nclass Response(NamedTuple):\n    """A response the app gave, as the middleware sends it again (before its own headers); for\n    a read without a token, with the generations it was read under."""\n\n    headers: Headers\n    body: bytes\n    generations: tuple[str, ...] = ()\n\n\nclass Reads(NamedTuple):\n    """The generation keys the reads under a URL prefix use, and whether they need no token."""\n\n    keys: tuple[str, ...]\n    public: bool\n\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n        jwt_secret: str,\n        prefixes: dict[str, Reads],\n    ) -> None:\n        # The app\'s extensions: its Redis client is the guard\'s';
+__eta.res+=']]\n\n\nclass Response(NamedTuple):\n    """A response the app gave, as the middleware sends it again (before its own headers); for\n    a read ';
+__eta.res+=it.auth ? "without a token" : "of a module";
+__eta.res+=', with the generations it was read under."""\n\n    headers: Headers\n    body: bytes\n    generations: tuple[str, ...] = ()\n\n\ndef prefetch_for_public_reads(blueprint: str, *keys: str) -> None:\n';
+if (it.auth) {
+__eta.res+='    """The reads of `blueprint` need no token and read `keys` (their cache\'s generation): the\n    middleware reads them before the app, and `read_publicly` hands its answer to the cache."""\n';
+} else {
+__eta.res+='    """The reads of `blueprint` read `keys` (their cache\'s generation): the middleware reads\n    them before the app, and `read_publicly` hands its answer to the cache."""\n';
+}
+__eta.res+='    _PUBLIC_READS[blueprint] = (*_PUBLIC_READS.get(blueprint, ()), *keys)\n\n\ndef public_reads_of(blueprint: str) -> tuple[str, ...]:\n    """The keys the reads of `blueprint` use';
+__eta.res+=it.auth ? " without a token" : "";
+__eta.res+='."""\n    return _PUBLIC_READS.get(blueprint, ())\n\n\ndef read_publicly() -> None:\n';
+if (it.auth) {
+__eta.res+='    """Before a read that needs no token: its generation keys in `g.public_reads`, and the\n    values the middleware read for it, when it read them, in `g.prefetched` for the cache, as\n    a guard leaves them with the token\'s check. Only a GET is answered early."""\n';
+} else {
+__eta.res+='    """Before a read: its generation keys in `g.public_reads`, and the values the middleware\n    read for it, when it read them, in `g.prefetched` for the cache. Only a GET is answered\n    early."""\n';
+}
+__eta.res+='    keys = _PUBLIC_READS.get(request.blueprint or "")\n    if not keys or request.method != "GET":\n        return\n    g.public_reads = keys\n    early = early_read(request.';
+__eta.res+=it.quart ? "scope" : "environ";
+__eta.res+=')\n    if early is not None and early.keys == keys and early.values is not None:\n        g.prefetched = dict(zip(keys, early.values, strict=True))\n\n\nclass Reads(NamedTuple):\n    """The generation keys the reads under a URL prefix use';
+__eta.res+=it.auth ? ", and whether they need no token" : "";
+__eta.res+='."""\n\n    keys: tuple[str, ...]\n';
+if (it.auth) {
+__eta.res+='    public: bool\n';
+}
+__eta.res+='\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n';
+if (it.auth) {
+__eta.res+='        jwt_secret: str,\n';
+}
+__eta.res+='        prefixes: dict[str, Reads],\n    ) -> None:\n        # The app\'s extensions: its Redis client is the ';
+__eta.res+=it.auth ? "guard's" : "app's";
 __eta.res+=it.quart ? ", opened when serving starts" : "";
-__eta.res+='.\n        self.extensions = extensions\n        self.jwt_secret = jwt_secret\n        # Each module\'s URL prefix, and the generation keys its reads use.\n        self.prefixes = prefixes\n        self._responses: TLRUCache[str, tuple[float, Response]] = TLRUCache(\n            maxsize=RESPONSE_CACHE_BYTES, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def reads_under(self, path: str) -> Reads | None:\n        """The reads of the module `path` is under (None: not a module\'s route). One lookup per\n        segment of the path, however many modules the project has."""\n        end = len(path)\n        while end > 0:\n            reads = self.prefixes.get(path[:end])\n            if reads is not None:\n                return reads\n            end = path.rfind("/", 0, end)\n        return None\n\n    ';
+__eta.res+='.\n        self.extensions = extensions\n';
+if (it.auth) {
+__eta.res+='        self.jwt_secret = jwt_secret\n';
+}
+__eta.res+='        # Each module\'s URL prefix, and the generation keys its reads use.\n        self.prefixes = prefixes\n        self._responses: TLRUCache[str, tuple[float, Response]] = TLRUCache(\n            maxsize=RESPONSE_CACHE_BYTES, ttu=_expiry, getsizeof=_size\n        )\n        self._lock = threading.Lock()\n\n    def reads_under(self, path: str) -> Reads | None:\n        """The reads of the module `path` is under (None: not a module\'s route). One lookup per\n        segment of the path, however many modules the project has."""\n        end = len(path)\n        while end > 0:\n            reads = self.prefixes.get(path[:end])\n            if reads is not None:\n                return reads\n            end = path.rfind("/", 0, end)\n        return None\n\n';
+if (it.auth) {
+__eta.res+='    ';
 __eta.res+=it.fw.async;
 __eta.res+='def look_up(self, path: str, query: str, authorization: str) -> Lookup:\n        """The response to send again for this GET, if any; else what was read for the app."""\n        reads = self.reads_under(path)\n        if reads is None:\n            return NOTHING\n        if reads.public:\n            return ';
 __eta.res+=it.fw.await;
 __eta.res+='self._look_up_public(reads.keys, path, query)\n        generation_keys = reads.keys\n        try:\n            claims = claims_of(token_of(authorization), self.jwt_secret, "access")\n            user_id = user_id_of(claims)\n        except AuthenticationError:\n            return NOTHING  # the app answers with the reason\n        keys = (token_key(str(claims["jti"])), user_key(user_id), *generation_keys)\n        read = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        token, standing, *generations = read.values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n\n    ';
+__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        token, standing, *generations = read.values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n';
+} else {
+__eta.res+='    ';
 __eta.res+=it.fw.async;
-__eta.res+='def _look_up_public(self, keys: tuple[str, ...], path: str, query: str) -> Lookup:\n        """A read that needs no token: no user in the key, and no round trip unless a response\n        is kept for this path and query (a first read costs what it did without this)."""\n        key = public_key(path, query)\n        kept = self._kept(key)\n        if kept is None:\n            return Lookup(None, None, key)\n        read = ';
+__eta.res+='def look_up(self, path: str, query: str) -> Lookup:\n        """The response to send again for this GET, if any; else what was read for the app."""\n        reads = self.reads_under(path)\n        if reads is None:\n            return NOTHING\n        return ';
+__eta.res+=it.fw.await;
+__eta.res+='self._look_up_public(reads.keys, path, query)\n';
+}
+__eta.res+='\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def _look_up_public(self, keys: tuple[str, ...], path: str, query: str) -> Lookup:\n';
+if (it.auth) {
+__eta.res+='        """A read that needs no token: no user in the key, and no round trip unless a response\n        is kept for this path and query (a first read costs what it did without this)."""\n';
+} else {
+__eta.res+='        """No user in the key, and no round trip unless a response is kept for this path and\n        query (a first read costs what it did without this)."""\n';
+}
+__eta.res+='        key = public_key(path, query)\n        kept = self._kept(key)\n        if kept is None:\n            return Lookup(None, None, key)\n        read = ';
 __eta.res+=it.fw.await;
 __eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is not None and _texts(read.values) == kept.generations:\n            return Lookup(kept, None, key)\n        return Lookup(None, read, key)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def _read(self, keys: tuple[str, ...]) -> EarlyRead | None:\n        """One MGET of `keys`, for the app too (None without a Redis client yet)."""\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return None\n        try:\n            return EarlyRead(keys, tuple(';
 __eta.res+=it.fw.await;
-__eta.res+='redis.mget(keys)))\n        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return EarlyRead(keys, None)\n\n    def _kept(self, key: str) -> Response | None:\n        with self._lock:\n            found = self._responses.get(key)\n        return None if found is None else found[1]\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n        """Keeps a response the app marked, when it was marked for the request\'s own key; a\n        read without a token, with the generations the app read it under."""\n        if marked.user_id is None:\n            if key != public_key(path, query):\n                return  # not a read that needs no token\n            response = response._replace(generations=_texts(marked.generations))\n        elif key != response_key(marked.user_id, marked.role, marked.generations, path, query):\n            return  # a standing or a generation changed between the lookup and the app\'s read\n        entry = (time.monotonic() + marked.milliseconds_left / 1000, response)\n        if marked.milliseconds_left <= 0 or _size(entry) > RESPONSE_CACHE_BYTES:\n            return\n        with self._lock:\n            self._responses[key] = entry\n\n\ndef cached_reads(app: ';
+__eta.res+='redis.mget(keys)))\n        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return EarlyRead(keys, None)\n\n    def _kept(self, key: str) -> Response | None:\n        with self._lock:\n            found = self._responses.get(key)\n        return None if found is None else found[1]\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n';
+if (it.auth) {
+__eta.res+='        """Keeps a response the app marked, when it was marked for the request\'s own key; a\n        read without a token, with the generations the app read it under."""\n        if marked.user_id is None:\n            if key != public_key(path, query):\n                return  # not a read that needs no token\n            response = response._replace(generations=_texts(marked.generations))\n        elif key != response_key(marked.user_id, marked.role, marked.generations, path, query):\n            return  # a standing or a generation changed between the lookup and the app\'s read\n';
+} else {
+__eta.res+='        """Keeps a response the app marked for the request\'s own key, with the generations the\n        app read it under."""\n        if key != public_key(path, query):\n            return\n        response = response._replace(generations=_texts(marked.generations))\n';
+}
+__eta.res+='        entry = (time.monotonic() + marked.milliseconds_left / 1000, response)\n        if marked.milliseconds_left <= 0 or _size(entry) > RESPONSE_CACHE_BYTES:\n            return\n        with self._lock:\n            self._responses[key] = entry\n\n\ndef cached_reads(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=') -> CachedReads | None:\n    """The middleware\'s cached reads: the URL prefix of each blueprint whose guard reads cache\n    generations with the token, or whose reads use them without one. None when there is no\n    such blueprint, or when the cache has a Redis of its own (the guard\'s MGET could not read\n    its generations)."""\n    if app.config["CACHE_REDIS_URL"] != app.config["REDIS_URL"]:\n        return None\n    prefixes: dict[str, Reads] = {}\n    for name, blueprint in app.blueprints.items():\n        if not blueprint.url_prefix:\n            continue\n        if keys := prefetched_by(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=False)\n        elif keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=True)\n    if not prefixes:\n        return None\n    return CachedReads(app.extensions, app.config["JWT_SECRET_KEY"], prefixes)\n\n\ndef response_key(\n    user_id: int, role: str, generations: Sequence[bytes | str], path: str, query: str\n) -> str:\n    return f"{\':\'.join(_texts(generations))}:{user_id}:{role}:{path}?{query}"\n\n\ndef public_key(path: str, query: str) -> str:\n    """The key a read without a token is kept under: no generation (they are kept with the\n    response), and `-`, which no generation is, where the others start with one."""\n    return f"-:{path}?{query}"\n\n\ndef _texts(generations: Sequence[bytes | str | None]) -> tuple[str, ...]:\n    return tuple(g.decode() if isinstance(g, bytes) else str(g) for g in generations)\n\n\ndef _expiry(_key: str, entry: tuple[float, Response], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, Response]) -> int:\n    return len(entry[1].body) + sum(len(name) + len(value) for name, value in entry[1].headers)\n';
+__eta.res+=') -> CachedReads | None:\n';
+if (it.auth) {
+__eta.res+='    """The middleware\'s cached reads: the URL prefix of each blueprint whose guard reads cache\n    generations with the token, or whose reads use them without one. None when there is no\n    such blueprint, or when the cache has a Redis of its own (the guard\'s MGET could not read\n    its generations)."""\n';
+} else {
+__eta.res+='    """The middleware\'s cached reads: the URL prefix of each blueprint whose reads use cache\n    generations. None when there is no such blueprint, or when the cache has a Redis of its\n    own (the middleware reads the generations with the app\'s client)."""\n';
+}
+__eta.res+='    if app.config["CACHE_REDIS_URL"] != app.config["REDIS_URL"]:\n        return None\n    prefixes: dict[str, Reads] = {}\n    for name, blueprint in app.blueprints.items():\n        if not blueprint.url_prefix:\n            continue\n';
+if (it.auth) {
+__eta.res+='        if keys := prefetched_by(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=False)\n        elif keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=True)\n';
+} else {
+__eta.res+='        if keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys)\n';
+}
+__eta.res+='    if not prefixes:\n        return None\n    return CachedReads(app.extensions, ';
+__eta.res+=it.auth ? 'app.config["JWT_SECRET_KEY"], ' : "";
+__eta.res+='prefixes)\n\n\n';
+if (it.auth) {
+__eta.res+='def response_key(\n    user_id: int, role: str, generations: Sequence[bytes | str], path: str, query: str\n) -> str:\n    return f"{\':\'.join(_texts(generations))}:{user_id}:{role}:{path}?{query}"\n\n\n';
+}
+__eta.res+='def public_key(path: str, query: str) -> str:\n';
+if (it.auth) {
+__eta.res+='    """The key a read without a token is kept under: no generation (they are kept with the\n    response), and `-`, which no generation is, where the others start with one."""\n';
+} else {
+__eta.res+='    """The key a read is kept under: no generation (they are kept with the response)."""\n';
+}
+__eta.res+='    return f"-:{path}?{query}"\n\n\ndef _texts(generations: Sequence[bytes | str | None]) -> tuple[str, ...]:\n    return tuple(g.decode() if isinstance(g, bytes) else str(g) for g in generations)\n\n\ndef _expiry(_key: str, entry: tuple[float, Response], _now: float) -> float:\n    return entry[0]\n\n\ndef _size(entry: tuple[float, Response]) -> int:\n    return len(entry[1].body) + sum(len(name) + len(value) for name, value in entry[1].headers)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5182,15 +5270,15 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 __eta.res+='"""What every HTTP request and response gets, as ';
 __eta.res+=it.quart ? "an ASGI" : "a WSGI";
 __eta.res+=' middleware around the app.\n\n- a request id: the client\'s X-Request-ID when it is printable and at most 128 characters,\n  else a new one; every log line written for the request carries it, and the response\n  sends it back;\n- the security headers (src/security.py);\n- `Vary: Origin` when CORS is on and the request has no Origin (the CORS hook skips such\n  requests: the response must not be reused for one that has an Origin);\n- one JSON access-log line: method, path, status, duration.\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='- a repeated cached read answered here, before the app (src/cached_reads.py).\n';
 }
 __eta.res+='\nWhy a middleware rather than before/after-request hooks: the headers are added to the list\nthe server sends, already validated, where setting them one by one on a response object\nchecks each value again; and the access line is written once the response is complete,\nwhatever the app did in between (404s and errors included).\n"""\n\nfrom __future__ import annotations\n\nimport logging\nimport os\nimport time\n';
 if (it.quart) {
 __eta.res+='from typing import Any';
-__eta.res+=it.auth && it.cache ? ", cast" : "";
+__eta.res+=it.cache ? ", cast" : "";
 __eta.res+='\n\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='from hypercorn.typing import (\n    ASGIFramework,\n    ASGIReceiveCallable,\n    ASGISendCallable,\n    HTTPResponseBodyEvent,\n    HTTPResponseStartEvent,\n    Scope,\n)\n';
 } else {
 __eta.res+='from hypercorn.typing import ASGIFramework, ASGIReceiveCallable, ASGISendCallable, Scope\n';
@@ -5199,13 +5287,13 @@ __eta.res+='from hypercorn.typing import ASGIFramework, ASGIReceiveCallable, ASG
 __eta.res+='from collections.abc import Callable, Iterable\nfrom typing import TYPE_CHECKING\nfrom wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment\n';
 }
 __eta.res+='\n';
-if (it.auth && it.cache) {
-__eta.res+='from src.auth.revocation import EARLY_READ\nfrom src.cached_reads import NOTHING, CachedReads, Lookup, Response\nfrom src.extensions import REMEMBER, Remembered\n';
+if (it.cache) {
+__eta.res+='from src.cached_reads import NOTHING, CachedReads, Lookup, Response\nfrom src.extensions import EARLY_READ, REMEMBER, Remembered\n';
 }
 __eta.res+='from src.logging_config import REQUEST_ID_HEADER, direct_handler, request_id_var\nfrom src.security import security_headers\n\nMAX_REQUEST_ID_LENGTH = 128\n';
 __eta.res+=it.py.call(0, "access_log = logging.getLogger", [`"${it.project.slug}.access"`]);
 __eta.res+='\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='logger = logging.getLogger(__name__)\n';
 }
 if (it.quart) {
@@ -5214,19 +5302,19 @@ __eta.res+='Headers = list[tuple[bytes, bytes]]\nREQUEST_ID_NAME = REQUEST_ID_HE
 __eta.res+='Headers = list[tuple[str, str]]\n\nif TYPE_CHECKING:\n    from _typeshed import OptExcInfo\n';
 }
 __eta.res+='\n\ndef request_id(incoming: str) -> str:\n    """The client\'s id if it is one a log line can carry, else a new random one."""\n    if 0 < len(incoming) <= MAX_REQUEST_ID_LENGTH and incoming.isprintable():\n        return incoming\n    return os.urandom(16).hex()\n\n\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='def log_request(method: str, path: str, status: int, started: float, early: bool = False) -> None:\n';
 } else {
 __eta.res+='def log_request(method: str, path: str, status: int, started: float) -> None:\n';
 }
 __eta.res+='    if not access_log.isEnabledFor(logging.INFO):\n        return\n    elapsed_ms = (time.perf_counter() - started) * 1000\n    fields = {"method": method, "path": path, "status": status, "duration_ms": round(elapsed_ms, 1)}\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='    if early:  # answered by the middleware (src/cached_reads.py): the share of reads it spares\n        fields["early"] = True\n';
 }
 __eta.res+='    # Written directly when logging would only format it as JsonFormatter does: the same\n    # line, without the record (a third of the line\'s cost under gunicorn).\n    handler = direct_handler(access_log)\n    if handler is None:\n        access_log.info("request", extra=fields)\n    else:\n        handler.write_info(access_log.name, "request", fields)\n\n\nclass RequestMiddleware:\n    """Wraps the app';
 __eta.res+=it.quart ? "'s `asgi_app`" : "'s `wsgi_app`";
 __eta.res+='; see the module\'s docstring."""\n\n';
-if (it.auth && it.cache) {
+if (it.cache) {
 __eta.res+='    def __init__(\n        self,\n        app: ';
 __eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
 __eta.res+=',\n        production: bool,\n        cors: bool,\n        reads: CachedReads | None = None,\n    ) -> None:\n        self.app = app\n        self.reads = reads\n';
@@ -5253,25 +5341,43 @@ if (it.auth && it.cache) {
 __eta.res+='            elif name == b"authorization" and not authorization:\n                # The first one, as the app\'s `request.headers` reads it.\n                authorization = value.decode("latin-1")\n';
 }
 __eta.res+='        rid = request_id(incoming)\n        path = scope["path"]\n        added = [\n            (REQUEST_ID_NAME, rid.encode()),\n            *self.headers[(path == "/docs", cross_origin)],\n        ]\n        status = 500\n        started = time.perf_counter()\n';
-if (it.auth && it.cache) {
-__eta.res+='        extras = cast("dict[str, object]", scope)\n        query = scope["query_string"].decode("latin-1")\n        found = NOTHING\n        early = False\n        # The app\'s headers and body, when its response is one to keep (src/cached_reads.py).\n        app_headers: Headers = []\n        body: list[bytes] | None = None\n\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status, app_headers, body\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                app_headers = list(message.get("headers", ()))\n                message["headers"] = [*app_headers, *added]\n                if status == 200 and found.key is not None and REMEMBER in extras:\n                    body = []\n            elif message["type"] == "http.response.body" and body is not None:\n                body.append(message.get("body", b""))\n                marked = extras.get(REMEMBER)\n                if not message.get("more_body", False) and isinstance(marked, Remembered):\n                    kept = Response(app_headers, b"".join(body))\n                    self._keep(found.key, path, query, marked, kept)\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            if self.reads is not None and scope["method"] == "GET" and not cross_origin:\n                found = await self._look_up(path, query, authorization)\n                if found.response is not None:\n                    status, early = 200, True\n                    start: HTTPResponseStartEvent = {\n                        "type": "http.response.start",\n                        "status": 200,\n                        "headers": [*found.response.headers, *added],\n                    }\n                    await send(start)\n                    body_event: HTTPResponseBodyEvent = {\n                        "type": "http.response.body",\n                        "body": found.response.body,\n                        "more_body": False,\n                    }\n                    await send(body_event)\n                    return\n                if found.read is not None:\n                    extras[EARLY_READ] = found.read\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            log_request(scope["method"], path, status, started, early)\n            request_id_var.reset(token)\n';
+if (it.cache) {
+__eta.res+='        extras = cast("dict[str, object]", scope)\n        query = scope["query_string"].decode("latin-1")\n        found = NOTHING\n        early = False\n        # The app\'s headers and body, when its response is one to keep (src/cached_reads.py).\n        app_headers: Headers = []\n        body: list[bytes] | None = None\n\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status, app_headers, body\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                app_headers = list(message.get("headers", ()))\n                message["headers"] = [*app_headers, *added]\n                if status == 200 and found.key is not None and REMEMBER in extras:\n                    body = []\n            elif message["type"] == "http.response.body" and body is not None:\n                body.append(message.get("body", b""))\n                marked = extras.get(REMEMBER)\n                if not message.get("more_body", False) and isinstance(marked, Remembered):\n                    kept = Response(app_headers, b"".join(body))\n                    self._keep(found.key, path, query, marked, kept)\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            if self.reads is not None and scope["method"] == "GET" and not cross_origin:\n                found = await self._look_up(path, query';
+__eta.res+=it.auth ? ", authorization" : "";
+__eta.res+=')\n                if found.response is not None:\n                    status, early = 200, True\n                    start: HTTPResponseStartEvent = {\n                        "type": "http.response.start",\n                        "status": 200,\n                        "headers": [*found.response.headers, *added],\n                    }\n                    await send(start)\n                    body_event: HTTPResponseBodyEvent = {\n                        "type": "http.response.body",\n                        "body": found.response.body,\n                        "more_body": False,\n                    }\n                    await send(body_event)\n                    return\n                if found.read is not None:\n                    extras[EARLY_READ] = found.read\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            log_request(scope["method"], path, status, started, early)\n            request_id_var.reset(token)\n';
 } else {
 __eta.res+='\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                message["headers"] = [*message.get("headers", ()), *added]\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            log_request(scope["method"], path, status, started)\n            request_id_var.reset(token)\n';
 }
 } else {
 __eta.res+='\n    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:\n        rid = request_id(environ.get("HTTP_X_REQUEST_ID", ""))\n        path = environ.get("PATH_INFO", "")\n        added = [\n            (REQUEST_ID_HEADER, rid),\n            *self.headers[(path == "/docs", "HTTP_ORIGIN" in environ)],\n        ]\n        status = "500"\n        started = time.perf_counter()\n';
-if (it.auth && it.cache) {
-__eta.res+='        early = False\n        # The app\'s own headers, for a response to keep (src/cached_reads.py).\n        app_headers: Headers = []\n\n        def start_with_headers(\n            status_line: str, headers: Headers, exc_info: OptExcInfo | None = None\n        ) -> Callable[[bytes], object]:\n            nonlocal status, app_headers\n            status = status_line\n            app_headers = list(headers)\n            headers.extend(added)\n            return start_response(status_line, headers, exc_info)\n\n        token = request_id_var.set(rid)\n        try:\n            if (\n                self.reads is None\n                or environ.get("REQUEST_METHOD") != "GET"\n                or "HTTP_ORIGIN" in environ\n            ):\n                return self.app(environ, start_with_headers)\n            query = environ.get("QUERY_STRING", "")\n            found = self._look_up(path, query, environ.get("HTTP_AUTHORIZATION", ""))\n            if found.response is not None:\n                status, early = "200 OK", True\n                start_response(status, [*found.response.headers, *added])\n                return [found.response.body]\n            if found.read is not None:\n                environ[EARLY_READ] = found.read\n            chunks = self.app(environ, start_with_headers)\n            marked = environ.get(REMEMBER)\n            if found.key is None or not isinstance(marked, Remembered) or status[:3] != "200":\n                return chunks\n            try:\n                body = b"".join(chunks)\n            finally:\n                close = getattr(chunks, "close", None)\n                if close is not None:\n                    close()\n            self._keep(found.key, path, query, marked, Response(app_headers, body))\n            return [body]\n        finally:\n            method = environ.get("REQUEST_METHOD", "")\n            log_request(method, path, int(status[:3]), started, early)\n            request_id_var.reset(token)\n';
+if (it.cache) {
+__eta.res+='        early = False\n        # The app\'s own headers, for a response to keep (src/cached_reads.py).\n        app_headers: Headers = []\n\n        def start_with_headers(\n            status_line: str, headers: Headers, exc_info: OptExcInfo | None = None\n        ) -> Callable[[bytes], object]:\n            nonlocal status, app_headers\n            status = status_line\n            app_headers = list(headers)\n            headers.extend(added)\n            return start_response(status_line, headers, exc_info)\n\n        token = request_id_var.set(rid)\n        try:\n            if (\n                self.reads is None\n                or environ.get("REQUEST_METHOD") != "GET"\n                or "HTTP_ORIGIN" in environ\n            ):\n                return self.app(environ, start_with_headers)\n            query = environ.get("QUERY_STRING", "")\n';
+if (it.auth) {
+__eta.res+='            found = self._look_up(path, query, environ.get("HTTP_AUTHORIZATION", ""))\n';
+} else {
+__eta.res+='            found = self._look_up(path, query)\n';
+}
+__eta.res+='            if found.response is not None:\n                status, early = "200 OK", True\n                start_response(status, [*found.response.headers, *added])\n                return [found.response.body]\n            if found.read is not None:\n                environ[EARLY_READ] = found.read\n            chunks = self.app(environ, start_with_headers)\n            marked = environ.get(REMEMBER)\n            if found.key is None or not isinstance(marked, Remembered) or status[:3] != "200":\n                return chunks\n            try:\n                body = b"".join(chunks)\n            finally:\n                close = getattr(chunks, "close", None)\n                if close is not None:\n                    close()\n            self._keep(found.key, path, query, marked, Response(app_headers, body))\n            return [body]\n        finally:\n            method = environ.get("REQUEST_METHOD", "")\n            log_request(method, path, int(status[:3]), started, early)\n            request_id_var.reset(token)\n';
 } else {
 __eta.res+='\n        def start_with_headers(\n            status_line: str, headers: Headers, exc_info: OptExcInfo | None = None\n        ) -> Callable[[bytes], object]:\n            nonlocal status\n            status = status_line\n            headers.extend(added)\n            return start_response(status_line, headers, exc_info)\n\n        token = request_id_var.set(rid)\n        try:\n            return self.app(environ, start_with_headers)\n        finally:\n            log_request(environ.get("REQUEST_METHOD", ""), path, int(status[:3]), started)\n            request_id_var.reset(token)\n';
 }
 }
-if (it.auth && it.cache) {
-__eta.res+='\n    ';
+if (it.cache) {
+__eta.res+='\n';
+if (it.auth) {
+__eta.res+='    ';
 __eta.res+=it.fw.async;
-__eta.res+='def _look_up(self, path: str, query: str, authorization: str) -> Lookup:\n        if self.reads is None:\n            return NOTHING\n        try:\n            return ';
+__eta.res+='def _look_up(self, path: str, query: str, authorization: str) -> Lookup:\n';
+} else {
+__eta.res+='    ';
+__eta.res+=it.fw.async;
+__eta.res+='def _look_up(self, path: str, query: str) -> Lookup:\n';
+}
+__eta.res+='        if self.reads is None:\n            return NOTHING\n        try:\n            return ';
 __eta.res+=it.fw.await;
-__eta.res+='self.reads.look_up(path, query, authorization)\n        except Exception:  # a fault here must not cost the request: the app answers it\n            logger.exception("cached read lookup failed")\n            return NOTHING\n\n    def _keep(\n        self, key: str | None, path: str, query: str, marked: Remembered, response: Response\n    ) -> None:\n        if self.reads is None or key is None:\n            return\n        try:\n            self.reads.keep(key, path, query, marked, response)\n        except Exception:  # the response is sent all the same, just not kept\n            logger.exception("cached read not kept")\n';
+__eta.res+='self.reads.look_up(path, query';
+__eta.res+=it.auth ? ", authorization" : "";
+__eta.res+=')\n        except Exception:  # a fault here must not cost the request: the app answers it\n            logger.exception("cached read lookup failed")\n            return NOTHING\n\n    def _keep(\n        self, key: str | None, path: str, query: str, marked: Remembered, response: Response\n    ) -> None:\n        if self.reads is None or key is None:\n            return\n        try:\n            self.reads.keep(key, path, query, marked, response)\n        except Exception:  # the response is sent all the same, just not kept\n            logger.exception("cached read not kept")\n';
 }
 
 if (__eta.layout) {

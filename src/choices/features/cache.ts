@@ -30,14 +30,13 @@ export const cacheQuestion: ConfirmQuestion<"cache"> = {
       comment: "cachetools: each worker's copy of the entries it read.",
     },
   ],
-  // One file of its own, with auth (the token's check reads the cache's generations); otherwise
-  // the cache changes the services, health checks and compose file.
+  // One file of its own; otherwise the cache changes the services, health checks and compose
+  // file.
   files: [
     {
       path: "src/cached_reads.py",
       why: "repeated cached reads answered by the middleware, before the framework",
       lesson: "caching",
-      when: { auth: true },
     },
   ],
 };
