@@ -7,11 +7,12 @@
  * real wins most pairs.
  *
  *   deno run -A bench/ab.ts --base REV [--framework flask|quart] [--endpoint hit|row|create|miss|health]
- *                           [--access owner|authenticated|public-read|admin]
+ *                           [--access owner|authenticated|public-read|admin | --no-auth]
  *                           [--pairs 9] [--seconds 10] [--warmup 3] [--connections 32]
  *
  * `--access`: the first module's policy (the bench's default is `owner`); under `public-read`
- * its reads are requested without a token, as a public client sends them.
+ * its reads are requested without a token, as a public client sends them. `--no-auth`: both
+ * projects without auth (every module public, no token sent).
  *
  * "before" is the project `REV` generates (from a git worktree), "after" the one this checkout
  * generates, both with the bench's flags (PostgreSQL, auth, cache, Celery) and production
@@ -29,6 +30,7 @@ import {
   newSecrets,
   REDIS_DB,
   runCommand,
+  seedRows,
   seedRowsOnly,
   seedUser,
   Server,
@@ -79,15 +81,18 @@ async function main(): Promise<number> {
   const base = option("base");
   const framework = (option("framework") ?? "quart") as Framework;
   const endpoint = (option("endpoint") ?? "hit") as keyof typeof ENDPOINTS;
-  const access = option("access") ?? "owner";
+  const noAuth = Deno.args.includes("--no-auth");
+  const access = noAuth ? "public" : option("access") ?? "owner";
   if (
     !base || !["flask", "quart"].includes(framework) || !Object.hasOwn(ENDPOINTS, endpoint) ||
-    !(ACCESS_POLICIES as readonly string[]).includes(access)
+    (noAuth
+      ? option("access") !== undefined
+      : !(ACCESS_POLICIES as readonly string[]).includes(access))
   ) {
     console.error(
       "usage: deno run -A bench/ab.ts --base REV [--framework flask|quart] " +
         `[--endpoint ${Object.keys(ENDPOINTS).join("|")}] ` +
-        `[--access ${ACCESS_POLICIES.join("|")}] [--pairs 9] [--seconds 10]`,
+        `[--access ${ACCESS_POLICIES.join("|")} | --no-auth] [--pairs 9] [--seconds 10]`,
     );
     return 2;
   }
@@ -104,11 +109,9 @@ async function main(): Promise<number> {
   const servers: Server[] = [];
   try {
     await ok(["git", "-C", ROOT, "worktree", "add", "--detach", worktree, base]);
-    const flags = [
-      ...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f)),
-      "--access",
-      access,
-    ];
+    const flags = noAuth
+      ? PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f === "--auth" ? "--no-auth" : f))
+      : [...PROJECT_FLAGS.map((f) => (f === "flask" ? framework : f)), "--access", access];
     // One set of secrets for both sides, so that one token works on either.
     const secrets = newSecrets();
     const sides: Side[] = [];
@@ -136,12 +139,15 @@ async function main(): Promise<number> {
       return server;
     };
     let server = await start(after, APP_ENTRY[framework]);
-    const token = await seedUser(server.base);
+    let token: string | undefined;
+    if (noAuth) await seedRows(server.base);
+    else token = await seedUser(server.base);
     await server.stop();
     const script = join(parent, "create.lua");
     await Deno.writeTextFile(script, CREATE_SCRIPT);
     // A public-read module's reads go without a token, as a public client sends them.
-    const tokenless = endpoint === "health" || (access === "public-read" && !target.create);
+    const tokenless = noAuth || endpoint === "health" ||
+      (access === "public-read" && !target.create);
     const extra = {
       token: tokenless ? undefined : token,
       script: target.create ? script : undefined,

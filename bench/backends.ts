@@ -606,10 +606,15 @@ export async function seedUser(base: string): Promise<string> {
   const creds = { email: "bench@example.com", password: "correct horse battery staple" };
   await call(base, "POST", "/api/auth/register", creds);
   const token: string = (await call(base, "POST", "/api/auth/login", creds)).data.access_token;
+  await seedRows(base, token);
+  return token;
+}
+
+/** The seed rows, created through the API (with `token`, where the project has auth). */
+export async function seedRows(base: string, token?: string): Promise<void> {
   for (let i = 0; i < ROWS; i++) {
     await call(base, "POST", "/api/items", { name: `row ${i}`, quantity: i }, token);
   }
-  return token;
 }
 
 /**
