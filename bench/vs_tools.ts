@@ -15,6 +15,7 @@
  *   deno run -A bench/vs_tools.ts [--runs 15]
  */
 import { dirname, join, relative } from "node:path";
+import { STORE_FILE } from "../src/project/base_store.ts";
 import {
   aimRow,
   buildBundle,
@@ -68,11 +69,11 @@ async function walk(dir: string, base = dir, out = new Map<string, Uint8Array>()
 }
 
 /**
- * The base store (`.pyscaffold/base.json.gz`) holds the pristine content of the project's own
- * files, so the project under another name has another store: a template made from one project
- * can only copy its store, byte for byte. Compared by presence only.
+ * The base store (STORE_FILE) holds the pristine content of the project's own files, so the
+ * project under another name has another store: a template made from one project can only copy
+ * its store, byte for byte. Compared by presence only.
  */
-const OWN_RECORD = ".pyscaffold/base.json.gz";
+const OWN_RECORD = STORE_FILE;
 
 /** Differences between two trees (missing, extra and different files), empty when equal. */
 async function compareTrees(expected: string, actual: string): Promise<string[]> {
@@ -94,10 +95,10 @@ async function compareTrees(expected: string, actual: string): Promise<string[]>
 /**
  * Writes `tree` as Jinja templates under `root`: every file's text is raw
  * except the project name, which becomes `variable` (or `variable|capitalize`
- * for the title-cased name); each template's name ends with `suffix`. A binary
- * file (the gzip'ed base store) is copied as it is, without the suffix, so both
- * tools copy it unrendered (copier by its template suffix, cookiecutter by
- * detecting binary files).
+ * for the title-cased name); each template's name ends with `suffix`. The base
+ * store (OWN_RECORD) and any binary file are copied as they are, without the
+ * suffix, so both tools copy them unrendered (copier by its template suffix,
+ * cookiecutter by `_copy_without_render` and by detecting binary files).
  */
 async function exportTemplate(
   tree: Map<string, Uint8Array>,
@@ -116,6 +117,7 @@ async function exportTemplate(
     await Deno.mkdir(dirname(target), { recursive: true });
     let text: string;
     try {
+      if (path === OWN_RECORD) throw new Error("copied as it is");
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
       await Deno.writeFile(target, bytes);
@@ -169,7 +171,7 @@ export async function benchTools(runs: number): Promise<Section> {
     );
     await Deno.writeTextFile(
       join(cc, "cookiecutter.json"),
-      JSON.stringify({ project_name: SOURCE_NAME }),
+      JSON.stringify({ project_name: SOURCE_NAME, _copy_without_render: [OWN_RECORD] }),
     );
     const ccConfig = join(work, "cookiecutter-config.yaml");
     await Deno.writeTextFile(

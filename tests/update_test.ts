@@ -19,6 +19,7 @@ import {
   appendToStore,
   decodeStore,
   encodeStore,
+  GZIP_STORE_FILE,
   readStore,
   STORE_FILE,
 } from "../src/project/base_store.ts";
@@ -114,7 +115,8 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   ];
   const encoded = await encodeStore(files, "9.9.9");
   assertEquals(await encodeStore([...files].reverse(), "9.9.9"), encoded, "order does not matter");
-  const bytes = Uint8Array.from(atob(encoded), (ch) => ch.charCodeAt(0));
+  assertEquals(encoded.split("\n").length, 2, "one document, one line");
+  const bytes = new TextEncoder().encode(encoded);
   const store = await decodeStore(bytes);
   assertEquals(store.version, "9.9.9");
   assertEquals([...store.files.keys()].sort(), [
@@ -128,32 +130,50 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   await assertDamaged(broken);
 });
 
-Deno.test("base store: add and remove append a member; reading applies them in order", async () => {
-  const fromBase64 = (text: string) => Uint8Array.fromBase64(text);
-  const first = fromBase64(
-    await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0"),
+Deno.test("base store: add and remove append a document; reading applies them in order", async () => {
+  const encoder = new TextEncoder();
+  const first = await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0");
+  const stored = (text: string) => ({ path: STORE_FILE, bytes: encoder.encode(text) });
+  const added = await appendToStore(
+    stored(first),
+    [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
+    [],
+    "1.1.0",
   );
-  const added = fromBase64(
-    await appendToStore(
-      first,
-      [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
-      [],
-      "1.1.0",
-    ),
-  );
-  assertEquals(added.slice(0, first.length), first, "the store before is kept byte for byte");
-  const removed = fromBase64(
-    await appendToStore(added, [], ["src/a/a.py", "src/none.py"], "1.1.0"),
-  );
-  const store = await decodeStore(removed);
+  assert(added.startsWith(first), "the store before is kept byte for byte");
+  const removed = await appendToStore(stored(added), [], ["src/a/a.py", "src/none.py"], "1.1.0");
+  assertEquals(removed.split("\n").length, 4, "three documents, one line each");
+  const store = await decodeStore(encoder.encode(removed));
   assertEquals(store.version, "1.1.0");
   assertEquals(Object.fromEntries(store.files), {
     "README.md": "# r\n",
     "src/b/b.py": "b = 'x\ny'\n",
   });
-  // A damaged appended member is as clear an error as a damaged first one.
-  const broken = removed.slice();
-  broken[added.length + 12] ^= 0xff;
+  // A damaged appended document is as clear an error as a damaged first one.
+  const broken = encoder.encode(removed);
+  broken[encoder.encode(added).length + 12] ^= 0xff;
+  await assertDamaged(broken);
+});
+
+Deno.test("base store: a gzip'ed store (0.11.0 and earlier) is read, and appended to as it is", async () => {
+  // As 0.11.0 wrote it: the first document gzip'ed, each later one a gzip member of its own.
+  const first = await gzip(
+    (await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "0.11.0")).trimEnd(),
+  );
+  const added = Uint8Array.fromBase64(
+    await appendToStore(
+      { path: GZIP_STORE_FILE, bytes: first },
+      [["src/b/b.py", "b = 2\n"]],
+      ["src/a/a.py"],
+      "0.11.0",
+    ),
+  );
+  assertEquals(added.slice(0, first.length), first, "the store before is kept byte for byte");
+  assertEquals([added[first.length], added[first.length + 1]], [0x1f, 0x8b], "a gzip member");
+  const store = await decodeStore(added, GZIP_STORE_FILE);
+  assertEquals(Object.fromEntries(store.files), { "README.md": "# r\n", "src/b/b.py": "b = 2\n" });
+  const broken = added.slice();
+  broken[first.length + 12] ^= 0xff;
   await assertDamaged(broken);
 });
 
@@ -521,5 +541,32 @@ Deno.test("cli: update --dry-run and --json exit 0 on conflicts they would write
     const r = await cli(["update", flag], dir);
     assertEquals(r.code, 1, `${flag}: ${r.stderr}`);
     assertMatch(r.stderr, /1 file\(s\) still hold conflict markers/);
+  }
+});
+
+Deno.test("base store: add appends to a gzip'ed store where it is; a plain one is preferred", async () => {
+  const { changedStore } = await import("../src/plan/store_plan.ts");
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(join(dir, ".pyscaffold"));
+    const first = await gzip((await encodeStore([["README.md", "# r\n"]], "0.11.0")).trimEnd());
+    await Deno.writeFile(join(dir, GZIP_STORE_FILE), first);
+    const file = { path: "src/b/b.py", content: "b = 2\n" };
+    const changed = await changedStore(dir, [file as Parameters<typeof changedStore>[1][0]]);
+    assertEquals([changed?.path, changed?.encoding, changed?.action], [
+      GZIP_STORE_FILE,
+      "base64",
+      "replace",
+    ]);
+    const store = await decodeStore(Uint8Array.fromBase64(changed!.content));
+    assertEquals(Object.fromEntries(store.files), {
+      "README.md": "# r\n",
+      "src/b/b.py": "b = 2\n",
+    });
+    // A plain store is preferred when both are there.
+    await Deno.writeTextFile(join(dir, STORE_FILE), await encodeStore([], "0.12.0"));
+    assertEquals((await readStore(dir))?.path, STORE_FILE);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });

@@ -59,6 +59,11 @@ const CORE_FILES: readonly Rule[] = [
     lesson: "three-layer-architecture",
   }),
   common(".gitignore", { origin: "core", why: "keeps venvs, caches and .env out of git" }),
+  common(".gitattributes", {
+    origin: "core",
+    why: "git folds pyscaffold's base store in diffs and merges its appended lines",
+    lesson: "living-with-a-generated-project",
+  }),
   common(".dockerignore", {
     origin: "core",
     why: "keeps .env, venvs and caches out of the image's build context",

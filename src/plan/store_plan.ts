@@ -1,9 +1,9 @@
 import { appendToStore, encodeStore, readStoreBytes, STORE_FILE } from "../project/base_store.ts";
 import { VERSION } from "../version.ts";
-import type { FileAction, PlannedFile } from "./_types.ts";
+import { type FileAction, type PlannedFile, plannedFile } from "./_types.ts";
 
 /**
- * The base store (`.pyscaffold/base.json.gz`, src/project/base_store.ts) as a
+ * The base store (`.pyscaffold/base.jsonl`, src/project/base_store.ts) as a
  * planned file: the pristine content of `files` (path → content), which every
  * command that writes generated files records, so that `update` has its base.
  */
@@ -11,20 +11,24 @@ export async function plannedStore(
   files: Iterable<[string, string]>,
   action: FileAction,
 ): Promise<PlannedFile> {
-  return storeFile(await encodeStore(files, VERSION), action);
+  return storeFile(STORE_FILE, await encodeStore(files, VERSION), action);
 }
 
-/** The store file with these (base64) bytes. */
-function storeFile(content: string, action: FileAction): PlannedFile {
+/** The store file at `path` with this content: text, or (a gzip'ed store) base64 bytes. */
+function storeFile(path: string, content: string, action: FileAction): PlannedFile {
+  const facts = {
+    origin: "core",
+    why: "the pristine content of every generated file: the base `pyscaffold update` merges from",
+    lesson: "living-with-a-generated-project",
+  } as const;
+  if (path === STORE_FILE) return plannedFile(facts, path, "", content, action);
   return {
-    path: STORE_FILE,
+    ...facts,
+    path,
     content,
     encoding: "base64",
     size: base64Size(content),
     lines: 0,
-    origin: "core",
-    why: "the pristine content of every generated file: the base `pyscaffold update` merges from",
-    lesson: "living-with-a-generated-project",
     template: "",
     action,
   };
@@ -48,10 +52,10 @@ export async function changedStore(
   added: readonly PlannedFile[],
   dropped: readonly string[] = [],
 ): Promise<PlannedFile | undefined> {
-  const bytes = await readStoreBytes(root);
+  const stored = await readStoreBytes(root);
   const files = added.map((file): [string, string] => [file.path, file.content]);
-  if (bytes === undefined) {
+  if (stored === undefined) {
     return added.length === 0 ? undefined : await plannedStore(files, "create");
   }
-  return storeFile(await appendToStore(bytes, files, dropped, VERSION), "replace");
+  return storeFile(stored.path, await appendToStore(stored, files, dropped, VERSION), "replace");
 }

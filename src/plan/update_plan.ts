@@ -14,7 +14,7 @@ import { exampleModule } from "../choices/module_spec.ts";
 import { moduleView } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import { ANSWERS_FILE, type ModuleRecord, type ProjectState } from "../project/answers_file.ts";
-import { isMergedPath, readStore } from "../project/base_store.ts";
+import { GZIP_STORE_FILE, isMergedPath, readStore, STORE_FILE } from "../project/base_store.ts";
 import {
   headRevision,
   nextRevisionId,
@@ -358,9 +358,20 @@ export async function planUpdate(
     files.push(
       await plannedStore(
         [...theirs].map(([p, f]) => [p, f.content]),
-        store ? "replace" : "create",
+        store?.path === STORE_FILE ? "replace" : "create",
       ),
     );
+    if (store?.path === GZIP_STORE_FILE) {
+      // The store as 0.11.0 and earlier wrote it: replaced by the plain one just planned.
+      deletes.push({
+        action: "delete",
+        path: GZIP_STORE_FILE,
+        origin: "core",
+        why: `the base store in its older, gzip'ed form: now ${STORE_FILE}`,
+        lesson: "living-with-a-generated-project",
+        template: "",
+      });
+    }
     const records: Record<string, ModuleRecord> = {};
     for (const [name, record] of Object.entries(modules)) {
       const own = Object.keys(record.files).filter((p) => !isMergedPath(p) || theirs.has(p));

@@ -1,22 +1,29 @@
 /**
- * The base store: `.pyscaffold/base.json.gz` in every project, the pristine
+ * The base store: `.pyscaffold/base.jsonl` in every project, the pristine
  * content of every file pyscaffold generated there, as it generated it (before
  * any edit of the user's). `update` merges three ways, and this is the base:
  * it travels with the project (in its git history too), so a project made by an
  * older pyscaffold carries the base of that version, offline.
  *
- * Format: gzip'ed JSON `{ format, pyscaffold, files: {path: sha256}, blobs:
- * {sha256: content} }`, content-addressed so that a content shared by several
+ * Format: JSON lines, each a document `{ format, pyscaffold, files: {path: sha256},
+ * blobs: {sha256: content} }`, content-addressed so that a content shared by several
  * files (empty `__init__.py`, ...) is kept once; keys sorted, so the same files
  * always give the same bytes. Alembic revisions and the answers file are not in
  * it: revisions are history, never merged (schema changes arrive as new ones).
  *
- * `new` and `update` write the whole store. `add` and `remove` append: one more
- * gzip member holding a newline and one more document of the same shape, with
- * the files they added and `null` for the paths they dropped. Reading applies
- * the documents in order. So an `add` costs the same in a project of 50 modules
- * as in one of 1 (it neither reads nor recompresses the others), and the next
- * `update` writes the store whole again.
+ * `new` and `update` write the whole store: one document. `add` and `remove` append
+ * one more line, a document of the same shape with the files they added and `null`
+ * for the paths they dropped. Reading applies the documents in order. So an `add`
+ * costs the same in a project of 50 modules as in one of 1 (it neither parses nor
+ * rewrites the others' documents), and the next `update` writes the store whole again.
+ *
+ * Why plain text (0.12.0): pyscaffold 0.11.0 and earlier wrote the same documents
+ * gzip'ed (`.pyscaffold/base.json.gz`, one gzip member per document). Compressing
+ * cost `new` ~11 ms of its ~90 (the runtime's compression streams are loaded on first
+ * use) and reading cost `add`, `remove` and `update` Node's zlib; git compresses its
+ * objects anyway, and stores a text file's versions as deltas, which gzip defeats.
+ * Such a store is still read (by its first bytes, the gzip magic number); `add` and
+ * `remove` append to it in its own form, and `update` replaces it with this file.
  */
 import { gunzipAll, gzip, sha256 } from "../digest.ts";
 import { join } from "../path.ts";
@@ -25,7 +32,9 @@ import { ANSWERS_FILE } from "./answers_file.ts";
 import { VERSIONS_DIR } from "./migrations.ts";
 import { safeRelativePath } from "./paths.ts";
 
-export const STORE_FILE = ".pyscaffold/base.json.gz";
+export const STORE_FILE = ".pyscaffold/base.jsonl";
+/** Where pyscaffold 0.11.0 and earlier kept the store, gzip'ed (see above). */
+export const GZIP_STORE_FILE = ".pyscaffold/base.json.gz";
 
 /** The store as read: the pristine content of each generated path, and the version that wrote it. */
 export interface BaseStore {
@@ -35,7 +44,7 @@ export interface BaseStore {
 
 /** Whether a generated file belongs in the store (and in `update`'s three-way merge). */
 export function isMergedPath(path: string): boolean {
-  if (path === ANSWERS_FILE || path === STORE_FILE) return false;
+  if (path === ANSWERS_FILE || path === STORE_FILE || path === GZIP_STORE_FILE) return false;
   // Alembic revisions are history: `update` adds revisions, it never rewrites one.
   return !(path.startsWith(`${VERSIONS_DIR}/`) && !path.slice(VERSIONS_DIR.length + 1)
     .startsWith("__"));
@@ -68,30 +77,48 @@ async function storeDocument(
   });
 }
 
-/** The store's bytes for these files (only the merged ones are kept), base64-encoded. */
+/** The store for these files (only the merged ones are kept): one document, one line. */
 export async function encodeStore(
   files: Iterable<[string, string]>,
   version: string,
 ): Promise<string> {
-  return (await gzip(await storeDocument(files, version))).toBase64();
+  return await storeDocument(files, version) + "\n";
+}
+
+/** A store as found in a project: where it is, and its bytes. */
+export interface StoredStore {
+  path: string;
+  bytes: Uint8Array;
 }
 
 /**
- * The store `bytes` with `added` files recorded and `dropped` paths forgotten, base64-encoded:
- * one gzip member appended, so the store is neither decoded nor recompressed.
+ * The store `stored` with `added` files recorded and `dropped` paths forgotten: one
+ * document appended, so the others are neither parsed nor rewritten. A gzip'ed store
+ * (0.11.0 and earlier) gets one more gzip member, base64-encoded; it is `update` that
+ * replaces it with the plain one.
  */
 export async function appendToStore(
-  bytes: Uint8Array,
+  stored: StoredStore,
   added: Iterable<[string, string]>,
   dropped: Iterable<string>,
   version: string,
 ): Promise<string> {
   const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
-  const member = await gzip("\n" + await storeDocument([...changes, ...added], version));
-  const out = new Uint8Array(bytes.length + member.length);
-  out.set(bytes);
-  out.set(member, bytes.length);
+  const document = await storeDocument([...changes, ...added], version);
+  if (!isGzip(stored.bytes)) {
+    const text = new TextDecoder().decode(stored.bytes);
+    return `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${document}\n`;
+  }
+  const member = await gzip("\n" + document);
+  const out = new Uint8Array(stored.bytes.length + member.length);
+  out.set(stored.bytes);
+  out.set(member, stored.bytes.length);
   return out.toBase64();
+}
+
+/** Whether `bytes` start as gzip does (RFC 1952's magic number). */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** Decodes the store's bytes; a damaged store is an error that says what to do. */
@@ -103,8 +130,9 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
     });
   let documents: unknown[];
   try {
-    // Every gzip member in turn; one document per line.
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(await gunzipAll(bytes));
+    // One document per line (a gzip'ed store: every gzip member in turn).
+    const plain = isGzip(bytes) ? await gunzipAll(bytes) : bytes;
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(plain);
     documents = text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
   } catch (error) {
     throw damaged((error as Error).message);
@@ -143,18 +171,27 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
   return { version, files: result };
 }
 
-/** The store's bytes in the project at `root`; undefined for a project made before the store. */
-export async function readStoreBytes(root: string): Promise<Uint8Array | undefined> {
-  try {
-    return await Deno.readFile(join(root, ...STORE_FILE.split("/")));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
+/**
+ * The store in the project at `root`: the plain one, else a gzip'ed one of 0.11.0 or
+ * earlier; undefined for a project made before the store.
+ */
+export async function readStoreBytes(root: string): Promise<StoredStore | undefined> {
+  for (const path of [STORE_FILE, GZIP_STORE_FILE] as const) {
+    try {
+      return { path, bytes: await Deno.readFile(join(root, ...path.split("/"))) };
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
   }
+  return undefined;
 }
 
-/** The store of the project at `root`; undefined for a project made before the store existed. */
-export async function readStore(root: string): Promise<BaseStore | undefined> {
-  const bytes = await readStoreBytes(root);
-  return bytes === undefined ? undefined : await decodeStore(bytes);
+/** The store of the project at `root`, with where it was; undefined for a project made before
+ * the store existed. */
+export async function readStore(
+  root: string,
+): Promise<(BaseStore & { path: StoredStore["path"] }) | undefined> {
+  const stored = await readStoreBytes(root);
+  if (stored === undefined) return undefined;
+  return { ...await decodeStore(stored.bytes, stored.path), path: stored.path };
 }

@@ -14,7 +14,7 @@
  *
  * One virtual environment with every feature's dependencies serves all steps.
  */
-import { assert, assertEquals, assertMatch } from "../_assert.ts";
+import { assert, assertEquals, assertMatch, assertRejects } from "../_assert.ts";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
@@ -31,7 +31,7 @@ import {
   venvFor,
 } from "./_harness.ts";
 import { readProject } from "../../src/project/answers_file.ts";
-import { decodeStore, STORE_FILE } from "../../src/project/base_store.ts";
+import { decodeStore, GZIP_STORE_FILE, STORE_FILE } from "../../src/project/base_store.ts";
 import { generatedFiles, recordedSpec } from "../../src/plan/update_plan.ts";
 import { hasConflictMarkers } from "../../src/plan/three_way.ts";
 
@@ -259,8 +259,10 @@ for (const framework of FRAMEWORKS) {
           files[p] = hash;
           blobs[hash] = content;
         }
+        // 0.11.0 and earlier kept it gzip'ed, under another name: the update replaces it.
+        await Deno.remove(path(STORE_FILE));
         await Deno.writeFile(
-          path(STORE_FILE),
+          path(GZIP_STORE_FILE),
           gzipSync(
             new TextEncoder().encode(
               JSON.stringify({ format: 1, pyscaffold: "0.0.9", files, blobs }),
@@ -277,6 +279,14 @@ for (const framework of FRAMEWORKS) {
         assertEquals(r.code, 0, r.stdout + r.stderr);
         assertMatch(r.stdout, /update\s+src\/health\/health_service\.py/);
         assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.9", true);
+        assertEquals(
+          (await decodeStore(await Deno.readFile(path(STORE_FILE)))).files.size > 0,
+          true,
+        );
+        await assertRejects(
+          () => Deno.stat(path(GZIP_STORE_FILE)),
+          (error) => assert(error instanceof Deno.errors.NotFound, String(error)),
+        );
       });
       await checks("after the version upgrade", framework === "flask");
 
