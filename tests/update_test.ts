@@ -134,14 +134,19 @@ Deno.test("base store: add and remove append a document; reading applies them in
   const encoder = new TextEncoder();
   const first = await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0");
   const stored = (text: string) => ({ path: STORE_FILE, bytes: encoder.encode(text) });
-  const added = await appendToStore(
-    stored(first),
-    [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
-    [],
-    "1.1.0",
+  const text = (base64: string) => new TextDecoder().decode(Uint8Array.fromBase64(base64));
+  const added = text(
+    await appendToStore(
+      stored(first),
+      [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
+      [],
+      "1.1.0",
+    ),
   );
   assert(added.startsWith(first), "the store before is kept byte for byte");
-  const removed = await appendToStore(stored(added), [], ["src/a/a.py", "src/none.py"], "1.1.0");
+  const removed = text(
+    await appendToStore(stored(added), [], ["src/a/a.py", "src/none.py"], "1.1.0"),
+  );
   assertEquals(removed.split("\n").length, 4, "three documents, one line each");
   const store = await decodeStore(encoder.encode(removed));
   assertEquals(store.version, "1.1.0");

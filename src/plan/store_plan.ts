@@ -11,17 +11,26 @@ export async function plannedStore(
   files: Iterable<[string, string]>,
   action: FileAction,
 ): Promise<PlannedFile> {
-  return storeFile(STORE_FILE, await encodeStore(files, VERSION), action);
+  return storeFile(STORE_FILE, await encodeStore(files, VERSION), action, "text");
 }
 
-/** The store file at `path` with this content: text, or (a gzip'ed store) base64 bytes. */
-function storeFile(path: string, content: string, action: FileAction): PlannedFile {
+/**
+ * The store file at `path`: `text` (a whole store, as `new` and `update` write it), or
+ * `base64` bytes (a store appended to: its earlier documents are never decoded as text,
+ * so an `add` costs the same however many modules the store holds).
+ */
+function storeFile(
+  path: string,
+  content: string,
+  action: FileAction,
+  encoding: "text" | "base64",
+): PlannedFile {
   const facts = {
     origin: "core",
     why: "the pristine content of every generated file: the base `pyscaffold update` merges from",
     lesson: "living-with-a-generated-project",
   } as const;
-  if (path === STORE_FILE) return plannedFile(facts, path, "", content, action);
+  if (encoding === "text") return plannedFile(facts, path, "", content, action);
   return {
     ...facts,
     path,
@@ -57,5 +66,6 @@ export async function changedStore(
   if (stored === undefined) {
     return added.length === 0 ? undefined : await plannedStore(files, "create");
   }
-  return storeFile(stored.path, await appendToStore(stored, files, dropped, VERSION), "replace");
+  const appended = await appendToStore(stored, files, dropped, VERSION);
+  return storeFile(stored.path, appended, "replace", "base64");
 }

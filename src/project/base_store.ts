@@ -92,10 +92,10 @@ export interface StoredStore {
 }
 
 /**
- * The store `stored` with `added` files recorded and `dropped` paths forgotten: one
- * document appended, so the others are neither parsed nor rewritten. A gzip'ed store
- * (0.11.0 and earlier) gets one more gzip member, base64-encoded; it is `update` that
- * replaces it with the plain one.
+ * The store `stored` with `added` files recorded and `dropped` paths forgotten, as
+ * base64-encoded bytes: one document appended, so the others are neither parsed, decoded
+ * nor rewritten. A gzip'ed store (0.11.0 and earlier) gets one more gzip member; it is
+ * `update` that replaces it with the plain one.
  */
 export async function appendToStore(
   stored: StoredStore,
@@ -105,14 +105,16 @@ export async function appendToStore(
 ): Promise<string> {
   const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
   const document = await storeDocument([...changes, ...added], version);
-  if (!isGzip(stored.bytes)) {
-    const text = new TextDecoder().decode(stored.bytes);
-    return `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${document}\n`;
+  const { bytes } = stored;
+  let tail: Uint8Array;
+  if (isGzip(bytes)) tail = await gzip("\n" + document);
+  else {
+    const newline = bytes.length === 0 || bytes[bytes.length - 1] === 0x0a ? "" : "\n";
+    tail = new TextEncoder().encode(`${newline}${document}\n`);
   }
-  const member = await gzip("\n" + document);
-  const out = new Uint8Array(stored.bytes.length + member.length);
-  out.set(stored.bytes);
-  out.set(member, stored.bytes.length);
+  const out = new Uint8Array(bytes.length + tail.length);
+  out.set(bytes);
+  out.set(tail, bytes.length);
   return out.toBase64();
 }
 
