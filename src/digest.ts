@@ -1,15 +1,15 @@
 /**
- * The hashes and the compression pyscaffold records in a project (the answers file's hashes,
- * the base store), with the runtime's own Web APIs rather than `node:crypto` and `node:zlib`.
+ * The hashes pyscaffold records in a project (the answers file's, the base store's), with
+ * the runtime's own Web APIs rather than `node:crypto`, and the reading of an older, gzip'ed
+ * base store.
  *
- * Why: in Deno, either Node module loads most of the Node compatibility layer (process,
- * streams), about 10 ms of a 74 ms `new` from the bundle, where nothing else `new` does needs
- * that layer (docs/DECISIONS.md, "#15 the tool, fourth pass"). WebCrypto's digest and
- * `CompressionStream` are native too, but asynchronous: the plan builders that hash or
- * compress are async for it.
+ * Why: in Deno, a Node module loads most of the Node compatibility layer (process, streams),
+ * about 10 ms of a 74 ms `new` from the bundle, where nothing else `new` does needs that layer
+ * (docs/DECISIONS.md, "#15 the tool, fourth pass"). WebCrypto's digest is native too, but
+ * asynchronous: the plan builders that hash are async for it.
  *
- * Reading a store stays with `node:zlib` (loaded only then): `add` and `remove` append gzip
- * members to it, and `DecompressionStream` reads only the first member of such a file.
+ * Reading a gzip'ed store (0.11.0 and earlier) uses `node:zlib`, loaded only then: such a
+ * store holds several gzip members, and `DecompressionStream` reads only the first one.
  */
 import { sha1 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
@@ -29,28 +29,6 @@ export async function sha256(text: string): Promise<string> {
  */
 export function sha1Hex(text: string): string {
   return bytesToHex(sha1(encoder.encode(text)));
-}
-
-/** `text` (UTF-8) gzip-compressed: one member, no file name or time, the same bytes each time. */
-export async function gzip(text: string): Promise<Uint8Array> {
-  // The stream's own writer and reader: a Blob and a Response around it would load two more
-  // of the runtime's modules (~3 ms, measured).
-  const compression = new CompressionStream("gzip");
-  const writer = compression.writable.getWriter();
-  writer.write(encoder.encode(text));
-  writer.close();
-  const reader = compression.readable.getReader();
-  const parts: Uint8Array[] = [];
-  for (let part = await reader.read(); !part.done; part = await reader.read()) {
-    parts.push(part.value);
-  }
-  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** Every gzip member of `bytes` decompressed, in order (as `gunzip` and `zcat` read them). */

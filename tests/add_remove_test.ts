@@ -12,7 +12,7 @@ import { runRemove } from "../src/cli/remove_command.ts";
 import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
 import { type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
-import { STORE_FILE } from "../src/project/base_store.ts";
+import { isStorePath } from "../src/project/base_store.ts";
 import { writePlan } from "../src/write/mod.ts";
 import type { ModulePlan } from "../src/plan/mod.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
@@ -60,7 +60,7 @@ const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
 /** The files a plan of `add` creates: the module's files and its migration. */
 /** The files `add` created, the base store (pyscaffold's own record, like the answers file) aside. */
 function createdBy(added: ModulePlan): PlannedFile[] {
-  return added.plan.files.filter((f) => f.action === "create" && f.path !== STORE_FILE);
+  return added.plan.files.filter((f) => f.action === "create" && !isStorePath(f.path));
 }
 
 Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
@@ -78,7 +78,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   for (const [path, hash] of Object.entries(before)) {
     if (path !== ANSWERS_FILE) assertEquals(after[path], hash, `${path} was changed`);
   }
-  const created = Object.keys(after).filter((p) => !(p in before) && p !== STORE_FILE).sort();
+  const created = Object.keys(after).filter((p) => !(p in before) && !isStorePath(p)).sort();
   assertEquals(created, createdBy(plan).map((f) => f.path).sort());
   assertEquals(
     plan.plan.files.filter((f) => f.action === "replace").map((f) => f.path),

@@ -5,7 +5,7 @@
  * a dry run or a failure half-way.
  */
 import { join } from "node:path";
-import { gzip } from "../src/digest.ts";
+import { gzipSync } from "node:zlib";
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
@@ -16,12 +16,13 @@ import {
   recordedSpec,
 } from "../src/plan/update_plan.ts";
 import {
-  appendToStore,
   decodeStore,
   encodeStore,
   GZIP_STORE_FILE,
   readStore,
+  STORE_CHANGES_DIR,
   STORE_FILE,
+  storeChange,
 } from "../src/project/base_store.ts";
 import { buildProjectPlan, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
@@ -91,7 +92,7 @@ Deno.test("base store: a blob whose content does not match its hash is a damaged
   const recorded = "a = 1\n";
   const hash = await sha256(recorded);
   const store = (content: string) =>
-    gzip(JSON.stringify({
+    new TextEncoder().encode(JSON.stringify({
       format: 1,
       pyscaffold: "9.9.9",
       files: { "src/a.py": hash },
@@ -130,56 +131,86 @@ Deno.test("base store: deterministic, content-addressed, revisions and answers l
   await assertDamaged(broken);
 });
 
-Deno.test("base store: add and remove append a document; reading applies them in order", async () => {
-  const encoder = new TextEncoder();
+/** A project directory holding `store` (its text, or gzip'ed bytes) at `path`, for `fn`. */
+async function withStore(
+  path: string,
+  store: string | Uint8Array,
+  fn: (dir: string) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(join(dir, STORE_CHANGES_DIR), { recursive: true });
+    await Deno.writeFile(
+      join(dir, path),
+      typeof store === "string" ? new TextEncoder().encode(store) : store,
+    );
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Records a change in `dir` as `add` and `remove` do; its path. */
+async function recordChange(
+  dir: string,
+  added: [string, string][],
+  dropped: string[],
+): Promise<string> {
+  const recorded = [...Deno.readDirSync(join(dir, STORE_CHANGES_DIR))].map((e) => e.name);
+  const change = await storeChange(recorded, added, dropped, "1.1.0");
+  await Deno.writeTextFile(join(dir, change.path), change.content);
+  return change.path;
+}
+
+Deno.test("base store: add and remove record a change each; reading applies them in order", async () => {
   const first = await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "1.0.0");
-  const stored = (text: string) => ({ path: STORE_FILE, bytes: encoder.encode(text) });
-  const text = (base64: string) => new TextDecoder().decode(Uint8Array.fromBase64(base64));
-  const added = text(
-    await appendToStore(
-      stored(first),
-      [["src/b/b.py", "b = 'x\ny'\n"], ["src/a/a.py", "a = 2\n"]],
-      [],
-      "1.1.0",
-    ),
-  );
-  assert(added.startsWith(first), "the store before is kept byte for byte");
-  const removed = text(
-    await appendToStore(stored(added), [], ["src/a/a.py", "src/none.py"], "1.1.0"),
-  );
-  assertEquals(removed.split("\n").length, 4, "three documents, one line each");
-  const store = await decodeStore(encoder.encode(removed));
-  assertEquals(store.version, "1.1.0");
-  assertEquals(Object.fromEntries(store.files), {
-    "README.md": "# r\n",
-    "src/b/b.py": "b = 'x\ny'\n",
+  await withStore(STORE_FILE, first, async (dir) => {
+    const added = await recordChange(dir, [["src/b/b.py", "b = 'x\ny'\n"], [
+      "src/a/a.py",
+      "a = 2\n",
+    ]], []);
+    const removed = await recordChange(dir, [], ["src/a/a.py", "src/none.py"]);
+    assertMatch(added, /^\.pyscaffold\/changes\/0001-[0-9a-f]{12}\.json$/);
+    assertMatch(removed, /^\.pyscaffold\/changes\/0002-[0-9a-f]{12}\.json$/);
+    assertEquals(await Deno.readTextFile(join(dir, STORE_FILE)), first, "the store is untouched");
+    const store = (await readStore(dir))!;
+    assertEquals([store.version, store.path, store.changes], ["1.1.0", STORE_FILE, [
+      added,
+      removed,
+    ]]);
+    assertEquals(Object.fromEntries(store.files), {
+      "README.md": "# r\n",
+      "src/b/b.py": "b = 'x\ny'\n",
+    });
+    // A damaged change is as clear an error as a damaged store, and names its file.
+    await Deno.writeTextFile(join(dir, removed), "{ not json");
+    await assertRejects(() => readStore(dir), (error) => {
+      assert(error instanceof UserError, String(error));
+      assertMatch(error.message, /changes\/0002-[0-9a-f]+\.json is damaged/);
+    });
   });
-  // A damaged appended document is as clear an error as a damaged first one.
-  const broken = encoder.encode(removed);
-  broken[encoder.encode(added).length + 12] ^= 0xff;
-  await assertDamaged(broken);
 });
 
-Deno.test("base store: a gzip'ed store (0.11.0 and earlier) is read, and appended to as it is", async () => {
-  // As 0.11.0 wrote it: the first document gzip'ed, each later one a gzip member of its own.
-  const first = await gzip(
-    (await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "0.11.0")).trimEnd(),
-  );
-  const added = Uint8Array.fromBase64(
-    await appendToStore(
-      { path: GZIP_STORE_FILE, bytes: first },
-      [["src/b/b.py", "b = 2\n"]],
-      ["src/a/a.py"],
-      "0.11.0",
-    ),
-  );
-  assertEquals(added.slice(0, first.length), first, "the store before is kept byte for byte");
-  assertEquals([added[first.length], added[first.length + 1]], [0x1f, 0x8b], "a gzip member");
-  const store = await decodeStore(added, GZIP_STORE_FILE);
-  assertEquals(Object.fromEntries(store.files), { "README.md": "# r\n", "src/b/b.py": "b = 2\n" });
-  const broken = added.slice();
-  broken[first.length + 12] ^= 0xff;
-  await assertDamaged(broken);
+Deno.test("base store: a gzip'ed store (0.11.0 and earlier) is read, with the changes after it", async () => {
+  // As 0.11.0 wrote it: the first document gzip'ed, an add's a gzip member of its own.
+  const document =
+    (await encodeStore([["README.md", "# r\n"], ["src/a/a.py", "a = 1\n"]], "0.11.0"))
+      .trimEnd();
+  const member = (await encodeStore([["src/c/c.py", "c = 3\n"]], "0.11.0")).trimEnd();
+  const bytes = new Uint8Array([...gzipSync(document), ...gzipSync("\n" + member)]);
+  await withStore(GZIP_STORE_FILE, bytes, async (dir) => {
+    await recordChange(dir, [["src/b/b.py", "b = 2\n"]], ["src/a/a.py"]);
+    const store = (await readStore(dir))!;
+    assertEquals(store.path, GZIP_STORE_FILE);
+    assertEquals(Object.fromEntries(store.files), {
+      "README.md": "# r\n",
+      "src/b/b.py": "b = 2\n",
+      "src/c/c.py": "c = 3\n",
+    });
+    const broken = bytes.slice();
+    broken[bytes.length - 12] ^= 0xff;
+    await assertDamaged(broken);
+  });
 });
 
 Deno.test("--set: auth, cache, celery as true/false; framework and database refused", () => {
@@ -549,29 +580,16 @@ Deno.test("cli: update --dry-run and --json exit 0 on conflicts they would write
   }
 });
 
-Deno.test("base store: add appends to a gzip'ed store where it is; a plain one is preferred", async () => {
+Deno.test("base store: add records a change beside any store; a plain one is preferred", async () => {
   const { changedStore } = await import("../src/plan/store_plan.ts");
-  const dir = await Deno.makeTempDir();
-  try {
-    await Deno.mkdir(join(dir, ".pyscaffold"));
-    const first = await gzip((await encodeStore([["README.md", "# r\n"]], "0.11.0")).trimEnd());
-    await Deno.writeFile(join(dir, GZIP_STORE_FILE), first);
+  const document = (await encodeStore([["README.md", "# r\n"]], "0.11.0")).trimEnd();
+  await withStore(GZIP_STORE_FILE, gzipSync(document), async (dir) => {
     const file = { path: "src/b/b.py", content: "b = 2\n" };
     const changed = await changedStore(dir, [file as Parameters<typeof changedStore>[1][0]]);
-    assertEquals([changed?.path, changed?.encoding, changed?.action], [
-      GZIP_STORE_FILE,
-      "base64",
-      "replace",
-    ]);
-    const store = await decodeStore(Uint8Array.fromBase64(changed!.content));
-    assertEquals(Object.fromEntries(store.files), {
-      "README.md": "# r\n",
-      "src/b/b.py": "b = 2\n",
-    });
+    assertMatch(changed?.path ?? "", /^\.pyscaffold\/changes\/0001-/);
+    assertEquals([changed?.encoding, changed?.action], [undefined, "create"]);
     // A plain store is preferred when both are there.
     await Deno.writeTextFile(join(dir, STORE_FILE), await encodeStore([], "0.12.0"));
     assertEquals((await readStore(dir))?.path, STORE_FILE);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });

@@ -61,7 +61,7 @@ const CORE_FILES: readonly Rule[] = [
   common(".gitignore", { origin: "core", why: "keeps venvs, caches and .env out of git" }),
   common(".gitattributes", {
     origin: "core",
-    why: "git folds pyscaffold's base store in diffs and merges its appended lines",
+    why: "git and GitHub fold pyscaffold's base store in diffs and reviews",
     lesson: "living-with-a-generated-project",
   }),
   common(".dockerignore", {

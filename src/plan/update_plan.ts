@@ -361,13 +361,19 @@ export async function planUpdate(
         store?.path === STORE_FILE ? "replace" : "create",
       ),
     );
-    if (store?.path === GZIP_STORE_FILE) {
-      // The store as 0.11.0 and earlier wrote it: replaced by the plain one just planned.
+    // The store just planned holds everything: the older, gzip'ed one (0.11.0 and earlier)
+    // and the changes recorded since go.
+    for (
+      const path of [
+        ...(store?.path === GZIP_STORE_FILE ? [store.path] : []),
+        ...store?.changes ?? [],
+      ]
+    ) {
       deletes.push({
         action: "delete",
-        path: GZIP_STORE_FILE,
+        path,
         origin: "core",
-        why: `the base store in its older, gzip'ed form: now ${STORE_FILE}`,
+        why: `now in the base store, ${STORE_FILE}, written whole`,
         lesson: "living-with-a-generated-project",
         template: "",
       });

@@ -5,27 +5,30 @@
  * it travels with the project (in its git history too), so a project made by an
  * older pyscaffold carries the base of that version, offline.
  *
- * Format: JSON lines, each a document `{ format, pyscaffold, files: {path: sha256},
- * blobs: {sha256: content} }`, content-addressed so that a content shared by several
- * files (empty `__init__.py`, ...) is kept once; keys sorted, so the same files
- * always give the same bytes. Alembic revisions and the answers file are not in
- * it: revisions are history, never merged (schema changes arrive as new ones).
+ * Format: JSON documents `{ format, pyscaffold, files: {path: sha256}, blobs:
+ * {sha256: content} }`, one per line, content-addressed so that a content shared by
+ * several files (empty `__init__.py`, ...) is kept once; keys sorted, so the same
+ * files always give the same bytes. Alembic revisions and the answers file are not
+ * in it: revisions are history, never merged (schema changes arrive as new ones).
  *
- * `new` and `update` write the whole store: one document. `add` and `remove` append
- * one more line, a document of the same shape with the files they added and `null`
- * for the paths they dropped. Reading applies the documents in order. So an `add`
- * costs the same in a project of 50 modules as in one of 1 (it neither parses nor
- * rewrites the others' documents), and the next `update` writes the store whole again.
+ * `new` and `update` write the whole store: one document. `add` and `remove` write
+ * one small file of their own instead, `.pyscaffold/changes/NNNN-<hash>.json`, a
+ * document of the same shape with the files they added and `null` for the paths they
+ * dropped; reading applies the store, then the changes in order. So an `add` costs the
+ * same in a project of 50 modules as in one of 1 (it neither reads nor rewrites the
+ * store), two branches that each add a module add two files that never conflict (the
+ * hash in the name keeps them apart), and the next `update` writes the store whole
+ * again and deletes the changes.
  *
  * Why plain text (0.12.0): pyscaffold 0.11.0 and earlier wrote the same documents
- * gzip'ed (`.pyscaffold/base.json.gz`, one gzip member per document). Compressing
- * cost `new` ~11 ms of its ~90 (the runtime's compression streams are loaded on first
- * use) and reading cost `add`, `remove` and `update` Node's zlib; git compresses its
- * objects anyway, and stores a text file's versions as deltas, which gzip defeats.
- * Such a store is still read (by its first bytes, the gzip magic number); `add` and
- * `remove` append to it in its own form, and `update` replaces it with this file.
+ * gzip'ed (`.pyscaffold/base.json.gz`, one gzip member per document, `add` appending
+ * one). Compressing cost `new` ~11 ms of its ~90 (the runtime's compression streams
+ * are loaded on first use), reading cost Node's zlib, and a store rewritten by every
+ * `add` conflicted as a binary file when two branches added modules. Git compresses its
+ * objects anyway. Such a store is still read (by its first bytes, the gzip magic
+ * number) with the changes after it; `update` replaces it with this file.
  */
-import { gunzipAll, gzip, sha256 } from "../digest.ts";
+import { gunzipAll, sha256 } from "../digest.ts";
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { ANSWERS_FILE } from "./answers_file.ts";
@@ -35,6 +38,9 @@ import { safeRelativePath } from "./paths.ts";
 export const STORE_FILE = ".pyscaffold/base.jsonl";
 /** Where pyscaffold 0.11.0 and earlier kept the store, gzip'ed (see above). */
 export const GZIP_STORE_FILE = ".pyscaffold/base.json.gz";
+/** Where `add` and `remove` record what they changed, one file each (see above). */
+export const STORE_CHANGES_DIR = ".pyscaffold/changes";
+const CHANGE_NAME = /^(\d+)-[0-9a-f]+\.json$/;
 
 /** The store as read: the pristine content of each generated path, and the version that wrote it. */
 export interface BaseStore {
@@ -44,10 +50,16 @@ export interface BaseStore {
 
 /** Whether a generated file belongs in the store (and in `update`'s three-way merge). */
 export function isMergedPath(path: string): boolean {
-  if (path === ANSWERS_FILE || path === STORE_FILE || path === GZIP_STORE_FILE) return false;
+  if (path === ANSWERS_FILE || isStorePath(path)) return false;
   // Alembic revisions are history: `update` adds revisions, it never rewrites one.
   return !(path.startsWith(`${VERSIONS_DIR}/`) && !path.slice(VERSIONS_DIR.length + 1)
     .startsWith("__"));
+}
+
+/** Whether `path` is part of the store: the store itself, an older one, or a change. */
+export function isStorePath(path: string): boolean {
+  return path === STORE_FILE || path === GZIP_STORE_FILE ||
+    path.startsWith(`${STORE_CHANGES_DIR}/`);
 }
 
 /** One document: these files (only the merged ones), and `null` for each dropped path. */
@@ -92,30 +104,34 @@ export interface StoredStore {
 }
 
 /**
- * The store `stored` with `added` files recorded and `dropped` paths forgotten, as
- * base64-encoded bytes: one document appended, so the others are neither parsed, decoded
- * nor rewritten. A gzip'ed store (0.11.0 and earlier) gets one more gzip member; it is
- * `update` that replaces it with the plain one.
+ * The change file that records `added` files and `dropped` paths, after the changes
+ * already recorded (`recorded`, their file names): its path, and its document.
  */
-export async function appendToStore(
-  stored: StoredStore,
+export async function storeChange(
+  recorded: readonly string[],
   added: Iterable<[string, string]>,
   dropped: Iterable<string>,
   version: string,
-): Promise<string> {
+): Promise<{ path: string; content: string }> {
   const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
-  const document = await storeDocument([...changes, ...added], version);
-  const { bytes } = stored;
-  let tail: Uint8Array;
-  if (isGzip(bytes)) tail = await gzip("\n" + document);
-  else {
-    const newline = bytes.length === 0 || bytes[bytes.length - 1] === 0x0a ? "" : "\n";
-    tail = new TextEncoder().encode(`${newline}${document}\n`);
+  const document = await storeDocument([...changes, ...added], version) + "\n";
+  const last = Math.max(0, ...recorded.map((name) => Number(CHANGE_NAME.exec(name)?.[1] ?? 0)));
+  const name = `${String(last + 1).padStart(4, "0")}-${(await sha256(document)).slice(0, 12)}.json`;
+  return { path: `${STORE_CHANGES_DIR}/${name}`, content: document };
+}
+
+/** The change files recorded in the project at `root`, in the order they apply. */
+export async function storeChanges(root: string): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(join(root, ...STORE_CHANGES_DIR.split("/")))) {
+      if (entry.isFile && CHANGE_NAME.test(entry.name)) names.push(entry.name);
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
-  const out = new Uint8Array(bytes.length + tail.length);
-  out.set(bytes);
-  out.set(tail, bytes.length);
-  return out.toBase64();
+  const order = (name: string) => Number(CHANGE_NAME.exec(name)![1]);
+  return names.sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whether `bytes` start as gzip does (RFC 1952's magic number). */
@@ -123,10 +139,17 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Decodes the store's bytes; a damaged store is an error that says what to do. */
-export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promise<BaseStore> {
-  const damaged = (why: string) =>
-    new UserError(`${source} is damaged (${why}).`, {
+/**
+ * Decodes the store's bytes, then each change (path, text) in order; a damaged store or
+ * change is an error that says what to do.
+ */
+export async function decodeStore(
+  bytes: Uint8Array,
+  source = STORE_FILE,
+  changes: readonly [string, string][] = [],
+): Promise<BaseStore> {
+  const damaged = (why: string, where = source) =>
+    new UserError(`${where} is damaged (${why}).`, {
       hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it: " +
         "update then treats only files whose hash matches the answers file as unchanged.",
     });
@@ -140,6 +163,13 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
     throw damaged((error as Error).message);
   }
   if (documents.length === 0) throw damaged("empty");
+  for (const [path, text] of changes) {
+    try {
+      documents.push(JSON.parse(text));
+    } catch (error) {
+      throw damaged((error as Error).message, path);
+    }
+  }
   const result = new Map<string, string>();
   const checks: [path: string, content: string, hash: string][] = [];
   let version = "";
@@ -173,6 +203,19 @@ export async function decodeStore(bytes: Uint8Array, source = STORE_FILE): Promi
   return { version, files: result };
 }
 
+/** Where the store of the project at `root` is (undefined: a project made before the store). */
+export async function storePath(root: string): Promise<string | undefined> {
+  for (const path of [STORE_FILE, GZIP_STORE_FILE]) {
+    try {
+      await Deno.stat(join(root, ...path.split("/")));
+      return path;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The store in the project at `root`: the plain one, else a gzip'ed one of 0.11.0 or
  * earlier; undefined for a project made before the store.
@@ -188,12 +231,23 @@ export async function readStoreBytes(root: string): Promise<StoredStore | undefi
   return undefined;
 }
 
-/** The store of the project at `root`, with where it was; undefined for a project made before
- * the store existed. */
+/**
+ * The store of the project at `root` and the changes recorded since, with where the store
+ * was; undefined for a project made before the store existed.
+ */
 export async function readStore(
   root: string,
-): Promise<(BaseStore & { path: StoredStore["path"] }) | undefined> {
+): Promise<(BaseStore & { path: string; changes: string[] }) | undefined> {
   const stored = await readStoreBytes(root);
   if (stored === undefined) return undefined;
-  return { ...await decodeStore(stored.bytes, stored.path), path: stored.path };
+  const names = await storeChanges(root);
+  const changes = await Promise.all(names.map(async (name): Promise<[string, string]> => {
+    const path = `${STORE_CHANGES_DIR}/${name}`;
+    return [path, await Deno.readTextFile(join(root, ...path.split("/")))];
+  }));
+  return {
+    ...await decodeStore(stored.bytes, stored.path, changes),
+    path: stored.path,
+    changes: changes.map(([path]) => path),
+  };
 }

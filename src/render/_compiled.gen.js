@@ -2327,7 +2327,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='# pyscaffold\'s base store (`pyscaffold learn living-with-a-generated-project`): the pristine\n# generated files, one JSON document per line, for `pyscaffold update`. Not a diff anyone reads:\n# git reports it changed without printing it, and GitHub folds it in reviews. `add` and `remove`\n# append a line, so two branches that each add a module merge by keeping both lines (union).\n.pyscaffold/base.jsonl -diff merge=union linguist-generated=true\n';
+__eta.res+='# pyscaffold\'s base store (`pyscaffold learn living-with-a-generated-project`): the pristine\n# generated files, for `pyscaffold update`. Not diffs anyone reads: git reports them changed\n# without printing them, and GitHub folds them in reviews.\n.pyscaffold/base.jsonl -diff linguist-generated=true\n.pyscaffold/changes/*.json -diff linguist-generated=true\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

@@ -31,7 +31,12 @@ import {
   venvFor,
 } from "./_harness.ts";
 import { readProject } from "../../src/project/answers_file.ts";
-import { decodeStore, GZIP_STORE_FILE, STORE_FILE } from "../../src/project/base_store.ts";
+import {
+  GZIP_STORE_FILE,
+  readStore,
+  STORE_CHANGES_DIR,
+  STORE_FILE,
+} from "../../src/project/base_store.ts";
 import { generatedFiles, recordedSpec } from "../../src/plan/update_plan.ts";
 import { hasConflictMarkers } from "../../src/plan/three_way.ts";
 
@@ -230,7 +235,8 @@ for (const framework of FRAMEWORKS) {
       await t.step("an older release: pristine files and the store as it left them", async () => {
         // The fixture: what an older pyscaffold would have generated differs in three files.
         const older = new Map<string, string>();
-        const store = await decodeStore(await Deno.readFile(path(STORE_FILE)));
+        // The store with the changes `add` recorded after it.
+        const store = (await readStore(dir))!;
         for (const [p, content] of store.files) older.set(p, content);
         const rewrite = (p: string, change: (s: string) => string) =>
           older.set(p, change(older.get(p)!));
@@ -261,6 +267,7 @@ for (const framework of FRAMEWORKS) {
         }
         // 0.11.0 and earlier kept it gzip'ed, under another name: the update replaces it.
         await Deno.remove(path(STORE_FILE));
+        await Deno.remove(path(STORE_CHANGES_DIR), { recursive: true }).catch(() => {});
         await Deno.writeFile(
           path(GZIP_STORE_FILE),
           gzipSync(
@@ -279,10 +286,8 @@ for (const framework of FRAMEWORKS) {
         assertEquals(r.code, 0, r.stdout + r.stderr);
         assertMatch(r.stdout, /update\s+src\/health\/health_service\.py/);
         assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.9", true);
-        assertEquals(
-          (await decodeStore(await Deno.readFile(path(STORE_FILE)))).files.size > 0,
-          true,
-        );
+        const after = (await readStore(dir))!;
+        assertEquals([after.path, after.changes], [STORE_FILE, []], "one plain store, whole");
         await assertRejects(
           () => Deno.stat(path(GZIP_STORE_FILE)),
           (error) => assert(error instanceof Deno.errors.NotFound, String(error)),
