@@ -344,7 +344,9 @@ if (prefetching) {
 __eta.res+='# The guard reads the cache\'s generation with the token: a cached read is one Redis round trip.\nprefetch_with_token(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
 }
 if (publicReads) {
-__eta.res+='# A read without a token: the middleware reads the cache\'s generation, in one round trip.\nprefetch_for_public_reads(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
+__eta.res+='# ';
+__eta.res+=it.auth ? "A read without a token" : "A repeated read";
+__eta.res+=': the middleware reads the cache\'s generation, in one round trip.\nprefetch_for_public_reads(bp.name, ResourceCache.generation_key_of(CACHE_NAMESPACE))\n';
 }
 __eta.res+=include(openapi, { ...it, part: "setup" });
 __eta.res+='\n\ndef _service() -> ';
