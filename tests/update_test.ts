@@ -23,6 +23,7 @@ import {
   STORE_CHANGES_DIR,
   STORE_FILE,
   storeChange,
+  storeChanges,
 } from "../src/project/base_store.ts";
 import { buildProjectPlan, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
@@ -156,8 +157,7 @@ async function recordChange(
   added: [string, string][],
   dropped: string[],
 ): Promise<string> {
-  const recorded = [...Deno.readDirSync(join(dir, STORE_CHANGES_DIR))].map((e) => e.name);
-  const change = await storeChange(recorded, added, dropped, "1.1.0");
+  const change = await storeChange(await storeChanges(dir), added, dropped, "1.1.0");
   await Deno.writeTextFile(join(dir, change.path), change.content);
   return change.path;
 }
@@ -174,10 +174,8 @@ Deno.test("base store: add and remove record a change each; reading applies them
     assertMatch(removed, /^\.pyscaffold\/changes\/0002-[0-9a-f]{12}\.json$/);
     assertEquals(await Deno.readTextFile(join(dir, STORE_FILE)), first, "the store is untouched");
     const store = (await readStore(dir))!;
-    assertEquals([store.version, store.path, store.changes], ["1.1.0", STORE_FILE, [
-      added,
-      removed,
-    ]]);
+    assertEquals([store.version, store.path], ["1.1.0", STORE_FILE]);
+    assertEquals(await storeChanges(dir), [added, removed]);
     assertEquals(Object.fromEntries(store.files), {
       "README.md": "# r\n",
       "src/b/b.py": "b = 'x\ny'\n",
@@ -486,6 +484,7 @@ Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; fra
 
 Deno.test("update: a project from before the store — hashes and this version's rendering as the base", async () => {
   const dir = await newProject();
+  assertEquals((await storeChanges(dir)).length, 2, "each add recorded a change");
   await Deno.remove(join(dir, STORE_FILE));
   // an older release: another version, and a project file it generated differently
   await edit(dir, ANSWERS_FILE, (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.0.1"'));
@@ -505,6 +504,9 @@ Deno.test("update: a project from before the store — hashes and this version's
   assertEquals(kinds["src/books/books_controller.py"], "conflict");
   assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.1", true);
   assert(await readStore(dir), "the update wrote the store");
+  // The adds' changes, left behind the deleted store, went with the update: applied on top of
+  // the new store, they would bring back the older content of the files they hold.
+  assertEquals(await storeChanges(dir), []);
 });
 
 Deno.test("update: without --set in a terminal, asks each feature as new does, then applies", async () => {

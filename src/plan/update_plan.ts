@@ -14,7 +14,13 @@ import { exampleModule } from "../choices/module_spec.ts";
 import { moduleView } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import { ANSWERS_FILE, type ModuleRecord, type ProjectState } from "../project/answers_file.ts";
-import { GZIP_STORE_FILE, isMergedPath, readStore, STORE_FILE } from "../project/base_store.ts";
+import {
+  GZIP_STORE_FILE,
+  isMergedPath,
+  readStore,
+  STORE_FILE,
+  storeChanges,
+} from "../project/base_store.ts";
 import {
   headRevision,
   nextRevisionId,
@@ -362,11 +368,12 @@ export async function planUpdate(
       ),
     );
     // The store just planned holds everything: the older, gzip'ed one (0.11.0 and earlier)
-    // and the changes recorded since go.
+    // and every change on disk go (changes left behind a deleted store too, which would
+    // otherwise apply on top of the new one).
     for (
       const path of [
         ...(store?.path === GZIP_STORE_FILE ? [store.path] : []),
-        ...store?.changes ?? [],
+        ...await storeChanges(state.root),
       ]
     ) {
       deletes.push({

@@ -97,15 +97,9 @@ export async function encodeStore(
   return await storeDocument(files, version) + "\n";
 }
 
-/** A store as found in a project: where it is, and its bytes. */
-export interface StoredStore {
-  path: string;
-  bytes: Uint8Array;
-}
-
 /**
  * The change file that records `added` files and `dropped` paths, after the changes
- * already recorded (`recorded`, their file names): its path, and its document.
+ * already recorded (`recorded`, their paths): its path, and its document.
  */
 export async function storeChange(
   recorded: readonly string[],
@@ -115,23 +109,32 @@ export async function storeChange(
 ): Promise<{ path: string; content: string }> {
   const changes: [string, string | null][] = [...dropped].map((path) => [path, null]);
   const document = await storeDocument([...changes, ...added], version) + "\n";
-  const last = Math.max(0, ...recorded.map((name) => Number(CHANGE_NAME.exec(name)?.[1] ?? 0)));
+  const last = Math.max(0, ...recorded.map(changeNumber));
   const name = `${String(last + 1).padStart(4, "0")}-${(await sha256(document)).slice(0, 12)}.json`;
   return { path: `${STORE_CHANGES_DIR}/${name}`, content: document };
 }
 
-/** The change files recorded in the project at `root`, in the order they apply. */
+/** The number a change's path begins its name with (the order changes apply in). */
+function changeNumber(path: string): number {
+  return Number(CHANGE_NAME.exec(path.slice(path.lastIndexOf("/") + 1))?.[1] ?? 0);
+}
+
+/**
+ * The change files recorded in the project at `root` (their paths), in the order they
+ * apply: by number, then by name (two branches' changes of the same number).
+ */
 export async function storeChanges(root: string): Promise<string[]> {
-  const names: string[] = [];
+  const paths: string[] = [];
   try {
     for await (const entry of Deno.readDir(join(root, ...STORE_CHANGES_DIR.split("/")))) {
-      if (entry.isFile && CHANGE_NAME.test(entry.name)) names.push(entry.name);
+      if (entry.isFile && CHANGE_NAME.test(entry.name)) {
+        paths.push(`${STORE_CHANGES_DIR}/${entry.name}`);
+      }
     }
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
-  const order = (name: string) => Number(CHANGE_NAME.exec(name)![1]);
-  return names.sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return paths.sort((a, b) => changeNumber(a) - changeNumber(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whether `bytes` start as gzip does (RFC 1952's magic number). */
@@ -150,8 +153,9 @@ export async function decodeStore(
 ): Promise<BaseStore> {
   const damaged = (why: string, where = source) =>
     new UserError(`${where} is damaged (${why}).`, {
-      hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it: " +
-        "update then treats only files whose hash matches the answers file as unchanged.",
+      hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it " +
+        `(and ${STORE_CHANGES_DIR}/): update then treats only files whose hash matches the ` +
+        "answers file as unchanged.",
     });
   let documents: unknown[];
   try {
@@ -217,37 +221,21 @@ export async function storePath(root: string): Promise<string | undefined> {
 }
 
 /**
- * The store in the project at `root`: the plain one, else a gzip'ed one of 0.11.0 or
- * earlier; undefined for a project made before the store.
- */
-export async function readStoreBytes(root: string): Promise<StoredStore | undefined> {
-  for (const path of [STORE_FILE, GZIP_STORE_FILE] as const) {
-    try {
-      return { path, bytes: await Deno.readFile(join(root, ...path.split("/"))) };
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
-  }
-  return undefined;
-}
-
-/**
- * The store of the project at `root` and the changes recorded since, with where the store
- * was; undefined for a project made before the store existed.
+ * The store of the project at `root` (the plain one, else a gzip'ed one of 0.11.0 or
+ * earlier) with the changes recorded since, and where it was; undefined for a project
+ * made before the store.
  */
 export async function readStore(
   root: string,
-): Promise<(BaseStore & { path: string; changes: string[] }) | undefined> {
-  const stored = await readStoreBytes(root);
-  if (stored === undefined) return undefined;
-  const names = await storeChanges(root);
-  const changes = await Promise.all(names.map(async (name): Promise<[string, string]> => {
-    const path = `${STORE_CHANGES_DIR}/${name}`;
-    return [path, await Deno.readTextFile(join(root, ...path.split("/")))];
-  }));
-  return {
-    ...await decodeStore(stored.bytes, stored.path, changes),
-    path: stored.path,
-    changes: changes.map(([path]) => path),
-  };
+): Promise<(BaseStore & { path: string }) | undefined> {
+  const path = await storePath(root);
+  if (path === undefined) return undefined;
+  const bytes = await Deno.readFile(join(root, ...path.split("/")));
+  const changes = await Promise.all(
+    (await storeChanges(root)).map(async (change): Promise<[string, string]> => [
+      change,
+      await Deno.readTextFile(join(root, ...change.split("/"))),
+    ]),
+  );
+  return { ...await decodeStore(bytes, path, changes), path };
 }
