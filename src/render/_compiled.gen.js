@@ -4737,9 +4737,7 @@ __eta.res+='    """The reads of `blueprint` need no token and read `keys` (their
 } else {
 __eta.res+='    """The reads of `blueprint` read `keys` (their cache\'s generation): the middleware reads\n    them before the app, and `read_publicly` hands its answer to the cache."""\n';
 }
-__eta.res+='    _PUBLIC_READS[blueprint] = (*_PUBLIC_READS.get(blueprint, ()), *keys)\n\n\ndef public_reads_of(blueprint: str) -> tuple[str, ...]:\n    """The keys the reads of `blueprint` use';
-__eta.res+=it.auth ? " without a token" : "";
-__eta.res+='."""\n    return _PUBLIC_READS.get(blueprint, ())\n\n\ndef read_publicly() -> None:\n';
+__eta.res+='    _PUBLIC_READS[blueprint] = (*_PUBLIC_READS.get(blueprint, ()), *keys)\n\n\ndef read_publicly() -> None:\n';
 if (it.auth) {
 __eta.res+='    """Before a read that needs no token: its generation keys in `g.public_reads`, and the\n    values the middleware read for it, when it read them, in `g.prefetched` for the cache, as\n    a guard leaves them with the token\'s check. Only a GET is answered early."""\n';
 } else {
@@ -4810,9 +4808,9 @@ __eta.res+='    """The middleware\'s cached reads: the URL prefix of each bluepr
 }
 __eta.res+='    if app.config["CACHE_REDIS_URL"] != app.config["REDIS_URL"]:\n        return None\n    prefixes: dict[str, Reads] = {}\n    for name, blueprint in app.blueprints.items():\n        if not blueprint.url_prefix:\n            continue\n';
 if (it.auth) {
-__eta.res+='        if keys := prefetched_by(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=False)\n        elif keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=True)\n';
+__eta.res+='        if keys := prefetched_by(name):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=False)\n        elif keys := _PUBLIC_READS.get(name, ()):\n            prefixes[blueprint.url_prefix] = Reads(keys, public=True)\n';
 } else {
-__eta.res+='        if keys := public_reads_of(name):\n            prefixes[blueprint.url_prefix] = Reads(keys)\n';
+__eta.res+='        if keys := _PUBLIC_READS.get(name, ()):\n            prefixes[blueprint.url_prefix] = Reads(keys)\n';
 }
 __eta.res+='    if not prefixes:\n        return None\n    return CachedReads(app.extensions, ';
 __eta.res+=it.auth ? 'app.config["JWT_SECRET_KEY"], ' : "";
