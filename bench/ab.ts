@@ -8,7 +8,14 @@
  *
  *   deno run -A bench/ab.ts --base REV [--framework flask|quart] [--endpoint hit|row|create|miss|health]
  *                           [--access owner|authenticated|public-read|admin | --no-auth]
- *                           [--pairs 9] [--seconds 10] [--warmup 3] [--connections 32]
+ *                           [--together] [--pairs 9] [--seconds 10] [--warmup 3] [--connections 32]
+ *
+ * `--together`: each pair serves both projects at once and loads them at once (each its own
+ * wrk with `--connections`), so that whatever else the machine does in that window weighs on
+ * both alike; pairs in turn see the machine change between their halves (on a shared 2-core
+ * machine, by more than a change of 5%). Each server then has half the machine: compare the
+ * CPU per request, not the requests/s with a run in turn. Two workers each and 16 connections
+ * each kept the pairs steadiest here (`WEB_CONCURRENCY=2 … --together --connections 16`).
  *
  * `--access`: the first module's policy (the bench's default is `owner`); under `public-read`
  * its reads are requested without a token, as a public client sends them. `--no-auth`: both
@@ -82,6 +89,7 @@ async function main(): Promise<number> {
   const framework = (option("framework") ?? "quart") as Framework;
   const endpoint = (option("endpoint") ?? "hit") as keyof typeof ENDPOINTS;
   const noAuth = Deno.args.includes("--no-auth");
+  const together = Deno.args.includes("--together");
   const access = noAuth ? "public" : option("access") ?? "owner";
   if (
     !base || !["flask", "quart"].includes(framework) || !Object.hasOwn(ENDPOINTS, endpoint) ||
@@ -92,7 +100,9 @@ async function main(): Promise<number> {
     console.error(
       "usage: deno run -A bench/ab.ts --base REV [--framework flask|quart] " +
         `[--endpoint ${Object.keys(ENDPOINTS).join("|")}] ` +
-        `[--access ${ACCESS_POLICIES.join("|")} | --no-auth] [--pairs 9] [--seconds 10]`,
+        `[--access ${
+          ACCESS_POLICIES.join("|")
+        } | --no-auth] [--together] [--pairs 9] [--seconds 10]`,
     );
     return 2;
   }
@@ -161,9 +171,33 @@ async function main(): Promise<number> {
       `${framework} ${endpoint} (${target.path}, access ${access}${
         tokenless ? ", no token" : ""
       }): ` +
-        `${options.pairs} pairs, ${options.seconds} s each`,
+        `${options.pairs} pairs, ${options.seconds} s each${together ? ", both at once" : ""}`,
     );
-    for (let pair = 0; pair < options.pairs; pair++) {
+    const check = (side: Side, result: { bad: number; socketErrors: number }) => {
+      if (result.bad > 0 || result.socketErrors > 0) {
+        throw new Error(
+          `${side.name}: ${result.bad} non-2xx, ${result.socketErrors} socket errors`,
+        );
+      }
+    };
+    for (let pair = 0; pair < options.pairs && together; pair++) {
+      await seedRowsOnly(db);
+      const both = [await start(before, app), await start(after, app)];
+      const results = await Promise.all(
+        both.map((s) => measureRun(s, `${s.base}${target.path}`, options, extra)),
+      );
+      for (const s of both) await s.stop();
+      const row: string[] = [];
+      sides.forEach((side, i) => {
+        check(side, results[i]);
+        figures[side.name].push({ rps: results[i].rps, cpuUs: results[i].cpuUs });
+        row.push(
+          `${side.name} ${results[i].rps.toFixed(0)} req/s ${results[i].cpuUs.toFixed(0)} µs`,
+        );
+      });
+      console.log(`  pair ${pair + 1}: ${row.join(", ")}`);
+    }
+    for (let pair = 0; pair < options.pairs && !together; pair++) {
       // Alternate who goes first, so that a drift of the machine's load favours neither.
       const order = pair % 2 === 0 ? [before, after] : [after, before];
       const row: string[] = [];
@@ -172,11 +206,7 @@ async function main(): Promise<number> {
         server = await start(side, app);
         const result = await measureRun(server, `${server.base}${target.path}`, options, extra);
         await server.stop();
-        if (result.bad > 0 || result.socketErrors > 0) {
-          throw new Error(
-            `${side.name}: ${result.bad} non-2xx, ${result.socketErrors} socket errors`,
-          );
-        }
+        check(side, result);
         figures[side.name].push({ rps: result.rps, cpuUs: result.cpuUs });
         row.push(`${side.name} ${result.rps.toFixed(0)} req/s ${result.cpuUs.toFixed(0)} µs`);
       }

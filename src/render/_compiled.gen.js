@@ -2046,7 +2046,13 @@ __eta.res+='client.patch(f"{URL}/{created[\'id\']}", json=changes(), headers=aut
 if (prefetching) {
 __eta.res+='\n\ndef count_commands(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=', monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on."""\n    sent: list[str] = []\n    for name in ("redis", "cache"):\n        redis_client = app.extensions[name]\n        send = redis_client.execute_command\n\n        ';
+__eta.res+=', monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on."""\n    sent: list[str] = []\n';
+if (isAsync) {
+__eta.res+='    clients = [app.extensions["redis"], app.extensions["cache"]]\n';
+} else {
+__eta.res+='    # This thread\'s clients (src/extensions.py\'s RedisPerThread): one, when the cache\'s Redis\n    # is the app\'s.\n    clients = list({app.extensions[name].client() for name in ("redis", "cache")})\n';
+}
+__eta.res+='    for redis_client in clients:\n        send = redis_client.execute_command\n\n        ';
 __eta.res+=it.fw.async;
 __eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            return ';
 __eta.res+=it.fw.await;
@@ -2106,7 +2112,9 @@ __eta.res+='.status_code == 200\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='deactivate_every_row(app)\n    ';
 __eta.res+=it.fw.await;
-__eta.res+='app.extensions["cache"].delete(ResourceCache.generation_key_of(CACHE_NAMESPACE))\n    assert ';
+__eta.res+='app.extensions["cache"]';
+__eta.res+=isAsync ? "" : ".client()";
+__eta.res+='.delete(ResourceCache.generation_key_of(CACHE_NAMESPACE))\n    assert ';
 __eta.res+=it.awaited("client.get(url, headers=auth_headers)");
 __eta.res+='.status_code == 404\n\n\ndef service_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The service\'s reads from now on: a read the middleware answers (src/cached_reads.py)\n    runs none."""\n    calls: list[str] = []\n    for name in ("list_page", "get"):\n        read = getattr(';
 __eta.res+=C;
@@ -3186,7 +3194,7 @@ __eta.res+='| `src/database.py` | the engine and one session per request |\n| `s
 __eta.res+='| `src/database.py` | the async engine, created in `before_serving` and disposed in `after_serving`, and one `AsyncSession` per request |\n| `src/extensions.py` | the extensions set up on each app by the factory (CORS';
 __eta.res+=it.celery ? ", Celery" : "";
 __eta.res+=')';
-__eta.res+=it.cache || it.celery ? "; the Redis clients, opened when the app starts serving and closed when it stops" : "";
+__eta.res+=it.cache || it.celery ? (it.quart ? "; the Redis clients, opened when the app starts serving and closed when it stops" : "; the Redis clients, one per thread on a connection of its own (`RedisPerThread`)") : "";
 __eta.res+=' |\n';
 }
 __eta.res+='| `src/envelope.py` | the response envelope: `success`, `paginated`, `failure` (`pyscaffold learn response-envelope`) |\n| `src/errors.py` | the errors services raise, each with its status code and message |\n| `src/error_handlers.py` | turn every error, expected or not, into the envelope |\n| `src/pagination.py` | `page` / `per_page` parameters and page metadata (`pyscaffold learn pagination`) |\n| `src/validation.py` | request bodies and query strings into pydantic models';
@@ -3337,7 +3345,19 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Flask extensions, created here and bound to an app in `init_extensions`.\n\nExtension objects are module-level; `init_app` binds them to each application the\nfactory builds, including the several apps a test run creates.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
-__eta.res+='import hashlib\nimport logging\nimport secrets\nimport threading\nimport time\nfrom collections.abc import Mapping\n';
+__eta.res+='import hashlib\nimport logging\n';
+}
+if (it.cache || it.celery) {
+__eta.res+='import os\n';
+}
+if (it.cache) {
+__eta.res+='import secrets\n';
+}
+if (it.cache || it.celery) {
+__eta.res+='import threading\n';
+}
+if (it.cache) {
+__eta.res+='import time\nfrom collections.abc import Mapping\n';
 }
 if (it.cache || it.celery) {
 __eta.res+='from typing import Any';
@@ -3355,10 +3375,15 @@ __eta.res+=it.cache || it.celery ? ", current_app" : "";
 __eta.res+=it.cache ? ", g, request" : "";
 __eta.res+='\nfrom flask_cors import CORS\n';
 if (it.cache || it.celery) {
-__eta.res+='from redis import Redis\n';
+__eta.res+='from redis import Redis\nfrom redis.backoff import NoBackoff\n';
 }
 if (it.cache) {
-__eta.res+='from redis.exceptions import NoScriptError, RedisError\n';
+__eta.res+='from redis.exceptions import ConnectionError as RedisConnectionError\nfrom redis.exceptions import NoScriptError, RedisError\n';
+} else if (it.celery) {
+__eta.res+='from redis.exceptions import ConnectionError as RedisConnectionError\n';
+}
+if (it.cache || it.celery) {
+__eta.res+='from redis.retry import Retry\n';
 }
 __eta.res+='\nfrom src.security import only_for_cross_origin_requests\n\ncors = CORS()\n';
 if (it.cache) {
@@ -3366,20 +3391,22 @@ __eta.res+='logger = logging.getLogger(__name__)\n';
 __eta.res+=include("@project/src/_read_script.eta", it);
 }
 if (it.cache || it.celery) {
-__eta.res+='# Short timeouts: a Redis that does not answer must not hold a request for long.\nREDIS_TIMEOUTS = {"socket_connect_timeout": 2, "socket_timeout": 2}\n';
+__eta.res+='# Short timeouts: a Redis that does not answer must not hold a request for long.\nREDIS_TIMEOUTS = {"socket_connect_timeout": 2, "socket_timeout": 2}\n\n\nclass RedisPerThread:\n    """A Redis client for each thread that asks, on one connection of its own (redis-py\'s\n    `single_connection_client`), opened by that thread\'s first command.\n\n    A sync worker serves one request at a time: a pooled client only adds its bookkeeping to\n    each command (taking the connection from the pool, checking it for unread data, giving it\n    back), as much CPU as the command itself (redis-py 8.1: about 95 µs per MGET, 55 on a\n    connection of its own). Threads never share a socket: each gthread worker thread has its\n    own client (the dev server, a thread per request, opens one per request); a forked process\n    (a Celery prefork worker) opens its own.\n\n    A connection Redis dropped (restart, CLIENT KILL, idle timeout) is replaced by one retry on\n    a new one, as the pool did by checking each connection it lent; a timeout is not retried.\n    Every command the app sends may run twice (reads, and SETs of the value already sent). An\n    unreachable Redis raises RedisError, and the next command tries again.\n    """\n\n    def __init__(self, url: str) -> None:\n        self.url = url\n        self._local = threading.local()\n\n    def client(self) -> Redis:\n        local = self._local\n        pid = os.getpid()\n        if getattr(local, "pid", None) != pid:\n            local.client = Redis.from_url(\n                self.url,\n                single_connection_client=True,\n                retry=Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),\n                **REDIS_TIMEOUTS,\n            )\n            local.pid = pid\n        client: Redis = local.client\n        return client\n';
 }
 __eta.res+='\n\ndef init_extensions(app: Flask) -> None:\n    # always_send=False: CORS headers only for requests that carry an Origin, as quart-cors does.\n    origins = list(app.config["CORS_ORIGINS"])\n    only_for_cross_origin_requests(\n        app, lambda: cors.init_app(app, origins=origins, always_send=False)\n    )\n';
 if (it.cache || it.celery) {
-__eta.res+='    app.extensions["redis"] = Redis.from_url(app.config["REDIS_URL"], **REDIS_TIMEOUTS)\n';
+__eta.res+='    app.extensions["redis"] = ';
+__eta.res+=it.cache ? "redis = " : "";
+__eta.res+='RedisPerThread(app.config["REDIS_URL"])\n';
 }
 if (it.cache) {
-__eta.res+='    # The cache has its own client (CACHE_REDIS_URL, by default REDIS_URL).\n    app.extensions["cache"] = Redis.from_url(app.config["CACHE_REDIS_URL"], **REDIS_TIMEOUTS)\n    app.extensions["cache_local"] = LocalEntries(LOCAL_CACHE_BYTES)\n';
+__eta.res+='    # The cache\'s clients: those of CACHE_REDIS_URL, the same ones when it is REDIS_URL.\n    cache_url = app.config["CACHE_REDIS_URL"]\n    app.extensions["cache"] = redis if cache_url == redis.url else RedisPerThread(cache_url)\n    app.extensions["cache_local"] = LocalEntries(LOCAL_CACHE_BYTES)\n';
 }
 if (it.celery) {
 __eta.res+='    celery_init_app(app)\n';
 }
 if (it.cache || it.celery) {
-__eta.res+='\n\ndef redis_client() -> Redis:\n    client: Redis = current_app.extensions["redis"]\n    return client\n';
+__eta.res+='\n\ndef redis_client() -> Redis:\n    """This thread\'s client of the app\'s Redis (REDIS_URL)."""\n    clients: RedisPerThread = current_app.extensions["redis"]\n    return clients.client()\n';
 }
 if (it.cache) {
 __eta.res+='\n\n';
@@ -4123,7 +4150,13 @@ __eta.res+='    request: the route\'s guard reads it together with the token\'s 
 } else {
 __eta.res+='    request: the middleware reads it before a read it has answered before\n    (src/cached_reads.py), so a repeated read costs that single round trip, and a write is\n    seen by every worker on its next request. Without that generation (a first read, or the cache\n';
 }
-__eta.res+='    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which is read ahead of the reads."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n        client: Redis = current_app.extensions["cache"]\n        return client\n\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation read ahead for this request, when it was read from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n';
+__eta.res+='    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which is read ahead of the reads."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n';
+if (it.quart) {
+__eta.res+='        client: Redis = current_app.extensions["cache"]\n        return client\n';
+} else {
+__eta.res+='        clients: RedisPerThread = current_app.extensions["cache"]\n        return clients.client()\n';
+}
+__eta.res+='\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation read ahead for this request, when it was read from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n';
 if (it.auth) {
 __eta.res+='        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated. A\n        read without a token (no user): under those the middleware read, or else under the\n        generation this cache\'s own read returned, when it is the only one the reads use."""\n        user = g.get("current_user")\n';
 } else {
@@ -4718,14 +4751,14 @@ __eta.res+=it.fw.appClass;
 __eta.res+=', g, request\n';
 if (it.quart) {
 __eta.res+='from redis.asyncio import Redis\n';
-} else {
-__eta.res+='from redis import Redis\n';
 }
 __eta.res+='from redis.exceptions import RedisError\n\n';
 if (it.auth) {
 __eta.res+='from src.auth.auth_guard import prefetched_by, token_of, user_id_of\nfrom src.auth.revocation import VALID, Standing, token_key, user_key\nfrom src.auth.tokens import claims_of\nfrom src.errors import AuthenticationError\n';
 }
-__eta.res+='from src.extensions import EarlyRead, Remembered, early_read\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\n# Redis keys that a blueprint\'s reads ';
+__eta.res+='from src.extensions import EarlyRead, ';
+__eta.res+=it.quart ? "" : "RedisPerThread, ";
+__eta.res+='Remembered, early_read\n\n# The responses each worker keeps, in bytes of body at most.\nRESPONSE_CACHE_BYTES = 8 * 1024 * 1024\n# Redis keys that a blueprint\'s reads ';
 __eta.res+=it.auth ? "without a token " : "";
 __eta.res+='use: the middleware reads them before the app.\n_PUBLIC_READS: dict[str, tuple[str, ...]] = {}\nHeaders = list[tuple[';
 __eta.res+=it.quart ? "bytes, bytes" : "str, str";
@@ -4755,7 +4788,11 @@ __eta.res+='\n\nclass Lookup(NamedTuple):\n    """What the middleware found for 
 if (it.auth) {
 __eta.res+='        jwt_secret: str,\n';
 }
-__eta.res+='        prefixes: dict[str, Reads],\n    ) -> None:\n        # The app\'s extensions: its Redis client is the ';
+__eta.res+='        prefixes: dict[str, Reads],\n    ) -> None:\n        # The app\'s extensions: its Redis client';
+__eta.res+=it.quart ? "" : "s";
+__eta.res+=' ';
+__eta.res+=it.quart ? "is" : "are";
+__eta.res+=' the ';
 __eta.res+=it.auth ? "guard's" : "app's";
 __eta.res+=it.quart ? ", opened when serving starts" : "";
 __eta.res+='.\n        self.extensions = extensions\n';
@@ -4790,9 +4827,13 @@ __eta.res+='        key = public_key(path, query)\n        kept = self._kept(key
 __eta.res+=it.fw.await;
 __eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is not None and _texts(read.values) == kept.generations:\n            return Lookup(kept, None, key)\n        return Lookup(None, read, key)\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def _read(self, keys: tuple[str, ...]) -> EarlyRead | None:\n        """One MGET of `keys`, for the app too (None without a Redis client yet)."""\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return None\n        try:\n            return EarlyRead(keys, tuple(';
-__eta.res+=it.fw.await;
-__eta.res+='redis.mget(keys)))\n        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return EarlyRead(keys, None)\n\n    def _kept(self, key: str) -> Response | None:\n        with self._lock:\n            found = self._responses.get(key)\n        return None if found is None else found[1]\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n';
+__eta.res+='def _read(self, keys: tuple[str, ...]) -> EarlyRead | None:\n';
+if (it.quart) {
+__eta.res+='        """One MGET of `keys`, for the app too (None without a Redis client yet)."""\n        redis: Redis | None = self.extensions.get("redis")\n        if redis is None:\n            return None\n        try:\n            return EarlyRead(keys, tuple(await redis.mget(keys)))\n';
+} else {
+__eta.res+='        """One MGET of `keys`, for the app too."""\n        clients: RedisPerThread = self.extensions["redis"]\n        try:\n            return EarlyRead(keys, tuple(clients.client().mget(keys)))\n';
+}
+__eta.res+='        except RedisError:\n            # The app asks the database (and logs why), without waiting on Redis again.\n            return EarlyRead(keys, None)\n\n    def _kept(self, key: str) -> Response | None:\n        with self._lock:\n            found = self._responses.get(key)\n        return None if found is None else found[1]\n\n    def keep(self, key: str, path: str, query: str, marked: Remembered, response: Response) -> None:\n';
 if (it.auth) {
 __eta.res+='        """Keeps a response the app marked, when it was marked for the request\'s own key; a\n        read without a token, with the generations the app read it under."""\n        if marked.user_id is None:\n            if key != public_key(path, query):\n                return  # not a read that needs no token\n            response = response._replace(generations=_texts(marked.generations))\n        elif key != response_key(marked.user_id, marked.role, marked.generations, path, query):\n            return  # a standing or a generation changed between the lookup and the app\'s read\n';
 } else {
@@ -7133,16 +7174,29 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 __eta.res+='"""Liveness and readiness."""\n\nfrom __future__ import annotations\n\n';
-if (it.quart && (it.cache || it.celery)) {
+const redis = it.cache || it.celery;
+if (redis && it.flask) {
+__eta.res+='import threading\n\nimport pytest\nfrom flask import Flask\n';
+}
+if (redis && it.quart) {
 __eta.res+='from quart import Quart\n';
 }
 __eta.res+=it.fw.testClientImport;
 __eta.res+='\n';
-if (it.quart && (it.cache || it.celery)) {
-__eta.res+='from redis.asyncio import Redis\n';
+if (redis) {
+__eta.res+='from ';
+__eta.res+=it.quart ? "redis.asyncio" : "redis";
+__eta.res+=' import Redis\n';
 }
-__eta.res+='\nfrom src.config import Config\nfrom tests.conftest import ';
-if (it.quart && (it.cache || it.celery)) {
+if (redis && it.flask) {
+__eta.res+='from redis.exceptions import RedisError\n';
+}
+__eta.res+='\nfrom src.config import Config\n';
+if (redis && it.flask) {
+__eta.res+='from src.extensions import RedisPerThread\n';
+}
+__eta.res+='from tests.conftest import ';
+if (redis) {
 __eta.res+='TEST_REDIS_URL, ';
 }
 __eta.res+='AppFactory, ';
@@ -7192,9 +7246,29 @@ __eta.res+=it.fw.await;
 __eta.res+=started("make_app(config)");
 __eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 503\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["details"] == {"database": "ok", "redis": "down"}\n';
-if (it.quart) {
-__eta.res+='\n\nasync def test_redis_clients_replace_a_dropped_connection(app: Quart) -> None:\n    """After CLIENT KILL (or a Redis restart) the next command succeeds on a new connection."""\n    client: Redis = app.extensions["redis"]\n    killer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        await killer.client_kill_filter(_id=str(await client.client_id()))\n        assert await client.ping()\n    finally:\n        await killer.aclose()\n';
+__eta.res+='["details"] == {"database": "ok", "redis": "down"}\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_redis_clients_replace_a_dropped_connection(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> None:\n    """After CLIENT KILL (or a Redis restart) the next command succeeds on a new connection."""\n    client: Redis = app.extensions["redis"]';
+__eta.res+=it.quart ? "" : ".client()";
+__eta.res+='\n    killer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='killer.client_kill_filter(_id=str(';
+__eta.res+=it.fw.await;
+__eta.res+='client.client_id()))\n        assert ';
+__eta.res+=it.fw.await;
+__eta.res+='client.ping()\n    finally:\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='killer.';
+__eta.res+=it.quart ? "aclose" : "close";
+__eta.res+='()\n';
+if (it.flask) {
+__eta.res+='\n\ndef test_each_thread_has_a_redis_connection_of_its_own(\n    app: Flask, monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """src/extensions.py\'s RedisPerThread: a thread keeps its client and connection from one\n    command to the next; another thread, or a forked process, gets its own."""\n    clients: RedisPerThread = app.extensions["redis"]\n    mine = clients.client()\n    assert clients.client() is mine\n    assert mine.client_id() == mine.client_id()\n    theirs: list[Redis] = []\n    thread = threading.Thread(target=lambda: theirs.append(clients.client()))\n    thread.start()\n    thread.join()\n    assert theirs[0] is not mine\n    assert theirs[0].client_id() != mine.client_id()\n    monkeypatch.setattr("src.extensions.os.getpid", lambda: -1)\n    assert clients.client() is not mine\n';
+if (it.cache) {
+__eta.res+='    # The cache on the app\'s Redis (CACHE_REDIS_URL unset) uses the same clients.\n    assert app.extensions["cache"] is clients\n';
+}
+__eta.res+='\n\ndef test_an_unreachable_redis_is_asked_again_by_the_next_command() -> None:\n    clients = RedisPerThread("redis://127.0.0.1:1/0")\n    for _ in range(2):\n        with pytest.raises(RedisError):\n            clients.client().ping()\n';
 }
 }
 
@@ -7282,7 +7356,13 @@ __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', auth_headers: Headers\n) -> None:\n    task_id = ';
 __eta.res+=it.fw.await;
-__eta.res+='start(client, auth_headers, 2, 3)\n    redis: Redis = app.extensions["redis"]\n    seconds = ';
+__eta.res+='start(client, auth_headers, 2, 3)\n';
+if (it.quart) {
+__eta.res+='    redis: Redis = app.extensions["redis"]\n';
+} else {
+__eta.res+='    redis: Redis = app.extensions["redis"].client()\n';
+}
+__eta.res+='    seconds = ';
 __eta.res+=it.fw.await;
 __eta.res+='redis.ttl(owner_key(task_id))\n    assert 0 < seconds <= app.config["CELERY"]["result_expires"]\n';
 if (it.auth) {
