@@ -7,6 +7,7 @@
  * @module
  */
 import { VERSION } from "./src/version.ts";
+import { requirePermissions } from "./src/cli/_permissions.ts";
 
 if (import.meta.main) {
   // `--version` alone answers before commander loads: commander's Node built-ins
@@ -15,6 +16,9 @@ if (import.meta.main) {
     console.log(VERSION);
     Deno.exit(0);
   }
+  // The bundle loads each module below when it is reached (tools/bundle.ts), which needs
+  // --allow-read: the missing permissions are named first (src/cli/_permissions.ts).
+  requirePermissions();
   // `--help` (of the program or of a command) prints the help recorded from commander,
   // without loading it (src/cli/help.ts).
   const { printRecordedHelp } = await import("./src/cli/help.ts");

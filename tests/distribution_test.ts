@@ -12,6 +12,7 @@ import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../src/choices/features/mod
 import {
   builtinsAtStart,
   COMPILED_TEMPLATES,
+  loadedOnDemand,
   pinUnbundled,
   withoutCreateRequire,
 } from "../tools/bundle.ts";
@@ -126,6 +127,29 @@ Deno.test("distribution: the bundle generates byte-identical projects to the che
   ];
   const i = combos.findIndex((c) => c.join(" ") === defaults.join(" "));
   assert(i >= 0 && outcomes[i], `the default combination ${defaults.join(" ")} did not generate`);
+});
+
+Deno.test("distribution: the bundle's start reads only the chunks it imports statically", async () => {
+  const bundle = await buildBundle();
+  const info = await deno(["info", "--json", bundle], dirname(bundle));
+  assertEquals(info.code, 0, info.stderr);
+  const graph: { modules: { specifier: string }[] } = JSON.parse(info.stdout);
+  const read = graph.modules.map((m) => m.specifier.slice(m.specifier.lastIndexOf("/") + 1));
+  // What main.js imports statically, and nothing a command or a prompt needs (their chunks
+  // are loaded when reached: tools/bundle.ts's loadedOnDemand).
+  const main = await Deno.readTextFile(bundle);
+  const statically = [...main.matchAll(/^import\b[^;(]*?"\.\/([^"]+)"/gm)].map((m) => m[1]);
+  assertEquals(read.sort(), ["main.js", ...statically].sort());
+  assert(main.includes('import(String("./'), "main.js loads its commands on demand");
+});
+
+Deno.test("distribution: the bundle's imports of its own chunks are loaded on demand", () => {
+  assertEquals(
+    loadedOnDemand('const a = await import("./help-X1.js"); const b = import( "./c.js" );'),
+    'const a = await import(String("./help-X1.js")); const b = import(String("./c.js"));',
+  );
+  const kept = 'import "./d.js"; const n = await import("npm:pkg@1");';
+  assertEquals(loadedOnDemand(kept), kept);
 });
 
 Deno.test("distribution: --version comes from deno.json alone (checkout, bundle, a copy)", async () => {

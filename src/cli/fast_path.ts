@@ -14,7 +14,6 @@
  * commander's for a list of command lines, and the CLI's output to commander's.
  */
 // First, as for every command: without its permissions pyscaffold says which.
-import "./_permissions.ts";
 import { COMMANDS } from "./_help.gen.ts";
 
 /** The commands the fast path runs (tools/embed_help.ts's FAST_COMMANDS, as recorded). */

@@ -7,7 +7,6 @@
  * spelling, a terminal narrower than the recorded width) goes to commander.
  */
 // First, as for every command: without its permissions pyscaffold says which.
-import "./_permissions.ts";
 import { HELP } from "./_help.gen.ts";
 import { HELP_WIDTH, helpWidth } from "./help_width.ts";
 

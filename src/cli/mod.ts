@@ -3,7 +3,6 @@
  * records in src/choices/features/; each command lives in its own file.
  */
 // First: without the permissions it needs, pyscaffold says so before a library touches them.
-import "./_permissions.ts";
 import { CommanderError } from "@commander-js/extra-typings";
 import { buildProgram } from "./program.ts";
 import { reportError as reportRunError } from "./report_error.ts";
