@@ -42,6 +42,7 @@ import {
   seedUser,
   Server,
   serverEnv,
+  type WrkFigures,
 } from "./backends.ts";
 import { PROJECT_FLAGS } from "./vs_tools.ts";
 import { ACCESS_POLICIES } from "../src/choices/module_spec.ts";
@@ -148,7 +149,7 @@ async function main(): Promise<number> {
       await server.ready("/health/live");
       return server;
     };
-    let server = await start(after, APP_ENTRY[framework]);
+    const server = await start(after, APP_ENTRY[framework]);
     let token: string | undefined;
     if (noAuth) await seedRows(server.base);
     else token = await seedUser(server.base);
@@ -173,40 +174,34 @@ async function main(): Promise<number> {
       }): ` +
         `${options.pairs} pairs, ${options.seconds} s each${together ? ", both at once" : ""}`,
     );
-    const check = (side: Side, result: { bad: number; socketErrors: number }) => {
-      if (result.bad > 0 || result.socketErrors > 0) {
-        throw new Error(
-          `${side.name}: ${result.bad} non-2xx, ${result.socketErrors} socket errors`,
-        );
-      }
-    };
-    for (let pair = 0; pair < options.pairs && together; pair++) {
-      await seedRowsOnly(db);
-      const both = [await start(before, app), await start(after, app)];
-      const results = await Promise.all(
-        both.map((s) => measureRun(s, `${s.base}${target.path}`, options, extra)),
-      );
-      for (const s of both) await s.stop();
-      const row: string[] = [];
-      sides.forEach((side, i) => {
-        check(side, results[i]);
-        figures[side.name].push({ rps: results[i].rps, cpuUs: results[i].cpuUs });
-        row.push(
-          `${side.name} ${results[i].rps.toFixed(0)} req/s ${results[i].cpuUs.toFixed(0)} µs`,
-        );
-      });
-      console.log(`  pair ${pair + 1}: ${row.join(", ")}`);
-    }
-    for (let pair = 0; pair < options.pairs && !together; pair++) {
-      // Alternate who goes first, so that a drift of the machine's load favours neither.
-      const order = pair % 2 === 0 ? [before, after] : [after, before];
-      const row: string[] = [];
-      for (const side of order) {
+    /** One run of each side: both at once (`--together`), or one after the other. */
+    const measurePair = async (pair: number): Promise<[Side, WrkFigures][]> => {
+      const url = (s: Server) => `${s.base}${target.path}`;
+      if (together) {
         await seedRowsOnly(db);
-        server = await start(side, app);
-        const result = await measureRun(server, `${server.base}${target.path}`, options, extra);
+        const both = [await start(before, app), await start(after, app)];
+        const results = await Promise.all(both.map((s) => measureRun(s, url(s), options, extra)));
+        for (const s of both) await s.stop();
+        return sides.map((side, i) => [side, results[i]]);
+      }
+      // Alternate who goes first, so that a drift of the machine's load favours neither.
+      const measured: [Side, WrkFigures][] = [];
+      for (const side of pair % 2 === 0 ? [before, after] : [after, before]) {
+        await seedRowsOnly(db);
+        const server = await start(side, app);
+        measured.push([side, await measureRun(server, url(server), options, extra)]);
         await server.stop();
-        check(side, result);
+      }
+      return measured;
+    };
+    for (let pair = 0; pair < options.pairs; pair++) {
+      const row: string[] = [];
+      for (const [side, result] of await measurePair(pair)) {
+        if (result.bad > 0 || result.socketErrors > 0) {
+          throw new Error(
+            `${side.name}: ${result.bad} non-2xx, ${result.socketErrors} socket errors`,
+          );
+        }
         figures[side.name].push({ rps: result.rps, cpuUs: result.cpuUs });
         row.push(`${side.name} ${result.rps.toFixed(0)} req/s ${result.cpuUs.toFixed(0)} µs`);
       }

@@ -43,6 +43,12 @@ export interface FrameworkProfile {
   /** The parameters of a test that builds (and, if `startsApps`, starts) an app of its own. */
   appFixtures: string;
   /**
+   * Appended to an app's Redis extension (`app.extensions["redis"]` or `["cache"]`) to reach
+   * the client the calling thread uses: `.client()` on Flask (src/extensions.py's
+   * RedisPerThread, a client per thread), nothing on Quart (one pooled client).
+   */
+  redisClient: string;
+  /**
    * Live change feeds over WebSockets (`GET /ws/<module>`, src/realtime): the project files
    * of src/realtime and each module's `<module>_feed.py`. Quart only: Flask's WSGI server
    * holds one thread per open socket (lesson websockets).
@@ -84,6 +90,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClientImport: "from flask.testing import FlaskClient",
     startsApps: false,
     appFixtures: "make_app: AppFactory",
+    redisClient: ".client()",
     realtime: false,
     engineImport: "from sqlalchemy import Engine",
     syncEngine: "",
@@ -106,6 +113,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     testClientImport: "from quart.typing import TestClientProtocol as QuartClient",
     startsApps: true,
     appFixtures: "make_app: AppFactory, serve: Serve",
+    redisClient: "",
     realtime: true,
     engineImport: "from sqlalchemy.ext.asyncio import AsyncEngine",
     syncEngine: ".sync_engine",

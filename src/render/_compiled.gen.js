@@ -2046,13 +2046,9 @@ __eta.res+='client.patch(f"{URL}/{created[\'id\']}", json=changes(), headers=aut
 if (prefetching) {
 __eta.res+='\n\ndef count_commands(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=', monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on."""\n    sent: list[str] = []\n';
-if (isAsync) {
-__eta.res+='    clients = [app.extensions["redis"], app.extensions["cache"]]\n';
-} else {
-__eta.res+='    # This thread\'s clients (src/extensions.py\'s RedisPerThread): one, when the cache\'s Redis\n    # is the app\'s.\n    clients = list({app.extensions[name].client() for name in ("redis", "cache")})\n';
-}
-__eta.res+='    for redis_client in clients:\n        send = redis_client.execute_command\n\n        ';
+__eta.res+=', monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on."""\n    sent: list[str] = []\n    # The clients this thread uses: one, where the cache and the app share a client.\n    for redis_client in {app.extensions[name]';
+__eta.res+=it.fw.redisClient;
+__eta.res+=' for name in ("redis", "cache")}:\n        send = redis_client.execute_command\n\n        ';
 __eta.res+=it.fw.async;
 __eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            return ';
 __eta.res+=it.fw.await;
@@ -2113,7 +2109,7 @@ __eta.res+=it.fw.await;
 __eta.res+='deactivate_every_row(app)\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='app.extensions["cache"]';
-__eta.res+=isAsync ? "" : ".client()";
+__eta.res+=it.fw.redisClient;
 __eta.res+='.delete(ResourceCache.generation_key_of(CACHE_NAMESPACE))\n    assert ';
 __eta.res+=it.awaited("client.get(url, headers=auth_headers)");
 __eta.res+='.status_code == 404\n\n\ndef service_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The service\'s reads from now on: a read the middleware answers (src/cached_reads.py)\n    runs none."""\n    calls: list[str] = []\n    for name in ("list_page", "get"):\n        read = getattr(';
@@ -4150,13 +4146,9 @@ __eta.res+='    request: the route\'s guard reads it together with the token\'s 
 } else {
 __eta.res+='    request: the middleware reads it before a read it has answered before\n    (src/cached_reads.py), so a repeated read costs that single round trip, and a write is\n    seen by every worker on its next request. Without that generation (a first read, or the cache\n';
 }
-__eta.res+='    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which is read ahead of the reads."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n';
-if (it.quart) {
-__eta.res+='        client: Redis = current_app.extensions["cache"]\n        return client\n';
-} else {
-__eta.res+='        clients: RedisPerThread = current_app.extensions["cache"]\n        return clients.client()\n';
-}
-__eta.res+='\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation read ahead for this request, when it was read from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n';
+__eta.res+='    on another Redis), a read is one round trip too: a script returns the generation and the\n    entry under it. An answer read from the database after a miss is stored under the\n    generation that miss saw, so a write in between leaves it unseen. Values are JSON\n    (orjson). Cache errors are logged and swallowed: when Redis is down, reads are served from\n    the database and writes still succeed.\n    """\n\n    def __init__(self, namespace: str) -> None:\n        self.namespace = f"{CACHE_KEY_PREFIX}:{namespace}"\n        self.generation_key = self.generation_key_of(namespace)\n        # The generation each key was read under, for `set` after a miss.\n        self._seen: dict[str, str] = {}\n\n    @staticmethod\n    def generation_key_of(namespace: str) -> str:\n        """The Redis key of the namespace\'s generation, which is read ahead of the reads."""\n        return f"{CACHE_KEY_PREFIX}:{namespace}:generation"\n\n    @staticmethod\n    def _client() -> Redis:\n        client: Redis = current_app.extensions["cache"]';
+__eta.res+=it.fw.redisClient;
+__eta.res+='\n        return client\n\n    @staticmethod\n    def _local() -> LocalEntries:\n        local: LocalEntries = current_app.extensions["cache_local"]\n        return local\n\n    def _prefetched(self) -> str | None:\n        """The generation read ahead for this request, when it was read from the cache\'s Redis."""\n        prefetched: dict[str, bytes | None] | None = g.get("prefetched")\n        if prefetched is None:\n            return None\n        config = current_app.config\n        generation = prefetched.get(self.generation_key)\n        if generation is None or config["CACHE_REDIS_URL"] != config["REDIS_URL"]:\n            return None\n        return generation.decode()\n\n    def _entry(self, generation: str, key: str) -> str:\n        return f"{self.namespace}:{generation}:{key}"\n\n    def _remember(self, generation: str, milliseconds_left: int) -> None:\n';
 if (it.auth) {
 __eta.res+='        """Marks the request\'s response as one the middleware may send again: the cache\n        answered it under the generations the guard read, for the user it authenticated. A\n        read without a token (no user): under those the middleware read, or else under the\n        generation this cache\'s own read returned, when it is the only one the reads use."""\n        user = g.get("current_user")\n';
 } else {
@@ -7251,7 +7243,7 @@ __eta.res+=it.fw.async;
 __eta.res+='def test_redis_clients_replace_a_dropped_connection(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=') -> None:\n    """After CLIENT KILL (or a Redis restart) the next command succeeds on a new connection."""\n    client: Redis = app.extensions["redis"]';
-__eta.res+=it.quart ? "" : ".client()";
+__eta.res+=it.fw.redisClient;
 __eta.res+='\n    killer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='killer.client_kill_filter(_id=str(';
@@ -7356,13 +7348,9 @@ __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', auth_headers: Headers\n) -> None:\n    task_id = ';
 __eta.res+=it.fw.await;
-__eta.res+='start(client, auth_headers, 2, 3)\n';
-if (it.quart) {
-__eta.res+='    redis: Redis = app.extensions["redis"]\n';
-} else {
-__eta.res+='    redis: Redis = app.extensions["redis"].client()\n';
-}
-__eta.res+='    seconds = ';
+__eta.res+='start(client, auth_headers, 2, 3)\n    redis: Redis = app.extensions["redis"]';
+__eta.res+=it.fw.redisClient;
+__eta.res+='\n    seconds = ';
 __eta.res+=it.fw.await;
 __eta.res+='redis.ttl(owner_key(task_id))\n    assert 0 < seconds <= app.config["CELERY"]["result_expires"]\n';
 if (it.auth) {
