@@ -6,6 +6,7 @@
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { join } from "node:path";
 import { writePlan } from "../src/write/mod.ts";
+import { NEW_STAGING, TX_STAGING } from "../src/write/_staging.ts";
 import type { FileAction, Plan, PlannedFile } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
@@ -159,6 +160,53 @@ Deno.test("write: new projects written side by side at once all land (no cleaner
     assertEquals(failed, []);
   }
   assertEquals((await entries(parent)).length, names.length * 5);
+});
+
+/**
+ * Runs `work` while another thread (tests/_cleaner_worker.ts) looks for staging directories
+ * named like `pattern` in `dir` and tries their locks, as other runs' cleaners starting at
+ * every moment would. Returns the names it found unlocked: ones a cleaner would have removed.
+ */
+async function unlockedWhile(dir: string, pattern: RegExp, work: () => Promise<unknown>) {
+  const worker = new Worker(new URL("./_cleaner_worker.ts", import.meta.url), { type: "module" });
+  const looking = Promise.withResolvers<void>();
+  const seen = Promise.withResolvers<{ unlocked: string[]; looks: number }>();
+  worker.onmessage = (e) => e.data === "looking" ? looking.resolve() : seen.resolve(e.data);
+  worker.postMessage({ dir, pattern: pattern.source });
+  await looking.promise;
+  try {
+    await work();
+  } finally {
+    worker.postMessage("stop");
+  }
+  const { unlocked, looks } = await seen.promise;
+  worker.terminate();
+  assert(looks > 1, "the cleaner looked while the writer worked");
+  return unlocked;
+}
+
+Deno.test("write: a staging directory is locked from the moment a cleaner could see it", async () => {
+  // A cleaner removes every staging directory whose lock nobody holds. One made and locked under
+  // its own name was unlocked in between, and a cleaner listing the parent then removed it from
+  // under its writer, again at each retry under that name (twelve `new`s at once failed so).
+  const parent = await Deno.makeTempDir();
+  const files = Array.from({ length: 3 }, (_, i) => file(`src/pkg${i}/m.py`));
+  const news = Array.from({ length: 60 }, (_, i) => `svc${i}`);
+  const unlockedNew = await unlockedWhile(parent, NEW_STAGING, async () => {
+    for (const name of news) await writePlan(plan("new", files), join(parent, name));
+  });
+  assertEquals(unlockedNew, []);
+  assertEquals(await entries(parent), news.sort());
+
+  const project = await existingProject();
+  const unlockedTx = await unlockedWhile(project, TX_STAGING, async () => {
+    for (let i = 0; i < 60; i++) {
+      await writePlan(plan("existing", [file(`src/m${i}.py`)]), project);
+    }
+  });
+  assertEquals(unlockedTx, []);
+  assertEquals((await entries(join(project, "src"))).length, 61);
+  assertEquals(await entries(project), [ANSWERS_FILE, "README.md", "src"]);
 });
 
 Deno.test("write: a failure midway leaves neither the target nor a staging directory", async () => {

@@ -6,9 +6,10 @@
  * - `add` and `remove` stage in `.pyscaffold-tx-<8 hex>` inside the project, with a
  *   journal of every rename, so a killed change can be rolled back.
  *
- * The writer holds an advisory lock on its staging directory while it works; a
- * directory whose lock nobody holds was left by a killed run, and the next command that
- * works there cleans it: `new` in the target's parent, `add` and `remove` in the project
+ * The writer holds an advisory lock on its staging directory while it works (made under
+ * another name and renamed once locked, so it is never seen unlocked); a directory whose
+ * lock nobody holds was left by a killed run, and the next command that works there
+ * cleans it: `new` in the target's parent, `add` and `remove` in the project
  * (rolling back the unfinished change from its journal) and in the project's parent.
  */
 import { dirname, join, parentOf, resolve } from "../path.ts";
@@ -36,39 +37,46 @@ export type JournalStep =
   | { commit: true };
 
 /**
- * Creates a staging directory and holds an advisory lock on it for as long as this process
- * writes into it (close the handle to release it), so that another run can tell a live
- * staging directory from one left by a killed run. Where directories cannot be locked,
+ * The suffix of a staging directory while it is made: a name no cleaner matches
+ * (NEW_STAGING and TX_STAGING end with the 8 hex digits), until it is locked.
+ */
+export const LOCKING_SUFFIX = ".locking";
+
+/**
+ * Creates the staging directory `dir` and holds an advisory lock on it for as long as this
+ * process writes into it (close the handle to release it), so that another run can tell a
+ * live staging directory from one left by a killed run. Where directories cannot be locked,
  * nothing is (undefined).
  *
- * Between the mkdir and the lock the new directory is unlocked: another run's cleaner
- * (`new` or `add` starting beside this one) may take it for a dead run's and remove it.
- * So once locked, the path must still name the directory that was locked; if it does not,
- * the directory is made and locked again.
+ * The directory is made as `<dir>.locking`, locked, and only then renamed to `dir` (the lock
+ * stays with it): under a name that cleaners match it is locked from its first moment. Made
+ * and locked under its own name, it was unlocked in between, and another run's cleaner (`new`
+ * or `add` starting beside this one) could take it for a dead run's and remove it; retrying
+ * under the same name lost to each other cleaner in turn (seen with twelve `new`s at once).
+ * A kill between the mkdir and the rename, a few system calls, leaves an empty
+ * `<dir>.locking`, which no run removes.
  */
 export async function makeLockedDirectory(
   dir: string,
   mode = 0o755,
 ): Promise<Deno.FsFile | undefined> {
-  for (let attempt = 1;; attempt++) {
-    await Deno.mkdir(dir, { mode });
-    let handle: Deno.FsFile;
+  const locking = `${dir}${LOCKING_SUFFIX}`;
+  await Deno.mkdir(locking, { mode });
+  let handle: Deno.FsFile | undefined;
+  try {
     try {
-      handle = await Deno.open(dir, { read: true });
+      handle = await Deno.open(locking, { read: true });
       await handle.lock(true);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound && attempt < 5) continue; // removed meanwhile
-      return undefined;
+    } catch {
+      handle?.close(); // a file system without locks: written unlocked
+      handle = undefined;
     }
-    const [locked, named] = await Promise.all([
-      handle.stat(),
-      Deno.stat(dir).catch(() => undefined),
-    ]);
-    if (named !== undefined && named.ino === locked.ino && named.dev === locked.dev) {
-      return handle;
-    }
-    handle.close();
-    if (attempt >= 5) throw new Deno.errors.NotFound(`${dir} was removed while it was created`);
+    await Deno.rename(locking, dir);
+    return handle;
+  } catch (error) {
+    handle?.close();
+    await Deno.remove(locking).catch(() => {});
+    throw error;
   }
 }
 
