@@ -90,7 +90,7 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   const mine = revisions.find((r) => r.path === plan.migration.path)!;
   assertEquals(mine.down, [headBefore!]);
   assertEquals(headRevision(revisions), mine.id);
-  assertMatch(mine.id, /^\d{4}$/);
+  assertMatch(mine.id, /^0002_[0-9a-f]{8}$/);
   const migration = await Deno.readTextFile(join(dir, plan.migration.path));
   assertMatch(migration, /op\.create_table\(\n {8}"booking_items",/);
   assertMatch(migration, /sa\.ForeignKey\("items\.id", ondelete="RESTRICT"\)/);
@@ -633,8 +633,45 @@ Deno.test("add: two at once in one project are done one after the other", async 
   assertEquals(Object.keys(recorded).sort(), ["alpha", "beta", "gamma", "items"]);
   // One chain of revisions: each new one follows the one before (no two "0002").
   const revisions = readRevisions(dir);
-  assertEquals(revisions.map((r) => r.id), ["0001", "0002", "0003", "0004"]);
-  assertEquals(revisions.slice(1).map((r) => r.down), [["0001"], ["0002"], ["0003"]]);
+  assertEquals(revisions.map((r) => r.id.slice(0, 4)), ["0001", "0002", "0003", "0004"]);
+  assertEquals(revisions.slice(1).map((r) => r.down), revisions.slice(0, -1).map((r) => [r.id]));
+});
+
+Deno.test("add on two branches: two revision ids, two heads Alembic can merge, then one chain", async () => {
+  // Two branches of one project each add a module onto the same head. Merged, their revisions
+  // are two heads: each needs an id of its own, or `alembic merge heads` cannot join them.
+  const [main, branch, again] = [await project(), await project(), await project()];
+  const add = (dir: string, name: string) =>
+    runAdd(name, { ...quiet, cwd: dir, field: ["title:str(80)"] });
+  const ours = (await add(main, "alpha"))!.migration;
+  const theirs = (await add(branch, "beta"))!.migration;
+  const [a, b] = [readRevisions(main).at(-1)!, readRevisions(branch).at(-1)!];
+  assertEquals([a.path, b.path], [ours.path, theirs.path]);
+  assertMatch(a.id, /^0002_[0-9a-f]{8}$/);
+  assertMatch(b.id, /^0002_[0-9a-f]{8}$/);
+  assert(a.id !== b.id, `two ids: ${a.id} and ${b.id}`);
+  assertEquals([a.down, b.down], [["0001"], ["0001"]]);
+  // The same module added on another branch: the same revision, byte for byte (git merges it).
+  const same = (await add(again, "alpha"))!.migration;
+  assertEquals([same.path, same.content], [ours.path, ours.content]);
+
+  // The merge brings the other branch's revision; `add` asks for Alembic's merge first.
+  await Deno.writeTextFile(join(main, theirs.path), theirs.content);
+  await assertRejects(() => add(main, "gamma"), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /The migrations have 2 heads/);
+    assertMatch(error.hint ?? "", /alembic merge heads/);
+  });
+  // What `alembic merge heads` writes (a revision of its own id that follows both), then `add`.
+  await Deno.writeTextFile(
+    join(main, "migrations/versions/3c1f2b9d7e6a_merge.py"),
+    `revision = "3c1f2b9d7e6a"\ndown_revision = ("${a.id}", "${b.id}")\n`,
+  );
+  const after = (await add(main, "gamma"))!.migration;
+  const gamma = readRevisions(main).find((r) => r.path === after.path)!;
+  assertMatch(gamma.id, /^0003_[0-9a-f]{8}$/);
+  assertEquals(gamma.down, ["3c1f2b9d7e6a"]);
+  assertEquals(headRevision(readRevisions(main)), gamma.id);
 });
 
 Deno.test("add: a module of the user's own, src/<name>.py, is not shadowed by a package", async () => {

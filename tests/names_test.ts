@@ -333,7 +333,7 @@ function modulePaths(module: string): string[] {
     `src/models/${module}_model.py`,
     `src/${module}/${module}_controller.py`,
     `tests/${module}/test_${module}.py`,
-    `migrations/versions/0002_create_${names.table}.py`,
+    `migrations/versions/0002_5e0b1c7a_create_${names.table}.py`,
   ];
 }
 

@@ -16,7 +16,8 @@ import { assert, assertEquals } from "./_assert.ts";
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
 const KILLS = 36;
 const SIGNALS: Deno.Signal[] = ["SIGINT", "SIGKILL", "SIGTERM"];
-const STAGING = /^\.svc\.pyscaffold-[0-9a-f]{8}$/;
+// What a kill leaves: a staging directory, or one still being locked (src/write/_staging.ts).
+const STAGING = /^\.svc\.pyscaffold-[0-9a-f]{8}(\.locking)?$/;
 
 function spawnNew(cwd: string): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {

@@ -143,9 +143,18 @@ Deno.test("staging: stale directories of new are removed by the next command the
   const live = join(parent, ".other.pyscaffold-0123abcd");
   const liveTx = join(dir, ".pyscaffold-tx-0123abcd");
   const notOurs = join(parent, ".svc.pyscaffold-keep");
-  for (const d of [dead, deadTx, live, liveTx, notOurs]) await Deno.mkdir(d);
+  // What a kill between a staging directory's mkdir and its lock leaves (src/write/_staging.ts),
+  // and one that a live run holds.
+  const deadLocking = join(parent, ".svc.pyscaffold-feedf00d.locking");
+  const deadTxLocking = join(dir, ".pyscaffold-tx-feedf00d.locking");
+  const liveLocking = join(parent, ".other.pyscaffold-4567cdef.locking");
+  for (const d of [dead, deadTx, live, liveTx, notOurs, deadLocking, deadTxLocking, liveLocking]) {
+    await Deno.mkdir(d);
+  }
   await Deno.writeTextFile(join(dead, "half.py"), "# half");
-  const holders = await Promise.all([live, liveTx].map((d) => Deno.open(d, { read: true })));
+  const holders = await Promise.all(
+    [live, liveTx, liveLocking].map((d) => Deno.open(d, { read: true })),
+  );
   try {
     for (const holder of holders) await holder.lock(true);
     // `add` in the project: its own unfinished change, and new's leftovers beside it.
@@ -153,16 +162,25 @@ Deno.test("staging: stale directories of new are removed by the next command the
     assertEquals(r.code, 0, r.stderr);
     assert(r.stderr.includes("Cleaned up after an interrupted pyscaffold run"), r.stderr);
     const names = (d: string) => [...Deno.readDirSync(d)].map((e) => e.name).sort();
-    assertEquals(names(parent), [".other.pyscaffold-0123abcd", ".svc.pyscaffold-keep", "svc"]);
+    const kept = [
+      ".other.pyscaffold-0123abcd",
+      ".other.pyscaffold-4567cdef.locking",
+      ".svc.pyscaffold-keep",
+      "svc",
+    ];
+    assertEquals(names(parent), kept);
     assert(
       names(dir).includes(".pyscaffold-tx-0123abcd") &&
-        !names(dir).includes(".pyscaffold-tx-deadbeef"),
+        !names(dir).includes(".pyscaffold-tx-deadbeef") &&
+        !names(dir).includes(".pyscaffold-tx-feedf00d.locking"),
+      names(dir).join(", "),
     );
     // `new --dry-run` elsewhere in the parent cleans a stale one too.
     await Deno.mkdir(dead);
+    await Deno.mkdir(deadLocking);
     const n = await cli(["new", "other-api", "--yes", "--dry-run"], parent);
     assertEquals(n.code, 0, n.stderr);
-    assertEquals(names(parent), [".other.pyscaffold-0123abcd", ".svc.pyscaffold-keep", "svc"]);
+    assertEquals(names(parent), kept);
   } finally {
     for (const holder of holders) holder.close();
   }

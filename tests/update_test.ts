@@ -437,9 +437,14 @@ async function copyOf(dir: string): Promise<string> {
 Deno.test("update: auth on adds a revision, modules become authenticated; off needs --drop-tables", async () => {
   const dir = await newProject();
   const on = await update(dir, { set: ["auth=true"] }).run();
-  assertMatch(on.update.migration!.path, /^migrations\/versions\/0004_create_users\.py$/);
+  assertMatch(
+    on.update.migration!.path,
+    /^migrations\/versions\/0004_[0-9a-f]{8}_create_users\.py$/,
+  );
   const revisions = readRevisions(dir);
-  assertEquals(revisions.find((r) => r.id === "0004")?.down, ["0003"]);
+  const [users, previous] = [revisions.at(-1)!, revisions.at(-2)!];
+  assertEquals([users.path, users.down], [on.update.migration!.path, [previous.id]]);
+  assertMatch(previous.id, /^0003_[0-9a-f]{8}$/);
   const migration = await read(dir, on.update.migration!.path);
   assertMatch(migration, /op\.create_table\(\n {8}"users",/);
   assertMatch(migration, /op\.drop_table\("users"\)/);

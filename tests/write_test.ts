@@ -186,9 +186,9 @@ async function unlockedWhile(dir: string, pattern: RegExp, work: () => Promise<u
 }
 
 Deno.test("write: a staging directory is locked from the moment a cleaner could see it", async () => {
-  // A cleaner removes every staging directory whose lock nobody holds. One made and locked under
-  // its own name was unlocked in between, and a cleaner listing the parent then removed it from
-  // under its writer, again at each retry under that name (twelve `new`s at once failed so).
+  // A cleaner removes every staging directory whose lock nobody holds. One made and locked by
+  // asynchronous calls was unlocked for an event-loop turn or two, and a cleaner listing the
+  // parent then removed it from under its writer (twelve `new`s at once failed so).
   const parent = await Deno.makeTempDir();
   const files = Array.from({ length: 3 }, (_, i) => file(`src/pkg${i}/m.py`));
   const news = Array.from({ length: 60 }, (_, i) => `svc${i}`);

@@ -36,7 +36,7 @@ import {
   type ModuleRecord,
   type ProjectState,
 } from "../project/answers_file.ts";
-import { headRevision, nextRevisionId, readRevisions } from "../project/migrations.ts";
+import { nextRevision, readRevisions } from "../project/migrations.ts";
 
 /** What `add` or `remove` would do to a project: its Plan, and the module it is about. */
 export interface ModulePlan {
@@ -155,11 +155,13 @@ function nextMigration(
   module: ModuleSpec,
   kind: "create" | "drop",
 ): PlannedFile {
-  const revisions = readRevisions(state.root);
-  return buildMigrationFile(state.project, module, kind, {
-    id: nextRevisionId(revisions),
-    down: headRevision(revisions),
-  });
+  const what = `${kind}_${moduleNames(module.name).table}`;
+  return buildMigrationFile(
+    state.project,
+    module,
+    kind,
+    nextRevision(readRevisions(state.root), what),
+  );
 }
 
 /** A change plan for the project in `state`, its files and deletions sorted by path. */

@@ -21,12 +21,7 @@ import {
   STORE_FILE,
   storeChanges,
 } from "../project/base_store.ts";
-import {
-  headRevision,
-  nextRevisionId,
-  readRevisions,
-  VERSIONS_DIR,
-} from "../project/migrations.ts";
+import { nextRevision, readRevisions, VERSIONS_DIR } from "../project/migrations.ts";
 import { isLaterVersion, VERSION } from "../version.ts";
 import { renderProject } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
@@ -201,15 +196,14 @@ function authMigration(
   spec: ProjectSpec,
   on: boolean,
 ): PlannedFile {
-  const revisions = readRevisions(root);
-  const id = nextRevisionId(revisions);
   const kind = on ? "create" : "drop";
+  const { id, down } = nextRevision(readRevisions(root), `${kind}_users`);
   const path = `${VERSIONS_DIR}/${id}_${kind}_users.py`;
   const template = `module/migrations/auth_${kind}.py.eta`;
   const content = render(template, {
     ...projectFlags(spec),
     module: moduleView(exampleModule(), spec.database),
-    revision: { id, down: headRevision(revisions) ?? null },
+    revision: { id, down: down ?? null },
   });
   return plannedFile(
     {

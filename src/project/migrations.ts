@@ -1,12 +1,13 @@
 /**
  * Alembic revisions of a generated project, read without Python: each file
  * under migrations/versions/ declares `revision` and `down_revision`. New
- * revisions get the next number ("0002", "0003", ...) and chain onto the
- * single head; several heads are an error the user resolves with
- * `alembic merge`.
+ * revisions get the next number and a hash ("0002_5e0b1c7a", see nextRevision)
+ * and chain onto the single head; several heads are an error the user resolves
+ * with `alembic merge heads`.
  */
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
+import { sha1Hex } from "../digest.ts";
 
 export const VERSIONS_DIR = "migrations/versions";
 
@@ -84,11 +85,25 @@ export function headRevision(revisions: readonly Revision[]): string | undefined
   return heads[0]?.id;
 }
 
-/** The next sequential revision id: one more than the largest numeric id, four digits. */
-export function nextRevisionId(revisions: readonly Revision[]): string {
-  const numbers = revisions.map((r) => /^\d+$/.test(r.id) ? Number(r.id) : 0);
-  let next = Math.max(0, ...numbers) + 1;
-  const ids = new Set(revisions.map((r) => r.id));
-  while (ids.has(String(next).padStart(4, "0"))) next++;
-  return String(next).padStart(4, "0");
+/** pyscaffold's revision ids: a number, and since 0.12.2 8 hex digits after it (`0003_1f0c9a2e`). */
+const OWN_ID = /^(\d{4,})(?:_[0-9a-f]{8})?$/;
+
+/**
+ * The revision a command writes next, chained onto the single head (`down`). Its id is the
+ * next number (four digits, one more than the largest of pyscaffold's ids: the files sort in
+ * the order they apply) and 8 hex digits of a hash of what it does (`what`, e.g.
+ * `create_orders`) and the revision it follows. So two branches that each add a module onto
+ * the same head write two revisions with ids of their own: once merged, they are two heads
+ * that `alembic merge heads` joins. With the number alone both were `0003`, and Alembic could
+ * neither merge them ("Duplicate head revisions specified") nor upgrade. The same revision
+ * made on both branches (the same module added) gets the same id and file.
+ */
+export function nextRevision(
+  revisions: readonly Revision[],
+  what: string,
+): { id: string; down: string | undefined } {
+  const down = headRevision(revisions);
+  const numbers = revisions.map((r) => Number(OWN_ID.exec(r.id)?.[1] ?? 0));
+  const number = String(Math.max(0, ...numbers) + 1).padStart(4, "0");
+  return { id: `${number}_${sha1Hex(`${what} after ${down ?? "none"}`).slice(0, 8)}`, down };
 }

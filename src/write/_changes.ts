@@ -51,7 +51,8 @@ export async function applyChanges(
     Number(a.path === ANSWERS_FILE) - Number(b.path === ANSWERS_FILE)
   );
   const answers = files.at(-1)?.path === ANSWERS_FILE ? files.pop() : undefined;
-  const staging = join(root, `${TX_PREFIX}${crypto.randomUUID().slice(0, 8)}`);
+  // Named when made (makeLockedDirectory), the first thing the write below does.
+  let staging = "";
   const journal: Step[] = [];
   // Written before each step is done: whatever point a kill falls on, it covers the disk.
   const note = (step: JournalStep) =>
@@ -61,7 +62,9 @@ export async function applyChanges(
   let lock: Deno.FsFile | undefined;
   try {
     await interruptible(async (checkpoint) => {
-      lock = await makeLockedDirectory(staging);
+      ({ path: staging, lock } = makeLockedDirectory(() =>
+        join(root, `${TX_PREFIX}${crypto.randomUUID().slice(0, 8)}`)
+      ));
       // 1. stage
       const staged = new Map<PlannedFile, string>();
       for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
@@ -174,6 +177,7 @@ function pruneDir(dir: string): void {
 }
 
 function removeQuietly(path: string): void {
+  if (path === "") return; // nothing was made
   try {
     Deno.removeSync(path, { recursive: true });
   } catch {

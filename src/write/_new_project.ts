@@ -89,14 +89,13 @@ export async function writeNewProject(
   // Write into the directory a symbolic link points at, and keep the link.
   const absolute = await realTarget(resolve(target));
   await removeStaleNewStaging(dirname(absolute));
-  const staging = join(
-    dirname(absolute),
-    `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`,
-  );
+  const stagingName = () =>
+    join(dirname(absolute), `.${basename(absolute)}.pyscaffold-${crypto.randomUUID().slice(0, 8)}`);
+  let staging: string | undefined;
   let lock: Deno.FsFile | undefined;
   try {
     await interruptible(async (checkpoint) => {
-      lock = await makeLockedDirectory(staging);
+      ({ path: staging, lock } = makeLockedDirectory(stagingName));
       // Each folder once, parents first, rather than a recursive mkdir per file.
       for (const folder of foldersOf(files)) Deno.mkdirSync(join(staging, ...folder.split("/")));
       let written = 0;
@@ -116,7 +115,7 @@ export async function writeNewProject(
       moveIntoPlace(staging, absolute);
     }, hook);
   } catch (error) {
-    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    if (staging) await Deno.remove(staging, { recursive: true }).catch(() => {});
     const failure = fsError(error, target);
     if (failure instanceof CancelledError) throw failure;
     throw new UserError(`${failure.message} Nothing was written.`, { hint: failure.hint });

@@ -6,10 +6,9 @@
  * - `add` and `remove` stage in `.pyscaffold-tx-<8 hex>` inside the project, with a
  *   journal of every rename, so a killed change can be rolled back.
  *
- * The writer holds an advisory lock on its staging directory while it works (made under
- * another name and renamed once locked, so it is never seen unlocked); a directory whose
- * lock nobody holds was left by a killed run, and the next command that works there
- * cleans it: `new` in the target's parent, `add` and `remove` in the project
+ * The writer holds an advisory lock on its staging directory while it works (taken before
+ * the directory has its name: makeLockedDirectory); a directory whose lock nobody holds was
+ * left by a killed run, and the next command that works there cleans it: `new` in the target's parent, `add` and `remove` in the project
  * (rolling back the unfinished change from its journal) and in the project's parent.
  */
 import { dirname, join, parentOf, resolve } from "../path.ts";
@@ -37,46 +36,57 @@ export type JournalStep =
   | { commit: true };
 
 /**
- * The suffix of a staging directory while it is made: a name no cleaner matches
- * (NEW_STAGING and TX_STAGING end with the 8 hex digits), until it is locked.
+ * The suffix of a staging directory until it is locked: its name then is one the cleaners
+ * only take once nobody holds it (see makeLockedDirectory).
  */
 export const LOCKING_SUFFIX = ".locking";
 
 /**
- * Creates the staging directory `dir` and holds an advisory lock on it for as long as this
- * process writes into it (close the handle to release it), so that another run can tell a
+ * Creates a staging directory named by `name()` and holds an advisory lock on it for as long
+ * as this process writes into it (close `lock` to release it), so that another run can tell a
  * live staging directory from one left by a killed run. Where directories cannot be locked,
- * nothing is (undefined).
+ * nothing is (`lock` undefined). Returns the directory made and its lock.
  *
- * The directory is made as `<dir>.locking`, locked, and only then renamed to `dir` (the lock
- * stays with it): under a name that cleaners match it is locked from its first moment. Made
- * and locked under its own name, it was unlocked in between, and another run's cleaner (`new`
- * or `add` starting beside this one) could take it for a dead run's and remove it; retrying
- * under the same name lost to each other cleaner in turn (seen with twelve `new`s at once).
- * A kill between the mkdir and the rename, a few system calls, leaves an empty
- * `<dir>.locking`, which no run removes.
+ * A directory cannot be locked before it exists, and a cleaner (`new` or `add` starting beside
+ * this one) removes a staging directory nobody holds. So it is made as `<name>.locking`, locked,
+ * and only then renamed to its name (the lock stays with it): under the name it is written in,
+ * it is locked from its first moment. A cleaner that takes a `<name>.locking` in the moment
+ * before its lock (what a kill at that moment leaves is one too) makes the lock or the rename
+ * fail: the directory is made again under a new name, which cleaners that listed the old one
+ * cannot meet. Synchronous from the mkdir to the rename: no other task of the process runs in
+ * between, and a signal's listener waits.
+ *
+ * Made, opened and locked under its name by asynchronous calls, it was unlocked for an
+ * event-loop turn or two, and made again under the same name, it could be removed by each
+ * cleaner that had listed it, in turn: twelve `new`s at once failed so (docs/DECISIONS.md).
  */
-export async function makeLockedDirectory(
-  dir: string,
+export function makeLockedDirectory(
+  name: () => string,
   mode = 0o755,
-): Promise<Deno.FsFile | undefined> {
-  const locking = `${dir}${LOCKING_SUFFIX}`;
-  await Deno.mkdir(locking, { mode });
-  let handle: Deno.FsFile | undefined;
-  try {
+): { path: string; lock: Deno.FsFile | undefined } {
+  for (let attempt = 1;; attempt++) {
+    const path = name();
+    const locking = `${path}${LOCKING_SUFFIX}`;
+    Deno.mkdirSync(locking, { mode });
+    let lock: Deno.FsFile | undefined;
     try {
-      handle = await Deno.open(locking, { read: true });
-      await handle.lock(true);
-    } catch {
-      handle?.close(); // a file system without locks: written unlocked
-      handle = undefined;
+      try {
+        lock = Deno.openSync(locking, { read: true });
+        lock.lockSync(true);
+      } catch (error) {
+        lock?.close();
+        lock = undefined;
+        if (error instanceof Deno.errors.NotFound) throw error;
+        // a file system without locks: written unlocked
+      }
+      Deno.renameSync(locking, path);
+      return { path, lock };
+    } catch (error) {
+      lock?.close();
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+      // a cleaner removed it meanwhile
+      if (attempt >= 5) throw new Deno.errors.NotFound(`${path} was removed while it was made`);
     }
-    await Deno.rename(locking, dir);
-    return handle;
-  } catch (error) {
-    handle?.close();
-    await Deno.remove(locking).catch(() => {});
-    throw error;
   }
 }
 
@@ -93,7 +103,11 @@ async function cleanStale(
   const names: string[] = [];
   try {
     for await (const entry of Deno.readDir(parent)) {
-      if (entry.isDirectory && pattern.test(entry.name)) names.push(entry.name);
+      // One that was being locked when a kill came is left as `<name>.locking`.
+      const named = entry.name.endsWith(LOCKING_SUFFIX)
+        ? entry.name.slice(0, -LOCKING_SUFFIX.length)
+        : entry.name;
+      if (entry.isDirectory && pattern.test(named)) names.push(entry.name);
     }
   } catch {
     return cleaned; // an unreadable parent fails later, with a clear message
