@@ -180,7 +180,7 @@ const CORE_FILES: readonly Rule[] = [
   }),
   common("src/models/types.py", {
     origin: "core",
-    why: "UtcDateTime: timezone-aware UTC timestamps",
+    why: "UtcDateTime: timezone-aware UTC timestamps; how migrations name such types",
     lesson: "base-model",
   }),
   // Health
@@ -216,7 +216,7 @@ const CORE_FILES: readonly Rule[] = [
   // Migrations
   common("alembic.ini", {
     origin: "core",
-    why: "Alembic settings (the URL comes from DATABASE_URL)",
+    why: "Alembic settings (the URL comes from DATABASE_URL; ruff on what it writes)",
     lesson: "migrations",
   }),
   common("migrations/env.py", {
@@ -252,6 +252,11 @@ const CORE_FILES: readonly Rule[] = [
   framework("tests/test_health.py", {
     why: "liveness, readiness and 503 when a dependency is down",
     lesson: "testing",
+  }),
+  common("tests/test_migrations.py", {
+    origin: "core",
+    why: "what autogenerate writes from the models runs as written",
+    lesson: "migrations",
   }),
 ];
 

@@ -3509,7 +3509,7 @@ __eta.res+='from src.config import db_schema_from_env\nfrom src.models import im
 } else {
 __eta.res+='from src.models import import_models\nfrom src.models.base_model import Base\n';
 }
-__eta.res+='\nif context.config.config_file_name is not None:\n    fileConfig(context.config.config_file_name, disable_existing_loggers=False)\n\nimport_models()\ntarget_metadata = Base.metadata\n';
+__eta.res+='from src.models.types import render_item\n\nif context.config.config_file_name is not None:\n    fileConfig(context.config.config_file_name, disable_existing_loggers=False)\n\nimport_models()\ntarget_metadata = Base.metadata\n';
 if (schema) {
 __eta.res+='DB_SCHEMA = db_schema_from_env(os.environ)\nSCHEMA_MAP = schema_translate_map(DB_SCHEMA)\n';
 }
@@ -3523,17 +3523,17 @@ __eta.res+='\n\n';
 if (it.flask) {
 __eta.res+='def run_migrations_online() -> None:\n';
 if (schema) {
-__eta.res+='    engine = create_engine(\n        database_url(),\n        poolclass=pool.NullPool,\n        execution_options={"schema_translate_map": SCHEMA_MAP},\n    )\n    with engine.connect() as connection:\n        context.configure(\n            connection=connection,\n            target_metadata=target_metadata,\n            version_table_schema=DB_SCHEMA,\n        )\n';
+__eta.res+='    engine = create_engine(\n        database_url(),\n        poolclass=pool.NullPool,\n        execution_options={"schema_translate_map": SCHEMA_MAP},\n    )\n    with engine.connect() as connection:\n        context.configure(\n            connection=connection,\n            target_metadata=target_metadata,\n            version_table_schema=DB_SCHEMA,\n            render_item=render_item,\n        )\n';
 } else {
-__eta.res+='    engine = create_engine(database_url(), poolclass=pool.NullPool)\n    with engine.connect() as connection:\n        context.configure(connection=connection, target_metadata=target_metadata)\n';
+__eta.res+='    engine = create_engine(database_url(), poolclass=pool.NullPool)\n    with engine.connect() as connection:\n        context.configure(\n            connection=connection, target_metadata=target_metadata, render_item=render_item\n        )\n';
 }
 __eta.res+='        with context.begin_transaction():\n            context.run_migrations()\n';
 } else {
 __eta.res+='def run_migrations(connection: Connection) -> None:\n';
 if (schema) {
-__eta.res+='    context.configure(\n        connection=connection,\n        target_metadata=target_metadata,\n        version_table_schema=DB_SCHEMA,\n    )\n';
+__eta.res+='    context.configure(\n        connection=connection,\n        target_metadata=target_metadata,\n        version_table_schema=DB_SCHEMA,\n        render_item=render_item,\n    )\n';
 } else {
-__eta.res+='    context.configure(connection=connection, target_metadata=target_metadata)\n';
+__eta.res+='    context.configure(\n        connection=connection, target_metadata=target_metadata, render_item=render_item\n    )\n';
 }
 __eta.res+='    with context.begin_transaction():\n        context.run_migrations()\n\n\nasync def run_migrations_online() -> None:\n    """Migrations run on the app\'s async driver; Alembic itself is synchronous."""\n';
 if (schema) {
@@ -5538,13 +5538,13 @@ __eta.res+='"""Column types shared by every model."""\n\nfrom __future__ import 
 if (portable) {
 __eta.res+='import json\n';
 }
-__eta.res+='from datetime import UTC, datetime\nfrom typing import Any\n\n';
+__eta.res+='from datetime import UTC, datetime\nfrom typing import TYPE_CHECKING, Any, Literal, TypeVar\n\n';
 if (portable) {
-__eta.res+='from sqlalchemy import JSON, TIMESTAMP, Boolean, DateTime, Integer, Text\nfrom sqlalchemy.engine import Dialect\nfrom sqlalchemy.types import TypeDecorator, TypeEngine\n';
+__eta.res+='from sqlalchemy import JSON, TIMESTAMP, Boolean, DateTime, Integer, Text\n';
 } else {
-__eta.res+='from sqlalchemy import DateTime\nfrom sqlalchemy.engine import Dialect\nfrom sqlalchemy.types import TypeDecorator\n';
+__eta.res+='from sqlalchemy import DateTime\n';
 }
-__eta.res+='\n\nclass UtcDateTime(TypeDecorator[datetime]):\n    """A timestamp that is always timezone-aware and in UTC.\n\n    Naive datetimes are refused on the way in (they are ambiguous), and values\n    read back from a database that drops the offset are marked as UTC.\n';
+__eta.res+='from sqlalchemy.engine import Dialect\nfrom sqlalchemy.types import TypeDecorator, TypeEngine\n\nif TYPE_CHECKING:\n    from alembic.autogenerate.api import AutogenContext\n\n_T = TypeVar("_T")\n\n\nclass StoredType(TypeDecorator[_T]):\n    """A column type of this project: on each database its column holds `stored(dialect_name)`,\n    a plain SQLAlchemy type, which is also how a migration names it (render_item below)."""\n\n    def stored(self, dialect_name: str) -> TypeEngine[Any]:\n        raise NotImplementedError\n\n    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:\n        return dialect.type_descriptor(self.stored(dialect.name))\n\n\ndef render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:\n    """How `alembic revision --autogenerate` writes a column of a StoredType (the `render_item`\n    of migrations/env.py): as the type it holds on the database migrated, the way the\n    revisions pyscaffold writes name it. Left to Alembic it would be\n    `src.models.types.UtcDateTime(timezone=True)`, a name the revision does not import."""\n    dialect = autogen_context.dialect\n    if type_ != "type" or not isinstance(obj, StoredType) or dialect is None:\n        return False\n    return f"sa.{obj.stored(dialect.name)!r}"\n\n\nclass UtcDateTime(StoredType[datetime]):\n    """A timestamp that is always timezone-aware and in UTC.\n\n    Naive datetimes are refused on the way in (they are ambiguous), and values\n    read back from a database that drops the offset are marked as UTC.\n';
 if (portable) {
 __eta.res+='\n    On ';
 __eta.res+=it.db.label;
@@ -5552,11 +5552,13 @@ __eta.res+=' the column is a TIMESTAMP holding UTC (SQLAlchemy would make a\n   
 __eta.res+=it.db.driver;
 __eta.res+=' binds\n    datetimes without their offset and returns naive ones, so the conversion\n    happens here, the same way on 19c and 23ai.\n';
 }
-__eta.res+='    """\n\n    impl = DateTime(timezone=True)\n    cache_ok = True\n\n    @property\n    def python_type(self) -> type[datetime]:\n        return datetime\n';
+__eta.res+='    """\n\n    impl = DateTime(timezone=True)\n    cache_ok = True\n\n    @property\n    def python_type(self) -> type[datetime]:\n        return datetime\n\n    def stored(self, dialect_name: str) -> TypeEngine[Any]:\n';
 if (portable) {
-__eta.res+='\n    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:\n        if dialect.name == "';
+__eta.res+='        return TIMESTAMP() if dialect_name == "';
 __eta.res+=dialect;
-__eta.res+='":\n            return dialect.type_descriptor(TIMESTAMP())\n        return dialect.type_descriptor(DateTime(timezone=True))\n';
+__eta.res+='" else DateTime(timezone=True)\n';
+} else {
+__eta.res+='        return DateTime(timezone=True)\n';
 }
 __eta.res+='\n    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:\n        if value is None:\n            return None\n        if value.tzinfo is None:\n            raise ValueError("naive datetime: pass a timezone-aware value")\n';
 if (portable) {
@@ -5568,17 +5570,17 @@ __eta.res+='        return value.astimezone(UTC)\n';
 }
 __eta.res+='\n    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:\n        if value is None:\n            return None\n        if not isinstance(value, datetime):\n            raise TypeError(f"expected a datetime, got {type(value).__name__}")\n        if value.tzinfo is None:\n            return value.replace(tzinfo=UTC)\n        return value.astimezone(UTC)\n\n\n';
 if (portable) {
-__eta.res+='class PortableBoolean(TypeDecorator[bool]):\n    """A boolean stored as 0/1 in an INTEGER (NUMBER) column on ';
+__eta.res+='class PortableBoolean(StoredType[bool]):\n    """A boolean stored as 0/1 in an INTEGER (NUMBER) column on ';
 __eta.res+=it.db.label;
-__eta.res+=', native elsewhere.\n\n    Oracle 19c has no BOOLEAN column and 23ai has one; 0/1 is the same column\n    on both, so one schema and one migration script serve either. Filter with\n    `column == true()`: Oracle renders it `= 1` (and `IS TRUE` would not parse on 19c).\n    """\n\n    impl = Boolean\n    cache_ok = True\n\n    @property\n    def python_type(self) -> type[bool]:\n        return bool\n\n    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:\n        if dialect.name == "';
+__eta.res+=', native elsewhere.\n\n    Oracle 19c has no BOOLEAN column and 23ai has one; 0/1 is the same column\n    on both, so one schema and one migration script serve either. Filter with\n    `column == true()`: Oracle renders it `= 1` (and `IS TRUE` would not parse on 19c).\n    """\n\n    impl = Boolean\n    cache_ok = True\n\n    @property\n    def python_type(self) -> type[bool]:\n        return bool\n\n    def stored(self, dialect_name: str) -> TypeEngine[Any]:\n        return Integer() if dialect_name == "';
 __eta.res+=dialect;
-__eta.res+='":\n            return dialect.type_descriptor(Integer())\n        return dialect.type_descriptor(Boolean())\n\n    def process_bind_param(self, value: bool | None, dialect: Dialect) -> Any:\n        if value is None or dialect.name != "';
+__eta.res+='" else Boolean()\n\n    def process_bind_param(self, value: bool | None, dialect: Dialect) -> Any:\n        if value is None or dialect.name != "';
 __eta.res+=dialect;
-__eta.res+='":\n            return value\n        return 1 if value else 0\n\n    def process_result_value(self, value: Any, dialect: Dialect) -> bool | None:\n        return None if value is None else bool(value)\n\n\nclass JsonDocument(TypeDecorator[Any]):\n    """JSON, stored as text (a CLOB) on ';
+__eta.res+='":\n            return value\n        return 1 if value else 0\n\n    def process_result_value(self, value: Any, dialect: Dialect) -> bool | None:\n        return None if value is None else bool(value)\n\n\nclass JsonDocument(StoredType[Any]):\n    """JSON, stored as text (a CLOB) on ';
 __eta.res+=it.db.label;
-__eta.res+=' and in the native JSON type elsewhere.\n\n    SQLAlchemy would make JSON a BLOB on 19c and a JSON column on 21c and later;\n    a CLOB is the same column on every version.\n    """\n\n    impl = JSON\n    cache_ok = True\n\n    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:\n        if dialect.name == "';
+__eta.res+=' and in the native JSON type elsewhere.\n\n    SQLAlchemy would make JSON a BLOB on 19c and a JSON column on 21c and later;\n    a CLOB is the same column on every version.\n    """\n\n    impl = JSON\n    cache_ok = True\n\n    def stored(self, dialect_name: str) -> TypeEngine[Any]:\n        return Text() if dialect_name == "';
 __eta.res+=dialect;
-__eta.res+='":\n            return dialect.type_descriptor(Text())\n        return dialect.type_descriptor(JSON())\n\n    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:\n        if value is None or dialect.name != "';
+__eta.res+='" else JSON()\n\n    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:\n        if value is None or dialect.name != "';
 __eta.res+=dialect;
 __eta.res+='":\n            return value\n        return json.dumps(value)\n\n    def process_result_value(self, value: Any, dialect: Dialect) -> Any:\n        if value is None or dialect.name != "';
 __eta.res+=dialect;
@@ -7263,6 +7265,25 @@ __eta.res+='    # The cache on the app\'s Redis (CACHE_REDIS_URL unset) uses the
 __eta.res+='\n\ndef test_an_unreachable_redis_is_asked_again_by_the_next_command() -> None:\n    clients = RedisPerThread("redis://127.0.0.1:1/0")\n    for _ in range(2):\n        with pytest.raises(RedisError):\n            clients.client().ping()\n';
 }
 }
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "project/tests/test_migrations.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+__eta.res+='"""What `alembic revision --autogenerate` writes from the models: every table in SQLAlchemy\'s\nnames, and the project\'s column types (src/models/types.py) as the types they hold on\n';
+__eta.res+=it.db.label;
+__eta.res+=', the way the revisions pyscaffold writes name them. So a draft imports, runs\nand passes ruff and mypy as Alembic wrote it. Rendered offline: no database is needed."""\n\nimport ast\n\nfrom alembic.autogenerate import render_python_code\nfrom alembic.operations import ops\nfrom alembic.runtime.migration import MigrationContext\n\nfrom src.models import import_models\nfrom src.models.base_model import Base\nfrom src.models.types import render_item\n\n\ndef autogenerated_tables() -> str:\n    """The upgrade Alembic would write against a database that has none of the tables."""\n    import_models()\n    upgrade = ops.UpgradeOps(\n        ops=[ops.CreateTableOp.from_table(table) for table in Base.metadata.sorted_tables]\n    )\n    context = MigrationContext.configure(dialect_name="';
+__eta.res+=it.db.dialect;
+__eta.res+='")\n    return render_python_code(upgrade, migration_context=context, render_item=render_item)\n\n\ndef test_an_autogenerated_revision_names_only_what_it_imports() -> None:\n    code = autogenerated_tables()\n    tree = ast.parse("def upgrade() -> None:\\n" + code)\n    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}\n    assert names == {"sa", "op"}, names\n\n\ndef test_the_audit_timestamps_are_written_as_the_initial_revision_writes_them() -> None:\n    code = autogenerated_tables()\n    assert "\'inserted_date\', ';
+__eta.res+=it.module.auditTypes.datetime;
+__eta.res+='," in code, code\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
