@@ -1,10 +1,12 @@
 /**
  * src/path.ts (pathe) answers as `node:path` does for the paths pyscaffold builds: project
  * names and targets as typed, a project's files joined to a root, staging folders beside it.
+ * And the check of a path the answers file lists (src/project/paths.ts).
  */
 import * as node from "node:path";
 import { assertEquals } from "./_assert.ts";
 import { basename, dirname, join, parentOf, resolve } from "../src/path.ts";
+import { safeRelativePath } from "../src/project/paths.ts";
 
 const PATHS: string[][] = [
   ["shop-api"],
@@ -59,4 +61,37 @@ Deno.test("path: a walk up stops at a root, a Windows drive's and a network shar
     "//server/share/team",
     "//server/share",
   ]);
+});
+
+Deno.test("project paths: every way out of the project, and names Windows cannot hold, are refused", () => {
+  // `remove` deletes the paths the answers file lists: each is checked first (src/project/paths.ts).
+  const refused = [
+    "",
+    "/etc/passwd",
+    "../outside.py",
+    "src/../../outside.py",
+    "src/./items.py",
+    "src//items.py",
+    "src/items/",
+    "src\\items.py",
+    "C:/Windows/win.ini",
+    "c:items.py",
+    "src/items\u0000.py",
+    "src/it\nems.py",
+    "src/items\u007f.py",
+    "src/items?.py",
+    "src/items:stream.py",
+    'src/"items".py',
+    "src/<items>.py",
+    "src/items|x.py",
+    "src/items*.py",
+    "src/con/items.py",
+    "src/NUL.py",
+    "src/lpt1",
+    "com9.txt",
+    `src/${"a".repeat(400)}.py`,
+  ];
+  assertEquals(refused.filter((path) => safeRelativePath(path) !== undefined), []);
+  const kept = ["src/items/items_service.py", ".pyscaffold/base.jsonl", "src/console/x.py", "a.b"];
+  assertEquals(kept.map((path) => safeRelativePath(path)), kept);
 });

@@ -8,8 +8,9 @@
  *
  * The writer holds an advisory lock on its staging directory while it works (taken before
  * the directory has its name: makeLockedDirectory); a directory whose lock nobody holds was
- * left by a killed run, and the next command that works there cleans it: `new` in the target's parent, `add` and `remove` in the project
- * (rolling back the unfinished change from its journal) and in the project's parent.
+ * left by a killed run, and the next command that works there cleans it: `new` in the
+ * target's parent, `add` and `remove` in the project (rolling back the unfinished change
+ * from its journal) and in the project's parent.
  */
 import { dirname, join, parentOf, resolve } from "../path.ts";
 import { ANSWERS_FILE } from "../project/answers_file.ts";
