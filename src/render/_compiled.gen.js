@@ -2430,7 +2430,7 @@ __eta.res+='# Tools come from the project virtualenv when it exists (make instal
 if (it.auth) {
 __eta.res+=' create-admin purge-revoked-tokens';
 }
-__eta.res+=' migrate run';
+__eta.res+=' migrate revision run';
 if (it.celery) {
 __eta.res+=' worker';
 }
@@ -2445,7 +2445,7 @@ __eta.res+='\nlint:  ## ruff: lint rules and formatting\n	$(BIN)ruff check .\n	$
 if (it.auth) {
 __eta.res+='# The password comes from ADMIN_PASSWORD or a prompt: never on a command line.\ncreate-admin:  ## an admin: make create-admin EMAIL=you@example.com (creates, or promotes a user)\n	@$(DOTENV) test -n "$(EMAIL)" || { echo "Usage: make create-admin EMAIL=you@example.com"; exit 2; }; \\\n	set -x; $(BIN)python -m src.cli create-admin "$(EMAIL)"\n\npurge-revoked-tokens:  ## delete the revocations of expired tokens (daily: deploy/k8s/purge-cronjob.yaml)\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge-revoked-tokens\n\n';
 }
-__eta.res+='migrate:  ## apply every migration to DATABASE_URL\n	@$(DOTENV) set -x; $(BIN)alembic upgrade head\n\n# exec: the server replaces the shell, so a SIGTERM to make reaches it and stops it.\nrun:  ## the production server on $$PORT (.env, default 8000)\n';
+__eta.res+='migrate:  ## apply every migration to DATABASE_URL\n	@$(DOTENV) set -x; $(BIN)alembic upgrade head\n\nrevision:  ## a revision from your model changes: make revision MESSAGE="add price" (read it, then make migrate)\n	@$(DOTENV) test -n "$(MESSAGE)" || { echo \'Usage: make revision MESSAGE="add price"\'; exit 2; }; \\\n	set -x; $(BIN)alembic revision --autogenerate -m "$(MESSAGE)"\n\n# exec: the server replaces the shell, so a SIGTERM to make reaches it and stops it.\nrun:  ## the production server on $$PORT (.env, default 8000)\n';
 if (it.flask) {
 __eta.res+='	@$(DOTENV) set -x; exec env PORT="$${PORT:-8000}" $(BIN)gunicorn --config gunicorn.conf.py src.wsgi:app\n';
 } else {
@@ -2511,7 +2511,7 @@ __eta.res+=' services of `docker-compose.yml` and waits until they are healthy |
 if (it.auth) {
 __eta.res+='| `make create-admin EMAIL=...` | creates an admin, or promotes an existing user (password: `ADMIN_PASSWORD` or a prompt) |\n| `make purge-revoked-tokens` | deletes the revocations of tokens that have expired anyway (run it daily) |\n';
 }
-__eta.res+='| `make migrate` | `alembic upgrade head` on `DATABASE_URL` |\n| `make run` | ';
+__eta.res+='| `make migrate` | `alembic upgrade head` on `DATABASE_URL` |\n| `make revision MESSAGE=...` | `alembic revision --autogenerate` from your model changes (read it, then `make migrate`) |\n| `make run` | ';
 __eta.res+=it.flask ? "gunicorn" : "hypercorn";
 __eta.res+=' on `$PORT` |\n';
 if (it.celery) {
@@ -2569,7 +2569,7 @@ __eta.res+='_repository.py   queries: active rows only, ORDER BY id, pagination\
 __eta.res+=m.module;
 __eta.res+='_model.py     the table (SQLAlchemy 2 typed model on the shared base)\n```\n\nA controller never touches the database and a repository never sees a request: each layer can be\ntested and changed on its own. Every response is an envelope,\n`{"success": true, "data": ...}` (lists add `pagination`) or\n`{"success": false, "error": "...", "details": ...}`, errors and 404s included.\n\nEvery model inherits `id`, `inserted_by`, `inserted_date`, `updated_by`, `updated_date` and\n`is_active` from `src/models/base_model.py`. The `*_by` fields record ';
 __eta.res+=it.auth ? "the authenticated user's id" : '"system"';
-__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field title:str(120):required --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `alembic revision --autogenerate -m "..."`,\nreview the file, then `make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
+__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field title:str(120):required --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
 __eta.res+=include(`@project/_db/${it.db.id}/readme_section.md.eta`, it);
 __eta.res+='\n## API documentation\n\n`/openapi.json` is built from the routes themselves: each view declares its body, query and\nresponse models with `@operation(...)` (`src/openapi.py`), and the document wraps every response\nin the envelope. A small registry rather than a plugin (flask-openapi3, spectree, quart-schema),\nbecause those describe (and validate) bare bodies: the envelope and the error shapes must stay\nexactly as this API defines them, and Flask and Quart projects publish the same document.\nDecimals are sent and answered as strings (`"7.10"`), matching the pattern the document gives.\n\n## Live feeds\n\n';
 if (it.fw.realtime) {
@@ -3315,7 +3315,7 @@ __eta.res+='another user\'s task (admins read every task) and an id the app neve
 __eta.res+='an id the app never issued is a 404.\n';
 }
 }
-__eta.res+='\n## Where to change what\n\n- A new endpoint on an existing resource: its controller; the rule behind it:\n  its service; the query: its repository.\n- A new setting: `src/config.py`, then `.env.example`.\n- A new column: the model in `src/models/`, then\n  `alembic revision --autogenerate -m "..."`, read the revision, `make migrate`.\n- A new resource: `pyscaffold add`.\n';
+__eta.res+='\n## Where to change what\n\n- A new endpoint on an existing resource: its controller; the rule behind it:\n  its service; the query: its repository.\n- A new setting: `src/config.py`, then `.env.example`.\n- A new column: the model in `src/models/`, then `make revision MESSAGE="..."` (`alembic\n  revision --autogenerate`), read the revision, `make migrate`.\n- A new resource: `pyscaffold add`.\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

@@ -265,7 +265,7 @@ for (const combo of CASES) {
         // from it, run as Alembic wrote it (the project's types named as they are stored, ruff
         // run on it by alembic.ini's hooks; the suite's lint below covers it).
         await t.step(
-          "a model written by hand; alembic revision --autogenerate; upgrade",
+          "a model written by hand; make revision (autogenerate); upgrade",
           async () => {
             await Deno.writeTextFile(
               join(dir, "src", "models", "note_model.py"),
@@ -288,10 +288,8 @@ for (const combo of CASES) {
               ].join("\n"),
             );
             const before = new Set(revisionFiles(dir));
-            await ok(["alembic", "revision", "--autogenerate", "-m", "notes"], {
-              cwd: dir,
-              env: serverEnv,
-            });
+            // `make revision`: the target the README and the lesson name for it.
+            await ok(["make", "revision", "MESSAGE=notes"], { cwd: dir, env: serverEnv });
             const written = revisionFiles(dir).filter((n) => !before.has(n));
             assertEquals(written.length, 1, written.join(", "));
             const revision = await Deno.readTextFile(
