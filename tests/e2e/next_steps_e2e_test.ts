@@ -14,6 +14,7 @@ import {
   ok,
   REDIS,
   ROOT,
+  run,
   servicesAvailable,
   tempDir,
   waitForHttp,
@@ -111,3 +112,39 @@ for (const { name, flags } of CASES) {
     },
   });
 }
+
+Deno.test("make services and make lock: without their tool they say which and exit 2; with it they run it", async () => {
+  const tmp = await tempDir("make-tools");
+  await ok(
+    [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--no-git"]
+      .concat(["--no-env", "--cache", "--no-celery"]),
+    { cwd: tmp, env: { ...Deno.env.toObject(), NO_COLOR: "1" } },
+  );
+  const project = join(tmp, "p");
+  // Only the system's own directories: no docker, no uv, whatever this machine has.
+  const bin = join(tmp, "bin");
+  await Deno.mkdir(bin);
+  const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: tmp, CALLS: join(tmp, "calls") };
+  const make = (target: string) => run(["make", target], { cwd: project, env });
+
+  const services = await make("services");
+  assertEquals(services.code, 2, services.stdout + services.stderr);
+  assertMatch(services.stdout, /make services needs Docker with its compose plugin/);
+  const lock = await make("lock");
+  assertEquals(lock.code, 2, lock.stdout + lock.stderr);
+  assertMatch(lock.stdout, /make lock needs uv \(https:\/\/docs\.astral\.sh\/uv\/\)/);
+
+  // Stand-ins that record how they are called.
+  for (const tool of ["docker", "uv"]) {
+    await Deno.writeTextFile(join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> "$CALLS"\n`);
+    await Deno.chmod(join(bin, tool), 0o755);
+  }
+  for (const target of ["services", "lock"]) {
+    const done = await make(target);
+    assertEquals(done.code, 0, done.stdout + done.stderr);
+  }
+  const calls = (await Deno.readTextFile(env.CALLS)).split("\n");
+  assert(calls.includes("docker compose up --detach --wait db redis"), calls.join("\n"));
+  assert(calls.some((c) => /^uv pip compile .*--output-file requirements-dev\.lock$/.test(c)));
+  await Deno.remove(tmp, { recursive: true });
+});
