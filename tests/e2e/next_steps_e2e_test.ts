@@ -113,7 +113,7 @@ for (const { name, flags } of CASES) {
   });
 }
 
-Deno.test("make services and make lock: without their tool they say which and exit 2; with it they run it", async () => {
+Deno.test("make services, lock, migrate, revision: without their tool or setting they say which, exit 2", async () => {
   const tmp = await tempDir("make-tools");
   await ok(
     [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--no-git"]
@@ -133,6 +133,12 @@ Deno.test("make services and make lock: without their tool they say which and ex
   const lock = await make("lock");
   assertEquals(lock.code, 2, lock.stdout + lock.stderr);
   assertMatch(lock.stdout, /make lock needs uv \(https:\/\/docs\.astral\.sh\/uv\/\)/);
+  // No DATABASE_URL (no .env, none exported): the targets that need it say so, not Alembic.
+  for (const target of ["migrate", "revision MESSAGE=x"]) {
+    const done = await run(["sh", "-c", `make ${target}`], { cwd: project, env });
+    assertEquals(done.code, 2, done.stdout + done.stderr);
+    assertMatch(done.stdout, /^Set DATABASE_URL in \.env or your environment/);
+  }
 
   // Stand-ins that record how they are called.
   for (const tool of ["docker", "uv"]) {
