@@ -95,7 +95,8 @@ Deno.test("answers: answersOf gives back the answers a spec was made from", () =
 
 Deno.test("template context: each answer by its id, each choice as a flag, the dependency lists", () => {
   const spec = resolveProjectSpec({ name: "my-api", framework: "quart", database: "oracle" });
-  const { dependencies, devDependencies, ...flags } = answerContext(spec);
+  const { dependencies, devDependencies, usedWithoutImport, importedThrough, ...flags } =
+    answerContext(spec);
   assertEquals(flags, {
     framework: "quart",
     flask: false,
@@ -109,6 +110,9 @@ Deno.test("template context: each answer by its id, each choice as a flag, the d
   });
   assert(dependencies.some((d) => d.pin.startsWith("oracledb==") && d.comment));
   assert(devDependencies.some((d) => d.pin.startsWith("psycopg[binary]==") && d.comment));
+  // deptry is told of the driver SQLAlchemy loads by its URL, not of the tests' psycopg
+  assertEquals(usedWithoutImport.map((d) => d.name), ["email-validator", "oracledb"]);
+  assertEquals(importedThrough.map((d) => d.name), ["pydantic_core"]);
 });
 
 Deno.test("next steps: the core commands, in order", () => {

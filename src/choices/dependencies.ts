@@ -16,11 +16,13 @@ export const DEPENDENCY_VERSIONS = {
   "cachetools": "8.0.2",
   "celery": "5.7.0",
   "celery-types": "0.26.0",
+  "deptry": "0.25.1",
   "email-validator": "2.4.0",
   "flask": "3.1.3",
   "flask-cors": "6.0.5",
   "gunicorn": "27.0.1",
   "hypercorn": "0.18.0",
+  "kombu": "5.7.0",
   "limits": "5.8.0",
   "mypy": "2.4.1",
   "orjson": "3.13.0",
@@ -36,6 +38,7 @@ export const DEPENDENCY_VERSIONS = {
   "ruff": "0.17.6",
   "sqlalchemy": "2.1.9",
   "types-flask-cors": "6.0.3.20260712",
+  "werkzeug": "3.1.9",
 } as const;
 
 export type PackageName = keyof typeof DEPENDENCY_VERSIONS;
@@ -79,6 +82,8 @@ export type Requirement = PackageName | `${PackageName}[${string}]`;
 
 /** One line of a dependency list in pyproject.toml. */
 export interface PinnedDependency {
+  /** `"psycopg"` */
+  package: PackageName;
   /** `"psycopg[binary]==3.3.9"` */
   pin: string;
   /** Printed as a comment above the pin: why this package, or this extra. */
@@ -93,7 +98,27 @@ export const HIREDIS: { requirement: Requirement; comment: string } = {
 
 /** Packages of every project, whatever the answers. */
 export const CORE_DEPENDENCIES: readonly Requirement[] = ["alembic", "orjson", "pydantic"];
-export const CORE_DEV_DEPENDENCIES: readonly Requirement[] = ["mypy", "pytest", "ruff"];
+export const CORE_DEV_DEPENDENCIES: readonly Requirement[] = ["deptry", "mypy", "pytest", "ruff"];
+
+/**
+ * Packages a project depends on without importing them, and who uses them: deptry
+ * (`make lint`) is told to expect that of these and of no other package.
+ */
+export const USED_WITHOUT_IMPORT: Partial<Record<PackageName, string>> = {
+  "email-validator": "pydantic's EmailStr validates addresses with it",
+  "gunicorn": "the server, run as a command (gunicorn.conf.py)",
+  "oracledb": "SQLAlchemy loads it for oracle+oracledb URLs",
+  "psycopg": "SQLAlchemy loads it for postgresql+psycopg URLs",
+};
+
+/**
+ * Modules the code imports that no pin of the project names, and why that is right: deptry
+ * is told to expect these. pydantic-core is pydantic's own core, published with it and required
+ * by each pydantic release at one exact version: a second pin could only fall out of step.
+ */
+export const IMPORTED_THROUGH: Readonly<Record<string, string>> = {
+  "pydantic_core": "pydantic's own core (core_schema, its errors), at the version pydantic pins",
+};
 
 export function packageOf(requirement: Requirement): PackageName {
   return requirement.replace(/\[.*$/, "") as PackageName;

@@ -94,7 +94,10 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     realtime: false,
     engineImport: "from sqlalchemy import Engine",
     syncEngine: "",
-    dependencies: ["flask", "flask-cors", "gunicorn", "sqlalchemy"],
+    dependencies: ["flask", "flask-cors", "gunicorn", "sqlalchemy", {
+      requirement: "werkzeug",
+      comment: "Werkzeug: Flask's HTTP layer; the code imports its exceptions and converters.",
+    }],
     devDependencies: ["types-flask-cors"],
   },
   quart: {
@@ -127,6 +130,10 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
       {
         requirement: "sqlalchemy[asyncio]",
         comment: "The asyncio extra brings greenlet, which SQLAlchemy's async engine needs.",
+      },
+      {
+        requirement: "werkzeug",
+        comment: "Werkzeug: under Quart too; the code imports its exceptions and converters.",
       },
     ],
     devDependencies: ["pytest-asyncio"],

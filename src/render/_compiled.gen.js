@@ -2444,7 +2444,7 @@ __eta.res+=' yourself (README: Run it)"; exit 2; }\n	docker compose up --detach 
 __eta.res+=it.cache || it.celery ? " redis" : "";
 __eta.res+='\n';
 __eta.res+=include(`@project/_db/${it.db.id}/make_services.eta`, it);
-__eta.res+='\nlint:  ## ruff: lint rules and formatting\n	$(BIN)ruff check .\n	$(BIN)ruff format --check .\n\nformat:  ## apply ruff fixes and formatting\n	$(BIN)ruff check --fix .\n	$(BIN)ruff format .\n\ntypecheck:  ## mypy --strict (settings in pyproject.toml)\n	$(BIN)mypy\n\ntest:  ## pytest against TEST_DATABASE_URL (tables are created and dropped)\n	@$(DOTENV) $(call NEED,TEST_DATABASE_URL) set -x; $(BIN)python -m pytest\n\n';
+__eta.res+='\nlint:  ## ruff: lint rules and formatting; deptry: imports and declared dependencies agree\n	$(BIN)ruff check .\n	$(BIN)ruff format --check .\n	$(BIN)deptry .\n\nformat:  ## apply ruff fixes and formatting\n	$(BIN)ruff check --fix .\n	$(BIN)ruff format .\n\ntypecheck:  ## mypy --strict (settings in pyproject.toml)\n	$(BIN)mypy\n\ntest:  ## pytest against TEST_DATABASE_URL (tables are created and dropped)\n	@$(DOTENV) $(call NEED,TEST_DATABASE_URL) set -x; $(BIN)python -m pytest\n\n';
 if (it.auth) {
 __eta.res+='# The password comes from ADMIN_PASSWORD or a prompt: never on a command line.\ncreate-admin:  ## an admin: make create-admin EMAIL=you@example.com (creates, or promotes a user)\n	@$(DOTENV) test -n "$(EMAIL)" || { echo "Usage: make create-admin EMAIL=you@example.com"; exit 2; }; \\\n	set -x; $(BIN)python -m src.cli create-admin "$(EMAIL)"\n\npurge-revoked-tokens:  ## delete the revocations of expired tokens (daily: deploy/k8s/purge-cronjob.yaml)\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge-revoked-tokens\n\n';
 }
@@ -2510,7 +2510,7 @@ __eta.res+='Then open <http://localhost:8000/docs> (the OpenAPI document is at `
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+='.\n\n## Make targets\n\n| target | what it does |\n| --- | --- |\n| `make lock` | writes `requirements.lock` and `requirements-dev.lock`: every package pinned, with hashes (uv) |\n| `make install` | creates `.venv` from `requirements-dev.lock` (`--require-hashes`), then the project itself |\n| `make services` | starts the `db`';
 __eta.res+=it.cache || it.celery ? " and `redis`" : "";
-__eta.res+=' services of `docker-compose.yml` and waits until they are healthy |\n| `make lint` | `ruff check` and `ruff format --check` |\n| `make format` | applies ruff\'s fixes and formatting |\n| `make typecheck` | `mypy` in strict mode (settings in `pyproject.toml`) |\n| `make test` | `pytest` against `TEST_DATABASE_URL` (tables are created, then dropped) |\n';
+__eta.res+=' services of `docker-compose.yml` and waits until they are healthy |\n| `make lint` | `ruff check`, `ruff format --check`, and `deptry` (every import declared in pyproject.toml, every declared package used) |\n| `make format` | applies ruff\'s fixes and formatting |\n| `make typecheck` | `mypy` in strict mode (settings in `pyproject.toml`) |\n| `make test` | `pytest` against `TEST_DATABASE_URL` (tables are created, then dropped) |\n';
 if (it.auth) {
 __eta.res+='| `make create-admin EMAIL=...` | creates an admin, or promotes an existing user (password: `ADMIN_PASSWORD` or a prompt) |\n| `make purge-revoked-tokens` | deletes the revocations of tokens that have expired anyway (run it daily) |\n';
 }
@@ -3642,7 +3642,23 @@ __eta.res+=']\n\n[build-system]\nrequires = ["setuptools>=69"]\nbuild-backend = 
 if (it.auth) {
 __eta.res+='\n[tool.setuptools.package-data]\n"src.auth" = ["common_passwords.txt"]\n';
 }
-__eta.res+='\n[tool.ruff]\nline-length = 100\ntarget-version = "py311"\n\n[tool.ruff.lint]\nselect = ["E", "W", "F", "I", "B", "C4", "UP"]\n\n[tool.ruff.lint.isort]\nknown-first-party = ["src"]\n\n[tool.ruff.lint.per-file-ignores]\n# Every revision imports `sa` and `op` (migrations/script.py.mako); a merge uses neither.\n"migrations/versions/*" = ["F401"]\n\n[tool.mypy]\nstrict = true\npython_version = "3.11"\nfiles = ["src", "tests", "migrations"]\nplugins = ["pydantic.mypy"]\n\n[tool.pytest.ini_options]\naddopts = "--import-mode=importlib -ra"\ntestpaths = ["tests"]\npythonpath = ["."]\n';
+__eta.res+='\n[tool.ruff]\nline-length = 100\ntarget-version = "py311"\n\n[tool.ruff.lint]\nselect = ["E", "W", "F", "I", "B", "C4", "UP"]\n\n[tool.ruff.lint.isort]\nknown-first-party = ["src"]\n\n[tool.ruff.lint.per-file-ignores]\n# Every revision imports `sa` and `op` (migrations/script.py.mako); a merge uses neither.\n"migrations/versions/*" = ["F401"]\n\n[tool.deptry]\n# make lint: every package the code imports is declared above, and every one declared is used.\n# An import that works only because another package depends on it breaks, or changes, with\n# that package\'s next release. The dev extra holds tools, what the tests need and stubs.\noptional_dependencies_dev_groups = ["dev"]\n\n[tool.deptry.per_rule_ignores]\n# Declared, used without an import.\nDEP002 = [\n';
+for (const d of it.usedWithoutImport) {
+__eta.res+='    # ';
+__eta.res+=d.why;
+__eta.res+='\n    "';
+__eta.res+=d.name;
+__eta.res+='",\n';
+}
+__eta.res+=']\n# Imported, declared by the package that brings it.\nDEP003 = [\n';
+for (const d of it.importedThrough) {
+__eta.res+='    # ';
+__eta.res+=d.why;
+__eta.res+='\n    "';
+__eta.res+=d.name;
+__eta.res+='",\n';
+}
+__eta.res+=']\n\n[tool.mypy]\nstrict = true\npython_version = "3.11"\nfiles = ["src", "tests", "migrations"]\nplugins = ["pydantic.mypy"]\n\n[tool.pytest.ini_options]\naddopts = "--import-mode=importlib -ra"\ntestpaths = ["tests"]\npythonpath = ["."]\n';
 if (it.quart) {
 __eta.res+='# Every async test and fixture runs on its own event loop, like a request.\nasyncio_mode = "auto"\nasyncio_default_fixture_loop_scope = "function"\n';
 }

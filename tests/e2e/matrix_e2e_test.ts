@@ -46,7 +46,7 @@ function supersetVenv(c: Combo): Promise<string> {
 for (const combo of allCombos()) {
   const name = comboName(combo);
   Deno.test({
-    name: `matrix ${name}: generate, ruff, ruff format, compileall, mypy, deploy files`,
+    name: `matrix ${name}: generate, ruff, ruff format, compileall, mypy, deptry, deploy files`,
     ignore: !(await supported(combo)),
     fn: async () => {
       const dir = join(parent, name);
@@ -56,6 +56,9 @@ for (const combo of allCombos()) {
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["python", "-m", "compileall", "-q", "."], { cwd: dir, env });
       await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      // imports and declared dependencies agree (make lint): the superset venv knows every
+      // package's modules, and the project's own pyproject.toml says what it declares
+      await ok(["deptry", "."], { cwd: dir, env });
       await checkDeployFiles(dir);
     },
   });
@@ -64,12 +67,12 @@ for (const combo of allCombos()) {
 /**
  * The longest names the tool accepts (tests/_longest_names.ts) and an ordinary multi-word
  * module, added to a project with every switch on: the generated code passes ruff and mypy
- * as generated (python_format_test.ts checks ruff alone, without mypy).
+ * and deptry as generated (python_format_test.ts checks ruff alone, without mypy).
  */
 for (const framework of ["flask", "quart"] as const) {
   const combo: Combo = { framework, database: "postgresql", auth: true, cache: true, celery: true };
   Deno.test({
-    name: `matrix ${framework}: the longest names pass ruff, ruff format and mypy`,
+    name: `matrix ${framework}: the longest names pass ruff, ruff format, mypy and deptry`,
     ignore: !(await supported(combo)),
     fn: async () => {
       const { project, module, other, fields } = longestNames();
@@ -92,6 +95,7 @@ for (const framework of ["flask", "quart"] as const) {
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      await ok(["deptry", "."], { cwd: dir, env });
     },
   });
 }

@@ -21,7 +21,10 @@ export const celeryQuestion: ConfirmQuestion<"celery"> = {
   choices: yesNo("worker, example task, task status endpoint", "no background work"),
   default: false,
   nextSteps: [{ command: "make worker", note: "the Celery worker, in another terminal" }],
-  dependencies: ["celery", HIREDIS],
+  dependencies: ["celery", HIREDIS, {
+    requirement: "kombu",
+    comment: "Kombu: Celery's messaging library; the code catches its OperationalError.",
+  }],
   devDependencies: ["celery-types"],
   files: [
     {

@@ -13,9 +13,12 @@ import {
   CORE_DEPENDENCIES,
   CORE_DEV_DEPENDENCIES,
   dependencyRank,
+  IMPORTED_THROUGH,
+  packageOf,
   type PinnedDependency,
   pinOf,
   type Requirement,
+  USED_WITHOUT_IMPORT,
 } from "../dependencies.ts";
 import { DATABASE_PROFILES } from "../databases.ts";
 import type {
@@ -198,17 +201,35 @@ function pinned(
   }
   return [...chosen.entries()]
     .sort(([a], [b]) => dependencyRank(a) - dependencyRank(b))
-    .map(([requirement, comment]) => ({ pin: pinOf(requirement), ...comment ? { comment } : {} }));
+    .map(([requirement, comment]) => ({
+      package: packageOf(requirement),
+      pin: pinOf(requirement),
+      ...comment ? { comment } : {},
+    }));
+}
+
+/** pyproject.toml's dependency lists, and what deptry is told of them (`[tool.deptry]`). */
+export interface ProjectDependencies {
+  dependencies: PinnedDependency[];
+  devDependencies: PinnedDependency[];
+  /** The chosen packages used without an import, each with who uses it (deptry's DEP002). */
+  usedWithoutImport: { name: string; why: string }[];
+  /** Modules imported that no pin names, each with why (deptry's DEP003). */
+  importedThrough: { name: string; why: string }[];
 }
 
 /** pyproject.toml's dependency lists for these answers, pinned from the one pin map. */
-export function projectDependencies(
-  choices: ProjectChoices,
-): { dependencies: PinnedDependency[]; devDependencies: PinnedDependency[] } {
+export function projectDependencies(choices: ProjectChoices): ProjectDependencies {
   const profiles = broughtBy(choices);
+  const dependencies = pinned(CORE_DEPENDENCIES, profiles.map((p) => p.dependencies), choices);
   return {
-    dependencies: pinned(CORE_DEPENDENCIES, profiles.map((p) => p.dependencies), choices),
+    dependencies,
     devDependencies: pinned(CORE_DEV_DEPENDENCIES, profiles.map((p) => p.devDependencies), choices),
+    usedWithoutImport: dependencies.flatMap(({ package: name }) => {
+      const why = USED_WITHOUT_IMPORT[name];
+      return why ? [{ name, why }] : [];
+    }),
+    importedThrough: Object.entries(IMPORTED_THROUGH).map(([name, why]) => ({ name, why })),
   };
 }
 
@@ -218,10 +239,7 @@ export function projectDependencies(
  * dependency lists of pyproject.toml.
  */
 export type AnswerContext = Simplify<
-  Omit<ProjectChoices, "name"> & Record<ChoiceValue, boolean> & {
-    dependencies: PinnedDependency[];
-    devDependencies: PinnedDependency[];
-  }
+  Omit<ProjectChoices, "name"> & Record<ChoiceValue, boolean> & ProjectDependencies
 >;
 
 export function answerContext(choices: ProjectChoices): AnswerContext {
