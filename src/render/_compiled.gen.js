@@ -2434,7 +2434,7 @@ __eta.res+=' migrate revision run';
 if (it.celery) {
 __eta.res+=' worker';
 }
-__eta.res+='\n\n# The lock files pin every package, transitive ones included, each with its hashes: make\n# install, CI and the Dockerfile install from them, so every install gets the same bytes.\n# `make lock` keeps the versions already locked and resolves only what pyproject.toml changed;\n# `make lock LOCK_FLAGS=--upgrade` moves every transitive package to its newest allowed version.\nUV ?= uv\nLOCK_FLAGS ?=\nLOCK := $(UV) pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet $(LOCK_FLAGS)\n\nlock:  ## requirements.lock and requirements-dev.lock, with hashes (needs uv); commit them\n	@command -v $(UV) >/dev/null || { echo "make lock needs uv (https://docs.astral.sh/uv/): pip install uv, then run it again"; exit 2; }\n	$(LOCK) --output-file requirements.lock\n	$(LOCK) --extra dev --output-file requirements-dev.lock\n\ninstall:  ## a virtualenv with the app and its dev tools, from requirements-dev.lock\n	@test -f requirements-dev.lock || $(MAKE) lock\n	python3 -m venv $(VENV)\n	$(VENV)/bin/pip install --upgrade pip\n	$(VENV)/bin/pip install --require-hashes -r requirements-dev.lock\n	$(VENV)/bin/pip install --no-deps -e .\n\nservices:  ## ';
+__eta.res+=' set-image\n\n# The lock files pin every package, transitive ones included, each with its hashes: make\n# install, CI and the Dockerfile install from them, so every install gets the same bytes.\n# `make lock` keeps the versions already locked and resolves only what pyproject.toml changed;\n# `make lock LOCK_FLAGS=--upgrade` moves every transitive package to its newest allowed version.\nUV ?= uv\nLOCK_FLAGS ?=\nLOCK := $(UV) pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet $(LOCK_FLAGS)\n\nlock:  ## requirements.lock and requirements-dev.lock, with hashes (needs uv); commit them\n	@command -v $(UV) >/dev/null || { echo "make lock needs uv (https://docs.astral.sh/uv/): pip install uv, then run it again"; exit 2; }\n	$(LOCK) --output-file requirements.lock\n	$(LOCK) --extra dev --output-file requirements-dev.lock\n\ninstall:  ## a virtualenv with the app and its dev tools, from requirements-dev.lock\n	@test -f requirements-dev.lock || $(MAKE) lock\n	python3 -m venv $(VENV)\n	$(VENV)/bin/pip install --upgrade pip\n	$(VENV)/bin/pip install --require-hashes -r requirements-dev.lock\n	$(VENV)/bin/pip install --no-deps -e .\n\nservices:  ## ';
 __eta.res+=it.db.server;
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+=' in Docker (docker compose), once their health checks pass\n	@docker compose version >/dev/null 2>&1 || { echo "make services needs Docker with its compose plugin (https://docs.docker.com/compose/install/); or run ';
@@ -2457,6 +2457,11 @@ __eta.res+='	@$(DOTENV) set -x; exec env PORT="$${PORT:-8000}" $(BIN)hypercorn -
 if (it.celery) {
 __eta.res+='\nworker:  ## the Celery worker\n	@$(DOTENV) set -x; exec $(BIN)celery -A src.worker:celery_app worker --loglevel INFO\n';
 }
+__eta.res+='\n# Every workload of deploy/k8s/ runs the image on the lines marked "# the app\'s image". By digest:\n# a tag can be pushed again over other bytes, and a pod started after that would run them.\nIMAGE_REF := ^[a-z0-9][a-z0-9._/:-]*@sha256:[0-9a-f]{64}$$\nset-image:  ## point deploy/k8s/ at IMAGE=registry/name@sha256:<digest>, the image a release pushed\n	@printf \'%s\\n\' "$${IMAGE:-}" | grep -Eq \'$(IMAGE_REF)\' || { \\\n	  echo "Usage: make set-image IMAGE=registry.example.com/';
+__eta.res+=it.project.name;
+__eta.res+='@sha256:<64 hex digits>"; \\\n	  echo "A digest names the image\'s bytes, a tag can be moved. After docker push, this prints it:"; \\\n	  echo "docker inspect --format \'{{index .RepoDigests 0}}\' registry.example.com/';
+__eta.res+=it.project.name;
+__eta.res+=':<tag>"; exit 2; }\n	@grep -q "# the app\'s image" deploy/k8s/*.yaml || { \\\n	  echo "No line of deploy/k8s/*.yaml is marked \\"# the app\'s image\\": set image: by hand."; exit 1; }\n	sed -i.bak -E "s|^( +image: )[^ ]+( +# the app\'s image.*)$$|\\1$${IMAGE}\\2|" deploy/k8s/*.yaml\n	@rm -f deploy/k8s/*.yaml.bak\n	@grep -n "# the app\'s image" deploy/k8s/*.yaml\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -2520,7 +2525,7 @@ __eta.res+=' on `$PORT` |\n';
 if (it.celery) {
 __eta.res+='| `make worker` | the Celery worker |\n';
 }
-__eta.res+='\n## Test\n\n`make test` reads `TEST_DATABASE_URL`';
+__eta.res+='| `make set-image IMAGE=...@sha256:...` | points every workload of `deploy/k8s/` at that image, by digest |\n\n## Test\n\n`make test` reads `TEST_DATABASE_URL`';
 __eta.res+=it.cache || it.celery ? " and `TEST_REDIS_URL`" : "";
 __eta.res+=' from `.env` (or your environment). The tests run against a real ';
 __eta.res+=testDb.label;
@@ -2620,7 +2625,13 @@ __eta.res+='| `purge-cronjob.yaml` | daily, deletes the revocations of expired t
 if (it.celery) {
 __eta.res+='| `worker-deployment.yaml` | the Celery worker, scaled on its own |\n';
 }
-__eta.res+='\nA release: build and push the image, set it in the manifests (`image:`), then migrate before\nthe new code serves:\n\n```sh\nkubectl apply -f deploy/k8s/configmap.yaml\nkubectl delete job ';
+__eta.res+='\nA release: build and push the image, point the manifests at it by digest, then migrate before\nthe new code serves. A digest names the bytes that were tested; a tag can be pushed again over\nother bytes, which a pod started later (a new node, the autoscaler) would run.\n\n```sh\ndocker build -t registry.example.com/';
+__eta.res+=it.project.name;
+__eta.res+=':1.0.0 . && docker push registry.example.com/';
+__eta.res+=it.project.name;
+__eta.res+=':1.0.0\nmake set-image IMAGE=$(docker inspect --format \'{{index .RepoDigests 0}}\' registry.example.com/';
+__eta.res+=it.project.name;
+__eta.res+=':1.0.0)\nkubectl apply -f deploy/k8s/configmap.yaml\nkubectl delete job ';
 __eta.res+=it.project.kube;
 __eta.res+='-migrate --ignore-not-found   # a Job\'s pod template cannot change\nkubectl apply -f deploy/k8s/migrate-job.yaml\nkubectl wait --for=condition=complete --timeout=15m job/';
 __eta.res+=it.project.kube;
@@ -2787,7 +2798,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 /* The container-level settings every workload of deploy/k8s/ shares, under a container. */
 __eta.res+='          image: registry.example.com/';
 __eta.res+=it.project.name;
-__eta.res+=':0.1.0\n          envFrom:\n            - configMapRef:\n                name: ';
+__eta.res+=':0.1.0  # the app\'s image (make set-image)\n          envFrom:\n            - configMapRef:\n                name: ';
 __eta.res+=it.project.kube;
 __eta.res+='-config\n            - secretRef:\n                name: ';
 __eta.res+=it.project.kube;

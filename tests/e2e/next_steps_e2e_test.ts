@@ -154,3 +154,55 @@ Deno.test("make services, lock, migrate, revision: without their tool or setting
   assert(calls.some((c) => /^uv pip compile .*--output-file requirements-dev\.lock$/.test(c)));
   await Deno.remove(tmp, { recursive: true });
 });
+
+Deno.test("make set-image: a digest only, written on every workload's image line and nowhere else", async () => {
+  const tmp = await tempDir("set-image");
+  await ok(
+    [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--no-git"]
+      .concat(["--no-env", "--auth", "--celery"]),
+    { cwd: tmp, env: { ...Deno.env.toObject(), NO_COLOR: "1" } },
+  );
+  const project = join(tmp, "p");
+  const k8s = join(project, "deploy", "k8s");
+  const manifests = () =>
+    Object.fromEntries(
+      [...Deno.readDirSync(k8s)].map((e) => [e.name, Deno.readTextFileSync(join(k8s, e.name))]),
+    );
+  const before = manifests();
+  const setImage = (image?: string) =>
+    run(["make", "set-image", ...image === undefined ? [] : [`IMAGE=${image}`]], { cwd: project });
+
+  // No image, a tag, a digest too short, a reference sed would read as syntax: refused, untouched.
+  const digest = "0123456789abcdef".repeat(4);
+  const refused = [undefined, "registry.example.com/p:1.0.0", "registry.example.com/p@sha256:abc"]
+    .concat([`registry.example.com/p|x@sha256:${digest}`]);
+  for (const image of refused) {
+    const done = await setImage(image);
+    assertEquals(done.code, 2, `${image}: ${done.stdout}${done.stderr}`);
+    assertMatch(done.stdout, /^Usage: make set-image IMAGE=registry\.example\.com\/p@sha256:/);
+    assertEquals(manifests(), before);
+  }
+
+  const image = `registry.example.com/team/p:1.0.0@sha256:${digest}`;
+  const done = await setImage(image);
+  assertEquals(done.code, 0, done.stdout + done.stderr);
+  const after = manifests();
+  const workloads = ["api-deployment.yaml", "migrate-job.yaml", "purge-cronjob.yaml"]
+    .concat("worker-deployment.yaml");
+  for (const [name, text] of Object.entries(before)) {
+    const was = text.split("\n"), now = after[name].split("\n");
+    const changed = was.flatMap((line, i) => line === now[i] ? [] : [[line, now[i]]]);
+    if (!workloads.includes(name)) {
+      assertEquals(changed, [], name);
+      continue;
+    }
+    assertEquals(changed.length, 1, `${name}: ${JSON.stringify(changed)}`);
+    assertMatch(changed[0][0], /^ +image: registry\.example\.com\/p:0\.1\.0 {2}# the app's image/);
+    assertEquals(changed[0][1], changed[0][0].replace("registry.example.com/p:0.1.0", image));
+  }
+  // A later release moves the same lines again.
+  const next = `registry.example.com/team/p@sha256:${"f".repeat(64)}`;
+  assertEquals((await setImage(next)).code, 0);
+  for (const name of workloads) assert(manifests()[name].includes(`image: ${next}  #`), name);
+  await Deno.remove(tmp, { recursive: true });
+});
