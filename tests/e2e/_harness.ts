@@ -276,6 +276,26 @@ export async function venvFor(projectDir: string): Promise<string> {
   return venv;
 }
 
+/**
+ * mypy on the project in `dir`, with the cache `env` names (venvEnv: one per venv, so that the
+ * analysis of the venv's packages is shared by every project it serves), one run at a time per
+ * cache. Two runs at once on one cache mix two projects' `src` modules, and mypy stopped with
+ * "INTERNAL ERROR" reading one project's entry against another's. The lock is an flock on a file
+ * beside the cache: released by the kernel whatever happens to the run that holds it.
+ */
+export async function mypy(dir: string, env: Record<string, string>): Promise<void> {
+  const cache = env.MYPY_CACHE_DIR;
+  if (!cache) throw new Error("mypy(): the environment names no MYPY_CACHE_DIR (use venvEnv)");
+  await Deno.mkdir(join(cache, ".."), { recursive: true });
+  const lock = await Deno.open(`${cache}.lock`, { create: true, write: true });
+  try {
+    await lock.lock(true);
+    await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+  } finally {
+    lock.close();
+  }
+}
+
 /** Environment for running a project's tools from its directory with a venv. */
 export function venvEnv(venv: string, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -28,6 +28,7 @@ import {
   freePort,
   freshDatabase,
   generate,
+  mypy,
   ok,
   publicTables,
   run,
@@ -112,7 +113,7 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
 
       if (typeCheck) {
         await t.step("mypy (strict, from pyproject)", async () => {
-          await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+          await mypy(dir, env);
         });
       }
 

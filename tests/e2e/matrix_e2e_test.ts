@@ -16,6 +16,7 @@ import {
   comboFlags,
   comboName,
   generate,
+  mypy,
   ok,
   ROOT,
   supported,
@@ -55,7 +56,7 @@ for (const combo of allCombos()) {
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await ok(["python", "-m", "compileall", "-q", "."], { cwd: dir, env });
-      await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      await mypy(dir, env);
       // imports and declared dependencies agree (make lint): the superset venv knows every
       // package's modules, and the project's own pyproject.toml says what it declares
       await ok(["deptry", "."], { cwd: dir, env });
@@ -94,7 +95,7 @@ for (const framework of ["flask", "quart"] as const) {
       const env = venvEnv(await supersetVenv(combo));
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
-      await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+      await mypy(dir, env);
       await ok(["deptry", "."], { cwd: dir, env });
     },
   });

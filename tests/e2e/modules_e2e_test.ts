@@ -21,6 +21,7 @@ import {
   freePort,
   freshDatabase,
   generate,
+  mypy,
   ok,
   publicTables,
   ROOT,
@@ -124,7 +125,7 @@ for (const combo of CASES) {
         await t.step(`${label}: ruff check, ruff format --check, mypy --strict`, async () => {
           await ok(["ruff", "check", "."], { cwd: dir, env });
           await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
-          await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+          await mypy(dir, env);
         });
         if (!suite) return;
         await t.step(`${label}: the whole pytest suite against PostgreSQL and Redis`, async () => {

@@ -22,6 +22,7 @@ import {
   databaseUrl,
   freshDatabase,
   generate,
+  mypy,
   ok,
   ROOT,
   run,
@@ -140,7 +141,7 @@ for (const framework of FRAMEWORKS) {
 
       const edited = new Set([UPDATED_TOO, UNTOUCHED, CONFLICTING]);
       const heavyChecks = async () => {
-        await ok(["mypy"], { cwd: dir, env, timeoutMs: 600_000 });
+        await mypy(dir, env);
         const testDb = await freshDatabase(`update_e2e_${framework}_test`);
         const result = await ok([
           "python",
