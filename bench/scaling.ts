@@ -31,8 +31,16 @@ const FIELDS = [
   "maker:ref:items",
 ];
 
+/** The value below which a share `q` of `values` lies (linear between the two nearest). */
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low);
+}
+
 /** Rounds of the comparison in turn (each round times one add on each project). */
-const PAIRED_ROUNDS = 12;
+const PAIRED_ROUNDS = 20;
 
 /**
  * Times `add` on a fresh copy of each of two projects, in turn (A B B A …), `rounds`
@@ -49,6 +57,9 @@ async function inTurn(
     for (const k of r % 2 ? [1, 0] : [0, 1]) {
       const copy = `${dirs[k]}-copy`;
       await sh(["cp", "-a", dirs[k], copy]);
+      // The copy on disk before the add: the add's own fsyncs would otherwise write it out too,
+      // a larger project's copy taking longer.
+      await sh(["sync"]);
       try {
         times[k].push(await add(copy));
       } finally {
@@ -149,11 +160,16 @@ export async function benchScaling(sizes: number[]): Promise<Section> {
           add,
           PAIRED_ROUNDS,
         );
-        const growth = median(b) - median(a);
+        // Each round's two adds ran back to back: their difference is the least disturbed figure.
+        const differences = b.map((t, r) => t - a[r]);
+        const growth = median(differences);
+        const signed = (ms: number) => `${ms >= 0 ? "+" : ""}${fmtMs(ms)}`;
         pairs.push(
-          `| ${how} | ${fmtMs(median(a))} | ${fmtMs(median(b))} | ${growth >= 0 ? "+" : ""}${
-            fmtMs(growth)
-          } | ${(100 * growth / median(a)).toFixed(0)}% |`,
+          `| ${how} | ${fmtMs(median(a))} | ${fmtMs(median(b))} | ${signed(growth)} | ${
+            signed(quantile(differences, 0.25))
+          } to ${signed(quantile(differences, 0.75))} | ${
+            (100 * growth / median(a)).toFixed(0)
+          }% |`,
         );
         // Flat: an add to the largest project costs less than 20% more than one to the smallest.
         aims.push(
@@ -184,11 +200,13 @@ export async function benchScaling(sizes: number[]): Promise<Section> {
           `The series above ran one add after the other for a while, so whatever else the machine ` +
           `did meanwhile leans on its slope. The aim is judged on a comparison in turn instead: ` +
           `the same add (\`add extra\`, the same fields) on a fresh copy of the ${small}-module ` +
-          `and of the ${large}-module project, alternately (ABBA), ${PAIRED_ROUNDS} times each; ` +
-          `medians.`,
+          `and of the ${large}-module project, alternately (ABBA), ${PAIRED_ROUNDS} times each. ` +
+          `The growth is the median of the rounds' differences (each round's two adds ran back ` +
+          `to back); the middle half of those differences shows how much a round's figure ` +
+          `varies.`,
           "",
-          `| how | add at ${small} | add at ${large} | growth | growth ÷ add at ${small} |`,
-          "| --- | ---: | ---: | ---: | ---: |",
+          `| how | add at ${small} | add at ${large} | growth | middle half of the rounds | growth ÷ add at ${small} |`,
+          "| --- | ---: | ---: | ---: | ---: | ---: |",
           ...pairs,
           "",
         ]
