@@ -113,14 +113,22 @@ for (const { name, flags } of CASES) {
   });
 }
 
-Deno.test("make services, lock, migrate, revision: without their tool or setting they say which, exit 2", async () => {
-  const tmp = await tempDir("make-tools");
+/** A project `p` made by `new --yes --no-git --no-env` and `flags` in a new temporary directory. */
+async function madeProject(
+  prefix: string,
+  flags: string[],
+): Promise<{ tmp: string; project: string }> {
+  const tmp = await tempDir(prefix);
   await ok(
     [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--no-git"]
-      .concat(["--no-env", "--cache", "--no-celery"]),
+      .concat(["--no-env", ...flags]),
     { cwd: tmp, env: { ...Deno.env.toObject(), NO_COLOR: "1" } },
   );
-  const project = join(tmp, "p");
+  return { tmp, project: join(tmp, "p") };
+}
+
+Deno.test("make services, lock, migrate, revision: without their tool or setting they say which, exit 2", async () => {
+  const { tmp, project } = await madeProject("make-tools", ["--cache", "--no-celery"]);
   // Only the system's own directories: no docker, no uv, whatever this machine has.
   const bin = join(tmp, "bin");
   await Deno.mkdir(bin);
@@ -156,13 +164,7 @@ Deno.test("make services, lock, migrate, revision: without their tool or setting
 });
 
 Deno.test("make set-image: a digest only, written on every workload's image line and nowhere else", async () => {
-  const tmp = await tempDir("set-image");
-  await ok(
-    [Deno.execPath(), "run", "-A", join(ROOT, "main.ts"), "new", "p", "--yes", "--no-git"]
-      .concat(["--no-env", "--auth", "--celery"]),
-    { cwd: tmp, env: { ...Deno.env.toObject(), NO_COLOR: "1" } },
-  );
-  const project = join(tmp, "p");
+  const { tmp, project } = await madeProject("set-image", ["--auth", "--celery"]);
   const k8s = join(project, "deploy", "k8s");
   const manifests = () =>
     Object.fromEntries(
