@@ -128,3 +128,17 @@ Deno.test("completions: bash completes after --framework= and the names of lesso
   assertEquals(await bashComplete("pyscaffold learn "), LESSONS.map((l) => l.id).sort());
   assertEquals(await bashComplete("pyscaffold learn cach"), ["caching"]);
 });
+
+Deno.test("completions: bash runs nothing written on the line ($(...) is a word, not a command)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-completion-" });
+  const marker = `${dir}/ran`;
+  try {
+    // As @bomb.sh/tab writes the script, the words go unquoted into an eval: this ran `touch`.
+    const flags = await bashComplete(`pyscaffold new $(touch\${IFS}${marker}) --fr`);
+    assertEquals(flags, ["--framework"]);
+    const ran = await Deno.stat(marker).then(() => true, () => false);
+    assert(!ran, "pressing Tab ran the command substitution typed on the line");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -21,7 +21,8 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
       .addArgument(new Argument("<shell>", "the shell").choices(SHELLS))
       .action(async (shell) => {
         const tab = await completionTree(program);
-        tab.setup(program.name(), program.name(), shell);
+        const script = printedBy(() => tab.setup(program.name(), program.name(), shell));
+        console.log(shell === "bash" ? quotedForEval(script, program.name()) : script);
       }),
   );
   program.addCommand(
@@ -49,6 +50,38 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
       }),
     { hidden: true },
   );
+}
+
+/** What `print` writes with console.log (@bomb.sh/tab prints its scripts, it does not return them). */
+function printedBy(print: () => void): string {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
+  try {
+    print();
+  } finally {
+    console.log = log;
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The bash script with the words of the line quoted for the `eval` that runs
+ * `<name> complete -- <words>`. As @bomb.sh/tab writes it the words go into that eval as typed,
+ * so a `$(...)` anywhere on the line ran when Tab was pressed (zsh's script quotes them with
+ * `(q)`, fish's does not eval). `printf %q` quotes each word; the script is otherwise the
+ * library's, and a script whose line is not found is an error, not a script left unsafe.
+ */
+export function quotedForEval(script: string, name: string): string {
+  const typed = `requestComp="${name} complete -- \${words[@]:1}"`;
+  const quoted = `requestComp="${name} complete -- $(printf '%q ' "\${words[@]:1}")"`;
+  if (script.split(typed).length !== 2) {
+    throw new Error(
+      `the bash completion script of @bomb.sh/tab no longer has the line ${typed}: ` +
+        "check how it passes the words now (src/cli/completions_command.ts)",
+    );
+  }
+  return script.replace(typed, quoted);
 }
 
 interface Candidate {
