@@ -186,26 +186,27 @@ Deno.test("cli: new --learn with every answer given still prints the guide", asy
 });
 
 Deno.test("after writing: a missing git or installer is a note with the command by hand, the project stays", async () => {
-  const { gitInit, installDependencies } = await import("../src/cli/_project_setup.ts");
   const cwd = await Deno.makeTempDir();
   const r = await cli(["new", "svc", "--yes", "--no-env", "--no-git"], cwd);
   assertEquals(r.code, 0, r.stderr);
   const project = join(cwd, "svc");
   const before = await entries(project);
-  const path = Deno.env.get("PATH") ?? "";
-  Deno.env.set("PATH", join(cwd, "no-such-bin"));
-  try {
-    const git = await gitInit(project);
-    assertMatch(git.message, /git is not installed/);
-    assertMatch(git.byHand ?? "", /git init && git add -A && git commit/);
-    const announced: string[] = [];
-    const install = await installDependencies(project, (line) => announced.push(line));
-    assertEquals(install.ok, false);
-    assertMatch(install.message, /not found.*the project is intact/);
-    assertEquals(install.byHand, "make install");
-    assertMatch(announced.join("\n"), /python3 -m venv \.venv/);
-  } finally {
-    Deno.env.set("PATH", path);
-  }
+  // In a process of its own: this process's PATH is every parallel test file's too.
+  const script = new URL("./_setup_without_tools.ts", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, project],
+    env: { PATH: join(cwd, "no-such-bin") },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  assertEquals(out.code, 0, dec.decode(out.stderr));
+  const { git, install, announced } = JSON.parse(dec.decode(out.stdout));
+  assertMatch(git.message, /git is not installed/);
+  assertMatch(git.byHand ?? "", /git init && git add -A && git commit/);
+  assertEquals(install.ok, false);
+  assertMatch(install.message, /not found.*the project is intact/);
+  assertEquals(install.byHand, "make install");
+  assertMatch(announced.join("\n"), /python3 -m venv \.venv/);
   assertEquals(await entries(project), before, "nothing removed or added");
 });
