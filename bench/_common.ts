@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { BUNDLE_ENTRY } from "../tools/bundle.ts";
+import { servePackage } from "../tests/_served_package.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 export const BENCH_CACHE = Deno.env.get("PYSCAFFOLD_BENCH_CACHE") ??
@@ -194,6 +195,25 @@ export async function buildBundle(dir: string): Promise<string> {
   const out = join(dir, "pyscaffold");
   await sh([Deno.execPath(), "task", "bundle", "--outdir", out], { cwd: ROOT });
   return join(out, BUNDLE_ENTRY);
+}
+
+/**
+ * The package published to JSR (`deno task bundle --jsr`), built into `dir`, served over HTTP as
+ * jsr.io would serve it (tests/_served_package.ts), with a DENO_DIR of its own under `dir` (its
+ * remote modules cached there, not in the user's): the URL of its entry, the environment to run
+ * it with, and how to stop serving it.
+ */
+export async function servedJsrPackage(
+  dir: string,
+): Promise<{ entry: string; env: Record<string, string>; shutdown: () => Promise<void> }> {
+  const out = join(dir, "jsr");
+  await sh([Deno.execPath(), "task", "bundle", "--jsr", "--outdir", out], { cwd: ROOT });
+  const served = servePackage(out);
+  return {
+    entry: served.url(BUNDLE_ENTRY),
+    env: { DENO_DIR: join(dir, "jsr-deno-dir") },
+    shutdown: served.shutdown,
+  };
 }
 
 /** A section of docs/BENCHMARKS.md and the rows it adds to the table of aims. */

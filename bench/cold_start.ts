@@ -1,8 +1,9 @@
 /**
  * Cold start of pyscaffold: the median wall time of fresh processes running
  * `pyscaffold --help`, `--version` and `new x --yes --dry-run`, from the checkout
- * (`deno run -A main.ts`) and from the bundle (`deno run -A dist/pyscaffold/main.js`,
- * rebuilt first), beside an empty `deno run`: the aim is 2× that (issue 15). The
+ * (`deno run -A main.ts`), from the bundle (`deno run -A dist/pyscaffold/main.js`,
+ * rebuilt first) and as the JSR package (`deno task bundle --jsr`, served over HTTP on
+ * loopback as jsr.io would serve it, cached after the warm-up run), beside an empty `deno run`: the aim is 2× that (issue 15). The
  * cases are interleaved: each of 3 rounds runs every case in turn, so a change of
  * load on a shared machine moves them all. Beside the wall time, the CPU time
  * (user + system) of the child processes, which a loaded machine disturbs much
@@ -15,6 +16,7 @@
  */
 import { join } from "node:path";
 import { BUNDLE_ENTRY } from "../tools/bundle.ts";
+import { servedJsrPackage } from "./_common.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 /** The aim: within this factor of an empty `deno run`. */
@@ -24,6 +26,8 @@ const ROUNDS = 3;
 interface Case {
   name: string;
   args: string[];
+  /** Added to the environment it runs in. */
+  env?: Record<string, string>;
 }
 
 /** CPU time (user + system, ms) of this process's waited-for children so far (Linux). */
@@ -38,7 +42,11 @@ async function childrenCpuMs(): Promise<number> {
 /** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
 const CLOCK_TICKS = 100;
 
-async function timeOnce(args: string[], cwd: string): Promise<number> {
+async function timeOnce(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<number> {
   const started = performance.now();
   const out = await new Deno.Command(Deno.execPath(), {
     args,
@@ -46,7 +54,7 @@ async function timeOnce(args: string[], cwd: string): Promise<number> {
     stdin: "null",
     stdout: "null",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   const elapsed = performance.now() - started;
   if (out.code !== 0) {
@@ -78,19 +86,22 @@ async function main(): Promise<void> {
 
   const empty = join(cwd, "empty.js");
   await Deno.writeTextFile(empty, "");
-  const entries: [string, string][] = [
+  const jsr = await servedJsrPackage(cwd);
+  const entries: [string, string, Record<string, string>?][] = [
     ["checkout", join(ROOT, "main.ts")],
     ["bundle", join(bundle, BUNDLE_ENTRY)],
+    ["JSR package", jsr.entry, jsr.env],
   ];
   const EMPTY = "deno run (empty script)";
   const cases: Case[] = [{ name: EMPTY, args: ["run", empty] }];
-  for (const [where, entry] of entries) {
+  for (const [where, entry, env] of entries) {
     cases.push(
-      { name: `${where}: --help`, args: ["run", "-A", entry, "--help"] },
-      { name: `${where}: --version`, args: ["run", "-A", entry, "--version"] },
+      { name: `${where}: --help`, args: ["run", "-A", entry, "--help"], env },
+      { name: `${where}: --version`, args: ["run", "-A", entry, "--version"], env },
       {
         name: `${where}: new x --yes --dry-run`,
         args: ["run", "-A", entry, "new", "x", "--yes", "--dry-run"],
+        env,
       },
     );
   }
@@ -103,12 +114,12 @@ async function main(): Promise<void> {
   );
   const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const cpu = new Map<string, number>(cases.map((c) => [c.name, 0]));
-  for (const c of cases) await timeOnce(c.args, cwd);
+  for (const c of cases) await timeOnce(c.args, cwd, c.env);
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of cases) {
       for (let i = 0; i < perRound; i++) {
         const before = await childrenCpuMs();
-        times.get(c.name)!.push(await timeOnce(c.args, cwd));
+        times.get(c.name)!.push(await timeOnce(c.args, cwd, c.env));
         cpu.set(c.name, cpu.get(c.name)! + await childrenCpuMs() - before);
       }
     }
@@ -142,6 +153,7 @@ async function main(): Promise<void> {
   }
   const load = (await Deno.readTextFile("/proc/loadavg")).split(" ").slice(0, 3).join(", ");
   console.log(`\nload average at the end (1, 5, 15 min): ${load}`);
+  await jsr.shutdown();
   await Deno.remove(cwd, { recursive: true });
 }
 

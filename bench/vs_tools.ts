@@ -5,8 +5,9 @@
  *    Celery on) and exports it, at run time, as a cookiecutter template and as
  *    a copier template whose only variable is the project name.
  * 2. Times, alternately in one session, each tool producing the same project
- *    under another name: pyscaffold from the bundle (dist/pyscaffold/) and
- *    from the checkout (main.ts), cookiecutter and copier (pinned, installed
+ *    under another name: pyscaffold from the bundle (dist/pyscaffold/), from
+ *    the checkout (main.ts) and as the JSR package (`deno task bundle --jsr`,
+ *    served over HTTP on loopback), cookiecutter and copier (pinned, installed
  *    from PyPI into a virtual environment under the bench cache). Every output
  *    is compared with pyscaffold's, byte for byte.
  * 3. Times `--help` of each the same way.
@@ -24,6 +25,7 @@ import {
   median,
   ROOT,
   type Section,
+  servedJsrPackage,
   sh,
   type Timed,
   timed,
@@ -57,6 +59,8 @@ interface Contender {
   help: string[];
   /** The command that writes the project to `dest/TARGET_NAME`. */
   generate(dest: string): string[];
+  /** Added to the environment it runs in. */
+  env?: Record<string, string>;
 }
 
 async function walk(dir: string, base = dir, out = new Map<string, Uint8Array>()) {
@@ -142,9 +146,11 @@ export async function benchTools(runs: number): Promise<Section> {
   const venv = await toolVenv("tools", TOOLS);
   const bin = (name: string) => join(venv, "bin", name);
   const work = await Deno.makeTempDir({ prefix: "pyscaffold-vs-" });
+  let served: Awaited<ReturnType<typeof servedJsrPackage>> | undefined;
   try {
     // A private copy of the bundle: others may rebuild dist/ during the run.
     const bundle = await buildBundle(work);
+    const jsr = served = await servedJsrPackage(work);
     const deno = Deno.execPath();
 
     // The reference project and its two exports.
@@ -235,6 +241,21 @@ export async function benchTools(runs: number): Promise<Section> {
           join(d, TARGET_NAME),
         ],
       },
+      {
+        name: "pyscaffold (JSR package)",
+        help: [deno, "run", "-A", jsr.entry, "--help"],
+        generate: (d) => [
+          deno,
+          "run",
+          "-A",
+          jsr.entry,
+          "new",
+          join(d, TARGET_NAME),
+          "--yes",
+          ...PROJECT_FLAGS,
+        ],
+        env: jsr.env,
+      },
     ];
 
     // Same output: each tool's project against pyscaffold's (bundle) under the target name.
@@ -242,7 +263,7 @@ export async function benchTools(runs: number): Promise<Section> {
     for (const [i, c] of contenders.entries()) {
       const d = join(work, "check", String(i));
       await Deno.mkdir(d, { recursive: true });
-      await timed(c.generate(d));
+      await timed(c.generate(d), { env: c.env });
       outputs.push(join(d, TARGET_NAME));
     }
     const sameness: string[] = [];
@@ -273,7 +294,7 @@ export async function benchTools(runs: number): Promise<Section> {
             await Deno.mkdir(d, { recursive: true });
             cmd = c.generate(d);
           }
-          const t = await timed(cmd);
+          const t = await timed(cmd, { env: c.env });
           if (round >= 0) results[i].push(t);
         }
       }
@@ -358,9 +379,9 @@ export async function benchTools(runs: number): Promise<Section> {
       `- ${ratioLine("--help, cookiecutter ÷ pyscaffold", help[0].ms, help[2].ms, AIM_HELP)}`,
       `- ${ratioLine("--help, copier ÷ pyscaffold", help[0].ms, help[3].ms, AIM_HELP)}`,
       "",
-      "The same by CPU time (their mean ÷ pyscaffold's mean), bundle and checkout:",
+      "The same by CPU time (their mean ÷ pyscaffold's mean), bundle, checkout and JSR package:",
       "",
-      ...[0, 1].flatMap((us) => [
+      ...[0, 1, 4].flatMap((us) => [
         `- ${
           ratioLine(
             `generate, cookiecutter ÷ ${contenders[us].name}, CPU`,
@@ -380,8 +401,8 @@ export async function benchTools(runs: number): Promise<Section> {
       ]),
       "",
     );
-    console.log(lines.slice(-13).join("\n"));
-    const [ours, checkout, cookiecutter, copier] = [0, 1, 2, 3];
+    console.log(lines.slice(-15).join("\n"));
+    const [ours, checkout, cookiecutter, copier, fromJsr] = [0, 1, 2, 3, 4];
     const aims = [
       ratioAim(
         "generate: cookiecutter ÷ pyscaffold (bundle)",
@@ -396,13 +417,27 @@ export async function benchTools(runs: number): Promise<Section> {
         AIM_COPIER,
       ),
       ratioAim(
-        "generate: cookiecutter ÷ pyscaffold (checkout)",
+        "generate: cookiecutter ÷ pyscaffold (JSR package)",
+        generate[fromJsr].ms,
+        generate[cookiecutter].ms,
+        AIM_COOKIECUTTER,
+      ),
+      ratioAim(
+        "generate: copier ÷ pyscaffold (JSR package)",
+        generate[fromJsr].ms,
+        generate[copier].ms,
+        AIM_COPIER,
+      ),
+      // The checkout is no longer how pyscaffold ships (JSR serves the bundle since 0.12.4):
+      // its rows stay, for whoever runs it from a clone.
+      ratioAim(
+        "generate: cookiecutter ÷ pyscaffold (checkout, not shipped)",
         generate[checkout].ms,
         generate[cookiecutter].ms,
         AIM_COOKIECUTTER,
       ),
       ratioAim(
-        "generate: copier ÷ pyscaffold (checkout)",
+        "generate: copier ÷ pyscaffold (checkout, not shipped)",
         generate[checkout].ms,
         generate[copier].ms,
         AIM_COPIER,
@@ -420,13 +455,14 @@ export async function benchTools(runs: number): Promise<Section> {
         AIM_HELP,
       ),
       aimRow(
-        "same output from all four",
+        "same output from all five",
         sameness.every((s) => s.includes("identical")) ? "identical" : "DIFFERENT",
         sameness.every((s) => s.includes("identical")),
       ),
     ];
     return { text: lines.join("\n"), aims };
   } finally {
+    await served?.shutdown();
     await Deno.remove(work, { recursive: true }).catch(() => {});
   }
 }

@@ -18,3 +18,20 @@ export async function buildBundle(): Promise<string> {
   assertEquals(r.code, 0, new TextDecoder().decode(r.stderr));
   return join(out, BUNDLE_ENTRY);
 }
+
+/**
+ * The package published to JSR (`deno task bundle --jsr`), built into a temporary directory of
+ * the test's own; returns that directory.
+ */
+export async function buildJsrPackage(): Promise<string> {
+  const out = join(await Deno.makeTempDir({ prefix: "pyscaffold-jsr-" }), "jsr");
+  const r = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "bundle", "--jsr", "--outdir", out],
+    cwd: ROOT,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(r.code, 0, new TextDecoder().decode(r.stderr));
+  return out;
+}

@@ -32,6 +32,22 @@
  * chunks are for. `--unstable-lazy-dynamic-imports` does the same, but only where the user
  * passes it; the bundle's users run it without flags.
  *
+ * `deno task bundle --jsr` builds dist/jsr/: the same modules as the package published to JSR,
+ * so that `deno run -A jsr:@org/pyscaffold` runs what the bundle runs rather than the source
+ * (whose npm packages load Node's compatibility layer at start: pluralize is CommonJS, and pathe
+ * names `process`; docs/DECISIONS.md, "JSR serves the bundle"). It differs from the bundle in
+ * three ways, each for being a remote package:
+ *
+ * - the chunks' dynamic imports stay plain strings, so that the package's whole graph is known
+ *   to Deno: the first run (or `deno install`) downloads and caches every chunk, and a command
+ *   run later works offline. For remote modules, which Deno caches once analysed, that costs
+ *   ~2–3 ms at start (9 ms for local files, above);
+ * - a deno.json of its own: JSR_NAME, the checkout's version and licence, `./main.js` as its export,
+ *   with `main.d.ts` beside it (the entry exports nothing), so JSR needs no type inference;
+ *   README.md and LICENSE as the checkout's;
+ * - the compiled templates without their `@ts-self-types` comment: their types import the
+ *   source's, which the package does not hold.
+ *
  * `deno bundle` cannot yet bundle every npm package: it does not resolve a CommonJS
  * `require("./data")` of a JSON file written without its extension (emojilib, under
  * marked-terminal, did this; the lessons now have their own renderer, so none is left).
@@ -52,6 +68,15 @@ const root = new URL("..", import.meta.url).pathname;
 /** The bundle's directory, and the module to run in it. */
 export const BUNDLE_DIR: string = join(root, "dist", "pyscaffold");
 export const BUNDLE_ENTRY = "main.js";
+
+/**
+ * The package's name on JSR. The checkout's deno.json has none: it is not the package, and a
+ * `deno publish` run there stops (no name) rather than publish the source.
+ */
+export const JSR_NAME = "@org/pyscaffold";
+
+/** Where `deno task bundle --jsr` writes the package published to JSR (see above). */
+export const JSR_DIR: string = join(root, "dist", "jsr");
 
 /**
  * The compiled templates (src/render/_compiled.gen.js), kept out of the chunks and copied
@@ -147,13 +172,57 @@ export function builtinsAtStart(chunks: ReadonlyMap<string, string>, entry: stri
   return [...found].sort();
 }
 
+/** The `@ts-self-types` comment the compiled templates begin with (tools/embed_templates.ts). */
+const SELF_TYPES = /^\/\/ @ts-self-types="[^"]*"\r?\n/;
+
+/**
+ * The files the JSR package adds to its chunks (see above): its deno.json, the entry's
+ * declaration, and the checkout's README.md and LICENSE (`readme`, `license`).
+ */
+export function jsrFiles(
+  config: { version: string; license: string },
+  readme: string,
+  license: string,
+): Map<string, string> {
+  const { version } = config;
+  const manifest = {
+    name: JSR_NAME,
+    version,
+    license: config.license,
+    exports: `./${BUNDLE_ENTRY}`,
+  };
+  return new Map([
+    ["deno.json", JSON.stringify(manifest, null, 2) + "\n"],
+    [ENTRY_TYPES, "// pyscaffold is a program: its entry exports nothing.\nexport {};\n"],
+    ["README.md", readme],
+    ["LICENSE", license],
+  ]);
+}
+
+/** The declaration of the JSR package's entry (it exports nothing). */
+const ENTRY_TYPES = "main.d.ts";
+
+/** A chunk as the JSR package holds it, from the bundle's (see above). */
+export function forJsr(name: string, code: string): string {
+  if (name === COMPILED_TEMPLATES) {
+    if (!SELF_TYPES.test(code)) throw new Error(`${name} no longer begins with @ts-self-types`);
+    return code.replace(SELF_TYPES, "");
+  }
+  return name === BUNDLE_ENTRY ? `// @ts-self-types="./${ENTRY_TYPES}"\n${code}` : code;
+}
+
+const USAGE = "usage: deno task bundle [--jsr] [--outdir DIR]   " +
+  "(default: dist/pyscaffold, with --jsr dist/jsr)";
+
 async function main(args: string[]): Promise<number> {
-  const at = args.indexOf("--outdir");
-  if (args.length !== (at >= 0 ? 2 : 0) || (at >= 0 && !args[at + 1])) {
-    console.error("usage: deno task bundle [--outdir DIR]   (default: dist/pyscaffold)");
+  const jsr = args.includes("--jsr");
+  const rest = args.filter((arg) => arg !== "--jsr");
+  const at = rest.indexOf("--outdir");
+  if (rest.length !== (at >= 0 ? 2 : 0) || (at >= 0 && !rest[at + 1])) {
+    console.error(USAGE);
     return 2;
   }
-  const outdir = at >= 0 ? resolve(args[at + 1]) : BUNDLE_DIR;
+  const outdir = at >= 0 ? resolve(rest[at + 1]) : jsr ? JSR_DIR : BUNDLE_DIR;
   await Deno.remove(outdir, { recursive: true }).catch(() => {});
   const result = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -175,13 +244,15 @@ async function main(args: string[]): Promise<number> {
     const chunks = new Map<string, string>();
     for await (const entry of Deno.readDir(outdir)) {
       if (!entry.isFile || !entry.name.endsWith(".js")) continue;
-      const code = await Deno.readTextFile(join(outdir, entry.name));
-      chunks.set(
-        entry.name,
-        loadedOnDemand(
-          withoutCreateRequire(pinUnbundled(code, denoJson.imports, UNBUNDLED), entry.name),
+      const code = withoutCreateRequire(
+        pinUnbundled(
+          await Deno.readTextFile(join(outdir, entry.name)),
+          denoJson.imports,
+          UNBUNDLED,
         ),
+        entry.name,
       );
+      chunks.set(entry.name, jsr ? code : loadedOnDemand(code));
     }
     // The chunk that renders imports the compiled templates by the path the source gives,
     // which is the copy's path beside it.
@@ -200,6 +271,15 @@ async function main(args: string[]): Promise<number> {
       throw new Error(
         `the bundle's start imports ${atStart.join(", ")}: import what needs them dynamically`,
       );
+    }
+    if (jsr) {
+      for (const [name, code] of chunks) chunks.set(name, forJsr(name, code));
+      const added = jsrFiles(
+        denoJson,
+        await Deno.readTextFile(join(root, "README.md")),
+        await Deno.readTextFile(join(root, "LICENSE")),
+      );
+      for (const [name, content] of added) chunks.set(name, content);
     }
     for (const [name, code] of chunks) await Deno.writeTextFile(join(outdir, name), code);
   } catch (error) {
