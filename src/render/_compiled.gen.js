@@ -3673,6 +3673,9 @@ __eta.res+=']\n\n[tool.mypy]\nstrict = true\npython_version = "3.11"\nfiles = ["
 if (it.quart) {
 __eta.res+='# Every async test and fixture runs on its own event loop, like a request.\nasyncio_mode = "auto"\nasyncio_default_fixture_loop_scope = "function"\n';
 }
+if (it.celery) {
+__eta.res+='# Celery\'s Redis result backend calls redis-py\'s deprecated `setex` (celery/backends/redis.py):\n# not this project\'s code, and nothing it can change. Any other warning still shows.\nfilterwarnings = ["ignore:Call to deprecated setex:DeprecationWarning:celery.backends.redis"]\n';
+}
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4590,13 +4593,13 @@ __eta.res+='self.users.rollback()\n            raise ConflictError(EMAIL_TAKEN) 
 __eta.res+=it.fw.async;
 __eta.res+='def login(self, credentials: LoginCredentials) -> TokenPair:\n        user = ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.by_email(credentials.email.lower())\n';
+__eta.res+='self.users.by_email(credentials.email.lower())\n        # Hashed even without a user (against a dummy hash): an unknown email takes as long to\n        # refuse as a wrong password, so the time does not tell which emails have an account.\n';
 if (it.quart) {
-__eta.res+='        password_hash = user.password_hash if user else None\n        if not await asyncio.to_thread(verify_password, password_hash, credentials.password):\n';
+__eta.res+='        password_hash = user.password_hash if user else None\n        verified = await asyncio.to_thread(verify_password, password_hash, credentials.password)\n';
 } else {
-__eta.res+='        if not verify_password(user.password_hash if user else None, credentials.password):\n';
+__eta.res+='        verified = verify_password(user.password_hash if user else None, credentials.password)\n';
 }
-__eta.res+='            raise AuthenticationError("Invalid email or password")\n        assert user is not None  # verify_password is False without a user\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    def refresh(self, identity: str) -> AccessToken:\n        token = create_token(identity, "access", fresh=False)\n        return AccessToken(access_token=token, expires_in=_access_seconds())\n\n    ';
+__eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    def refresh(self, identity: str) -> AccessToken:\n        token = create_token(identity, "access", fresh=False)\n        return AccessToken(access_token=token, expires_in=_access_seconds())\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def logout(self, access_claims: Claims, refresh_token: str | None) -> Revoked:\n        actor = str(access_claims["sub"])\n        # The refresh token is checked before anything is revoked: a refused logout changes nothing.\n        refresh_claims = None if refresh_token is None else decode_token(refresh_token, "refresh")\n        if refresh_claims is not None and refresh_claims["sub"] != actor:\n            raise AuthenticationError("Invalid token")\n        ';
 __eta.res+=it.fw.await;

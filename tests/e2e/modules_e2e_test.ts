@@ -141,6 +141,7 @@ for (const combo of CASES) {
           });
           assert(/\d+ passed/.test(result.stdout), result.stdout);
           assert(!/skipped|error/i.test(result.stdout.split("\n").pop() ?? ""), result.stdout);
+          assert(!/\d+ warnings?\b/.test(result.stdout), `warnings:\n${result.stdout}`);
         });
       };
       await check("with three modules");
