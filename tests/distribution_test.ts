@@ -31,14 +31,18 @@ interface Result {
   stderr: string;
 }
 
-async function deno(args: string[], cwd: string = ROOT): Promise<Result> {
+async function deno(
+  args: string[],
+  cwd: string = ROOT,
+  env: Record<string, string> = {},
+): Promise<Result> {
   const out = await new Deno.Command(Deno.execPath(), {
     args,
     cwd,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
@@ -234,17 +238,8 @@ Deno.test({
     // What jsr.io does for this package: its files, as they are, over HTTP.
     const server = servePackage(dir);
     const url = server.url("main.js");
-    const served = async (args: string[], cwd: string, flags: string[] = []) => {
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", ...flags, url, ...args],
-        cwd,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-        env: { NO_COLOR: "1", DENO_DIR: denoDir },
-      }).output();
-      return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-    };
+    const served = (args: string[], cwd: string, flags: string[] = []) =>
+      deno(["run", "-A", ...flags, url, ...args], cwd, { DENO_DIR: denoDir });
     const same = async (label: string) => {
       const [a, b] = [
         await snapshotTree(join(checkoutDir, "svc")),
@@ -385,15 +380,8 @@ Deno.test("distribution: the bundle runs with an empty DENO_DIR and downloads no
         ["learn", "caching"],
       ]
     ) {
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", bundle, ...args],
-        cwd,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-        env: { NO_COLOR: "1", DENO_DIR: denoDir },
-      }).output();
-      const [stdout, stderr] = [dec.decode(out.stdout), dec.decode(out.stderr)];
+      const out = await deno(["run", "-A", bundle, ...args], cwd, { DENO_DIR: denoDir });
+      const { stdout, stderr } = out;
       assertEquals(out.code, 0, `${args.join(" ")}: ${stderr}`);
       assert(!/Download/.test(stdout + stderr), `${args.join(" ")} downloaded:\n${stderr}`);
     }
