@@ -230,10 +230,13 @@ Deno.test("distribution: the checkout is not a package: `deno publish` there sto
 });
 
 Deno.test({
-  name: "distribution: the JSR package, served: generates as the checkout, then runs offline",
+  name:
+    "distribution: the JSR package, served: generates as the checkout; run or installed, then offline",
   async fn() {
     const dir = await buildJsrPackage();
     const denoDir = await Deno.makeTempDir({ prefix: "pyscaffold-deno-dir-" });
+    // `deno install` of the package, into a root and a DENO_DIR of its own (the README's way).
+    const [installRoot, installDenoDir] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
     const [servedDir, checkoutDir] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
     // What jsr.io does for this package: its files, as they are, over HTTP.
     const server = servePackage(dir);
@@ -258,9 +261,23 @@ Deno.test({
       assertEquals(checkout.code, 0, checkout.stderr);
       assertEquals(first.stdout, checkout.stdout);
       await same("new");
-      // The first run downloaded the whole program (from an empty DENO_DIR): with the server
-      // gone and Deno told to use its cache only, a command that run never reached works.
+      const install = ["install", "-g", "-A", "-n", "pyscaffold", "--root", installRoot, url];
+      const installed = await deno(install, installRoot, { DENO_DIR: installDenoDir });
+      assertEquals(installed.code, 0, installed.stderr);
+      // The first run downloaded the whole program (from an empty DENO_DIR), and so did the
+      // install: with the server gone (and, for the run, Deno told to use its cache only), a
+      // command neither of them reached works.
       await server.shutdown();
+      const shim = await new Deno.Command(join(installRoot, "bin", "pyscaffold"), {
+        args: ["learn", "caching"],
+        cwd: installRoot,
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        env: { NO_COLOR: "1", DENO_DIR: installDenoDir },
+      }).output();
+      assertEquals(shim.code, 0, dec.decode(shim.stderr));
+      assertMatch(dec.decode(shim.stdout), /cach/i);
       const add = ["add", "booking", "--field", "guest:str(120):required", "--yes"];
       const [later, checkoutAdd] = await Promise.all([
         served(add, join(servedDir, "svc"), ["--cached-only"]),
@@ -272,7 +289,9 @@ Deno.test({
       await same("add");
     } finally {
       await server.shutdown();
-      for (const d of [denoDir, servedDir, checkoutDir, dirname(dir)]) {
+      for (
+        const d of [denoDir, installRoot, installDenoDir, servedDir, checkoutDir, dirname(dir)]
+      ) {
         await Deno.remove(d, { recursive: true });
       }
     }
