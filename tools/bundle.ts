@@ -42,9 +42,9 @@
  *   to Deno: the first run (or `deno install`) downloads and caches every chunk, and a command
  *   run later works offline. For remote modules, which Deno caches once analysed, that costs
  *   ~2–3 ms at start (9 ms for local files, above);
- * - a deno.json of its own: JSR_NAME, the checkout's version and licence, `./main.js` as its export,
- *   with `main.d.ts` beside it (the entry exports nothing), so JSR needs no type inference;
- *   README.md and LICENSE as the checkout's;
+ * - a deno.json of its own: JSR_NAME, the checkout's version and licence, `./main.js` as its
+ *   export, with `main.d.ts` beside it (the entry exports nothing), so JSR needs no type
+ *   inference; README.md and LICENSE as the checkout's;
  * - the compiled templates without their `@ts-self-types` comment: their types import the
  *   source's, which the package does not hold.
  *
@@ -76,7 +76,7 @@ export const BUNDLE_ENTRY = "main.js";
 export const JSR_NAME = "@org/pyscaffold";
 
 /** Where `deno task bundle --jsr` writes the package published to JSR (see above). */
-export const JSR_DIR: string = join(root, "dist", "jsr");
+const JSR_DIR: string = join(root, "dist", "jsr");
 
 /**
  * The compiled templates (src/render/_compiled.gen.js), kept out of the chunks and copied
@@ -175,19 +175,21 @@ export function builtinsAtStart(chunks: ReadonlyMap<string, string>, entry: stri
 /** The `@ts-self-types` comment the compiled templates begin with (tools/embed_templates.ts). */
 const SELF_TYPES = /^\/\/ @ts-self-types="[^"]*"\r?\n/;
 
+/** The declaration of the JSR package's entry (it exports nothing). */
+const ENTRY_TYPES = "main.d.ts";
+
 /**
  * The files the JSR package adds to its chunks (see above): its deno.json, the entry's
  * declaration, and the checkout's README.md and LICENSE (`readme`, `license`).
  */
-export function jsrFiles(
+function jsrFiles(
   config: { version: string; license: string },
   readme: string,
   license: string,
 ): Map<string, string> {
-  const { version } = config;
   const manifest = {
     name: JSR_NAME,
-    version,
+    version: config.version,
     license: config.license,
     exports: `./${BUNDLE_ENTRY}`,
   };
@@ -198,9 +200,6 @@ export function jsrFiles(
     ["LICENSE", license],
   ]);
 }
-
-/** The declaration of the JSR package's entry (it exports nothing). */
-const ENTRY_TYPES = "main.d.ts";
 
 /** A chunk as the JSR package holds it, from the bundle's (see above). */
 export function forJsr(name: string, code: string): string {
