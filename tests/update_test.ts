@@ -157,7 +157,7 @@ async function recordChange(
   added: [string, string][],
   dropped: string[],
 ): Promise<string> {
-  const change = await storeChange(await storeChanges(dir), added, dropped, "1.1.0");
+  const change = await storeChange(storeChanges(dir), added, dropped, "1.1.0");
   await Deno.writeTextFile(join(dir, change.path), change.content);
   return change.path;
 }
@@ -175,7 +175,7 @@ Deno.test("base store: add and remove record a change each; reading applies them
     assertEquals(await Deno.readTextFile(join(dir, STORE_FILE)), first, "the store is untouched");
     const store = (await readStore(dir))!;
     assertEquals([store.version, store.path], ["1.1.0", STORE_FILE]);
-    assertEquals(await storeChanges(dir), [added, removed]);
+    assertEquals(storeChanges(dir), [added, removed]);
     assertEquals(Object.fromEntries(store.files), {
       "README.md": "# r\n",
       "src/b/b.py": "b = 'x\ny'\n",
@@ -489,7 +489,7 @@ Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; fra
 
 Deno.test("update: a project from before the store — hashes and this version's rendering as the base", async () => {
   const dir = await newProject();
-  assertEquals((await storeChanges(dir)).length, 2, "each add recorded a change");
+  assertEquals((storeChanges(dir)).length, 2, "each add recorded a change");
   await Deno.remove(join(dir, STORE_FILE));
   // an older release: another version, and a project file it generated differently
   await edit(dir, ANSWERS_FILE, (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.0.1"'));
@@ -511,7 +511,7 @@ Deno.test("update: a project from before the store — hashes and this version's
   assert(await readStore(dir), "the update wrote the store");
   // The adds' changes, left behind the deleted store, went with the update: applied on top of
   // the new store, they would bring back the older content of the files they hold.
-  assertEquals(await storeChanges(dir), []);
+  assertEquals(storeChanges(dir), []);
 });
 
 Deno.test("update: without --set in a terminal, asks each feature as new does, then applies", async () => {

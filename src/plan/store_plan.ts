@@ -50,6 +50,6 @@ export async function changedStore(
   if (await storePath(root) === undefined) {
     return added.length === 0 ? undefined : await plannedStore(files, "create");
   }
-  const change = await storeChange(await storeChanges(root), files, dropped, VERSION);
+  const change = await storeChange(storeChanges(root), files, dropped, VERSION);
   return storeFile(change.path, change.content, "create");
 }

@@ -367,7 +367,7 @@ export async function planUpdate(
     for (
       const path of [
         ...(store?.path === GZIP_STORE_FILE ? [store.path] : []),
-        ...await storeChanges(state.root),
+        ...storeChanges(state.root),
       ]
     ) {
       deletes.push({

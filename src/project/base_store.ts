@@ -123,10 +123,12 @@ function changeNumber(path: string): number {
  * The change files recorded in the project at `root` (their paths), in the order they
  * apply: by number, then by name (two branches' changes of the same number).
  */
-export async function storeChanges(root: string): Promise<string[]> {
+export function storeChanges(root: string): string[] {
   const paths: string[] = [];
   try {
-    for await (const entry of Deno.readDir(join(root, ...STORE_CHANGES_DIR.split("/")))) {
+    // Synchronous: an awaited step per entry cost ~10 µs each, so every `add` grew with the
+    // changes recorded before it (docs/DECISIONS.md, "in-process add").
+    for (const entry of Deno.readDirSync(join(root, ...STORE_CHANGES_DIR.split("/")))) {
       if (entry.isFile && CHANGE_NAME.test(entry.name)) {
         paths.push(`${STORE_CHANGES_DIR}/${entry.name}`);
       }
@@ -232,7 +234,7 @@ export async function readStore(
   if (path === undefined) return undefined;
   const bytes = await Deno.readFile(join(root, ...path.split("/")));
   const changes = await Promise.all(
-    (await storeChanges(root)).map(async (change): Promise<[string, string]> => [
+    storeChanges(root).map(async (change): Promise<[string, string]> => [
       change,
       await Deno.readTextFile(join(root, ...change.split("/"))),
     ]),

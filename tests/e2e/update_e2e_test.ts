@@ -290,7 +290,7 @@ for (const framework of FRAMEWORKS) {
         assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.9", true);
         const after = (await readStore(dir))!;
         assertEquals(after.path, STORE_FILE);
-        assertEquals(await storeChanges(dir), [], "one plain store, whole");
+        assertEquals(storeChanges(dir), [], "one plain store, whole");
         await assertRejects(
           () => Deno.stat(path(GZIP_STORE_FILE)),
           (error) => assert(error instanceof Deno.errors.NotFound, String(error)),
