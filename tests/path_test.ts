@@ -89,9 +89,22 @@ Deno.test("project paths: every way out of the project, and names Windows cannot
     "src/NUL.py",
     "src/lpt1",
     "com9.txt",
+    "src/AUX.tar.gz",
+    "src/..",
+    "..",
+    ".",
     `src/${"a".repeat(400)}.py`,
   ];
   assertEquals(refused.filter((path) => safeRelativePath(path) !== undefined), []);
-  const kept = ["src/items/items_service.py", ".pyscaffold/base.jsonl", "src/console/x.py", "a.b"];
+  const kept = [
+    "src/items/items_service.py",
+    ".pyscaffold/base.jsonl",
+    "src/console/x.py",
+    "a.b",
+    "src/...py",
+    "src/..b/x.py",
+    "src/com10.py",
+    "src/nul_x.py",
+  ];
   assertEquals(kept.map((path) => safeRelativePath(path)), kept);
 });
