@@ -26,13 +26,9 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The names one `from PACKAGE import ...` statement imports (one line or in parentheses). */
-function importedNames(source: string, pkg: string): string[] {
+/** The names the `from PACKAGE import ...` statements that `statement` finds import. */
+function importedNames(source: string, statement: RegExp): string[] {
   const names: string[] = [];
-  const statement = new RegExp(
-    `^\\s*from\\s+${escape(pkg)}\\s+import\\s+(\\(([^)]*)\\)|[^\\n#]*)`,
-    "gm",
-  );
   for (const m of source.matchAll(statement)) {
     for (const part of (m[2] ?? m[1]).split(",")) {
       const name = part.replace(/#.*$/gm, "").trim().split(/\s+/)[0];
@@ -42,23 +38,44 @@ function importedNames(source: string, pkg: string): string[] {
   return names;
 }
 
-/** Whether `source` imports the dotted module `mod` (or something inside it). */
-export function importsModule(source: string, mod: string): boolean {
+/**
+ * A test of whether a source imports the dotted module `mod` (or something inside it): its
+ * expressions built once, for every file `remove` reads. Built per file and module, they cost
+ * `remove` ~100 ms in a project of 50 modules (docs/DECISIONS.md).
+ */
+export function importTest(mod: string): (source: string) => boolean {
   const direct = new RegExp(
     `^\\s*(from\\s+${escape(mod)}(\\.\\w+)*\\s+import\\b|import\\s+[^\\n#]*\\b${
       escape(mod)
     }(\\.\\w+)*\\s*($|,|\\s+as\\b|#))`,
     "m",
   );
-  if (direct.test(source)) return true;
   const dot = mod.lastIndexOf(".");
-  return dot > 0 && importedNames(source, mod.slice(0, dot)).includes(mod.slice(dot + 1));
+  const last = mod.slice(dot + 1);
+  // `from PACKAGE import (name, ...)`: one line, or a list in parentheses.
+  const fromPackage = dot > 0
+    ? new RegExp(
+      `^\\s*from\\s+${escape(mod.slice(0, dot))}\\s+import\\s+(\\(([^)]*)\\)|[^\\n#]*)`,
+      "gm",
+    )
+    : undefined;
+  // Every form names the module's last part: a file without it is passed over unparsed.
+  return (source) =>
+    source.includes(last) &&
+    (direct.test(source) ||
+      (fromPackage !== undefined && importedNames(source, fromPackage).includes(last)));
 }
 
-async function pythonFiles(root: string, dir: string): Promise<string[]> {
-  const entries: Deno.DirEntry[] = [];
+/** Whether `source` imports the dotted module `mod` (or something inside it). */
+export function importsModule(source: string, mod: string): boolean {
+  return importTest(mod)(source);
+}
+
+/** The `.py` files under `dir`, sorted. Synchronous: a wait per entry and per file added up. */
+function pythonFiles(root: string, dir: string): string[] {
+  let entries: Deno.DirEntry[];
   try {
-    for await (const entry of Deno.readDir(join(root, dir))) entries.push(entry);
+    entries = [...Deno.readDirSync(join(root, dir))];
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return [];
     throw error;
@@ -67,7 +84,7 @@ async function pythonFiles(root: string, dir: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = `${dir}/${entry.name}`;
     if (entry.isDirectory && !entry.name.startsWith(".") && entry.name !== "__pycache__") {
-      found.push(...await pythonFiles(root, rel));
+      found.push(...pythonFiles(root, rel));
     } else if (entry.isFile && entry.name.endsWith(".py")) {
       found.push(rel);
     }
@@ -80,22 +97,20 @@ async function pythonFiles(root: string, dir: string): Promise<string[]> {
  * module of a file in `deleted`. A package's `__init__.py` is left out: without it the
  * folder still imports (as a namespace package), and every module in it is checked itself.
  */
-export async function brokenImports(
-  root: string,
-  deleted: readonly string[],
-): Promise<BrokenImport[]> {
+export function brokenImports(root: string, deleted: readonly string[]): BrokenImport[] {
   const deletedSet = new Set(deleted);
-  const modules = deleted
+  const tests = deleted
     .filter((path) => path.endsWith(".py") && !path.endsWith("__init__.py"))
-    .map(dottedModule);
-  if (modules.length === 0) return [];
+    .map(dottedModule)
+    .map((mod) => ({ mod, imports: importTest(mod) }));
+  if (tests.length === 0) return [];
   const broken: BrokenImport[] = [];
   for (const dir of CODE_DIRS) {
-    for (const file of await pythonFiles(root, dir)) {
+    for (const file of pythonFiles(root, dir)) {
       if (deletedSet.has(file)) continue;
-      const source = await Deno.readTextFile(join(root, file));
-      for (const mod of modules) {
-        if (importsModule(source, mod)) broken.push({ file, module: mod });
+      const source = Deno.readTextFileSync(join(root, file));
+      for (const { mod, imports } of tests) {
+        if (imports(source)) broken.push({ file, module: mod });
       }
     }
   }

@@ -342,7 +342,7 @@ export async function planRemove(
     d.path.endsWith("/__init__.py") && keptFolders.has(d.path.slice(0, -"/__init__.py".length))
   );
   for (const init of keptInits) deletes.splice(deletes.indexOf(init), 1);
-  await refuseBrokenImports(state.root, name, deletes.map((d) => d.path), conflicts, force);
+  refuseBrokenImports(state.root, name, deletes.map((d) => d.path), conflicts, force);
   const migration = nextMigration(state, module, "drop");
   const modules = { ...state.modules };
   delete modules[name];
@@ -372,14 +372,14 @@ const MAX_NAMED = 4;
  * would no longer start (its controllers are imported at start-up) nor its tests run.
  * A changed file of the module itself can go with --force; any other file must be edited.
  */
-async function refuseBrokenImports(
+function refuseBrokenImports(
   root: string,
   name: string,
   deleted: readonly string[],
   conflicts: readonly Conflict[],
   force: boolean,
-): Promise<void> {
-  const broken = await brokenImports(root, deleted);
+): void {
+  const broken = brokenImports(root, deleted);
   if (broken.length === 0) return;
   const changed = new Set(conflicts.map((c) => c.path));
   const files = [...new Set(broken.map((b) => b.file))];
