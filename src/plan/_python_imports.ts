@@ -41,7 +41,8 @@ function importedNames(source: string, statement: RegExp): string[] {
 /**
  * A test of whether a source imports the dotted module `mod` (or something inside it): its
  * expressions built once, for every file `remove` reads. Built per file and module, they cost
- * `remove` ~100 ms in a project of 50 modules (docs/DECISIONS.md).
+ * `remove` ~100 ms in a project of 50 modules (docs/DECISIONS.md, "`remove`: the import check
+ * built once per module").
  */
 export function importTest(mod: string): (source: string) => boolean {
   const direct = new RegExp(

@@ -127,7 +127,7 @@ export function storeChanges(root: string): string[] {
   const paths: string[] = [];
   try {
     // Synchronous: an awaited step per entry cost ~10 µs each, so every `add` grew with the
-    // changes recorded before it (docs/DECISIONS.md, "in-process add").
+    // changes recorded before it (docs/DECISIONS.md, "#15 the tool, ninth pass").
     for (const entry of Deno.readDirSync(join(root, ...STORE_CHANGES_DIR.split("/")))) {
       if (entry.isFile && CHANGE_NAME.test(entry.name)) {
         paths.push(`${STORE_CHANGES_DIR}/${entry.name}`);
