@@ -5,7 +5,8 @@
  * rebuilt first) and as the JSR package (`deno task bundle --jsr`, served over HTTP on
  * loopback as jsr.io would serve it, cached after the warm-up run), beside an empty
  * `deno run`: the aim is 2× that (issue 15). The cases are interleaved: each of 3
- * rounds runs every case in turn, so a change of load on a shared machine moves them all. Beside the wall time, the CPU time
+ * rounds runs every case in turn, so a change of load on a shared machine moves them
+ * all. Beside the wall time, the CPU time
  * (user + system) of the child processes, which a loaded machine disturbs much
  * less: the mean per run, from this process's `cutime + cstime` (/proc/self/stat,
  * clock ticks, so exact over many runs rather than per run). A benchmark, not a

@@ -20,7 +20,7 @@ import { makeColors } from "../src/output/colors.ts";
 import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
 import { writeMinimalProject } from "./_minimal_project.ts";
-import { importsModule } from "../src/plan/_python_imports.ts";
+import { importTest } from "../src/plan/_python_imports.ts";
 
 const dec = new TextDecoder();
 
@@ -400,7 +400,7 @@ Deno.test("remove: a kept file that imports nothing deleted keeps its package", 
 });
 
 Deno.test("python imports: from-imports, plain imports and parenthesised lists", () => {
-  const mod = "src.booking.booking_service";
+  const importsModule = importTest("src.booking.booking_service");
   for (
     const source of [
       "from src.booking.booking_service import BookingService\n",
@@ -410,7 +410,7 @@ Deno.test("python imports: from-imports, plain imports and parenthesised lists",
       "from src.booking import (\n    booking_schemas,\n    booking_service,\n)\n",
       "    from src.booking.booking_service import x  # lazily\n",
     ]
-  ) assert(importsModule(source, mod), source);
+  ) assert(importsModule(source), source);
   for (
     const source of [
       "from src.booking.booking_services import X\n",
@@ -418,7 +418,7 @@ Deno.test("python imports: from-imports, plain imports and parenthesised lists",
       "# from src.booking.booking_service import X\n",
       '"""Uses src.booking.booking_service."""\n',
     ]
-  ) assert(!importsModule(source, mod), source);
+  ) assert(!importsModule(source), source);
 });
 
 Deno.test("remove: an unknown module names the known ones", async () => {

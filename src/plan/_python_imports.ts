@@ -67,11 +67,6 @@ export function importTest(mod: string): (source: string) => boolean {
       (fromPackage !== undefined && importedNames(source, fromPackage).includes(last)));
 }
 
-/** Whether `source` imports the dotted module `mod` (or something inside it). */
-export function importsModule(source: string, mod: string): boolean {
-  return importTest(mod)(source);
-}
-
 /** The `.py` files under `dir`, sorted. Synchronous: a wait per entry and per file added up. */
 function pythonFiles(root: string, dir: string): string[] {
   let entries: Deno.DirEntry[];

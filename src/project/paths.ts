@@ -18,8 +18,7 @@ const FORBIDDEN_CHARACTER = /[\x00-\x1f\x7f<>:"|?*]/;
 export function safeRelativePath(path: string): string | undefined {
   if (typeof path !== "string" || path === "" || path.length > 400) return undefined;
   if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return undefined;
-  // Control characters, and characters Windows refuses in a name (one test for the whole path:
-  // `add` checks every path of every module in the answers file).
+  // Control characters, and characters Windows refuses in a name.
   if (FORBIDDEN_CHARACTER.test(path)) return undefined;
   return BAD_SEGMENT.test(path) ? undefined : path;
 }
