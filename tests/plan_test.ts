@@ -1,5 +1,6 @@
 import { assert, assertEquals } from "./_assert.ts";
 import { buildProjectPlan, fileBytes, planSummary, resolveTemplate } from "../src/plan/mod.ts";
+import { lineCount } from "../src/plan/_types.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
@@ -40,6 +41,22 @@ Deno.test("plan: every supported combination plans safe, unique paths with prove
     }
     const summary = planSummary(plan);
     assertEquals(summary.files, plan.files.length);
+  }
+});
+
+Deno.test("plan: a file's lines are counted as an editor shows them", () => {
+  const cases: [string, number][] = [
+    ["", 0],
+    ["a", 1],
+    ["a\n", 1],
+    ["a\nb", 2],
+    ["a\nb\n", 2],
+    ["\n", 1],
+    ["\n\n", 2],
+    ["a\r\nb\r\n", 2],
+  ];
+  for (const [content, lines] of cases) {
+    assertEquals(lineCount(content), lines, JSON.stringify(content));
   }
 });
 

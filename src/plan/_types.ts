@@ -117,7 +117,7 @@ export function plannedFile(
     path,
     content,
     size: new TextEncoder().encode(content).length,
-    lines: content === "" ? 0 : content.split("\n").length - (content.endsWith("\n") ? 1 : 0),
+    lines: lineCount(content),
     origin: rule.origin,
     why: rule.why,
     lesson: rule.lesson,
@@ -125,6 +125,13 @@ export function plannedFile(
     action,
     ...(rule.executable ? { executable: true } : {}),
   };
+}
+
+/** Lines of `content` (a last line without its line break counts), found without splitting. */
+export function lineCount(content: string): number {
+  let breaks = 0;
+  for (let at = content.indexOf("\n"); at !== -1; at = content.indexOf("\n", at + 1)) breaks++;
+  return content === "" || content.endsWith("\n") ? breaks : breaks + 1;
 }
 
 /** The bytes the writer puts on disk for a planned file. */
