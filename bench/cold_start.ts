@@ -6,11 +6,10 @@
  * loopback as jsr.io would serve it, cached after the warm-up run), beside an empty
  * `deno run`: the aim is 2× that (issue 15). The cases are interleaved: each of 3
  * rounds runs every case in turn, so a change of load on a shared machine moves them
- * all. Beside the wall time, the CPU time
- * (user + system) of the child processes, which a loaded machine disturbs much
- * less: the mean per run, from this process's `cutime + cstime` (/proc/self/stat,
- * clock ticks, so exact over many runs rather than per run). A benchmark, not a
- * test: it prints figures and asserts nothing.
+ * all. Beside the wall time, the CPU time (user + system) of the child processes,
+ * which a loaded machine disturbs much less: the mean per run, from this process's
+ * `cutime + cstime` (/proc/self/stat, clock ticks, so exact over many runs rather
+ * than per run). A benchmark, not a test: it prints figures and asserts nothing.
  *
  *   deno task bench:start          3 rounds of 5 runs of each
  *   deno task bench:start --runs 30   (split over the 3 rounds)

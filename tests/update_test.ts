@@ -489,7 +489,7 @@ Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; fra
 
 Deno.test("update: a project from before the store — hashes and this version's rendering as the base", async () => {
   const dir = await newProject();
-  assertEquals((storeChanges(dir)).length, 2, "each add recorded a change");
+  assertEquals(storeChanges(dir).length, 2, "each add recorded a change");
   await Deno.remove(join(dir, STORE_FILE));
   // an older release: another version, and a project file it generated differently
   await edit(dir, ANSWERS_FILE, (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.0.1"'));

@@ -104,7 +104,8 @@ async function cleanStale(
   const names: string[] = [];
   try {
     // Synchronous: an awaited step per entry made every `new` and `add` pay for each entry of
-    // the directory (1.1 ms for 100 entries, 0.16 synchronously; docs/DECISIONS.md).
+    // the directory (1.1 ms for 100 entries, 0.16 synchronously; docs/DECISIONS.md, "#15 the
+    // tool, tenth pass").
     for (const entry of Deno.readDirSync(parent)) {
       // One that was being locked when a kill came is left as `<name>.locking`.
       const named = entry.name.endsWith(LOCKING_SUFFIX)
