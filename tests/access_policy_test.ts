@@ -97,19 +97,22 @@ Deno.test("access: each policy's guard and OpenAPI security, on both frameworks"
   }
 });
 
+/** The first module's record. */
+const RECORD = ".pyscaffold/modules/items.json";
+
 Deno.test("access: new --access records the first module's policy; default owner", async () => {
   const spec = resolveProjectSpec({ name: "svc", celery: false });
   const recorded = async (access?: "admin") => {
     const plan = await buildProjectPlan({ ...spec, module: { ...spec.module, access } });
-    const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
-    return JSON.parse(file.content).modules.items.access;
+    const file = plan.files.find((f) => f.path === RECORD)!;
+    return JSON.parse(file.content).access;
   };
   assertEquals(await recorded(), "owner");
   assertEquals(await recorded("admin"), "admin");
   const noAuth = resolveProjectSpec({ name: "svc", celery: false, auth: false });
   const plan = await buildProjectPlan(noAuth);
-  const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
-  assertEquals(JSON.parse(file.content).modules.items.access, "public");
+  const file = plan.files.find((f) => f.path === RECORD)!;
+  assertEquals(JSON.parse(file.content).access, "public");
 });
 
 Deno.test("access: add --access records the policy, reads older files as owner, remove works", async () => {
@@ -149,18 +152,18 @@ Deno.test("access: add --access records the policy, reads older files as owner, 
   assertMatch(removedNote.migration.content, /"owner_id"/);
 });
 
-Deno.test("access: an unknown policy in the answers file is refused, naming the module", async () => {
+Deno.test("access: an unknown policy in a module's record is refused, naming the record", async () => {
   const dir = await project(true, "admin");
   assertEquals((await readProject(dir)).modules.items.access, "admin");
-  const path = join(dir, ANSWERS_FILE);
+  const path = join(dir, RECORD);
   const data = JSON.parse(await Deno.readTextFile(path));
-  data.modules.items.access = "everyone";
+  data.access = "everyone";
   await Deno.writeTextFile(path, JSON.stringify(data));
-  await assertRejects(() => readProject(dir), (e) => {
+  await assertRejects(() => readProject(dir).then((s) => s.modules.items), (e) => {
     assert(e instanceof UserError, String(e));
     assertMatch(
       e.message,
-      /module "items": "access" is the string "everyone"; it must be one of public/,
+      /^\.pyscaffold\/modules\/items\.json: "access" is the string "everyone"; it must be one of public/,
     );
   });
 });

@@ -9,8 +9,8 @@ import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove } from "../src/cli/remove_command.ts";
-import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
-import { type PlannedFile, sha256 } from "../src/plan/mod.ts";
+import { ANSWERS_FILE, isRecordPath, readProject } from "../src/project/answers_file.ts";
+import { planAdd, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { isStorePath } from "../src/project/base_store.ts";
 import { writePlan } from "../src/write/mod.ts";
@@ -57,10 +57,15 @@ interface Manifest {
 
 const quiet = { interactive: false, prompter: new ScriptedPrompter([]) };
 
-/** The files a plan of `add` creates: the module's files and its migration. */
-/** The files `add` created, the base store (pyscaffold's own record, like the answers file) aside. */
+async function exists(path: string): Promise<boolean> {
+  return await Deno.stat(path).then(() => true, () => false);
+}
+
+/** The files `add` created (the module's and its migration), pyscaffold's records and store aside. */
 function createdBy(added: ModulePlan): PlannedFile[] {
-  return added.plan.files.filter((f) => f.action === "create" && !isStorePath(f.path));
+  return added.plan.files.filter((f) =>
+    f.action === "create" && !isStorePath(f.path) && !isRecordPath(f.path)
+  );
 }
 
 Deno.test("add: writes the module and a chained revision, records hashes, edits nothing else", async () => {
@@ -74,16 +79,18 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   }))!;
   assertEquals(plan.module.name, "booking_item");
   const after = await snapshot(dir);
-  // every file that existed is untouched, except pyscaffold's own answers file
+  // every file that existed is untouched, pyscaffold's records included: the new module's record
+  // is a file of its own
   for (const [path, hash] of Object.entries(before)) {
-    if (path !== ANSWERS_FILE) assertEquals(after[path], hash, `${path} was changed`);
+    assertEquals(after[path], hash, `${path} was changed`);
   }
   const created = Object.keys(after).filter((p) => !(p in before) && !isStorePath(p)).sort();
-  assertEquals(created, createdBy(plan).map((f) => f.path).sort());
+  const record = ".pyscaffold/modules/booking_item.json";
+  assertEquals(created, [...createdBy(plan).map((f) => f.path), record].sort());
   assertEquals(
     plan.plan.files.filter((f) => f.action === "replace").map((f) => f.path),
-    [ANSWERS_FILE],
-    "add replaces nothing but the answers file",
+    [],
+    "add replaces nothing",
   );
   // the revision follows the previous head
   const revisions = readRevisions(dir);
@@ -96,14 +103,15 @@ Deno.test("add: writes the module and a chained revision, records hashes, edits 
   assertMatch(migration, /sa\.ForeignKey\("items\.id", ondelete="RESTRICT"\)/);
   // the manifest
   const state = await readProject(dir);
-  const record = state.modules.booking_item;
-  assertEquals(record.fields.map((f) => f.name), ["guest", "nights", "lodge"]);
-  assertEquals(record.fields[2].ref, "items");
-  assertEquals(record.migration, plan.migration.path);
+  const recorded = state.modules.booking_item;
+  assertEquals(recorded.fields.map((f) => f.name), ["guest", "nights", "lodge"]);
+  assertEquals(recorded.fields[2].ref, "items");
+  assertEquals(recorded.migration, plan.migration.path);
   for (const file of createdBy(plan).filter((f) => f.path !== plan.migration.path)) {
-    assertEquals(record.files[file.path], await sha256(file.content));
+    assertEquals(recorded.files[file.path], await sha256(file.content));
   }
-  assert(!(plan.migration.path in record.files), "the migration is history, not a module file");
+  assertEquals(Object.keys(recorded.files).length, createdBy(plan).length - 1);
+  assert(!(plan.migration.path in recorded.files), "the migration is history, not a module file");
   assert("items" in state.modules, "the first module stays in the manifest");
   // nothing left behind by the transaction
   assert(!Object.keys(after).some((p) => p.includes(".pyscaffold-tx-")));
@@ -225,7 +233,8 @@ Deno.test("write: a failure at any step of add or remove restores the project ex
   assert(removed.plan.deletes.length > 0, "the remove plan deletes files");
   for (const { plan } of [added, removed]) {
     const steps = await writeSteps(dir, plan);
-    assertEquals(steps.at(-2), `place ${ANSWERS_FILE}`, "the answers file is placed last");
+    const last = steps.filter((s) => s.startsWith("place ") || s.startsWith("delete ")).at(-1);
+    assert(last && isRecordPath(last.replace(/^\w+ /, "")), `the record comes last: ${last}`);
     for (const failAt of steps) {
       await assertRejects(
         () =>
@@ -326,7 +335,11 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   const moduleFiles = createdBy(order).filter((f) => f.path !== order.migration.path);
   for (const f of moduleFiles) await Deno.writeTextFile(join(dir, f.path), "changed\n");
   const plan = (await runRemove("purchase", { ...quiet, yes: true, cwd: dir, force: true }))!;
-  assertEquals(plan.plan.deletes.map((f) => f.path), moduleFiles.map((f) => f.path).sort());
+  assertEquals(
+    plan.plan.deletes.map((f) => f.path),
+    [".pyscaffold/modules/purchase.json", ...moduleFiles.map((f) => f.path)].sort(),
+    "the module's files and its record",
+  );
   const after = await snapshot(dir);
   for (const f of moduleFiles) assert(!(f.path in after), f.path);
   // its folders are gone when nothing else is in them
@@ -430,23 +443,41 @@ Deno.test("remove: an unknown module names the known ones", async () => {
   });
 });
 
-Deno.test("answers file: paths outside the project, bad fields and a bad version are refused", async () => {
+Deno.test("records: paths outside the project, bad fields and a bad version are refused", async () => {
+  // The same checks whether a module's record is a file of its own or (0.12.4 and earlier) in
+  // the answers file.
+  const recordCases: [(r: Manifest["modules"][string]) => void, RegExp][] = [
+    [(r) => (r.files["../../etc/passwd"] = "0".repeat(64)), /outside the project/],
+    [(r) => (r.files["/etc/passwd"] = "0".repeat(64)), /outside the project/],
+    [(r) => (r.files["src/x.py"] = "nothex"), /not a sha256/],
+    [(r) => (r.fields[0].name = "id"), /audit field/],
+  ];
+  for (const legacy of [false, true]) {
+    const dir = await Deno.makeTempDir();
+    await writeMinimalProject(dir, { legacy });
+    const path = join(dir, legacy ? ANSWERS_FILE : ".pyscaffold/modules/items.json");
+    const good = JSON.parse(await Deno.readTextFile(path));
+    const where = legacy
+      ? /\.pyscaffold\.json: module "items"/
+      : /^\.pyscaffold\/modules\/items\.json/;
+    for (const [mutate, problem] of recordCases) {
+      const data = structuredClone(good);
+      mutate(legacy ? data.modules.items : data);
+      await Deno.writeTextFile(path, JSON.stringify(data));
+      await assertRejects(() => readProject(dir).then((s) => s.modules.items), (e) => {
+        assert(e instanceof UserError, String(e));
+        assertMatch(e.message, problem);
+        assertMatch(e.message, where);
+      });
+    }
+    await Deno.writeTextFile(path, JSON.stringify(good));
+  }
   const dir = await project();
   const path = join(dir, ANSWERS_FILE);
   const good = JSON.parse(await Deno.readTextFile(path));
   for (
     const [mutate, problem] of [
-      [
-        (d: Manifest) => (d.modules.items.files["../../etc/passwd"] = "0".repeat(64)),
-        /outside the project/,
-      ],
-      [
-        (d: Manifest) => (d.modules.items.files["/etc/passwd"] = "0".repeat(64)),
-        /outside the project/,
-      ],
-      [(d: Manifest) => (d.modules.items.files["src/x.py"] = "nothex"), /not a sha256/],
-      [(d: Manifest) => (d.modules.items.fields[0].name = "id"), /audit field/],
-      [(d: Manifest) => (d.modules["../x"] = { fields: [], files: {} }), /not a module name/],
+      [(d: Manifest) => (d.modules = { "../x": { fields: [], files: {} } }), /not a module name/],
       [(d: Manifest) => delete d.pyscaffold, /"pyscaffold" is undefined; it must be the version/],
       [(d: Manifest) => (d.pyscaffold = 7), /"pyscaffold" is 7; it must be the version/],
       [(d: Manifest) => (d.pyscaffold = "0.6"), /"pyscaffold" is the string "0.6"/],
@@ -460,6 +491,73 @@ Deno.test("answers file: paths outside the project, bad fields and a bad version
       assertMatch(e.message, problem);
     });
   }
+});
+
+Deno.test("records: a file of its own per module, read when used; damaged ones named", async () => {
+  const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"] });
+  const items = join(dir, ".pyscaffold/modules/items.json");
+  const good = await Deno.readTextFile(items);
+  // A damaged record of another module: `add` does not read it (nor rewrite it)...
+  await Deno.writeTextFile(items, good.replace('"fields"', '"fields" 1'));
+  await runAdd("invoice", { ...quiet, cwd: dir, field: ["x:int"] });
+  assert(await Deno.readTextFile(items) !== good, "left as it was");
+  // ...`remove`, which looks at every module's references, names it with its line.
+  await assertRejects(() => runRemove("invoice", { ...quiet, yes: true, cwd: dir }), (e) => {
+    assert(e instanceof UserError, String(e));
+    assertMatch(e.message, /^\.pyscaffold\/modules\/items\.json:2:\d+: not valid JSON/);
+  });
+  await Deno.writeTextFile(items, good);
+  await runRemove("invoice", { ...quiet, yes: true, cwd: dir });
+  // A file there that is not a module's record, and a module recorded twice.
+  const stray = join(dir, ".pyscaffold/modules/Notes.json");
+  await Deno.writeTextFile(stray, "{}");
+  await assertRejects(() => readProject(dir), (e) => {
+    assertMatch((e as Error).message, /Notes\.json: "Notes" is not a module name/);
+  });
+  await Deno.remove(stray);
+  const answers = join(dir, ANSWERS_FILE);
+  const file = JSON.parse(await Deno.readTextFile(answers));
+  await Deno.writeTextFile(
+    answers,
+    JSON.stringify({ ...file, modules: { items: JSON.parse(good) } }, null, 2),
+  );
+  await assertRejects(() => readProject(dir), (e) => {
+    assertMatch((e as Error).message, /"items" is recorded twice: in \.pyscaffold\.json and in/);
+  });
+  // Anything else in the directory (an editor's backup) is not a record.
+  await Deno.writeTextFile(answers, JSON.stringify(file, null, 2));
+  await Deno.writeTextFile(join(dir, ".pyscaffold/modules/items.json~"), good);
+  assertEquals(Object.keys((await readProject(dir)).modules), ["booking", "items"]);
+});
+
+Deno.test("records: a project of 0.12.4 (records in the answers file) is read, and remove rewrites it", async () => {
+  const dir = await Deno.makeTempDir();
+  await writeMinimalProject(dir, { legacy: true });
+  const answers = join(dir, ANSWERS_FILE);
+  const file = JSON.parse(await Deno.readTextFile(answers));
+  const record = file.modules.items;
+  // One more module recorded the old way, with its files on disk as add wrote them.
+  const state = await readProject(dir);
+  const booking = await planAdd(state, "booking", ["x:int"]);
+  for (const f of createdBy(booking)) {
+    await Deno.mkdir(join(dir, f.path, ".."), { recursive: true });
+    await Deno.writeTextFile(join(dir, f.path), f.content);
+  }
+  const hashes = Object.fromEntries(
+    await Promise.all(
+      createdBy(booking).filter((f) => f.path !== booking.migration.path)
+        .map(async (f) => [f.path, await sha256(f.content)]),
+    ),
+  );
+  file.modules.booking = { fields: booking.module.fields, files: hashes };
+  await Deno.writeTextFile(answers, JSON.stringify(file, null, 2) + "\n");
+  assertEquals(Object.keys((await readProject(dir)).modules), ["booking", "items"]);
+  await runRemove("booking", { ...quiet, yes: true, cwd: dir });
+  const after = JSON.parse(await Deno.readTextFile(answers));
+  assertEquals(after.modules, { items: record }, "the answers file keeps the other record");
+  assert(!(await exists(join(dir, ".pyscaffold/modules"))), "and no record file is made");
+  for (const path of Object.keys(hashes)) assert(!(await exists(join(dir, path))), path);
 });
 
 Deno.test("add in a terminal asks the fields one by one and previews before writing", async () => {
@@ -563,7 +661,8 @@ Deno.test("cli: add --json and remove --json print the same Plan as new, and wri
   const byAction = (action: string) =>
     plan.files.filter((f: PlannedFile) => f.action === action).map((f: PlannedFile) => f.path);
   assert(byAction("create").includes("src/booking/booking_service.py"), add.stdout);
-  assertEquals(byAction("replace"), [ANSWERS_FILE]);
+  assert(byAction("create").includes(".pyscaffold/modules/booking.json"), add.stdout);
+  assertEquals(byAction("replace"), []);
   for (const f of plan.files) {
     for (const key of ["path", "content", "size", "lines", "origin", "why", "template"]) {
       assert(key in f, `${f.path} has no ${key}`);
@@ -575,11 +674,13 @@ Deno.test("cli: add --json and remove --json print the same Plan as new, and wri
   const remove = await cli(["remove", "items", "--json"], dir);
   assertEquals(remove.code, 0, remove.stderr);
   const removal = JSON.parse(remove.stdout);
-  assert(removal.deletes.some((d: { path: string }) => d.path === "src/items/items_service.py"));
+  const deleted = removal.deletes.map((d: { path: string }) => d.path);
+  assert(deleted.includes("src/items/items_service.py"), remove.stdout);
+  assert(deleted.includes(".pyscaffold/modules/items.json"), remove.stdout);
   assertEquals(
     removal.files.map((f: PlannedFile) => f.action).sort(),
-    ["create", "replace"],
-    "the drop revision and the answers file",
+    ["create"],
+    "the drop revision",
   );
   assertEquals(await snapshot(dir), before);
 });
@@ -590,7 +691,8 @@ Deno.test("preview: the tree marks what a change does when it does more than cre
   const plain = (await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"], dryRun: true }))!;
   const tree = renderTree(plain.plan, c);
   assert(!/\b(create|replace|delete)\b/.test(tree), tree);
-  assert(!tree.includes(ANSWERS_FILE), "a replaced answers file is not drawn");
+  assert(!tree.includes(ANSWERS_FILE), "the answers file is not touched");
+  assert(tree.includes("booking.json"), "the module's record is drawn: a file add creates");
   // a file in the way, replaced with --force: found while planning, marked in the tree
   const target = "src/booking/booking_service.py";
   assert(createdBy(plain).some((f) => f.path === target));
@@ -612,7 +714,8 @@ Deno.test("preview: the tree marks what a change does when it does more than cre
   const removal = (await runRemove("items", { ...quiet, yes: true, cwd: dir, dryRun: true }))!;
   const removed = renderTree(removal.plan, c);
   assertMatch(removed, /items_service\.py\s+module\s+delete/);
-  assertMatch(removed, /, 7 to delete\n/);
+  assertMatch(removed, /items\.json\s+module\s+delete/);
+  assertMatch(removed, /, 8 to delete\n/, "the module's 7 files and its record");
 });
 
 Deno.test("cli: a file where add needs a directory is said, not a crash", async () => {
@@ -629,8 +732,8 @@ Deno.test("add: two at once in one project are done one after the other", async 
   const dir = await project();
   const add = (name: string) => runAdd(name, { ...quiet, cwd: dir, field: ["title:str(80)"] });
   await Promise.all([add("alpha"), add("beta"), add("gamma")]);
-  const recorded = JSON.parse(await Deno.readTextFile(join(dir, ANSWERS_FILE))).modules;
-  assertEquals(Object.keys(recorded).sort(), ["alpha", "beta", "gamma", "items"]);
+  const recorded = (await readProject(dir)).modules;
+  assertEquals(Object.keys(recorded), ["alpha", "beta", "gamma", "items"]);
   // One chain of revisions: each new one follows the one before (no two "0002").
   const revisions = readRevisions(dir);
   assertEquals(revisions.map((r) => r.id.slice(0, 4)), ["0001", "0002", "0003", "0004"]);

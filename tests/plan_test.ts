@@ -1,5 +1,11 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { buildProjectPlan, fileBytes, planSummary, resolveTemplate } from "../src/plan/mod.ts";
+import {
+  buildProjectPlan,
+  fileBytes,
+  planSummary,
+  resolveTemplate,
+  sha256,
+} from "../src/plan/mod.ts";
 import { lineCount } from "../src/plan/_types.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { PROJECT_FILES } from "../src/plan/project_files.ts";
@@ -80,13 +86,20 @@ Deno.test("plan: switches change the file set the way their origin says", async 
   }
 });
 
-Deno.test("plan: the answers file records the answers and the module's file hashes", async () => {
+Deno.test("plan: the answers file records the answers, the module's record its file hashes", async () => {
   const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", celery: true }));
   const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
   const data = JSON.parse(file.content);
   assertEquals(data.answers.celery, true);
-  const moduleFiles = plan.files.filter((f) => f.origin === "module").map((f) => f.path).sort();
-  assertEquals(Object.keys(data.modules.items.files).sort(), moduleFiles);
+  assertEquals(Object.keys(data).sort(), ["answers", "pyscaffold"]);
+  const record = plan.files.find((f) => f.path === ".pyscaffold/modules/items.json")!;
+  const moduleFiles = plan.files.filter((f) => f.origin === "module" && f !== record)
+    .map((f) => f.path).sort();
+  const hashes: Record<string, string> = JSON.parse(record.content).files;
+  assertEquals(Object.keys(hashes).sort(), moduleFiles);
+  for (const path of moduleFiles) {
+    assertEquals(hashes[path], await sha256(plan.files.find((f) => f.path === path)!.content));
+  }
 });
 
 Deno.test("snapshot: file trees of representative combinations", async (t) => {

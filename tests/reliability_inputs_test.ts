@@ -325,7 +325,7 @@ Deno.test("property: answers saved from a project read back as the same project"
     fc.property(names, fc.boolean(), fc.boolean(), fc.boolean(), (name, auth, cache, celery) => {
       counts.answers++;
       const spec = resolveProjectSpec({ name, framework: "flask", auth, cache, celery });
-      const again = resolveProjectSpec(parseAnswers(answersFileContent(spec, {}), "saved"));
+      const again = resolveProjectSpec(parseAnswers(answersFileContent(spec), "saved"));
       assertEquals(again, spec);
     }),
     { numRuns: 300 },

@@ -16,6 +16,7 @@ import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cleanStaleStaging } from "../src/write/mod.ts";
 import { sha256 } from "../src/plan/mod.ts";
 import type { Plan } from "../src/plan/mod.ts";
+import { isRecordPath } from "../src/project/answers_file.ts";
 
 const CONFIG = new URL("../deno.json", import.meta.url).pathname;
 const WRITER = new URL("../src/write/mod.ts", import.meta.url).href;
@@ -52,16 +53,17 @@ async function snapshot(dir: string, prefix = ""): Promise<Record<string, string
   return files;
 }
 
-/** The step names a write of `plan` goes through (the writer's checkpoints). */
+/** The step names a write of `plan` goes through (the writer's checkpoints): records last. */
 function steps(plan: Plan): string[] {
-  const files = [...plan.files].sort((a, b) =>
-    Number(a.path === ".pyscaffold.json") - Number(b.path === ".pyscaffold.json")
-  );
+  const files = plan.files.filter((f) => !isRecordPath(f.path));
+  const records = plan.files.filter((f) => isRecordPath(f.path));
+  const deletes = plan.deletes.map((d) => d.path);
   return [
-    ...files.map((f) => `stage ${f.path}`),
-    ...files.filter((f) => f.path !== ".pyscaffold.json").map((f) => `place ${f.path}`),
-    ...plan.deletes.map((d) => `delete ${d.path}`),
-    "place .pyscaffold.json",
+    ...[...files, ...records].map((f) => `stage ${f.path}`),
+    ...files.map((f) => `place ${f.path}`),
+    ...deletes.filter((p) => !isRecordPath(p)).map((p) => `delete ${p}`),
+    ...deletes.filter(isRecordPath).map((p) => `delete ${p}`),
+    ...records.map((f) => `place ${f.path}`),
     "commit",
   ];
 }
@@ -260,8 +262,8 @@ Deno.test("staging: a file the killed add placed and the user changed since is k
     field: ["guest:str(80)"],
     dryRun: true,
   }))!.plan;
-  // Killed as it places the answers file: every module file is in place, nothing recorded.
-  await killedAt(plan, dir, "place .pyscaffold.json");
+  // Killed as it places the module's record: every module file is in place, nothing recorded.
+  await killedAt(plan, dir, "place .pyscaffold/modules/booking.json");
   const model = join(dir, "src", "models", "booking_model.py");
   const edited = (await Deno.readTextFile(model)) + "# an edit of the user's\n";
   await Deno.writeTextFile(model, edited);

@@ -1,8 +1,8 @@
 /**
  * `pyscaffold add <name> --field ...`: a new resource module in an existing
  * project — model, schemas, repository, service, controller, tests and an
- * Alembic revision — without editing any existing file. Only the answers file
- * is rewritten (its module manifest), last and atomically.
+ * Alembic revision — without editing any existing file. The module's record
+ * (`.pyscaffold/modules/<name>.json`) is written last, all of it atomically.
  */
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
@@ -11,7 +11,7 @@ import type { Conflict } from "../plan/mod.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
 import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
-import { ANSWERS_FILE, readProject } from "../project/mod.ts";
+import { readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
 import { type ModulePlan, planAdd } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
@@ -104,7 +104,6 @@ async function runAddLocked(
 
   if (options.dryRun) {
     out(tree);
-    out(`\n${c.dim(`and ${ANSWERS_FILE} would record the module's files and their hashes`)}`);
     if (plan.conflicts.length) out(conflictList(plan.conflicts, c));
     out(c.dim("\n--dry-run: nothing was written."));
     return added;

@@ -335,8 +335,8 @@ function cancelOnInterrupt(): () => void {
 /** `--save-answers FILE`: the answers file format, so `--answers FILE` reads it back. */
 async function saveAnswers(path: string | undefined, spec: ProjectSpec): Promise<void> {
   if (path === undefined) return;
-  // The first module's access policy, where .pyscaffold.json keeps it (only with auth: without,
-  // every module is public).
+  // The first module's access policy, where an answers file of 0.12.4 and earlier kept it (only
+  // with auth: without, every module is public).
   const modules = spec.auth && spec.module.access
     ? { modules: { [spec.module.name]: { access: spec.module.access } } }
     : {};

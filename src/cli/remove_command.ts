@@ -1,6 +1,6 @@
 /**
  * `pyscaffold remove <name>`: undoes `add`. Deletes exactly the files `add`
- * created and the user has not changed since (the answers file keeps their
+ * created and the user has not changed since (the module's record keeps their
  * hashes), keeps and lists the changed ones unless --force, and adds an
  * Alembic revision that drops the table. It refuses when a file that stays
  * would import a deleted one (src/plan/module_ops.ts): the app must still start.

@@ -12,7 +12,7 @@
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
 import { type Colors, makeColors, planJson } from "../output/mod.ts";
-import { readProject } from "../project/mod.ts";
+import { ANSWERS_FILE, MODULES_DIR, readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
@@ -220,6 +220,13 @@ function summary(update: UpdatePlan, c: Colors): string {
     lines.push(`  ${color(label.padEnd(8))}  ${m.path}`);
   }
   if (update.migration) lines.push(`  ${c.green("create  ")}  ${update.migration.path}`);
+  const moved = update.movedRecords.length;
+  if (moved > 0) {
+    lines.push(c.dim(
+      `  record    ${moved} module record${moved === 1 ? "" : "s"}: from ${ANSWERS_FILE} ` +
+        `to ${MODULES_DIR}/, a file each`,
+    ));
+  }
   if (lines.length === 1) lines.push(c.dim("  no generated file changes"));
   return lines.join("\n");
 }

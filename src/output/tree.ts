@@ -7,7 +7,7 @@
  */
 import type { Origin, Plan, PlannedDeletion, PlannedFile } from "../plan/mod.ts";
 import { planSummary } from "../plan/mod.ts";
-import { ANSWERS_FILE } from "../project/answers_file.ts";
+import { isRecordPath } from "../project/answers_file.ts";
 import type { Colors } from "./colors.ts";
 import { PROJECT_QUESTIONS } from "../choices/features/mod.ts";
 
@@ -25,14 +25,13 @@ const ACTION_COLOR: Record<(PlannedFile | PlannedDeletion)["action"], keyof Colo
 };
 
 /**
- * The rows of the tree. A replaced answers file is left out: it is
- * pyscaffold's own record, rewritten by every change to a project, and the
- * commands say in words what it will record. A created one is a file of the
- * new project like any other.
+ * The rows of the tree. A replaced record (the answers file, a module's record) is left out:
+ * it is pyscaffold's own, rewritten by `update`, and the command says in words what it
+ * records. A created one is a file of the project like any other.
  */
 function shownFiles(plan: Plan): (PlannedFile | PlannedDeletion)[] {
   return [
-    ...plan.files.filter((f) => f.path !== ANSWERS_FILE || f.action === "create"),
+    ...plan.files.filter((f) => !isRecordPath(f.path) || f.action === "create"),
     ...plan.deletes,
   ];
 }

@@ -80,7 +80,7 @@ export interface Plan {
    * applied with backups and rolled back on failure.
    */
   target: "new" | "existing";
-  /** Files to create or replace, sorted by path; the answers file among them. */
+  /** Files to create or replace, sorted by path; pyscaffold's records among them. */
   files: PlannedFile[];
   /** Files to delete, sorted by path. */
   deletes: PlannedDeletion[];

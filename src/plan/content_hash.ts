@@ -3,7 +3,7 @@ import { sha256 } from "../digest.ts";
 export { sha256 };
 
 /**
- * Each file's path → the hash of its content: a module's record in the answers file, so that
+ * Each file's path → the hash of its content: a module's record, so that
  * `remove` can tell whether the user changed a file since pyscaffold wrote it.
  */
 export async function fileHashes(

@@ -2,8 +2,8 @@
  * The Plans of `pyscaffold add` and `pyscaffold remove`, computed before
  * anything is written: the module's files (rendered by the same code `new`
  * uses for the first module) to create or delete, the Alembic revision chained
- * onto the current head, the answers file with its new module manifest, and
- * the conflicts with what is on disk. src/write applies them like any Plan.
+ * onto the current head, the module's record (created or deleted), and the
+ * conflicts with what is on disk. src/write applies them like any Plan.
  */
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
@@ -15,7 +15,7 @@ import {
   type PlannedDeletion,
   type PlannedFile,
 } from "./_types.ts";
-import { plannedAnswersFile } from "./answers_plan.ts";
+import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { asLf, fileHashes, sha256 } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { brokenImports } from "./_python_imports.ts";
@@ -34,6 +34,7 @@ import { words } from "../choices/names.ts";
 import {
   answersFileWithModules,
   type ModuleRecord,
+  moduleRecordPath,
   type ProjectState,
 } from "../project/answers_file.ts";
 import { nextRevision, readRevisions } from "../project/migrations.ts";
@@ -264,18 +265,17 @@ export async function planAdd(
     conflicts.push({ path: file.path, kind: "exists", current, planned: file.content });
     files.push(force ? { ...file, action: "replace" } : file);
   }
-  const modules: Record<string, ModuleRecord> = {
-    ...state.modules,
-    [name]: {
-      fields,
-      access,
-      files: await fileHashes(moduleFiles),
-      migration: migration.path,
-    },
+  const record: ModuleRecord = {
+    fields,
+    access,
+    files: await fileHashes(moduleFiles),
+    migration: migration.path,
   };
   const store = await changedStore(state.root, moduleFiles);
   if (store) files.push(store);
-  files.push(plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"));
+  // Its own file: `add` neither reads nor rewrites the other modules' records, and two
+  // branches that each add a module merge without a conflict.
+  files.push(plannedModuleRecord(name, record, "create"));
   return {
     module,
     migration,
@@ -288,7 +288,7 @@ const SHARED_DIRS = new Set(["src", "src/models", "tests", "migrations", "migrat
 
 /**
  * Plans `pyscaffold remove`: deletes the module's files that are unchanged
- * since `add` (the answers file keeps their hashes), and adds the revision
+ * since `add` (its record keeps their hashes), and adds the revision
  * that drops its table. Changed files are conflicts: kept, or with `force`
  * deleted too.
  */
@@ -344,17 +344,21 @@ export async function planRemove(
   for (const init of keptInits) deletes.splice(deletes.indexOf(init), 1);
   refuseBrokenImports(state.root, name, deletes.map((d) => d.path), conflicts, force);
   const migration = nextMigration(state, module, "drop");
-  const modules = { ...state.modules };
-  delete modules[name];
   const prune = [...new Set(deletes.map((d) => d.path.split("/").slice(0, -1).join("/")))]
     .filter((d) => d !== "" && !SHARED_DIRS.has(d))
     .sort((a, b) => b.length - a.length);
   const store = await changedStore(state.root, [], Object.keys(record.files));
-  const files = [
-    migration,
-    ...(store ? [store] : []),
-    plannedAnswersFile(answersFileWithModules(state.file, modules), "replace"),
-  ];
+  const files = [migration, ...(store ? [store] : [])];
+  const legacy = state.file.modules ?? {};
+  if (Object.hasOwn(legacy, name)) {
+    // Recorded in the answers file (a project of 0.12.4 or earlier): rewritten without it.
+    const kept = Object.fromEntries(
+      Object.keys(legacy).filter((m) => m !== name).map((m) => [m, state.modules[m]]),
+    );
+    files.push(plannedAnswersFile(answersFileWithModules(state.file, kept), "replace"));
+  } else {
+    deletes.push({ ...deletion(moduleRecordPath(name)), why: `pyscaffold's record of ${name}` });
+  }
   return {
     module,
     migration,

@@ -26,7 +26,7 @@ import { isLaterVersion, VERSION } from "../version.ts";
 import { renderProject } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
 import { recordedModule } from "./module_ops.ts";
-import { plannedAnswersFile } from "./answers_plan.ts";
+import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
 import { asLf, sha256, usesCrlf } from "./content_hash.ts";
 import { projectFlags } from "./template_context.ts";
@@ -141,6 +141,8 @@ export interface UpdatePlan {
   unresolved: string[];
   /** Where the base came from overall: the store, or a fallback for an older project. */
   baseSource: "store" | "regenerated" | "hashes";
+  /** Modules whose record moves out of the answers file into a file of its own (0.12.4 and earlier). */
+  movedRecords: string[];
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -392,18 +394,18 @@ export async function planUpdate(
         ),
       };
     }
+    // The answers file without "modules": each module's record is a file of its own, from
+    // 0.13.0 (those an older answers file holds are moved there), written when it changed.
+    const { modules: _moved, ...kept } = state.file;
     const answers = { ...state.file.answers, ...switched };
-    const content = JSON.stringify(
-      {
-        ...state.file,
-        pyscaffold: VERSION,
-        answers,
-        modules: Object.fromEntries(Object.keys(records).sort().map((n) => [n, records[n]])),
-      },
-      null,
-      2,
-    ) + "\n";
+    const content = JSON.stringify({ ...kept, pyscaffold: VERSION, answers }, null, 2) + "\n";
     files.push(plannedAnswersFile(content, "replace"));
+    for (const [name, record] of Object.entries(records)) {
+      const planned = plannedModuleRecord(name, record, "replace");
+      const onDisk = await readIfExists(join(state.root, ...planned.path.split("/")));
+      if (onDisk === planned.content) continue;
+      files.push(onDisk === undefined ? { ...planned, action: "create" } : planned);
+    }
   }
   const plan: Plan = {
     root: state.project.name,
@@ -424,6 +426,7 @@ export async function planUpdate(
     drops,
     unresolved,
     baseSource: store ? "store" : sameVersion ? "regenerated" : "hashes",
+    movedRecords: changed ? Object.keys(state.file.modules ?? {}).sort() : [],
   };
 }
 

@@ -1,9 +1,12 @@
 /**
  * The answers file: `.pyscaffold.json` in every generated project, and the
  * format of `--answers` / `--save-answers`. It records the choices a project
- * was made with, the pyscaffold version, and for each module the fields it was
- * generated from and a hash of every file it created (so `remove` can tell
- * whether the user changed a file).
+ * was made with and the pyscaffold version. Each module has a record of its
+ * own, `.pyscaffold/modules/<name>.json`: the fields it was generated from, its
+ * access policy and a hash of every file it created (so `remove` can tell
+ * whether the user changed a file). Projects of 0.12.4 and earlier keep those
+ * records in the answers file, under "modules": they are read from there until
+ * `update` moves them (docs/DECISIONS.md, "Module records in files of their own").
  */
 import { join, parentOf, resolve } from "../path.ts";
 import { UserError } from "../errors.ts";
@@ -29,6 +32,21 @@ import { safeRelativePath } from "./paths.ts";
 import { VERSION, VERSION_PATTERN } from "../version.ts";
 
 export const ANSWERS_FILE = ".pyscaffold.json";
+/** Where each module's record is, one file per module (see above). */
+export const MODULES_DIR = ".pyscaffold/modules";
+const MODULE_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** The path of a module's record. */
+export function moduleRecordPath(name: string): string {
+  return `${MODULES_DIR}/${name}.json`;
+}
+
+/** Whether `path` is one of pyscaffold's records: the answers file or a module's record. */
+export function isRecordPath(path: string): boolean {
+  return path === ANSWERS_FILE ||
+    (path.startsWith(`${MODULES_DIR}/`) && path.endsWith(".json") &&
+      !path.slice(MODULES_DIR.length + 1).includes("/"));
+}
 
 export interface ModuleRecord {
   fields: FieldSpec[];
@@ -46,15 +64,29 @@ export interface ModuleRecord {
 export interface AnswersFile {
   pyscaffold: string;
   answers: SavedAnswers;
+  /** The module records of a project made by 0.12.4 or earlier (see above). */
   modules?: Record<string, ModuleRecord>;
 }
 
-export function answersFileContent(
-  spec: ProjectSpec,
-  modules: Record<string, ModuleRecord>,
-): string {
-  const file: AnswersFile = { pyscaffold: VERSION, answers: answersOf(spec), modules };
+/** The answers file of a new project. */
+export function answersFileContent(spec: ProjectSpec): string {
+  const file: AnswersFile = { pyscaffold: VERSION, answers: answersOf(spec) };
   return JSON.stringify(file, null, 2) + "\n";
+}
+
+/** A module's record file, as written: its keys in the order of {@link ModuleRecord}. */
+export function moduleRecordContent(record: ModuleRecord): string {
+  const { fields, access, files, migration } = record;
+  return JSON.stringify(
+    {
+      fields,
+      ...(access ? { access } : {}),
+      files,
+      ...(migration !== undefined ? { migration } : {}),
+    },
+    null,
+    2,
+  ) + "\n";
 }
 
 /**
@@ -107,18 +139,35 @@ export function firstModuleAccess(
   source: string,
 ): AccessPolicy | undefined {
   const data: unknown = JSON.parse(text); // parseAnswers has read it already
-  const modules = isRecord(data) && isRecord(data.modules) ? data.modules : undefined;
+  let modules = isRecord(data) && isRecord(data.modules) ? data.modules : undefined;
   const name = answers.module ??
     (modules && Object.keys(modules).length === 1 ? Object.keys(modules)[0] : undefined);
+  let where = `${source}: "modules.${printable(name ?? "")}.access"`;
+  if (modules === undefined && name !== undefined && MODULE_NAME.test(name)) {
+    // A project's answers file (0.13.0 and later): the module's record is beside it.
+    const path = join(parentOf(resolve(source)) ?? "/", ...moduleRecordPath(name).split("/"));
+    let beside: string | undefined;
+    where = `${path}: "access"`;
+    try {
+      beside = Deno.readTextFileSync(path);
+    } catch {
+      // no record there: no policy to carry
+    }
+    if (beside !== undefined) {
+      try {
+        modules = { [name]: JSON.parse(beside) };
+      } catch (error) {
+        throw jsonError(beside, path, error as Error);
+      }
+    }
+  }
   const record = modules && name !== undefined ? modules[name] : undefined;
   if (!isRecord(record) || record.access === undefined) return undefined;
   const access = record.access;
   if (access === "public") return undefined; // a project without auth: no policy to carry
   if (typeof access !== "string" || !(ACCESS_POLICIES as readonly string[]).includes(access)) {
     throw new UserError(
-      `${source}: "modules.${printable(name!)}.access" is ${
-        shownValue(access)
-      }, not an access policy.`,
+      `${where} is ${shownValue(access)}, not an access policy.`,
       { hint: `One of: ${ACCESS_POLICIES.join(", ")}.` },
     );
   }
@@ -213,6 +262,10 @@ export interface ProjectState {
   /** The answers file as read (unknown keys are kept when it is rewritten). */
   file: AnswersFile & Record<string, unknown>;
   project: ModuleProject;
+  /**
+   * Every module by name, in name order: those of `.pyscaffold/modules/`, each read when first
+   * used (readProject), and those an answers file of 0.12.4 or earlier records.
+   */
   modules: Record<string, ModuleRecord>;
 }
 
@@ -246,7 +299,9 @@ export async function readProject(start: string): Promise<ProjectState> {
   const root = await findProjectRoot(start);
   const source = join(root, ANSWERS_FILE);
   const text = await Deno.readTextFile(source);
-  return { root, ...parseAnswersFile(text, source) };
+  const state = parseAnswersFile(text, source);
+  const modules = withModuleRecords(root, state.modules, state.project.database);
+  return { root, ...state, modules };
 }
 
 /**
@@ -284,56 +339,139 @@ export function parseAnswersFile(
   if (!isRecord(rawModules)) throw new UserError(`${source}: "modules" must be an object.`);
   for (const [name, raw] of Object.entries(rawModules)) {
     const where = `${source}: module "${name}"`;
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new UserError(`${where} is not a module name.`);
-    if (!isRecord(raw) || !Array.isArray(raw.fields) || !isRecord(raw.files)) {
-      throw new UserError(`${where} needs "fields" (a list) and "files" (an object).`);
-    }
-    const fields = raw.fields.map((f: unknown) => {
-      if (!isRecord(f) || typeof f.name !== "string" || typeof f.type !== "string") {
-        throw new UserError(`${where} has a field that is not {"name", "type", ...}.`);
-      }
-      // Re-parsing the field's text validates every property.
-      try {
-        return parseField(fieldText(f as unknown as FieldSpec), spec.database);
-      } catch (error) {
-        throw new UserError(`${where}: ${(error as Error).message}`);
-      }
-    });
-    const files: Record<string, string> = {};
-    for (const [path, hash] of Object.entries(raw.files)) {
-      if (safeRelativePath(path) === undefined) {
-        throw new UserError(`${where} lists a path outside the project: "${path}".`);
-      }
-      if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) {
-        throw new UserError(`${where}: the hash of ${path} is not a sha256.`);
-      }
-      files[path] = hash;
-    }
-    let access: AccessPolicy | undefined;
-    if (raw.access !== undefined) {
-      // Without auth a recorded policy is not used (every module is public), but it must be one.
-      const allowed: readonly string[] = ["public", ...ACCESS_POLICIES];
-      if (typeof raw.access !== "string" || !allowed.includes(raw.access)) {
-        throw new UserError(
-          `${where}: "access" is ${shownValue(raw.access)}; ` +
-            `it must be one of ${allowed.join(", ")}.`,
-        );
-      }
-      access = raw.access as AccessPolicy;
-    }
-    const record: ModuleRecord = { fields, ...(access ? { access } : {}), files };
-    if (raw.migration !== undefined) {
-      if (typeof raw.migration !== "string" || safeRelativePath(raw.migration) === undefined) {
-        throw new UserError(`${where}: "migration" is not a path inside the project.`);
-      }
-      record.migration = raw.migration;
-    }
-    modules[name] = record;
+    if (!MODULE_NAME.test(name)) throw new UserError(`${where} is not a module name.`);
+    modules[name] = parseModuleRecord(raw, where, spec.database);
   }
   return { file: data as AnswersFile & Record<string, unknown>, project, modules };
 }
 
-/** The answers file with a new module manifest; every other key is kept as it was. */
+/**
+ * One module's record, checked as if the user had typed it: every field, the policy, every
+ * path (`remove` deletes them) and hash. `where` names it in errors.
+ */
+function parseModuleRecord(raw: unknown, where: string, database: ProjectSpec["database"]) {
+  if (!isRecord(raw) || !Array.isArray(raw.fields) || !isRecord(raw.files)) {
+    throw new UserError(`${where} needs "fields" (a list) and "files" (an object).`);
+  }
+  const fields = raw.fields.map((f: unknown) => {
+    if (!isRecord(f) || typeof f.name !== "string" || typeof f.type !== "string") {
+      throw new UserError(`${where} has a field that is not {"name", "type", ...}.`);
+    }
+    // Re-parsing the field's text validates every property.
+    try {
+      return parseField(fieldText(f as unknown as FieldSpec), database);
+    } catch (error) {
+      throw new UserError(`${where}: ${(error as Error).message}`);
+    }
+  });
+  const files: Record<string, string> = {};
+  for (const [path, hash] of Object.entries(raw.files)) {
+    if (safeRelativePath(path) === undefined) {
+      throw new UserError(`${where} lists a path outside the project: "${path}".`);
+    }
+    if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) {
+      throw new UserError(`${where}: the hash of ${path} is not a sha256.`);
+    }
+    files[path] = hash;
+  }
+  let access: AccessPolicy | undefined;
+  if (raw.access !== undefined) {
+    // Without auth a recorded policy is not used (every module is public), but it must be one.
+    const allowed: readonly string[] = ["public", ...ACCESS_POLICIES];
+    if (typeof raw.access !== "string" || !allowed.includes(raw.access)) {
+      throw new UserError(
+        `${where}: "access" is ${shownValue(raw.access)}; ` +
+          `it must be one of ${allowed.join(", ")}.`,
+      );
+    }
+    access = raw.access as AccessPolicy;
+  }
+  const record: ModuleRecord = { fields, ...(access ? { access } : {}), files };
+  if (raw.migration !== undefined) {
+    if (typeof raw.migration !== "string" || safeRelativePath(raw.migration) === undefined) {
+      throw new UserError(`${where}: "migration" is not a path inside the project.`);
+    }
+    record.migration = raw.migration;
+  }
+  return record;
+}
+
+/**
+ * The modules recorded in `.pyscaffold/modules/` of the project at `root`, added to those of
+ * the answers file (`legacy`, a project of 0.12.4 or earlier). The directory is listed now;
+ * each record is read and checked when first used, so that `add`, which needs only the names
+ * and the records its references point to, costs the same in a project of any size. A record
+ * that is damaged is an error naming its file, as the answers file's are.
+ */
+function withModuleRecords(
+  root: string,
+  legacy: Record<string, ModuleRecord>,
+  database: ProjectSpec["database"],
+): Record<string, ModuleRecord> {
+  let names: string[] = [];
+  try {
+    names = [...Deno.readDirSync(join(root, ...MODULES_DIR.split("/")))]
+      .filter((entry) => entry.name.endsWith(".json"))
+      .map((entry) => entry.name.slice(0, -".json".length));
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const modules: Record<string, ModuleRecord> = {};
+  const recorded = new Set(names);
+  for (const name of [...new Set([...Object.keys(legacy), ...names])].sort()) {
+    if (!recorded.has(name)) {
+      modules[name] = legacy[name];
+      continue;
+    }
+    const path = moduleRecordPath(name);
+    if (!MODULE_NAME.test(name)) {
+      throw new UserError(`${path}: "${printable(name)}" is not a module name.`, {
+        hint: `Only module records belong in ${MODULES_DIR}/: move this file away.`,
+      });
+    }
+    if (Object.hasOwn(legacy, name)) {
+      throw new UserError(
+        `Module "${name}" is recorded twice: in ${ANSWERS_FILE} and in ${path}.`,
+        {
+          hint: "Keep the record that matches the module's files, and delete the other one.",
+        },
+      );
+    }
+    let record: ModuleRecord | undefined;
+    Object.defineProperty(modules, name, {
+      enumerable: true,
+      configurable: true,
+      get: () => record ??= readModuleRecord(root, path, database),
+    });
+  }
+  return modules;
+}
+
+function readModuleRecord(
+  root: string,
+  path: string,
+  database: ProjectSpec["database"],
+): ModuleRecord {
+  const source = join(root, ...path.split("/"));
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(source);
+  } catch (error) {
+    throw new UserError(`Cannot read ${path}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw jsonError(text, path, error as Error);
+  }
+  return parseModuleRecord(data, path, database);
+}
+
+/**
+ * The answers file of a project of 0.12.4 or earlier with its "modules" changed (`remove` of a
+ * module it records); every other key is kept as it was.
+ */
 export function answersFileWithModules(
   file: AnswersFile & Record<string, unknown>,
   modules: Record<string, ModuleRecord>,

@@ -31,7 +31,7 @@
 import { gunzipAll, sha256 } from "../digest.ts";
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
-import { ANSWERS_FILE } from "./answers_file.ts";
+import { isRecordPath } from "./answers_file.ts";
 import { VERSIONS_DIR } from "./migrations.ts";
 import { safeRelativePath } from "./paths.ts";
 
@@ -50,7 +50,7 @@ export interface BaseStore {
 
 /** Whether a generated file belongs in the store (and in `update`'s three-way merge). */
 export function isMergedPath(path: string): boolean {
-  if (path === ANSWERS_FILE || isStorePath(path)) return false;
+  if (isRecordPath(path) || isStorePath(path)) return false;
   // Alembic revisions are history: `update` adds revisions, it never rewrites one.
   return !(path.startsWith(`${VERSIONS_DIR}/`) && !path.slice(VERSIONS_DIR.length + 1)
     .startsWith("__"));

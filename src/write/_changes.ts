@@ -1,6 +1,6 @@
 /**
  * Changes to an existing project, all or nothing. `add` and `remove` create,
- * replace and delete a handful of files and rewrite the answers file; this
+ * replace and delete a handful of files and record the module; this
  * writes them so that a failure, Ctrl-C or SIGTERM at any point leaves the
  * project exactly as it was:
  *
@@ -9,7 +9,7 @@
  * 2. each change is a rename — an existing file is moved aside into the
  *    staging directory (its backup) before anything replaces it — recorded in
  *    a journal;
- * 3. the answers file is placed last;
+ * 3. the records (the answers file, a module's record) are placed last;
  * 4. on error or interrupt the journal is played backwards.
  *
  * The journal is also written to the staging directory, each step before it is done, and
@@ -18,7 +18,7 @@
  */
 import { basename, dirname, join } from "../path.ts";
 import { CancelledError, UserError } from "../errors.ts";
-import { ANSWERS_FILE } from "../project/answers_file.ts";
+import { isRecordPath } from "../project/answers_file.ts";
 import { fileBytes, type PlannedFile, sha256 } from "../plan/mod.ts";
 import { fsError } from "./_fs_error.ts";
 import { interruptible, type StepHook } from "./_interrupt.ts";
@@ -46,11 +46,13 @@ export async function applyChanges(
   onProgress?: WriteProgress,
   hook?: StepHook,
 ): Promise<void> {
-  // The answers file last: it must never record a change that did not happen.
-  const files = [...changes.files].sort((a, b) =>
-    Number(a.path === ANSWERS_FILE) - Number(b.path === ANSWERS_FILE)
+  // The records last (the answers file, a module's record): they must never record a change
+  // that did not happen.
+  const files = changes.files.filter((f) => !isRecordPath(f.path));
+  const records = changes.files.filter((f) => isRecordPath(f.path));
+  const deletes = [...changes.deletes].sort((a, b) =>
+    Number(isRecordPath(a)) - Number(isRecordPath(b))
   );
-  const answers = files.at(-1)?.path === ANSWERS_FILE ? files.pop() : undefined;
   // Named when made (makeLockedDirectory), the first thing the write below does.
   let staging = "";
   const journal: Step[] = [];
@@ -67,7 +69,7 @@ export async function applyChanges(
       ));
       // 1. stage
       const staged = new Map<PlannedFile, string>();
-      for (const [i, file] of [...files, ...(answers ? [answers] : [])].entries()) {
+      for (const [i, file] of [...files, ...records].entries()) {
         await checkpoint(`stage ${file.path}`);
         const path = join(staging, `new-${i}`);
         // No mode: a new file gets what the umask leaves; a replaced one keeps its own (below).
@@ -102,7 +104,7 @@ export async function applyChanges(
         onProgress?.(++done, total, file.path);
       };
       for (const [i, file] of files.entries()) await place(file, i);
-      for (const [i, path] of changes.deletes.entries()) {
+      for (const [i, path] of deletes.entries()) {
         await checkpoint(`delete ${path}`);
         const target = abs(root, path);
         const aside = join(staging, `deleted-${i}`);
@@ -110,8 +112,8 @@ export async function applyChanges(
         await Deno.rename(target, aside);
         journal.push({ kind: "moved-aside", from: target, to: aside });
       }
-      // 3. the answers file, last
-      if (answers) await place(answers, files.length);
+      // 3. the records, last
+      for (const [i, record] of records.entries()) await place(record, files.length + i);
       await checkpoint("commit");
       note({ commit: true });
     }, hook);

@@ -246,8 +246,10 @@ for (const combo of CASES) {
           revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
-        const answers = JSON.parse(await Deno.readTextFile(join(dir, ".pyscaffold.json")));
-        assertEquals(Object.keys(answers.modules).sort(), ["customer", "items", "product"]);
+        const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>
+          e.name
+        );
+        assertEquals(records.sort(), ["customer.json", "items.json", "product.json"]);
         await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
         assert(!(await publicTables(db)).includes("purchases"), "purchases was not dropped");
         await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
@@ -299,35 +301,56 @@ for (const combo of CASES) {
             await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
           },
         );
-        // A team's: two branches of the project each add a module onto the same head. Merged,
-        // the two revisions are two heads; Alembic joins them (their ids differ), and the next
-        // `add` follows the merge.
-        await t.step("two branches each add a module; alembic merge heads; upgrade", async () => {
-          const branch = join(parent, `branch-${name}`);
-          await ok(["cp", "-a", dir, branch]);
-          const before = new Set(revisionFiles(dir));
-          await pyscaffold(["add", "shipment", "--field", "carrier:str(40)"], dir);
-          await pyscaffold(["add", "invoice", "--field", "total:decimal(10,2)"], branch);
-          const theirs = revisionFiles(branch).filter((n) => !before.has(n));
-          assertEquals(theirs.length, 1, theirs.join(", "));
-          await Deno.copyFile(
-            join(branch, "migrations", "versions", theirs[0]),
-            join(dir, "migrations", "versions", theirs[0]),
-          );
-          const heads = await ok(["alembic", "heads"], { cwd: dir, env: serverEnv });
-          assertEquals(heads.stdout.trim().split("\n").length, 2, heads.stdout);
-          await ok(["alembic", "merge", "heads", "-m", "merge branches"], {
-            cwd: dir,
-            env: serverEnv,
-          });
-          await pyscaffold(["add", "refund", "--field", "amount:decimal(10,2)"], dir);
-          await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
-          const tables = await publicTables(db);
-          for (const table of ["shipments", "invoices", "refunds"]) {
-            assert(tables.includes(table), `${table} missing: ${tables}`);
-          }
-          await Deno.remove(branch, { recursive: true });
-        });
+        // A team's: two branches of the project each add a module onto the same head, merged by
+        // git without a conflict (each module's files, record and store change are files of
+        // their own). Merged, the two revisions are two heads; Alembic joins them (their ids
+        // differ), and the next `add` follows the merge.
+        await t.step(
+          "two branches each add a module; git merges them; alembic merge heads",
+          async () => {
+            const git = (...args: string[]) =>
+              ok([
+                "git",
+                "-c",
+                "user.name=e2e",
+                "-c",
+                "user.email=e2e@example.com",
+                "-c",
+                "init.defaultBranch=main",
+                ...args,
+              ], { cwd: dir });
+            await git("init", "-q");
+            await git("add", "-A");
+            await git("commit", "-q", "--allow-empty", "-m", "before the branches");
+            const before = new Set(revisionFiles(dir));
+            await git("checkout", "-q", "-b", "invoices");
+            await pyscaffold(["add", "invoice", "--field", "total:decimal(10,2)"], dir);
+            await git("add", "-A");
+            await git("commit", "-q", "-m", "invoice");
+            await git("checkout", "-q", "-");
+            await pyscaffold(["add", "shipment", "--field", "carrier:str(40)"], dir);
+            await git("add", "-A");
+            await git("commit", "-q", "-m", "shipment");
+            await git("merge", "-q", "--no-edit", "invoices");
+            assertEquals((await git("status", "--porcelain")).stdout, "", "a clean merge");
+            const theirs = revisionFiles(dir).filter((n) => !before.has(n));
+            assertEquals(theirs.length, 2, theirs.join(", "));
+            const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))];
+            assert(records.some((e) => e.name === "invoice.json"), "the branch's record merged");
+            const heads = await ok(["alembic", "heads"], { cwd: dir, env: serverEnv });
+            assertEquals(heads.stdout.trim().split("\n").length, 2, heads.stdout);
+            await ok(["alembic", "merge", "heads", "-m", "merge branches"], {
+              cwd: dir,
+              env: serverEnv,
+            });
+            await pyscaffold(["add", "refund", "--field", "amount:decimal(10,2)"], dir);
+            await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+            const tables = await publicTables(db);
+            for (const table of ["shipments", "invoices", "refunds"]) {
+              assert(tables.includes(table), `${table} missing: ${tables}`);
+            }
+          },
+        );
       }
 
       // The project's suite after remove runs on the Flask cases: remove is the same code for

@@ -31,7 +31,7 @@ import {
   venvEnv,
   venvFor,
 } from "./_harness.ts";
-import { readProject } from "../../src/project/answers_file.ts";
+import { MODULES_DIR, readProject } from "../../src/project/answers_file.ts";
 import {
   GZIP_STORE_FILE,
   readStore,
@@ -278,8 +278,16 @@ for (const framework of FRAMEWORKS) {
             ),
           ),
         );
+        // The answers file with the module records in it, as 0.12.4 and earlier kept them.
         const answers = JSON.parse(await Deno.readTextFile(path(".pyscaffold.json")));
         answers.pyscaffold = "0.0.9";
+        answers.modules = {};
+        const recorded = [...Deno.readDirSync(path(MODULES_DIR))].map((e) => e.name).sort();
+        for (const name of recorded) {
+          const record = JSON.parse(await Deno.readTextFile(path(`${MODULES_DIR}/${name}`)));
+          answers.modules[name.replace(/\.json$/, "")] = record;
+        }
+        await Deno.remove(path(MODULES_DIR), { recursive: true });
         answers.modules.notes.files["src/notes/notes_controller.py"] =
           files["src/notes/notes_controller.py"];
         await Deno.writeTextFile(path(".pyscaffold.json"), JSON.stringify(answers, null, 2) + "\n");
@@ -288,6 +296,14 @@ for (const framework of FRAMEWORKS) {
         assertEquals(r.code, 0, r.stdout + r.stderr);
         assertMatch(r.stdout, /update\s+src\/health\/health_service\.py/);
         assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.9", true);
+        // Each module's record moved to a file of its own.
+        assertMatch(r.stdout, new RegExp(`record\\s+${recorded.length} module records: from`));
+        assert(!("modules" in JSON.parse(await Deno.readTextFile(path(".pyscaffold.json")))));
+        assertEquals([...Deno.readDirSync(path(MODULES_DIR))].map((e) => e.name).sort(), recorded);
+        assertEquals(
+          JSON.parse(await Deno.readTextFile(path(`${MODULES_DIR}/notes.json`))).fields,
+          answers.modules.notes.fields,
+        );
         const after = (await readStore(dir))!;
         assertEquals(after.path, STORE_FILE);
         assertEquals(storeChanges(dir), [], "one plain store, whole");
