@@ -61,7 +61,7 @@ async function exists(path: string): Promise<boolean> {
   return await Deno.stat(path).then(() => true, () => false);
 }
 
-/** The files `add` created (the module's and its migration), pyscaffold's records and store aside. */
+/** The files `add` created (the module's, its migration); pyscaffold's records and store aside. */
 function createdBy(added: ModulePlan): PlannedFile[] {
   return added.plan.files.filter((f) =>
     f.action === "create" && !isStorePath(f.path) && !isRecordPath(f.path)
@@ -531,7 +531,7 @@ Deno.test("records: a file of its own per module, read when used; damaged ones n
   assertEquals(Object.keys((await readProject(dir)).modules), ["booking", "items"]);
 });
 
-Deno.test("records: a project of 0.12.4 (records in the answers file) is read, and remove rewrites it", async () => {
+Deno.test("records: in a 0.12.4 project's answers file, read; remove rewrites the file", async () => {
   const dir = await Deno.makeTempDir();
   await writeMinimalProject(dir, { legacy: true });
   const answers = join(dir, ANSWERS_FILE);

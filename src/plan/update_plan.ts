@@ -141,7 +141,7 @@ export interface UpdatePlan {
   unresolved: string[];
   /** Where the base came from overall: the store, or a fallback for an older project. */
   baseSource: "store" | "regenerated" | "hashes";
-  /** Modules whose record moves out of the answers file into a file of its own (0.12.4 and earlier). */
+  /** Modules whose record moves out of an older answers file (0.12.4 and earlier) into its own. */
   movedRecords: string[];
 }
 

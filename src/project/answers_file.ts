@@ -6,7 +6,7 @@
  * access policy and a hash of every file it created (so `remove` can tell
  * whether the user changed a file). Projects of 0.12.4 and earlier keep those
  * records in the answers file, under "modules": they are read from there until
- * `update` moves them (docs/DECISIONS.md, "Module records in files of their own").
+ * `update` moves them (docs/DECISIONS.md, "0.13.0: each module's record in a file of its own").
  */
 import { join, parentOf, resolve } from "../path.ts";
 import { UserError } from "../errors.ts";
@@ -143,9 +143,13 @@ export function firstModuleAccess(
   const name = answers.module ??
     (modules && Object.keys(modules).length === 1 ? Object.keys(modules)[0] : undefined);
   let where = `${source}: "modules.${printable(name ?? "")}.access"`;
-  if (modules === undefined && name !== undefined && MODULE_NAME.test(name)) {
+  const project = resolve(source);
+  if (
+    modules === undefined && name !== undefined && MODULE_NAME.test(name) &&
+    project.endsWith(`/${ANSWERS_FILE}`)
+  ) {
     // A project's answers file (0.13.0 and later): the module's record is beside it.
-    const path = join(parentOf(resolve(source)) ?? "/", ...moduleRecordPath(name).split("/"));
+    const path = join(parentOf(project) ?? "/", ...moduleRecordPath(name).split("/"));
     let beside: string | undefined;
     where = `${path}: "access"`;
     try {
@@ -349,7 +353,11 @@ export function parseAnswersFile(
  * One module's record, checked as if the user had typed it: every field, the policy, every
  * path (`remove` deletes them) and hash. `where` names it in errors.
  */
-function parseModuleRecord(raw: unknown, where: string, database: ProjectSpec["database"]) {
+function parseModuleRecord(
+  raw: unknown,
+  where: string,
+  database: ProjectSpec["database"],
+): ModuleRecord {
   if (!isRecord(raw) || !Array.isArray(raw.fields) || !isRecord(raw.files)) {
     throw new UserError(`${where} needs "fields" (a list) and "files" (an object).`);
   }
