@@ -35,6 +35,7 @@ import { runRemove } from "../src/cli/remove_command.ts";
 import { runUpdate, type UpdateOptions } from "../src/cli/update_command.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
+import { writeMinimalProject } from "./_minimal_project.ts";
 import { isLaterVersion } from "../src/version.ts";
 
 // ---------------------------------------------------------------- pure three-way
@@ -187,6 +188,45 @@ Deno.test("base store: add and remove record a change each; reading applies them
       assertMatch(error.message, /changes\/0002-[0-9a-f]+\.json is damaged/);
     });
   });
+});
+
+Deno.test("records a git merge left with conflict markers are refused, saying what to do", async () => {
+  // Two branches that both ran `update` conflict in the store and the answers file.
+  const conflicted = (ours: string, theirs: string) =>
+    `<<<<<<< HEAD\n${ours.replace(/\n?$/, "\n")}=======\n${
+      theirs.replace(/\n?$/, "\n")
+    }>>>>>>> feature\n`;
+  const said = (where: RegExp) => (error: unknown) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, where);
+    assertMatch(error.message, /holds git's conflict markers: a merge left it unresolved/);
+    assertMatch(error.hint ?? "", /git merge --abort.*git revert.*pyscaffold update --set/);
+  };
+  const ours = await encodeStore([["README.md", "# r\n"]], "1.0.0");
+  const theirs = await encodeStore([["README.md", "# s\n"]], "1.0.0");
+  await withStore(STORE_FILE, conflicted(ours, theirs), async (dir) => {
+    await assertRejects(() => readStore(dir), said(/^\.pyscaffold\/base\.jsonl holds/));
+  });
+  const dir = await Deno.makeTempDir();
+  await writeMinimalProject(dir);
+  const answers = join(dir, ANSWERS_FILE);
+  const good = await Deno.readTextFile(answers);
+  await Deno.writeTextFile(answers, conflicted(good, good.replace('"celery": false', '"x": 1')));
+  await assertRejects(() => readProject(dir), said(/\.pyscaffold\.json holds/));
+  await Deno.writeTextFile(answers, good);
+  const record = join(dir, ".pyscaffold/modules/items.json");
+  const text = await Deno.readTextFile(record);
+  await Deno.writeTextFile(record, conflicted(text, text));
+  await assertRejects(
+    () => readProject(dir).then((state) => state.modules.items),
+    said(/^\.pyscaffold\/modules\/items\.json holds/),
+  );
+  // A plain syntax error is still reported as one.
+  await Deno.writeTextFile(record, text.replace("{", "{ <<<<<<< "));
+  await assertRejects(
+    () => readProject(dir).then((state) => state.modules.items),
+    (e) => assertMatch((e as Error).message, /items\.json:1:\d+: not valid JSON/),
+  );
 });
 
 Deno.test("base store: a gzip'ed store (0.11.0 and earlier) is read, with the changes after it", async () => {

@@ -185,6 +185,25 @@ function shownValue(value: unknown): string {
     : printable(JSON.stringify(value) ?? String(value));
 }
 
+const GIT_CONFLICT_START = /^<{7}(?: |$)/m;
+const GIT_CONFLICT_END = /^>{7}(?: |$)/m;
+
+/**
+ * The error for one of pyscaffold's records (the answers file, a module's record, the base
+ * store) that a git merge left with conflict markers, or undefined when `text` has none. Two
+ * branches conflict there only when both rewrote the record, that is both ran `update` (`add`
+ * and `remove` write files of their own): their generated files conflict too, and redoing one
+ * branch's update on top of the other's is the way out (lesson 18).
+ */
+export function unmergedError(text: string, where: string): UserError | undefined {
+  if (!GIT_CONFLICT_START.test(text) || !GIT_CONFLICT_END.test(text)) return undefined;
+  return new UserError(`${where} holds git's conflict markers: a merge left it unresolved.`, {
+    hint: "Both branches ran `pyscaffold update`, and its records are not merged line by " +
+      "line: abort the merge (git merge --abort), revert one branch's update commit " +
+      "(git revert), merge, then run that branch's `pyscaffold update --set ...` again.",
+  });
+}
+
 /**
  * A JSON syntax error with its line and column, the line itself and a caret.
  * The parser does not always say where (`Unexpected token 'x', "<the input>"
@@ -192,6 +211,8 @@ function shownValue(value: unknown): string {
  * become valid JSON; answers files are small.
  */
 function jsonError(text: string, source: string, error: Error): UserError {
+  const unmerged = unmergedError(text, source);
+  if (unmerged) return unmerged;
   const reason = (message: string) =>
     message.replace(/, (\.\.\.)?"[\s\S]*$/, "").replace(/ in JSON at position \d+[\s\S]*$/, "");
   let at = text.length;

@@ -31,7 +31,7 @@
 import { gunzipAll, sha256 } from "../digest.ts";
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
-import { isRecordPath } from "./answers_file.ts";
+import { isRecordPath, unmergedError } from "./answers_file.ts";
 import { VERSIONS_DIR } from "./migrations.ts";
 import { safeRelativePath } from "./paths.ts";
 
@@ -156,24 +156,25 @@ export async function decodeStore(
   const damaged = (why: string, where = source) =>
     new UserError(`${where} is damaged (${why}).`, {
       hint: "Restore it from version control (git checkout -- .pyscaffold), or delete it " +
-        `(and ${STORE_CHANGES_DIR}/): update then treats only files whose hash matches the ` +
-        "answers file as unchanged.",
+        `(and ${STORE_CHANGES_DIR}/): update then treats only files whose hash matches their ` +
+        "module's record as unchanged.",
     });
   let documents: unknown[];
+  let text = "";
   try {
     // One document per line (a gzip'ed store: every gzip member in turn).
     const plain = isGzip(bytes) ? await gunzipAll(bytes) : bytes;
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(plain);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(plain);
     documents = text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
   } catch (error) {
-    throw damaged((error as Error).message);
+    throw unmergedError(text, source) ?? damaged((error as Error).message);
   }
   if (documents.length === 0) throw damaged("empty");
   for (const [path, text] of changes) {
     try {
       documents.push(JSON.parse(text));
     } catch (error) {
-      throw damaged((error as Error).message, path);
+      throw unmergedError(text, path) ?? damaged((error as Error).message, path);
     }
   }
   const result = new Map<string, string>();
