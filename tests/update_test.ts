@@ -229,6 +229,22 @@ Deno.test("records a git merge left with conflict markers are refused, saying wh
   );
 });
 
+Deno.test("update: a reference to a module no longer there (a merge) is refused, saying why", async () => {
+  // One branch removed `customer`, another added `invoice` referencing it: git merges both.
+  const dir = await Deno.makeTempDir();
+  await writeMinimalProject(dir);
+  const quiet = { interactive: false, prompter: new ScriptedPrompter([]), cwd: dir, yes: true };
+  await runAdd("customer", { ...quiet, field: ["name:str(80)"] });
+  await runAdd("invoice", { ...quiet, field: ["buyer:ref:customers"] });
+  assertEquals((await planUpdate(await readProject(dir), {})).plan.root, "svc", "consistent");
+  await Deno.remove(join(dir, ".pyscaffold/modules/customer.json"));
+  await assertRejects(() => readProject(dir).then((state) => planUpdate(state, {})), (e) => {
+    assert(e instanceof UserError, String(e));
+    assertMatch(e.message, /Module "invoice" references customer \(field buyer\), which is not/);
+    assertMatch(e.hint ?? "", /pyscaffold add customer .*pyscaffold remove invoice/);
+  });
+});
+
 Deno.test("base store: a gzip'ed store (0.11.0 and earlier) is read, with the changes after it", async () => {
   // As 0.11.0 wrote it: the first document gzip'ed, an add's a gzip member of its own.
   const document =

@@ -25,7 +25,7 @@ import { nextRevision, readRevisions, VERSIONS_DIR } from "../project/migrations
 import { isLaterVersion, VERSION } from "../version.ts";
 import { renderProject } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
-import { recordedModule } from "./module_ops.ts";
+import { builtinRefs, recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
 import { asLf, sha256, usesCrlf } from "./content_hash.ts";
@@ -169,6 +169,31 @@ function switchedModules(
   );
 }
 
+/**
+ * Refuses a project where a module references one that is no longer there: git merges a branch
+ * that removed a module with one that added a reference to it without a conflict (each module's
+ * files and record are its own), and the update would render the reference to a missing table.
+ */
+function checkReferences(state: ProjectState): void {
+  for (const [name, record] of Object.entries(state.modules)) {
+    for (const field of record.fields) {
+      if (field.type !== "ref") continue;
+      const target = field.ref!;
+      if (Object.hasOwn(state.modules, target) || builtinRefs(state.project).includes(target)) {
+        continue;
+      }
+      throw new UserError(
+        `Module "${name}" references ${target} (field ${field.name}), which is not a module of ` +
+          "this project: was it removed on a branch merged since? Nothing was written.",
+        {
+          hint: `Add it again (pyscaffold add ${target} --field ...), or remove ${name} ` +
+            `(pyscaffold remove ${name}) and add it without the field, then run this again.`,
+        },
+      );
+    }
+  }
+}
+
 /** Refuses to switch auth off where the schema depends on the users table. */
 function checkAuthOff(state: ProjectState): void {
   const owned = Object.entries(state.modules)
@@ -245,6 +270,7 @@ export async function planUpdate(
   settings: FeatureSettings,
 ): Promise<UpdatePlan> {
   refuseNewerProject(state.file.pyscaffold);
+  checkReferences(state);
   const before = recordedSpec(state);
   const switched: FeatureSettings = {};
   for (const [key, value] of Object.entries(settings) as [FeatureId, boolean][]) {
