@@ -27,7 +27,7 @@ import {
 } from "../src/project/base_store.ts";
 import { buildProjectPlan, sha256 } from "../src/plan/mod.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
-import { ANSWERS_FILE, readProject } from "../src/project/answers_file.ts";
+import { ANSWERS_FILE, moduleRecordContent, readProject } from "../src/project/answers_file.ts";
 import { readRevisions } from "../src/project/migrations.ts";
 import { writePlan } from "../src/write/mod.ts";
 import { runAdd } from "../src/cli/add_command.ts";
@@ -343,6 +343,45 @@ Deno.test("update: a fresh project is up to date; nothing is written", async () 
   assertEquals(result.update.baseSource, "store");
   assertMatch(prompter.printed.join("\n"), /up to date/);
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("records: new, add and a record read back write a field's properties in one order", async () => {
+  // 0.13.0's new wrote the first module's name field as name, type, length, required…; add
+  // (and update, from a record read back) as name, type, required, unique, index, length.
+  const dir = await newProject({ module: "items" });
+  const state = await readProject(dir);
+  for (const name of ["items", "books", "notes"]) {
+    const path = `.pyscaffold/modules/${name}.json`;
+    assertEquals(moduleRecordContent(state.modules[name]), await read(dir, path), path);
+  }
+  assertMatch(
+    await read(dir, ".pyscaffold/modules/items.json"),
+    /"type": "str",\n\s+"length": 120,/,
+  );
+});
+
+Deno.test("update: a record whose meaning is unchanged stays as it is, whatever its keys' order", async () => {
+  const dir = await newProject();
+  const path = ".pyscaffold/modules/books.json";
+  // Each field's keys in reverse order, as another tool (or an older pyscaffold) might write.
+  await edit(dir, path, (text) => {
+    const record = JSON.parse(text);
+    record.fields = record.fields.map((f: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(f).reverse())
+    );
+    return JSON.stringify(record, null, 2) + "\n";
+  });
+  // An older version: update takes this version's templates, which generate the same files.
+  await edit(
+    dir,
+    ANSWERS_FILE,
+    (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.13.0"'),
+  );
+  const reordered = await read(dir, path);
+  const result = await update(dir).run();
+  const written = result.update.plan.files.map((f) => f.path);
+  assert(written.includes(ANSWERS_FILE) && !written.includes(path), written.join(" "));
+  assertEquals(await read(dir, path), reordered);
 });
 
 Deno.test("update: a project a newer pyscaffold made is refused; nothing is written", async () => {

@@ -13,7 +13,12 @@ import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts
 import { exampleModule } from "../choices/module_spec.ts";
 import { moduleView } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
-import { ANSWERS_FILE, type ModuleRecord, type ProjectState } from "../project/answers_file.ts";
+import {
+  ANSWERS_FILE,
+  type ModuleRecord,
+  moduleRecordContent,
+  type ProjectState,
+} from "../project/answers_file.ts";
 import {
   GZIP_STORE_FILE,
   isMergedPath,
@@ -429,7 +434,9 @@ export async function planUpdate(
     for (const [name, record] of Object.entries(records)) {
       const planned = plannedModuleRecord(name, record, "replace");
       const onDisk = await readIfExists(join(state.root, ...planned.path.split("/")));
-      if (onDisk === planned.content) continue;
+      // A record whose meaning is the same stays as it is, whatever the order of its keys
+      // (0.13.0's `new` wrote a field's length before "required", `add` after "index").
+      if (onDisk !== undefined && moduleRecordContent(modules[name]) === planned.content) continue;
       files.push(onDisk === undefined ? { ...planned, action: "create" } : planned);
     }
   }

@@ -74,12 +74,43 @@ export function answersFileContent(spec: ProjectSpec): string {
   return JSON.stringify(file, null, 2) + "\n";
 }
 
-/** A module's record file, as written: its keys in the order of {@link ModuleRecord}. */
+/**
+ * The order a record writes a field's properties in, whichever path built the field: `new`'s
+ * default module, `--field` specs, the field wizard, a record read back. Without it the same
+ * module was written in two orders, and `update` rewrote a record that had not changed.
+ */
+const FIELD_KEYS = [
+  "name",
+  "type",
+  "length",
+  "precision",
+  "scale",
+  "choices",
+  "ref",
+  "required",
+  "unique",
+  "index",
+  "default",
+] as const satisfies readonly (keyof FieldSpec)[];
+
+// Every property of FieldSpec is in FIELD_KEYS (this fails to compile otherwise): a field
+// written without one would lose it.
+const _everyFieldKey: Record<Exclude<keyof FieldSpec, typeof FIELD_KEYS[number]>, never> = {};
+
+function recordedField(field: FieldSpec): Partial<FieldSpec> {
+  // Absent properties stay absent: JSON.stringify leaves out undefined values.
+  return Object.fromEntries(FIELD_KEYS.map((key) => [key, field[key]]));
+}
+
+/**
+ * A module's record file, as written: its keys in the order of {@link ModuleRecord}, each
+ * field's in the order of FIELD_KEYS.
+ */
 export function moduleRecordContent(record: ModuleRecord): string {
   const { fields, access, files, migration } = record;
   return JSON.stringify(
     {
-      fields,
+      fields: fields.map(recordedField),
       ...(access ? { access } : {}),
       files,
       ...(migration !== undefined ? { migration } : {}),
