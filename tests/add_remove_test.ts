@@ -589,7 +589,7 @@ Deno.test("add in a terminal asks the fields one by one and previews before writ
   assertEquals(plan.module.access, "public-read");
   const idPrompt = prompter.asked.find((a) => a.errors.some((e) => /audit field/.test(e)));
   assert(idPrompt, "the audit field name was refused while typing");
-  assert(prompter.printed.some((p) => p.includes("--field title:str(80):required:index")));
+  assert(prompter.printed.some((p) => p.includes("--field 'title:str(80):required:index'")));
   assert((await readProject(dir)).modules.note);
 });
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
-import { FIELD_TYPES, fieldText } from "../src/choices/module_spec.ts";
+import { FIELD_TYPES, fieldText, shellField } from "../src/choices/module_spec.ts";
 import { parseField, parseFields } from "../src/choices/fields.ts";
 import { moduleView } from "../src/python/module_view.ts";
 import type { Database } from "../src/choices/questions.ts";
@@ -73,6 +73,25 @@ Deno.test("fields: fieldText round-trips through parseField", () => {
   }
 });
 
+Deno.test("fields: shellField is one word a shell reads back as the field's text", async () => {
+  const texts = [
+    ...EVERY_TYPE,
+    "owner:ref:users:optional",
+    'title:str(40):default=it\'s a "test" $HOME `x` \\ ; & * ?',
+    "note:str:default=two  spaces",
+  ].map((raw) => fieldText(parseField(raw, "postgresql")));
+  const words = texts.map(shellField);
+  // Quoted only where the shell would read the text otherwise.
+  assertEquals(words.filter((w) => w.startsWith("'")).length, 6, words.join(" "));
+  const out = await new Deno.Command("bash", {
+    args: ["-c", `printf '%s\\n' ${words.join(" ")}`],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assertEquals(new TextDecoder().decode(out.stderr), "");
+  assertEquals(new TextDecoder().decode(out.stdout), texts.map((t) => t + "\n").join(""));
+});
+
 Deno.test("fields: refusals say what is wrong", () => {
   const cases: [string, Database, RegExp][] = [
     ["title", "postgresql", /needs a name and a type/],
@@ -97,6 +116,7 @@ Deno.test("fields: refusals say what is wrong", () => {
     ["price:decimal(x)", "postgresql", /decimal\(p,s\)/],
     ["status:enum", "postgresql", /enum\(a\|b\|c\)/],
     ["status:enum(a|a)", "postgresql", /distinct/],
+    ["tier:enum(gold, silver):default=silver", "postgresql", /separated by "\|", not ","/],
     ["status:enum(a b)", "postgresql", /enum/],
     ["status:enum(a|b):default=c", "postgresql", /not a valid enum value/],
     ["count:int(3)", "postgresql", /takes no arguments/],
@@ -135,6 +155,14 @@ Deno.test("fields: refusals say what is wrong", () => {
     assert(problem.test(error.message), `${raw}: ${error.message}`);
     assert(error.hint && error.hint.length > 0, `${raw}: no hint`);
   }
+  // The hint gives the field as meant, quoted for the shell (an unquoted "|" is a pipe).
+  const commas = userError(() =>
+    parseField("tier:enum(gold, silver):default=silver", "postgresql")
+  );
+  assertEquals(
+    commas.hint,
+    'Write it tier:enum(gold|silver):default=silver (in quotes on a command line: the shell reads "|" as a pipe).',
+  );
 });
 
 Deno.test("fields: names and columns are distinct across a module", () => {

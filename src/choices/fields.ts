@@ -120,6 +120,19 @@ export function parseField(raw: string, database: Database): FieldSpec {
     }
     case "enum": {
       const choices = (args ?? "").split("|").map((c) => c.trim());
+      if (args?.includes(",")) {
+        // Written as decimal(p,s) is.
+        const meant = raw.replace(
+          `enum(${args})`,
+          `enum(${args.split(",").map((c) => c.trim()).join("|")})`,
+        );
+        fail(
+          `enum values are separated by "|", not ","`,
+          `Write it ${
+            printable(meant)
+          } (in quotes on a command line: the shell reads "|" as a pipe).`,
+        );
+      }
       if (choices.length < 1 || choices.some((c) => !/^[A-Za-z0-9_.-]{1,50}$/.test(c))) {
         fail(
           "enum(a|b|c) needs one or more values of letters, digits, '_', '.' or '-' (up to 50 each)",

@@ -121,6 +121,14 @@ export function exampleModule(name = "items"): ModuleSpec {
   };
 }
 
+/**
+ * A `--field` text as one shell word: as it is when the shell reads it as it is, otherwise in
+ * single quotes (`'total:decimal(10,2)'`): `(`, `|` and a space in a default are the shell's.
+ */
+export function shellField(text: string): string {
+  return /^[A-Za-z0-9_:=.,@%+\/-]*$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
 /** The `--field` text of a field: `parseField(fieldText(f))` gives `f` back. */
 export function fieldText(f: FieldSpec): string {
   const type = f.type === "str"

@@ -80,10 +80,11 @@ export function addCommand() {
     .addHelpText(
       "after",
       "\nExamples:\n" +
-        "  pyscaffold add booking --field guest:str(120):required --field nights:int:default=1\n" +
-        "  pyscaffold add invoice --field total:decimal(10,2) --field status:enum(draft|sent)\n" +
-        "  pyscaffold add line --field invoice:ref:invoices --field amount:decimal(10,2)\n" +
-        "  pyscaffold add product --access public-read --field name:str(120):required\n" +
+        "  pyscaffold add booking --field 'guest:str(120):required' --field nights:int:default=1\n" +
+        "  pyscaffold add invoice --field 'total:decimal(10,2)' --field 'status:enum(draft|sent)'\n" +
+        "  pyscaffold add line --field invoice:ref:invoices --field 'amount:decimal(10,2)'\n" +
+        "  pyscaffold add product --access public-read --field 'name:str(120):required'\n" +
+        "  (quoted: the shell reads ( ) and | itself)\n" +
         STAGING_HELP,
     )
     .action(async (name, options) => {

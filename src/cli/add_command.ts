@@ -84,7 +84,7 @@ async function runAddLocked(
         "No fields given, and stdin is not a terminal, so pyscaffold cannot ask for them.",
         {
           hint: `Pass each field with --field, e.g. pyscaffold add ${rawName} ` +
-            "--field title:str(120):required --field due:date:optional",
+            "--field 'title:str(120):required' --field due:date:optional",
         },
       );
     }

@@ -103,7 +103,7 @@ export function resolveRefs(
         {
           hint: users
             ? "The users table comes with authentication: pyscaffold update --set auth=true"
-            : `Add it first: pyscaffold add ${f.ref} --field name:str(120)`,
+            : `Add it first: pyscaffold add ${f.ref} --field 'name:str(120)'`,
         },
       );
     }
@@ -220,7 +220,7 @@ export async function planAdd(
   }
   if (rawFields.length === 0) {
     throw new UserError("A module needs at least one field.", {
-      hint: `pyscaffold add ${name} --field title:str(120):required`,
+      hint: `pyscaffold add ${name} --field 'title:str(120):required'`,
     });
   }
   const fields = resolveRefs(

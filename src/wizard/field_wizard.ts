@@ -4,7 +4,7 @@
  * parser as `--field`, then a summary. Talks only to the injected Prompter.
  */
 import { UserError } from "../errors.ts";
-import { FIELD_TYPES, fieldText, type FieldType } from "../choices/module_spec.ts";
+import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { parseField } from "../choices/fields.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
@@ -117,7 +117,9 @@ export async function askFields(
       } else prompter.print(prompter.colors.dim("← this field again, from its name."));
     }
   }
-  prompter.print(`\n${moduleName}:\n${texts.map((t) => `  --field ${t}`).join("\n")}\n`);
+  prompter.print(
+    `\n${moduleName}:\n${texts.map((t) => `  --field ${shellField(t)}`).join("\n")}\n`,
+  );
   return texts;
 }
 
