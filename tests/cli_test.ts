@@ -128,7 +128,9 @@ Deno.test("cli: bad input is a clear error, exit 2, nothing written", async () =
     [["new", "svc", "--yes", "--module", "class"], /Python keyword/],
     [["new", "a-file/svc", "--yes"], /is not a directory/],
     [["new", "missing/deeper/svc", "--yes"], /does not exist/],
-    [["new", "svc", "--yes", "--frobnicate"], /unknown option/],
+    [["new", "svc", "--yes", "--frobnicate"], /unknown option[^]*\n\(pyscaffold new --help shows/],
+    [["nwe", "svc"], /unknown command 'nwe'\n\(Did you mean new\?\)\n\(pyscaffold --help lists/],
+    [["add"], /missing required argument 'name'\n\(pyscaffold add --help shows its arguments/],
   ];
   for (const [args, message] of cases) {
     const r = await cli(args, cwd);

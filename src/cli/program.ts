@@ -33,6 +33,7 @@ export function buildProgram(width: number = helpWidth() ?? HELP_WIDTH): Command
     )
     .version(VERSION, "-V, --version")
     .showSuggestionAfterError()
+    .showHelpAfterError("(pyscaffold --help lists the commands)")
     .exitOverride()
     .configureOutput(output);
   program.addCommand(newCommand());
@@ -43,7 +44,8 @@ export function buildProgram(width: number = helpWidth() ?? HELP_WIDTH): Command
   addCompletionCommands(program);
   for (const command of program.commands) {
     // addCommand does not copy these settings to subcommands.
-    command.exitOverride().showSuggestionAfterError().configureOutput(output);
+    command.exitOverride().showSuggestionAfterError().configureOutput(output)
+      .showHelpAfterError(`(pyscaffold ${command.name()} --help shows its arguments and options)`);
   }
   return program;
 }
