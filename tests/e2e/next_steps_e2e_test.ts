@@ -214,6 +214,30 @@ Deno.test("make lock, then make audit: pip-audit reads every locked package as p
   await Deno.remove(tmp, { recursive: true });
 });
 
+Deno.test("make install: from the lock files; a pin changed without make lock stops it", async () => {
+  const { tmp, project } = await madeProject("install", ["--no-auth", "--no-cache", "--no-celery"]);
+  const env = { ...Deno.env.toObject(), NO_COLOR: "1" };
+  await ok(["make", "lock"], { cwd: project, env, timeoutMs: 300_000 });
+  const installed = await ok(["make", "install"], { cwd: project, env, timeoutMs: 600_000 });
+  assertMatch(installed.stdout, /No broken requirements found/);
+
+  // A pin moved in pyproject.toml, the lock files left as they were.
+  const pyproject = join(project, "pyproject.toml");
+  const text = await Deno.readTextFile(pyproject);
+  const pin = /"orjson==(\d+)\.(\d+)\.(\d+)"/.exec(text);
+  assert(pin, "orjson's pin");
+  const older = `${pin[1]}.${Number(pin[2]) - 1}.0`;
+  await Deno.writeTextFile(pyproject, text.replace(pin[0], `"orjson==${older}"`));
+  const stale = await run(["make", "install"], { cwd: project, env });
+  assertEquals(stale.code, 2, stale.stdout + stale.stderr);
+  assertMatch(stale.stdout, new RegExp(`has requirement orjson==${older.replaceAll(".", "\\.")}`));
+  assertMatch(
+    stale.stdout,
+    /do not hold the versions pyproject\.toml pins \(above\): run make lock/,
+  );
+  await Deno.remove(tmp, { recursive: true });
+});
+
 Deno.test("make set-image: a digest only, written on every workload's image line and nowhere else", async () => {
   const { tmp, project } = await madeProject("set-image", ["--auth", "--celery"]);
   const k8s = join(project, "deploy", "k8s");
