@@ -137,6 +137,17 @@ Deno.test("make services, lock, audit, migrate, revision: without their tool or 
   const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: tmp, CALLS: join(tmp, "calls") };
   const make = (target: string) => run(["make", target], { cwd: project, env });
 
+  // make alone lists every target that has a "## " line, with that line, and runs none.
+  const listed = await run(["make"], { cwd: project, env });
+  assertEquals(listed.code, 0, listed.stdout + listed.stderr);
+  const targets = [...(await Deno.readTextFile(join(project, "Makefile")))
+    .matchAll(/^([a-z][a-z-]*):.*## (.*)$/gm)];
+  assert(targets.length >= 14, targets.map((t) => t[1]).join(" "));
+  assertEquals(
+    listed.stdout.trimEnd().split("\n").map((line) => line.replace(/\s+/g, " ").trim()),
+    targets.map(([, name, line]) => `make ${name} ${line}`),
+  );
+
   const services = await make("services");
   assertEquals(services.code, 2, services.stdout + services.stderr);
   assertMatch(services.stdout, /make services needs Docker with its compose plugin/);
