@@ -25,6 +25,13 @@ Deno.test("help: the record equals commander's help for every command (deno task
   }
 });
 
+Deno.test("help: every line fits the help's width, examples included (commander wraps only its own)", () => {
+  for (const name of ["", ...COMMANDS]) {
+    const long = HELP[name].split("\n").filter((line) => line.length > HELP_WIDTH);
+    assertEquals(long, [], `help of "${name}"`);
+  }
+});
+
 Deno.test("help: only the plain spellings take the recorded help", () => {
   assertEquals(recordedHelp(["--help"]), HELP[""]);
   assertEquals(recordedHelp(["-h"]), HELP[""]);

@@ -80,11 +80,11 @@ export function addCommand() {
     .addHelpText(
       "after",
       "\nExamples:\n" +
-        "  pyscaffold add booking --field 'guest:str(120):required' --field nights:int:default=1\n" +
-        "  pyscaffold add invoice --field 'total:decimal(10,2)' --field 'status:enum(draft|sent)'\n" +
-        "  pyscaffold add line --field invoice:ref:invoices --field 'amount:decimal(10,2)'\n" +
-        "  pyscaffold add product --access public-read --field 'name:str(120):required'\n" +
-        "  (quoted: the shell reads ( ) and | itself)\n" +
+        "  pyscaffold add booking -f 'guest:str(120):required' -f nights:int:default=1\n" +
+        "  pyscaffold add invoice -f 'total:decimal(10,2)' -f 'status:enum(draft|sent)'\n" +
+        "  pyscaffold add line -f invoice:ref:invoices -f 'amount:decimal(10,2)'\n" +
+        "  pyscaffold add product --access public-read -f 'name:str(120):required'\n" +
+        "Quote a field that holds ( ) or |: the shell reads them itself.\n" +
         STAGING_HELP,
     )
     .action(async (name, options) => {
@@ -134,8 +134,9 @@ export function updateCommand() {
         "  pyscaffold update --yes              # take this version's templates\n" +
         "\nA file you never changed is replaced, created or deleted; a file you changed is\n" +
         "merged line by line; where your lines and the update's overlap, nothing is\n" +
-        "written unless --accept-conflicts (markers <<<<<<< yours ... >>>>>>> pyscaffold),\n" +
-        "and the exit code is 1 while markers remain. A file you deleted stays deleted.\n" +
+        "written unless --accept-conflicts, with markers <<<<<<< yours ... >>>>>>>\n" +
+        "pyscaffold; the exit code is 1 while markers remain. A file you deleted stays\n" +
+        "deleted.\n" +
         STAGING_HELP,
     )
     .action(async (options) => {
