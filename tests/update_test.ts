@@ -575,7 +575,8 @@ Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; fra
   await writePlan(await buildProjectPlan(resolveProjectSpec({ name: "svc", auth: true })), dir);
   await assertRejects(() => update(dir, { set: ["auth=false"], dropTables: true }).run(), (e) => {
     assert(e instanceof UserError);
-    assertMatch(e.message, /owner policy/);
+    assertMatch(e.message, /^Module items uses the owner policy: its rows belong to users/);
+    assertMatch(e.hint ?? "", /^Keep auth on, or remove it first \(pyscaffold remove items; its/);
   });
   const r = await cli(["update", "--set", "framework=quart"], dir);
   assertEquals(r.code, 2, "a usage error");

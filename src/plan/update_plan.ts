@@ -204,10 +204,20 @@ function checkAuthOff(state: ProjectState): void {
   const owned = Object.entries(state.modules)
     .filter(([, r]) => (r.access ?? "owner") === "owner").map(([name]) => name);
   if (owned.length > 0) {
+    const [these, use, their] = owned.length === 1
+      ? [`Module ${owned[0]}`, "uses", "its"]
+      : [`Modules ${owned.join(", ")}`, "use", "their"];
     throw new UserError(
-      `Modules ${owned.join(", ")} use the owner policy: their rows belong to users ` +
-        "(an owner_id column), so auth cannot be switched off by update in this version.",
-      { hint: "Remove or re-create those modules without auth first." },
+      `${these} ${use} the owner policy: ${their} rows belong to users (an owner_id column), ` +
+        "so auth cannot be switched off by update in this version.",
+      {
+        // Only `remove` takes the owner column away: a policy is chosen when a module is added.
+        hint: `Keep auth on, or remove ${owned.length === 1 ? "it" : "them"} first ` +
+          (owned.length === 1
+            ? `(pyscaffold remove ${owned[0]}; its table is dropped). `
+            : "(pyscaffold remove, each; their tables are dropped). ") +
+          "Modules added with --access authenticated, public-read or admin have no owner.",
+      },
     );
   }
   const refs = Object.entries(state.modules)
@@ -215,8 +225,8 @@ function checkAuthOff(state: ProjectState): void {
     .map(([name]) => name);
   if (refs.length > 0) {
     throw new UserError(
-      `Modules ${refs.join(", ")} have fields referencing users; switching auth off would ` +
-        "drop the table they point to.",
+      `${refs.length === 1 ? `Module ${refs[0]} has` : `Modules ${refs.join(", ")} have`} ` +
+        "fields referencing users; switching auth off would drop the table they point to.",
       { hint: `Remove those fields or modules first (pyscaffold remove ${refs[0]}).` },
     );
   }
