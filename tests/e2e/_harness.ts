@@ -395,7 +395,8 @@ export class Background {
     }
   }
 
-  async stop(): Promise<string> {
+  /** Stops the group; returns the last `lines` lines of its output. */
+  async stop(lines = 60): Promise<string> {
     this.#signalGroup("SIGTERM");
     const timer = setTimeout(() => this.#signalGroup("SIGKILL"), 10_000);
     await this.#child.status;
@@ -407,7 +408,7 @@ export class Background {
     clearTimeout(timer);
     const output = await Deno.readTextFile(this.#log).catch(() => "");
     await Deno.remove(this.#log).catch(() => {});
-    return tail(output, 60);
+    return tail(output, lines);
   }
 }
 

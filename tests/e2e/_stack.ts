@@ -247,7 +247,10 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
             (worker ? `\n--- worker ---\n${workerLog}` : ""),
         );
       }
-      await server.stop();
+      assertJsonLog(
+        await server.stop(Infinity),
+        combo.framework === "flask" ? "gunicorn" : "hypercorn",
+      );
       if (worker) {
         const workerLog = await worker.stop();
         // A stopped worker leaves no heartbeat that a probe could take for a live one.
@@ -257,4 +260,24 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       await run(["rm", "-rf", parent]);
     },
   });
+}
+
+/**
+ * The server's output, `make run`'s own lines aside: every line one JSON object, the server's
+ * own (`gunicorn.error`, `hypercorn.error`) among them. Before 0.13.2 they were text on standard
+ * error, and hypercorn's were written twice, as text and as JSON.
+ */
+function assertJsonLog(log: string, server: "gunicorn" | "hypercorn"): void {
+  const lines = log.split("\n").filter((line) => line && !/^(\+ |make(\[\d+\])?: )/.test(line));
+  const loggers = lines.map((line) => {
+    let entry: { logger?: unknown; message?: unknown };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      throw new Error(`a line of the server's output is not JSON: ${line}\n--- server ---\n${log}`);
+    }
+    assert(typeof entry.message === "string", `no message: ${line}`);
+    return entry.logger;
+  });
+  assert(loggers.includes(`${server}.error`), `no line of ${server} itself\n${log}`);
 }
