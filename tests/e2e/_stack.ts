@@ -247,16 +247,16 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
             (worker ? `\n--- worker ---\n${workerLog}` : ""),
         );
       }
-      assertJsonLog(
-        await server.stop(Infinity),
-        combo.framework === "flask" ? "gunicorn" : "hypercorn",
-      );
+      // Both stopped before either is checked: a worker left running would take the next
+      // project's tasks from the same Redis.
+      const serverLog = await server.stop(Infinity);
+      const workerLog = worker ? await worker.stop() : "";
       if (worker) {
-        const workerLog = await worker.stop();
         // A stopped worker leaves no heartbeat that a probe could take for a live one.
         const left = await Deno.stat(heartbeat).then(() => true, () => false);
         assert(!left, `the stopped worker left its heartbeat file\n${workerLog}`);
       }
+      assertJsonLog(serverLog, combo.framework === "flask" ? "gunicorn" : "hypercorn");
       await run(["rm", "-rf", parent]);
     },
   });
