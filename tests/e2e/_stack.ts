@@ -160,7 +160,8 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       const base = `http://127.0.0.1:${port}`;
       const server = new Background(["make", "run"], {
         cwd: dir,
-        env: { ...serverEnv, PORT: String(port) },
+        // INFO: the server's own lines and the access log, all checked to be JSON at the end.
+        env: { ...serverEnv, PORT: String(port), LOG_LEVEL: "INFO" },
       });
       // The worker boots while the server does and its HTTP checks run: the task is enqueued
       // after them, as before, without waiting for a boot that could overlap.
