@@ -70,6 +70,12 @@ export interface FieldView extends FieldSpec {
   migrationColumn: string;
   /** `op.create_index(...)` for the column at 4 spaces, or undefined when it has no index. */
   migrationIndex?: string;
+  /**
+   * For a unique field, the name the database reports a duplicate under: its unique index
+   * (`ix_…`) when the column is indexed, else its unique constraint (`uq_…`), as the naming
+   * convention of base_model.py names them.
+   */
+  uniqueConstraint?: string;
 }
 
 export interface ModuleView extends ModuleNames {
@@ -432,6 +438,9 @@ function fieldView(
     outOfRange: outOfRangeSample(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
+    uniqueConstraint: f.unique
+      ? constraintName(f.index || f.type === "ref" ? "ix" : "uq", table, [column])
+      : undefined,
     migrationIndex: f.index || f.type === "ref"
       ? formatCall(4, "op.create_index", [
         `op.f("${constraintName("ix", table, [column])}")`,

@@ -190,6 +190,46 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
+  "module/_refs_pool.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+/* In a `refs` fixture, after `refs` (a dict of ids): `pool`, POOL rows of each unique reference
+   (_refs_type.eta). `it.await` is the framework's `await `, or nothing. */
+__eta.res+='    pool = {\n';
+for (const f of it.uniqueRefs) {
+__eta.res+=it.py.entry(8, `"${f.column}"`, `[${it.await}make_row("${f.refNames.table}") for _ in range(POOL)]`);
+__eta.res+='\n';
+}
+__eta.res+='    }\n';
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "module/_refs_type.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+/* The tests' `Refs`: the ids of referenced rows, spread into every body. With a unique reference
+   (a one-to-one relation) no two rows may name the same row, so the fixture also makes a pool of
+   rows for each, and a test that creates several rows takes one of the pool per body. */
+if (it.uniqueRefs.length) {
+__eta.res+='# Rows of the pool of each unique reference: more than any test creates.\nPOOL = 24\n\n\nclass Refs(dict[str, int]):\n    """Ids of referenced rows; `pool`, more rows for each unique reference."""\n\n    def __init__(self, ids: dict[str, int], pool: dict[str, list[int]]) -> None:\n        super().__init__(ids)\n        self.pool = pool\n\n    def nth(self, n: int) -> dict[str, int]:\n        """The unique references of a test\'s `n`th body: a row of each pool, distinct per `n`."""\n        return {column: ids[n % POOL] for column, ids in self.pool.items()}\n';
+} else {
+__eta.res+='Refs = dict[str, int]\n';
+}
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
   "module/_statement.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -646,12 +686,15 @@ const refs = m.fields.filter((f) => f.type === "ref");
 /* References to owner-scoped rows must name rows of the tests' user (the owner policy). */
 const ownedRefs = refs.filter((f) => (m.ownedRefTables ?? []).includes(f.refNames.table));
 const plain = m.fields.filter((f) => f.type !== "ref");
+const uniqueRefs = refs.filter((f) => f.unique);
+/* Each body differs (a number per body): unique fields, and the pools of unique references. */
+const numbered = plain.length > 0 || uniqueRefs.length > 0;
 /* Feeds anyone may read need no token; the others wait for one. */
 const anonymous = !it.auth || access === "public" || access === "public-read";
 const headers = it.auth ? "auth_headers" : "{}";
 __eta.res+=it.py.docstring(0, `GET /ws/${m.table}: the live feed of ${m.urlPrefix} (src/realtime).`);
 __eta.res+='\n\nfrom __future__ import annotations\n\nimport asyncio\n';
-if (plain.length) {
+if (numbered) {
 __eta.res+='import itertools\n';
 }
 __eta.res+='import json\nimport re\n';
@@ -673,8 +716,12 @@ __eta.res+='\n\nURL = "';
 __eta.res+=m.urlPrefix;
 __eta.res+='"\nFEED = "/ws/';
 __eta.res+=m.table;
-__eta.res+='"\n# Guards against a hang, not a measure: events arrive in milliseconds.\nWAIT = 10\nHeaders = dict[str, str]\nRefs = dict[str, int]\n';
-if (plain.length) {
+__eta.res+='"\n# Guards against a hang, not a measure: events arrive in milliseconds.\nWAIT = 10\nHeaders = dict[str, str]\n';
+__eta.res+=include("@module/_refs_type.eta", { uniqueRefs });
+if (numbered) {
+if (uniqueRefs.length) {
+__eta.res+='\n\n';
+}
 __eta.res+='NUMBERS = itertools.count(1)\n';
 }
 __eta.res+='\n\n';
@@ -687,19 +734,43 @@ for (const f of ownedRefs) {
 __eta.res+=it.py.entry(4, `"${f.column}"`, `"${f.refNames.table}"`);
 __eta.res+='\n';
 }
-__eta.res+='}\n\n\nasync def give_refs(app: Quart, refs: Refs, owner_id: int) -> None:\n    """Makes `owner_id` the owner of the referenced rows of owner-scoped modules."""\n    for column, table_name in OWNED.items():\n        await give(app, table_name, refs[column], owner_id)\n\n\n@pytest.fixture\nasync def refs(app: Quart, make_row: MakeRow, actor: str) -> Refs:\n    """Ids of referenced rows; those of owner-scoped modules belong to the tests\' user."""\n    refs = {\n';
+__eta.res+='}\n\n\nasync def give_refs(app: Quart, refs: Refs, owner_id: int) -> None:\n    """Makes `owner_id` the owner of the referenced rows of owner-scoped modules."""\n    for column, table_name in OWNED.items():\n';
+if (uniqueRefs.length) {
+__eta.res+='        for row_id in [refs[column], *refs.pool.get(column, [])]:\n            await give(app, table_name, row_id, owner_id)\n';
+} else {
+__eta.res+='        await give(app, table_name, refs[column], owner_id)\n';
+}
+__eta.res+='\n\n@pytest.fixture\nasync def refs(app: Quart, make_row: MakeRow, actor: str) -> Refs:\n    """Ids of referenced rows; those of owner-scoped modules belong to the tests\' user."""\n    refs = {\n';
 for (const f of refs) {
 __eta.res+=it.py.entry(8, `"${f.column}"`, `await make_row("${f.refNames.table}")`);
 __eta.res+='\n';
 }
-__eta.res+='    }\n    await give_refs(app, refs, int(actor))\n    return refs\n';
+__eta.res+='    }\n';
+if (uniqueRefs.length) {
+__eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: "await " });
+__eta.res+='    pooled = Refs(refs, pool)\n    await give_refs(app, pooled, int(actor))\n    return pooled\n';
+} else {
+__eta.res+='    await give_refs(app, refs, int(actor))\n    return refs\n';
+}
 } else {
 __eta.res+='@pytest.fixture\nasync def refs(';
 __eta.res+=refs.length ? "make_row: MakeRow" : "";
 __eta.res+=') -> Refs:\n    """Ids of referenced rows';
 __eta.res+=refs.length ? "" : " (this module has no reference fields)";
 __eta.res+='."""\n';
-if (refs.length) {
+if (uniqueRefs.length) {
+__eta.res+='    refs = {\n';
+for (const f of refs) {
+__eta.res+='        "';
+__eta.res+=f.column;
+__eta.res+='": await make_row("';
+__eta.res+=f.refNames.table;
+__eta.res+='"),\n';
+}
+__eta.res+='    }\n';
+__eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: "await " });
+__eta.res+='    return Refs(refs, pool)\n';
+} else if (refs.length) {
 __eta.res+='    return {\n';
 for (const f of refs) {
 __eta.res+='        "';
@@ -714,7 +785,7 @@ __eta.res+='    return {}\n';
 }
 }
 __eta.res+='\n\ndef payload(refs: Refs) -> dict[str, Any]:\n    """A valid payload, distinct from every other one (unique fields stay unique)."""\n';
-if (plain.length) {
+if (numbered) {
 __eta.res+='    n = next(NUMBERS)\n';
 }
 __eta.res+='    return {\n';
@@ -722,7 +793,11 @@ for (const f of plain) {
 __eta.res+=it.py.entry(8, `"${f.column}"`, f.sampleN);
 __eta.res+='\n';
 }
-__eta.res+='        **refs,\n    }\n\n\nasync def receive(socket: Socket) -> dict[str, Any]:\n    """The next message that is not a heartbeat."""\n    while True:\n        message: dict[str, Any] = json.loads(await asyncio.wait_for(socket.receive(), WAIT))\n        if message["type"] != "heartbeat":\n            return message\n\n\nasync def close_code(socket: Socket) -> int:\n    """Reads until the server closes the socket: the close code."""\n    with pytest.raises(WebsocketDisconnectError) as closed:\n        while True:\n            await asyncio.wait_for(socket.receive(), WAIT)\n    return int(closed.value.args[0])\n\n\nasync def create(client: QuartClient, headers: Headers, refs: Refs) -> dict[str, Any]:\n    response = await client.post(URL, json=payload(refs), headers=headers)\n    assert response.status_code == 201, await response.get_json()\n    row: dict[str, Any] = (await response.get_json())["data"]\n    return row\n\n\n';
+__eta.res+='        **refs,\n';
+if (uniqueRefs.length) {
+__eta.res+='        **refs.nth(n),\n';
+}
+__eta.res+='    }\n\n\nasync def receive(socket: Socket) -> dict[str, Any]:\n    """The next message that is not a heartbeat."""\n    while True:\n        message: dict[str, Any] = json.loads(await asyncio.wait_for(socket.receive(), WAIT))\n        if message["type"] != "heartbeat":\n            return message\n\n\nasync def close_code(socket: Socket) -> int:\n    """Reads until the server closes the socket: the close code."""\n    with pytest.raises(WebsocketDisconnectError) as closed:\n        while True:\n            await asyncio.wait_for(socket.receive(), WAIT)\n    return int(closed.value.args[0])\n\n\nasync def create(client: QuartClient, headers: Headers, refs: Refs) -> dict[str, Any]:\n    response = await client.post(URL, json=payload(refs), headers=headers)\n    assert response.status_code == 201, await response.get_json()\n    row: dict[str, Any] = (await response.get_json())["data"]\n    return row\n\n\n';
 __eta.res+=it.py.def(0, "async def test_changes_reach_the_feed_as_the_api_returns_them", ["client: QuartClient", "refs: Refs", ...(it.auth ? ["auth_headers: Headers"] : [])], "None");
 __eta.res+='\n    async with client.websocket(FEED, headers=';
 __eta.res+=headers;
@@ -1045,6 +1120,7 @@ const ownerArg = owned ? ", owner" : "";
    owner as the referencing row (whoever writes it, an admin too): the tables whose
    reference check takes the owner. */
 const ownedRefs = m.ownedRefTables;
+const uniques = m.fields.filter((f) => f.uniqueConstraint);
 __eta.res+='"""Rules of the ';
 __eta.res+=m.label;
 __eta.res+=' resource';
@@ -1058,7 +1134,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   "from sqlalchemy.exc import IntegrityError",
   "from pydantic import TypeAdapter",
   "from src.envelope import Deleted, JsonRow, json_rows",
-  `from src.errors import ConflictError, NotFoundError${m.hasRefs ? ", InvalidReferenceError" : ""}`,
+  `from src.errors import ConflictError, NotFoundError${m.hasRefs ? ", InvalidReferenceError" : ""}${uniques.length ? ", duplicated" : ""}`,
   ...(it.cache ? ["from src.extensions import ResourceCache"] : []),
   "from src.models.base_model import inserted_audit",
   `from src.models.${m.module}_model import ${C}`,
@@ -1081,6 +1157,17 @@ __eta.res+='# Referenced tables whose rows belong to a user: a reference must na
 __eta.res+=ownedRefs.map((t) => `"${t}"`).join(", ");
 __eta.res+='})\n';
 }
+}
+if (uniques.length) {
+__eta.res+='\n# Unique fields, by the constraint the database names when a value is taken (a 409\'s details).\nUNIQUE_CONSTRAINTS: dict[str, str] = {\n';
+for (const f of uniques) {
+__eta.res+='    "';
+__eta.res+=f.uniqueConstraint;
+__eta.res+='": "';
+__eta.res+=f.column;
+__eta.res+='",\n';
+}
+__eta.res+='}\n';
 }
 if (it.cache) {
 __eta.res+='\n# The resource\'s cache (src/extensions.py)';
@@ -1238,11 +1325,20 @@ __eta.res+='def _writing(self) -> ';
 __eta.res+=it.fw.async ? "AsyncIterator" : "Iterator";
 __eta.res+='[None]:\n        """One transaction: the block\'s writes, then the commit; then the cache is invalidated.\n        A value a unique column already holds is a 409, and nothing is written."""\n        try:\n            yield\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='self.repository.commit()\n        except IntegrityError:\n            ';
+__eta.res+='self.repository.commit()\n';
+if (uniques.length) {
+__eta.res+='        except IntegrityError as error:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.repository.rollback()\n            details = duplicated(error, UNIQUE_CONSTRAINTS)\n            raise ConflictError("';
+__eta.res+=Label;
+__eta.res+=' already exists", details) from None\n';
+} else {
+__eta.res+='        except IntegrityError:\n            ';
 __eta.res+=it.fw.await;
 __eta.res+='self.repository.rollback()\n            raise ConflictError("';
 __eta.res+=Label;
 __eta.res+=' already exists") from None\n';
+}
 if (it.cache) {
 __eta.res+='        ';
 __eta.res+=it.fw.await;
@@ -1284,6 +1380,7 @@ const refs = m.fields.filter((f) => f.type === "ref");
 const requiredNoDefault = m.fields.filter((f) => f.required && f.createDefault === undefined);
 const requiredColumns = m.fields.filter((f) => f.required);
 const uniques = m.fields.filter((f) => f.unique);
+const uniqueRefs = refs.filter((f) => f.unique);
 const optionalColumns = m.fields.filter((f) => !f.required);
 const datetimes = m.fields.filter((f) => f.type === "datetime");
 const unnormalised = plain.filter((f) => f.unnormalised !== undefined);
@@ -1344,7 +1441,9 @@ __eta.res+='from tests.conftest import ';
 __eta.res+=[it.auth ? "CREDENTIALS" : "", "AppFactory", refs.length ? "MakeRow" : "", isAsync ? "Serve" : "", "environ_for_tests", "queries"].filter(Boolean).join(", ");
 __eta.res+='\n\nURL = "';
 __eta.res+=m.urlPrefix;
-__eta.res+='"\n# A read: the user behind the token, its revocation (without the cache), then count and page.\nMAX_QUERIES_PER_READ = 4\nHeaders = dict[str, str]\nRefs = dict[str, int]\n\n\n';
+__eta.res+='"\n# A read: the user behind the token, its revocation (without the cache), then count and page.\nMAX_QUERIES_PER_READ = 4\nHeaders = dict[str, str]\n';
+__eta.res+=include("@module/_refs_type.eta", { uniqueRefs });
+__eta.res+='\n\n';
 if (access === "admin") {
 __eta.res+='@pytest.fixture\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def auth_headers`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "auth_headers: Headers"], "Headers");
@@ -1362,14 +1461,25 @@ for (const f of refs) {
 __eta.res+=it.py.entry(8, `"${f.column}"`, `${it.fw.await}make_row("${f.refNames.table}")`);
 __eta.res+='\n';
 }
-__eta.res+='    }\n    owned = {\n';
+__eta.res+='    }\n';
+if (uniqueRefs.length) {
+__eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: it.fw.await });
+}
+__eta.res+='    owned = {\n';
 for (const f of ownedRefs) {
 __eta.res+=it.py.entry(8, `"${f.column}"`, `"${f.refNames.table}"`);
 __eta.res+='\n';
 }
-__eta.res+='    }\n    for column, table_name in owned.items():\n        ';
+__eta.res+='    }\n    for column, table_name in owned.items():\n';
+if (uniqueRefs.length) {
+__eta.res+='        for row_id in [refs[column], *pool.get(column, [])]:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='give(app, table_name, row_id, int(actor))\n    return Refs(refs, pool)\n';
+} else {
+__eta.res+='        ';
 __eta.res+=it.fw.await;
 __eta.res+='give(app, table_name, refs[column], int(actor))\n    return refs\n';
+}
 } else {
 __eta.res+='@pytest.fixture\n';
 __eta.res+=it.fw.async;
@@ -1378,7 +1488,21 @@ __eta.res+=refs.length ? "make_row: MakeRow" : "";
 __eta.res+=') -> Refs:\n    """Ids of referenced rows';
 __eta.res+=refs.length ? "" : " (this module has no reference fields)";
 __eta.res+='."""\n';
-if (refs.length) {
+if (uniqueRefs.length) {
+__eta.res+='    refs = {\n';
+for (const f of refs) {
+__eta.res+='        "';
+__eta.res+=f.column;
+__eta.res+='": ';
+__eta.res+=it.fw.await;
+__eta.res+='make_row("';
+__eta.res+=f.refNames.table;
+__eta.res+='"),\n';
+}
+__eta.res+='    }\n';
+__eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: it.fw.await });
+__eta.res+='    return Refs(refs, pool)\n';
+} else if (refs.length) {
 __eta.res+='    return {\n';
 for (const f of refs) {
 __eta.res+='        "';
@@ -1407,7 +1531,11 @@ for (const f of plain) {
 __eta.res+=it.py.entry(8, `"${f.column}"`, f.sampleN);
 __eta.res+='\n';
 }
-__eta.res+='        **refs,\n    }\n\n\ndef changes() -> dict[str, Any]:\n';
+__eta.res+='        **refs,\n';
+if (uniqueRefs.length) {
+__eta.res+='        **refs.nth(n),\n';
+}
+__eta.res+='    }\n\n\ndef changes() -> dict[str, Any]:\n';
 if (plain.length) {
 __eta.res+='    return {\n';
 for (const f of plain) {
@@ -1773,11 +1901,13 @@ __eta.res+=', auth_headers: Headers, refs: Refs\n) -> None:\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='create(client, auth_headers, payload(refs))\n    response = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post(URL, json=payload(refs), headers=auth_headers)\n    assert response.status_code == 409\n    assert ';
-__eta.res+=it.awaited("response.get_json()");
-__eta.res+='["error"] == "';
+__eta.res+='client.post(URL, json=payload(refs), headers=auth_headers)\n    assert response.status_code == 409\n    body = ';
+__eta.res+=it.fw.await;
+__eta.res+='response.get_json()\n    assert body["error"] == "';
 __eta.res+=Label;
-__eta.res+=' already exists"\n';
+__eta.res+=' already exists"\n    # The field the database refused (it names one, when several are unique).\n    (detail,) = body["details"]\n    assert detail["type"] == "unique"\n    assert detail["field"] in {';
+__eta.res+=uniques.map((f) => `"${f.column}"`).join(", ");
+__eta.res+='}\n';
 }
 for (const f of refs) {
 __eta.res+='\n\n';
@@ -5210,7 +5340,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 function output(s){__eta.res+=s;}
 
-__eta.res+='"""Errors the application raises on purpose, and how each becomes a response.\n\nServices raise these; the error handlers turn them, and every other\nexception, into the envelope. Messages are part of the API contract.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Iterator\nfrom contextlib import contextmanager\nfrom typing import Any\n\nfrom pydantic import ValidationError\n\n# Messages for HTTP errors raised by the framework itself (unknown route, ...).\nHTTP_MESSAGES: dict[int, str] = {\n    400: "Bad request",\n    401: "Authentication required",\n    403: "Forbidden",\n    404: "Not found",\n    405: "Method not allowed",\n    408: "Request timeout",\n    413: "Request body too large",\n    415: "Unsupported media type",\n    422: "Validation failed",\n    429: "Too many requests",\n    500: "Internal server error",\n    503: "Service unavailable",\n}\n\n\nclass ApiError(Exception):\n    status = 500\n    message = "Internal server error"\n\n    def __init__(self, message: str | None = None, details: Any = None) -> None:\n        super().__init__(message or self.message)\n        self.message = message or self.message\n        self.details = details\n\n\nclass MalformedJsonError(ApiError):\n    status = 400\n    message = "Malformed JSON body"\n\n\nclass AuthenticationError(ApiError):\n    status = 401\n    message = "Authentication required"\n\n\nclass ForbiddenError(ApiError):\n    status = 403\n    message = "Forbidden"\n\n\nclass NotFoundError(ApiError):\n    status = 404\n    message = "Not found"\n\n\nclass RequestValidationError(ApiError):\n    """The body or the query string does not fit its model (`sent_by_the_client`): one entry\n    per problem. Only these are the client\'s: a ValidationError raised anywhere else (an\n    output schema refusing a row) is the server\'s, and answers 500."""\n\n    status = 422\n    message = "Validation failed"\n\n    def __init__(self, error: ValidationError) -> None:\n        super().__init__(details=validation_details(error))\n\n\nclass InvalidReferenceError(ApiError):\n    """A reference field names a row that does not exist: a validation error."""\n\n    status = 422\n    message = "Validation failed"\n\n\nclass ConflictError(ApiError):\n    status = 409\n    message = "Resource already exists"\n\n\nclass ServiceUnavailableError(ApiError):\n    status = 503\n    message = "Service unavailable"\n\n\ndef http_message(status: int, fallback: str) -> str:\n    return HTTP_MESSAGES.get(status, fallback)\n\n\ndef validation_details(error: ValidationError) -> list[dict[str, str]]:\n    """pydantic errors as `[{"field": "a.b", "message": ..., "type": ...}]`."""\n    return [\n        {\n            "field": ".".join(str(part) for part in item["loc"]),\n            "message": item["msg"],\n            "type": item["type"],\n        }\n        for item in error.errors(include_url=False)\n    ]\n\n\n@contextmanager\ndef sent_by_the_client() -> Iterator[None]:\n    """Around the validation of what the request carries (src/validation.py): a\n    ValidationError inside is the client\'s, a 422 (RequestValidationError)."""\n    try:\n        yield\n    except ValidationError as error:\n        raise RequestValidationError(error) from None\n';
+__eta.res+='"""Errors the application raises on purpose, and how each becomes a response.\n\nServices raise these; the error handlers turn them, and every other\nexception, into the envelope. Messages are part of the API contract.\n"""\n\nfrom __future__ import annotations\n\nimport re\nfrom collections.abc import Iterator, Mapping\nfrom contextlib import contextmanager\nfrom typing import Any\n\nfrom pydantic import ValidationError\n\n# Messages for HTTP errors raised by the framework itself (unknown route, ...).\nHTTP_MESSAGES: dict[int, str] = {\n    400: "Bad request",\n    401: "Authentication required",\n    403: "Forbidden",\n    404: "Not found",\n    405: "Method not allowed",\n    408: "Request timeout",\n    413: "Request body too large",\n    415: "Unsupported media type",\n    422: "Validation failed",\n    429: "Too many requests",\n    500: "Internal server error",\n    503: "Service unavailable",\n}\n\n\nclass ApiError(Exception):\n    status = 500\n    message = "Internal server error"\n\n    def __init__(self, message: str | None = None, details: Any = None) -> None:\n        super().__init__(message or self.message)\n        self.message = message or self.message\n        self.details = details\n\n\nclass MalformedJsonError(ApiError):\n    status = 400\n    message = "Malformed JSON body"\n\n\nclass AuthenticationError(ApiError):\n    status = 401\n    message = "Authentication required"\n\n\nclass ForbiddenError(ApiError):\n    status = 403\n    message = "Forbidden"\n\n\nclass NotFoundError(ApiError):\n    status = 404\n    message = "Not found"\n\n\nclass RequestValidationError(ApiError):\n    """The body or the query string does not fit its model (`sent_by_the_client`): one entry\n    per problem. Only these are the client\'s: a ValidationError raised anywhere else (an\n    output schema refusing a row) is the server\'s, and answers 500."""\n\n    status = 422\n    message = "Validation failed"\n\n    def __init__(self, error: ValidationError) -> None:\n        super().__init__(details=validation_details(error))\n\n\nclass InvalidReferenceError(ApiError):\n    """A reference field names a row that does not exist: a validation error."""\n\n    status = 422\n    message = "Validation failed"\n\n\nclass ConflictError(ApiError):\n    status = 409\n    message = "Resource already exists"\n\n\nclass ServiceUnavailableError(ApiError):\n    status = 503\n    message = "Service unavailable"\n\n\ndef http_message(status: int, fallback: str) -> str:\n    return HTTP_MESSAGES.get(status, fallback)\n\n\ndef validation_details(error: ValidationError) -> list[dict[str, str]]:\n    """pydantic errors as `[{"field": "a.b", "message": ..., "type": ...}]`."""\n    return [\n        {\n            "field": ".".join(str(part) for part in item["loc"]),\n            "message": item["msg"],\n            "type": item["type"],\n        }\n        for item in error.errors(include_url=False)\n    ]\n\n\ndef duplicated(error: Exception, constraints: Mapping[str, str]) -> list[dict[str, str]] | None:\n    """A 409\'s details: the fields whose unique constraint the database\'s message for `error`\n    (an IntegrityError) names, in the shape of a 422\'s; None when it names none of them.\n\n    PostgreSQL and Oracle both name the constraint (`violates unique constraint\n    "uq_items_code"`, `ORA-00001: unique constraint (APP.UQ_ITEMS_CODE) violated`).\n    """\n    text = str(getattr(error, "orig", error))\n    return [\n        {"field": field, "message": "Taken by another row, active or deleted", "type": "unique"}\n        for name, field in constraints.items()\n        if re.search(rf"\\b{re.escape(name)}\\b", text, re.IGNORECASE)\n    ] or None\n\n\n@contextmanager\ndef sent_by_the_client() -> Iterator[None]:\n    """Around the validation of what the request carries (src/validation.py): a\n    ValidationError inside is the client\'s, a 422 (RequestValidationError)."""\n    try:\n        yield\n    except ValidationError as error:\n        raise RequestValidationError(error) from None\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6536,7 +6666,7 @@ __eta.res+='from src import PROJECT_SLUG\nfrom src.config import Config\n';
 if (it.quart) {
 __eta.res+='from src.database import get_session\n';
 }
-__eta.res+='from src.logging_config import JsonFormatter, configure_logging, direct_handler, server_log\n';
+__eta.res+='from src.errors import duplicated\nfrom src.logging_config import JsonFormatter, configure_logging, direct_handler, server_log\n';
 if (adminOnly) {
 __eta.res+='from src.models.users_model import ADMIN\n';
 }
@@ -6715,7 +6845,7 @@ __eta.res+=it.fw.testClient;
 __eta.res+=') -> None:\n    """What Flask and Quart both publish: an id, a tag and every error each operation can give."""\n    document = ';
 __eta.res+=it.fw.await;
 __eta.res+=it.awaited('client.get("/openapi.json")');
-__eta.res+='.get_json()\n    ids = []\n    for path, operations in document["paths"].items():\n        for method, described in operations.items():\n            where = f"{method} {path}"\n            ids.append(described["operationId"])\n            assert len(described["tags"]) == 1, where\n            statuses = {str(status) for status in described["responses"]}\n            assert "500" in statuses, where\n            if "requestBody" in described:\n                assert {"400", "408", "413", "422"} <= statuses, where\n                assert described["requestBody"]["required"] is (path != "/api/auth/logout"), where\n            if described.get("security"):\n                assert "401" in statuses, where\n                # An inactive user is refused (403) wherever a token is, but at logout.\n                assert ("403" in statuses) is (path != "/api/auth/logout"), where\n    assert len(ids) == len(set(ids))\n\n\nclass Priced(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    count: int\n    price: Annotated[Decimal, Field(max_digits=5, decimal_places=2)]\n\n\ndef test_bodies_are_read_as_the_document_describes_them() -> None:\n    """JSON Schema\'s integer includes 3.0; a decimal is plain text within its column."""\n    body = {"count": 3.0, "price": "-123.5"}\n    assert validate_body(Priced, body, json.dumps(body)) == Priced(count=3, price=Decimal("-123.5"))\n    price = Priced.model_json_schema(schema_generator=ContractJsonSchema)["properties"]["price"]\n    assert (price["type"], price["pattern"]) == ("string", r"^-?[0-9]{1,3}(\\.[0-9]{1,2})?$")\n    for refused in ["", " 1", "1e3", "1_0", "+1", ".5", "1.505", "1234.5", "\\u0661", 1.5, 2, None]:\n        body = {"count": 1, "price": refused}\n        with pytest.raises(ValidationError) as raised:\n            validate_body(Priced, body, json.dumps(body))\n        assert [error["loc"] for error in raised.value.errors()] == [("price",)], refused\n    with pytest.raises(ValidationError):\n        validate_body(Priced, {"count": 1.5, "price": "1"}, \'{"count": 1.5, "price": "1"}\')\n\n\ndef test_one_answer_lists_every_problem_of_a_body() -> None:\n    """A field refused by the checks beyond strict mode does not hide the others\' problems."""\n    body = {"count": "3", "price": 1.5, "note": "x"}\n    with pytest.raises(ValidationError) as raised:\n        validate_body(Priced, body, json.dumps(body))\n    assert [(error["loc"], error["type"]) for error in raised.value.errors()] == [\n        (("price",), "decimal_text"),\n        (("count",), "int_type"),\n        (("note",), "extra_forbidden"),\n    ]\n    # Left out to validate the rest, the refused field is not also reported missing.\n    with pytest.raises(ValidationError) as raised:\n        validate_body(Priced, {"price": "1.505"}, \'{"price": "1.505"}\')\n    assert [(error["loc"], error["type"]) for error in raised.value.errors()] == [\n        (("price",), "decimal_text"),\n        (("count",), "missing"),\n    ]\n\n\n';
+__eta.res+='.get_json()\n    ids = []\n    for path, operations in document["paths"].items():\n        for method, described in operations.items():\n            where = f"{method} {path}"\n            ids.append(described["operationId"])\n            assert len(described["tags"]) == 1, where\n            statuses = {str(status) for status in described["responses"]}\n            assert "500" in statuses, where\n            if "requestBody" in described:\n                assert {"400", "408", "413", "422"} <= statuses, where\n                assert described["requestBody"]["required"] is (path != "/api/auth/logout"), where\n            if described.get("security"):\n                assert "401" in statuses, where\n                # An inactive user is refused (403) wherever a token is, but at logout.\n                assert ("403" in statuses) is (path != "/api/auth/logout"), where\n    assert len(ids) == len(set(ids))\n\n\nclass Priced(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    count: int\n    price: Annotated[Decimal, Field(max_digits=5, decimal_places=2)]\n\n\ndef test_bodies_are_read_as_the_document_describes_them() -> None:\n    """JSON Schema\'s integer includes 3.0; a decimal is plain text within its column."""\n    body = {"count": 3.0, "price": "-123.5"}\n    assert validate_body(Priced, body, json.dumps(body)) == Priced(count=3, price=Decimal("-123.5"))\n    price = Priced.model_json_schema(schema_generator=ContractJsonSchema)["properties"]["price"]\n    assert (price["type"], price["pattern"]) == ("string", r"^-?[0-9]{1,3}(\\.[0-9]{1,2})?$")\n    for refused in ["", " 1", "1e3", "1_0", "+1", ".5", "1.505", "1234.5", "\\u0661", 1.5, 2, None]:\n        body = {"count": 1, "price": refused}\n        with pytest.raises(ValidationError) as raised:\n            validate_body(Priced, body, json.dumps(body))\n        assert [error["loc"] for error in raised.value.errors()] == [("price",)], refused\n    with pytest.raises(ValidationError):\n        validate_body(Priced, {"count": 1.5, "price": "1"}, \'{"count": 1.5, "price": "1"}\')\n\n\ndef test_a_duplicate_names_the_field_its_constraint_guards() -> None:\n    constraints = {"uq_items_code": "code", "ix_items_sku": "sku"}\n    postgresql = Exception(\'duplicate key value violates unique constraint "uq_items_code"\')\n    oracle = Exception("ORA-00001: unique constraint (APP.IX_ITEMS_SKU) violated")\n    assert [detail["field"] for detail in duplicated(postgresql, constraints) or []] == ["code"]\n    assert [detail["field"] for detail in duplicated(oracle, constraints) or []] == ["sku"]\n    assert duplicated(Exception(\'unique constraint "uq_items_code2"\'), constraints) is None\n\n\ndef test_one_answer_lists_every_problem_of_a_body() -> None:\n    """A field refused by the checks beyond strict mode does not hide the others\' problems."""\n    body = {"count": "3", "price": 1.5, "note": "x"}\n    with pytest.raises(ValidationError) as raised:\n        validate_body(Priced, body, json.dumps(body))\n    assert [(error["loc"], error["type"]) for error in raised.value.errors()] == [\n        (("price",), "decimal_text"),\n        (("count",), "int_type"),\n        (("note",), "extra_forbidden"),\n    ]\n    # Left out to validate the rest, the refused field is not also reported missing.\n    with pytest.raises(ValidationError) as raised:\n        validate_body(Priced, {"price": "1.505"}, \'{"price": "1.505"}\')\n    assert [(error["loc"], error["type"]) for error in raised.value.errors()] == [\n        (("price",), "decimal_text"),\n        (("count",), "missing"),\n    ]\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_docs_page_renders_the_document(client: ';
 __eta.res+=it.fw.testClient;

@@ -44,6 +44,8 @@ const MODULES: [string, string[]][] = [
     "buyer:ref:customers",
     "product:ref:products:optional",
     "quantity:int:default=1",
+    // one to one: each purchase its own receipt (the tests take a distinct product per row)
+    "receipt:ref:products:unique",
   ]],
 ];
 
@@ -210,6 +212,12 @@ for (const combo of CASES) {
           assertEquals(created.body.data.extra, { color: "red" });
           const dup = await post("/api/products", product);
           assertEquals(dup.status, 409, JSON.stringify(dup.body));
+          // The database names one of the two unique fields it refused.
+          assertEquals(dup.body.details.length, 1, JSON.stringify(dup.body));
+          assert(
+            ["external_id", "sku"].includes(dup.body.details[0].field),
+            JSON.stringify(dup.body),
+          );
           const badRef = await post("/api/purchases", { buyer_id: 999999 });
           assertEquals(badRef.status, 422, JSON.stringify(badRef.body));
           const bad = await post("/api/products", { ...product, sku: "X", status: "nope" });
