@@ -3343,7 +3343,7 @@ __eta.res+='_model.py          the ';
 __eta.res+=m.table;
 __eta.res+=' table\n  │\n  ▼\n';
 __eta.res+=Database;
-__eta.res+='\n```\n\n- The **controller** knows HTTP and nothing about SQL.\n- The **service** knows the rules and nothing about HTTP: it raises the\n  errors of `src/errors.py` and returns data.\n- The **repository** knows the queries and nothing about the rules.\n\nLesson: `pyscaffold learn three-layer-architecture`.\n\n## The files\n\n### The application\n\n| file | role |\n|---|---|\n| `src/__init__.py` | `create_app()`, the application factory: configuration, extensions, error handlers, discovery of controllers (`pyscaffold learn application-factory`, `pyscaffold learn auto-discovery`) |\n| `src/config.py` | every setting, read once from the environment; secrets checked (`pyscaffold learn configuration`) |\n';
+__eta.res+='\n```\n\n- The **controller** knows HTTP and nothing about SQL.\n- The **service** knows the rules and nothing about HTTP: it raises the\n  errors of `src/errors.py` and returns data.\n- The **repository** knows the queries and nothing about the rules.\n\nLesson: `pyscaffold learn three-layer-architecture`.\n\n## The files\n\n### The application\n\n| file | role |\n|---|---|\n| `src/__init__.py` | `create_app()`, the application factory: configuration, extensions, error handlers, discovery of controllers (`pyscaffold learn application-factory`, `pyscaffold learn auto-discovery`) |\n| `src/config.py` | every setting, read once from the environment; secrets checked (`pyscaffold learn configuration`); the server checks it before any worker starts (`check_environment`) |\n';
 if (it.flask) {
 __eta.res+='| `src/database.py` | the engine and one session per request |\n| `src/extensions.py` | the extension objects, bound to the app by the factory |\n';
 } else {
@@ -3355,7 +3355,9 @@ __eta.res+=' |\n';
 }
 __eta.res+='| `src/envelope.py` | the response envelope: `success`, `paginated`, `failure` (`pyscaffold learn response-envelope`) |\n| `src/errors.py` | the errors services raise, each with its status code and message |\n| `src/error_handlers.py` | turn every error, expected or not, into the envelope |\n| `src/pagination.py` | `page` / `per_page` parameters and page metadata (`pyscaffold learn pagination`) |\n| `src/validation.py` | request bodies and query strings into pydantic models';
 __eta.res+=it.quart ? ", and the request class that parses every body as JSON" : "";
-__eta.res+=' |\n| `src/openapi.py` | the OpenAPI document at `/openapi.json` (built from each view\'s `@operation` and its pydantic models, the same on Flask and Quart) and the docs page at `/docs` |\n| `src/security.py` | security headers on every response |\n| `src/logging_config.py` | JSON logs carrying the request id |\n| `src/middleware.py` | around every request: its id, the security headers, one access-log line';
+__eta.res+=' |\n| `src/openapi.py` | the OpenAPI document at `/openapi.json` (built from each view\'s `@operation` and its pydantic models, the same on Flask and Quart) and the docs page at `/docs` |\n| `src/security.py` | security headers on every response |\n| `src/logging_config.py` | JSON logs carrying the request id, the server\'s own lines included (`server_log`, called by ';
+__eta.res+=it.quart ? "hypercorn_conf.py" : "gunicorn.conf.py";
+__eta.res+=') |\n| `src/middleware.py` | around every request: its id, the security headers, one access-log line';
 __eta.res+=it.cache ? "; a repeated cached read answered before the app" : "";
 __eta.res+=' |\n';
 if (it.auth && it.cache) {
