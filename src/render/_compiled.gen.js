@@ -2741,7 +2741,7 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (with the\nrefresh token), `/logout` (revokes the access token, and the refresh token if sent), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once), `/logout` (revokes the access token, and the refresh token if sent), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -4516,7 +4516,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    AccessToken,\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
+__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def register() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -4532,11 +4532,13 @@ __eta.res+='check_rate_limit("login")\n    return success(';
 __eta.res+=it.fw.await;
 __eta.res+='_service().login(';
 __eta.res+=it.fw.await;
-__eta.res+='parse_body(LoginCredentials))), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access token from a refresh token",\n    tag="auth",\n    response=AccessToken,\n    secured=True,\n    errors=(403,),\n)\n';
+__eta.res+='parse_body(LoginCredentials))), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access and refresh token; the refresh token sent is revoked",\n    tag="auth",\n    response=TokenPair,\n    secured=True,\n    errors=(403,),\n)\n';
 __eta.res+=it.fw.async;
-__eta.res+='def refresh() -> JsonResponse:\n    user = ';
+__eta.res+='def refresh() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
-__eta.res+='authenticate("refresh")\n    return success(_service().refresh(str(user.id))), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access (and refresh) token",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\n';
+__eta.res+='authenticate("refresh")\n    return success(';
+__eta.res+=it.fw.await;
+__eta.res+='_service().refresh(current_claims())), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access (and refresh) token",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def logout() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -4636,7 +4638,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Data access for users and revoked tokens."""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\n\nfrom sqlalchemy import ';
 __eta.res+=["func", "select", ...it.db.isTrueImports].join(", ");
-__eta.res+='\nfrom ';
+__eta.res+='\nfrom sqlalchemy.exc import IntegrityError\nfrom ';
 __eta.res+=it.fw.sessionModule;
 __eta.res+=' import ';
 __eta.res+=it.fw.sessionClass;
@@ -4684,11 +4686,13 @@ __eta.res+='def contains(self, jti: str) -> bool:\n        query = select(Revoke
 __eta.res+=it.awaited("self.session.scalars(query)");
 __eta.res+='.first() is not None\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def add(self, jti: str, expires_at: datetime, actor: str) -> None:\n        if ';
+__eta.res+='def add(self, jti: str, expires_at: datetime, actor: str) -> bool:\n        """Records `jti` as revoked; False when it already was (a concurrent request included:\n        the jti column is unique)."""\n        if ';
 __eta.res+=it.fw.await;
-__eta.res+='self.contains(jti):\n            return\n        token = RevokedToken(jti=jti, expires_at=expires_at)\n        token.mark_inserted(actor)\n        self.session.add(token)\n        ';
+__eta.res+='self.contains(jti):\n            return False\n        token = RevokedToken(jti=jti, expires_at=expires_at)\n        token.mark_inserted(actor)\n        self.session.add(token)\n        try:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='self.session.commit()\n';
+__eta.res+='self.session.commit()\n        except IntegrityError:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.session.rollback()\n            return False\n        return True\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4701,7 +4705,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is a common password, one repeated character, "\n        "or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        problem = password_problem(password, info.data.get("email"))\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass AccessToken(BaseModel):\n    access_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
+__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is a common password, one repeated character, "\n        "or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        problem = password_problem(password, info.data.get("email"))\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4725,7 +4729,7 @@ __eta.res+='import asyncio\n\n';
 }
 __eta.res+='from ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    AccessToken,\n    Credentials,\n    LoginCredentials,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import revoke\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import revoke\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
@@ -4749,7 +4753,11 @@ __eta.res+='        password_hash = user.password_hash if user else None\n      
 } else {
 __eta.res+='        verified = verify_password(user.password_hash if user else None, credentials.password)\n';
 }
-__eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    def refresh(self, identity: str) -> AccessToken:\n        token = create_token(identity, "access", fresh=False)\n        return AccessToken(access_token=token, expires_in=_access_seconds())\n\n    ';
+__eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def refresh(self, refresh_claims: Claims) -> TokenPair:\n        """A new pair of tokens; the refresh token used is revoked by its use (rotation). Stolen\n        and used after its owner used it, or before, it is refused the second time, and a\n        refresh token\'s life in a client is one exchange, not JWT_REFRESH_TOKEN_DAYS."""\n        identity = str(refresh_claims["sub"])\n        if not ';
+__eta.res+=it.fw.await;
+__eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), identity):\n            # Another request exchanged it first, between its check and this one.\n            raise AuthenticationError("Token has been revoked")\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=False),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def logout(self, access_claims: Claims, refresh_token: str | None) -> Revoked:\n        actor = str(access_claims["sub"])\n        # The refresh token is checked before anything is revoked: a refused logout changes nothing.\n        refresh_claims = None if refresh_token is None else decode_token(refresh_token, "refresh")\n        if refresh_claims is not None and refresh_claims["sub"] != actor:\n            raise AuthenticationError("Invalid token")\n        ';
 __eta.res+=it.fw.await;
@@ -4865,15 +4873,15 @@ __eta.res+='load_standing(user_id)\n';
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def revoke(jti: str, expires_at: datetime, actor: str) -> None:\n    if expires_at > datetime.now(UTC):\n        ';
+__eta.res+='def revoke(jti: str, expires_at: datetime, actor: str) -> bool:\n    """Revokes the token `jti` until it expires. True when this call revoked it; False when it\n    was revoked already (by another request too) or has expired, so nothing was left to do."""\n    if expires_at <= datetime.now(UTC):\n        return False\n    revoked = ';
 __eta.res+=it.fw.await;
 __eta.res+='RevokedTokenRepository(get_session()).add(jti, expires_at, actor)\n';
 if (it.cache) {
-__eta.res+='        try:\n            ttl = max(_seconds_left(expires_at), 1)\n            ';
+__eta.res+='    try:\n        ttl = max(_seconds_left(expires_at), 1)\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='redis_client().set(token_key(jti), REVOKED, ex=ttl)\n        except RedisError:\n            logger.warning("auth mirror not updated after a revocation", exc_info=True)\n';
+__eta.res+='redis_client().set(token_key(jti), REVOKED, ex=ttl)\n    except RedisError:\n        logger.warning("auth mirror not updated after a revocation", exc_info=True)\n';
 }
-__eta.res+='\n\n';
+__eta.res+='    return revoked\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def publish_user(user: User) -> None:\n    """After a change of the user\'s role or status is committed: the next request sees it."""\n';
 if (it.cache) {
@@ -6871,13 +6879,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\nimport time\n';
-if (it.cache) {
-__eta.res+='from datetime import UTC, datetime, timedelta\n';
-} else {
-__eta.res+='from datetime import timedelta\n';
-}
-__eta.res+='from typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
+__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\nimport time\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -6896,7 +6898,9 @@ __eta.res+='event, ';
 }
 __eta.res+='update\n\nfrom src.auth import passwords\nfrom src.auth import tokens as token_rules\n';
 if (it.cache) {
-__eta.res+='from src.auth.revocation import KEY_PREFIX, check_token\n';
+__eta.res+='from src.auth.revocation import KEY_PREFIX, check_token, revoke\n';
+} else {
+__eta.res+='from src.auth.revocation import revoke\n';
 }
 __eta.res+='from src.auth.tokens import create_token\nfrom src.config import Config, ConfigError\n';
 if (it.quart) {
@@ -7016,18 +7020,32 @@ __eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_toke
 __eta.res+=it.fw.await;
 __eta.res+=it.awaited('client.get("/openapi.json")');
 __eta.res+='.get_json()\n    assert "403" in document["paths"]["/api/auth/me"]["get"]["responses"]\n    assert "403" in document["paths"]["/api/auth/login"]["post"]["responses"]\n    assert "403" in document["paths"]["/api/auth/refresh"]["post"]["responses"]\n\n\n';
-__eta.res+=it.fw.async;
-__eta.res+='def test_refresh_issues_a_new_access_token(client: ';
-__eta.res+=it.fw.testClient;
-__eta.res+=', tokens: Tokens) -> None:\n    response = ';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_refresh_token_is_exchanged_once_for_a_new_pair`, [`client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
+__eta.res+='\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    assert response.status_code == 200\n    data = ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["data"]\n    assert set(data) == {"access_token", "token_type", "expires_in"}\n';
+__eta.res+='["data"]\n    assert set(data) == {"access_token", "refresh_token", "token_type", "expires_in"}\n';
 if (it.quart) {
 __eta.res+='    me = await client.get("/api/auth/me", headers=bearer(data["access_token"]))\n    assert me.status_code == 200\n';
 } else {
 __eta.res+='    assert client.get("/api/auth/me", headers=bearer(data["access_token"])).status_code == 200\n';
+}
+__eta.res+='    # The refresh token sent is revoked (rotation): a second use is refused, whoever makes it.\n    again = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    assert again.status_code == 401\n    assert ';
+__eta.res+=it.awaited("again.get_json()");
+__eta.res+='["error"] == "Token has been revoked"\n    rotated = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(data["refresh_token"]))\n    assert rotated.status_code == 200\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_a_token_is_revoked_once(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> None:\n    """`revoke` says whether this call revoked the token: of two requests exchanging the same\n    refresh token at once, the one that comes second is refused."""\n    later, earlier = datetime.now(UTC) + timedelta(minutes=5), datetime.now(UTC) - timedelta(1)\n';
+if (it.quart) {
+__eta.res+='    async with app.app_context():\n        assert await revoke("jti-1", later, "1") is True\n        assert await revoke("jti-1", later, "1") is False\n        assert await revoke("jti-2", earlier, "1") is False  # expired: nothing to revoke\n';
+} else {
+__eta.res+='    with app.test_request_context():\n        assert revoke("jti-1", later, "1") is True\n        assert revoke("jti-1", later, "1") is False\n        assert revoke("jti-2", earlier, "1") is False  # expired: nothing to revoke\n';
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
