@@ -36,7 +36,7 @@ import { runUpdate, type UpdateOptions } from "../src/cli/update_command.ts";
 import { ScriptedPrompter } from "../src/wizard/scripted_prompter.ts";
 import { cli } from "./_cli.ts";
 import { writeMinimalProject } from "./_minimal_project.ts";
-import { isLaterVersion } from "../src/version.ts";
+import { isLaterVersion, VERSION } from "../src/version.ts";
 
 // ---------------------------------------------------------------- pure three-way
 
@@ -382,6 +382,24 @@ Deno.test("update: a record whose meaning is unchanged stays as it is, whatever 
   const written = result.update.plan.files.map((f) => f.path);
   assert(written.includes(ANSWERS_FILE) && !written.includes(path), written.join(" "));
   assertEquals(await read(dir, path), reordered);
+});
+
+Deno.test("update: a project of an earlier version is told what changes since its version", async () => {
+  const dir = await newProject();
+  const { prompter, run } = update(dir);
+  await run();
+  assert(!prompter.printed.join("\n").includes("What changes since"), "nothing for this version");
+  const older = await newProject();
+  await edit(
+    older,
+    ANSWERS_FILE,
+    (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.0.1"'),
+  );
+  const told = update(older);
+  await told.run();
+  const printed = told.prompter.printed.join("\n");
+  assertMatch(printed, /What changes since 0\.0\.1 \(CHANGELOG\.md\):/);
+  assertMatch(printed, new RegExp(`\\n${VERSION.replaceAll(".", "\\.")}\\n`));
 });
 
 Deno.test("update: a project a newer pyscaffold made is refused; nothing is written", async () => {

@@ -1,6 +1,7 @@
 /**
- * Embeds every file under templates/ into src/render/_templates.gen.ts, and
- * every lesson under lessons/ into src/learn/_lessons.gen.ts, so that they are
+ * Embeds every file under templates/ into src/render/_templates.gen.ts, every
+ * lesson under lessons/ into src/learn/_lessons.gen.ts, and CHANGELOG.md (which
+ * `update` prints from) into src/cli/_changelog.gen.ts, so that they are
  * part of the module graph: `deno compile`, `deno bundle` and a JSR install
  * carry them, and nothing is read from disk at run time.
  *
@@ -28,6 +29,8 @@ interface Embedding {
   doc: string;
   /** Which files of the folder are embedded (default: all). */
   include?: (name: string) => boolean;
+  /** Only these files, directly in the folder: nothing else under it is read. */
+  only?: readonly string[];
   /** Writes the module from the embedded files (default: their text, keyed by name). */
   emit?: (files: [string, string][], embedding: Embedding) => string;
 }
@@ -53,6 +56,13 @@ const EMBEDDINGS: readonly Embedding[] = [
     doc: "Lesson files keyed by their name under lessons/, in reading order.",
     // lessons/README.md documents the format; it is not a lesson
     include: (name) => name.endsWith(".md") && name !== "README.md",
+  },
+  {
+    source: ".",
+    target: "src/cli/_changelog.gen.ts",
+    constant: "CHANGELOG_FILE",
+    doc: "CHANGELOG.md, keyed by its name.",
+    only: ["CHANGELOG.md"],
   },
 ];
 
@@ -151,7 +161,10 @@ function compiledModule(files: [string, string][], embedding: Embedding): string
 export async function generate(embedding: Embedding = EMBEDDINGS[0]): Promise<string> {
   const dir = join(root, embedding.source);
   const files: [string, string][] = [];
-  for await (const path of walk(dir)) {
+  for (const name of embedding.only ?? []) {
+    files.push([name, await Deno.readTextFile(join(dir, name))]);
+  }
+  for await (const path of embedding.only ? [] : walk(dir)) {
     const key = relative(dir, path).split("\\").join("/");
     if (embedding.include && !embedding.include(key)) continue;
     files.push([key, await Deno.readTextFile(path)]);
