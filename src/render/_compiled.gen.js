@@ -190,6 +190,24 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
+  "module/_refs_ids.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+/* The entries of a `refs` fixture's dict: a row made for each reference field, its id under
+   the field's column. `it.await` is the framework's `await `, or nothing. */
+for (const f of it.refs) {
+__eta.res+=it.py.entry(8, `"${f.column}"`, `${it.await}make_row("${f.refNames.table}")`);
+__eta.res+='\n';
+}
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
   "module/_refs_pool.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -741,10 +759,7 @@ __eta.res+='        for row_id in [refs[column], *refs.pool.get(column, [])]:\n 
 __eta.res+='        await give(app, table_name, refs[column], owner_id)\n';
 }
 __eta.res+='\n\n@pytest.fixture\nasync def refs(app: Quart, make_row: MakeRow, actor: str) -> Refs:\n    """Ids of referenced rows; those of owner-scoped modules belong to the tests\' user."""\n    refs = {\n';
-for (const f of refs) {
-__eta.res+=it.py.entry(8, `"${f.column}"`, `await make_row("${f.refNames.table}")`);
-__eta.res+='\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: "await " });
 __eta.res+='    }\n';
 if (uniqueRefs.length) {
 __eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: "await " });
@@ -760,25 +775,13 @@ __eta.res+=refs.length ? "" : " (this module has no reference fields)";
 __eta.res+='."""\n';
 if (uniqueRefs.length) {
 __eta.res+='    refs = {\n';
-for (const f of refs) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": await make_row("';
-__eta.res+=f.refNames.table;
-__eta.res+='"),\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: "await " });
 __eta.res+='    }\n';
 __eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: "await " });
 __eta.res+='    return Refs(refs, pool)\n';
 } else if (refs.length) {
 __eta.res+='    return {\n';
-for (const f of refs) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": await make_row("';
-__eta.res+=f.refNames.table;
-__eta.res+='"),\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: "await " });
 __eta.res+='    }\n';
 } else {
 __eta.res+='    return {}\n';
@@ -1457,10 +1460,7 @@ __eta.res+=it.fw.async;
 __eta.res+='def refs(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=', make_row: MakeRow, actor: str) -> Refs:\n    """Ids of referenced rows; those of owner-scoped modules belong to the tests\' user."""\n    refs = {\n';
-for (const f of refs) {
-__eta.res+=it.py.entry(8, `"${f.column}"`, `${it.fw.await}make_row("${f.refNames.table}")`);
-__eta.res+='\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: it.fw.await });
 __eta.res+='    }\n';
 if (uniqueRefs.length) {
 __eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: it.fw.await });
@@ -1490,29 +1490,13 @@ __eta.res+=refs.length ? "" : " (this module has no reference fields)";
 __eta.res+='."""\n';
 if (uniqueRefs.length) {
 __eta.res+='    refs = {\n';
-for (const f of refs) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": ';
-__eta.res+=it.fw.await;
-__eta.res+='make_row("';
-__eta.res+=f.refNames.table;
-__eta.res+='"),\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: it.fw.await });
 __eta.res+='    }\n';
 __eta.res+=include("@module/_refs_pool.eta", { uniqueRefs, py: it.py, await: it.fw.await });
 __eta.res+='    return Refs(refs, pool)\n';
 } else if (refs.length) {
 __eta.res+='    return {\n';
-for (const f of refs) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": ';
-__eta.res+=it.fw.await;
-__eta.res+='make_row("';
-__eta.res+=f.refNames.table;
-__eta.res+='"),\n';
-}
+__eta.res+=include("@module/_refs_ids.eta", { refs, py: it.py, await: it.fw.await });
 __eta.res+='    }\n';
 } else {
 __eta.res+='    return {}\n';
