@@ -187,6 +187,34 @@ Deno.test("cli: new --learn with every answer given still prints the guide", asy
   assertMatch(r.stdout, /Created svc/);
 });
 
+Deno.test("cli: learn inside a project teaches its own variant; a flag still picks another", async () => {
+  const cwd = await Deno.makeTempDir();
+  const made = await cli(
+    ["new", "svc", "--framework", "quart", "--no-cache", "--module", "books", "--yes", "--no-git"],
+    cwd,
+  );
+  assertEquals(made.code, 0, made.stderr);
+  const variant = async (args: string[], dir: string) => {
+    const r = await cli(["learn", "jwt-auth", "--no-interactive", ...args], dir);
+    assertEquals(r.code, 0, r.stderr);
+    return /Your variant: ([^*\n]+)/.exec(r.stdout)?.[1];
+  };
+  // From a directory inside the project, as add and update find it.
+  const inside = join(cwd, "svc", "src");
+  assertEquals(
+    await variant([], inside),
+    "Quart · PostgreSQL · auth on · cache off · celery off · module books",
+  );
+  assertEquals(
+    await variant(["--framework", "flask"], inside),
+    "Flask · PostgreSQL · auth on · cache off · celery off · module books",
+  );
+  assertEquals(
+    await variant([], cwd),
+    "Flask · PostgreSQL · auth on · cache on · celery off · module items",
+  );
+});
+
 Deno.test("after writing: a missing git or installer is a note with the command by hand, the project stays", async () => {
   const cwd = await Deno.makeTempDir();
   const r = await cli(["new", "svc", "--yes", "--no-env", "--no-git"], cwd);

@@ -1,7 +1,8 @@
 /**
  * `pyscaffold learn [lesson]`: the lessons, each with the code pyscaffold
  * generates for the chosen variant. Variant flags are derived from the
- * question data, like those of `new`, with the same defaults.
+ * question data, like those of `new`, with the same defaults; inside a
+ * project, its own answers come before the defaults.
  */
 import { buildProjectPlan } from "../plan/mod.ts";
 import { resolveProjectSpec } from "../choices/project_spec.ts";
@@ -16,6 +17,8 @@ import {
   terminalOptions,
 } from "../learn/mod.ts";
 import { terminalPrompter } from "../wizard/prompter.ts";
+import { readProject } from "../project/mod.ts";
+import { UserError } from "../errors.ts";
 
 /** The options of `learn`: the variant, as an answer for each question (derived from the records). */
 export type LearnOptions = QuestionAnswers & {
@@ -26,26 +29,55 @@ export type LearnOptions = QuestionAnswers & {
 export const LESSON_PROJECT = "my-api";
 
 /**
- * The lesson as Markdown for the variant the flags describe. A lesson that
- * belongs to a feature turns that feature on unless a flag turned it off.
+ * The answers of the project `cwd` is in, for the questions no flag answered: inside a project,
+ * `learn` teaches the variant the user has (its framework, database, features and first module).
+ * None outside a project, or where its answers file cannot be read (the defaults then).
  */
-export async function lessonMarkdown(lesson: Lesson, options: LearnOptions): Promise<string> {
+export async function projectAnswers(cwd: string = Deno.cwd()): Promise<ProjectAnswers> {
+  try {
+    const state = await readProject(cwd);
+    const { name: _name, module, ...answers } = state.file.answers;
+    // The first module may have been removed since: then another of the project's, if any.
+    const modules = Object.keys(state.modules);
+    const example = modules.includes(module) ? module : modules[0];
+    return example === undefined ? answers : { ...answers, module: example };
+  } catch (error) {
+    if (error instanceof UserError) return {};
+    throw error;
+  }
+}
+
+/**
+ * The lesson as Markdown for the variant the flags describe. A lesson that
+ * belongs to a feature turns that feature on unless a flag turned it off; the
+ * other questions no flag answered take the project's answers (`projectAnswers`).
+ */
+export async function lessonMarkdown(
+  lesson: Lesson,
+  options: LearnOptions,
+  project: ProjectAnswers = {},
+): Promise<string> {
   const answers: ProjectAnswers = { ...pickAnswers(options), name: LESSON_PROJECT };
   if (lesson.feature && answers[lesson.feature] === undefined) answers[lesson.feature] = true;
+  for (const [key, value] of Object.entries(pickAnswers(project))) {
+    const id = key as keyof ProjectAnswers;
+    if (answers[id] === undefined) Object.assign(answers, { [id]: value });
+  }
   const plan = await buildProjectPlan(resolveProjectSpec(answers));
   return renderLesson(lesson, plan, { strict: false });
 }
 
 export async function runLearn(topic: string | undefined, options: LearnOptions): Promise<void> {
   const lesson = topic === undefined ? undefined : findLesson(topic);
+  const project = await projectAnswers();
   // check the variant before anything is shown: an unsupported choice is an error at once (the
   // list too, which has no variant of its own: `learn --framework django` is not a list)
-  if (lesson) await lessonMarkdown(lesson, options);
+  if (lesson) await lessonMarkdown(lesson, options, project);
   else resolveProjectSpec({ ...pickAnswers(options), name: LESSON_PROJECT });
   const term = terminalOptions();
   const interactive = options.interactive !== false && term.terminal && Deno.stdin.isTerminal();
   if (!interactive) {
-    const text = lesson ? await lessonMarkdown(lesson, options) : lessonListMarkdown();
+    const text = lesson ? await lessonMarkdown(lesson, options, project) : lessonListMarkdown();
     console.log((await formatMarkdown(text, term)).replace(/\n+$/, ""));
     return;
   }
@@ -57,7 +89,7 @@ export async function runLearn(topic: string | undefined, options: LearnOptions)
   }
   await learnSession(await terminalPrompter(), {
     start: lesson,
-    show: async (l) => formatMarkdown(await lessonMarkdown(l, options), term),
+    show: async (l) => formatMarkdown(await lessonMarkdown(l, options, project), term),
     // Lines of a lesson fit the width (src/learn/_markdown.ts), so a line is a row; the rest of
     // the screen holds the menu after each page (its message and up to four choices).
     pageLines: rows - 6,

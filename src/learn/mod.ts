@@ -42,7 +42,8 @@ export function lessonListMarkdown(): string {
   return [
     "# Lessons",
     "Each lesson explains one pattern of the generated project and shows the code pyscaffold " +
-    "writes for your variant. Pick a variant with the same flags as `pyscaffold new`.",
+    "writes for your variant: inside a project, the project's own; pick another with the same " +
+    "flags as `pyscaffold new`.",
     LESSONS.map((l, i) => `${i + 1}. \`${l.id}\` — ${l.summary}`).join("\n"),
     "Run `pyscaffold learn <lesson>`, for example `pyscaffold learn three-layer-architecture " +
     "--framework flask --no-cache`.",
