@@ -1,6 +1,5 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { changelogSections, changesSince } from "../src/cli/changelog.ts";
-import { rewrap } from "../src/cli/update_command.ts";
+import { changelogSections, changesSince, rewrap } from "../src/cli/changelog.ts";
 import { CHANGELOG_FILE } from "../src/cli/_changelog.gen.ts";
 import { VERSION } from "../src/version.ts";
 

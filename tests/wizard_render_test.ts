@@ -19,7 +19,7 @@ import {
 } from "../src/choices/tradeoffs.ts";
 import { inputConfig, selectConfig } from "../src/wizard/_inquirer_prompter.ts";
 import { renderTradeoffTable } from "../src/wizard/tradeoff_table.ts";
-import { visibleLength } from "../src/wizard/_text.ts";
+import { visibleLength } from "../src/output/text.ts";
 import { projectNameError, projectNameHint } from "../src/wizard/steps/project_name.ts";
 
 const plain = makeColors(false);

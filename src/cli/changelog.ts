@@ -5,6 +5,7 @@
  */
 import { CHANGELOG_FILE } from "./_changelog.gen.ts";
 import { isLaterVersion, VERSION, VERSION_PATTERN } from "../version.ts";
+import { wrap } from "../output/text.ts";
 
 export interface ChangelogSection {
   version: string;
@@ -35,5 +36,25 @@ export function changesSince(
 ): ChangelogSection[] {
   return changelogSections(markdown).filter((s) =>
     isLaterVersion(s.version, since) && !isLaterVersion(s.version, until)
+  );
+}
+
+/**
+ * A section's Markdown paragraphs and `- ` items (deno fmt wraps them at 100 columns) as terminal
+ * lines: each wrapped again at `width` (`wrap`, the wizard's), `indent` columns in, an item's
+ * lines under its text.
+ */
+export function rewrap(text: string, indent: number, width: number): string[] {
+  const items: string[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") items.push("");
+    else if (line.startsWith("- ") || items.length === 0 || items.at(-1) === "") items.push(line);
+    else items[items.length - 1] += ` ${line.trim()}`;
+  }
+  const pad = " ".repeat(indent);
+  return items.flatMap((item) =>
+    item === ""
+      ? [""]
+      : wrap(item, width - indent, item.startsWith("- ") ? "  " : "").map((line) => pad + line)
   );
 }

@@ -57,12 +57,9 @@ export async function lessonMarkdown(
   options: LearnOptions,
   project: ProjectAnswers = {},
 ): Promise<string> {
-  const answers: ProjectAnswers = { ...pickAnswers(options), name: LESSON_PROJECT };
-  if (lesson.feature && answers[lesson.feature] === undefined) answers[lesson.feature] = true;
-  for (const [key, value] of Object.entries(pickAnswers(project))) {
-    const id = key as keyof ProjectAnswers;
-    if (answers[id] === undefined) Object.assign(answers, { [id]: value });
-  }
+  const flags = pickAnswers(options);
+  const answers: ProjectAnswers = { ...project, ...flags, name: LESSON_PROJECT };
+  if (lesson.feature && flags[lesson.feature] === undefined) answers[lesson.feature] = true;
   const plan = await buildProjectPlan(resolveProjectSpec(answers));
   return renderLesson(lesson, plan, { strict: false });
 }

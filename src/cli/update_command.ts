@@ -17,7 +17,7 @@ import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
-import { type ChangelogSection, changesSince } from "./changelog.ts";
+import { type ChangelogSection, changesSince, rewrap } from "./changelog.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -216,37 +216,6 @@ function changelog(since: string, changes: ChangelogSection[], c: Colors): strin
     lines.push("", c.bold(version), ...rewrap(text, 2, 80));
   }
   return lines.join("\n") + "\n";
-}
-
-/**
- * Markdown paragraphs and `- ` items (as deno fmt wraps them, at 100 columns) wrapped again at
- * `width`, indented by `indent`, an item's lines under its text.
- */
-export function rewrap(text: string, indent: number, width: number): string[] {
-  const items: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") items.push("");
-    else if (line.startsWith("- ") || items.length === 0 || items.at(-1) === "") items.push(line);
-    else items[items.length - 1] += ` ${line.trim()}`;
-  }
-  const lines: string[] = [];
-  for (const item of items) {
-    if (item === "") {
-      lines.push("");
-      continue;
-    }
-    const hang = item.startsWith("- ") ? 2 : 0;
-    let current = " ".repeat(indent);
-    for (const word of item.split(" ")) {
-      const fresh = current.trim() === "";
-      if (!fresh && current.length + 1 + word.length > width) {
-        lines.push(current);
-        current = " ".repeat(indent + hang) + word;
-      } else current += fresh ? word : ` ${word}`;
-    }
-    lines.push(current);
-  }
-  return lines;
 }
 
 function summary(update: UpdatePlan, c: Colors): string {

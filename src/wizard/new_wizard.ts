@@ -21,7 +21,7 @@ import type { SelectQuestion } from "../choices/questions.ts";
 import type { AccessPolicy } from "../choices/module_spec.ts";
 import { accessQuestion, parseAccess } from "../choices/features/module.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
-import { wrap } from "./_text.ts";
+import { wrap } from "../output/text.ts";
 import {
   askAccess,
   askChoiceQuestion,

@@ -9,7 +9,7 @@
 import type { Colors } from "../output/colors.ts";
 import type { SelectQuestion } from "../choices/questions.ts";
 import type { TradeoffTable, Verdict } from "../choices/tradeoffs.ts";
-import { wrap } from "./_text.ts";
+import { wrap } from "../output/text.ts";
 
 /** The narrowest "Why" column worth drawing: below it, the table is stacked. */
 export const WHY_MIN_WIDTH = 32;

@@ -7,7 +7,7 @@
 import { UserError } from "../../errors.ts";
 import { checkChoice } from "../../choices/project_spec.ts";
 import type { SelectQuestion } from "../../choices/questions.ts";
-import { paragraph } from "../_text.ts";
+import { paragraph } from "../../output/text.ts";
 import type { Prompter } from "../prompter.ts";
 import { renderTradeoffTable } from "../tradeoff_table.ts";
 

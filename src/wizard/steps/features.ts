@@ -3,7 +3,7 @@
  * after what it adds and what it costs.
  */
 import { FEATURE_QUESTIONS, type FeatureId } from "../../choices/features/mod.ts";
-import { paragraph } from "../_text.ts";
+import { paragraph } from "../../output/text.ts";
 import type { Prompter } from "../prompter.ts";
 
 export type FeatureAnswers = Partial<Record<FeatureId, boolean>>;

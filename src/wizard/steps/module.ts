@@ -8,7 +8,7 @@ import { moduleQuestion } from "../../choices/features/mod.ts";
 import { accessQuestion } from "../../choices/features/module.ts";
 import type { AccessPolicy } from "../../choices/module_spec.ts";
 import type { Database, TextQuestion } from "../../choices/questions.ts";
-import { paragraph } from "../_text.ts";
+import { paragraph } from "../../output/text.ts";
 import type { Prompter } from "../prompter.ts";
 
 export interface TextContext {

@@ -4,7 +4,7 @@
  * directory must also be free.
  */
 import { projectNameProblem, suggestProjectName } from "../../choices/names.ts";
-import { paragraph } from "../_text.ts";
+import { paragraph } from "../../output/text.ts";
 import type { Prompter } from "../prompter.ts";
 
 /** The name offered when nothing else suggests one. */

@@ -1,4 +1,4 @@
-/** Plain-text layout for the terminal: widths without colour codes, word wrapping. */
+/** Plain-text layout for the terminal (the wizard, update's changelog): widths without colour codes, word wrapping. */
 
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
