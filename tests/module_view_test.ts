@@ -5,7 +5,13 @@
  */
 import { assert, assertEquals } from "./_assert.ts";
 import { parseField, parseFields } from "../src/choices/fields.ts";
-import { constraintName, formatCall, LINE_LENGTH, moduleView } from "../src/python/module_view.ts";
+import {
+  constraintName,
+  formatCall,
+  LINE_LENGTH,
+  moduleView,
+  uniqueWhileActiveSteps,
+} from "../src/python/module_view.ts";
 import { EVERY_TYPE } from "./_every_field_type.ts";
 
 Deno.test("view: every type gives Python source for model, schemas, tests and migration", () => {
@@ -46,12 +52,52 @@ Deno.test("view: every type gives Python source for model, schemas, tests and mi
       assert(!text.includes("\n") && text.length > 0, `${f.name}: ${text}`);
     }
   }
-  // indexes: is_active, title, status, code (unique index), owner_id
-  assertEquals(view.migrationIndexes.length, 5);
-  assert(view.migrationIndexes.some((l) => l.includes('["code"], unique=True')));
-  // a unique column without an index is a unique constraint on the column
+  // indexes: is_active, title, status, code and its unique index, external_id's unique index,
+  // owner_id
+  assertEquals(view.migrationIndexes.length, 7);
+  assert(view.migrationIndexes.some((l) => l.includes('["code"], unique=False')));
+  // a unique column is unique over the active rows: an index of its own, no constraint
   const external = view.fields.find((f) => f.name === "external_id")!;
-  assert(external.migrationColumn.includes("unique=True"), external.migrationColumn);
+  assert(!external.migrationColumn.includes("unique"), external.migrationColumn);
+  assert(!external.mappedColumn.includes("unique"), external.mappedColumn);
+  assertEquals(external.uniqueConstraint, "uq_booking_items_external_id");
+  assertEquals(
+    external.migrationIndexes,
+    [
+      '    op.create_index(\n        op.f("uq_booking_items_external_id"),\n' +
+      '        "booking_items",\n        ["external_id"],\n        unique=True,\n' +
+      '        postgresql_where=sa.text("is_active"),\n    )',
+    ],
+  );
+  const oracle = moduleView({ name: "booking_item", fields }, "oracle");
+  const onOracle = oracle.fields.find((f) => f.name === "external_id")!;
+  assert(
+    onOracle.migrationIndexes[0].includes(
+      'sa.text("(CASE WHEN (is_active = 1) THEN external_id END)")',
+    ),
+    onOracle.migrationIndexes[0],
+  );
+});
+
+Deno.test("view: the steps that make an earlier version's unique columns unique over the active rows", () => {
+  const fields = parseFields(["code:str(20):unique:index", "ref:str(40):unique"], "postgresql");
+  const steps = uniqueWhileActiveSteps(moduleView({ name: "item", fields }));
+  assertEquals(steps.upgrade, [
+    '    op.drop_index(op.f("ix_items_code"), table_name="items")',
+    '    op.create_index(op.f("ix_items_code"), "items", ["code"], unique=False)',
+    '    op.create_index(\n        op.f("uq_items_code"), "items", ["code"], unique=True, ' +
+    'postgresql_where=sa.text("is_active")\n    )',
+    '    op.drop_constraint(op.f("uq_items_ref"), "items", type_="unique")',
+    '    op.create_index(\n        op.f("uq_items_ref"), "items", ["ref"], unique=True, ' +
+    'postgresql_where=sa.text("is_active")\n    )',
+  ]);
+  assertEquals(steps.downgrade, [
+    '    op.drop_index(op.f("uq_items_code"), table_name="items")',
+    '    op.drop_index(op.f("ix_items_code"), table_name="items")',
+    '    op.create_index(op.f("ix_items_code"), "items", ["code"], unique=True)',
+    '    op.drop_index(op.f("uq_items_ref"), table_name="items")',
+    '    op.create_unique_constraint(op.f("uq_items_ref"), "items", ["ref"])',
+  ]);
 });
 
 Deno.test("view: constraint names follow the generated base model's naming convention", () => {

@@ -551,14 +551,14 @@ Deno.test("update: auth on adds a revision, modules become authenticated; off ne
   const dir = await newProject();
   const on = await update(dir, { set: ["auth=true"] }).run();
   assertMatch(
-    on.update.migration!.path,
+    on.update.migrations[0].path,
     /^migrations\/versions\/0004_[0-9a-f]{8}_create_users\.py$/,
   );
   const revisions = readRevisions(dir);
   const [users, previous] = [revisions.at(-1)!, revisions.at(-2)!];
-  assertEquals([users.path, users.down], [on.update.migration!.path, [previous.id]]);
+  assertEquals([users.path, users.down], [on.update.migrations[0].path, [previous.id]]);
   assertMatch(previous.id, /^0003_[0-9a-f]{8}$/);
-  const migration = await read(dir, on.update.migration!.path);
+  const migration = await read(dir, on.update.migrations[0].path);
   assertMatch(migration, /op\.create_table\(\n {8}"users",/);
   assertMatch(migration, /op\.drop_table\("users"\)/);
   const state = await readProject(dir);
@@ -577,7 +577,7 @@ Deno.test("update: auth on adds a revision, modules become authenticated; off ne
   const off = await update(dir, { set: ["auth=false"], dropTables: true }).run();
   assertEquals(off.update.drops, ["users", "revoked_tokens"]);
   assertMatch(
-    await read(dir, off.update.migration!.path),
+    await read(dir, off.update.migrations[0].path),
     /def upgrade\(\) -> None:\n {4}op\.drop_table\("revoked_tokens"\)/,
   );
   assertEquals(Object.values((await readProject(dir)).modules).map((m) => m.access), [
@@ -713,4 +713,44 @@ Deno.test("base store: add records a change beside any store; a plain one is pre
     await Deno.writeTextFile(join(dir, STORE_FILE), await encodeStore([], "0.12.0"));
     assertEquals((await readStore(dir))?.path, STORE_FILE);
   });
+});
+
+Deno.test("update: a project made before 0.14.0 gets one revision that makes its unique columns unique over the active rows", async () => {
+  const dir = await newProject();
+  await runAdd("tags", {
+    ...quiet,
+    cwd: dir,
+    field: ["label:str(40):unique", "slug:str(40):unique:index", "book:ref:books"],
+  });
+  const head = readRevisions(dir).at(-1)!;
+  // A fresh project of this version: nothing to change.
+  assertEquals((await update(dir).run()).update.migrations, []);
+  await edit(
+    dir,
+    ANSWERS_FILE,
+    (s) => s.replace(/"pyscaffold": "[^"]+"/, '"pyscaffold": "0.13.2"'),
+  );
+  // With auth switched on in the same run: the two revisions chain, this one first.
+  const result = await update(dir, { set: ["auth=true"] }).run();
+  const [unique, users] = result.update.migrations;
+  assertMatch(unique.path, /^migrations\/versions\/0005_[0-9a-f]{8}_unique_while_active\.py$/);
+  assertMatch(users.path, /^migrations\/versions\/0006_[0-9a-f]{8}_create_users\.py$/);
+  const revisions = readRevisions(dir);
+  assertEquals(revisions.at(-2)!.down, [head.id]);
+  assertEquals(revisions.at(-1)!.down, [revisions.at(-2)!.id]);
+  const source = await read(dir, unique.path);
+  // Only the module with unique columns; each kind of earlier constraint, and its way back.
+  assert(!source.includes('"books"') && !source.includes('"notes"'), source);
+  for (
+    const call of [
+      'op.drop_constraint(op.f("uq_tags_label"), "tags", type_="unique")',
+      'op.drop_index(op.f("ix_tags_slug"), table_name="tags")',
+      'op.create_index(op.f("ix_tags_slug"), "tags", ["slug"], unique=False)',
+      'op.create_unique_constraint(op.f("uq_tags_label"), "tags", ["label"])',
+      'op.create_index(op.f("ix_tags_slug"), "tags", ["slug"], unique=True)',
+    ]
+  ) assert(source.includes(call), `${call}\n${source}`);
+  assertEquals(source.match(/postgresql_where=sa\.text\("is_active"\)/g)?.length, 2);
+  // The version is recorded: the next update writes no second one.
+  assertEquals((await update(dir).run()).update.migrations, []);
 });

@@ -98,6 +98,12 @@ export interface DatabaseProfile {
   isTrueImports: string[];
   /** Why `isTrue` is not the usual `.is_(True)`, as a comment above it; undefined when it is. */
   isTrueNote?: string;
+  /**
+   * The arguments of `op.create_index(name, table, …)` after the table, for the unique index
+   * of `column` over the active rows (`unique_while_active` of base_model.py, which the
+   * models call): a soft-deleted row gives its value back. As base_model.py compiles it here.
+   */
+  uniqueWhileActive: (column: string) => string[];
 
   // app runtime: database.py, health, conftest
   /** A URL of this database's driver that nothing answers: the health tests' dead database. */
@@ -174,6 +180,12 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     migrationTypes: {},
     isTrue: ".is_(True)",
     isTrueImports: [],
+    // A partial index.
+    uniqueWhileActive: (column) => [
+      `["${column}"]`,
+      "unique=True",
+      'postgresql_where=sa.text("is_active")',
+    ],
 
     // app runtime: database.py, health, conftest
     unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
@@ -239,6 +251,12 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     isTrue: " == true()",
     isTrueImports: ["true"],
     isTrueNote: "`== true()` renders `= 1` on Oracle, where `IS TRUE` does not parse.",
+    // A function-based index: Oracle has no partial index, and leaves out of an index every row
+    // whose key is NULL, as the CASE makes it on a deleted row.
+    uniqueWhileActive: (column) => [
+      `[sa.text("(CASE WHEN (is_active = 1) THEN ${column} END)")]`,
+      "unique=True",
+    ],
 
     // app runtime: database.py, health, conftest
     unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",

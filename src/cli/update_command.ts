@@ -89,8 +89,8 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
     for (const m of diffs) {
       out(coloredPatch(m.path, m.ours ?? "", m.result ?? "", UPDATE_LABELS, c));
     }
-    if (update.migration) {
-      out(coloredPatch(update.migration.path, "", update.migration.content, UPDATE_LABELS, c));
+    for (const migration of update.migrations) {
+      out(coloredPatch(migration.path, "", migration.content, UPDATE_LABELS, c));
     }
     out(c.dim("\n--dry-run: nothing was written."));
     // As after a real run: exit 1 while files hold markers (shown above as CONFLICT otherwise).
@@ -159,7 +159,7 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   }
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Updated.`);
-  if (update.migration) {
+  if (update.migrations.length > 0) {
     out("Next steps:\n");
     for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
       out(`  ${c.cyan(step)}`);
@@ -231,7 +231,9 @@ function summary(update: UpdatePlan, c: Colors): string {
     const color = m.kind === "conflict" ? c.red : m.kind === "create" ? c.green : c.yellow;
     lines.push(`  ${color(label.padEnd(8))}  ${m.path}`);
   }
-  if (update.migration) lines.push(`  ${c.green("create  ")}  ${update.migration.path}`);
+  for (const migration of update.migrations) {
+    lines.push(`  ${c.green("create  ")}  ${migration.path}`);
+  }
   const moved = update.movedRecords.length;
   if (moved > 0) {
     lines.push(c.dim(

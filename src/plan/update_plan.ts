@@ -11,7 +11,7 @@ import { UserError } from "../errors.ts";
 import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
 import { exampleModule } from "../choices/module_spec.ts";
-import { moduleView } from "../python/mod.ts";
+import { moduleView, uniqueWhileActiveSteps } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import {
   ANSWERS_FILE,
@@ -26,7 +26,13 @@ import {
   STORE_FILE,
   storeChanges,
 } from "../project/base_store.ts";
-import { nextRevision, readRevisions, VERSIONS_DIR } from "../project/migrations.ts";
+import {
+  nextRevision,
+  parseRevision,
+  readRevisions,
+  type Revision,
+  VERSIONS_DIR,
+} from "../project/migrations.ts";
 import { isLaterVersion, VERSION } from "../version.ts";
 import { renderProject } from "./project_plan.ts";
 import { buildModuleFiles } from "./module_plan.ts";
@@ -138,8 +144,8 @@ export interface UpdatePlan {
   merges: FileMerge[];
   /** Features switched: id → new value. */
   switched: FeatureSettings;
-  /** The Alembic revision written for a schema change (also in `plan.files`). */
-  migration?: PlannedFile;
+  /** The Alembic revisions written for schema changes, in their order (also in `plan.files`). */
+  migrations: PlannedFile[];
   /** Tables the migration drops (disabling auth). */
   drops: string[];
   /** Generated files that still hold conflict markers of an earlier update. */
@@ -232,14 +238,14 @@ function checkAuthOff(state: ProjectState): void {
   }
 }
 
-/** The revision that creates or drops the auth tables, chained onto the head. */
+/** The revision that creates or drops the auth tables, chained onto `revisions`' head. */
 function authMigration(
-  root: string,
+  revisions: readonly Revision[],
   spec: ProjectSpec,
   on: boolean,
 ): PlannedFile {
   const kind = on ? "create" : "drop";
-  const { id, down } = nextRevision(readRevisions(root), `${kind}_users`);
+  const { id, down } = nextRevision(revisions, `${kind}_users`);
   const path = `${VERSIONS_DIR}/${id}_${kind}_users.py`;
   const template = `module/migrations/auth_${kind}.py.eta`;
   const content = render(template, {
@@ -253,6 +259,53 @@ function authMigration(
       why: on
         ? `creates the users and revoked_tokens tables (Alembic revision ${id})`
         : `drops the users and revoked_tokens tables (Alembic revision ${id})`,
+      lesson: "migrations",
+    },
+    path,
+    template,
+    content,
+  );
+}
+
+/** The version from which a module's unique columns are unique over its active rows only. */
+export const UNIQUE_WHILE_ACTIVE_SINCE = "0.14.0";
+
+/**
+ * For a project made before UNIQUE_WHILE_ACTIVE_SINCE, the revision that makes each recorded
+ * module's unique columns unique over the active rows, chained onto `revisions`' head;
+ * undefined when no module has a unique column.
+ */
+function uniqueWhileActiveMigration(
+  revisions: readonly Revision[],
+  spec: ProjectSpec,
+  modules: Record<string, ModuleRecord>,
+): PlannedFile | undefined {
+  const upgrade: string[] = [];
+  const downgrade: string[] = [];
+  const tables: string[] = [];
+  for (const name of Object.keys(modules).sort()) {
+    const view = moduleView(recordedModule(name, modules, spec), spec.database, spec.auth);
+    const steps = uniqueWhileActiveSteps(view);
+    if (steps.upgrade.length === 0) continue;
+    tables.push(view.table);
+    upgrade.push(...steps.upgrade);
+    downgrade.push(...steps.downgrade);
+  }
+  if (tables.length === 0) return undefined;
+  const { id, down } = nextRevision(revisions, "unique_while_active");
+  const path = `${VERSIONS_DIR}/${id}_unique_while_active.py`;
+  const template = "module/migrations/unique_while_active.py.eta";
+  const content = render(template, {
+    ...projectFlags(spec),
+    module: moduleView(exampleModule(), spec.database),
+    revision: { id, down: down ?? null },
+    steps: { upgrade, downgrade },
+  });
+  return plannedFile(
+    {
+      origin: "core",
+      why: `makes the unique columns of ${tables.join(", ")} unique over the active rows ` +
+        `(Alembic revision ${id})`,
       lesson: "migrations",
     },
     path,
@@ -388,13 +441,22 @@ export async function planUpdate(
     }
   }
 
-  let migration: PlannedFile | undefined;
+  // Schema changes, each revision chained onto the one before.
+  const migrations: PlannedFile[] = [];
+  const revisions = () => [
+    ...readRevisions(state.root),
+    ...migrations.map((m) => parseRevision(m.path, m.content)!),
+  ];
+  if (isLaterVersion(UNIQUE_WHILE_ACTIVE_SINCE, state.file.pyscaffold)) {
+    const unique = uniqueWhileActiveMigration(revisions(), after, modules);
+    if (unique) migrations.push(unique);
+  }
   const drops: string[] = [];
   if (switched.auth !== undefined) {
-    migration = authMigration(state.root, after, switched.auth);
-    files.push(migration);
+    migrations.push(authMigration(revisions(), after, switched.auth));
     if (!switched.auth) drops.push("users", "revoked_tokens");
   }
+  files.push(...migrations);
   const changed = files.length > 0 || deletes.length > 0 || !sameVersion ||
     Object.keys(switched).length > 0;
   if (changed) {
@@ -465,7 +527,7 @@ export async function planUpdate(
     plan,
     merges,
     switched,
-    migration,
+    migrations,
     drops,
     unresolved,
     baseSource: store ? "store" : sameVersion ? "regenerated" : "hashes",

@@ -10,6 +10,7 @@ export {
   LINE_LENGTH,
   type ModuleView,
   moduleView,
+  uniqueWhileActiveSteps,
 } from "./module_view.ts";
 export {
   formatAnnotated,

@@ -68,12 +68,14 @@ export interface FieldView extends FieldSpec {
    * it (LINE_LENGTH) at an indentation of 8 spaces (one or more lines, ending with a comma).
    */
   migrationColumn: string;
-  /** `op.create_index(...)` for the column at 4 spaces, or undefined when it has no index. */
-  migrationIndex?: string;
   /**
-   * For a unique field, the name the database reports a duplicate under: its unique index
-   * (`ix_…`) when the column is indexed, else its unique constraint (`uq_…`), as the naming
-   * convention of base_model.py names them.
+   * The `op.create_index(...)` calls of the column at 4 spaces: its index (`ix_…`, not unique)
+   * when it is indexed, and for a unique field its unique index over the active rows (`uq_…`).
+   */
+  migrationIndexes: string[];
+  /**
+   * For a unique field, the name the database reports a duplicate under: its unique index over
+   * the active rows (`uq_…`), as `unique_while_active` of base_model.py names it.
    */
   uniqueConstraint?: string;
 }
@@ -102,6 +104,11 @@ export interface ModuleView extends ModuleNames {
   owner?: FieldView;
   /** Import lines the model file needs (beyond the base model). */
   modelImports: string[];
+  /**
+   * The model's `__table_args__ = (...)` at 4 spaces, as ruff formats it: a
+   * `unique_while_active(table, column)` per unique field; undefined without one.
+   */
+  tableArgs?: string;
   /** Import lines the schema file needs. */
   schemaImports: string[];
   /** Whether any field references another module. */
@@ -210,22 +217,36 @@ export function moduleView(
       : [],
     owner,
     modelImports: [...modelImports].sort(),
+    tableArgs: tableArgs(names.table, fields.filter((f) => f.unique).map((f) => f.column)),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
     readBack: columns.some((f) => !db.storedAsSent[f.type]),
     migrationIndexes: [
-      formatCall(4, "op.create_index", [
-        `op.f("${constraintName("ix", names.table, ["is_active"])}")`,
-        `"${names.table}"`,
-        `["is_active"]`,
-        "unique=False",
-        ...schemaArg(schema),
-      ]),
-      ...columns.flatMap((f) => f.migrationIndex ? [f.migrationIndex] : []),
+      createIndex(
+        constraintName("ix", names.table, ["is_active"]),
+        names.table,
+        [`["is_active"]`, "unique=False"],
+        db,
+      ),
+      ...columns.flatMap((f) => f.migrationIndexes),
     ],
     schema,
     auditTypes: auditColumnTypes(database),
   };
+}
+
+function tableArgs(table: string, uniqueColumns: string[]): string | undefined {
+  if (uniqueColumns.length === 0) return undefined;
+  const args = uniqueColumns.map((column) => [`"${table}"`, `"${column}"`]);
+  const calls = args.map((a) => `unique_while_active(${a.join(", ")})`);
+  // A tuple of one keeps its comma; one that does not fit has an element per line.
+  const one = `    __table_args__ = (${calls.join(", ")}${calls.length === 1 ? "," : ""})`;
+  if (one.length <= LINE_LENGTH) return one;
+  return [
+    "    __table_args__ = (",
+    ...args.map((a) => formatCall(8, "unique_while_active", a, ",")),
+    "    )",
+  ].join("\n");
 }
 
 function schemaArg(schema: string | undefined): string[] {
@@ -341,8 +362,7 @@ function migrationArgs(f: FieldSpec, column: string, db: DatabaseProfile): strin
     args.push(`sa.ForeignKey(${foreignKeyArgs(f, db)})`);
   }
   args.push(`nullable=${f.required ? "False" : "True"}`);
-  // With index=True the model's unique becomes a unique index (see migrationIndex).
-  if (f.unique && !(f.index || f.type === "ref")) args.push("unique=True");
+  // Uniqueness is an index of its own, over the active rows (see FieldView.migrationIndexes).
   return args;
 }
 
@@ -412,7 +432,6 @@ function fieldView(
   const nullable = !f.required;
   const args = [sa.expr];
   args.push(`nullable=${nullable ? "True" : "False"}`);
-  if (f.unique) args.push("unique=True");
   if (f.index || f.type === "ref") args.push("index=True");
   const def = pyDefault(f);
   if (def !== undefined) args.push(`default=${def}`);
@@ -438,19 +457,38 @@ function fieldView(
     outOfRange: outOfRangeSample(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
-    uniqueConstraint: f.unique
-      ? constraintName(f.index || f.type === "ref" ? "ix" : "uq", table, [column])
-      : undefined,
-    migrationIndex: f.index || f.type === "ref"
-      ? formatCall(4, "op.create_index", [
-        `op.f("${constraintName("ix", table, [column])}")`,
-        `"${table}"`,
-        `["${column}"]`,
-        `unique=${f.unique ? "True" : "False"}`,
-        ...schemaArg(db.translatedSchema?.placeholder),
-      ])
-      : undefined,
+    uniqueConstraint: f.unique ? constraintName("uq", table, [column]) : undefined,
+    migrationIndexes: [
+      ...f.index || f.type === "ref"
+        ? [
+          createIndex(constraintName("ix", table, [column]), table, [
+            `["${column}"]`,
+            "unique=False",
+          ], db),
+        ]
+        : [],
+      ...f.unique
+        ? [
+          createIndex(
+            constraintName("uq", table, [column]),
+            table,
+            db.uniqueWhileActive(column),
+            db,
+          ),
+        ]
+        : [],
+    ],
   };
+}
+
+/** `op.create_index(op.f(name), table, ...args)` at 4 spaces, in the profile's schema. */
+function createIndex(name: string, table: string, args: string[], db: DatabaseProfile): string {
+  return formatCall(4, "op.create_index", [
+    `op.f("${name}")`,
+    `"${table}"`,
+    ...args,
+    ...schemaArg(db.translatedSchema?.placeholder),
+  ]);
 }
 
 /**
@@ -474,4 +512,59 @@ export function pyString(text: string): string {
     }
   }
   return `'${inner}'`;
+}
+
+/**
+ * The schema change of 0.14.0 for one module, as `op` calls at 4 spaces: each unique column of
+ * a table made by an earlier version (a unique constraint `uq_…`, or a unique index `ix_…` when
+ * the column is indexed) becomes unique over the active rows, as `add` makes it now
+ * (FieldView.migrationIndexes); `downgrade` puts the earlier constraint back.
+ */
+export function uniqueWhileActiveSteps(
+  view: ModuleView,
+): { upgrade: string[]; downgrade: string[] } {
+  const schema = schemaArg(view.schema);
+  const table = view.table;
+  const dropIndex = (name: string) =>
+    formatCall(4, "op.drop_index", [`op.f("${name}")`, `table_name="${table}"`, ...schema]);
+  const upgrade: string[] = [];
+  const downgrade: string[] = [];
+  for (const f of view.fields.filter((f) => f.unique)) {
+    const ix = constraintName("ix", table, [f.column]);
+    const uq = constraintName("uq", table, [f.column]);
+    const columns = `["${f.column}"]`;
+    const indexed = f.index || f.type === "ref";
+    upgrade.push(
+      indexed ? dropIndex(ix) : formatCall(4, "op.drop_constraint", [
+        `op.f("${uq}")`,
+        `"${table}"`,
+        `type_="unique"`,
+        ...schema,
+      ]),
+      ...f.migrationIndexes,
+    );
+    downgrade.push(
+      dropIndex(uq),
+      ...indexed
+        ? [
+          dropIndex(ix),
+          formatCall(4, "op.create_index", [
+            `op.f("${ix}")`,
+            `"${table}"`,
+            columns,
+            "unique=True",
+            ...schema,
+          ]),
+        ]
+        : [
+          formatCall(4, "op.create_unique_constraint", [
+            `op.f("${uq}")`,
+            `"${table}"`,
+            columns,
+            ...schema,
+          ]),
+        ],
+    );
+  }
+  return { upgrade, downgrade };
 }

@@ -552,6 +552,38 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
+  "module/migrations/_steps_downgrade.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+for (const line of it.steps.downgrade) {
+__eta.res+=line;
+__eta.res+='\n';
+}
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "module/migrations/_steps_upgrade.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+for (const line of it.steps.upgrade) {
+__eta.res+=line;
+__eta.res+='\n';
+}
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
   "module/migrations/auth_create.py.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -632,6 +664,32 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
+  "module/migrations/unique_while_active.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+__eta.res+=include("@module/migrations/_revision.eta", {
+  ...it,
+  title: "unique values over the active rows (pyscaffold 0.14.0)",
+  invocation: "update",
+  notes: [
+    "",
+    "A unique column was unique over every row, so a soft-deleted row kept its value taken for",
+    "ever. It becomes unique over the active rows, as `unique_while_active` of",
+    "src/models/base_model.py declares it (`pyscaffold add` makes it so from 0.14.0). The",
+    "downgrade fails while an active and a deleted row share a value: that is what it forbade.",
+  ],
+  upgrade: "@module/migrations/_steps_upgrade.eta",
+  downgrade: "@module/migrations/_steps_downgrade.eta",
+});
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
   "module/model.py.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -640,12 +698,19 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 __eta.res+='"""The ';
 __eta.res+=it.module.table;
 __eta.res+=' table."""\n\nfrom __future__ import annotations\n\n';
-__eta.res+=include("@module/_imports.eta", { lines: [...it.module.modelImports, "from sqlalchemy.orm import Mapped, mapped_column", "from src.models.base_model import BaseModel"] });
+const baseImport = `from src.models.base_model import BaseModel${it.module.tableArgs ? ", unique_while_active" : ""}`;
+__eta.res+=include("@module/_imports.eta", { lines: [...it.module.modelImports, "from sqlalchemy.orm import Mapped, mapped_column", baseImport] });
 __eta.res+='\n\nclass ';
 __eta.res+=it.module.className;
 __eta.res+='(BaseModel):\n    __tablename__ = "';
 __eta.res+=it.module.table;
-__eta.res+='"\n\n';
+__eta.res+='"\n';
+if (it.module.tableArgs) {
+__eta.res+='    # Unique among the active rows: a deleted row gives its value back (base_model.py).\n';
+__eta.res+=it.module.tableArgs;
+__eta.res+='\n';
+}
+__eta.res+='\n';
 for (const f of it.module.fields) {
 __eta.res+=include("@module/_statement.eta", { head: `    ${f.column}: ${f.mapped} = `, call: f.mappedColumn });
 }
@@ -1891,7 +1956,17 @@ __eta.res+='response.get_json()\n    assert body["error"] == "';
 __eta.res+=Label;
 __eta.res+=' already exists"\n    # The field the database refused (it names one, when several are unique).\n    (detail,) = body["details"]\n    assert detail["type"] == "unique"\n    assert detail["field"] in {';
 __eta.res+=uniques.map((f) => `"${f.column}"`).join(", ");
-__eta.res+='}\n';
+__eta.res+='}\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_a_deleted_row_gives_its_unique_values_back(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', auth_headers: Headers, refs: Refs\n) -> None:\n    created = ';
+__eta.res+=it.fw.await;
+__eta.res+='create(client, auth_headers, payload(refs))\n    url = f"{URL}/{created[\'id\']}"\n    deleted = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.delete(url, headers=auth_headers)\n    assert deleted.status_code == 200\n    again = ';
+__eta.res+=it.fw.await;
+__eta.res+='create(client, auth_headers, payload(refs))\n    assert again["id"] != created["id"]\n';
 }
 for (const f of refs) {
 __eta.res+='\n\n';
@@ -2705,7 +2780,7 @@ __eta.res+='_repository.py   queries: active rows only, ORDER BY id, pagination\
 __eta.res+=m.module;
 __eta.res+='_model.py     the table (SQLAlchemy 2 typed model on the shared base)\n```\n\nA controller never touches the database and a repository never sees a request: each layer can be\ntested and changed on its own. Every response is an envelope,\n`{"success": true, "data": ...}` (lists add `pagination`) or\n`{"success": false, "error": "...", "details": ...}`, errors and 404s included.\n\nEvery model inherits `id`, `inserted_by`, `inserted_date`, `updated_by`, `updated_date` and\n`is_active` from `src/models/base_model.py`. The `*_by` fields record ';
 __eta.res+=it.auth ? "the authenticated user's id" : '"system"';
-__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row keeps its values, unique ones too: a new row that repeats one is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
+__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
 __eta.res+=include(`@project/_db/${it.db.id}/readme_section.md.eta`, it);
 __eta.res+='\n## API documentation\n\n`/openapi.json` is built from the routes themselves: each view declares its body, query and\nresponse models with `@operation(...)` (`src/openapi.py`), and the document wraps every response\nin the envelope. A small registry rather than a plugin (flask-openapi3, spectree, quart-schema),\nbecause those describe (and validate) bare bodies: the envelope and the error shapes must stay\nexactly as this API defines them, and Flask and Quart projects publish the same document.\nDecimals are sent and answered as strings (`"7.10"`), matching the pattern the document gives.\n\n## Live feeds\n\n';
 if (it.fw.realtime) {
@@ -5334,7 +5409,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 function output(s){__eta.res+=s;}
 
-__eta.res+='"""Errors the application raises on purpose, and how each becomes a response.\n\nServices raise these; the error handlers turn them, and every other\nexception, into the envelope. Messages are part of the API contract.\n"""\n\nfrom __future__ import annotations\n\nimport re\nfrom collections.abc import Iterator, Mapping\nfrom contextlib import contextmanager\nfrom typing import Any\n\nfrom pydantic import ValidationError\n\n# Messages for HTTP errors raised by the framework itself (unknown route, ...).\nHTTP_MESSAGES: dict[int, str] = {\n    400: "Bad request",\n    401: "Authentication required",\n    403: "Forbidden",\n    404: "Not found",\n    405: "Method not allowed",\n    408: "Request timeout",\n    413: "Request body too large",\n    415: "Unsupported media type",\n    422: "Validation failed",\n    429: "Too many requests",\n    500: "Internal server error",\n    503: "Service unavailable",\n}\n\n\nclass ApiError(Exception):\n    status = 500\n    message = "Internal server error"\n\n    def __init__(self, message: str | None = None, details: Any = None) -> None:\n        super().__init__(message or self.message)\n        self.message = message or self.message\n        self.details = details\n\n\nclass MalformedJsonError(ApiError):\n    status = 400\n    message = "Malformed JSON body"\n\n\nclass AuthenticationError(ApiError):\n    status = 401\n    message = "Authentication required"\n\n\nclass ForbiddenError(ApiError):\n    status = 403\n    message = "Forbidden"\n\n\nclass NotFoundError(ApiError):\n    status = 404\n    message = "Not found"\n\n\nclass RequestValidationError(ApiError):\n    """The body or the query string does not fit its model (`sent_by_the_client`): one entry\n    per problem. Only these are the client\'s: a ValidationError raised anywhere else (an\n    output schema refusing a row) is the server\'s, and answers 500."""\n\n    status = 422\n    message = "Validation failed"\n\n    def __init__(self, error: ValidationError) -> None:\n        super().__init__(details=validation_details(error))\n\n\nclass InvalidReferenceError(ApiError):\n    """A reference field names a row that does not exist: a validation error."""\n\n    status = 422\n    message = "Validation failed"\n\n\nclass ConflictError(ApiError):\n    status = 409\n    message = "Resource already exists"\n\n\nclass ServiceUnavailableError(ApiError):\n    status = 503\n    message = "Service unavailable"\n\n\ndef http_message(status: int, fallback: str) -> str:\n    return HTTP_MESSAGES.get(status, fallback)\n\n\ndef validation_details(error: ValidationError) -> list[dict[str, str]]:\n    """pydantic errors as `[{"field": "a.b", "message": ..., "type": ...}]`."""\n    return [\n        {\n            "field": ".".join(str(part) for part in item["loc"]),\n            "message": item["msg"],\n            "type": item["type"],\n        }\n        for item in error.errors(include_url=False)\n    ]\n\n\ndef duplicated(error: Exception, constraints: Mapping[str, str]) -> list[dict[str, str]] | None:\n    """A 409\'s details: the fields whose unique constraint the database\'s message for `error`\n    (an IntegrityError) names, in the shape of a 422\'s; None when it names none of them.\n\n    PostgreSQL and Oracle both name the constraint (`violates unique constraint\n    "uq_items_code"`, `ORA-00001: unique constraint (APP.UQ_ITEMS_CODE) violated`).\n    """\n    text = str(getattr(error, "orig", error))\n    return [\n        {"field": field, "message": "Taken by another row, active or deleted", "type": "unique"}\n        for name, field in constraints.items()\n        if re.search(rf"\\b{re.escape(name)}\\b", text, re.IGNORECASE)\n    ] or None\n\n\n@contextmanager\ndef sent_by_the_client() -> Iterator[None]:\n    """Around the validation of what the request carries (src/validation.py): a\n    ValidationError inside is the client\'s, a 422 (RequestValidationError)."""\n    try:\n        yield\n    except ValidationError as error:\n        raise RequestValidationError(error) from None\n';
+__eta.res+='"""Errors the application raises on purpose, and how each becomes a response.\n\nServices raise these; the error handlers turn them, and every other\nexception, into the envelope. Messages are part of the API contract.\n"""\n\nfrom __future__ import annotations\n\nimport re\nfrom collections.abc import Iterator, Mapping\nfrom contextlib import contextmanager\nfrom typing import Any\n\nfrom pydantic import ValidationError\n\n# Messages for HTTP errors raised by the framework itself (unknown route, ...).\nHTTP_MESSAGES: dict[int, str] = {\n    400: "Bad request",\n    401: "Authentication required",\n    403: "Forbidden",\n    404: "Not found",\n    405: "Method not allowed",\n    408: "Request timeout",\n    413: "Request body too large",\n    415: "Unsupported media type",\n    422: "Validation failed",\n    429: "Too many requests",\n    500: "Internal server error",\n    503: "Service unavailable",\n}\n\n\nclass ApiError(Exception):\n    status = 500\n    message = "Internal server error"\n\n    def __init__(self, message: str | None = None, details: Any = None) -> None:\n        super().__init__(message or self.message)\n        self.message = message or self.message\n        self.details = details\n\n\nclass MalformedJsonError(ApiError):\n    status = 400\n    message = "Malformed JSON body"\n\n\nclass AuthenticationError(ApiError):\n    status = 401\n    message = "Authentication required"\n\n\nclass ForbiddenError(ApiError):\n    status = 403\n    message = "Forbidden"\n\n\nclass NotFoundError(ApiError):\n    status = 404\n    message = "Not found"\n\n\nclass RequestValidationError(ApiError):\n    """The body or the query string does not fit its model (`sent_by_the_client`): one entry\n    per problem. Only these are the client\'s: a ValidationError raised anywhere else (an\n    output schema refusing a row) is the server\'s, and answers 500."""\n\n    status = 422\n    message = "Validation failed"\n\n    def __init__(self, error: ValidationError) -> None:\n        super().__init__(details=validation_details(error))\n\n\nclass InvalidReferenceError(ApiError):\n    """A reference field names a row that does not exist: a validation error."""\n\n    status = 422\n    message = "Validation failed"\n\n\nclass ConflictError(ApiError):\n    status = 409\n    message = "Resource already exists"\n\n\nclass ServiceUnavailableError(ApiError):\n    status = 503\n    message = "Service unavailable"\n\n\ndef http_message(status: int, fallback: str) -> str:\n    return HTTP_MESSAGES.get(status, fallback)\n\n\ndef validation_details(error: ValidationError) -> list[dict[str, str]]:\n    """pydantic errors as `[{"field": "a.b", "message": ..., "type": ...}]`."""\n    return [\n        {\n            "field": ".".join(str(part) for part in item["loc"]),\n            "message": item["msg"],\n            "type": item["type"],\n        }\n        for item in error.errors(include_url=False)\n    ]\n\n\ndef duplicated(error: Exception, constraints: Mapping[str, str]) -> list[dict[str, str]] | None:\n    """A 409\'s details: the fields whose unique index the database\'s message for `error`\n    (an IntegrityError) names, in the shape of a 422\'s; None when it names none of them.\n\n    PostgreSQL and Oracle both name the index (`violates unique constraint "uq_items_code"`,\n    `ORA-00001: unique constraint (APP.UQ_ITEMS_CODE) violated`).\n    """\n    text = str(getattr(error, "orig", error))\n    return [\n        {"field": field, "message": "Taken by another row", "type": "unique"}\n        for name, field in constraints.items()\n        if re.search(rf"\\b{re.escape(name)}\\b", text, re.IGNORECASE)\n    ] or None\n\n\n@contextmanager\ndef sent_by_the_client() -> Iterator[None]:\n    """Around the validation of what the request carries (src/validation.py): a\n    ValidationError inside is the client\'s, a 422 (RequestValidationError)."""\n    try:\n        yield\n    except ValidationError as error:\n        raise RequestValidationError(error) from None\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5639,14 +5714,20 @@ __eta.res+='.\n';
 __eta.res+='"""\n\nfrom __future__ import annotations\n\nimport hashlib\nfrom datetime import datetime\nfrom typing import Any, Generic, TypeVar\n\nfrom sqlalchemy import (\n';
 for (const name of [
   ...(it.db.portableTypes ? [] : ["Boolean"]), "Column", "ColumnCollection", "ColumnElement", "Identity",
-  "Integer", "MetaData", ...(it.db.returningEveryColumn ? [] : ["Select"]), "String", "Table",
-  "bindparam", "func", "insert", "select", ...it.db.isTrueImports,
+  "Index", "Integer", "MetaData", ...(it.db.returningEveryColumn ? [] : ["Select"]), "String", "Table",
+  "bindparam", ...(it.db.portableTypes ? ["case", "column"] : []), "func", "insert",
+  ...(it.db.portableTypes ? ["literal"] : []), "select", ...(it.db.portableTypes ? [] : ["text"]),
+  ...it.db.isTrueImports,
 ]) {
 __eta.res+='    ';
 __eta.res+=name;
 __eta.res+=',\n';
 }
-__eta.res+=')\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\nfrom sqlalchemy.sql.dml import ReturningInsert\n\nfrom src.models.types import ';
+__eta.res+=')\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\nfrom sqlalchemy.sql.dml import ReturningInsert\n';
+if (it.db.portableTypes) {
+__eta.res+='from sqlalchemy.sql.expression import Grouping\n';
+}
+__eta.res+='\nfrom src.models.types import ';
 __eta.res+=it.db.portableTypes ? "PortableBoolean, " : "";
 __eta.res+='UtcDateTime, utc_now\n\nSYSTEM_ACTOR = "system"\n# The largest id an `Integer` primary key holds: a larger id in a URL is an unknown row (404).\nMAX_ID = 2_147_483_647\n';
 if (schema) {
@@ -5661,7 +5742,7 @@ __eta.res+='# The longest table, column, constraint or index name the schema tes
 __eta.res+=it.db.maxIdentifierLength;
 __eta.res+='\n';
 }
-__eta.res+='MAX_NAME_BODY = 26  # + a 3-character prefix such as "ix_" stays within 30\n\n\ndef _constraint_body(constraint: Any, table: Any) -> str:\n    """`<table>_<columns>`, shortened with a hash when it would be too long."""\n    columns = "_".join(column.name for column in constraint.columns)\n    body = f"{table.name}_{columns}" if columns else str(table.name)\n    if len(body) <= MAX_NAME_BODY:\n        return body\n    digest = hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]\n    return f"{body[: MAX_NAME_BODY - 9]}_{digest}"\n\n\nNAMING_CONVENTION: dict[str, Any] = {\n    "short": _constraint_body,\n    "ix": "ix_%(short)s",\n    "uq": "uq_%(short)s",\n    "fk": "fk_%(short)s",\n    "pk": "pk_%(table_name)s",\n}\n';
+__eta.res+='MAX_NAME_BODY = 26  # + a 3-character prefix such as "ix_" stays within 30\n\n\ndef _constraint_body(constraint: Any, table: Any) -> str:\n    return short_name(table.name, [column.name for column in constraint.columns])\n\n\ndef short_name(table_name: str, column_names: list[str]) -> str:\n    """`<table>_<columns>`, shortened with a hash when it would be too long."""\n    body = "_".join([table_name, *column_names])\n    if len(body) <= MAX_NAME_BODY:\n        return body\n    digest = hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]\n    return f"{body[: MAX_NAME_BODY - 9]}_{digest}"\n\n\nNAMING_CONVENTION: dict[str, Any] = {\n    "short": _constraint_body,\n    "ix": "ix_%(short)s",\n    "uq": "uq_%(short)s",\n    "fk": "fk_%(short)s",\n    "pk": "pk_%(table_name)s",\n}\n';
 if (schema) {
 __eta.res+='\n\ndef schema_translate_map(db_schema: str | None) -> dict[str | None, str | None]:\n    """How the engine renders `SCHEMA`: as DB_SCHEMA, or unqualified when that is empty\n    (the tables of the user the app connects as)."""\n    return {SCHEMA: db_schema}\n';
 }
@@ -5669,7 +5750,17 @@ __eta.res+='\n\nclass Base(DeclarativeBase):\n    metadata = MetaData(';
 __eta.res+=schema ? "schema=SCHEMA, " : "";
 __eta.res+='naming_convention=NAMING_CONVENTION)\n\n\nclass BaseModel(Base):\n    """Audit fields: who created and last changed a row, when, and soft delete."""\n\n    __abstract__ = True\n\n    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)\n    inserted_by: Mapped[str] = mapped_column(String(100), default=SYSTEM_ACTOR)\n    inserted_date: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)\n    updated_by: Mapped[str | None] = mapped_column(String(100))\n    updated_date: Mapped[datetime | None] = mapped_column(UtcDateTime)\n    is_active: Mapped[bool] = mapped_column(';
 __eta.res+=booleanType;
-__eta.res+=', default=True, index=True)\n\n    def mark_inserted(self, actor: str) -> None:\n        for name, value in inserted_audit(actor).items():\n            setattr(self, name, value)\n\n    def mark_updated(self, actor: str) -> None:\n        self.updated_by = actor\n        self.updated_date = utc_now()\n\n    def soft_delete(self, actor: str) -> None:\n        """Rows are never removed: they become inactive and disappear from queries."""\n        self.is_active = False\n        self.mark_updated(actor)\n\n\ndef inserted_audit(actor: str) -> dict[str, Any]:\n    """The audit fields of a new row, for `mark_inserted` and for an INSERT written directly."""\n    return {"inserted_by": actor, "inserted_date": utc_now(), "is_active": True}\n\n\nModel = TypeVar("Model", bound=BaseModel)\n\n\nclass ActiveReads(Generic[Model]):\n    """The reads of a table\'s active rows, and of those `criteria` select, built once: a call\n    binds only its values (`row_id`, `offset`, `limit` and whatever `criteria` bind), and\n    SQLAlchemy reuses the SQL it compiled. Building a select on every call cost a quarter of a\n    page read.\n\n    `one` loads the entity a change needs. `count` and `page` stay out of the ORM: nothing on\n    a page is changed, so its rows come back as plain rows (entities, and criteria on ORM\n    attributes, made a page read about a fifth dearer); hence `criteria` on the table\'s\n    columns (`columns_of`)."""\n\n    def __init__(self, model: type[Model], *criteria: ColumnElement[bool]) -> None:\n        table = _table(model)\n';
+__eta.res+=', default=True, index=True)\n\n    def mark_inserted(self, actor: str) -> None:\n        for name, value in inserted_audit(actor).items():\n            setattr(self, name, value)\n\n    def mark_updated(self, actor: str) -> None:\n        self.updated_by = actor\n        self.updated_date = utc_now()\n\n    def soft_delete(self, actor: str) -> None:\n        """Rows are never removed: they become inactive and disappear from queries."""\n        self.is_active = False\n        self.mark_updated(actor)\n\n\ndef inserted_audit(actor: str) -> dict[str, Any]:\n    """The audit fields of a new row, for `mark_inserted` and for an INSERT written directly."""\n    return {"inserted_by": actor, "inserted_date": utc_now(), "is_active": True}\n\n\ndef unique_while_active(table_name: str, column_name: str) -> Index:\n    """A unique index on `column_name` over the active rows, `uq_<table>_<column>`, for a\n    model\'s `__table_args__`: a soft-deleted row gives its value back, so a value can be used\n    again once its row is deleted (a unique constraint would keep it taken for ever).\n';
+if (it.db.portableTypes) {
+__eta.res+='\n    A function-based index: ';
+__eta.res+=it.db.label;
+__eta.res+=' has no partial index, but it leaves out of an\n    index every row whose key is NULL, which the key is on a deleted row. The same index works\n    on ';
+__eta.res+=it.db.testDb.label;
+__eta.res+=', where the tests may run."""\n    active = column("is_active", PortableBoolean()) == literal(True, PortableBoolean())\n    key = Grouping(case((active, column(column_name))))\n    return Index(f"uq_{short_name(table_name, [column_name])}", key, unique=True)\n';
+} else {
+__eta.res+='\n    A partial index (`WHERE is_active`): lookups of active rows by the column can use it too."""\n    name = f"uq_{short_name(table_name, [column_name])}"\n    return Index(name, column_name, unique=True, postgresql_where=text("is_active"))\n';
+}
+__eta.res+='\n\nModel = TypeVar("Model", bound=BaseModel)\n\n\nclass ActiveReads(Generic[Model]):\n    """The reads of a table\'s active rows, and of those `criteria` select, built once: a call\n    binds only its values (`row_id`, `offset`, `limit` and whatever `criteria` bind), and\n    SQLAlchemy reuses the SQL it compiled. Building a select on every call cost a quarter of a\n    page read.\n\n    `one` loads the entity a change needs. `count` and `page` stay out of the ORM: nothing on\n    a page is changed, so its rows come back as plain rows (entities, and criteria on ORM\n    attributes, made a page read about a fifth dearer); hence `criteria` on the table\'s\n    columns (`columns_of`)."""\n\n    def __init__(self, model: type[Model], *criteria: ColumnElement[bool]) -> None:\n        table = _table(model)\n';
 if (it.db.isTrueNote) {
 __eta.res+='        # ';
 __eta.res+=it.db.isTrueNote;

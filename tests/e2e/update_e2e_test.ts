@@ -48,9 +48,52 @@ const FRAMEWORKS = ["flask", "quart"] as const;
 const REDIS_DB = { flask: 13, quart: 14 };
 
 const MODULES: [string, string[]][] = [
-  ["books", ["title:str(120):required", "pages:int:default=1"]],
-  ["notes", ["body:text:required", "book:ref:books:optional"]],
+  ["books", ["title:str(120):required", "pages:int:default=1", "code:str(20):unique"]],
+  ["notes", ["body:text:required", "book:ref:books:optional", "slug:str(40):unique:index"]],
 ];
+/**
+ * The unique columns, and whether each is indexed: before 0.14.0 a unique constraint
+ * (`uq_…`), or a unique index (`ix_…`) when indexed, over every row.
+ */
+const UNIQUE_COLUMNS: [string, string, boolean][] = [
+  ["books", "code", false],
+  ["notes", "slug", true],
+];
+
+/** A model as pyscaffold wrote it before 0.14.0: `unique=True` on the column. */
+function olderModel(source: string, table: string): string {
+  let s = source.replace(", unique_while_active", "")
+    .replace(/ {4}# Unique among[^\n]*\n {4}__table_args__ = \(.*?\)\n/s, "");
+  for (const [t, column] of UNIQUE_COLUMNS) {
+    if (t !== table) continue;
+    s = s.replace(
+      new RegExp(`(\\n    ${column}: Mapped\\[[^\\]]+\\] = mapped_column\\([^\\n]*?nullable=\\w+)`),
+      "$1, unique=True",
+    );
+  }
+  return s;
+}
+
+/** A module's revision as `add` wrote it before 0.14.0: uniqueness on the column or its index. */
+function olderRevision(source: string, table: string): string {
+  // The uq_ indexes, laid out on one line or over several.
+  let s = source
+    .replace(/\n {4}op\.create_index\(\n {8}op\.f\("uq_\w+"\)[^]*?\n {4}\)(?=\n)/g, "")
+    .replace(/\n {4}op\.create_index\(op\.f\("uq_\w+"\)[^\n]*\)(?=\n)/g, "");
+  for (const [t, column, indexed] of UNIQUE_COLUMNS) {
+    if (t !== table) continue;
+    s = indexed
+      ? s.replace(
+        `op.f("ix_${table}_${column}"), "${table}", ["${column}"], unique=False`,
+        `op.f("ix_${table}_${column}"), "${table}", ["${column}"], unique=True`,
+      )
+      : s.replace(
+        new RegExp(`(sa\\.Column\\("${column}", [^\\n]*?nullable=\\w+)`),
+        "$1, unique=True",
+      );
+  }
+  return s;
+}
 /** The user's edits. */
 const UPDATED_TOO = "pyproject.toml"; // every feature changes its dependencies
 const UNTOUCHED = "src/books/books_schemas.py"; // no feature changes it
@@ -245,11 +288,25 @@ for (const framework of FRAMEWORKS) {
         rewrite("src/health/health_service.py", (s) => s.replace('"""', '"""Older release.\n\n'));
         rewrite("docs/ARCHITECTURE.md", (s) => s + "\nA paragraph an older release had.\n");
         rewrite("src/notes/notes_controller.py", (s) => s.replace(/\n$/, "\n\n# older release\n"));
+        // Unique over every row: the models and the revisions `add` wrote.
+        for (const [table] of MODULES) {
+          rewrite(`src/models/${table}_model.py`, (s) => olderModel(s, table));
+        }
+        for (const revision of Deno.readDirSync(path("migrations/versions"))) {
+          const table = MODULES.map(([t]) => t).find((t) => revision.name.endsWith(`_${t}.py`));
+          if (!table) continue;
+          const p = `migrations/versions/${revision.name}`;
+          const source = await Deno.readTextFile(path(p));
+          const before = olderRevision(source, table);
+          assert(before !== source && !before.includes('"uq_'), `${p}: the older form`);
+          await Deno.writeTextFile(path(p), before);
+        }
         for (
           const p of [
             "src/health/health_service.py",
             "docs/ARCHITECTURE.md",
             "src/notes/notes_controller.py",
+            ...MODULES.map(([table]) => `src/models/${table}_model.py`),
           ]
         ) {
           await Deno.writeTextFile(path(p), older.get(p)!);
@@ -295,6 +352,8 @@ for (const framework of FRAMEWORKS) {
         const r = await pyscaffold(["update", "--yes"], dir);
         assertEquals(r.code, 0, r.stdout + r.stderr);
         assertMatch(r.stdout, /update\s+src\/health\/health_service\.py/);
+        // The unique columns become unique over the active rows: a revision of their own.
+        assertMatch(r.stdout, /create\s+migrations\/versions\/0004_\w+_unique_while_active\.py/);
         assertEquals((await readProject(dir)).file.pyscaffold !== "0.0.9", true);
         // Each module's record moved to a file of its own.
         assertMatch(r.stdout, new RegExp(`record\\s+${recorded.length} module records: from`));
