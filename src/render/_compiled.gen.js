@@ -3493,11 +3493,11 @@ __eta.res+='_repository.py`)\n';
 if (it.db.returningEveryColumn) {
 __eta.res+='   runs one `INSERT … RETURNING`, built once when the module is imported: ';
 __eta.res+=Database;
-__eta.res+='\n   writes the row and answers it as stored. The service commits; a duplicate of\n   a unique value becomes a 409 and nothing is written.\n';
+__eta.res+='\n   writes the row and answers it as stored. The service commits; a unique value\n   an active row already holds becomes a 409 and nothing is written (unique\n   fields are unique over the active rows: `unique_while_active` in base_model.py).\n';
 } else {
 __eta.res+='   runs one `INSERT … RETURNING` of the new id, built once when the module is\n   imported, then reads the row back as stored (';
 __eta.res+=Database;
-__eta.res+='\'s `RETURNING … INTO`\n   is not trusted with LOB columns). The service commits; a duplicate of a unique\n   value becomes a 409 and nothing is written.\n';
+__eta.res+='\'s `RETURNING … INTO`\n   is not trusted with LOB columns). The service commits; a unique value an active\n   row already holds becomes a 409 and nothing is written (unique fields are\n   unique over the active rows: `unique_while_active` in base_model.py).\n';
 }
 if (it.cache) {
 __eta.res+='6. **The cache.** After the commit the service replaces the resource\'s cache\n   generation in Redis, so every cached page and row of `';
