@@ -2800,7 +2800,7 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once), `/logout` (revokes the access token, and the refresh token if sent), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every refresh token of its login), `/logout` (revokes the access token, and the refresh token if sent), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -4628,7 +4628,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""How a request proves who it is: the bearer token, checked with PyJWT.\n\nProtected blueprints run `require_active_user` before each request; the auth\nroutes call `authenticate` for the token type they need. Failures raise the\nerrors of the API contract, which the error handlers turn into the envelope.\n"""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import g, request\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token\nfrom src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\n';
+__eta.res+=' import g, request\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token, refused_refresh\nfrom src.auth.tokens import Claims, TokenType, decode_token, expiry\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\n';
 if (it.cache) {
 __eta.res+='from src.extensions import early_read\n';
 }
@@ -4660,7 +4660,9 @@ __eta.res+='    revoked, user = ';
 __eta.res+=it.fw.await;
 __eta.res+='check_token(str(claims["jti"]), user_id, expiry(claims))\n';
 }
-__eta.res+='    if revoked:\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
+__eta.res+='    if revoked:\n        if token_type == "refresh":  # a rotated or logged-out refresh token, used again\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def require_active_user() -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n';
 if (it.cache) {
@@ -4745,6 +4747,10 @@ __eta.res+='def contains(self, jti: str) -> bool:\n        query = select(Revoke
 __eta.res+=it.awaited("self.session.scalars(query)");
 __eta.res+='.first() is not None\n\n    ';
 __eta.res+=it.fw.async;
+__eta.res+='def revoked_at(self, jti: str) -> datetime | None:\n        """When `jti` was revoked; None when it is not."""\n        query = select(RevokedToken.inserted_date).where(RevokedToken.jti == jti)\n        return ';
+__eta.res+=it.awaited("self.session.scalars(query)");
+__eta.res+='.first()\n\n    ';
+__eta.res+=it.fw.async;
 __eta.res+='def add(self, jti: str, expires_at: datetime, actor: str) -> bool:\n        """Records `jti` as revoked; False when it already was (a concurrent request included:\n        the jti column is unique)."""\n        if ';
 __eta.res+=it.fw.await;
 __eta.res+='self.contains(jti):\n            return False\n        token = RevokedToken(jti=jti, expires_at=expires_at)\n        token.mark_inserted(actor)\n        self.session.add(token)\n        try:\n            ';
@@ -4788,7 +4794,7 @@ __eta.res+='import asyncio\n\n';
 }
 __eta.res+='from ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import revoke\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import family_entry, is_revoked, refused_refresh, revoke\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
@@ -4814,9 +4820,13 @@ __eta.res+='        verified = verify_password(user.password_hash if user else N
 }
 __eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def refresh(self, refresh_claims: Claims) -> TokenPair:\n        """A new pair of tokens; the refresh token used is revoked by its use (rotation). Stolen\n        and used after its owner used it, or before, it is refused the second time, and a\n        refresh token\'s life in a client is one exchange, not JWT_REFRESH_TOKEN_DAYS."""\n        identity = str(refresh_claims["sub"])\n        if not ';
+__eta.res+='def refresh(self, refresh_claims: Claims) -> TokenPair:\n        """A new pair of tokens; the refresh token used is revoked by its use (rotation), and\n        the new one joins its family. Stolen and used after its owner used it, or before, it is\n        refused the second time, which revokes the family (`refused_refresh`): the thief\'s\n        newest token dies with the owner\'s. A refresh token\'s life in a client is one exchange,\n        not JWT_REFRESH_TOKEN_DAYS."""\n        identity = str(refresh_claims["sub"])\n        family = family_of(refresh_claims)\n        if ';
 __eta.res+=it.fw.await;
-__eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), identity):\n            # Another request exchanged it first, between its check and this one.\n            raise AuthenticationError("Token has been revoked")\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=False),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    ';
+__eta.res+='is_revoked(family_entry(family)):\n            raise AuthenticationError("Token has been revoked")\n        if not ';
+__eta.res+=it.fw.await;
+__eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), identity):\n            # Another request exchanged it first, between its check and this one.\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='refused_refresh(refresh_claims)\n            raise AuthenticationError("Token has been revoked")\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=False),\n            refresh_token=create_token(identity, "refresh", family=family),\n            expires_in=_access_seconds(),\n        )\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def logout(self, access_claims: Claims, refresh_token: str | None) -> Revoked:\n        actor = str(access_claims["sub"])\n        # The refresh token is checked before anything is revoked: a refused logout changes nothing.\n        refresh_claims = None if refresh_token is None else decode_token(refresh_token, "refresh")\n        if refresh_claims is not None and refresh_claims["sub"] != actor:\n            raise AuthenticationError("Invalid token")\n        ';
 __eta.res+=it.fw.await;
@@ -4873,17 +4883,23 @@ __eta.res+='.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
 __eta.res+='import logging\n';
 }
-__eta.res+='from datetime import UTC, datetime\nfrom typing import NamedTuple\n\n';
+__eta.res+='from datetime import UTC, datetime, timedelta\nfrom typing import NamedTuple\n\n';
 if (it.cache) {
-__eta.res+='import redis\nfrom ';
-__eta.res+=it.fw.package;
-__eta.res+=' import g\nfrom redis.exceptions import RedisError\n\n';
+__eta.res+='import redis\n';
 }
-__eta.res+='from src.auth.auth_repository import RevokedTokenRepository, UserRepository\nfrom src.database import get_session\n';
+__eta.res+='from ';
+__eta.res+=it.fw.package;
+__eta.res+=' import ';
+__eta.res+=it.cache ? "current_app, g" : "current_app";
+__eta.res+='\n';
+if (it.cache) {
+__eta.res+='from redis.exceptions import RedisError\n';
+}
+__eta.res+='\nfrom src.auth.auth_repository import RevokedTokenRepository, UserRepository\nfrom src.auth.tokens import Claims, family_of\nfrom src.database import get_session\n';
 if (it.cache) {
 __eta.res+='from src.extensions import EarlyRead, redis_client\n';
 }
-__eta.res+='from src.models.users_model import ADMIN, User\n';
+__eta.res+='from src.models.users_model import ADMIN, User\n\n# A refresh token used again within this many seconds of its exchange is taken for its own\n# client retrying (two tabs refreshing at once), not for a copy someone else kept.\nREUSE_LEEWAY_SECONDS = 30\n';
 if (it.cache) {
 __eta.res+='\n# The longest a mirrored answer is trusted without the database having been asked again.\nMIRROR_SECONDS = 60\nKEY_PREFIX = "';
 __eta.res+=it.project.slug;
@@ -4940,7 +4956,13 @@ __eta.res+='    try:\n        ttl = max(_seconds_left(expires_at), 1)\n        '
 __eta.res+=it.fw.await;
 __eta.res+='redis_client().set(token_key(jti), REVOKED, ex=ttl)\n    except RedisError:\n        logger.warning("auth mirror not updated after a revocation", exc_info=True)\n';
 }
-__eta.res+='    return revoked\n\n\n';
+__eta.res+='    return revoked\n\n\ndef family_entry(family: str) -> str:\n    """The blocklist entry (a `jti` of its own kind) that revokes a family of refresh tokens."""\n    return f"family:{family}"\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def refused_refresh(claims: Claims) -> None:\n    """A revoked refresh token came back (`claims`). Within REUSE_LEEWAY_SECONDS of its\n    revocation it is taken for its client retrying, and only refused. Later it is a copy that\n    someone kept, its owner or a thief, and nobody can tell which: its whole family (every\n    refresh token its login led to) is revoked, so whoever holds the newest one must log in\n    again. Access tokens already issued are not: they expire within JWT_ACCESS_TOKEN_MINUTES."""\n    revoked_at = ';
+__eta.res+=it.fw.await;
+__eta.res+='RevokedTokenRepository(get_session()).revoked_at(str(claims["jti"]))\n    now = datetime.now(UTC)\n    if revoked_at is None or now - revoked_at < timedelta(seconds=REUSE_LEEWAY_SECONDS):\n        return\n    # Until the newest token the family may hold has expired: issued now at the latest.\n    lifetime: timedelta = current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='revoke(family_entry(family_of(claims)), now + lifetime, str(claims["sub"]))\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def publish_user(user: User) -> None:\n    """After a change of the user\'s role or status is committed: the next request sees it."""\n';
 if (it.cache) {
@@ -4965,9 +4987,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex), `iat`, `nbf`,\n`exp`, and `fresh` on access tokens; HS256 with JWT_SECRET_KEY. These are the claims\nflask-jwt-extended issues: a Flask and a Quart service generated from the same answers accept\neach other\'s tokens.\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
+__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex), `iat`, `nbf`,\n`exp`, `fresh` on access tokens and `fam` on refresh tokens; HS256 with JWT_SECRET_KEY. These are\nthe claims flask-jwt-extended issues, and `fam`: a Flask and a Quart service generated from the\nsame answers accept each other\'s tokens.\n\n`fam`, a refresh token\'s family, is the `jti` of the refresh token its login issued, handed down\nthrough every exchange: revoking the family revokes every refresh token one login led to\n(src/auth/revocation.py, `refused_refresh`).\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(identity: str, token_type: TokenType, *, fresh: bool = False) -> str:\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
+__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(\n    identity: str, token_type: TokenType, *, fresh: bool = False, family: str | None = None\n) -> str:\n    """A signed token for the user `identity`; a refresh token joins `family` (that of the token\n    it is exchanged for), or starts one of its own."""\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    else:\n        claims["fam"] = family or claims["jti"]\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef family_of(claims: Claims) -> str:\n    """A refresh token\'s family; one issued before families existed is a family of its own."""\n    return str(claims.get("fam") or claims["jti"])\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6971,7 +6993,7 @@ __eta.res+='Engine, ';
 if (it.cache) {
 __eta.res+='event, ';
 }
-__eta.res+='update\n\nfrom src.auth import passwords\nfrom src.auth import tokens as token_rules\n';
+__eta.res+='update\n\nfrom src.auth import passwords, revocation\nfrom src.auth import tokens as token_rules\n';
 if (it.cache) {
 __eta.res+='from src.auth.revocation import KEY_PREFIX, check_token, revoke\n';
 } else {
@@ -7110,9 +7132,25 @@ __eta.res+='    # The refresh token sent is revoked (rotation): a second use is 
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    assert again.status_code == 401\n    assert ';
 __eta.res+=it.awaited("again.get_json()");
-__eta.res+='["error"] == "Token has been revoked"\n    rotated = ';
+__eta.res+='["error"] == "Token has been revoked"\n    # Within the leeway that is its client retrying: the newest token still works.\n    rotated = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/refresh", headers=bearer(data["refresh_token"]))\n    assert rotated.status_code == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_refresh_token_used_again_later_revokes_its_family`, [`client: ${it.fw.testClient}`, "tokens: Tokens", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """After the leeway a rotated refresh token that comes back is a copy someone kept: every\n    refresh token its login led to is refused from then on, the newest one included."""\n    monkeypatch.setattr(revocation, "REUSE_LEEWAY_SECONDS", 0)\n    first = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    newest = ';
+__eta.res+=it.awaited("first.get_json()");
+__eta.res+='["data"]["refresh_token"]\n    second = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(newest))\n    assert second.status_code == 200\n    newest = ';
+__eta.res+=it.awaited("second.get_json()");
+__eta.res+='["data"]["refresh_token"]\n    copy = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    assert copy.status_code == 401\n    refused = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(newest))\n    assert refused.status_code == 401\n    assert ';
+__eta.res+=it.awaited("refused.get_json()");
+__eta.res+='["error"] == "Token has been revoked"\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_a_token_is_revoked_once(app: ';
 __eta.res+=it.fw.appClass;
@@ -7220,7 +7258,7 @@ __eta.res+='assert_401(client, bearer(forged), "Invalid token")\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_token_claims_match_flask_jwt_extended(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=', tokens: Tokens) -> None:\n    secret = app.config["JWT_SECRET_KEY"]\n    access = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    refresh = jwt.decode(tokens["refresh_token"], secret, algorithms=["HS256"])\n    assert set(access) == {"sub", "type", "jti", "fresh", "iat", "nbf", "exp"}\n    assert (access["type"], access["fresh"]) == ("access", True)\n    assert set(refresh) == {"sub", "type", "jti", "iat", "nbf", "exp"}\n    assert refresh["type"] == "refresh"\n    assert len(access["jti"]) == 32\n\n\n';
+__eta.res+=', tokens: Tokens) -> None:\n    secret = app.config["JWT_SECRET_KEY"]\n    access = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    refresh = jwt.decode(tokens["refresh_token"], secret, algorithms=["HS256"])\n    assert set(access) == {"sub", "type", "jti", "fresh", "iat", "nbf", "exp"}\n    assert (access["type"], access["fresh"]) == ("access", True)\n    assert set(refresh) == {"sub", "type", "jti", "fam", "iat", "nbf", "exp"}\n    assert refresh["type"] == "refresh"\n    assert refresh["fam"] == refresh["jti"]  # a login starts a family\n    assert len(access["jti"]) == 32\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_expired_token_is_401(app: ';
 __eta.res+=it.fw.appClass;
