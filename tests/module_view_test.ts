@@ -148,3 +148,30 @@ Deno.test("view: request schemas carry the column's limits, an offset and strict
   for (const f of view.fields) assert(f.coerced.length > 0, f.name);
   assert(byType("datetime").unnormalised?.includes("+02:00"));
 });
+
+Deno.test("view: a list filters and sorts on indexed columns whose values a query names exactly", () => {
+  const fields = parseFields(
+    [
+      "code:str(20):unique",
+      "pages:int",
+      "price:decimal(8,2):index",
+      "page:int:index",
+      "due:datetime:index",
+      "status:enum(a|b):index",
+      "book:ref:books",
+    ],
+    "postgresql",
+  );
+  const view = moduleView({ name: "note", fields });
+  assertEquals(view.filters.map((f) => f.column), ["code", "status", "book_id"]);
+  assertEquals(view.sortKeys, [
+    "id",
+    "-id",
+    "code",
+    "-code",
+    "status",
+    "-status",
+    "book_id",
+    "-book_id",
+  ]);
+});

@@ -114,6 +114,13 @@ export interface ModuleView extends ModuleNames {
   /** Whether any field references another module. */
   hasRefs: boolean;
   /**
+   * The fields a list may be filtered on (`?<column>=value`, equality) and sorted by: those
+   * with an index (indexed, unique or a reference) whose values compare as sent (FILTER_TYPES).
+   */
+  filters: FieldView[];
+  /** The values of the list's `sort` parameter: `id`, each filter's column, each with `-`. */
+  sortKeys: string[];
+  /**
    * Whether a written row is read back before the answer: some column may be stored in
    * another form than the one sent (the database's `storedAsSent`).
    */
@@ -127,6 +134,31 @@ export interface ModuleView extends ModuleNames {
 }
 
 const MAX_NAME_BODY = 26;
+
+/** What `ListParams` (pagination.py) already names: a column named so is not a filter. */
+const LIST_PARAMETERS: ReadonlySet<string> = new Set([
+  "page",
+  "per_page",
+  "sort",
+  "filters",
+  "offset",
+]);
+
+/**
+ * The types whose values a query string names exactly, for a list's equality filters: not a
+ * float or a decimal (equality of computed numbers), nor a datetime (one instant, many
+ * spellings); text and JSON are never indexed.
+ */
+const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  "str",
+  "int",
+  "bigint",
+  "bool",
+  "date",
+  "uuid",
+  "enum",
+  "ref",
+]);
 
 /**
  * A constraint or index name as the generated base model's naming convention
@@ -176,6 +208,10 @@ export function moduleView(
   const owner = owned ? fieldView(OWNER_FIELD, fields.length, names.table, db) : undefined;
   // Every column the model declares: the module's fields, then the owner.
   const columns = owner ? [...fields, owner] : fields;
+  const filters = fields.filter((f) =>
+    (f.index || f.unique || f.type === "ref") && FILTER_TYPES.has(f.type) &&
+    !LIST_PARAMETERS.has(f.column)
+  );
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
@@ -220,6 +256,8 @@ export function moduleView(
     tableArgs: tableArgs(names.table, fields.filter((f) => f.unique).map((f) => f.column)),
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
+    filters,
+    sortKeys: ["id", ...filters.map((f) => f.column)].flatMap((key) => [key, `-${key}`]),
     readBack: columns.some((f) => !db.storedAsSent[f.type]),
     migrationIndexes: [
       createIndex(
