@@ -3468,7 +3468,7 @@ __eta.res+=')';
 __eta.res+=it.cache || it.celery ? (it.quart ? "; the Redis clients, opened when the app starts serving and closed when it stops" : "; the Redis clients, one per thread on a connection of its own (`RedisPerThread`)") : "";
 __eta.res+=' |\n';
 }
-__eta.res+='| `src/envelope.py` | the response envelope: `success`, `paginated`, `failure` (`pyscaffold learn response-envelope`) |\n| `src/errors.py` | the errors services raise, each with its status code and message |\n| `src/error_handlers.py` | turn every error, expected or not, into the envelope |\n| `src/pagination.py` | `page` / `per_page` parameters and page metadata (`pyscaffold learn pagination`) |\n| `src/validation.py` | request bodies and query strings into pydantic models';
+__eta.res+='| `src/envelope.py` | the response envelope: `success`, `paginated`, `failure` (`pyscaffold learn response-envelope`) |\n| `src/errors.py` | the errors services raise, each with its status code and message |\n| `src/error_handlers.py` | turn every error, expected or not, into the envelope |\n| `src/pagination.py` | `page` / `per_page` parameters, a list\'s `sort` and filters (`ListParams`), and page metadata (`pyscaffold learn pagination`) |\n| `src/validation.py` | request bodies and query strings into pydantic models';
 __eta.res+=it.quart ? ", and the request class that parses every body as JSON" : "";
 __eta.res+=' |\n| `src/openapi.py` | the OpenAPI document at `/openapi.json` (built from each view\'s `@operation` and its pydantic models, the same on Flask and Quart) and the docs page at `/docs` |\n| `src/security.py` | security headers on every response |\n| `src/logging_config.py` | JSON logs carrying the request id, the server\'s own lines included (`server_log`, called by ';
 __eta.res+=it.quart ? "hypercorn_conf.py" : "gunicorn.conf.py";
@@ -3509,7 +3509,7 @@ __eta.res+='\n### Modules\n\n| package | what it serves |\n|---|---|\n| `src/';
 __eta.res+=m.module;
 __eta.res+='/` | `';
 __eta.res+=m.urlPrefix;
-__eta.res+='`: list (paginated), get, create, update, delete (soft) |\n| `src/health/` | `/health/live` and `/health/ready` (database';
+__eta.res+='`: list (paginated, sorted, filtered), get, create, update, delete (soft) |\n| `src/health/` | `/health/live` and `/health/ready` (database';
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+=') |\n';
 if (it.auth) {
@@ -3571,7 +3571,9 @@ __eta.res+='Read again, by anyone, it stops at step 2: this module\'s reads need
 } else if (it.auth && it.cache) {
 __eta.res+='Read again by the same user, it stops at step 2: the middleware verifies the token, sends the\nguard\'s one MGET (revocation, the user\'s standing, the cache\'s generation) and, when nothing\nhas changed, sends the response the app gave the first time (`src/cached_reads.py`).\n';
 }
-__eta.res+='The repository selects the active rows only, ordered by `id`, with a\n`LIMIT`/`OFFSET` and a `COUNT(*)` (statements built once, `ActiveReads` in\n`src/models/base_model.py`: a request only binds its values), as plain rows rather than ORM\nentities, which only a change needs';
+__eta.res+='The repository selects the active rows only, ordered by `id` (or by the `sort` column, then\n`id`) and narrowed by the filters sent (`';
+__eta.res+=m.className;
+__eta.res+='ListParams`), with a\n`LIMIT`/`OFFSET` and a `COUNT(*)` (statements built once per order and set of filters,\n`ActiveReads` in `src/models/base_model.py`: a request only binds its values), as plain rows rather than ORM\nentities, which only a change needs';
 __eta.res+=it.cache ? "; the service first asks Redis and stores what it had to load" : "";
 __eta.res+='.\n';
 if (it.celery) {
