@@ -4517,7 +4517,7 @@ const service = `${it.fw.await}_service()`;
 const routes = [
   {
     bp: 'get("/users")', name: "list_users", path: false,
-    summary: "List users (admins only)", query: "PageParams",
+    summary: "List users (admins only)", query: "UserListParams",
     response: "UserOut", many: true, status: 200, errors: [403],
     call: (input) => `paginated(${service}.list_page(${input}))`,
   },
@@ -4540,14 +4540,13 @@ __eta.res+='"""Routes of /api/admin: user administration, for admins only (other
 __eta.res+=include("@module/_imports.eta", { lines: [
   `from ${it.fw.package} import Blueprint`,
   ...include(openapi, { ...ctx, part: "imports" }).split("\n").filter(Boolean),
-  "from src.admin.admin_schemas import UserChanges",
+  "from src.admin.admin_schemas import UserChanges, UserListParams",
   "from src.admin.admin_service import AdminService",
   "from src.auth.auth_guard import current_actor, require_admin",
   "from src.auth.auth_repository import UserRepository",
   "from src.auth.auth_schemas import UserOut",
   "from src.database import get_session",
   "from src.envelope import JsonResponse, paginated, success",
-  "from src.pagination import PageParams",
 ] });
 __eta.res+='\nbp = Blueprint("admin", __name__, url_prefix="/api/admin")\nbp.before_request(require_admin)\n';
 __eta.res+=include(openapi, { ...ctx, part: "setup" });
@@ -4570,7 +4569,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Request bodies of /api/admin."""\n\nfrom __future__ import annotations\n\nfrom pydantic import BaseModel, ConfigDict\n\nfrom src.models.users_model import Role\nfrom src.openapi import Omittable\n\n\nclass UserChanges(BaseModel):\n    """PATCH body: only the fields sent change. Applies to the user\'s very next request."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    # Omitting a field keeps its value; null would mean nothing (422).\n    role: Omittable[Role] = None\n    is_active: Omittable[bool] = None\n';
+__eta.res+='"""Request bodies of /api/admin."""\n\nfrom __future__ import annotations\n\nfrom typing import Annotated, Literal\n\nfrom pydantic import BaseModel, ConfigDict, StringConstraints\n\nfrom src.models.users_model import Role\nfrom src.openapi import Omittable\nfrom src.pagination import ListParams\n\n\nclass UserListParams(ListParams):\n    """GET /api/admin/users: a page of every user by id (`-id`: newest first), or of those\n    whose `email` (compared as stored, in lower case), `role` or `is_active` are those sent."""\n\n    sort: Literal["id", "-id"] = "id"\n    email: Annotated[str, StringConstraints(min_length=1, max_length=255, to_lower=True)] | None = (\n        None\n    )\n    role: Role | None = None\n    is_active: bool | None = None\n\n\nclass UserChanges(BaseModel):\n    """PATCH body: only the fields sent change. Applies to the user\'s very next request."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    # Omitting a field keeps its value; null would mean nothing (422).\n    role: Omittable[Role] = None\n    is_active: Omittable[bool] = None\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4583,11 +4582,11 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Rules of user administration: at least one active admin always remains."""\n\nfrom __future__ import annotations\n\nfrom src.admin.admin_schemas import UserChanges\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import UserOut\nfrom src.auth.revocation import publish_user\nfrom src.errors import ConflictError, NotFoundError\nfrom src.models.base_model import MAX_ID\nfrom src.models.users_model import ADMIN, User\nfrom src.pagination import Page, PageParams\n\nLAST_ADMIN = "The last active admin cannot be demoted or deactivated"\n\n\nclass AdminService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+='"""Rules of user administration: at least one active admin always remains."""\n\nfrom __future__ import annotations\n\nfrom src.admin.admin_schemas import UserChanges, UserListParams\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import UserOut\nfrom src.auth.revocation import publish_user\nfrom src.errors import ConflictError, NotFoundError\nfrom src.models.base_model import MAX_ID\nfrom src.models.users_model import ADMIN, User\nfrom src.pagination import Page\n\nLAST_ADMIN = "The last active admin cannot be demoted or deactivated"\n\n\nclass AdminService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def list_page(self, params: PageParams) -> Page[UserOut]:\n        rows, total = ';
+__eta.res+='def list_page(self, params: UserListParams) -> Page[UserOut]:\n        newest_first = params.sort == "-id"\n        rows, total = ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.page(params)\n        return Page([UserOut.model_validate(row) for row in rows], total, params)\n\n    ';
+__eta.res+='self.users.page(params, params.filters(), newest_first)\n        return Page([UserOut.model_validate(row) for row in rows], total, params)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def get(self, user_id: int) -> UserOut:\n        return UserOut.model_validate(';
 __eta.res+=it.fw.await;
@@ -4755,7 +4754,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Data access for users and revoked tokens."""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\n\nfrom sqlalchemy import ';
+__eta.res+='"""Data access for users and revoked tokens."""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\nfrom typing import Any\n\nfrom sqlalchemy import ';
 __eta.res+=["func", "select", ...it.db.isTrueImports].join(", ");
 __eta.res+='\nfrom sqlalchemy.exc import IntegrityError\nfrom ';
 __eta.res+=it.fw.sessionModule;
@@ -4775,11 +4774,11 @@ __eta.res+='    def by_email(self, email: str) -> User | None:\n        return s
 }
 __eta.res+='\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def page(self, params: PageParams) -> tuple[list[User], int]:\n        """One page of every user (inactive ones too: an admin may reactivate them), by id."""\n        total = ';
+__eta.res+='def page(\n        self, params: PageParams, filters: dict[str, Any], newest_first: bool = False\n    ) -> tuple[list[User], int]:\n        """One page of the users whose columns equal `filters` (inactive ones too: an admin may\n        reactivate them), by id."""\n        criteria = [getattr(User, name) == value for name, value in filters.items()]\n        counted = select(func.count()).select_from(User).where(*criteria)\n        total = ';
 __eta.res+=it.fw.await;
-__eta.res+='self.session.scalar(select(func.count()).select_from(User)) or 0\n        query = select(User).order_by(User.id).offset(params.offset).limit(params.per_page)\n        return list(';
+__eta.res+='self.session.scalar(counted) or 0\n        order = User.id.desc() if newest_first else User.id\n        query = select(User).where(*criteria).order_by(order)\n        paged = query.offset(params.offset).limit(params.per_page)\n        return list(';
 __eta.res+=it.fw.await;
-__eta.res+='self.session.scalars(query)), total\n\n    ';
+__eta.res+='self.session.scalars(paged)), total\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def lock_active_admins(self) -> int:\n        """How many admins are active, their rows locked until the transaction ends: two admins\n        stepping down at once wait for each other, and the second counts after the first."""\n        query = (\n            select(User.id)\n            .where(User.role == ADMIN, User.is_active';
 __eta.res+=it.db.isTrue;
@@ -6717,6 +6716,26 @@ __eta.res+=json('client.get(f"{URL}/{user}", headers=admin_headers)');
 __eta.res+='\n    assert read["data"]["role"] == "user"\n    assert ';
 __eta.res+=it.awaited("client.get(f\"{URL}/999999\", headers=admin_headers)");
 __eta.res+='.status_code == 404\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_an_admin_finds_users_by_email_role_or_status(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', auth_headers: Headers, admin_headers: Headers\n) -> None:\n    user = ';
+__eta.res+=it.fw.await;
+__eta.res+='user_id(client, auth_headers)\n    # Compared in lower case, as stored.\n    query = {"email": CREDENTIALS["email"].upper()}\n    found = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(URL, query_string=query, headers=admin_headers)\n    assert [row["id"] for row in ';
+__eta.res+=it.awaited("found.get_json()");
+__eta.res+='["data"]] == [user]\n    admins = ';
+__eta.res+=json('client.get(f"{URL}?role=admin", headers=admin_headers)');
+__eta.res+='\n    assert [row["role"] for row in admins["data"]] == ["admin"]\n    newest = ';
+__eta.res+=json('client.get(f"{URL}?sort=-id", headers=admin_headers)');
+__eta.res+='\n    ids = [row["id"] for row in newest["data"]]\n    assert ids == sorted(ids, reverse=True)\n    body = {"is_active": False}\n    changed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.patch(f"{URL}/{user}", json=body, headers=admin_headers)\n    assert changed.status_code == 200\n    inactive = ';
+__eta.res+=json('client.get(f"{URL}?is_active=false", headers=admin_headers)');
+__eta.res+='\n    assert [row["id"] for row in inactive["data"]] == [user]\n    unknown = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(f"{URL}?name=ada", headers=admin_headers)\n    assert unknown.status_code == 422\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_deactivation_applies_to_tokens_already_issued(\n    client: ';
 __eta.res+=it.fw.testClient;
