@@ -10,40 +10,7 @@
 import { Lexer, type Token, type Tokens } from "marked";
 import { stripVTControlCharacters } from "node:util";
 import type { Colors } from "../output/colors.ts";
-
-/** Columns a string takes on screen (colour codes excluded). */
-function visible(text: string): number {
-  return [...stripVTControlCharacters(text)].length;
-}
-
-/**
- * Greedy word wrap measuring visible characters; continuation lines start with
- * `hanging`. A word longer than a line (a URL) is split, without its colour.
- */
-export function wrapWords(text: string, width: number, hanging = ""): string[] {
-  const lines: string[] = [];
-  let line = "";
-  const prefix = () => (lines.length === 0 ? "" : hanging);
-  for (let word of text.split(/[ \t\n]+/).filter((w) => w !== "")) {
-    if (line !== "" && visible(prefix() + line + " " + word) > width) {
-      lines.push(prefix() + line);
-      line = "";
-    }
-    if (line === "" && visible(prefix() + word) > width) {
-      let chars = [...stripVTControlCharacters(word)];
-      while (chars.length > 0 && prefix().length + chars.length > width) {
-        const room = Math.max(1, width - prefix().length);
-        lines.push(prefix() + chars.slice(0, room).join(""));
-        chars = chars.slice(room);
-      }
-      word = chars.join("");
-      if (word === "") continue;
-    }
-    line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "" || lines.length === 0) lines.push(prefix() + line);
-  return lines;
-}
+import { visibleLength, wrap } from "../output/text.ts";
 
 /** Hard wrap of a code line: continuation lines start two columns further in. */
 function wrapCode(line: string, width: number): string[] {
@@ -88,18 +55,18 @@ export class TerminalMarkdown {
         return undefined;
       case "heading": {
         const t = token as Tokens.Heading;
-        const lines = wrapWords(this.#inline(t.tokens), width);
+        const lines = wrap(this.#inline(t.tokens), width);
         if (t.depth === 1) {
-          const rule = "═".repeat(Math.min(width, Math.max(...lines.map(visible))));
+          const rule = "═".repeat(Math.min(width, Math.max(...lines.map(visibleLength))));
           return [...lines.map((l) => c.bold(c.cyan(l))), c.cyan(rule)].join("\n");
         }
         return lines.map((l) => t.depth === 2 ? c.bold(c.cyan(l)) : c.bold(l)).join("\n");
       }
       case "paragraph":
-        return wrapWords(this.#inline((token as Tokens.Paragraph).tokens), width).join("\n");
+        return wrap(this.#inline((token as Tokens.Paragraph).tokens), width).join("\n");
       case "text": {
         const t = token as Tokens.Text;
-        return wrapWords(t.tokens ? this.#inline(t.tokens) : t.text, width).join("\n");
+        return wrap(t.tokens ? this.#inline(t.tokens) : t.text, width).join("\n");
       }
       case "code": {
         const t = token as Tokens.Code;
@@ -145,12 +112,14 @@ export class TerminalMarkdown {
     const header = table.header.map((cell) => this.#inline(cell.tokens));
     const rows = table.rows.map((row) => row.map((cell) => this.#inline(cell.tokens)));
     const gap = "  ";
-    const natural = header.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i]))));
+    const natural = header.map((h, i) =>
+      Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i])))
+    );
     const total = natural.reduce((a, b) => a + b, 0) + gap.length * (natural.length - 1);
     if (total <= width) {
       const line = (cells: string[], style: (s: string) => string = (s) => s) =>
         cells.map((cell, i) =>
-          style(cell) + " ".repeat(i === cells.length - 1 ? 0 : natural[i] - visible(cell))
+          style(cell) + " ".repeat(i === cells.length - 1 ? 0 : natural[i] - visibleLength(cell))
         ).join(gap).trimEnd();
       return [
         line(header, c.bold),
@@ -161,10 +130,10 @@ export class TerminalMarkdown {
     // Stacked: the first cell as the row's title, then every other cell under its header.
     return rows.map((row) =>
       [
-        ...wrapWords(row[0], width).map((l) => c.bold(l)),
+        ...wrap(row[0], width).map((l) => c.bold(l)),
         ...row.slice(1).flatMap((cell, i) => {
           const label = `${stripVTControlCharacters(header[i + 1])}: `;
-          return wrapWords(c.dim(label) + cell, width - 2, "  ").map((l) => "  " + l);
+          return wrap(c.dim(label) + cell, width - 2, "  ").map((l) => "  " + l);
         }),
       ].join("\n")
     ).join("\n\n");

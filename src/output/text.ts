@@ -1,4 +1,4 @@
-/** Plain-text layout for the terminal (the wizard, update's changelog): widths without colour codes, word wrapping. */
+/** Plain-text layout for the terminal (the wizard, update's changelog, the lessons): widths without colour codes, word wrapping. */
 
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -9,37 +9,33 @@ export function visibleLength(text: string): number {
 }
 
 /**
- * Greedy word wrap to `width` columns. Continuation lines start with
- * `hanging` (e.g. two spaces after a "✔ " mark); a word longer than a line is
- * split.
+ * Greedy word wrap to `width` visible columns (colour codes take none). Continuation lines start
+ * with `hanging` (e.g. two spaces after a "✔ " mark); a word longer than a line (a URL) is split,
+ * without its colour. Words are separated by spaces, tabs and line breaks: a no-break space
+ * stays inside its word.
  */
 export function wrap(text: string, width: number, hanging = ""): string[] {
   const lines: string[] = [];
   let line = "";
-  let prefix = "";
-  const room = () => Math.max(1, width - prefix.length);
-  for (let word of text.split(/\s+/).filter((w) => w !== "")) {
-    while (word.length > room() && line === "") {
-      lines.push(prefix + word.slice(0, room()));
-      word = word.slice(room());
-      prefix = hanging;
-    }
-    if (line === "") {
-      line = word;
-    } else if (line.length + 1 + word.length <= room()) {
-      line += " " + word;
-    } else {
-      lines.push(prefix + line);
-      prefix = hanging;
+  const prefix = () => (lines.length === 0 ? "" : hanging);
+  for (let word of text.split(/[ \t\r\n]+/).filter((w) => w !== "")) {
+    if (line !== "" && visibleLength(prefix() + line + " " + word) > width) {
+      lines.push(prefix() + line);
       line = "";
-      while (word.length > room()) {
-        lines.push(prefix + word.slice(0, room()));
-        word = word.slice(room());
-      }
-      line = word;
     }
+    if (line === "" && visibleLength(prefix() + word) > width) {
+      let chars = [...word.replace(ANSI, "")];
+      while (chars.length > 0 && prefix().length + chars.length > width) {
+        const room = Math.max(1, width - prefix().length);
+        lines.push(prefix() + chars.slice(0, room).join(""));
+        chars = chars.slice(room);
+      }
+      word = chars.join("");
+      if (word === "") continue;
+    }
+    line = line === "" ? word : `${line} ${word}`;
   }
-  if (line !== "" || lines.length === 0) lines.push(prefix + line);
+  if (line !== "" || lines.length === 0) lines.push(prefix() + line);
   return lines;
 }
 
