@@ -311,6 +311,14 @@ for (const framework of ["flask", "quart"] as const) {
               "per_page=abc",
               "page=1e3",
               "page=%00",
+              // The list's order and filters (the first module's `name` is indexed).
+              "sort=nope",
+              "sort=-inserted_by",
+              "name=",
+              "name=a%00b",
+              `name=${"x".repeat(121)}`,
+              "name=a&name=b",
+              "unknown=1",
             ];
             for (const q of queries) {
               assertClientError(await api.call("GET", `/api/items?${q}`), `query ${q}`, [400, 422]);
@@ -319,9 +327,11 @@ for (const framework of ["flask", "quart"] as const) {
               const q of [
                 "page=1&per_page=100",
                 "page=1&per_page=1&page=2",
-                "unknown=1",
                 "page=2147483647",
                 "sort=id;drop",
+                "sort=-name&name=x",
+                "name=%ff%fe",
+                "name=%27%20OR%201%3D1--",
               ]
             ) {
               assertNotServerError(await api.call("GET", `/api/items?${q}`), `query ${q}`);
