@@ -260,3 +260,19 @@ function checkDefault(field: FieldSpec, value: string, fail: (p: string) => neve
   // Python reads 007 as a syntax error: an integer default is written as its value.
   return field.type === "int" || field.type === "bigint" ? String(BigInt(value)) : value;
 }
+
+/**
+ * The types whose values a query string names exactly, for a list's equality filters: not a
+ * float or a decimal (equality of computed numbers), nor a datetime (one instant, many
+ * spellings); text and JSON are never indexed.
+ */
+export const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  "str",
+  "int",
+  "bigint",
+  "bool",
+  "date",
+  "uuid",
+  "enum",
+  "ref",
+]);

@@ -16,7 +16,7 @@ import {
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
-import { INTEGER_RANGES } from "../choices/fields.ts";
+import { FILTER_TYPES, INTEGER_RANGES } from "../choices/fields.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -142,22 +142,6 @@ const LIST_PARAMETERS: ReadonlySet<string> = new Set([
   "sort",
   "filters",
   "offset",
-]);
-
-/**
- * The types whose values a query string names exactly, for a list's equality filters: not a
- * float or a decimal (equality of computed numbers), nor a datetime (one instant, many
- * spellings); text and JSON are never indexed.
- */
-const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
-  "str",
-  "int",
-  "bigint",
-  "bool",
-  "date",
-  "uuid",
-  "enum",
-  "ref",
 ]);
 
 /**

@@ -6,7 +6,7 @@
 import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
-import { parseField } from "../choices/fields.ts";
+import { FILTER_TYPES, parseField } from "../choices/fields.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs } from "../plan/mod.ts";
@@ -77,8 +77,21 @@ export async function askFields(
       const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
         message: `Constraints on ${name}`,
         choices: [
-          ...(type === "bool" || type === "enum" ? [] : [{ value: "unique", name: "unique" }]),
-          { value: "index", name: "index" },
+          ...(type === "bool" || type === "enum" ? [] : [{
+            value: "unique",
+            name: "unique",
+            description: "no two active rows share a value (a duplicate is a 409); a deleted " +
+              `row gives its value back${FILTER_TYPES.has(type) ? ". A list filter too" : ""}`,
+          }]),
+          {
+            value: "index",
+            name: "index",
+            description: FILTER_TYPES.has(type)
+              ? `faster lookups; the list filters and sorts on it (?${name}=..., ` +
+                `?sort=${name}). Each index makes writes a little slower`
+              : `faster lookups in your own queries (a ${type} is not a list filter). ` +
+                "Each index makes writes a little slower",
+          },
         ],
       });
       const modifiers = [required ? "required" : "optional", ...flags];
