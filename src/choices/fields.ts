@@ -266,7 +266,7 @@ function checkDefault(field: FieldSpec, value: string, fail: (p: string) => neve
  * float or a decimal (equality of computed numbers), nor a datetime (one instant, many
  * spellings); text and JSON are never indexed.
  */
-export const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   "str",
   "int",
   "bigint",
@@ -276,3 +276,20 @@ export const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   "enum",
   "ref",
 ]);
+
+/** What `ListParams` (the generated pagination.py) already names: no filter may take it. */
+const LIST_PARAMETERS: ReadonlySet<string> = new Set([
+  "page",
+  "per_page",
+  "sort",
+  "filters",
+  "offset",
+]);
+
+/**
+ * Whether an indexed column of `type` named `column` is one of its module's list filters (and
+ * orders): `?<column>=value`, `?sort=<column>`.
+ */
+export function listFilter(type: FieldType, column: string): boolean {
+  return FILTER_TYPES.has(type) && !LIST_PARAMETERS.has(column);
+}

@@ -297,7 +297,6 @@ function uniqueWhileActiveMigration(
   const template = "module/migrations/unique_while_active.py.eta";
   const content = render(template, {
     ...projectFlags(spec),
-    module: moduleView(exampleModule(), spec.database),
     revision: { id, down: down ?? null },
     steps: { upgrade, downgrade },
   });

@@ -16,7 +16,7 @@ import {
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
-import { FILTER_TYPES, INTEGER_RANGES } from "../choices/fields.ts";
+import { INTEGER_RANGES, listFilter } from "../choices/fields.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -61,6 +61,8 @@ export interface FieldView extends FieldSpec {
   unnormalised?: string;
   /** An integer beyond the column's range, for integer columns (422 naming the field). */
   outOfRange?: string;
+  /** Whether the column has an index of its own (`ix_…`): indexed, or a reference. */
+  indexed: boolean;
   /** For ref fields: the referenced module's names. */
   refNames?: ModuleNames;
   /**
@@ -135,15 +137,6 @@ export interface ModuleView extends ModuleNames {
 
 const MAX_NAME_BODY = 26;
 
-/** What `ListParams` (pagination.py) already names: a column named so is not a filter. */
-const LIST_PARAMETERS: ReadonlySet<string> = new Set([
-  "page",
-  "per_page",
-  "sort",
-  "filters",
-  "offset",
-]);
-
 /**
  * A constraint or index name as the generated base model's naming convention
  * makes it (`ix_<table>_<columns>`, shortened with a sha1 when the body would
@@ -192,10 +185,7 @@ export function moduleView(
   const owner = owned ? fieldView(OWNER_FIELD, fields.length, names.table, db) : undefined;
   // Every column the model declares: the module's fields, then the owner.
   const columns = owner ? [...fields, owner] : fields;
-  const filters = fields.filter((f) =>
-    (f.index || f.unique || f.type === "ref") && FILTER_TYPES.has(f.type) &&
-    !LIST_PARAMETERS.has(f.column)
-  );
+  const filters = fields.filter((f) => (f.indexed || f.unique) && listFilter(f.type, f.column));
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
@@ -248,7 +238,7 @@ export function moduleView(
         constraintName("ix", names.table, ["is_active"]),
         names.table,
         [`["is_active"]`, "unique=False"],
-        db,
+        schema,
       ),
       ...columns.flatMap((f) => f.migrationIndexes),
     ],
@@ -452,9 +442,11 @@ function fieldView(
   const column = fieldColumn(f);
   const pyType = f.type === "enum" ? "str" : sa.py;
   const nullable = !f.required;
+  const indexed = f.index || f.type === "ref";
+  const schema = db.translatedSchema?.placeholder;
   const args = [sa.expr];
   args.push(`nullable=${nullable ? "True" : "False"}`);
-  if (f.index || f.type === "ref") args.push("index=True");
+  if (indexed) args.push("index=True");
   const def = pyDefault(f);
   if (def !== undefined) args.push(`default=${def}`);
   const schemaType = SCHEMA_TYPES[f.type](f, pyType);
@@ -480,13 +472,14 @@ function fieldView(
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
     uniqueConstraint: f.unique ? constraintName("uq", table, [column]) : undefined,
+    indexed,
     migrationIndexes: [
-      ...f.index || f.type === "ref"
+      ...indexed
         ? [
           createIndex(constraintName("ix", table, [column]), table, [
             `["${column}"]`,
             "unique=False",
-          ], db),
+          ], schema),
         ]
         : [],
       ...f.unique
@@ -495,7 +488,7 @@ function fieldView(
             constraintName("uq", table, [column]),
             table,
             db.uniqueWhileActive(column),
-            db,
+            schema,
           ),
         ]
         : [],
@@ -503,13 +496,13 @@ function fieldView(
   };
 }
 
-/** `op.create_index(op.f(name), table, ...args)` at 4 spaces, in the profile's schema. */
-function createIndex(name: string, table: string, args: string[], db: DatabaseProfile): string {
+/** `op.create_index(op.f(name), table, ...args)` at 4 spaces, in `schema` when there is one. */
+function createIndex(name: string, table: string, args: string[], schema?: string): string {
   return formatCall(4, "op.create_index", [
     `op.f("${name}")`,
     `"${table}"`,
     ...args,
-    ...schemaArg(db.translatedSchema?.placeholder),
+    ...schemaArg(schema),
   ]);
 }
 
@@ -555,9 +548,8 @@ export function uniqueWhileActiveSteps(
     const ix = constraintName("ix", table, [f.column]);
     const uq = constraintName("uq", table, [f.column]);
     const columns = `["${f.column}"]`;
-    const indexed = f.index || f.type === "ref";
     upgrade.push(
-      indexed ? dropIndex(ix) : formatCall(4, "op.drop_constraint", [
+      f.indexed ? dropIndex(ix) : formatCall(4, "op.drop_constraint", [
         `op.f("${uq}")`,
         `"${table}"`,
         `type_="unique"`,
@@ -567,17 +559,8 @@ export function uniqueWhileActiveSteps(
     );
     downgrade.push(
       dropIndex(uq),
-      ...indexed
-        ? [
-          dropIndex(ix),
-          formatCall(4, "op.create_index", [
-            `op.f("${ix}")`,
-            `"${table}"`,
-            columns,
-            "unique=True",
-            ...schema,
-          ]),
-        ]
+      ...f.indexed
+        ? [dropIndex(ix), createIndex(ix, table, [columns, "unique=True"], view.schema)]
         : [
           formatCall(4, "op.create_unique_constraint", [
             `op.f("${uq}")`,

@@ -6,7 +6,7 @@
 import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
-import { FILTER_TYPES, parseField } from "../choices/fields.ts";
+import { listFilter, parseField } from "../choices/fields.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs } from "../plan/mod.ts";
@@ -74,6 +74,10 @@ export async function askFields(
       });
       const typeText = await askTypeArguments(prompter, state, name, type);
       const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
+      // Indexed, unique or a reference, the column is a list filter unless its type or name
+      // keeps it from being one (listFilter).
+      const column = type === "ref" ? `${name}_id` : name;
+      const filter = listFilter(type, column);
       const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
         message: `Constraints on ${name}`,
         choices: [
@@ -81,15 +85,15 @@ export async function askFields(
             value: "unique",
             name: "unique",
             description: "no two active rows share a value (a duplicate is a 409); a deleted " +
-              `row gives its value back${FILTER_TYPES.has(type) ? ". A list filter too" : ""}`,
+              `row gives its value back${filter ? ". A list filter too" : ""}`,
           }]),
           {
             value: "index",
             name: "index",
-            description: FILTER_TYPES.has(type)
-              ? `faster lookups; the list filters and sorts on it (?${name}=..., ` +
-                `?sort=${name}). Each index makes writes a little slower`
-              : `faster lookups in your own queries (a ${type} is not a list filter). ` +
+            description: filter
+              ? `faster lookups; the list filters and sorts on it (?${column}=..., ` +
+                `?sort=${column}). Each index makes writes a little slower`
+              : `faster lookups in your own queries (${column} is not a list filter). ` +
                 "Each index makes writes a little slower",
           },
         ],
