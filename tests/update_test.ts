@@ -754,3 +754,51 @@ Deno.test("update: a project made before 0.14.0 gets one revision that makes its
   // The version is recorded: the next update writes no second one.
   assertEquals((await update(dir).run()).update.migrations, []);
 });
+
+Deno.test("update: a project with auth made before 0.15.0 gets the revision that adds the users' token generation", async () => {
+  const older = (dir: string, version: string) =>
+    edit(
+      dir,
+      ANSWERS_FILE,
+      (s) => s.replace(/"pyscaffold": "[^"]+"/, `"pyscaffold": "${version}"`),
+    );
+  const paths = async (dir: string, options: Parameters<typeof update>[1] = {}) =>
+    (await update(dir, options).run()).update.migrations.map((m) => m.path);
+  for (const database of ["postgresql", "oracle"] as const) {
+    const dir = await newProject({ auth: true, database });
+    const head = readRevisions(dir).at(-1)!;
+    assertEquals(await paths(dir), [], "a project of this version has the column");
+    await older(dir, "0.14.0");
+    const [planned] = (await update(dir).run()).update.migrations;
+    assertMatch(planned.path, /^migrations\/versions\/0004_[0-9a-f]{8}_token_generation\.py$/);
+    assertEquals(readRevisions(dir).at(-1)!.down, [head.id]);
+    const source = await read(dir, planned.path);
+    assert(
+      source.includes('sa.Column("token_generation", sa.Integer(), server_default="0"'),
+      source,
+    );
+    // Oracle's tables are in DB_SCHEMA, which Alembic does not translate for a column.
+    const schema = "schema=db_schema_from_env(os.environ)";
+    assertEquals(source.split(schema).length - 1, database === "oracle" ? 2 : 0, source);
+    assertEquals(await paths(dir), [], "the version is recorded: no second revision");
+  }
+  // Made before 0.14.0 too: both revisions, chained, the unique one first.
+  const both = await newProject({ auth: true });
+  await runAdd("tags", { ...quiet, cwd: both, field: ["label:str(40):unique"] });
+  await older(both, "0.13.2");
+  const chained = await paths(both);
+  assertEquals(chained.map((p) => p.replace(/^.*_[0-9a-f]{8}_/, "")), [
+    "unique_while_active.py",
+    "token_generation.py",
+  ]);
+  // Without auth, or with auth switched on by this update (the users table is created whole):
+  // no such revision.
+  const without = await newProject();
+  await older(without, "0.14.0");
+  assertEquals(await paths(without), []);
+  await older(without, "0.14.0");
+  assertEquals(
+    (await paths(without, { set: ["auth=true"] })).map((p) => p.replace(/^.*_[0-9a-f]{8}_/, "")),
+    ["create_users.py"],
+  );
+});

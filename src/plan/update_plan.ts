@@ -313,6 +313,29 @@ function uniqueWhileActiveMigration(
   );
 }
 
+/** The version from which tokens carry their user's token generation (`users.token_generation`). */
+export const TOKEN_GENERATION_SINCE = "0.15.0";
+
+/** For a project with auth made before TOKEN_GENERATION_SINCE: the revision that adds the users'
+ * token generation, chained onto `revisions`' head. */
+function tokenGenerationMigration(revisions: readonly Revision[], spec: ProjectSpec): PlannedFile {
+  const { id, down } = nextRevision(revisions, "token_generation");
+  const path = `${VERSIONS_DIR}/${id}_token_generation.py`;
+  const template = "module/migrations/token_generation.py.eta";
+  const content = render(template, { ...projectFlags(spec), revision: { id, down: down ?? null } });
+  return plannedFile(
+    {
+      origin: "auth",
+      why:
+        `adds the users' token generation, which a password change raises (Alembic revision ${id})`,
+      lesson: "migrations",
+    },
+    path,
+    template,
+    content,
+  );
+}
+
 /**
  * An older pyscaffold would take the project back to its own templates (and could not read
  * what a newer one wrote): `update` refuses a project a newer version made.
@@ -449,6 +472,13 @@ export async function planUpdate(
   if (isLaterVersion(UNIQUE_WHILE_ACTIVE_SINCE, state.file.pyscaffold)) {
     const unique = uniqueWhileActiveMigration(revisions(), after, modules);
     if (unique) migrations.push(unique);
+  }
+  // With auth switched on, the users table is created whole (module/migrations/_auth_tables.eta).
+  if (
+    after.auth && switched.auth === undefined &&
+    isLaterVersion(TOKEN_GENERATION_SINCE, state.file.pyscaffold)
+  ) {
+    migrations.push(tokenGenerationMigration(revisions(), after));
   }
   const drops: string[] = [];
   if (switched.auth !== undefined) {

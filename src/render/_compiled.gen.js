@@ -471,7 +471,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
    with auth, and by the revision `pyscaffold update --set auth=true` writes. */
 const schema = it.db.translatedSchema;
 const schemaArg = schema ? `, schema="${schema.placeholder}"` : "";
-__eta.res+='    op.create_table(\n        "users",\n        sa.Column("id", sa.Integer(), sa.Identity(), nullable=False),\n        sa.Column("email", sa.String(length=255), nullable=False),\n        sa.Column("password_hash", sa.String(length=255), nullable=False),\n        sa.Column("role", sa.String(length=16), server_default="user", nullable=False),\n';
+__eta.res+='    op.create_table(\n        "users",\n        sa.Column("id", sa.Integer(), sa.Identity(), nullable=False),\n        sa.Column("email", sa.String(length=255), nullable=False),\n        sa.Column("password_hash", sa.String(length=255), nullable=False),\n        sa.Column("role", sa.String(length=16), server_default="user", nullable=False),\n        sa.Column("token_generation", sa.Integer(), server_default="0", nullable=False),\n';
 __eta.res+=include("@module/_audit_columns.eta", { types: it.module.auditTypes });
 __eta.res+='        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),\n        sa.UniqueConstraint("email", name=op.f("uq_users_email")),\n';
 if (schema) {
@@ -513,8 +513,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 /* An Alembic revision `pyscaffold add` or `remove` writes: `it.title` (the docstring's first
-   line), `it.command` ("add" or "remove") or `it.invocation` (the whole command line), `it.notes` (more docstring lines), and the partials
-   that print `it.upgrade` and `it.downgrade`. */
+   line), `it.command` ("add" or "remove") or `it.invocation` (the whole command line), `it.notes` (more docstring lines), the partials
+   that print `it.upgrade` and `it.downgrade`, and `it.imports` (optional: `std` lines before the
+   standard library's, `local` lines of the project's own). */
 __eta.res+='"""';
 __eta.res+=it.title;
 __eta.res+='\n\nRevision ID: ';
@@ -530,7 +531,20 @@ for (const note of it.notes) {
 __eta.res+=note;
 __eta.res+='\n';
 }
-__eta.res+='"""\n\nfrom collections.abc import Sequence\n\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision: str = "';
+__eta.res+='"""\n\n';
+for (const line of it.imports?.std ?? []) {
+__eta.res+=line;
+__eta.res+='\n';
+}
+__eta.res+='from collections.abc import Sequence\n\nimport sqlalchemy as sa\nfrom alembic import op\n';
+if (it.imports?.local?.length) {
+__eta.res+='\n';
+for (const line of it.imports.local) {
+__eta.res+=line;
+__eta.res+='\n';
+}
+}
+__eta.res+='\nrevision: str = "';
 __eta.res+=it.revision.id;
 __eta.res+='"\n';
 if (it.revision.down) {
@@ -655,6 +669,59 @@ __eta.res+=include("@module/migrations/_revision.eta", {
   notes: ["The downgrade recreates the empty table; the rows are not restored."],
   upgrade: "@module/_drop_table.eta",
   downgrade: "@module/_create_table.eta",
+});
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "module/migrations/token_generation.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+/* The revision `pyscaffold update` writes for a project with auth made before 0.15.0: the
+   users table gains the token generation of src/models/users_model.py. Alembic's ADD COLUMN and
+   DROP COLUMN name their schema as given, translated neither by the engine nor by the offline
+   preparer of migrations/env.py: where the models name a placeholder schema, the revision names
+   DB_SCHEMA itself, as migrations/env.py reads it. */
+const translated = Boolean(it.db.translatedSchema);
+const schema = translated ? ["schema=db_schema_from_env(os.environ)"] : [];
+const column = 'sa.Column("token_generation", sa.Integer(), server_default="0", nullable=False)';
+__eta.res+=include("@module/migrations/_revision.eta", {
+  ...it,
+  title: "the users' token generation (pyscaffold 0.15.0)",
+  invocation: "update",
+  notes: [
+    "",
+    "Each token carries its user's token generation (`gen`); a password change or",
+    "POST /api/auth/logout-all raises it, and every token of an older generation is refused.",
+    "Tokens issued before have no `gen` and belong to generation 0, where every user starts.",
+    ...(translated ? [
+      "The tables' schema is DB_SCHEMA's, named here: Alembic does not translate it for a column.",
+    ] : []),
+  ],
+  imports: translated
+    ? { std: ["import os"], local: ["from src.config import db_schema_from_env"] }
+    : undefined,
+  upgrade: "@module/migrations/_steps_upgrade.eta",
+  downgrade: "@module/migrations/_steps_downgrade.eta",
+  steps: {
+    upgrade: [
+      "    op.add_column(",
+      '        "users",',
+      `        ${column},`,
+      ...schema.map((arg) => `        ${arg},`),
+      "    )",
+    ],
+    downgrade: [
+      translated
+        ? '    op.drop_column("users", "token_generation", schema=db_schema_from_env(os.environ))'
+        : '    op.drop_column("users", "token_generation")',
+    ],
+  },
 });
 
 if (__eta.layout) {
@@ -2428,6 +2495,16 @@ __eta.res+=it.fw.await;
 __eta.res+='client.get(URL, headers=auth_headers)\n    assert response.status_code == 403\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
 __eta.res+='["error"] == "User is inactive"\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_answered_early_refuses_an_earlier_token_generation`, [`client: ${it.fw.testClient}`, "auth_headers: Headers"], "None");
+__eta.res+='\n    """After "log out everywhere" (or a password change) the token\'s next read is refused,\n    however often it was answered before: the new generation is mirrored where the middleware\n    reads it."""\n    for _ in range(2):\n        assert ';
+__eta.res+=it.awaited("client.get(URL, headers=auth_headers)");
+__eta.res+='.status_code == 200\n    logout = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/logout-all", headers=auth_headers)\n    assert logout.status_code == 200\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(URL, headers=auth_headers)\n    assert response.status_code == 401\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["error"] == "Token has been revoked"\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_answered_early_follows_a_role_change`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
 __eta.res+='\n    """A response kept for one role is never sent to another: after a role change the next\n    read is the app\'s';
 __eta.res+=access === "admin" ? " (here a 403: the policy is admin only)" : "";
@@ -2856,7 +2933,7 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every refresh token of its login), `/logout` (revokes the access token, and the refresh token if sent), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every refresh token of its login), `/logout` (revokes the access token, and the refresh token if sent), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -4632,7 +4709,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
+__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    PasswordChange,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def register() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -4664,7 +4741,23 @@ __eta.res+='request_body())\n    body = ';
 __eta.res+=it.fw.await;
 __eta.res+='parse_body(LogoutRequest) if has_body else LogoutRequest()\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='_service().logout(current_claims(), body.refresh_token)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\n';
+__eta.res+='_service().logout(current_claims(), body.refresh_token)), 200\n\n\n@bp.post("/logout-all")\n@operation(\n    "Revoke every token of the user, on every device, this one\'s included",\n    tag="auth",\n    response=Revoked,\n    secured=True,\n    errors=(403,),\n)\n';
+__eta.res+=it.fw.async;
+__eta.res+='def logout_all() -> JsonResponse:\n    user = ';
+__eta.res+=it.fw.await;
+__eta.res+='authenticate("access")\n    return success(';
+__eta.res+=it.fw.await;
+__eta.res+='_service().log_out_everywhere(user.id)), 200\n\n\n@bp.post("/password")\n@operation(\n    "Change the password; every token issued before is revoked, and a new pair returned",\n    tag="auth",\n    body=PasswordChange,\n    response=TokenPair,\n    secured=True,\n    errors=(403, 429),\n)\n';
+__eta.res+=it.fw.async;
+__eta.res+='def change_password() -> JsonResponse:\n    user = ';
+__eta.res+=it.fw.await;
+__eta.res+='authenticate("access")\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='check_rate_limit("password")\n    change = ';
+__eta.res+=it.fw.await;
+__eta.res+='parse_body(PasswordChange)\n    return success(';
+__eta.res+=it.fw.await;
+__eta.res+='_service().change_password(user.id, change)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\n';
 __eta.res+=it.fw.async;
 __eta.res+='def me() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -4719,7 +4812,7 @@ __eta.res+='check_token(str(claims["jti"]), user_id, expiry(claims))\n';
 }
 __eta.res+='    if revoked:\n        if token_type == "refresh":  # a rotated or logged-out refresh token, used again\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
+__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if not user.issued(claims):  # a password change or "log out everywhere" came after it\n        raise AuthenticationError("Token has been revoked")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def require_active_user() -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n';
 if (it.cache) {
@@ -4774,6 +4867,10 @@ __eta.res+='    def by_email(self, email: str) -> User | None:\n        return s
 }
 __eta.res+='\n    ';
 __eta.res+=it.fw.async;
+__eta.res+='def locked(self, user_id: int) -> User | None:\n        """The user\'s row read again and locked until the transaction ends: two changes of the\n        same account at once (two password changes) wait for each other."""\n        query = (\n            select(User)\n            .where(User.id == user_id)\n            .with_for_update()\n            .execution_options(populate_existing=True)\n        )\n        return ';
+__eta.res+=it.awaited("self.session.scalars(query)");
+__eta.res+='.one_or_none()\n\n    ';
+__eta.res+=it.fw.async;
 __eta.res+='def page(\n        self, params: PageParams, filters: dict[str, Any], newest_first: bool = False\n    ) -> tuple[list[User], int]:\n        """One page of the users whose columns equal `filters` (inactive ones too: an admin may\n        reactivate them), by id."""\n        criteria = [getattr(User, name) == value for name, value in filters.items()]\n        counted = select(func.count()).select_from(User).where(*criteria)\n        total = ';
 __eta.res+=it.fw.await;
 __eta.res+='self.session.scalar(counted) or 0\n        order = User.id.desc() if newest_first else User.id\n        query = select(User).where(*criteria).order_by(order)\n        paged = query.offset(params.offset).limit(params.per_page)\n        return list(';
@@ -4827,7 +4924,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is a common password, one repeated character, "\n        "or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        problem = password_problem(password, info.data.get("email"))\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
+__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is a common password, one repeated character, "\n        "or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        problem = password_problem(password, info.data.get("email"))\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass PasswordChange(BaseModel):\n    """The current password, and the new one: the rules of registration\'s, and not the current\n    one. The rule against the email or its local part is checked once the account is known, with\n    the email in the validation context (AuthService.change_password)."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    current_password: str = Field(min_length=1, max_length=128)\n    new_password: str = Field(\n        min_length=8,\n        max_length=128,\n        description="Refused (422) when it is the current password, a common password, one "\n        "repeated character, or the email or its local part (NIST SP 800-63B).",\n    )\n\n    @field_validator("new_password")\n    @classmethod\n    def _new_and_hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        if password == info.data.get("current_password"):\n            raise ValueError("new_password must differ from current_password")\n        email = info.context.get("email") if isinstance(info.context, dict) else None\n        problem = password_problem(password, email)\n        if problem is not None:\n            raise ValueError(f"password {problem}")\n        return password\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4841,9 +4938,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 if (it.quart) {
-__eta.res+='"""Account rules: unique emails, password checks, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\n"""\n';
+__eta.res+='"""Account rules: unique emails, password checks and changes, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\n"""\n';
 } else {
-__eta.res+='"""Account rules: unique emails, password checks, token issue and revocation."""\n';
+__eta.res+='"""Account rules: unique emails, password checks and changes, token issue and revocation."""\n';
 }
 __eta.res+='\nfrom __future__ import annotations\n\n';
 if (it.quart) {
@@ -4851,7 +4948,7 @@ __eta.res+='import asyncio\n\n';
 }
 __eta.res+='from ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import family_entry, is_revoked, refused_refresh, revoke\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import (\n    family_entry,\n    is_revoked,\n    publish_user,\n    refused_refresh,\n    revoke,\n)\nfrom src.auth.tokens import (\n    Claims,\n    create_token,\n    decode_token,\n    expiry,\n    family_of,\n    generation_of,\n)\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError, sent_by_the_client\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`."""\n    identity = str(user_id)\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
@@ -4875,7 +4972,7 @@ __eta.res+='        password_hash = user.password_hash if user else None\n      
 } else {
 __eta.res+='        verified = verify_password(user.password_hash if user else None, credentials.password)\n';
 }
-__eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        identity = str(user.id)\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=True),\n            refresh_token=create_token(identity, "refresh"),\n            expires_in=_access_seconds(),\n        )\n\n    ';
+__eta.res+='        if user is None or not verified:\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def refresh(self, refresh_claims: Claims) -> TokenPair:\n        """A new pair of tokens; the refresh token used is revoked by its use (rotation), and\n        the new one joins its family. Stolen and used after its owner used it, or before, it is\n        refused the second time, which revokes the family (`refused_refresh`): the thief\'s\n        newest token dies with the owner\'s. A refresh token\'s life in a client is one exchange,\n        not JWT_REFRESH_TOKEN_DAYS."""\n        identity = str(refresh_claims["sub"])\n        family = family_of(refresh_claims)\n        if ';
 __eta.res+=it.fw.await;
@@ -4883,13 +4980,49 @@ __eta.res+='is_revoked(family_entry(family)):\n            raise AuthenticationE
 __eta.res+=it.fw.await;
 __eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), identity):\n            # Another request exchanged it first, between its check and this one.\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='refused_refresh(refresh_claims)\n            raise AuthenticationError("Token has been revoked")\n        return TokenPair(\n            access_token=create_token(identity, "access", fresh=False),\n            refresh_token=create_token(identity, "refresh", family=family),\n            expires_in=_access_seconds(),\n        )\n\n    ';
+__eta.res+='refused_refresh(refresh_claims)\n            raise AuthenticationError("Token has been revoked")\n        # The guard refused a refresh token of an older generation: this one is current.\n        return _pair(int(identity), generation_of(refresh_claims), fresh=False, family=family)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def logout(self, access_claims: Claims, refresh_token: str | None) -> Revoked:\n        actor = str(access_claims["sub"])\n        # The refresh token is checked before anything is revoked: a refused logout changes nothing.\n        refresh_claims = None if refresh_token is None else decode_token(refresh_token, "refresh")\n        if refresh_claims is not None and refresh_claims["sub"] != actor:\n            raise AuthenticationError("Invalid token")\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='revoke(str(access_claims["jti"]), expiry(access_claims), actor)\n        if refresh_claims is not None:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), actor)\n        return Revoked()\n';
+__eta.res+='revoke(str(refresh_claims["jti"]), expiry(refresh_claims), actor)\n        return Revoked()\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def change_password(self, user_id: int, change: PasswordChange) -> TokenPair:\n        """The new password, and the user\'s next token generation: every token issued before,\n        on every device, is refused from the next request on (src/auth/auth_guard.py). The pair\n        returned, of the new generation, keeps the caller logged in."""\n        user = ';
+__eta.res+=it.fw.await;
+__eta.res+='self._locked(user_id)\n';
+if (it.quart) {
+__eta.res+='        verified = await asyncio.to_thread(\n            verify_password, user.password_hash, change.current_password\n        )\n';
+} else {
+__eta.res+='        verified = verify_password(user.password_hash, change.current_password)\n';
+}
+__eta.res+='        if not verified:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.rollback()  # the row\'s lock ends with the transaction\n            raise ForbiddenError(WRONG_PASSWORD)\n        # The rule the body\'s validation could not check without the account: not the email.\n        with sent_by_the_client():\n            PasswordChange.model_validate(change.model_dump(), context={"email": user.email})\n';
+if (it.quart) {
+__eta.res+='        user.password_hash = await asyncio.to_thread(hash_password, change.new_password)\n';
+} else {
+__eta.res+='        user.password_hash = hash_password(change.new_password)\n';
+}
+__eta.res+='        ';
+__eta.res+=it.fw.await;
+__eta.res+='self._next_generation(user)\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def log_out_everywhere(self, user_id: int) -> Revoked:\n        """The user\'s next token generation: every token issued before, on every device, this\n        request\'s included, is refused from the next request on."""\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self._next_generation(';
+__eta.res+=it.fw.await;
+__eta.res+='self._locked(user_id))\n        return Revoked()\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def _locked(self, user_id: int) -> User:\n        user = ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.locked(user_id)\n        if user is None:  # deleted since the token was checked\n            raise AuthenticationError("Invalid token")\n        return user\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def _next_generation(self, user: User) -> None:\n        """Commits the user\'s changes with the next token generation (the row is locked: two\n        changes at once make two generations), then tells the Redis mirror."""\n        user.token_generation += 1\n        user.mark_updated(str(user.id))\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.commit()\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='publish_user(user)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4934,7 +5067,7 @@ __eta.res+=', mirrored in Redis';
 }
 __eta.res+='.\n\nA revoked token\'s `jti` is kept in the `revoked_tokens` table until the token expires: the\ndatabase is the record';
 if (it.cache) {
-__eta.res+=', which a Redis restart without persistence cannot lose.\n\nWhat a request needs to know (is this token revoked; is its user active, with which role) is\nmirrored in Redis, so that a request answered from the cache never touches the database: one\nMGET reads both. The mirror only repeats what the database said: a missing key is asked of the\ndatabase and then written with SET NX, and every change writes its new value over it right\nafter the database commit (`revoke`, `publish_user`), so a change applies to the very next\nrequest. A key lost to a restart or an eviction only sends the next request to the database;\nwhen Redis fails, the database answers. A confirmation lives MIRROR_SECONDS at most, which\nbounds how long a write that Redis refused could leave an old answer behind';
+__eta.res+=', which a Redis restart without persistence cannot lose.\n\nWhat a request needs to know (is this token revoked; is its user active, with which role and\nwhich token generation) is mirrored in Redis, so that a request answered from the cache never\ntouches the database: one MGET reads both. The mirror only repeats what the database said: a\nmissing key is asked of the database and then written with SET NX, and every change writes its\nnew value over it right after the database commit (`revoke`, `publish_user`), so a change\napplies to the very next request. A key lost to a restart or an eviction only sends the next\nrequest to the database; when Redis fails, the database answers. A confirmation lives\nMIRROR_SECONDS at most, which bounds how long a write that Redis refused could leave an old\nanswer behind';
 }
 __eta.res+='.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.cache) {
@@ -4952,7 +5085,7 @@ __eta.res+='\n';
 if (it.cache) {
 __eta.res+='from redis.exceptions import RedisError\n';
 }
-__eta.res+='\nfrom src.auth.auth_repository import RevokedTokenRepository, UserRepository\nfrom src.auth.tokens import Claims, family_of\nfrom src.database import get_session\n';
+__eta.res+='\nfrom src.auth.auth_repository import RevokedTokenRepository, UserRepository\nfrom src.auth.tokens import Claims, family_of, generation_of\nfrom src.database import get_session\n';
 if (it.cache) {
 __eta.res+='from src.extensions import EarlyRead, redis_client\n';
 }
@@ -4962,9 +5095,9 @@ __eta.res+='\n# The longest a mirrored answer is trusted without the database ha
 __eta.res+=it.project.slug;
 __eta.res+=':auth"\nREVOKED = b"revoked"\nVALID = b"valid"\nlogger = logging.getLogger(__name__)\n';
 }
-__eta.res+='\n\nclass Standing(NamedTuple):\n    """What a request needs of its user: who, with which role, active or not."""\n\n    id: int\n    role: str\n    is_active: bool\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n\n    @classmethod\n    def of(cls, user: User) -> Standing:\n        return cls(user.id, user.role, user.is_active)\n';
+__eta.res+='\n\nclass Standing(NamedTuple):\n    """What a request needs of its user: who, with which role, active or not, and which\n    generation of tokens it accepts."""\n\n    id: int\n    role: str\n    is_active: bool\n    token_generation: int\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n\n    def issued(self, claims: Claims) -> bool:\n        """Whether the token of `claims` is of the user\'s current generation: false once a\n        password change or "log out everywhere" came after it."""\n        return generation_of(claims) == self.token_generation\n\n    @classmethod\n    def of(cls, user: User) -> Standing:\n        return cls(user.id, user.role, user.is_active, user.token_generation)\n';
 if (it.cache) {
-__eta.res+='\n    def encode(self) -> str:\n        return f"{int(self.is_active)}:{self.role}"\n\n    @classmethod\n    def decode(cls, user_id: int, raw: bytes | str) -> Standing:\n        active, _, role = (raw.decode() if isinstance(raw, bytes) else raw).partition(":")\n        return cls(user_id, role, active == "1")\n\n\ndef token_key(jti: str) -> str:\n    return f"{KEY_PREFIX}:token:{jti}"\n\n\ndef user_key(user_id: int) -> str:\n    return f"{KEY_PREFIX}:user:{user_id}"\n\n\ndef _seconds_left(expires_at: datetime) -> int:\n    return int((expires_at - datetime.now(UTC)).total_seconds())\n';
+__eta.res+='\n    def encode(self) -> str:\n        return f"{int(self.is_active)}:{self.token_generation}:{self.role}"\n\n    @classmethod\n    def decode(cls, user_id: int, raw: bytes | str) -> Standing:\n        active, generation, role = (raw.decode() if isinstance(raw, bytes) else raw).split(":", 2)\n        return cls(user_id, role, active == "1", int(generation))\n\n\ndef token_key(jti: str) -> str:\n    return f"{KEY_PREFIX}:token:{jti}"\n\n\ndef user_key(user_id: int) -> str:\n    # "standing", not the "user" of versions before the token generation: a value in the older\n    # form (no generation) is never read, and lives MIRROR_SECONDS at most.\n    return f"{KEY_PREFIX}:standing:{user_id}"\n\n\ndef _seconds_left(expires_at: datetime) -> int:\n    return int((expires_at - datetime.now(UTC)).total_seconds())\n';
 }
 __eta.res+='\n\n# Revoked or not, and the user\'s standing (None: no such user).\nCheck = tuple[bool, Standing | None]\n\n\n';
 __eta.res+=it.fw.async;
@@ -5021,7 +5154,7 @@ __eta.res+='RevokedTokenRepository(get_session()).revoked_at(str(claims["jti"]))
 __eta.res+=it.fw.await;
 __eta.res+='revoke(family_entry(family_of(claims)), now + lifetime, str(claims["sub"]))\n\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def publish_user(user: User) -> None:\n    """After a change of the user\'s role or status is committed: the next request sees it."""\n';
+__eta.res+='def publish_user(user: User) -> None:\n    """After a change of the user\'s role, status or token generation is committed: the next\n    request sees it."""\n';
 if (it.cache) {
 __eta.res+='    try:\n        standing = Standing.of(user)\n        ';
 __eta.res+=it.fw.await;
@@ -5044,9 +5177,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex), `iat`, `nbf`,\n`exp`, `fresh` on access tokens and `fam` on refresh tokens; HS256 with JWT_SECRET_KEY. These are\nthe claims flask-jwt-extended issues, and `fam`: a Flask and a Quart service generated from the\nsame answers accept each other\'s tokens.\n\n`fam`, a refresh token\'s family, is the `jti` of the refresh token its login issued, handed down\nthrough every exchange: revoking the family revokes every refresh token one login led to\n(src/auth/revocation.py, `refused_refresh`).\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
+__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex), `iat`, `nbf`,\n`exp`, `gen`, `fresh` on access tokens and `fam` on refresh tokens; HS256 with JWT_SECRET_KEY.\nThese are the claims flask-jwt-extended issues, with `gen` and `fam`: a Flask and a Quart service\ngenerated from the same answers accept each other\'s tokens.\n\n`gen` is the user\'s token generation when the token was issued (`User.token_generation`): a\npassword change or "log out everywhere" raises it, and every token of an older generation is\nrefused (src/auth/auth_guard.py). `fam`, a refresh token\'s family, is the `jti` of the refresh\ntoken its login issued, handed down through every exchange: revoking the family revokes every\nrefresh token one login led to (src/auth/revocation.py, `refused_refresh`).\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(\n    identity: str, token_type: TokenType, *, fresh: bool = False, family: str | None = None\n) -> str:\n    """A signed token for the user `identity`; a refresh token joins `family` (that of the token\n    it is exchanged for), or starts one of its own."""\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    else:\n        claims["fam"] = family or claims["jti"]\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef family_of(claims: Claims) -> str:\n    """A refresh token\'s family; one issued before families existed is a family of its own."""\n    return str(claims.get("fam") or claims["jti"])\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
+__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(\n    identity: str,\n    token_type: TokenType,\n    generation: int,\n    *,\n    fresh: bool = False,\n    family: str | None = None,\n) -> str:\n    """A signed token for the user `identity` of the token generation `generation`; a refresh\n    token joins `family` (that of the token it is exchanged for), or starts one of its own."""\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n        "gen": generation,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    else:\n        claims["fam"] = family or claims["jti"]\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef family_of(claims: Claims) -> str:\n    """A refresh token\'s family; one issued before families existed is a family of its own."""\n    return str(claims.get("fam") or claims["jti"])\n\n\ndef generation_of(claims: Claims) -> int:\n    """The token generation a token belongs to; a token issued before generations existed\n    belongs to the first (0). Anything but an integer belongs to none (-1)."""\n    generation = claims.get("gen", 0)\n    return generation if type(generation) is int else -1\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5063,7 +5196,7 @@ __eta.res+='"""Repeated reads answered by the middleware, before ';
 __eta.res+=it.fw.appClass;
 __eta.res+='.\n\nA cached read through the framework costs about twice what a bare route costs: routing, the\nrequest context, the hooks, the response object. Most of an API\'s reads are the same few pages\nread again, so the middleware (src/middleware.py) keeps the responses the app marked as safe to\nsend again, and answers a repeat itself:\n\n';
 if (it.auth) {
-__eta.res+='- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user or a role change are seen on the very\n  next request (they are in the MGET), a write replaces the generation (no response outlives\n  it), and one user\'s response never reaches another.\n\nA module whose reads need no token (public-read) answers every reader alike, so its reads are\nsent again to anyone, with or without a token (its reads ignore one): kept for the path and\nquery with the generations it was read under, and sent again while one MGET finds the same\nones. A path and query with nothing kept costs no round trip here: the app reads as it would\nwithout the middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token, an inactive user, a standing or a generation Redis\ndoes not hold, Redis down. The app\'s guard (or, for a read without a token, `read_publicly`) uses\nthis MGET\'s answer rather than asking again (`EarlyRead`, src/extensions.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n';
+__eta.res+='- a GET under a module whose routes read the cache (their guard reads the cache\'s generation\n  with the token, src/auth/auth_guard.py), without an Origin header (CORS is the app\'s);\n- the token verified as the guard verifies it (signature, type, times, user id);\n- one MGET, the guard\'s own: the token\'s revocation, the user\'s standing and the generations;\n- sent again only to the same user with the same role, for the same path and query, under the\n  same generations: a revoked token, a deactivated user, a role change or a token of a\n  generation the user left (a password change) are seen on the very next request (they are in\n  the MGET), a write replaces the generation (no response outlives it), and one user\'s\n  response never reaches another.\n\nA module whose reads need no token (public-read) answers every reader alike, so its reads are\nsent again to anyone, with or without a token (its reads ignore one): kept for the path and\nquery with the generations it was read under, and sent again while one MGET finds the same\nones. A path and query with nothing kept costs no round trip here: the app reads as it would\nwithout the middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: an unknown or revoked token, an inactive user, an older token generation, a\nstanding or a generation Redis does not hold, Redis down. The app\'s guard (or, for a read\nwithout a token, `read_publicly`) uses this MGET\'s answer rather than asking again (`EarlyRead`,\nsrc/extensions.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations its guard read, for the user it authenticated; the middleware keeps it (status 200\nonly) no longer than that cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a\nroute of your own that reads through a module\'s cache has its response sent again too: keep\nsuch a route\'s answer a function of what that cache covers (the user, the path and query, the\nmodule\'s rows), or read the database directly in it.\n';
 } else {
 __eta.res+='- a GET under a module whose reads use the cache (its controller registers the cache\'s\n  generation with `prefetch_for_public_reads`), without an Origin header (CORS is the app\'s);\n- kept for the path and query with the generations it was read under, and sent again to anyone\n  while one MGET finds the same ones: a write replaces the generation, so no response outlives\n  it, and every worker sees it on its next read.\n\nA path and query with nothing kept costs no round trip here: the app reads as it would without\nthe middleware, and marks what it read under the generation its cache read returned.\n\nEach response sent from here carries `"early": true` in its access-log line (src/middleware.py):\nthe share of reads answered here is in the logs. Anything else goes on to the app, which answers\nas it always has: a generation changed or missing, Redis down. `read_publicly` hands this MGET\'s\nanswer to the app\'s cache rather than asking again (`EarlyRead`, src/extensions.py).\n\nThe app marks a response (`REMEMBER`, src/extensions.py) when the cache answered it under the\ngenerations read for the request; the middleware keeps it (status 200 only) no longer than\nthat cache entry lives, in RESPONSE_CACHE_BYTES per worker at most. So a route of your own\nthat reads through a module\'s cache has its response sent again too: keep such a route\'s\nanswer a function of what that cache covers (the path and query, the module\'s rows), or read\nthe database directly in it.\n';
 }
@@ -5130,7 +5263,7 @@ __eta.res+='def look_up(self, path: str, query: str, authorization: str) -> Look
 __eta.res+=it.fw.await;
 __eta.res+='self._look_up_public(reads.keys, path, query)\n        generation_keys = reads.keys\n        try:\n            claims = claims_of(token_of(authorization), self.jwt_secret, "access")\n            user_id = user_id_of(claims)\n        except AuthenticationError:\n            return NOTHING  # the app answers with the reason\n        keys = (token_key(str(claims["jti"])), user_key(user_id), *generation_keys)\n        read = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        token, standing, *generations = read.values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n';
+__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        token, standing, *generations = read.values\n        if token != VALID or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or not user.issued(claims) or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n';
 } else {
 __eta.res+='    ';
 __eta.res+=it.fw.async;
@@ -5946,7 +6079,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The accounts that can log in."""\n\nfrom __future__ import annotations\n\nfrom typing import Final, Literal\n\nfrom sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\n\nRole = Literal["user", "admin"]\nUSER: Final = "user"\nADMIN: Final = "admin"\n\n\nclass User(BaseModel):\n    __tablename__ = "users"\n\n    email: Mapped[str] = mapped_column(String(255), unique=True)\n    password_hash: Mapped[str] = mapped_column(String(255))\n    # Read from the database on every request: a role change applies to tokens already issued.\n    role: Mapped[str] = mapped_column(String(16), default=USER, server_default=USER)\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n';
+__eta.res+='"""The accounts that can log in."""\n\nfrom __future__ import annotations\n\nfrom typing import Final, Literal\n\nfrom sqlalchemy import Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\n\nRole = Literal["user", "admin"]\nUSER: Final = "user"\nADMIN: Final = "admin"\n\n\nclass User(BaseModel):\n    __tablename__ = "users"\n\n    email: Mapped[str] = mapped_column(String(255), unique=True)\n    password_hash: Mapped[str] = mapped_column(String(255))\n    # Read from the database on every request: a role change applies to tokens already issued.\n    role: Mapped[str] = mapped_column(String(16), default=USER, server_default=USER)\n    # The generation of the user\'s tokens, in each token\'s `gen` claim: raising it (a password\n    # change, "log out everywhere") refuses every token issued before (src/auth/auth_guard.py).\n    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6009,9 +6142,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The rate limits of the routes anyone may call: login (LOGIN_RATE_LIMIT, against password\nguessing) and register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a\npassword hash). The `limits` library, counted per client address.\n\nOnly those two routes are limited, so their views check it and no other request pays for\nit. ';
+__eta.res+='"""The rate limits of the routes that check a password or make an account: login and a\npassword change (LOGIN_RATE_LIMIT each, against password guessing, by anyone or with a stolen\ntoken) and register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a\npassword hash). The `limits` library, counted per client address.\n\nOnly those routes are limited, so their views check it and no other request pays for it.\n';
 if (it.cache) {
-__eta.res+='Counters live in Redis, shared by every worker process. When Redis\ncannot be reached the limits are not enforced rather than failing the request.';
+__eta.res+='Counters live in Redis, shared by every worker process. When Redis cannot be\nreached the limits are not enforced rather than failing the request.';
 } else {
 __eta.res+='Without the Redis cache each worker process counts on its own, in memory.';
 }
@@ -6057,7 +6190,7 @@ __eta.res+='KEY_PREFIX = "';
 __eta.res+=it.project.slug;
 __eta.res+=':ratelimit"\nlogger = logging.getLogger(__name__)\n';
 }
-__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal["login", "register"]\n# Each limited route and the setting that gives its limit (`"5 per minute"`).\nSETTINGS: dict[LimitedRoute, str] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
+__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal["login", "password", "register"]\n# Each limited route and the setting that gives its limit (`"5 per minute"`).\nSETTINGS: dict[LimitedRoute, str] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "password": "LOGIN_RATE_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=') -> None:\n    """The limit of each route and their counters, once per app."""\n    limits = {route: parse(app.config[setting]) for route, setting in SETTINGS.items()}\n';
 if (it.quart) {
@@ -6393,7 +6526,7 @@ __eta.res+=', email: str, **values: Any) -> None:\n    """Changes a user in the 
 __eta.res+=it.fw.await;
 __eta.res+='execute(app, update(User).where(User.email == email).values(**values))\n';
 if (it.cache) {
-__eta.res+='    # As `make create-admin` does: the users\' mirrored standing is dropped.\n    client = Redis.from_url(app.config["REDIS_URL"])\n    for key in client.scan_iter(match=f"{KEY_PREFIX}:user:*"):\n        client.delete(key)\n    client.close()\n';
+__eta.res+='    # As `make create-admin` does: the users\' mirrored standing is dropped.\n    client = Redis.from_url(app.config["REDIS_URL"])\n    for key in client.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        client.delete(key)\n    client.close()\n';
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
@@ -7237,7 +7370,71 @@ __eta.res+='    async with app.app_context():\n        assert await revoke("jti-
 } else {
 __eta.res+='    with app.test_request_context():\n        assert revoke("jti-1", later, "1") is True\n        assert revoke("jti-1", later, "1") is False\n        assert revoke("jti-2", earlier, "1") is False  # expired: nothing to revoke\n';
 }
-__eta.res+='\n\n';
+__eta.res+='\n\nNEW_PASSWORD = "a new and longer passphrase"\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def me_status(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', access_token: str) -> int:\n    return (';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=bearer(access_token))).status_code\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def change_password(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', access_token: str, current: str, new: str = NEW_PASSWORD\n) -> tuple[int, Any]:\n    """The status and body of POST /api/auth/password."""\n    body = {"current_password": current, "new_password": new}\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password", json=body, headers=bearer(access_token))\n    return response.status_code, ';
+__eta.res+=it.fw.await;
+__eta.res+='response.get_json()\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_password_change_revokes_every_earlier_token`, [`client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
+__eta.res+='\n    """On every device: the other login\'s tokens are refused too; the pair returned works."""\n    other = ';
+__eta.res+=it.fw.await;
+__eta.res+='login(client)\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, tokens["access_token"], CREDENTIALS["password"])\n    assert status == 200\n    new = body["data"]\n    assert set(new) == {"access_token", "refresh_token", "token_type", "expires_in"}\n    for old in (tokens, other):\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='assert_401(client, bearer(old["access_token"]), "Token has been revoked")\n        refreshed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(old["refresh_token"]))\n        assert ';
+__eta.res+=it.awaited("refreshed.get_json()");
+__eta.res+='["error"] == "Token has been revoked"\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='me_status(client, new["access_token"]) == 200\n    refreshed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(new["refresh_token"]))\n    assert refreshed.status_code == 200\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
+__eta.res+='.status_code == 401\n    changed = CREDENTIALS | {"password": NEW_PASSWORD}\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/login", json=changed)');
+__eta.res+='.status_code == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_password_change_needs_the_current_password`, [`client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
+__eta.res+='\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, tokens["access_token"], "not the password")\n    assert (status, body["error"]) == (403, "Current password is incorrect")\n    # Nothing changed: the token works, the password logs in.\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='me_status(client, tokens["access_token"]) == 200\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
+__eta.res+='.status_code == 200\n\n\n@pytest.mark.parametrize("new", [CREDENTIALS["password"], "12345678", "Ada@Example.com", "x" * 129])\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_new_password_follows_the_rules`, [`client: ${it.fw.testClient}`, "tokens: Tokens", "new: str"], "None");
+__eta.res+='\n    """Registration\'s rules, the account\'s email included, and not the current password."""\n    current = CREDENTIALS["password"]\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, tokens["access_token"], current, new)\n    assert status == 422\n    assert [d["field"] for d in body["details"]] == ["new_password"]\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
+__eta.res+='.status_code == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_log_out_everywhere_revokes_every_token_of_the_user`, [`client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
+__eta.res+='\n    other = ';
+__eta.res+=it.fw.await;
+__eta.res+='login(client)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/logout-all", headers=bearer(other["access_token"]))\n    assert response.status_code == 200\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+=' == {"success": True, "data": {"revoked": True}}\n    for old in (tokens, other):\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='assert_401(client, bearer(old["access_token"]), "Token has been revoked")\n        refreshed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=bearer(old["refresh_token"]))\n        assert refreshed.status_code == 401\n    again = ';
+__eta.res+=it.fw.await;
+__eta.res+='login(client)\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='me_status(client, again["access_token"]) == 200\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_refresh_token_is_not_an_access_token(client: ';
 __eta.res+=it.fw.testClient;
@@ -7317,7 +7514,15 @@ __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', tokens: Tokens, claim: str\n) -> None:\n    """Flask and Quart refuse the same tokens: every claim they issue is required."""\n    secret = app.config["JWT_SECRET_KEY"]\n    claims = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    del claims[claim]\n    ';
 __eta.res+=it.fw.await;
-__eta.res+='assert_401(client, bearer(jwt.encode(claims, secret, "HS256")), "Invalid token")\n\n\n@pytest.mark.parametrize("exp", [10**30, float("inf"), -1])\n';
+__eta.res+='assert_401(client, bearer(jwt.encode(claims, secret, "HS256")), "Invalid token")\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_token_without_a_generation_is_of_the_first`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
+__eta.res+='\n    """Tokens issued before generations existed keep working, until the first change."""\n    secret = app.config["JWT_SECRET_KEY"]\n    claims = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    del claims["gen"]\n    older = jwt.encode(claims, secret, "HS256")\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='me_status(client, older) == 200\n    logout = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/logout-all", headers=bearer(tokens["access_token"]))\n    assert logout.status_code == 200\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='assert_401(client, bearer(older), "Token has been revoked")\n\n\n@pytest.mark.parametrize("exp", [10**30, float("inf"), -1])\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_token_with_an_impossible_time_is_401(\n    app: ';
 __eta.res+=it.fw.appClass;
@@ -7335,7 +7540,7 @@ __eta.res+='assert_401(client, bearer(forged), "Invalid token")\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_token_claims_match_flask_jwt_extended(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=', tokens: Tokens) -> None:\n    secret = app.config["JWT_SECRET_KEY"]\n    access = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    refresh = jwt.decode(tokens["refresh_token"], secret, algorithms=["HS256"])\n    assert set(access) == {"sub", "type", "jti", "fresh", "iat", "nbf", "exp"}\n    assert (access["type"], access["fresh"]) == ("access", True)\n    assert set(refresh) == {"sub", "type", "jti", "fam", "iat", "nbf", "exp"}\n    assert refresh["type"] == "refresh"\n    assert refresh["fam"] == refresh["jti"]  # a login starts a family\n    assert len(access["jti"]) == 32\n\n\n';
+__eta.res+=', tokens: Tokens) -> None:\n    secret = app.config["JWT_SECRET_KEY"]\n    access = jwt.decode(tokens["access_token"], secret, algorithms=["HS256"])\n    refresh = jwt.decode(tokens["refresh_token"], secret, algorithms=["HS256"])\n    assert set(access) == {"sub", "type", "jti", "fresh", "gen", "iat", "nbf", "exp"}\n    assert (access["type"], access["fresh"], access["gen"]) == ("access", True, 0)\n    assert set(refresh) == {"sub", "type", "jti", "fam", "gen", "iat", "nbf", "exp"}\n    assert (refresh["type"], refresh["gen"]) == ("refresh", 0)\n    assert refresh["fam"] == refresh["jti"]  # a login starts a family\n    assert len(access["jti"]) == 32\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_expired_token_is_401(app: ';
 __eta.res+=it.fw.appClass;
@@ -7349,7 +7554,7 @@ __eta.res+='    me = client.get("/api/auth/me", headers=bearer(tokens["access_to
 }
 __eta.res+='    lifetime = app.config["JWT_ACCESS_TOKEN_EXPIRES"]\n    app.config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(seconds=-5)\n    try:\n        ';
 __eta.res+=it.fw.async;
-__eta.res+='with app.app_context():\n            expired = create_token(str(me["data"]["id"]), "access")\n    finally:\n        app.config["JWT_ACCESS_TOKEN_EXPIRES"] = lifetime\n    ';
+__eta.res+='with app.app_context():\n            expired = create_token(str(me["data"]["id"]), "access", 0)\n    finally:\n        app.config["JWT_ACCESS_TOKEN_EXPIRES"] = lifetime\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='assert_401(client, bearer(expired), "Token has expired")\n\n\n';
 __eta.res+=it.fw.async;
@@ -7365,7 +7570,7 @@ __eta.res+='assert_401(client, headers, "Token has expired")\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_token_of_a_deleted_user_is_401`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
 __eta.res+='\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='with app.app_context():\n        orphan = create_token("999999", "access")\n    ';
+__eta.res+='with app.app_context():\n        orphan = create_token("999999", "access", 0)\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='assert_401(client, bearer(orphan), "Invalid token")\n\n\n';
 __eta.res+=it.fw.async;
@@ -7384,6 +7589,16 @@ __eta.res+='    limited = await client.post("/api/auth/login", json=CREDENTIALS)
 __eta.res+='    limited = client.post("/api/auth/login", json=CREDENTIALS)\n    assert limited.get_json() == {"success": False, "error": "Too many requests", "details": None}\n';
 }
 __eta.res+='    assert 1 <= int(limited.headers["Retry-After"]) <= 60\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_password_change_is_rate_limited`, [...it.fw.appFixtures.split(", "), "tokens: Tokens"], "None");
+__eta.res+='\n    """Against guessing the current password with a stolen token: LOGIN_RATE_LIMIT, counted\n    apart from logins."""\n    environ = environ_for_tests(LOGIN_RATE_LIMIT="2 per minute")\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(make_app(Config.from_env(environ))))" : "make_app(Config.from_env(environ))";
+__eta.res+='.test_client()\n    access_token = (';
+__eta.res+=it.fw.await;
+__eta.res+='login(client))["access_token"]\n    statuses = []\n    for _ in range(3):\n        status, _ = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, access_token, "not the password")\n        statuses.append(status)\n    assert statuses == [403, 403, 429]\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)).status_code == 200\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_register_is_rate_limited_apart_from_login`, [...it.fw.appFixtures.split(", "), "tokens: Tokens"], "None");
 __eta.res+='\n    """Sign-ups have their own limit: logins do not use it up, nor it theirs."""\n    environ = environ_for_tests(REGISTER_RATE_LIMIT="2 per hour", LOGIN_RATE_LIMIT="2 per minute")\n    client = ';
 __eta.res+=it.fw.startsApps ? "(await serve(make_app(Config.from_env(environ))))" : "make_app(Config.from_env(environ))";
@@ -7689,7 +7904,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The schema as Oracle sees it, checked without an Oracle server.\n\nThe models are compiled with SQLAlchemy\'s Oracle dialect configured as 19c and\nas 23ai, and the migrations are rendered offline (`alembic upgrade head --sql`).\nBoth must follow the rules that keep the schema portable: every name at most\nMAX_IDENTIFIER_LENGTH characters and never a reserved word (so never quoted),\na length on every VARCHAR2, identity keys, no type that 19c lacks (BOOLEAN,\nJSON), the same DDL on 19c and 23ai, and tables in DB_SCHEMA. The migrations\nmust create exactly the tables, columns, constraints and indexes of the models.\n"""\n\nfrom __future__ import annotations\n\nimport os\nimport re\nimport subprocess\nimport sys\nfrom pathlib import Path\n\nimport pytest\nfrom sqlalchemy import create_engine, select\nfrom sqlalchemy.dialects.oracle.base import RESERVED_WORDS, OracleDialect\nfrom sqlalchemy.schema import CreateIndex, CreateTable, ExecutableDDLElement\n\nfrom src.models import import_models\nfrom src.models.base_model import MAX_IDENTIFIER_LENGTH, SCHEMA, Base, schema_translate_map\n\nROOT = Path(__file__).resolve().parent.parent\nDB_SCHEMA = "app_owner"\nORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1"\nVERSIONS = {"19c": (19, 3, 0, 0, 0), "23ai": (23, 4, 0, 0, 0)}\n\nCREATE_TABLE = re.compile(r"CREATE TABLE (?:(\\w+)\\.)?(\\w+) \\((.*)\\)", re.DOTALL)\nCREATE_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX (?:\\w+\\.)?(\\w+) ON (?:(\\w+)\\.)?(\\w+) \\(")\nDROP_TABLE = re.compile(r"DROP TABLE (?:(\\w+)\\.)?(\\w+)")\nDROP_INDEX = re.compile(r"DROP INDEX (?:\\w+\\.)?(\\w+)")\nALTER_CONSTRAINT = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) (ADD|DROP) (CONSTRAINT (\\w+).*)")\nCONSTRAINT = re.compile(r"^CONSTRAINT (\\w+) ")\nREFERENCES = re.compile(r"REFERENCES (?:(\\w+)\\.)?(\\w+) ")\nTOP_LEVEL_COMMA = re.compile(r", (?![^(]*\\))")  # not the one in NUMERIC(10, 2)\n\n\ndef oracle_dialect(version: tuple[int, ...]) -> OracleDialect:\n    """The Oracle dialect as it configures itself after connecting to `version`."""\n    dialect = create_engine(ORACLE_URL, max_identifier_length=MAX_IDENTIFIER_LENGTH).dialect\n    assert isinstance(dialect, OracleDialect)\n    dialect.server_version_info = version\n    # What OracleDialect.initialize() derives from the server\'s version.\n    dialect.supports_native_boolean = version >= (23,)\n    dialect._supports_oracle_json = version >= (21,)\n    dialect._supports_offset_fetch = version >= (12,)\n    return dialect\n\n\ndef model_ddl(version: tuple[int, ...]) -> list[str]:\n    """CREATE TABLE and CREATE INDEX of every model, as the app\'s engine would run them."""\n    import_models()\n    dialect = oracle_dialect(version)\n    translate = schema_translate_map(DB_SCHEMA)\n    statements = []\n    for table in Base.metadata.sorted_tables:\n        elements: list[ExecutableDDLElement] = [CreateTable(table)]\n        elements += [CreateIndex(index) for index in table.indexes]\n        for element in elements:\n            compiled = element.compile(\n                dialect=dialect, schema_translate_map=translate, render_schema_translate=True\n            )\n            statements.append(str(compiled))\n    return statements\n\n\ndef migration_ddl() -> list[str]:\n    """The statements of `alembic upgrade head --sql` against an Oracle URL."""\n    env = os.environ | {"DATABASE_URL": ORACLE_URL, "DB_SCHEMA": DB_SCHEMA}\n    result = subprocess.run(\n        [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],\n        cwd=ROOT,\n        env=env,\n        capture_output=True,\n        text=True,\n        check=False,\n    )\n    assert result.returncode == 0, result.stderr\n    # Statements end with a line holding "/", as SQL*Plus expects.\n    statements = re.split(r"^/$", result.stdout, flags=re.MULTILINE)\n    return [s for s in statements if re.search(r"^(CREATE|DROP|ALTER) ", s, re.MULTILINE)]\n\n\ndef normalised(statement: str) -> str:\n    return " ".join(statement.split()).replace("( ", "(").replace(" )", ")")\n\n\ndef shape(statements: list[str]) -> dict[str, frozenset[str]]:\n    """Each table\'s columns and constraints, and each index, independent of their order, after\n    the statements in turn (a later revision drops or alters what an earlier one created)."""\n    shapes: dict[str, frozenset[str]] = {}\n    for statement in statements:\n        text = normalised(statement)\n        if table := CREATE_TABLE.search(text):\n            parts = {part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))}\n            shapes[f"{table.group(1)}.{table.group(2)}"] = frozenset(parts)\n        elif index := CREATE_INDEX.search(text):\n            shapes[index.group(1)] = frozenset({text})\n        elif dropped := DROP_TABLE.search(text):\n            del shapes[f"{dropped.group(1)}.{dropped.group(2)}"]\n        elif dropped := DROP_INDEX.search(text):\n            del shapes[dropped.group(1)]\n        elif altered := ALTER_CONSTRAINT.search(text):\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            name = f"CONSTRAINT {altered.group(5)} "\n            parts = {part for part in shapes[key] if not part.startswith(name)}\n            if altered.group(3) == "ADD":\n                parts.add(altered.group(4))\n            shapes[key] = frozenset(parts)\n    return shapes\n\n\ndef check_rules(statements: list[str]) -> None:\n    problems: list[str] = []\n    for statement in statements:\n        text = normalised(statement)\n        if \'"\' in text:\n            problems.append(f"quoted (reserved or mixed-case) identifier: {text}")\n        if re.search(r"\\bN?VARCHAR2\\b(?!\\()", text):\n            problems.append(f"VARCHAR2 without a length: {text}")\n        for missing in ("BOOLEAN", "JSON"):\n            if re.search(rf"\\b{missing}\\b", text):\n                problems.append(f"{missing} does not exist on Oracle 19c: {text}")\n        if re.search(r"ON DELETE (RESTRICT|NO ACTION)", text):\n            problems.append(f"Oracle knows only ON DELETE CASCADE and SET NULL: {text}")\n        names: list[str] = []\n        if table := CREATE_TABLE.search(text):\n            names.append(table.group(2))\n            assert table.group(1) == DB_SCHEMA, text\n            parts = [part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))]\n            if "id INTEGER GENERATED BY DEFAULT AS IDENTITY" not in parts:\n                problems.append(f"no identity key: {text}")\n            for part in parts:\n                if constraint := CONSTRAINT.match(part):\n                    names.append(constraint.group(1))\n                elif not part.startswith(("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK")):\n                    names.append(part.split()[0])\n                if (reference := REFERENCES.search(part)) and reference.group(1) != DB_SCHEMA:\n                    problems.append(f"a foreign key without the schema: {part}")\n        elif index := CREATE_INDEX.search(text):\n            names.append(index.group(1))\n            if index.group(2) != DB_SCHEMA:\n                problems.append(f"an index outside the schema: {text}")\n        for name in names:\n            if len(name) > MAX_IDENTIFIER_LENGTH:\n                problems.append(f"{name!r} is longer than {MAX_IDENTIFIER_LENGTH} characters")\n            if name.lower() in RESERVED_WORDS:\n                problems.append(f"{name!r} is an Oracle reserved word")\n    assert not problems, "\\n".join(problems)\n\n\n@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())\ndef test_models_compile_to_portable_oracle_ddl(version: tuple[int, ...]) -> None:\n    statements = model_ddl(version)\n    tables = [s for s in statements if "CREATE TABLE" in s]\n    assert len(tables) == len(Base.metadata.tables) > 0\n    check_rules(statements)\n\n\ndef test_models_make_the_same_ddl_on_19c_and_23ai() -> None:\n    assert model_ddl(VERSIONS["19c"]) == model_ddl(VERSIONS["23ai"])\n\n\ndef test_every_table_carries_the_schema() -> None:\n    import_models()\n    assert {table.schema for table in Base.metadata.tables.values()} == {SCHEMA}\n\n\ndef test_offline_migrations_render_portable_oracle_ddl() -> None:\n    statements = migration_ddl()\n    check_rules([s for s in statements if "alembic_version" not in s])\n    assert any(f"CREATE TABLE {DB_SCHEMA}.alembic_version" in s for s in statements)\n\n\ndef test_migrations_create_exactly_the_models() -> None:\n    migrated = shape([s for s in migration_ddl() if "alembic_version" not in s])\n    assert migrated == shape(model_ddl(VERSIONS["19c"]))\n\n\ndef test_paged_queries_use_offset_fetch() -> None:\n    """Oracle 12c and later page with OFFSET ... FETCH, which needs an ORDER BY to be stable."""\n    import_models()\n    table = Base.metadata.sorted_tables[0]\n    query = select(table).order_by(table.c.id).offset(20).limit(10)\n    sql = str(query.compile(dialect=oracle_dialect(VERSIONS["19c"])))\n    assert "ORDER BY" in sql and "FETCH FIRST" in sql and "ROWNUM" not in sql\n\n\ndef test_database_url_names_a_service() -> None:\n    """`host:1521/?service_name=NAME` connects to a service; `host:1521/NAME` would be a SID."""\n    engine = create_engine(ORACLE_URL)\n    _, options = engine.dialect.create_connect_args(engine.url)\n    assert "(SERVICE_NAME=FREEPDB1)" in options["dsn"]\n';
+__eta.res+='"""The schema as Oracle sees it, checked without an Oracle server.\n\nThe models are compiled with SQLAlchemy\'s Oracle dialect configured as 19c and\nas 23ai, and the migrations are rendered offline (`alembic upgrade head --sql`).\nBoth must follow the rules that keep the schema portable: every name at most\nMAX_IDENTIFIER_LENGTH characters and never a reserved word (so never quoted),\na length on every VARCHAR2, identity keys, no type that 19c lacks (BOOLEAN,\nJSON), the same DDL on 19c and 23ai, and tables in DB_SCHEMA. The migrations\nmust create exactly the tables, columns, constraints and indexes of the models.\n"""\n\nfrom __future__ import annotations\n\nimport os\nimport re\nimport subprocess\nimport sys\nfrom pathlib import Path\n\nimport pytest\nfrom sqlalchemy import create_engine, select\nfrom sqlalchemy.dialects.oracle.base import RESERVED_WORDS, OracleDialect\nfrom sqlalchemy.schema import CreateIndex, CreateTable, ExecutableDDLElement\n\nfrom src.models import import_models\nfrom src.models.base_model import MAX_IDENTIFIER_LENGTH, SCHEMA, Base, schema_translate_map\n\nROOT = Path(__file__).resolve().parent.parent\nDB_SCHEMA = "app_owner"\nORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1"\nVERSIONS = {"19c": (19, 3, 0, 0, 0), "23ai": (23, 4, 0, 0, 0)}\n\nCREATE_TABLE = re.compile(r"CREATE TABLE (?:(\\w+)\\.)?(\\w+) \\((.*)\\)", re.DOTALL)\nCREATE_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX (?:\\w+\\.)?(\\w+) ON (?:(\\w+)\\.)?(\\w+) \\(")\nDROP_TABLE = re.compile(r"DROP TABLE (?:(\\w+)\\.)?(\\w+)")\nDROP_INDEX = re.compile(r"DROP INDEX (?:\\w+\\.)?(\\w+)")\nALTER_CONSTRAINT = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) (ADD|DROP) (CONSTRAINT (\\w+).*)")\nALTER_COLUMN = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) (ADD|DROP COLUMN) (\\w+)(.*)")\nCONSTRAINT = re.compile(r"^CONSTRAINT (\\w+) ")\nREFERENCES = re.compile(r"REFERENCES (?:(\\w+)\\.)?(\\w+) ")\nTOP_LEVEL_COMMA = re.compile(r", (?![^(]*\\))")  # not the one in NUMERIC(10, 2)\n\n\ndef oracle_dialect(version: tuple[int, ...]) -> OracleDialect:\n    """The Oracle dialect as it configures itself after connecting to `version`."""\n    dialect = create_engine(ORACLE_URL, max_identifier_length=MAX_IDENTIFIER_LENGTH).dialect\n    assert isinstance(dialect, OracleDialect)\n    dialect.server_version_info = version\n    # What OracleDialect.initialize() derives from the server\'s version.\n    dialect.supports_native_boolean = version >= (23,)\n    dialect._supports_oracle_json = version >= (21,)\n    dialect._supports_offset_fetch = version >= (12,)\n    return dialect\n\n\ndef model_ddl(version: tuple[int, ...]) -> list[str]:\n    """CREATE TABLE and CREATE INDEX of every model, as the app\'s engine would run them."""\n    import_models()\n    dialect = oracle_dialect(version)\n    translate = schema_translate_map(DB_SCHEMA)\n    statements = []\n    for table in Base.metadata.sorted_tables:\n        elements: list[ExecutableDDLElement] = [CreateTable(table)]\n        elements += [CreateIndex(index) for index in table.indexes]\n        for element in elements:\n            compiled = element.compile(\n                dialect=dialect, schema_translate_map=translate, render_schema_translate=True\n            )\n            statements.append(str(compiled))\n    return statements\n\n\ndef migration_ddl() -> list[str]:\n    """The statements of `alembic upgrade head --sql` against an Oracle URL."""\n    env = os.environ | {"DATABASE_URL": ORACLE_URL, "DB_SCHEMA": DB_SCHEMA}\n    result = subprocess.run(\n        [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],\n        cwd=ROOT,\n        env=env,\n        capture_output=True,\n        text=True,\n        check=False,\n    )\n    assert result.returncode == 0, result.stderr\n    # Statements end with a line holding "/", as SQL*Plus expects.\n    statements = re.split(r"^/$", result.stdout, flags=re.MULTILINE)\n    return [s for s in statements if re.search(r"^(CREATE|DROP|ALTER) ", s, re.MULTILINE)]\n\n\ndef normalised(statement: str) -> str:\n    return " ".join(statement.split()).replace("( ", "(").replace(" )", ")")\n\n\ndef shape(statements: list[str]) -> dict[str, frozenset[str]]:\n    """Each table\'s columns and constraints, and each index, independent of their order, after\n    the statements in turn (a later revision drops or alters what an earlier one created)."""\n    shapes: dict[str, frozenset[str]] = {}\n    for statement in statements:\n        text = normalised(statement)\n        if table := CREATE_TABLE.search(text):\n            parts = {part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))}\n            shapes[f"{table.group(1)}.{table.group(2)}"] = frozenset(parts)\n        elif index := CREATE_INDEX.search(text):\n            shapes[index.group(1)] = frozenset({text})\n        elif dropped := DROP_TABLE.search(text):\n            del shapes[f"{dropped.group(1)}.{dropped.group(2)}"]\n        elif dropped := DROP_INDEX.search(text):\n            del shapes[dropped.group(1)]\n        elif altered := ALTER_CONSTRAINT.search(text):\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            name = f"CONSTRAINT {altered.group(5)} "\n            parts = {part for part in shapes[key] if not part.startswith(name)}\n            if altered.group(3) == "ADD":\n                parts.add(altered.group(4))\n            shapes[key] = frozenset(parts)\n        elif altered := ALTER_COLUMN.search(text):  # after ALTER_CONSTRAINT, which it would match\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            column = altered.group(4)\n            parts = {part for part in shapes[key] if not part.startswith(f"{column} ")}\n            if altered.group(3) == "ADD":\n                parts.add(f"{column}{altered.group(5)}")\n            shapes[key] = frozenset(parts)\n    return shapes\n\n\ndef check_rules(statements: list[str]) -> None:\n    problems: list[str] = []\n    for statement in statements:\n        text = normalised(statement)\n        if \'"\' in text:\n            problems.append(f"quoted (reserved or mixed-case) identifier: {text}")\n        if re.search(r"\\bN?VARCHAR2\\b(?!\\()", text):\n            problems.append(f"VARCHAR2 without a length: {text}")\n        for missing in ("BOOLEAN", "JSON"):\n            if re.search(rf"\\b{missing}\\b", text):\n                problems.append(f"{missing} does not exist on Oracle 19c: {text}")\n        if re.search(r"ON DELETE (RESTRICT|NO ACTION)", text):\n            problems.append(f"Oracle knows only ON DELETE CASCADE and SET NULL: {text}")\n        names: list[str] = []\n        if table := CREATE_TABLE.search(text):\n            names.append(table.group(2))\n            assert table.group(1) == DB_SCHEMA, text\n            parts = [part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))]\n            if "id INTEGER GENERATED BY DEFAULT AS IDENTITY" not in parts:\n                problems.append(f"no identity key: {text}")\n            for part in parts:\n                if constraint := CONSTRAINT.match(part):\n                    names.append(constraint.group(1))\n                elif not part.startswith(("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK")):\n                    names.append(part.split()[0])\n                if (reference := REFERENCES.search(part)) and reference.group(1) != DB_SCHEMA:\n                    problems.append(f"a foreign key without the schema: {part}")\n        elif index := CREATE_INDEX.search(text):\n            names.append(index.group(1))\n            if index.group(2) != DB_SCHEMA:\n                problems.append(f"an index outside the schema: {text}")\n        for name in names:\n            if len(name) > MAX_IDENTIFIER_LENGTH:\n                problems.append(f"{name!r} is longer than {MAX_IDENTIFIER_LENGTH} characters")\n            if name.lower() in RESERVED_WORDS:\n                problems.append(f"{name!r} is an Oracle reserved word")\n    assert not problems, "\\n".join(problems)\n\n\n@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())\ndef test_models_compile_to_portable_oracle_ddl(version: tuple[int, ...]) -> None:\n    statements = model_ddl(version)\n    tables = [s for s in statements if "CREATE TABLE" in s]\n    assert len(tables) == len(Base.metadata.tables) > 0\n    check_rules(statements)\n\n\ndef test_models_make_the_same_ddl_on_19c_and_23ai() -> None:\n    assert model_ddl(VERSIONS["19c"]) == model_ddl(VERSIONS["23ai"])\n\n\ndef test_every_table_carries_the_schema() -> None:\n    import_models()\n    assert {table.schema for table in Base.metadata.tables.values()} == {SCHEMA}\n\n\ndef test_offline_migrations_render_portable_oracle_ddl() -> None:\n    statements = migration_ddl()\n    check_rules([s for s in statements if "alembic_version" not in s])\n    assert any(f"CREATE TABLE {DB_SCHEMA}.alembic_version" in s for s in statements)\n\n\ndef test_migrations_create_exactly_the_models() -> None:\n    migrated = shape([s for s in migration_ddl() if "alembic_version" not in s])\n    assert migrated == shape(model_ddl(VERSIONS["19c"]))\n\n\ndef test_paged_queries_use_offset_fetch() -> None:\n    """Oracle 12c and later page with OFFSET ... FETCH, which needs an ORDER BY to be stable."""\n    import_models()\n    table = Base.metadata.sorted_tables[0]\n    query = select(table).order_by(table.c.id).offset(20).limit(10)\n    sql = str(query.compile(dialect=oracle_dialect(VERSIONS["19c"])))\n    assert "ORDER BY" in sql and "FETCH FIRST" in sql and "ROWNUM" not in sql\n\n\ndef test_database_url_names_a_service() -> None:\n    """`host:1521/?service_name=NAME` connects to a service; `host:1521/NAME` would be a SID."""\n    engine = create_engine(ORACLE_URL)\n    _, options = engine.dialect.create_connect_args(engine.url)\n    assert "(SERVICE_NAME=FREEPDB1)" in options["dsn"]\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
