@@ -110,6 +110,15 @@ const EXPECTED: Record<string, number> = {
   "access token used as refresh": 401,
   "inactive: me": 403,
   "inactive: refresh": 403,
+  "password change: wrong current password": 403,
+  "password change: the email as new password": 422,
+  "password change: extra field": 422,
+  "password change": 200,
+  "after the change: earlier access token": 401,
+  "after the change: the other login's refresh": 401,
+  "after the change: the new pair": 200,
+  "log out everywhere": 200,
+  "after logging out everywhere": 401,
   "create item": 201,
   "create invalid fields": 422,
   "create malformed JSON": 400,
@@ -495,6 +504,47 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     await send("inactive: login", "POST", "/api/auth/login", {
       body: { email: other, password },
     });
+
+    // A password change and "log out everywhere": every earlier token refused, on both servers.
+    const changer = "changer@example.com";
+    await send("register third user", "POST", "/api/auth/register", {
+      body: { email: changer, password },
+    });
+    const bearer = (token: unknown) => ({ authorization: `Bearer ${token}` });
+    const first = await send("third user: login", "POST", "/api/auth/login", {
+      body: { email: changer, password },
+    });
+    const second = await send("third user: login elsewhere", "POST", "/api/auth/login", {
+      body: { email: changer, password },
+    });
+    const firstAccess = bearer(first.body.data?.access_token);
+    const newPassword = "another long passphrase";
+    await send("password change: wrong current password", "POST", "/api/auth/password", {
+      headers: firstAccess,
+      body: { current_password: "not the password", new_password: newPassword },
+    });
+    await send("password change: the email as new password", "POST", "/api/auth/password", {
+      headers: firstAccess,
+      body: { current_password: password, new_password: changer.toUpperCase() },
+    });
+    await send("password change: extra field", "POST", "/api/auth/password", {
+      headers: firstAccess,
+      body: { current_password: password, new_password: newPassword, confirm: newPassword },
+    });
+    const changed = await send("password change", "POST", "/api/auth/password", {
+      headers: firstAccess,
+      body: { current_password: password, new_password: newPassword },
+    });
+    await send("after the change: earlier access token", "GET", "/api/auth/me", {
+      headers: firstAccess,
+    });
+    await send("after the change: the other login's refresh", "POST", "/api/auth/refresh", {
+      headers: bearer(second.body.data?.refresh_token),
+    });
+    const newAccess = bearer(changed.body.data?.access_token);
+    await send("after the change: the new pair", "GET", "/api/auth/me", { headers: newAccess });
+    await send("log out everywhere", "POST", "/api/auth/logout-all", { headers: newAccess });
+    await send("after logging out everywhere", "GET", "/api/items", { headers: newAccess });
 
     await runResources();
     await runPolicies(password);
