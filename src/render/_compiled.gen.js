@@ -4673,11 +4673,13 @@ __eta.res+='def update(self, user_id: int, changes: UserChanges, actor: str) -> 
 __eta.res+=it.fw.await;
 __eta.res+='self._find(user_id)\n        values = changes.model_dump(exclude_unset=True)\n        stays_admin = values.get("role", user.role) == ADMIN and values.get("is_active", True)\n        # Without an active admin nobody could administer users again (short of the database).\n        if user.is_admin and user.is_active and not stays_admin:\n            if ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.lock_active_admins() <= 1:\n                raise ConflictError(LAST_ADMIN)\n        for name, value in values.items():\n            setattr(user, name, value)\n        user.mark_updated(actor)\n        ';
+__eta.res+='self.users.lock_active_admins() <= 1:\n                raise ConflictError(LAST_ADMIN)\n        if values.get("is_active") is False:\n            # The user\'s tokens end here: a later reactivation does not bring them back. The row\n            # is read again locked (after the admins\': one locking order), so a password change\n            # at the same moment makes a generation of its own.\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.locked(user.id)\n            if user.is_active:\n                user.token_generation += 1\n        for name, value in values.items():\n            setattr(user, name, value)\n        user.mark_updated(actor)\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self.users.commit()\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='publish_user(user)  # the next request sees the new role and status\n        return UserOut.model_validate(user)\n\n    ';
+__eta.res+='publish_user(user)  # the next request sees the new role and standing\n        return UserOut.model_validate(user)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def _find(self, user_id: int) -> User:\n        user = ';
 __eta.res+=it.fw.await;
@@ -4812,7 +4814,7 @@ __eta.res+='check_token(str(claims["jti"]), user_id, expiry(claims))\n';
 }
 __eta.res+='    if revoked:\n        if token_type == "refresh":  # a rotated or logged-out refresh token, used again\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if not user.issued(claims):  # a password change or "log out everywhere" came after it\n        raise AuthenticationError("Token has been revoked")\n    if require_active and not user.is_active:\n        raise ForbiddenError("User is inactive")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
+__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:  # said first: deactivation also ends the tokens\n        raise ForbiddenError("User is inactive")\n    if not user.issued(claims):  # a password change or "log out everywhere" came after it\n        raise AuthenticationError("Token has been revoked")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def require_active_user() -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n';
 if (it.cache) {
@@ -6886,7 +6888,17 @@ __eta.res+='client.get("/api/auth/me", headers=auth_headers)\n    assert me.stat
 __eta.res+=it.awaited("me.get_json()");
 __eta.res+='["error"] == "User is inactive"\n    refreshed = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/refresh", headers=refresh)\n    assert refreshed.status_code == 403\n\n\n';
+__eta.res+='client.post("/api/auth/refresh", headers=refresh)\n    assert refreshed.status_code == 403\n    # Reactivated, the account does not get its earlier tokens back (a thief\'s included).\n    again = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.patch(f"{URL}/{user}", json={"is_active": True}, headers=admin_headers)\n    assert again.status_code == 200\n    me = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=auth_headers)\n    assert ';
+__eta.res+=it.awaited("me.get_json()");
+__eta.res+='["error"] == "Token has been revoked"\n    refreshed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/refresh", headers=refresh)\n    assert refreshed.status_code == 401\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
+__eta.res+='.status_code == 200\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_a_promotion_applies_to_the_next_request(\n    client: ';
 __eta.res+=it.fw.testClient;
