@@ -149,7 +149,7 @@ Deno.test("view: request schemas carry the column's limits, an offset and strict
   assert(byType("datetime").unnormalised?.includes("+02:00"));
 });
 
-Deno.test("view: a list filters and sorts on indexed columns whose values a query names exactly", () => {
+Deno.test("view: a list sorts on indexed columns, filters those a query names exactly, keeps ranges of numbers and instants", () => {
   const fields = parseFields(
     [
       "code:str(20):unique",
@@ -159,19 +159,24 @@ Deno.test("view: a list filters and sorts on indexed columns whose values a quer
       "due:datetime:index",
       "status:enum(a|b):index",
       "book:ref:books",
+      "weight:float:index",
+      "max_weight:float",
+      "born:date:index",
     ],
     "postgresql",
   );
   const view = moduleView({ name: "note", fields });
-  assertEquals(view.filters.map((f) => f.column), ["code", "status", "book_id"]);
-  assertEquals(view.sortKeys, [
-    "id",
-    "-id",
-    "code",
-    "-code",
-    "status",
-    "-status",
-    "book_id",
-    "-book_id",
+  assertEquals(view.filters.map((f) => f.column), ["code", "status", "book_id", "born"]);
+  // `page` is ListParams' own; `weight`'s max_weight is a column: no range for it.
+  assertEquals(view.ranges.map((r) => [r.field.column, r.min, r.max]), [
+    ["price", "min_price", "max_price"],
+    ["due", "min_due", "max_due"],
+    ["born", "min_born", "max_born"],
   ]);
+  assertEquals(
+    view.sortKeys,
+    ["id", "code", "price", "due", "status", "book_id", "weight", "born"].flatMap((
+      k,
+    ) => [k, `-${k}`]),
+  );
 });

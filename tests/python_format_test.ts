@@ -73,6 +73,11 @@ Deno.test("python layout: long statements split as ruff format splits them", () 
   );
   for (const line of docstring.split("\n")) assert(line.length <= LINE_LENGTH, line);
   assert(docstring.startsWith('"""Routes') && docstring.endsWith('response."""'), docstring);
+  // A last line that fits only without its closing quotes: its last word goes down.
+  const text = `${"word ".repeat(17)}abcdefg`;
+  const closing = formatDocstring(4, text);
+  for (const line of closing.split("\n")) assert(line.length <= LINE_LENGTH, line);
+  assertEquals(closing.split("\n").at(-1), '    abcdefg"""');
 });
 
 const CASES = [

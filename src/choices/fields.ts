@@ -277,7 +277,17 @@ const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   "ref",
 ]);
 
-/** What `ListParams` (the generated pagination.py) already names: no filter may take it. */
+/** The types whose order a range means something for: numbers, days and instants. */
+const RANGE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  "int",
+  "bigint",
+  "float",
+  "decimal",
+  "date",
+  "datetime",
+]);
+
+/** What `ListParams` (the generated pagination.py) already names: no list parameter may take it. */
 const LIST_PARAMETERS: ReadonlySet<string> = new Set([
   "page",
   "per_page",
@@ -286,10 +296,31 @@ const LIST_PARAMETERS: ReadonlySet<string> = new Set([
   "offset",
 ]);
 
+/** What an indexed column (indexed, unique or a reference) gives its module's list. */
+export interface ListUse {
+  /** `?sort=<column>` (and `-<column>`). */
+  order: boolean;
+  /** `?<column>=value`: the rows whose column equals it (FILTER_TYPES). */
+  equal: boolean;
+  /** `?min_<column>=…&max_<column>=…`: the rows within, both ends included (RANGE_TYPES). */
+  range: boolean;
+}
+
 /**
- * Whether an indexed column of `type` named `column` is one of its module's list filters (and
- * orders): `?<column>=value`, `?sort=<column>`.
+ * What an indexed column of `type` named `column` gives its module's list: nothing when
+ * `ListParams` has a parameter of that name. A range also needs its two names free among the
+ * module's columns (`rangeParameters`), which the module view checks.
  */
-export function listFilter(type: FieldType, column: string): boolean {
-  return FILTER_TYPES.has(type) && !LIST_PARAMETERS.has(column);
+export function listUse(type: FieldType, column: string): ListUse {
+  const free = !LIST_PARAMETERS.has(column);
+  return {
+    order: free,
+    equal: free && FILTER_TYPES.has(type),
+    range: free && RANGE_TYPES.has(type),
+  };
+}
+
+/** The query parameters of a column's range: its lowest and its highest value, both included. */
+export function rangeParameters(column: string): [min: string, max: string] {
+  return [`min_${column}`, `max_${column}`];
 }

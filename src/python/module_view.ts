@@ -16,7 +16,7 @@ import {
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
-import { INTEGER_RANGES, listFilter } from "../choices/fields.ts";
+import { INTEGER_RANGES, listUse, rangeParameters } from "../choices/fields.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -31,6 +31,13 @@ import {
 } from "./test_samples.ts";
 
 /** The view of a field the templates print; every string is valid Python source. */
+/** A list's range over one column: `?<min>=…&<max>=…` (`min_<column>`, `max_<column>`). */
+export interface RangeView {
+  field: FieldView;
+  min: string;
+  max: string;
+}
+
 export interface FieldView extends FieldSpec {
   /** Attribute and column name (`owner_id` for `owner:ref:users`). */
   column: string;
@@ -116,11 +123,19 @@ export interface ModuleView extends ModuleNames {
   /** Whether any field references another module. */
   hasRefs: boolean;
   /**
-   * The fields a list may be filtered on (`?<column>=value`, equality) and sorted by: those
-   * with an index (indexed, unique or a reference) whose values compare as sent (FILTER_TYPES).
+   * The fields a list may be filtered on (`?<column>=value`, equality): those with an index
+   * (indexed, unique or a reference) whose values compare as sent (`listUse`).
    */
   filters: FieldView[];
-  /** The values of the list's `sort` parameter: `id`, each filter's column, each with `-`. */
+  /**
+   * The fields a list keeps a range of (`?min_<column>=…&max_<column>=…`, both ends included):
+   * indexed numbers, days and instants whose two parameter names no column takes.
+   */
+  ranges: RangeView[];
+  /**
+   * The values of the list's `sort` parameter: `id` and each indexed column (`listUse`), each
+   * also with `-`.
+   */
   sortKeys: string[];
   /**
    * Whether a written row is read back before the answer: some column may be stored in
@@ -185,7 +200,15 @@ export function moduleView(
   const owner = owned ? fieldView(OWNER_FIELD, fields.length, names.table, db) : undefined;
   // Every column the model declares: the module's fields, then the owner.
   const columns = owner ? [...fields, owner] : fields;
-  const filters = fields.filter((f) => (f.indexed || f.unique) && listFilter(f.type, f.column));
+  const listed = fields.filter((f) => f.indexed || f.unique);
+  const filters = listed.filter((f) => listUse(f.type, f.column).equal);
+  const taken = new Set(fields.map((f) => f.column));
+  const ranges = listed.flatMap((field): RangeView[] => {
+    const [min, max] = rangeParameters(field.column);
+    const free = !taken.has(min) && !taken.has(max);
+    return listUse(field.type, field.column).range && free ? [{ field, min, max }] : [];
+  });
+  const orders = listed.filter((f) => listUse(f.type, f.column).order);
   const modelImports = new Set<string>();
   const schemaImports = new Set<string>();
   const sa = new Set<string>();
@@ -231,7 +254,8 @@ export function moduleView(
     schemaImports: [...schemaImports].sort(),
     hasRefs: fields.some((f) => f.type === "ref"),
     filters,
-    sortKeys: ["id", ...filters.map((f) => f.column)].flatMap((key) => [key, `-${key}`]),
+    ranges,
+    sortKeys: ["id", ...orders.map((f) => f.column)].flatMap((key) => [key, `-${key}`]),
     readBack: columns.some((f) => !db.storedAsSent[f.type]),
     migrationIndexes: [
       createIndex(

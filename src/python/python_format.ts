@@ -232,6 +232,12 @@ export function formatDocstring(indent: number, text: string): string {
     }
     first = false;
   }
+  // The closing quotes count too: the last word goes down a line when they would not fit.
+  const last = line.lastIndexOf(" ");
+  if (!fits(`${line}"""`) && last > indent) {
+    lines.push(line.slice(0, last));
+    line = `${pad}${line.slice(last + 1)}`;
+  }
   lines.push(`${line}"""`);
   return lines.join("\n");
 }

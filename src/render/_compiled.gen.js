@@ -1226,14 +1226,23 @@ __eta.res+='    owner_id: int\n';
 __eta.res+='    inserted_by: str\n    inserted_date: datetime\n    updated_by: str | None\n    updated_date: datetime | None\n\n\nclass ';
 __eta.res+=m.className;
 __eta.res+='ListParams(ListParams):\n';
-__eta.res+=it.py.docstring(4, m.filters.length
-  ? `GET ${m.urlPrefix}: a page in \`sort\` order, of the rows whose columns equal the filters sent (\`?${m.filters[0].column}=...\`).`
+const equal = m.filters.length ? `whose columns equal the filters sent (\`?${m.filters[0].column}=...\`)` : "";
+const within = m.ranges.length ? `within the ranges sent (\`?${m.ranges[0].min}=...\`, \`?${m.ranges[0].max}=...\`; both ends included)` : "";
+const rows = [equal, within].filter(Boolean).join(" and ");
+__eta.res+=it.py.docstring(4, rows
+  ? `GET ${m.urlPrefix}: a page in \`sort\` order, of the rows ${rows}.`
   : `GET ${m.urlPrefix}: a page in \`sort\` order.`);
 __eta.res+='\n\n';
 __eta.res+=it.py.annotated(4, "sort", `Literal[${m.sortKeys.map((k) => JSON.stringify(k)).join(", ")}]`, '"id"');
 __eta.res+='\n';
 for (const f of m.filters) {
 __eta.res+=it.py.annotated(4, f.column, f.updateAnnotation, "None");
+__eta.res+='\n';
+}
+for (const r of m.ranges) {
+__eta.res+=it.py.annotated(4, r.min, r.field.updateAnnotation, "None");
+__eta.res+='\n';
+__eta.res+=it.py.annotated(4, r.max, r.field.updateAnnotation, "None");
 __eta.res+='\n';
 }
 
@@ -1557,11 +1566,25 @@ const fit = (one, wrapped) => one.length <= 100 ? one : wrapped;
 __eta.res+='"""';
 __eta.res+=m.urlPrefix;
 __eta.res+=': CRUD, pagination, soft delete and validation of every field."""\n\nfrom __future__ import annotations\n\n';
-if (m.filters.length) {
+/* A range's values as Python compares them, from the JSON the API answers. */
+const rangeField = m.ranges[0]?.field;
+const parseRange = rangeField && {
+  int: "int", bigint: "int", float: "float", decimal: "Decimal",
+  date: "date.fromisoformat", datetime: "datetime.fromisoformat",
+}[rangeField.type];
+if (m.filters.length || m.ranges.length) {
 __eta.res+='import json\n';
 }
 if (prefetching) {
 __eta.res+='import logging\n';
+}
+if (rangeField?.type === "date" || rangeField?.type === "datetime") {
+__eta.res+='from datetime import ';
+__eta.res+=rangeField.type;
+__eta.res+='\n';
+}
+if (rangeField?.type === "decimal") {
+__eta.res+='from decimal import Decimal\n';
 }
 __eta.res+='from typing import Any\n\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
@@ -1740,9 +1763,9 @@ __eta.res+='["id"] for n in range(1, 4)]\n    descending = ';
 __eta.res+=it.fw.await;
 __eta.res+=getJson('f"{URL}?sort=-id"');
 __eta.res+='\n    assert [row["id"] for row in descending["data"]] == ids[::-1]\n';
-if (m.filters.length) {
-__eta.res+='    # Every row, in the column\'s order (the database\'s collation orders text).\n    url = f"{URL}?sort=-';
-__eta.res+=m.filters[0].column;
+if (m.sortKeys.length > 2) {
+__eta.res+='    # Every row, in the column\'s order (the database\'s collation orders text).\n    url = f"{URL}?sort=';
+__eta.res+=m.sortKeys[3];
 __eta.res+='"\n    by_column = ';
 __eta.res+=it.fw.await;
 __eta.res+=getJson("url");
@@ -1766,7 +1789,35 @@ __eta.res+='["data"]\n    expected = [row["id"] for row in rows if row["';
 __eta.res+=f.column;
 __eta.res+='"] == value]\n    assert [row["id"] for row in listed] == expected\n';
 }
-__eta.res+='\n\n@pytest.mark.parametrize(\n    "query",\n    ["sort=nope", "sort=inserted_by", "no_such_filter=1"';
+__eta.res+='\n\n';
+if (m.ranges.length) {
+const r = m.ranges[0];
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_range_keeps_the_rows_within_it`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
+__eta.res+='\n    """`?';
+__eta.res+=r.min;
+__eta.res+='=` and `?';
+__eta.res+=r.max;
+__eta.res+='=`: the rows whose ';
+__eta.res+=r.field.column;
+__eta.res+=' is at least, at most,\n    or (both sent) exactly the value."""\n    rows = [';
+__eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
+__eta.res+=' for n in range(1, 4)]\n    values = {row["id"]: ';
+__eta.res+=parseRange;
+__eta.res+='(row["';
+__eta.res+=r.field.column;
+__eta.res+='"]) for row in rows}\n    low = sorted(values.values())[1]\n    middle = next(row["';
+__eta.res+=r.field.column;
+__eta.res+='"] for row in rows if values[row["id"]] == low)\n    sent = middle if isinstance(middle, str) else json.dumps(middle)\n    at_least, at_most = {"';
+__eta.res+=r.min;
+__eta.res+='": sent}, {"';
+__eta.res+=r.max;
+__eta.res+='": sent}\n    for query, expected in (\n        (at_least, [row_id for row_id, value in values.items() if value >= low]),\n        (at_most, [row_id for row_id, value in values.items() if value <= low]),\n        (at_least | at_most, [row_id for row_id, value in values.items() if value == low]),\n    ):\n        response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(URL, query_string=query, headers=auth_headers)\n        assert response.status_code == 200, query\n        listed = [row["id"] for row in ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["data"]]\n        assert listed == expected, query\n\n\n';
+}
+__eta.res+='@pytest.mark.parametrize(\n    "query",\n    ["sort=nope", "sort=inserted_by", "no_such_filter=1"';
 __eta.res+=m.filters.some((f) => f.type === "str") ? `, "${m.filters.find((f) => f.type === "str").column}=a%00b"` : "";
 __eta.res+='],\n)\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_an_unknown_order_or_filter_is_422`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "query: str"], "None");
@@ -5927,7 +5978,7 @@ __eta.res+='.\n';
 }
 __eta.res+='"""\n\nfrom __future__ import annotations\n\nimport hashlib\nfrom datetime import datetime\nfrom typing import Any, Generic, TypeVar\n\nfrom sqlalchemy import (\n';
 for (const name of [
-  ...(it.db.portableTypes ? [] : ["Boolean"]), "Column", "ColumnCollection", "ColumnElement", "Identity",
+  "BindParameter", ...(it.db.portableTypes ? [] : ["Boolean"]), "Column", "ColumnCollection", "ColumnElement", "Identity",
   "Index", "Integer", "MetaData", ...(it.db.returningEveryColumn ? [] : ["Select"]), "String", "Table",
   "bindparam", ...(it.db.portableTypes ? ["case", "column"] : []), "func", "insert",
   ...(it.db.portableTypes ? ["literal"] : []), "select", ...(it.db.portableTypes ? [] : ["text"]),
@@ -5943,7 +5994,7 @@ __eta.res+='from sqlalchemy.sql.expression import Grouping\n';
 }
 __eta.res+='\nfrom src.models.types import ';
 __eta.res+=it.db.portableTypes ? "PortableBoolean, " : "";
-__eta.res+='UtcDateTime, utc_now\n\nSYSTEM_ACTOR = "system"\n# The largest id an `Integer` primary key holds: a larger id in a URL is an unknown row (404).\nMAX_ID = 2_147_483_647\n';
+__eta.res+='UtcDateTime, utc_now\n\nSYSTEM_ACTOR = "system"\n# The largest id an `Integer` primary key holds: a larger id in a URL is an unknown row (404).\nMAX_ID = 2_147_483_647\n# The list queries each table keeps built, by order and parameters sent (`ActiveReads.narrowed`).\nNARROWED_KEPT = 64\n';
 if (schema) {
 __eta.res+='# The schema every table is declared in and every foreign key names ("';
 __eta.res+=schema.placeholder;
@@ -5982,7 +6033,7 @@ __eta.res+='\n';
 }
 __eta.res+='        active = (table.c.is_active';
 __eta.res+=it.db.isTrue;
-__eta.res+=', *criteria)\n        self.one = select(model).where(*active, table.c.id == bindparam("row_id"))\n        self.count = select(func.count()).select_from(table).where(*active)\n        key = sort.removeprefix("-")\n        # Then by id: a total order, so that rows of equal value keep their pages.\n        order = [table.c[key], *([table.c.id] if key != "id" else [])]\n        descending = sort.startswith("-")\n        self.page = (\n            select(*table.c)\n            .where(*active)\n            .order_by(*(column.desc() if descending else column for column in order))\n            .offset(bindparam("offset"))\n            .limit(bindparam("limit"))\n        )\n\n    def narrowed(self, sort: str, filtered: tuple[str, ...]) -> ActiveReads[Model]:\n        """These reads in `sort` order (a column, `-` first for descending), of the rows whose\n        `filtered` columns equal the values bound as `filter_<column>` (`filter_values`).\n        Each combination is built on its first use, then kept: a table has few."""\n        if sort == self.sort and not filtered:\n            return self\n        reads = self._narrowed.get((sort, filtered))\n        if reads is None:\n            table = _table(self.model)\n            equal = (table.c[name] == bindparam(f"filter_{name}") for name in filtered)\n            reads = ActiveReads(self.model, *self.criteria, *equal, sort=sort)\n            self._narrowed[(sort, filtered)] = reads\n        return reads\n\n    @staticmethod\n    def filter_values(filters: dict[str, Any]) -> dict[str, Any]:\n        """The values of `filters` (column → value), bound as `narrowed` names them."""\n        return {f"filter_{name}": value for name, value in filters.items()}\n\n\ndef columns_of(model: type[BaseModel]) -> ColumnCollection[str, Column[Any]]:\n    """The columns of `model`\'s table, for criteria that stay out of the ORM (`ActiveReads`)."""\n    return _table(model).c\n\n\ndef _table(model: type[BaseModel]) -> Table:\n    table = model.__table__\n    assert isinstance(table, Table)  # a declarative model maps a Table\n    return table\n\n\ndef insert_returning(model: type[BaseModel]) -> ReturningInsert[Any]:\n';
+__eta.res+=', *criteria)\n        self.one = select(model).where(*active, table.c.id == bindparam("row_id"))\n        self.count = select(func.count()).select_from(table).where(*active)\n        key = sort.removeprefix("-")\n        # Then by id: a total order, so that rows of equal value keep their pages.\n        order = [table.c[key], *([table.c.id] if key != "id" else [])]\n        descending = sort.startswith("-")\n        self.page = (\n            select(*table.c)\n            .where(*active)\n            .order_by(*(column.desc() if descending else column for column in order))\n            .offset(bindparam("offset"))\n            .limit(bindparam("limit"))\n        )\n\n    def narrowed(self, sort: str, filtered: tuple[str, ...]) -> ActiveReads[Model]:\n        """These reads in `sort` order (a column, `-` first for descending), of the rows that\n        the list parameters `filtered` keep (`_kept_by`), their values bound as `filter_<name>`\n        (`filter_values`). Each combination is built on its first use, then kept, up to\n        NARROWED_KEPT of them: clients use few, and one that tries every combination of a\n        table\'s parameters only has the ones beyond built again on each use."""\n        if sort == self.sort and not filtered:\n            return self\n        reads = self._narrowed.get((sort, filtered))\n        if reads is None:\n            table = _table(self.model)\n            kept = (_kept_by(table, name) for name in filtered)\n            reads = ActiveReads(self.model, *self.criteria, *kept, sort=sort)\n            if len(self._narrowed) < NARROWED_KEPT:\n                self._narrowed[(sort, filtered)] = reads\n        return reads\n\n    @staticmethod\n    def filter_values(filters: dict[str, Any]) -> dict[str, Any]:\n        """The values of `filters` (column → value), bound as `narrowed` names them."""\n        return {f"filter_{name}": value for name, value in filters.items()}\n\n\ndef _kept_by(table: Table, name: str) -> ColumnElement[bool]:\n    """The rows a list parameter keeps: those whose column `name` equals its value; for\n    `min_<column>` and `max_<column>` (a range, both ends included), those whose column is at\n    least or at most its value. No column is named like a range: pyscaffold gives a column\n    whose range names are taken no range."""\n    value: BindParameter[Any] = bindparam(f"filter_{name}")\n    if name in table.c:\n        return table.c[name] == value\n    bound, _, column = name.partition("_")\n    return table.c[column] >= value if bound == "min" else table.c[column] <= value\n\n\ndef columns_of(model: type[BaseModel]) -> ColumnCollection[str, Column[Any]]:\n    """The columns of `model`\'s table, for criteria that stay out of the ORM (`ActiveReads`)."""\n    return _table(model).c\n\n\ndef _table(model: type[BaseModel]) -> Table:\n    table = model.__table__\n    assert isinstance(table, Table)  # a declarative model maps a Table\n    return table\n\n\ndef insert_returning(model: type[BaseModel]) -> ReturningInsert[Any]:\n';
 if (it.db.returningEveryColumn) {
 __eta.res+='    """An INSERT into `model`\'s table that returns every column, to build once and run with\n    each new row\'s values: one statement writes the row and answers it as stored (server\n    values, decimals at their scale), without the ORM\'s unit of work or a second read."""\n    table = _table(model)\n    return insert(table).returning(*table.c)\n';
 } else {
@@ -6131,7 +6182,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter. A parameter it does not know is a 422, not ignored: a misspelt filter would\n    otherwise answer every row."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by column: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
+__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter: `<column>` (equal to) and `min_<column>`, `max_<column>` (a range, both ends\n    included). A parameter it does not know is a 422, not ignored: a misspelt filter would\n    otherwise answer every row."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by name: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

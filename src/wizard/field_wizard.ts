@@ -6,7 +6,7 @@
 import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
-import { listFilter, parseField } from "../choices/fields.ts";
+import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs } from "../plan/mod.ts";
@@ -74,10 +74,20 @@ export async function askFields(
       });
       const typeText = await askTypeArguments(prompter, state, name, type);
       const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
-      // Indexed, unique or a reference, the column is a list filter unless its type or name
-      // keeps it from being one (listFilter).
+      // Indexed, unique or a reference, the column orders the list, and filters it by its
+      // value or by a range, as its type and name allow (listUse).
       const column = type === "ref" ? `${name}_id` : name;
-      const filter = listFilter(type, column);
+      const use = listUse(type, column);
+      const [min, max] = rangeParameters(column);
+      const parameters = [
+        ...(use.order ? [`?sort=${column}`] : []),
+        ...(use.equal ? [`?${column}=...`] : []),
+        ...(use.range ? [`?${min}=...&${max}=...`] : []),
+      ];
+      const listed = !use.order
+        ? `faster lookups in your own queries (${column} is not a list parameter)`
+        : `faster lookups; the list sorts${parameters.length > 1 ? " and filters" : ""} on it ` +
+          `(${parameters.join(", ")})`;
       const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
         message: `Constraints on ${name}`,
         choices: [
@@ -85,16 +95,12 @@ export async function askFields(
             value: "unique",
             name: "unique",
             description: "no two active rows share a value (a duplicate is a 409); a deleted " +
-              `row gives its value back${filter ? ". A list filter too" : ""}`,
+              `row gives its value back${use.order ? "; the list sorts on it too" : ""}`,
           }]),
           {
             value: "index",
             name: "index",
-            description: filter
-              ? `faster lookups; the list filters and sorts on it (?${column}=..., ` +
-                `?sort=${column}). Each index makes writes a little slower`
-              : `faster lookups in your own queries (${column} is not a list filter). ` +
-                "Each index makes writes a little slower",
+            description: `${listed}. Each index makes writes a little slower`,
           },
         ],
       });

@@ -147,6 +147,7 @@ const EXPECTED: Record<string, number> = {
   "admin api: demote": 200,
   "admin api: invalid role": 422,
   "admin api: last admin deactivates themselves": 409,
+  "admin api: reactivated user's earlier token": 401,
   "admin api: deactivate": 200,
   "admin api: deactivated user's next request": 403,
   "admin api: reactivate": 200,
@@ -727,7 +728,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
       return { authorization: `Bearer ${login.body.data?.access_token}` };
     };
     const user = auth;
-    const other = await bearer("other@example.com");
+    let other = await bearer("other@example.com");
     const admin = await bearer("admin@example.com");
     await server.promote("admin@example.com");
     const otherId = (await send("me as other", "GET", "/api/auth/me", { headers: other })).body
@@ -772,6 +773,11 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
       headers: admin,
       body: { is_active: true },
     });
+    // The deactivation ended the user's tokens: reactivated, they log in again.
+    await send("admin api: reactivated user's earlier token", "GET", "/api/notes", {
+      headers: other,
+    });
+    other = await bearer("other@example.com");
 
     // owner (items): another user's row is 404 and not listed; an admin sees it.
     const item = await send("owner: create item", "POST", "/api/items", {
