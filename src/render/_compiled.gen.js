@@ -2988,7 +2988,7 @@ __eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per c
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
-__eta.res+='\n\n## Roles and admins\n\nUsers are `user` (every registration) or `admin`. The first admin comes from the command line,\nafter `make migrate`: `make create-admin EMAIL=you@example.com` asks for the password (or reads\n`ADMIN_PASSWORD`; never pass it as an argument), or promotes an existing user without touching\ntheir password. Admins then manage users through `/api/admin/users` (list, read, `PATCH` with\n`{"role", "is_active"}`); the last active admin cannot demote or deactivate themselves (409). A\nchange applies to the user\'s very next request, with the tokens they already hold.\n\nRows of resource modules belong to the user who created them (`owner_id`): users see and change\nonly their own rows (another user\'s row is 404), admins every row.\n';
+__eta.res+='\n\n## Roles and admins\n\nUsers are `user` (every registration) or `admin`. The first admin comes from the command line,\nafter `make migrate`: `make create-admin EMAIL=you@example.com` asks for the password (or reads\n`ADMIN_PASSWORD`; never pass it as an argument), or promotes an existing user without touching\ntheir password. Admins then manage users through `/api/admin/users` (list, read, `PATCH` with\n`{"role", "is_active"}`); the last active admin cannot demote or deactivate themselves (409). A\nchange applies to the user\'s very next request, with the tokens they already hold; a deactivation\nalso ends those tokens, so a reactivated user logs in again.\n\nRows of resource modules belong to the user who created them (`owner_id`): users see and change\nonly their own rows (another user\'s row is 404), admins every row.\n';
 }
 if (it.cache) {
 __eta.res+='\n## Cache\n\nReads (`GET` one and list) are cached in Redis for `CACHE_TTL_SECONDS`; any write to the resource\ninvalidates its cached reads. If Redis is down, requests are served from the database.\n';
@@ -3699,7 +3699,7 @@ __eta.res+='Read again, by anyone, it stops at step 2: this module\'s reads need
 } else if (it.auth && it.cache) {
 __eta.res+='Read again by the same user, it stops at step 2: the middleware verifies the token, sends the\nguard\'s one MGET (revocation, the user\'s standing, the cache\'s generation) and, when nothing\nhas changed, sends the response the app gave the first time (`src/cached_reads.py`).\n';
 }
-__eta.res+='The repository selects the active rows only, ordered by `id` (or by the `sort` column, then\n`id`) and narrowed by the filters sent (`';
+__eta.res+='The repository selects the active rows only, ordered by `id` (or by the `sort` column, then\n`id`) and narrowed by the filters and ranges sent (`';
 __eta.res+=m.className;
 __eta.res+='ListParams`), with a\n`LIMIT`/`OFFSET` and a `COUNT(*)` (statements built once per order and set of filters,\n`ActiveReads` in `src/models/base_model.py`: a request only binds its values), as plain rows rather than ORM\nentities, which only a change needs';
 __eta.res+=it.cache ? "; the service first asks Redis and stores what it had to load" : "";
