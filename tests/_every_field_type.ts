@@ -54,7 +54,7 @@ export const EVERY_TYPE_FIELDS: readonly string[] = [
   "summary:text:optional",
   "stock:int:default=3",
   "views:bigint:optional",
-  "price:decimal(10,2):required",
+  "price:decimal(10,2):required:index",
   "ratio:float:optional",
   "featured:bool:default=false",
   "release_on:date:optional",
