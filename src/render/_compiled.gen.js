@@ -1817,11 +1817,21 @@ __eta.res+='client.get(URL, query_string=query, headers=auth_headers)\n        a
 __eta.res+=it.awaited("response.get_json()");
 __eta.res+='["data"]]\n        assert listed == expected, query\n\n\n';
 }
-__eta.res+='@pytest.mark.parametrize(\n    "query",\n    ["sort=nope", "sort=inserted_by", "no_such_filter=1"';
-__eta.res+=m.filters.some((f) => f.type === "str") ? `, "${m.filters.find((f) => f.type === "str").column}=a%00b"` : "";
-__eta.res+='],\n)\n';
+/* A bound the first range's type refuses: a fraction, NaN, no such day, an instant without
+   its offset. */
+const badBound = rangeField && {
+  int: "1.5", bigint: "1.5", float: "nan", decimal: "nan",
+  date: "2026-13-01", datetime: "2026-01-01T00:00:00",
+}[rangeField.type];
+const hostile = [
+  "sort=nope", "sort=inserted_by", "no_such_filter=1",
+  ...(m.filters.some((f) => f.type === "str") ? [`${m.filters.find((f) => f.type === "str").column}=a%00b`] : []),
+  ...(badBound ? [`${m.ranges[0].min}=${badBound}`] : []),
+];
+__eta.res+=it.py.parametrize("query", hostile.map((q) => JSON.stringify(q)));
+__eta.res+='\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_an_unknown_order_or_filter_is_422`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "query: str"], "None");
-__eta.res+='\n    """A parameter the list does not know is refused: a misspelt filter would answer every row."""\n    response = ';
+__eta.res+='\n    """A parameter the list does not know, or a value it cannot take, is refused: a misspelt\n    filter would answer every row."""\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.get(f"{URL}?{query}", headers=auth_headers)\n    assert response.status_code == 422\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
@@ -6182,7 +6192,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter: `<column>` (equal to) and `min_<column>`, `max_<column>` (a range, both ends\n    included). A parameter it does not know is a 422, not ignored: a misspelt filter would\n    otherwise answer every row."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by name: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
+__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter: `<column>` (equal to) and `min_<column>`, `max_<column>` (a range, both ends\n    included). A parameter it does not know is a 422, not ignored: a misspelt filter would\n    otherwise answer every row."""\n\n    # NaN and infinities are no bound of a range (a body refuses them too, src/openapi.py).\n    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by name: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
