@@ -43,9 +43,9 @@ const BOOKINGS = [
   "--field",
   "nights:int:default=1",
   "--field",
-  "price:decimal(10,2)",
+  "price:decimal(10,2):index",
   "--field",
-  "starts_at:datetime",
+  "starts_at:datetime:index",
   "--field",
   "status:enum(draft|sent)",
 ];
