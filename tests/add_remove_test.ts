@@ -121,7 +121,10 @@ Deno.test("add: refusals — existing module, same table, unknown reference, no 
   const dir = await project();
   const before = await snapshot(dir);
   const cases: [string, string[], RegExp][] = [
-    ["items", ["x:int"], /Module "items" already exists/],
+    // A module that exists gains fields: optional ones, no reference, no column it has, no policy.
+    ["items", ["x:int"], /Field "x" is required, and the rows items already holds/],
+    ["items", ["x:ref:items:optional"], /A reference \(x\) cannot be added to the existing/],
+    ["items", ["name:str(20):optional"], /already has the column name/],
     ["item", ["x:int"], /table or class of the existing module "items"/],
     ["orders_list", ["buyer:ref:customers"], /references "customers", which is not a module/],
     ["order_line", ["line:ref:order_lines"], /module being added/],
@@ -135,6 +138,48 @@ Deno.test("add: refusals — existing module, same table, unknown reference, no 
       assertMatch(error.message, problem);
     });
   }
+  assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("add: a module that exists gains optional fields, merged with your edits, and a revision", async () => {
+  const dir = await project();
+  const service = join(dir, "src", "items", "items_service.py");
+  await Deno.writeTextFile(service, (await Deno.readTextFile(service)) + "\n# team note\n");
+  await assertRejects(
+    () => runAdd("items", { ...quiet, cwd: dir, field: ["due:date:optional"], access: "public" }),
+    (error) => assertMatch(String(error), /--access is chosen when a module is added, and kept/),
+  );
+  const head = readRevisions(dir).at(-1)!;
+  const fields = ["note:str(200):optional:index", "code:str(12):optional:unique"];
+  const added = (await runAdd("items", { ...quiet, cwd: dir, field: fields }))!;
+  assertEquals(added.added?.map((f) => f.name), ["note", "code"]);
+  // The edit stays, merged with the new fields; the revision follows the head.
+  const merged = await Deno.readTextFile(service);
+  assert(merged.endsWith("\n# team note\n"), merged);
+  const schemas = await Deno.readTextFile(join(dir, "src", "items", "items_schemas.py"));
+  assert(schemas.includes("note: Annotated[str, Field(min_length=1, max_length=200)] | None"));
+  const revision = readRevisions(dir).at(-1)!;
+  assertEquals(revision.down, [head.id]);
+  const source = await Deno.readTextFile(join(dir, revision.path));
+  for (
+    const step of [
+      'sa.Column("note", sa.String(length=200), nullable=True),',
+      'op.create_index(op.f("ix_items_note"), "items", ["note"], unique=False)',
+      'op.drop_column("items", "code")',
+    ]
+  ) assert(source.includes(step), `${step}\n${source}`);
+  const record = JSON.parse(
+    await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
+  );
+  assertEquals(record.fields.slice(-2).map((f: { name: string }) => f.name), ["note", "code"]);
+  // Edits on the lines the new fields change: refused, nothing written.
+  const schemasPath = join(dir, "src", "items", "items_schemas.py");
+  await Deno.writeTextFile(schemasPath, schemas.replace(/(\n {4}code: [^\n]*)/, "$1  # ours"));
+  const before = await snapshot(dir);
+  await assertRejects(
+    () => runAdd("items", { ...quiet, cwd: dir, field: ["due:date:optional"] }),
+    (error) => assertMatch(String(error), /hold edits of yours on the lines the new fields change/),
+  );
   assertEquals(await snapshot(dir), before);
 });
 

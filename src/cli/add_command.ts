@@ -13,7 +13,7 @@ import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
 import { readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
-import { type ModulePlan, planAdd } from "../plan/mod.ts";
+import { findModule, type ModulePlan, planAdd } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
@@ -73,6 +73,14 @@ async function runAddLocked(
     );
   }
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  // A module that exists gains fields (planAdd); its access policy stays the one it has.
+  const exists = findModule(state.modules, rawName) === rawName;
+  if (exists && options.access !== undefined) {
+    throw new UserError(
+      `Module "${rawName}" exists: --access is chosen when a module is added, and kept.`,
+      { hint: `Leave --access out to add fields to ${rawName}.` },
+    );
+  }
   // A policy the project cannot have (any --access without auth) is refused before anything else.
   let access: string = parseAccess(options.access, state.project.auth);
   let fields = options.field;
@@ -91,7 +99,9 @@ async function runAddLocked(
     // With --json, stdout is the Plan: the questions go to stderr.
     prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
     fields = await askFields(prompter, state, rawName);
-    if (options.access === undefined && state.project.auth) access = await askAccess({ prompter });
+    if (!exists && options.access === undefined && state.project.auth) {
+      access = await askAccess({ prompter });
+    }
     asked = true;
   }
   const added = await planAdd(state, rawName, fields, options.force, access);
@@ -110,11 +120,18 @@ async function runAddLocked(
   }
   if (plan.conflicts.length > 0) {
     if (!options.force) {
+      const files = plan.conflicts.map((f) => `  ${f.path}`).join("\n");
       throw new UserError(
-        `${plan.conflicts.length} file(s) that \`add ${added.module.name}\` would create already exist; ` +
-          `nothing was written:\n${plan.conflicts.map((f) => `  ${f.path}`).join("\n")}`,
+        added.added
+          ? `${plan.conflicts.length} file(s) of ${added.module.name} hold edits of yours on the ` +
+            `lines the new fields change; nothing was written:\n${files}`
+          : `${plan.conflicts.length} file(s) that \`add ${added.module.name}\` would create ` +
+            `already exist; nothing was written:\n${files}`,
         {
-          hint: "Move them away, or pass --force to see the differences and replace them.",
+          hint: added.added
+            ? "Pass --force to see the differences and replace those files with pyscaffold's " +
+              "(your edits in them are lost), or add the fields by hand."
+            : "Move them away, or pass --force to see the differences and replace them.",
           exitCode: 1,
         },
       );
@@ -135,17 +152,23 @@ async function runAddLocked(
     }
   } else if (asked && !options.yes) {
     prompter!.print(tree);
-    const write = await prompter!.confirm({ message: "Create these files?", default: true });
+    const write = await prompter!.confirm({
+      message: added.added ? "Write these changes?" : "Create these files?",
+      default: true,
+    });
     if (!write) throw new UserError("Nothing was written.", { exitCode: 1 });
   }
 
   await writePlan(plan, state.root);
   out(tree);
   out(
-    `\n${c.green("✔")} Added module ${c.bold(added.module.name)} ` +
-      `(${
-        added.module.fields.map((f) => fieldText(f)).join(", ")
-      }; access ${added.module.access}).`,
+    added.added
+      ? `\n${c.green("✔")} Added to module ${c.bold(added.module.name)}: ` +
+        `${added.added.map((f) => fieldText(f)).join(", ")}.`
+      : `\n${c.green("✔")} Added module ${c.bold(added.module.name)} ` +
+        `(${
+          added.module.fields.map((f) => fieldText(f)).join(", ")
+        }; access ${added.module.access}).`,
   );
   out("Next steps:\n");
   for (const step of ["make migrate   # alembic upgrade head", "make test"]) {

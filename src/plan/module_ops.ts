@@ -7,7 +7,7 @@
  */
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
-import { buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
+import { buildExtensionFile, buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 import {
   byPath,
   type Conflict,
@@ -18,12 +18,14 @@ import {
 import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { asLf, fileHashes, sha256 } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
+import { threeWay } from "./three_way.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
   type AccessPolicy,
   defaultAccess,
   fieldColumn,
   type FieldSpec,
+  fieldText,
   type ModuleSpec,
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
@@ -42,6 +44,8 @@ import { nextRevision, readRevisions } from "../project/migrations.ts";
 /** What `add` or `remove` would do to a project: its Plan, and the module it is about. */
 export interface ModulePlan {
   module: ModuleSpec;
+  /** `add` of a module that exists: the fields it gains (the others it had already). */
+  added?: FieldSpec[];
   /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
   plan: Plan;
@@ -210,6 +214,7 @@ export async function planAdd(
   const access = parseAccess(rawAccess, state.project.auth);
   const name = parseModuleName(rawName, database);
   const existing = findModule(state.modules, name);
+  if (existing === name) return await planExtend(state, name, rawFields, force);
   if (existing !== undefined) {
     throw new UserError(
       existing === name
@@ -278,6 +283,112 @@ export async function planAdd(
   files.push(plannedModuleRecord(name, record, "create"));
   return {
     module,
+    migration,
+    plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
+  };
+}
+
+/**
+ * Plans `pyscaffold add <module> --field ...` for a module that exists: its files rendered again
+ * with the new fields and merged with the ones on disk (the base: what this version rendered
+ * for the module as recorded; `add` needs a project of this version), and a revision that adds
+ * the columns. The fields are optional (the table's rows have no value for them) and not
+ * references. A file whose edits and the new fields touch the same lines is a conflict: refused,
+ * or with `force` replaced by pyscaffold's version.
+ */
+async function planExtend(
+  state: ProjectState,
+  name: string,
+  rawFields: readonly string[],
+  force: boolean,
+): Promise<ModulePlan> {
+  const hint = (text: string) => ({ hint: text });
+  if (rawFields.length === 0) {
+    throw new UserError(`Module "${name}" already exists.`, {
+      hint:
+        `Add fields to it with --field (pyscaffold add ${name} --field 'note:str(200):optional'), ` +
+        `or remove it first: pyscaffold remove ${name}`,
+    });
+  }
+  const database = state.project.database;
+  const record = state.modules[name];
+  const before = recordedModule(name, state.modules, state.project);
+  const added = parseFields(rawFields, database);
+  const taken = new Map(before.fields.map((f) => [fieldColumn(f), f.name]));
+  if (before.access === "owner") taken.set(fieldColumn(OWNER_FIELD), "the owner policy's owner");
+  for (const f of added) {
+    const other = taken.get(fieldColumn(f));
+    if (other !== undefined) {
+      throw new UserError(
+        `Module "${name}" already has the column ${
+          fieldColumn(f)
+        } (${other}); nothing was written.`,
+        hint("Name the new field otherwise."),
+      );
+    }
+    if (f.type === "ref") {
+      throw new UserError(
+        `A reference (${f.name}) cannot be added to the existing module "${name}" in this version.`,
+        hint(`Add it with a new module, or remove ${name} and add it again with the field.`),
+      );
+    }
+    if (f.required) {
+      throw new UserError(
+        `Field "${f.name}" is required, and the rows ${name} already holds would have no value ` +
+          "for it; nothing was written.",
+        hint(
+          `Add it as optional (--field '${fieldText({ ...f, required: false })}'), give the ` +
+            "rows a value, then make the column required in a revision of your own.",
+        ),
+      );
+    }
+  }
+  const module: ModuleSpec = { ...before, fields: [...before.fields, ...added] };
+  const columns = added.map(fieldColumn);
+  const base = new Map(buildModuleFiles(state.project, before).map((f) => [f.path, f.content]));
+  const moduleFiles = buildModuleFiles(state.project, module);
+  const labels = {
+    ours: "yours",
+    base: `pyscaffold (${name} as it was)`,
+    theirs: `pyscaffold (${name} with ${columns.join(", ")})`,
+  };
+  const files: PlannedFile[] = [];
+  const conflicts: Conflict[] = [];
+  for (const file of moduleFiles) {
+    const onDisk = await readIfExists(join(state.root, ...file.path.split("/")));
+    const ours = onDisk === undefined ? undefined : asLf(onDisk);
+    const outcome = threeWay(base.get(file.path), ours, file.content, labels);
+    if (outcome.kind === "unchanged" || outcome.kind === "kept-deleted") continue;
+    if (outcome.kind === "conflict") {
+      conflicts.push({ path: file.path, kind: "merge", current: ours!, planned: file.content });
+      if (force) files.push({ ...file, action: "replace" });
+      continue;
+    }
+    const content = outcome.kind === "merge" ? outcome.content! : file.content;
+    files.push({
+      ...file,
+      content,
+      action: ours === undefined ? "create" : outcome.kind === "merge" ? "merge" : "replace",
+    });
+  }
+  const migration = buildExtensionFile(
+    state.project,
+    module,
+    columns,
+    nextRevision(readRevisions(state.root), `add_to_${moduleNames(name).table}`),
+  );
+  files.push(migration);
+  const updated: ModuleRecord = {
+    ...record,
+    fields: module.fields,
+    files: await fileHashes(moduleFiles),
+  };
+  const store = await changedStore(state.root, moduleFiles);
+  if (store) files.push(store);
+  files.push(plannedModuleRecord(name, updated, "replace"));
+  return {
+    module,
+    added,
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };

@@ -10,6 +10,7 @@ import { VERSIONS_DIR } from "../project/migrations.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { moduleContext } from "./template_context.ts";
+import { addColumnSteps, moduleView } from "../python/mod.ts";
 
 /** Renders the files of one module for a project. */
 export function buildModuleFiles(project: ModuleProject, module: ModuleSpec): PlannedFile[] {
@@ -38,5 +39,29 @@ export function buildMigrationFile(
   const why = kind === "create"
     ? `creates the ${table} table (Alembic revision ${revision.id})`
     : `drops the ${table} table (Alembic revision ${revision.id})`;
+  return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
+}
+
+/**
+ * The Alembic revision that adds the fields `added` (columns of `module`, which holds them) to
+ * the module's table, chained onto `down`.
+ */
+export function buildExtensionFile(
+  project: ModuleProject,
+  module: ModuleSpec,
+  added: readonly string[],
+  revision: { id: string; down: string | undefined },
+): PlannedFile {
+  const table = moduleNames(module.name).table;
+  const path = `${VERSIONS_DIR}/${revision.id}_add_to_${table}.py`;
+  const template = "module/migrations/extend.py.eta";
+  const context = moduleContext(project, module);
+  const content = render(template, {
+    ...context,
+    added,
+    steps: addColumnSteps(moduleView(module, project.database, project.auth), added),
+    revision: { id: revision.id, down: revision.down ?? null },
+  });
+  const why = `adds ${added.join(", ")} to the ${table} table (Alembic revision ${revision.id})`;
   return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
 }

@@ -3,6 +3,7 @@
  * source (types, columns, migrations, test sample values).
  */
 export {
+  addColumnSteps,
   auditColumnTypes,
   constraintName,
   type FieldView,

@@ -554,6 +554,46 @@ export function pyString(text: string): string {
 }
 
 /**
+ * The steps of a revision that adds the fields `columns` (optional ones, of `view`) to its table,
+ * and their way back: each column, then its indexes; back, the indexes, then the column. Where
+ * the models name a placeholder schema, a column names DB_SCHEMA itself
+ * (`db_schema_from_env(os.environ)`): Alembic's ADD and DROP COLUMN print the schema they are
+ * given, which neither the engine nor the offline preparer translates; its indexes are SQLAlchemy's
+ * own DDL, translated like the rest.
+ */
+export function addColumnSteps(
+  view: ModuleView,
+  columns: readonly string[],
+): { upgrade: string[]; downgrade: string[] } {
+  const table = view.table;
+  const columnSchema = view.schema ? ["schema=db_schema_from_env(os.environ)"] : [];
+  const upgrade: string[] = [];
+  const downgrade: string[] = [];
+  for (const f of view.fields.filter((f) => columns.includes(f.column))) {
+    upgrade.push(
+      ["    op.add_column(", `        "${table}",`, f.migrationColumn]
+        .concat(columnSchema.map((arg) => `        ${arg},`), ["    )"]).join("\n"),
+      ...f.migrationIndexes,
+    );
+    const indexes = [
+      ...(f.indexed ? [constraintName("ix", table, [f.column])] : []),
+      ...(f.unique ? [constraintName("uq", table, [f.column])] : []),
+    ];
+    downgrade.unshift(
+      ...indexes.map((name) =>
+        formatCall(4, "op.drop_index", [
+          `op.f("${name}")`,
+          `table_name="${table}"`,
+          ...schemaArg(view.schema),
+        ])
+      ),
+      formatCall(4, "op.drop_column", [`"${table}"`, `"${f.column}"`, ...columnSchema]),
+    );
+  }
+  return { upgrade, downgrade };
+}
+
+/**
  * The schema change of 0.14.0 for one module, as `op` calls at 4 spaces: each unique column of
  * a table made by an earlier version (a unique constraint `uq_…`, or a unique index `ix_…` when
  * the column is indexed) becomes unique over the active rows, as `add` makes it now

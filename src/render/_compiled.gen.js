@@ -677,6 +677,39 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
+  "module/migrations/extend.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+/* The revision `pyscaffold add <module> --field ...` writes for a module that exists: its new
+   (optional) columns, with their indexes. `it.added`: the new columns; `it.steps`: their steps
+   (addColumnSteps, src/python/module_view.ts). */
+const translated = Boolean(it.db.translatedSchema);
+__eta.res+=include("@module/migrations/_revision.eta", {
+  ...it,
+  title: `add ${it.added.join(", ")} to ${it.module.table}`,
+  command: "add",
+  notes: [
+    "",
+    "Optional columns: the rows the table already holds have no value for them.",
+    ...(translated ? [
+      "The table's schema is DB_SCHEMA's, named here: Alembic does not translate it for a column.",
+    ] : []),
+  ],
+  imports: translated
+    ? { std: ["import os"], local: ["from src.config import db_schema_from_env"] }
+    : undefined,
+  upgrade: "@module/migrations/_steps_upgrade.eta",
+  downgrade: "@module/migrations/_steps_downgrade.eta",
+});
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
   "module/migrations/token_generation.py.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -2974,7 +3007,7 @@ __eta.res+='_repository.py   queries: active rows only, ORDER BY id, pagination\
 __eta.res+=m.module;
 __eta.res+='_model.py     the table (SQLAlchemy 2 typed model on the shared base)\n```\n\nA controller never touches the database and a repository never sees a request: each layer can be\ntested and changed on its own. Every response is an envelope,\n`{"success": true, "data": ...}` (lists add `pagination`) or\n`{"success": false, "error": "...", "details": ...}`, errors and 404s included.\n\nEvery model inherits `id`, `inserted_by`, `inserted_date`, `updated_by`, `updated_date` and\n`is_active` from `src/models/base_model.py`. The `*_by` fields record ';
 __eta.res+=it.auth ? "the authenticated user's id" : '"system"';
-__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
+__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\nA module gains optional fields the same way, `pyscaffold add bookings --field\n\'note:str(200):optional\'`: its files are merged with your edits and a migration adds the columns.\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
 __eta.res+=include(`@project/_db/${it.db.id}/readme_section.md.eta`, it);
 __eta.res+='\n## API documentation\n\n`/openapi.json` is built from the routes themselves: each view declares its body, query and\nresponse models with `@operation(...)` (`src/openapi.py`), and the document wraps every response\nin the envelope. A small registry rather than a plugin (flask-openapi3, spectree, quart-schema),\nbecause those describe (and validate) bare bodies: the envelope and the error shapes must stay\nexactly as this API defines them, and Flask and Quart projects publish the same document.\nDecimals are sent and answered as strings (`"7.10"`), matching the pattern the document gives.\n\n## Live feeds\n\n';
 if (it.fw.realtime) {

@@ -123,6 +123,21 @@ for (const combo of CASES) {
         ]);
       });
 
+      await t.step("a module gains fields: optional, one indexed, one unique", async () => {
+        const fields = [
+          "nickname:str(40):optional:index",
+          "born_on:date:optional",
+          "vat:str(20):optional:unique",
+        ];
+        await pyscaffold(["add", "customer", ...fields.flatMap((f) => ["--field", f])], dir);
+        assert(
+          revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_add_to_customers\.py$/.test(name)),
+          revisionFiles(dir).join(", "),
+        );
+        const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
+        for (const column of ["nickname", "born_on", "vat"]) assert(model.includes(column), model);
+      });
+
       const check = async (label: string, suite = true) => {
         await t.step(`${label}: ruff check, ruff format --check, mypy --strict`, async () => {
           await ok(["ruff", "check", "."], { cwd: dir, env });
@@ -251,7 +266,7 @@ for (const combo of CASES) {
         assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
         assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
         assert(
-          revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
+          revisionFiles(dir).some((name) => /^0006_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
         const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>
