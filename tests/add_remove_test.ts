@@ -638,6 +638,26 @@ Deno.test("add in a terminal asks the fields one by one and previews before writ
   assert((await readProject(dir)).modules.note);
 });
 
+Deno.test("add in a terminal, of a module that exists, asks for new fields only, all optional", async () => {
+  const dir = await project();
+  const prompter = new ScriptedPrompter([
+    { expect: /Field 1 name/, answer: "name" }, // refused: items has it, asked again
+    { expect: /Field 1 name/, answer: "memo" },
+    { expect: /Type of memo/, answer: "str" },
+    { expect: /Maximum length/, answer: "40" },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "" },
+    { expect: /Write these changes/, answer: true },
+  ]);
+  const plan = (await runAdd("items", { interactive: true, prompter, cwd: dir, field: [] }))!;
+  assertEquals(plan.added?.map((f) => [f.name, f.required]), [["memo", false]]);
+  assert(prompter.printed.some((p) => /New fields of items, which has name/.test(p)));
+  const refused = prompter.asked.find((a) => a.errors.some((e) => /already a field/.test(e)));
+  assert(refused, "the name items has was refused while typing");
+  assert((await readProject(dir)).modules.items.fields.some((f) => f.name === "memo"));
+});
+
 Deno.test("cli: add without --field and without a terminal exits 2 naming --field", async () => {
   const dir = await project();
   const r = await cli(["add", "booking"], dir);

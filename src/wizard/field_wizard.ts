@@ -35,8 +35,15 @@ export async function askFields(
 ): Promise<string[]> {
   const database = state.project.database;
   const texts: string[] = [];
-  const taken = new Set<string>();
-  prompter.print(`Fields of ${moduleName} (every table also has id and the audit fields):`);
+  // A module that exists gains optional fields, never a reference (planAdd's rules).
+  const existing = state.modules[moduleName]?.fields;
+  const taken = new Set<string>(existing?.map((f) => f.name) ?? []);
+  prompter.print(
+    existing
+      ? `New fields of ${moduleName}, which has ${existing.map((f) => f.name).join(", ")} ` +
+        "(optional: its rows have no value for them):"
+      : `Fields of ${moduleName} (every table also has id and the audit fields):`,
+  );
   // Names taken by each field, so Escape can give back the last field's names.
   const takenBy: string[][] = [];
   for (;;) {
@@ -64,8 +71,10 @@ export async function askFields(
           value: t,
           name: t,
           description: TYPE_HELP[t],
-          disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
-              builtinRefs(state.project).length === 0
+          disabled: t === "ref" && existing
+            ? "not added to a module that exists"
+            : t === "ref" && Object.keys(state.modules).length === 0 &&
+                builtinRefs(state.project).length === 0
             ? "no module to reference yet"
             : false,
         })),
@@ -73,7 +82,9 @@ export async function askFields(
         pageSize: FIELD_TYPES.length,
       });
       const typeText = await askTypeArguments(prompter, state, name, type);
-      const required = await prompter.confirm({ message: `Is ${name} required?`, default: true });
+      const required = existing
+        ? false
+        : await prompter.confirm({ message: `Is ${name} required?`, default: true });
       // Indexed, unique or a reference, the column orders the list, and filters it by its
       // value or by a range, as its type and name allow (listUse).
       const column = type === "ref" ? `${name}_id` : name;
