@@ -276,13 +276,40 @@ export async function planAdd(
     files: await fileHashes(moduleFiles),
     migration: migration.path,
   };
+  return await recorded(state, module, record, "create", {
+    moduleFiles,
+    files,
+    conflicts,
+    migration,
+  });
+}
+
+/**
+ * The end of `add`, of a new module or of one that gains fields: the base store records the
+ * module's files as rendered, and the module's record is written (its own file: `add` neither
+ * reads nor rewrites the other modules' records, and two branches that each add a module merge
+ * without a conflict).
+ */
+async function recorded(
+  state: ProjectState,
+  module: ModuleSpec,
+  record: ModuleRecord,
+  action: "create" | "replace",
+  parts: {
+    moduleFiles: PlannedFile[];
+    files: PlannedFile[];
+    conflicts: Conflict[];
+    migration: PlannedFile;
+    added?: FieldSpec[];
+  },
+): Promise<ModulePlan> {
+  const { moduleFiles, files, conflicts, migration, added } = parts;
   const store = await changedStore(state.root, moduleFiles);
   if (store) files.push(store);
-  // Its own file: `add` neither reads nor rewrites the other modules' records, and two
-  // branches that each add a module merge without a conflict.
-  files.push(plannedModuleRecord(name, record, "create"));
+  files.push(plannedModuleRecord(module.name, record, action));
   return {
     module,
+    ...(added ? { added } : {}),
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
@@ -378,20 +405,14 @@ async function planExtend(
     nextRevision(readRevisions(state.root), `add_to_${moduleNames(name).table}`),
   );
   files.push(migration);
-  const updated: ModuleRecord = {
-    ...record,
-    fields: module.fields,
-    files: await fileHashes(moduleFiles),
-  };
-  const store = await changedStore(state.root, moduleFiles);
-  if (store) files.push(store);
-  files.push(plannedModuleRecord(name, updated, "replace"));
-  return {
-    module,
-    added,
+  const updated = { ...record, fields: module.fields, files: await fileHashes(moduleFiles) };
+  return await recorded(state, module, updated, "replace", {
+    moduleFiles,
+    files,
+    conflicts,
     migration,
-    plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
-  };
+    added,
+  });
 }
 
 /** Directories that hold other modules' files too and are never removed. */
