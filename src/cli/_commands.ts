@@ -86,8 +86,8 @@ export function addCommand() {
         "  pyscaffold add product --access public-read -f 'name:str(120):required'\n" +
         "  pyscaffold add booking -f 'note:str(200):optional'  # booking exists: gains it\n" +
         "Quote a field that holds ( ) or |: the shell reads them itself.\n" +
-        "A module that exists gains optional fields (no reference): its files are\n" +
-        "merged with your edits, and a revision adds the columns.\n" +
+        "A module that exists gains optional fields: its files are merged with your\n" +
+        "edits, and a revision adds the columns.\n" +
         STAGING_HELP,
     )
     .action(async (name, options) => {

@@ -319,8 +319,8 @@ async function recorded(
  * Plans `pyscaffold add <module> --field ...` for a module that exists: its files rendered again
  * with the new fields and merged with the ones on disk (the base: what this version rendered
  * for the module as recorded; `add` needs a project of this version), and a revision that adds
- * the columns. The fields are optional (the table's rows have no value for them) and not
- * references. A file whose edits and the new fields touch the same lines is a conflict: refused,
+ * the columns (a reference with its foreign key). The fields are optional: the table's rows have
+ * no value for them. A file whose edits and the new fields touch the same lines is a conflict: refused,
  * or with `force` replaced by pyscaffold's version.
  */
 async function planExtend(
@@ -340,7 +340,12 @@ async function planExtend(
   const database = state.project.database;
   const record = state.modules[name];
   const before = recordedModule(name, state.modules, state.project);
-  const added = parseFields(rawFields, database);
+  const added = resolveRefs(
+    name,
+    parseFields(rawFields, database),
+    state.modules,
+    builtinRefs(state.project),
+  );
   const taken = new Map(before.fields.map((f) => [fieldColumn(f), f.name]));
   if (before.access === "owner") taken.set(fieldColumn(OWNER_FIELD), "the owner policy's owner");
   for (const f of added) {
@@ -351,12 +356,6 @@ async function planExtend(
           fieldColumn(f)
         } (${other}); nothing was written.`,
         hint("Name the new field otherwise."),
-      );
-    }
-    if (f.type === "ref") {
-      throw new UserError(
-        `A reference (${f.name}) cannot be added to the existing module "${name}" in this version.`,
-        hint(`Add it with a new module, or remove ${name} and add it again with the field.`),
       );
     }
     if (f.required) {
@@ -370,7 +369,10 @@ async function planExtend(
       );
     }
   }
-  const module: ModuleSpec = { ...before, fields: [...before.fields, ...added] };
+  const fields = [...before.fields, ...added];
+  const refs = ownedRefs(before.access ?? "public", fields, state.modules, state.project);
+  const { ownedRefs: _, ...rest } = before;
+  const module: ModuleSpec = { ...rest, fields, ...(refs.length ? { ownedRefs: refs } : {}) };
   const columns = added.map(fieldColumn);
   const base = new Map(buildModuleFiles(state.project, before).map((f) => [f.path, f.content]));
   const moduleFiles = buildModuleFiles(state.project, module);

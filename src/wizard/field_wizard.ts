@@ -35,7 +35,7 @@ export async function askFields(
 ): Promise<string[]> {
   const database = state.project.database;
   const texts: string[] = [];
-  // A module that exists gains optional fields, never a reference (planAdd's rules).
+  // A module that exists gains optional fields only (planAdd's rule).
   const existing = state.modules[moduleName]?.fields;
   const taken = new Set<string>(existing?.map((f) => f.name) ?? []);
   prompter.print(
@@ -71,10 +71,8 @@ export async function askFields(
           value: t,
           name: t,
           description: TYPE_HELP[t],
-          disabled: t === "ref" && existing
-            ? "not added to a module that exists"
-            : t === "ref" && Object.keys(state.modules).length === 0 &&
-                builtinRefs(state.project).length === 0
+          disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
+              builtinRefs(state.project).length === 0
             ? "no module to reference yet"
             : false,
         })),

@@ -123,20 +123,26 @@ for (const combo of CASES) {
         ]);
       });
 
-      await t.step("a module gains fields: optional, one indexed, one unique", async () => {
-        const fields = [
-          "nickname:str(40):optional:index",
-          "born_on:date:optional",
-          "vat:str(20):optional:unique",
-        ];
-        await pyscaffold(["add", "customer", ...fields.flatMap((f) => ["--field", f])], dir);
-        assert(
-          revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_add_to_customers\.py$/.test(name)),
-          revisionFiles(dir).join(", "),
-        );
-        const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
-        for (const column of ["nickname", "born_on", "vat"]) assert(model.includes(column), model);
-      });
+      await t.step(
+        "a module gains fields: optional, one indexed, one unique, a reference",
+        async () => {
+          const fields = [
+            "nickname:str(40):optional:index",
+            "born_on:date:optional",
+            "vat:str(20):optional:unique",
+            "favourite:ref:products:optional",
+          ];
+          await pyscaffold(["add", "customer", ...fields.flatMap((f) => ["--field", f])], dir);
+          assert(
+            revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_add_to_customers\.py$/.test(name)),
+            revisionFiles(dir).join(", "),
+          );
+          const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
+          for (const column of ["nickname", "born_on", "vat", "favourite_id"]) {
+            assert(model.includes(column), model);
+          }
+        },
+      );
 
       const check = async (label: string, suite = true) => {
         await t.step(`${label}: ruff check, ruff format --check, mypy --strict`, async () => {
@@ -144,7 +150,9 @@ for (const combo of CASES) {
           await ok(["ruff", "format", "--check", "."], { cwd: dir, env });
           await mypy(dir, env);
         });
-        if (!suite) return;
+        if (!suite) {
+          return;
+        }
         await t.step(`${label}: the whole pytest suite against PostgreSQL and Redis`, async () => {
           const db = await freshDatabase(`modules_test_${slug}`);
           const result = await ok(["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], {
