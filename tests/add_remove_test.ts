@@ -171,6 +171,12 @@ Deno.test("add: a module that exists gains optional fields, merged with your edi
     await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
   );
   assertEquals(record.fields.slice(-2).map((f: { name: string }) => f.name), ["note", "code"]);
+  // A reference back to a module that references this one: a cycle, refused.
+  await runAdd("shelves", { ...quiet, cwd: dir, field: ["item:ref:items:optional"] });
+  await assertRejects(
+    () => runAdd("items", { ...quiet, cwd: dir, field: ["shelf:ref:shelves:optional"] }),
+    (error) => assertMatch(String(error), /cycle of references \(items → shelves → items\)/),
+  );
   // Edits on the lines the new fields change: refused, nothing written.
   const schemasPath = join(dir, "src", "items", "items_schemas.py");
   await Deno.writeTextFile(schemasPath, schemas.replace(/(\n {4}code: [^\n]*)/, "$1  # ours"));

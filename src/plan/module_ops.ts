@@ -369,6 +369,19 @@ async function planExtend(
       );
     }
   }
+  // A reference back to a module that (through others) references this one would make a cycle:
+  // no order of the tables could then be deleted or created one after the other.
+  const table = moduleNames(name).table;
+  for (const f of added.filter((f) => f.type === "ref")) {
+    const path = referencePath(state.modules, moduleNames(f.ref!).table, table);
+    if (path !== undefined) {
+      throw new UserError(
+        `Field "${f.name}" would close a cycle of references (${[table, ...path].join(" → ")}); ` +
+          "nothing was written.",
+        hint("Reference the other way round, or keep the link in a module of its own."),
+      );
+    }
+  }
   const fields = [...before.fields, ...added];
   const refs = ownedRefs(before.access ?? "public", fields, state.modules, state.project);
   const { ownedRefs: _, ...rest } = before;
@@ -415,6 +428,28 @@ async function planExtend(
     migration,
     added,
   });
+}
+
+/**
+ * The tables from `from` to `to` along the recorded modules' references (`from` first), or
+ * undefined when `to` cannot be reached from `from`.
+ */
+function referencePath(
+  modules: Record<string, ModuleRecord>,
+  from: string,
+  to: string,
+  seen: Set<string> = new Set(),
+): string[] | undefined {
+  if (from === to) return [from];
+  if (seen.has(from)) return undefined;
+  seen.add(from);
+  const name = Object.keys(modules).find((m) => moduleNames(m).table === from);
+  for (const f of name === undefined ? [] : modules[name].fields) {
+    if (f.type !== "ref") continue;
+    const rest = referencePath(modules, moduleNames(f.ref!).table, to, seen);
+    if (rest !== undefined) return [from, ...rest];
+  }
+  return undefined;
 }
 
 /** Directories that hold other modules' files too and are never removed. */

@@ -8,7 +8,7 @@
  * migrations (upgrade again, downgrade to base and back) and the suite are
  * consistent again (the suite after remove on the Flask cases, ruff and mypy on all).
  */
-import { assert, assertEquals } from "../_assert.ts";
+import { assert, assertEquals, assertMatch } from "../_assert.ts";
 import { EVERY_TYPE_FIELDS } from "../_every_field_type.ts";
 import { join } from "node:path";
 import {
@@ -25,6 +25,7 @@ import {
   ok,
   publicTables,
   ROOT,
+  run,
   servicesAvailable,
   supported,
   tempDir,
@@ -124,23 +125,47 @@ for (const combo of CASES) {
       });
 
       await t.step(
-        "a module gains fields: optional, one indexed, one unique, a reference",
+        "modules gain fields: optional, one indexed, one unique, a reference",
         async () => {
           const fields = [
             "nickname:str(40):optional:index",
             "born_on:date:optional",
             "vat:str(20):optional:unique",
-            "favourite:ref:products:optional",
           ];
           await pyscaffold(["add", "customer", ...fields.flatMap((f) => ["--field", f])], dir);
-          assert(
-            revisionFiles(dir).some((name) => /^0005_[0-9a-f]{8}_add_to_customers\.py$/.test(name)),
-            revisionFiles(dir).join(", "),
-          );
           const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
-          for (const column of ["nickname", "born_on", "vat", "favourite_id"]) {
+          for (const column of ["nickname", "born_on", "vat"]) {
             assert(model.includes(column), model);
           }
+          // A reference, with its foreign key.
+          await pyscaffold(["add", "purchase", "--field", "gift_for:ref:customers:optional"], dir);
+          assertEquals(
+            revisionFiles(dir).slice(-2).map((v) => v.replace(/^(\d{4})_[0-9a-f]{8}_/, "$1_")),
+            ["0005_add_to_customers.py", "0006_add_to_purchases.py"],
+          );
+          // One back to a module that references this one would close a cycle: refused.
+          const cycle = await run(
+            [
+              Deno.execPath(),
+              "run",
+              "-A",
+              join(ROOT, "main.ts"),
+              "add",
+              "customer",
+              "--field",
+              "fav:ref:products:optional",
+            ],
+            {
+              cwd: dir,
+              env: {
+                NO_COLOR: "1",
+                PATH: Deno.env.get("PATH") ?? "",
+                HOME: Deno.env.get("HOME") ?? "",
+              },
+            },
+          );
+          assertEquals(cycle.code, 2, cycle.stderr);
+          assertMatch(cycle.stderr, /would close a cycle of references/);
         },
       );
 
@@ -274,7 +299,7 @@ for (const combo of CASES) {
         assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
         assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
         assert(
-          revisionFiles(dir).some((name) => /^0006_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
+          revisionFiles(dir).some((name) => /^0007_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
         const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>
