@@ -13,7 +13,7 @@ import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
 import { readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
-import { findModule, type ModulePlan, planAdd } from "../plan/mod.ts";
+import { type ModulePlan, planAdd, recordedName } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
@@ -74,7 +74,7 @@ async function runAddLocked(
   }
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   // A module that exists gains fields (planAdd); its access policy stays the one it has.
-  const exists = findModule(state.modules, rawName) === rawName;
+  const exists = recordedName(state.modules, rawName) !== undefined;
   if (exists && options.access !== undefined) {
     throw new UserError(
       `Module "${rawName}" exists: --access is chosen when a module is added, and kept.`,

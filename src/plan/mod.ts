@@ -14,6 +14,7 @@ export {
   type ModulePlan,
   planAdd,
   planRemove,
+  recordedName,
   type RemovePlan,
   resolveRefs,
 } from "./module_ops.ts";

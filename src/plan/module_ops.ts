@@ -73,6 +73,19 @@ export function findModule(
   });
 }
 
+/**
+ * The recorded module a name denotes exactly (`Items` or `items`: items), or undefined: a new
+ * module, or a name that only shares a table or class with one (which `findModule` finds).
+ * `add` of such a module adds fields to it.
+ */
+export function recordedName(
+  modules: Record<string, ModuleRecord>,
+  raw: string,
+): string | undefined {
+  const name = words(raw).join("_");
+  return Object.hasOwn(modules, name) ? name : undefined;
+}
+
 const USERS_TABLE = "users";
 
 /** Tables of the project itself that fields may reference: the users of auth. */

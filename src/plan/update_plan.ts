@@ -11,7 +11,7 @@ import { UserError } from "../errors.ts";
 import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
 import { exampleModule } from "../choices/module_spec.ts";
-import { moduleView, uniqueWhileActiveSteps } from "../python/mod.ts";
+import { columnSteps, formatCall, moduleView, uniqueWhileActiveSteps } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import {
   ANSWERS_FILE,
@@ -322,7 +322,19 @@ function tokenGenerationMigration(revisions: readonly Revision[], spec: ProjectS
   const { id, down } = nextRevision(revisions, "token_generation");
   const path = `${VERSIONS_DIR}/${id}_token_generation.py`;
   const template = "module/migrations/token_generation.py.eta";
-  const content = render(template, { ...projectFlags(spec), revision: { id, down: down ?? null } });
+  const flags = projectFlags(spec);
+  const steps = columnSteps("users", {
+    name: "token_generation",
+    line: formatCall(8, "sa.Column", [
+      '"token_generation"',
+      "sa.Integer()",
+      'server_default="0"',
+      "nullable=False",
+    ], ","),
+    indexes: [],
+    indexNames: [],
+  }, flags.db.translatedSchema?.placeholder);
+  const content = render(template, { ...flags, steps, revision: { id, down: down ?? null } });
   return plannedFile(
     {
       origin: "auth",

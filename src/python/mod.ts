@@ -5,6 +5,7 @@
 export {
   addColumnSteps,
   auditColumnTypes,
+  columnSteps,
   constraintName,
   type FieldView,
   formatCall,

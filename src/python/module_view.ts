@@ -554,41 +554,64 @@ export function pyString(text: string): string {
 }
 
 /**
+ * A column's schema in a revision where the models name a placeholder schema: DB_SCHEMA itself.
+ * Alembic's ADD and DROP COLUMN print the schema they are given, which neither the engine nor
+ * the offline preparer of migrations/env.py translates (indexes and foreign keys are
+ * SQLAlchemy's own DDL, translated like the rest). A revision that names it imports `os` and
+ * `db_schema_from_env` (`namesDbSchema` of module/migrations/_revision.eta).
+ */
+const COLUMN_SCHEMA = "schema=db_schema_from_env(os.environ)";
+
+/**
+ * The steps that add one column to `table` and take it away, as `op` calls at 4 spaces: the
+ * column (`column`, an `sa.Column(...)` at 8 spaces with its comma), then `indexes`; back, the
+ * indexes named `indexNames`, then the column. `schema`: the models' placeholder schema, if any.
+ */
+export function columnSteps(
+  table: string,
+  column: { name: string; line: string; indexes: readonly string[]; indexNames: string[] },
+  schema: string | undefined,
+): { upgrade: string[]; downgrade: string[] } {
+  const columnSchema = schema ? [COLUMN_SCHEMA] : [];
+  const add = ["    op.add_column(", `        "${table}",`, column.line]
+    .concat(columnSchema.map((arg) => `        ${arg},`), ["    )"]).join("\n");
+  const dropIndex = (name: string) =>
+    formatCall(4, "op.drop_index", [
+      `op.f("${name}")`,
+      `table_name="${table}"`,
+      ...schemaArg(schema),
+    ]);
+  return {
+    upgrade: [add, ...column.indexes],
+    downgrade: [
+      ...column.indexNames.map(dropIndex),
+      formatCall(4, "op.drop_column", [`"${table}"`, `"${column.name}"`, ...columnSchema]),
+    ],
+  };
+}
+
+/**
  * The steps of a revision that adds the fields `columns` (optional ones, of `view`) to its table,
- * and their way back: each column, then its indexes; back, the indexes, then the column. Where
- * the models name a placeholder schema, a column names DB_SCHEMA itself
- * (`db_schema_from_env(os.environ)`): Alembic's ADD and DROP COLUMN print the schema they are
- * given, which neither the engine nor the offline preparer translates; its indexes are SQLAlchemy's
- * own DDL, translated like the rest.
+ * and their way back, the last column first (`columnSteps`).
  */
 export function addColumnSteps(
   view: ModuleView,
   columns: readonly string[],
 ): { upgrade: string[]; downgrade: string[] } {
-  const table = view.table;
-  const columnSchema = view.schema ? ["schema=db_schema_from_env(os.environ)"] : [];
   const upgrade: string[] = [];
   const downgrade: string[] = [];
   for (const f of view.fields.filter((f) => columns.includes(f.column))) {
-    upgrade.push(
-      ["    op.add_column(", `        "${table}",`, f.migrationColumn]
-        .concat(columnSchema.map((arg) => `        ${arg},`), ["    )"]).join("\n"),
-      ...f.migrationIndexes,
-    );
-    const indexes = [
-      ...(f.indexed ? [constraintName("ix", table, [f.column])] : []),
-      ...(f.unique ? [constraintName("uq", table, [f.column])] : []),
-    ];
-    downgrade.unshift(
-      ...indexes.map((name) =>
-        formatCall(4, "op.drop_index", [
-          `op.f("${name}")`,
-          `table_name="${table}"`,
-          ...schemaArg(view.schema),
-        ])
-      ),
-      formatCall(4, "op.drop_column", [`"${table}"`, `"${f.column}"`, ...columnSchema]),
-    );
+    const steps = columnSteps(view.table, {
+      name: f.column,
+      line: f.migrationColumn,
+      indexes: f.migrationIndexes,
+      indexNames: [
+        ...(f.indexed ? [constraintName("ix", view.table, [f.column])] : []),
+        ...(f.unique ? [constraintName("uq", view.table, [f.column])] : []),
+      ],
+    }, view.schema);
+    upgrade.push(...steps.upgrade);
+    downgrade.unshift(...steps.downgrade);
   }
   return { upgrade, downgrade };
 }

@@ -514,8 +514,12 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 /* An Alembic revision `pyscaffold add` or `remove` writes: `it.title` (the docstring's first
    line), `it.command` ("add" or "remove") or `it.invocation` (the whole command line), `it.notes` (more docstring lines), the partials
-   that print `it.upgrade` and `it.downgrade`, and `it.imports` (optional: `std` lines before the
-   standard library's, `local` lines of the project's own). */
+   that print `it.upgrade` and `it.downgrade`, and `it.namesDbSchema`: its steps name DB_SCHEMA
+   (a column's schema where the models name a placeholder one: `columnSteps` of
+   src/python/module_view.ts), so it says why and imports what reads it. */
+const notes = it.namesDbSchema
+  ? [...it.notes, "The tables' schema is DB_SCHEMA's, named here: Alembic does not translate it for a column."]
+  : it.notes;
 __eta.res+='"""';
 __eta.res+=it.title;
 __eta.res+='\n\nRevision ID: ';
@@ -527,22 +531,17 @@ __eta.res+=it.version;
 __eta.res+=' (`pyscaffold ';
 __eta.res+=it.invocation ?? `${it.command} ${it.module.module}`;
 __eta.res+='`).\n';
-for (const note of it.notes) {
+for (const note of notes) {
 __eta.res+=note;
 __eta.res+='\n';
 }
 __eta.res+='"""\n\n';
-for (const line of it.imports?.std ?? []) {
-__eta.res+=line;
-__eta.res+='\n';
+if (it.namesDbSchema) {
+__eta.res+='import os\n';
 }
 __eta.res+='from collections.abc import Sequence\n\nimport sqlalchemy as sa\nfrom alembic import op\n';
-if (it.imports?.local?.length) {
-__eta.res+='\n';
-for (const line of it.imports.local) {
-__eta.res+=line;
-__eta.res+='\n';
-}
+if (it.namesDbSchema) {
+__eta.res+='\nfrom src.config import db_schema_from_env\n';
 }
 __eta.res+='\nrevision: str = "';
 __eta.res+=it.revision.id;
@@ -685,21 +684,12 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 /* The revision `pyscaffold add <module> --field ...` writes for a module that exists: its new
    (optional) columns, with their indexes. `it.added`: the new columns; `it.steps`: their steps
    (addColumnSteps, src/python/module_view.ts). */
-const translated = Boolean(it.db.translatedSchema);
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
   title: `add ${it.added.join(", ")} to ${it.module.table}`,
   command: "add",
-  notes: [
-    "",
-    "Optional columns: the rows the table already holds have no value for them.",
-    ...(translated ? [
-      "The table's schema is DB_SCHEMA's, named here: Alembic does not translate it for a column.",
-    ] : []),
-  ],
-  imports: translated
-    ? { std: ["import os"], local: ["from src.config import db_schema_from_env"] }
-    : undefined,
+  notes: ["", "Optional columns: the rows the table already holds have no value for them."],
+  namesDbSchema: Boolean(it.db.translatedSchema),
   upgrade: "@module/migrations/_steps_upgrade.eta",
   downgrade: "@module/migrations/_steps_downgrade.eta",
 });
@@ -716,13 +706,8 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 /* The revision `pyscaffold update` writes for a project with auth made before 0.15.0: the
-   users table gains the token generation of src/models/users_model.py. Alembic's ADD COLUMN and
-   DROP COLUMN name their schema as given, translated neither by the engine nor by the offline
-   preparer of migrations/env.py: where the models name a placeholder schema, the revision names
-   DB_SCHEMA itself, as migrations/env.py reads it. */
-const translated = Boolean(it.db.translatedSchema);
-const schema = translated ? ["schema=db_schema_from_env(os.environ)"] : [];
-const column = 'sa.Column("token_generation", sa.Integer(), server_default="0", nullable=False)';
+   users table gains the token generation of src/models/users_model.py. `it.steps`: the
+   column's steps (columnSteps, src/python/module_view.ts). */
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
   title: "the users' token generation (pyscaffold 0.15.0)",
@@ -732,29 +717,10 @@ __eta.res+=include("@module/migrations/_revision.eta", {
     "Each token carries its user's token generation (`gen`); a password change or",
     "POST /api/auth/logout-all raises it, and every token of an older generation is refused.",
     "Tokens issued before have no `gen` and belong to generation 0, where every user starts.",
-    ...(translated ? [
-      "The tables' schema is DB_SCHEMA's, named here: Alembic does not translate it for a column.",
-    ] : []),
   ],
-  imports: translated
-    ? { std: ["import os"], local: ["from src.config import db_schema_from_env"] }
-    : undefined,
+  namesDbSchema: Boolean(it.db.translatedSchema),
   upgrade: "@module/migrations/_steps_upgrade.eta",
   downgrade: "@module/migrations/_steps_downgrade.eta",
-  steps: {
-    upgrade: [
-      "    op.add_column(",
-      '        "users",',
-      `        ${column},`,
-      ...schema.map((arg) => `        ${arg},`),
-      "    )",
-    ],
-    downgrade: [
-      translated
-        ? '    op.drop_column("users", "token_generation", schema=db_schema_from_env(os.environ))'
-        : '    op.drop_column("users", "token_generation")',
-    ],
-  },
 });
 
 if (__eta.layout) {

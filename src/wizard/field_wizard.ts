@@ -9,7 +9,7 @@ import { moduleNames } from "../choices/module_names.ts";
 import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
-import { builtinRefs } from "../plan/mod.ts";
+import { builtinRefs, recordedName } from "../plan/mod.ts";
 
 const TYPE_HELP: Record<FieldType, string> = {
   str: "short text with a maximum length (VARCHAR)",
@@ -36,7 +36,8 @@ export async function askFields(
   const database = state.project.database;
   const texts: string[] = [];
   // A module that exists gains optional fields only (planAdd's rule).
-  const existing = state.modules[moduleName]?.fields;
+  const recorded = recordedName(state.modules, moduleName);
+  const existing = recorded === undefined ? undefined : state.modules[recorded].fields;
   const taken = new Set<string>(existing?.map((f) => f.name) ?? []);
   prompter.print(
     existing
