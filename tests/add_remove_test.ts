@@ -123,6 +123,7 @@ Deno.test("add: refusals — existing module, same table, unknown reference, no 
   const cases: [string, string[], RegExp][] = [
     // A module that exists gains fields: optional ones, no reference, no column it has, no policy.
     ["items", ["x:int"], /Field "x" is required, and the rows items already holds/],
+    ["items", ["x:date:required"], /already holds would have no value/],
     ["items", ["name:str(20):optional"], /already has the column name/],
     ["item", ["x:int"], /table or class of the existing module "items"/],
     ["orders_list", ["buyer:ref:customers"], /references "customers", which is not a module/],
@@ -137,10 +138,21 @@ Deno.test("add: refusals — existing module, same table, unknown reference, no 
       assertMatch(error.message, problem);
     });
   }
+  // A required field's hint: a default the rows get, where its type has defaults; else optional.
+  const hints = await Promise.all(
+    [["x:int"], ["x:date:required"]].map((field) =>
+      runAdd("items", { ...quiet, cwd: dir, field }).then(
+        () => "written",
+        (error: UserError) => error.hint,
+      )
+    ),
+  );
+  assertMatch(hints[0]!, /--field 'x:int:required:default=0'\), or add it as optional/);
+  assertEquals(hints[1], "Either add it as optional (--field 'x:date:optional').");
   assertEquals(await snapshot(dir), before);
 });
 
-Deno.test("add: a module that exists gains optional fields, merged with your edits, and a revision", async () => {
+Deno.test("add: a module that exists gains fields (optional, or required with a default), merged with your edits, and a revision", async () => {
   const dir = await project();
   const service = join(dir, "src", "items", "items_service.py");
   await Deno.writeTextFile(service, (await Deno.readTextFile(service)) + "\n# team note\n");
@@ -149,9 +161,13 @@ Deno.test("add: a module that exists gains optional fields, merged with your edi
     (error) => assertMatch(String(error), /--access is chosen when a module is added, and kept/),
   );
   const head = readRevisions(dir).at(-1)!;
-  const fields = ["note:str(200):optional:index", "code:str(12):optional:unique"];
+  const fields = [
+    "note:str(200):optional:index",
+    "code:str(12):optional:unique",
+    "stock:int:required:default=5",
+  ];
   const added = (await runAdd("items", { ...quiet, cwd: dir, field: fields }))!;
-  assertEquals(added.added?.map((f) => f.name), ["note", "code"]);
+  assertEquals(added.added?.map((f) => f.name), ["note", "code", "stock"]);
   // The edit stays, merged with the new fields; the revision follows the head.
   const merged = await Deno.readTextFile(service);
   assert(merged.endsWith("\n# team note\n"), merged);
@@ -165,12 +181,20 @@ Deno.test("add: a module that exists gains optional fields, merged with your edi
       'sa.Column("note", sa.String(length=200), nullable=True),',
       'op.create_index(op.f("ix_items_note"), "items", ["note"], unique=False)',
       'op.drop_column("items", "code")',
+      // A required field: its default fills the rows there, then the column drops it.
+      'sa.Column("stock", sa.Integer(), nullable=False, server_default=sa.text("5")),',
+      'op.alter_column("items", "stock", server_default=None)',
+      "Required: stock. The rows the table already holds get the default",
     ]
   ) assert(source.includes(step), `${step}\n${source}`);
   const record = JSON.parse(
     await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
   );
-  assertEquals(record.fields.slice(-2).map((f: { name: string }) => f.name), ["note", "code"]);
+  assertEquals(record.fields.slice(-3).map((f: { name: string }) => f.name), [
+    "note",
+    "code",
+    "stock",
+  ]);
   // A reference back to a module that references this one: a cycle, refused.
   await runAdd("shelves", { ...quiet, cwd: dir, field: ["item:ref:items:optional"] });
   await assertRejects(
@@ -179,7 +203,7 @@ Deno.test("add: a module that exists gains optional fields, merged with your edi
   );
   // Edits on the lines the new fields change: refused, nothing written.
   const schemasPath = join(dir, "src", "items", "items_schemas.py");
-  await Deno.writeTextFile(schemasPath, schemas.replace(/(\n {4}code: [^\n]*)/, "$1  # ours"));
+  await Deno.writeTextFile(schemasPath, schemas.replace(/(\n {4}stock: [^\n]*)/, "$1  # ours"));
   const before = await snapshot(dir);
   await assertRejects(
     () => runAdd("items", { ...quiet, cwd: dir, field: ["due:date:optional"] }),
@@ -643,7 +667,7 @@ Deno.test("add in a terminal asks the fields one by one and previews before writ
   assert((await readProject(dir)).modules.note);
 });
 
-Deno.test("add in a terminal, of a module that exists, asks for new fields only, all optional", async () => {
+Deno.test("add in a terminal, of a module that exists, asks for new fields only, required with a default", async () => {
   const dir = await project();
   const prompter = new ScriptedPrompter([
     { expect: /Field 1 name/, answer: "name" }, // refused: items has it, asked again
@@ -652,11 +676,19 @@ Deno.test("add in a terminal, of a module that exists, asks for new fields only,
     { expect: /Maximum length/, answer: "40" },
     { expect: /Constraints/, answer: [] },
     { expect: /Default/, answer: "" },
-    { expect: /Field 2 name/, answer: "" },
+    { expect: /Field 2 name/, answer: "stock" },
+    { expect: /Type of stock/, answer: "int" },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "5" },
+    { expect: /Is stock required\? The rows items holds get 5/, answer: true },
+    { expect: /Field 3 name/, answer: "" },
     { expect: /Write these changes/, answer: true },
   ]);
   const plan = (await runAdd("items", { interactive: true, prompter, cwd: dir, field: [] }))!;
-  assertEquals(plan.added?.map((f) => [f.name, f.required]), [["memo", false]]);
+  assertEquals(plan.added?.map((f) => [f.name, f.required, f.default]), [
+    ["memo", false, undefined],
+    ["stock", true, "5"],
+  ]);
   assert(prompter.printed.some((p) => /New fields of items, which has name/.test(p)));
   const refused = prompter.asked.find((a) => a.errors.some((e) => /already a field/.test(e)));
   assert(refused, "the name items has was refused while typing");

@@ -220,6 +220,31 @@ export const INTEGER_RANGES: Readonly<Record<"int" | "bigint", readonly [string,
   bigint: ["-9223372036854775808", "9223372036854775807"],
 };
 
+/**
+ * A default `field` could be given, for a hint (a placeholder the user replaces), or undefined
+ * when it can have none: a unique field, or a type without defaults (checkDefault).
+ */
+export function exampleDefault(field: FieldSpec): string | undefined {
+  if (field.unique) return undefined;
+  switch (field.type) {
+    case "str":
+      return "unknown".slice(0, field.length);
+    case "text":
+      return "unknown";
+    case "int":
+    case "bigint":
+    case "float":
+    case "decimal":
+      return "0";
+    case "bool":
+      return "false";
+    case "enum":
+      return field.choices![0];
+    default:
+      return undefined;
+  }
+}
+
 function checkDefault(field: FieldSpec, value: string, fail: (p: string) => never): string {
   // deno-lint-ignore no-control-regex -- control characters are what it looks for
   if (/[\x00-\x1f\x7f]/.test(value)) {

@@ -85,9 +85,11 @@ export function addCommand() {
         "  pyscaffold add line -f invoice:ref:invoices -f 'amount:decimal(10,2)'\n" +
         "  pyscaffold add product --access public-read -f 'name:str(120):required'\n" +
         "  pyscaffold add booking -f 'note:str(200):optional'  # booking exists: gains it\n" +
+        "  pyscaffold add booking -f 'rooms:int:required:default=1'  # its rows get 1\n" +
         "Quote a field that holds ( ) or |: the shell reads them itself.\n" +
-        "A module that exists gains optional fields: its files are merged with your\n" +
-        "edits, and a revision adds the columns.\n" +
+        "A module that exists gains optional fields, or required ones with a default,\n" +
+        "which its rows get: its files are merged with your edits, and a revision adds\n" +
+        "the columns.\n" +
         STAGING_HELP,
     )
     .action(async (name, options) => {

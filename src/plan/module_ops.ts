@@ -31,7 +31,7 @@ import {
 } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
-import { parseFields } from "../choices/fields.ts";
+import { exampleDefault, parseFields } from "../choices/fields.ts";
 import { words } from "../choices/names.ts";
 import {
   answersFileWithModules,
@@ -371,14 +371,15 @@ async function planExtend(
         hint("Name the new field otherwise."),
       );
     }
-    if (f.required) {
+    if (f.required && f.default === undefined) {
+      const example = exampleDefault(f);
+      const optional = `add it as optional (--field '${fieldText({ ...f, required: false })}')`;
+      const ways = example === undefined ? optional : `give it a default, which the rows there ` +
+        `get (--field '${fieldText({ ...f, default: example })}'), or ${optional}`;
       throw new UserError(
         `Field "${f.name}" is required, and the rows ${name} already holds would have no value ` +
           "for it; nothing was written.",
-        hint(
-          `Add it as optional (--field '${fieldText({ ...f, required: false })}'), give the ` +
-            "rows a value, then make the column required in a revision of your own.",
-        ),
+        hint(`Either ${ways}.`),
       );
     }
   }

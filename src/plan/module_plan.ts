@@ -56,10 +56,13 @@ export function buildExtensionFile(
   const path = `${VERSIONS_DIR}/${revision.id}_add_to_${table}.py`;
   const template = "module/migrations/extend.py.eta";
   const context = moduleContext(project, module);
+  const view = moduleView(module, project.database, project.auth);
+  const filled = view.fields.filter((f) => added.includes(f.column) && f.migrationFilledColumn);
   const content = render(template, {
     ...context,
     added,
-    steps: addColumnSteps(moduleView(module, project.database, project.auth), added),
+    filled: filled.map((f) => f.column),
+    steps: addColumnSteps(view, added),
     revision: { id: revision.id, down: revision.down ?? null },
   });
   const why = `adds ${added.join(", ")} to the ${table} table (Alembic revision ${revision.id})`;

@@ -78,6 +78,12 @@ export interface FieldView extends FieldSpec {
    */
   migrationColumn: string;
   /**
+   * For a required field with a default: the column as `migrationColumn`, with the default as
+   * the server's (`server_default=…`), which fills the rows a table already holds when the
+   * column is added to it (`addColumnSteps`); undefined otherwise.
+   */
+  migrationFilledColumn?: string;
+  /**
    * The `op.create_index(...)` calls of the column at 4 spaces: its index (`ix_…`, not unique)
    * when it is indexed, and for a unique field its unique index over the active rows (`uq_…`).
    */
@@ -402,6 +408,28 @@ function migrationArgs(f: FieldSpec, column: string, db: DatabaseProfile): strin
   return args;
 }
 
+/**
+ * A field's default as the server's, in a revision: a string the dialect quotes, or the SQL
+ * literal of a number or a boolean as the migration's column type holds it (0/1 where booleans
+ * are integers: `migrationTypes`), the same text on every database the revision runs on.
+ */
+function serverDefault(f: FieldSpec, db: DatabaseProfile): string {
+  switch (f.type) {
+    case "int":
+    case "bigint":
+    case "float":
+    case "decimal":
+      return `sa.text("${f.default}")`;
+    case "bool": {
+      const integer = db.migrationTypes.bool === "sa.Integer()";
+      const yes = f.default === "true";
+      return `sa.text("${integer ? (yes ? "1" : "0") : yes ? "true" : "false"}")`;
+    }
+    default:
+      return pyString(f.default!);
+  }
+}
+
 function pyDefault(f: FieldSpec): string | undefined {
   if (f.default === undefined) return undefined;
   switch (f.type) {
@@ -495,6 +523,14 @@ function fieldView(
     outOfRange: outOfRangeSample(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
+    ...f.required && f.default !== undefined
+      ? {
+        migrationFilledColumn: formatCall(8, "sa.Column", [
+          ...migrationArgs(f, column, db),
+          `server_default=${serverDefault(f, db)}`,
+        ], ","),
+      }
+      : {},
     uniqueConstraint: f.unique ? constraintName("uq", table, [column]) : undefined,
     indexed,
     migrationIndexes: [
@@ -569,12 +605,28 @@ const COLUMN_SCHEMA = "schema=db_schema_from_env(os.environ)";
  */
 export function columnSteps(
   table: string,
-  column: { name: string; line: string; indexes: readonly string[]; indexNames: string[] },
+  column: {
+    name: string;
+    line: string;
+    indexes: readonly string[];
+    indexNames: string[];
+    filled?: boolean;
+  },
   schema: string | undefined,
 ): { upgrade: string[]; downgrade: string[] } {
   const columnSchema = schema ? [COLUMN_SCHEMA] : [];
   const add = ["    op.add_column(", `        "${table}",`, column.line]
     .concat(columnSchema.map((arg) => `        ${arg},`), ["    )"]).join("\n");
+  // A column added with a server default (which filled the rows there) loses it: as the models,
+  // it has none, and the model's own default fills the rows written from now on.
+  const unfill = column.filled
+    ? [formatCall(4, "op.alter_column", [
+      `"${table}"`,
+      `"${column.name}"`,
+      "server_default=None",
+      ...columnSchema,
+    ])]
+    : [];
   const dropIndex = (name: string) =>
     formatCall(4, "op.drop_index", [
       `op.f("${name}")`,
@@ -582,7 +634,7 @@ export function columnSteps(
       ...schemaArg(schema),
     ]);
   return {
-    upgrade: [add, ...column.indexes],
+    upgrade: [add, ...unfill, ...column.indexes],
     downgrade: [
       ...column.indexNames.map(dropIndex),
       formatCall(4, "op.drop_column", [`"${table}"`, `"${column.name}"`, ...columnSchema]),
@@ -591,8 +643,9 @@ export function columnSteps(
 }
 
 /**
- * The steps of a revision that adds the fields `columns` (optional ones, of `view`) to its table,
- * and their way back, the last column first (`columnSteps`).
+ * The steps of a revision that adds the fields `columns` of `view` to its table, and their way
+ * back, the last column first (`columnSteps`). A required one has a default, which fills the
+ * rows already there (`migrationFilledColumn`).
  */
 export function addColumnSteps(
   view: ModuleView,
@@ -603,7 +656,8 @@ export function addColumnSteps(
   for (const f of view.fields.filter((f) => columns.includes(f.column))) {
     const steps = columnSteps(view.table, {
       name: f.column,
-      line: f.migrationColumn,
+      line: f.migrationFilledColumn ?? f.migrationColumn,
+      filled: f.migrationFilledColumn !== undefined,
       indexes: f.migrationIndexes,
       indexNames: [
         ...(f.indexed ? [constraintName("ix", view.table, [f.column])] : []),

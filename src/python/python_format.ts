@@ -242,6 +242,24 @@ export function formatDocstring(indent: number, text: string): string {
   return lines.join("\n");
 }
 
+/**
+ * A paragraph of a module's docstring (no indentation, no quotes on its lines) as lines of at
+ * most LINE_LENGTH, broken at spaces.
+ */
+export function proseLines(text: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && !fits(`${line} ${word}`)) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line];
+}
+
 /** What templates see as `it.py`: the layouts above and `formatCall`. */
 /**
  * `{head}{open}a, b, c{close}{tail}` for a list, set or tuple display: on one line when it
@@ -288,4 +306,6 @@ export const PYTHON_FORMAT = {
   chain: formatChain,
   entry: formatEntry,
   docstring: formatDocstring,
+  prose: proseLines,
+  lineLength: LINE_LENGTH,
 } as const;

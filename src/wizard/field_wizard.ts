@@ -35,14 +35,15 @@ export async function askFields(
 ): Promise<string[]> {
   const database = state.project.database;
   const texts: string[] = [];
-  // A module that exists gains optional fields only (planAdd's rule).
+  // A module that exists gains optional fields, or required ones with a default its rows get
+  // (planExtend's rule): the default is asked first, then whether the field is required.
   const recorded = recordedName(state.modules, moduleName);
   const existing = recorded === undefined ? undefined : state.modules[recorded].fields;
   const taken = new Set<string>(existing?.map((f) => f.name) ?? []);
   prompter.print(
     existing
       ? `New fields of ${moduleName}, which has ${existing.map((f) => f.name).join(", ")} ` +
-        "(optional: its rows have no value for them):"
+        "(optional, or required with a default, which its rows get):"
       : `Fields of ${moduleName} (every table also has id and the audit fields):`,
   );
   // Names taken by each field, so Escape can give back the last field's names.
@@ -128,7 +129,14 @@ export async function askFields(
             }
           },
         });
-        if (def !== "") modifiers.push(`default=${def}`);
+        if (def !== "") {
+          modifiers.push(`default=${def}`);
+          const filled = existing !== undefined && await prompter.confirm({
+            message: `Is ${name} required? The rows ${moduleName} holds get ${def}`,
+            default: true,
+          });
+          if (filled) modifiers[0] = "required";
+        }
       }
       const text = [name, typeText, ...modifiers].join(":");
       try {

@@ -27,6 +27,7 @@ import {
   ROOT,
   run,
   servicesAvailable,
+  sql,
   supported,
   tempDir,
   venvEnv,
@@ -125,16 +126,17 @@ for (const combo of CASES) {
       });
 
       await t.step(
-        "modules gain fields: optional, one indexed, one unique, a reference",
+        "modules gain fields: optional, one indexed, one unique, a required one with a default, a reference",
         async () => {
           const fields = [
             "nickname:str(40):optional:index",
             "born_on:date:optional",
             "vat:str(20):optional:unique",
+            "tier:enum(basic|gold):required:default=basic:index",
           ];
           await pyscaffold(["add", "customer", ...fields.flatMap((f) => ["--field", f])], dir);
           const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
-          for (const column of ["nickname", "born_on", "vat"]) {
+          for (const column of ["nickname", "born_on", "vat", "tier"]) {
             assert(model.includes(column), model);
           }
           // A reference, with its foreign key.
@@ -284,6 +286,25 @@ for (const combo of CASES) {
         }
       });
 
+      await t.step(
+        "a module with rows gains a required field: the rows get its default",
+        async () => {
+          await pyscaffold(["add", "customer", "--field", "score:int:required:default=7"], dir);
+          await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          // The customer the HTTP step made holds the default, and the column keeps none.
+          assertEquals(await sql(db, "SELECT full_name, score FROM customers"), "Ada|7");
+          assertEquals(
+            await sql(
+              db,
+              "SELECT column_default IS NULL FROM information_schema.columns " +
+                "WHERE table_name = 'customers' AND column_name = 'score'",
+            ),
+            "t",
+          );
+          await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
+        },
+      );
+
       await t.step("remove purchase: tree, manifest and migrations are consistent", async () => {
         // a referenced module cannot go
         const refused = await new Deno.Command(Deno.execPath(), {
@@ -299,7 +320,7 @@ for (const combo of CASES) {
         assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
         assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
         assert(
-          revisionFiles(dir).some((name) => /^0007_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
+          revisionFiles(dir).some((name) => /^0008_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
         const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>
