@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
-import { runRemove } from "../src/cli/remove_command.ts";
+import { runRemove, runRemoveFields } from "../src/cli/remove_command.ts";
 import { ANSWERS_FILE, isRecordPath, readProject } from "../src/project/answers_file.ts";
 import { planAdd, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
@@ -210,6 +210,76 @@ Deno.test("add: a module that exists gains fields (optional, or required with a 
     (error) => assertMatch(String(error), /hold edits of yours on the lines the new fields change/),
   );
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("remove --field: the module loses fields, merged with your edits; a revision drops the columns", async () => {
+  const dir = await project();
+  await runAdd("shelves", { ...quiet, cwd: dir, field: ["label:str(20)"] });
+  const fields = ["stock:int:required:default=5", "shelf:ref:shelves:optional", "memo:text"];
+  await runAdd("items", { ...quiet, cwd: dir, field: fields.slice(0, 2) });
+  const service = join(dir, "src", "items", "items_service.py");
+  await Deno.writeTextFile(service, "# team note\n" + await Deno.readTextFile(service));
+  const before = await snapshot(dir);
+  const refusals: [string[], RegExp, boolean?][] = [
+    [["nope"], /Module "items" has no field "nope"/],
+    [["name", "description", "quantity", "stock", "shelf"], /would have no field left/],
+    [["stock"], /stdin is not a terminal/, false], // no --yes: dropping values is a decision
+  ];
+  for (const [field, problem, yes = true] of refusals) {
+    await assertRejects(() => runRemoveFields("items", { ...quiet, yes, cwd: dir, field }), (e) => {
+      assert(e instanceof UserError, String(e));
+      assertMatch(e.message, problem);
+    });
+  }
+  assertEquals(await snapshot(dir), before);
+  const head = readRevisions(dir).at(-1)!;
+  const plan = (await runRemoveFields("items", {
+    ...quiet,
+    yes: true,
+    cwd: dir,
+    field: ["stock", "shelf_id"], // a field's name, or a reference's column
+  }))!;
+  assertEquals(plan.dropped?.map((f) => f.name), ["stock", "shelf"]);
+  assert((await Deno.readTextFile(service)).startsWith("# team note\n"), "the edit stays");
+  const schemas = await Deno.readTextFile(join(dir, "src", "items", "items_schemas.py"));
+  assert(!/stock|shelf/.test(schemas), schemas);
+  const revision = readRevisions(dir).at(-1)!;
+  assertEquals(revision.down, [head.id]);
+  assertMatch(revision.path, /_drop_from_items\.py$/);
+  const source = await Deno.readTextFile(join(dir, revision.path));
+  const [upgrade, downgrade] = source.split("def downgrade()");
+  for (
+    const step of [
+      'op.drop_constraint(op.f("fk_items_shelf_id"), "items", type_="foreignkey")',
+      'op.drop_index(op.f("ix_items_shelf_id"), table_name="items")',
+      'op.drop_column("items", "stock")',
+    ]
+  ) assert(upgrade.includes(step), `${step}\n${source}`);
+  // The way back: the columns as they were, the required one filled with its default.
+  for (
+    const step of [
+      'sa.Column("stock", sa.Integer(), nullable=False, server_default=sa.text("5")),',
+      'op.create_index(op.f("ix_items_shelf_id"), "items", ["shelf_id"], unique=False)',
+    ]
+  ) assert(downgrade.includes(step), `${step}\n${source}`);
+  const record = JSON.parse(
+    await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
+  );
+  assertEquals(record.fields.map((f: { name: string }) => f.name), [
+    "name",
+    "description",
+    "quantity",
+  ]);
+  // A required field without a default comes back nullable: its values are gone.
+  await runAdd("items", { ...quiet, cwd: dir, field: ["memo:text:optional"] });
+  const memo =
+    (await runRemoveFields("items", { ...quiet, yes: true, cwd: dir, field: ["name"] }))!;
+  const back = await Deno.readTextFile(join(dir, memo.migration.path));
+  assert(back.includes('sa.Column("name", sa.String(length=120), nullable=True)'), back);
+  assertMatch(
+    back.replace(/\s+/g, " "),
+    /name comes back nullable, being required without a default/,
+  );
 });
 
 Deno.test("add: a project another version made is refused until updated", async () => {

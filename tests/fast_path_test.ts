@@ -48,6 +48,7 @@ const TAKEN = [
   ["remove", "booking"],
   ["remove", "booking", "--dry-run", "--json", "--force", "--yes"],
   ["remove", "-y", "booking"],
+  ["remove", "booking", "-f", "note", "--field", "stock", "--yes"],
 ];
 
 Deno.test("fast path: its parse of `new`, `add` and `remove` equals commander's", async () => {

@@ -100,13 +100,33 @@ export function addCommand() {
 
 export function removeCommand() {
   return new Command("remove")
-    .description("remove a module that `add` created, and add a migration that drops its table")
+    .description(
+      "remove a module that `add` created, or fields of it, and add a migration that drops its " +
+        "table or their columns",
+    )
     .argument("<name>", "the module (or its table) to remove")
+    .addOption(
+      new Option(
+        "-f, --field <name>",
+        "remove only this field of the module (its name, or a reference's column), repeatable",
+      ).argParser(collect),
+    )
     .option("--dry-run", "print what would be deleted and write nothing")
     .option("--json", "print the Plan (the files to delete and to create) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
-    .option("--force", "also delete the module's files you have changed")
-    .addHelpText("after", STAGING_HELP)
+    .option(
+      "--force",
+      "also delete the module's files you have changed; with --field, replace the files whose " +
+        "edits the change touches, after showing their diffs",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  pyscaffold remove booking          # the module, its files and its table\n" +
+        "  pyscaffold remove booking -f note  # the field note; its column is dropped\n" +
+        "A field's files are merged with your edits, as add does; its values are lost.\n" +
+        STAGING_HELP,
+    )
     .action(async (name, options) => {
       const { removeAction } = await import("./remove_command.ts");
       await removeAction(name, options);

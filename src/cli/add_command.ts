@@ -4,7 +4,8 @@
  * Alembic revision — without editing any existing file. The module's record
  * (`.pyscaffold/modules/<name>.json`) is written last, all of it atomically.
  */
-import { coloredPatch } from "../output/patch.ts";
+import { conflictDiffs } from "../output/patch.ts";
+import { refuseOtherVersion } from "./_same_version.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 // Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
@@ -18,7 +19,6 @@ import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
-import { VERSION } from "../version.ts";
 import { askAccess } from "../wizard/steps/module.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
@@ -61,17 +61,7 @@ async function runAddLocked(
   const state = await readProject(options.cwd ?? Deno.cwd());
   // A module of this version calls into project files of this version (the guard's prefetch, the
   // cache's generation key): added to a project another version made, it could not even import.
-  if (state.file.pyscaffold !== VERSION) {
-    throw new UserError(
-      `This project was made by pyscaffold ${state.file.pyscaffold}, and this is pyscaffold ` +
-        `${VERSION}: a module of ${VERSION} may need project files that ${state.file.pyscaffold} ` +
-        "did not write. Nothing was written.",
-      {
-        hint: "Run `pyscaffold update` first (it shows every change, keeps your edits and " +
-          `records ${VERSION}), then add the module.`,
-      },
-    );
-  }
+  refuseOtherVersion(state, "add the module");
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   // A module that exists gains fields (planAdd); its access policy stays the one it has.
   const exists = recordedName(state.modules, rawName) !== undefined;
@@ -185,11 +175,4 @@ async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise
 function conflictList(conflicts: readonly Conflict[], c: Colors): string {
   return `\n${c.yellow(`${conflicts.length} file(s) already exist:`)}\n` +
     conflicts.map((f) => `  ${f.path}`).join("\n");
-}
-
-/** A unified diff per existing file: what --force would change. */
-export function conflictDiffs(conflicts: readonly Conflict[], c: Colors): string {
-  return conflicts.map((f) =>
-    coloredPatch(f.path, f.current, f.planned ?? "", ["existing", "pyscaffold"], c)
-  ).join("\n");
 }

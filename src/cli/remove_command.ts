@@ -4,18 +4,23 @@
  * hashes), keeps and lists the changed ones unless --force, and adds an
  * Alembic revision that drops the table. It refuses when a file that stays
  * would import a deleted one (src/plan/module_ops.ts): the app must still start.
+ * With --field, the module stays and loses those fields (`runRemoveFields`).
  */
 import { UserError } from "../errors.ts";
 // Not output/mod.ts: its pager loads node:util, which `remove` does not need.
 import { makeColors } from "../output/colors.ts";
+import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
-import { planRemove, type RemovePlan } from "../plan/mod.ts";
+import { type ModulePlan, planDropFields, planRemove, type RemovePlan } from "../plan/mod.ts";
+import { refuseOtherVersion } from "./_same_version.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 export interface RemoveOptions {
+  /** Fields of the module to remove (the module stays). */
+  field?: string[];
   dryRun?: boolean;
   /** Print the Plan as JSON and write nothing. */
   json?: boolean;
@@ -31,7 +36,9 @@ export async function removeAction(
   name: string,
   options: Readonly<Record<string, unknown>>,
 ): Promise<void> {
-  await runRemove(name, options as RemoveOptions);
+  const parsed = options as RemoveOptions;
+  if (parsed.field?.length) await runRemoveFields(name, { ...parsed, field: parsed.field });
+  else await runRemove(name, parsed);
 }
 
 /** {@link runRemoveLocked}, with the project locked for the whole command. */
@@ -99,6 +106,92 @@ async function runRemoveLocked(
       ),
     );
   }
+  out("Next steps:\n");
+  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
+    out(`  ${c.cyan(step)}`);
+  }
+  return removal;
+}
+
+/**
+ * `pyscaffold remove <module> --field ...`: the module's files without the fields, merged with
+ * your edits, and a revision that drops their columns. Their values are lost, so it asks (or
+ * wants --yes); edits on the lines the change touches are refused unless --force.
+ */
+export function runRemoveFields(
+  rawName: string,
+  options: RemoveOptions & { field: string[] },
+): Promise<ModulePlan | undefined> {
+  return whileLocked(options.cwd ?? Deno.cwd(), () => runRemoveFieldsLocked(rawName, options));
+}
+
+async function runRemoveFieldsLocked(
+  rawName: string,
+  options: RemoveOptions & { field: string[] },
+): Promise<ModulePlan | undefined> {
+  const c = options.prompter?.colors ?? makeColors();
+  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const state = await readProject(options.cwd ?? Deno.cwd());
+  refuseOtherVersion(state, "remove its fields");
+  const removal = await planDropFields(state, rawName, options.field, options.force ?? false);
+  const { plan } = removal;
+  const name = removal.module.name;
+  const fields = removal.dropped!.map((f) => f.name).join(", ");
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return removal;
+  }
+  const tree = renderTree(plan, c);
+  out(tree);
+  if (options.dryRun) {
+    if (plan.conflicts.length) {
+      out(
+        c.yellow(`\n${plan.conflicts.length} file(s) hold edits on the lines the change touches:`),
+      );
+      out(plan.conflicts.map((f) => `  ${f.path}`).join("\n"));
+    }
+    out(c.dim("\n--dry-run: nothing was written."));
+    return removal;
+  }
+  if (plan.conflicts.length > 0) {
+    if (!options.force) {
+      throw new UserError(
+        `${plan.conflicts.length} file(s) of ${name} hold edits of yours on the lines removing ` +
+          `${fields} changes; nothing was written:\n` +
+          plan.conflicts.map((f) => `  ${f.path}`).join("\n"),
+        {
+          hint: "Pass --force to see the differences and replace those files with pyscaffold's " +
+            "(your edits in them are lost), or remove the fields by hand.",
+          exitCode: 1,
+        },
+      );
+    }
+    // The diff library loads only for diffs.
+    const { conflictDiffs } = await import("../output/patch.ts");
+    out(conflictDiffs(plan.conflicts, c));
+  }
+  const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  if (!options.yes && interactive) {
+    const prompter = options.prompter ?? await terminalPrompter();
+    const go = await prompter.confirm({
+      message: `Remove ${fields} from ${name}? The migration drops the column(s) and their values`,
+      default: false,
+    });
+    if (!go) throw new UserError("Nothing was written.", { exitCode: 1 });
+  } else if (!options.yes) {
+    throw new UserError(
+      "stdin is not a terminal, so pyscaffold cannot ask before dropping columns and their " +
+        "values. Nothing was written.",
+      {
+        hint: `Confirm it with --yes: pyscaffold remove ${name} ${
+          removal.dropped!.map((f) => `--field ${f.name}`).join(" ")
+        } --yes`,
+        exitCode: 1,
+      },
+    );
+  }
+  await writePlan(plan, state.root);
+  out(`\n${c.green("✔")} Removed from module ${c.bold(name)}: ${fields}.`);
   out("Next steps:\n");
   for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
     out(`  ${c.cyan(step)}`);

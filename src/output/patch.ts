@@ -4,6 +4,7 @@
  */
 import { createTwoFilesPatch } from "diff";
 import type { Colors } from "./colors.ts";
+import type { Conflict } from "../plan/mod.ts";
 
 export function coloredPatch(
   path: string,
@@ -21,5 +22,12 @@ export function coloredPatch(
       : line.startsWith("@@")
       ? c.cyan(line)
       : line
+  ).join("\n");
+}
+
+/** A unified diff per file in the way: what --force would change. */
+export function conflictDiffs(conflicts: readonly Conflict[], c: Colors): string {
+  return conflicts.map((f) =>
+    coloredPatch(f.path, f.current, f.planned ?? "", ["existing", "pyscaffold"], c)
   ).join("\n");
 }

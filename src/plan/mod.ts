@@ -13,6 +13,7 @@ export {
   findModule,
   type ModulePlan,
   planAdd,
+  planDropFields,
   planRemove,
   recordedName,
   type RemovePlan,

@@ -7,7 +7,7 @@
  */
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
-import { buildExtensionFile, buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
+import { buildFieldsFile, buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
 import {
   byPath,
   type Conflict,
@@ -46,6 +46,8 @@ export interface ModulePlan {
   module: ModuleSpec;
   /** `add` of a module that exists: the fields it gains (the others it had already). */
   added?: FieldSpec[];
+  /** `remove <module> --field ...`: the fields it loses. */
+  dropped?: FieldSpec[];
   /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
   plan: Plan;
@@ -314,27 +316,26 @@ async function recorded(
     conflicts: Conflict[];
     migration: PlannedFile;
     added?: FieldSpec[];
+    dropped?: FieldSpec[];
   },
 ): Promise<ModulePlan> {
-  const { moduleFiles, files, conflicts, migration, added } = parts;
+  const { moduleFiles, files, conflicts, migration, added, dropped } = parts;
   const store = await changedStore(state.root, moduleFiles);
   if (store) files.push(store);
   files.push(plannedModuleRecord(module.name, record, action));
   return {
     module,
     ...(added ? { added } : {}),
+    ...(dropped ? { dropped } : {}),
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
 }
 
 /**
- * Plans `pyscaffold add <module> --field ...` for a module that exists: its files rendered again
- * with the new fields and merged with the ones on disk (the base: what this version rendered
- * for the module as recorded; `add` needs a project of this version), and a revision that adds
- * the columns (a reference with its foreign key). The fields are optional: the table's rows have
- * no value for them. A file whose edits and the new fields touch the same lines is a conflict: refused,
- * or with `force` replaced by pyscaffold's version.
+ * Plans `pyscaffold add <module> --field ...` for a module that exists (`planFields`): the fields
+ * are optional, or required with a default, which the rows the table holds get; a reference
+ * comes with its foreign key, unless it would close a cycle of references.
  */
 async function planExtend(
   state: ProjectState,
@@ -351,7 +352,6 @@ async function planExtend(
     });
   }
   const database = state.project.database;
-  const record = state.modules[name];
   const before = recordedModule(name, state.modules, state.project);
   const added = resolveRefs(
     name,
@@ -396,17 +396,78 @@ async function planExtend(
       );
     }
   }
-  const fields = [...before.fields, ...added];
+  return await planFields(
+    state,
+    before,
+    [...before.fields, ...added],
+    { added, dropped: [] },
+    force,
+  );
+}
+
+/**
+ * Plans `pyscaffold remove <module> --field ...`: the fields named `rawNames` (a field's name, or
+ * a reference's column) leave the module. Its files are rendered again without them and merged
+ * with the ones on disk, as `planExtend` does; a revision drops the columns with their indexes
+ * and foreign keys. A module keeps at least one field: to go whole, it is removed.
+ */
+export async function planDropFields(
+  state: ProjectState,
+  rawName: string,
+  rawNames: readonly string[],
+  force: boolean,
+): Promise<ModulePlan> {
+  const name = knownModule(state, rawName);
+  const before = recordedModule(name, state.modules, state.project);
+  const dropped: FieldSpec[] = [];
+  for (const raw of rawNames) {
+    const field = before.fields.find((f) => f.name === raw || fieldColumn(f) === raw);
+    if (field === undefined) {
+      throw new UserError(`Module "${name}" has no field "${raw}"; nothing was written.`, {
+        hint: `Its fields: ${before.fields.map((f) => f.name).join(", ")}.`,
+      });
+    }
+    if (!dropped.includes(field)) dropped.push(field);
+  }
+  const fields = before.fields.filter((f) => !dropped.includes(f));
+  if (fields.length === 0) {
+    throw new UserError(
+      `Module "${name}" would have no field left; nothing was written.`,
+      { hint: `Keep one, or remove the module whole: pyscaffold remove ${name}` },
+    );
+  }
+  return await planFields(state, before, fields, { added: [], dropped }, force);
+}
+
+/**
+ * A recorded module whose fields become `fields` (`change`: those added, or those dropped): its
+ * files rendered again and merged three ways with the files on disk (the base: this version's
+ * render of the module as recorded; `add` and `remove` need a project of this version), a
+ * revision that adds or drops the columns, and the record. A file whose edits and the change
+ * touch the same lines is a conflict: refused, or with `force` replaced by pyscaffold's version.
+ */
+async function planFields(
+  state: ProjectState,
+  before: ModuleSpec,
+  fields: FieldSpec[],
+  change: { added: FieldSpec[]; dropped: FieldSpec[] },
+  force: boolean,
+): Promise<ModulePlan> {
+  const name = before.name;
+  const record = state.modules[name];
   const refs = ownedRefs(before.access ?? "public", fields, state.modules, state.project);
   const { ownedRefs: _, ...rest } = before;
   const module: ModuleSpec = { ...rest, fields, ...(refs.length ? { ownedRefs: refs } : {}) };
-  const columns = added.map(fieldColumn);
+  const added = change.added.map(fieldColumn);
+  const dropped = change.dropped.map(fieldColumn);
   const base = new Map(buildModuleFiles(state.project, before).map((f) => [f.path, f.content]));
   const moduleFiles = buildModuleFiles(state.project, module);
   const labels = {
     ours: "yours",
     base: `pyscaffold (${name} as it was)`,
-    theirs: `pyscaffold (${name} with ${columns.join(", ")})`,
+    theirs: added.length
+      ? `pyscaffold (${name} with ${added.join(", ")})`
+      : `pyscaffold (${name} without ${dropped.join(", ")})`,
   };
   const files: PlannedFile[] = [];
   const conflicts: Conflict[] = [];
@@ -427,11 +488,16 @@ async function planExtend(
       action: ours === undefined ? "create" : outcome.kind === "merge" ? "merge" : "replace",
     });
   }
-  const migration = buildExtensionFile(
+  const table = moduleNames(name).table;
+  const migration = buildFieldsFile(
     state.project,
+    before,
     module,
-    columns,
-    nextRevision(readRevisions(state.root), `add_to_${moduleNames(name).table}`),
+    { added, dropped },
+    nextRevision(
+      readRevisions(state.root),
+      added.length ? `add_to_${table}` : `drop_from_${table}`,
+    ),
   );
   files.push(migration);
   const updated = { ...record, fields: module.fields, files: await fileHashes(moduleFiles) };
@@ -440,7 +506,7 @@ async function planExtend(
     files,
     conflicts,
     migration,
-    added,
+    ...change.added.length ? { added: change.added } : { dropped: change.dropped },
   });
 }
 
@@ -480,13 +546,7 @@ export async function planRemove(
   rawName: string,
   force: boolean,
 ): Promise<RemovePlan> {
-  const name = findModule(state.modules, rawName);
-  if (name === undefined) {
-    const known = Object.keys(state.modules).sort();
-    throw new UserError(`No module "${rawName}" in this project.`, {
-      hint: known.length ? `Its modules: ${known.join(", ")}.` : "It has no modules.",
-    });
-  }
+  const name = knownModule(state, rawName);
   const users = Object.entries(state.modules)
     .filter(([other, r]) => other !== name && r.fields.some((f) => f.ref === name))
     .map(([other]) => other);
@@ -549,6 +609,16 @@ export async function planRemove(
     keptPackages: keptInits.map((d) => d.path),
     plan: changePlan(state, module, { files, deletes, conflicts, prune }),
   };
+}
+
+/** The recorded module `rawName` names (`findModule`); an error naming the modules otherwise. */
+function knownModule(state: ProjectState, rawName: string): string {
+  const name = findModule(state.modules, rawName);
+  if (name !== undefined) return name;
+  const known = Object.keys(state.modules).sort();
+  throw new UserError(`No module "${rawName}" in this project.`, {
+    hint: known.length ? `Its modules: ${known.join(", ")}.` : "It has no modules.",
+  });
 }
 
 /** At most this many importing files are named in the refusal. */

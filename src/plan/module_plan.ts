@@ -10,7 +10,8 @@ import { VERSIONS_DIR } from "../project/migrations.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { moduleContext } from "./template_context.ts";
-import { addColumnSteps, moduleView } from "../python/mod.ts";
+import { addColumnSteps, dropColumnSteps, moduleView } from "../python/mod.ts";
+import { fieldColumn } from "../choices/module_spec.ts";
 
 /** Renders the files of one module for a project. */
 export function buildModuleFiles(project: ModuleProject, module: ModuleSpec): PlannedFile[] {
@@ -43,28 +44,45 @@ export function buildMigrationFile(
 }
 
 /**
- * The Alembic revision that adds the fields `added` (columns of `module`, which holds them) to
- * the module's table, chained onto `down`.
+ * The Alembic revision that changes a module's fields, chained onto `down`: it adds the columns
+ * `change.added` of `module` (which holds them) or drops the columns `change.dropped` of
+ * `before` (which held them); `module/migrations/fields.py.eta`.
  */
-export function buildExtensionFile(
+export function buildFieldsFile(
   project: ModuleProject,
+  before: ModuleSpec,
   module: ModuleSpec,
-  added: readonly string[],
+  change: { added: readonly string[]; dropped: readonly string[] },
   revision: { id: string; down: string | undefined },
 ): PlannedFile {
   const table = moduleNames(module.name).table;
-  const path = `${VERSIONS_DIR}/${revision.id}_add_to_${table}.py`;
-  const template = "module/migrations/extend.py.eta";
-  const context = moduleContext(project, module);
-  const view = moduleView(module, project.database, project.auth);
-  const filled = view.fields.filter((f) => added.includes(f.column) && f.migrationFilledColumn);
+  const adding = change.added.length > 0;
+  const columns = adding ? change.added : change.dropped;
+  const path = `${VERSIONS_DIR}/${revision.id}_${adding ? "add_to" : "drop_from"}_${table}.py`;
+  const template = "module/migrations/fields.py.eta";
+  // Dropped, a required column without a default comes back nullable: its values are gone.
+  const restored = {
+    ...before,
+    fields: before.fields.map((f) =>
+      change.dropped.includes(fieldColumn(f)) && f.required && f.default === undefined
+        ? { ...f, required: false }
+        : f
+    ),
+  };
+  const view = moduleView(adding ? module : restored, project.database, project.auth);
+  const fields = view.fields.filter((f) => columns.includes(f.column));
   const content = render(template, {
-    ...context,
-    added,
-    filled: filled.map((f) => f.column),
-    steps: addColumnSteps(view, added),
+    ...moduleContext(project, module),
+    adding,
+    columns,
+    filled: fields.filter((f) => f.migrationFilledColumn).map((f) => f.column),
+    emptied: before.fields.filter((f) =>
+      change.dropped.includes(fieldColumn(f)) && f.required && f.default === undefined
+    ).map(fieldColumn),
+    steps: adding ? addColumnSteps(view, columns) : dropColumnSteps(view, columns),
     revision: { id: revision.id, down: revision.down ?? null },
   });
-  const why = `adds ${added.join(", ")} to the ${table} table (Alembic revision ${revision.id})`;
+  const why = `${adding ? "adds" : "drops"} ${columns.join(", ")} ${adding ? "to" : "from"} the ` +
+    `${table} table (Alembic revision ${revision.id})`;
   return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
 }

@@ -7,6 +7,7 @@ export {
   auditColumnTypes,
   columnSteps,
   constraintName,
+  dropColumnSteps,
   type FieldView,
   formatCall,
   LINE_LENGTH,

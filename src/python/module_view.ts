@@ -611,6 +611,8 @@ export function columnSteps(
     indexes: readonly string[];
     indexNames: string[];
     filled?: boolean;
+    /** A reference's foreign key, dropped by name before the column (the schema test's replay). */
+    foreignKey?: string;
   },
   schema: string | undefined,
 ): { upgrade: string[]; downgrade: string[] } {
@@ -633,9 +635,17 @@ export function columnSteps(
       `table_name="${table}"`,
       ...schemaArg(schema),
     ]);
+  const dropForeignKey = (name: string) =>
+    formatCall(4, "op.drop_constraint", [
+      `op.f("${name}")`,
+      `"${table}"`,
+      `type_="foreignkey"`,
+      ...schemaArg(schema),
+    ]);
   return {
     upgrade: [add, ...unfill, ...column.indexes],
     downgrade: [
+      ...(column.foreignKey ? [dropForeignKey(column.foreignKey)] : []),
       ...column.indexNames.map(dropIndex),
       formatCall(4, "op.drop_column", [`"${table}"`, `"${column.name}"`, ...columnSchema]),
     ],
@@ -658,6 +668,7 @@ export function addColumnSteps(
       name: f.column,
       line: f.migrationFilledColumn ?? f.migrationColumn,
       filled: f.migrationFilledColumn !== undefined,
+      ...f.type === "ref" ? { foreignKey: constraintName("fk", view.table, [f.column]) } : {},
       indexes: f.migrationIndexes,
       indexNames: [
         ...(f.indexed ? [constraintName("ix", view.table, [f.column])] : []),
@@ -668,6 +679,19 @@ export function addColumnSteps(
     downgrade.unshift(...steps.downgrade);
   }
   return { upgrade, downgrade };
+}
+
+/**
+ * The steps of a revision that drops the fields `columns` of `view` (the module as it was) from
+ * its table: `addColumnSteps` the other way round. The way back adds each column as `view` has
+ * it, with its index and foreign key; its values are not restored.
+ */
+export function dropColumnSteps(
+  view: ModuleView,
+  columns: readonly string[],
+): { upgrade: string[]; downgrade: string[] } {
+  const { upgrade, downgrade } = addColumnSteps(view, columns);
+  return { upgrade: downgrade, downgrade: upgrade };
 }
 
 /**

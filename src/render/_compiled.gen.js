@@ -676,32 +676,53 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
-  "module/migrations/extend.py.eta": (function (it, options) {
+  "module/migrations/fields.py.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-/* The revision `pyscaffold add <module> --field ...` writes for a module that exists: its new
-   columns, with their indexes. `it.added`: the new columns; `it.filled`: those of them that are
-   required, filled with their default; `it.steps`: their steps (addColumnSteps,
+/* The revision `pyscaffold add <module> --field ...` writes for a module that exists, or
+   `pyscaffold remove <module> --field ...`: it adds (`it.adding`) or drops the columns
+   `it.columns`, with their indexes and foreign keys. `it.filled`: the columns added required,
+   filled with their default; `it.emptied`: dropped required columns without a default, which
+   the downgrade brings back nullable; `it.steps`: the steps (addColumnSteps or dropColumnSteps,
    src/python/module_view.ts). */
-const optional = it.added.filter((c) => !it.filled.includes(c));
 const notes = [""];
-if (optional.length) {
-  notes.push(`Optional: ${optional.join(", ")}. The rows the table already holds have no value for them.`);
-}
-if (it.filled.length) {
+if (it.adding) {
+  const optional = it.columns.filter((c) => !it.filled.includes(c));
+  if (optional.length) {
+    notes.push(`Optional: ${optional.join(", ")}. The rows the table already holds have no value for them.`);
+  }
+  if (it.filled.length) {
+    notes.push(
+      `Required: ${it.filled.join(", ")}. The rows the table already holds get the default, as the ` +
+        "database's while the column is added; then the column drops it, as the model has none (the " +
+        "model's default fills the rows written from now on).",
+    );
+  }
+} else {
+  const comes = (columns) => `${columns.join(", ")} ${columns.length === 1 ? "comes" : "come"}`;
   notes.push(
-    `Required: ${it.filled.join(", ")}. The rows the table already holds get the default, as the ` +
-      "database's while the column is added; then the column drops it, as the model has none (the " +
-      "model's default fills the rows written from now on).",
+    "Their values are lost: the downgrade adds the columns back as they were, with their indexes " +
+      "and foreign keys, but not their values" +
+      (it.filled.length ? ` (${comes(it.filled)} back with the default)` : "") +
+      (it.emptied.length ? `; ${comes(it.emptied)} back nullable, being required without a default` : "") +
+      ".",
   );
 }
-const title = `add ${it.added.join(", ")} to ${it.module.table}`;
+const title = it.adding
+  ? `add ${it.columns.join(", ")} to ${it.module.table}`
+  : `drop ${it.columns.join(", ")} from ${it.module.table}`;
+// `remove` as it was given, when it fits the line of the docstring; `add` by its command.
+const removal = `remove ${it.module.module} ${it.columns.map((c) => `--field ${c}`).join(" ")}`;
+const invocation = it.adding
+  ? `add ${it.module.module}`
+  : removal.length + 45 <= it.py.lineLength ? removal : `remove ${it.module.module} --field ...`;
+const short = `${it.adding ? "add" : "drop"} ${it.columns.length} columns ${it.adding ? "to" : "from"} ${it.module.table}`;
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
-  title: title.length + 3 <= it.py.lineLength ? title : `add ${it.added.length} columns to ${it.module.table}`,
-  command: "add",
+  title: title.length + 3 <= it.py.lineLength ? title : short,
+  invocation,
   notes,
   namesDbSchema: Boolean(it.db.translatedSchema),
   upgrade: "@module/migrations/_steps_upgrade.eta",

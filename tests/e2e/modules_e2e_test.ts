@@ -305,6 +305,27 @@ for (const combo of CASES) {
         },
       );
 
+      await t.step(
+        "a module loses fields: their columns, index and foreign key dropped",
+        async () => {
+          const before = await Deno.readTextFile(join(dir, "src", "models", "purchase_model.py"));
+          assert(before.includes("gift_for_id"), before);
+          await pyscaffold(["remove", "customer", "--field", "nickname", "--yes"], dir);
+          await pyscaffold(["remove", "purchase", "--field", "gift_for", "--yes"], dir);
+          await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          const columns = await sql(
+            db,
+            "SELECT string_agg(column_name, ',') FROM information_schema.columns " +
+              "WHERE table_name IN ('customers', 'purchases') " +
+              "AND column_name IN ('nickname', 'gift_for_id', 'score')",
+          );
+          assertEquals(columns, "score");
+          await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
+          const model = await Deno.readTextFile(join(dir, "src", "models", "customer_model.py"));
+          assert(!model.includes("nickname"), model);
+        },
+      );
+
       await t.step("remove purchase: tree, manifest and migrations are consistent", async () => {
         // a referenced module cannot go
         const refused = await new Deno.Command(Deno.execPath(), {
@@ -320,7 +341,7 @@ for (const combo of CASES) {
         assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
         assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
         assert(
-          revisionFiles(dir).some((name) => /^0008_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
+          revisionFiles(dir).some((name) => /^0010_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
         const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>
