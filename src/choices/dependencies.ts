@@ -11,6 +11,7 @@
  * framework's packages, as in the first generated projects.
  */
 export const DEPENDENCY_VERSIONS = {
+  "aiosmtpd": "1.4.6",
   "alembic": "1.20.1",
   "argon2-cffi": "25.1.0",
   "cachetools": "8.0.2",

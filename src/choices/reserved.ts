@@ -45,7 +45,7 @@ export const DEPENDENCY_MODULES: ReadonlySet<string> = new Set(
     "flask_caching flask_limiter flask_cors jwt argon2 pydantic pydantic_core gunicorn hypercorn " +
     "quart_schema quart_cors pythonjsonlogger dotenv pytest mypy ruff " +
     "typing_extensions limits hiredis uvloop cachetools spectree flask_openapi3 hypothesis greenlet mako " +
-    "orjson packaging requirements_parser tomli")
+    "orjson packaging requirements_parser tomli aiosmtpd")
     .split(" "),
 );
 
@@ -55,7 +55,7 @@ export const PROJECT_MODULES: ReadonlySet<string> = new Set(
     "envelope schemas pagination security logging_config worker wsgi asgi app api docs openapi " +
     "static templates base types validation error_handlers revoked_tokens revoked_token " +
     "passwords conftest example_tasks rate_limit admin accounts cli middleware realtime " +
-    "oracle_schema cached_reads").split(" "),
+    "oracle_schema cached_reads password_reset").split(" "),
 );
 
 /** Columns every model inherits from the base model. */

@@ -2707,7 +2707,7 @@ __eta.res+='# The schema that holds the tables; empty: the schema of the user in
 }
 __eta.res+='SECRET_KEY=\'change-me-to-a-random-string-of-at-least-32-bytes\'\n';
 if (it.auth) {
-__eta.res+='JWT_SECRET_KEY=\'change-me-to-another-random-string-of-32-bytes\'\nJWT_ACCESS_TOKEN_MINUTES=\'15\'\nJWT_REFRESH_TOKEN_DAYS=\'30\'\nLOGIN_RATE_LIMIT=\'5 per minute\'\nREGISTER_RATE_LIMIT=\'10 per hour\'\n';
+__eta.res+='JWT_SECRET_KEY=\'change-me-to-another-random-string-of-32-bytes\'\nJWT_ACCESS_TOKEN_MINUTES=\'15\'\nJWT_REFRESH_TOKEN_DAYS=\'30\'\nLOGIN_RATE_LIMIT=\'5 per minute\'\nREGISTER_RATE_LIMIT=\'10 per hour\'\n# Password reset mail: smtps://user:password@host:465, smtp://user:password@host:587 (STARTTLS)\n# or smtp+plain://localhost:1025 (a mail catcher). Empty: development logs each mail, production\n# answers POST /api/auth/password-reset with 503.\nSMTP_URL=\'\'\nMAIL_FROM=\'noreply@localhost\'\n# Your front end\'s page that takes the token; empty: the mail holds the token itself.\nPASSWORD_RESET_URL=\'http://localhost:3000/reset-password?token={token}\'\nPASSWORD_RESET_MINUTES=\'30\'\nPASSWORD_RESET_RATE_LIMIT=\'5 per hour\'\n';
 }
 if (it.cache || it.celery) {
 __eta.res+='REDIS_URL=\'redis://localhost:6379/0\'\n';
@@ -3365,7 +3365,7 @@ __eta.res+=it.celery ? ", the worker" : "";
 __eta.res+=' and the migration Job as\n# environment variables. Secrets (DATABASE_URL';
 __eta.res+=it.cache || it.celery ? ", REDIS_URL" : "";
 __eta.res+=', SECRET_KEY';
-__eta.res+=it.auth ? ", JWT_SECRET_KEY" : "";
+__eta.res+=it.auth ? ", JWT_SECRET_KEY, SMTP_URL" : "";
 __eta.res+=') are in the\n# Secret ';
 __eta.res+=it.project.kube;
 __eta.res+='-secrets: see deploy/secret.template.yaml.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ';
@@ -3377,7 +3377,7 @@ if (it.db.translatedSchema) {
 __eta.res+='  # The schema that owns the tables; empty: the schema of the user in DATABASE_URL.\n  DB_SCHEMA: ""\n';
 }
 if (it.auth) {
-__eta.res+='  JWT_ACCESS_TOKEN_MINUTES: "15"\n  JWT_REFRESH_TOKEN_DAYS: "30"\n  LOGIN_RATE_LIMIT: 5 per minute\n  REGISTER_RATE_LIMIT: 10 per hour\n';
+__eta.res+='  JWT_ACCESS_TOKEN_MINUTES: "15"\n  JWT_REFRESH_TOKEN_DAYS: "30"\n  LOGIN_RATE_LIMIT: 5 per minute\n  REGISTER_RATE_LIMIT: 10 per hour\n  # Password reset mail (SMTP_URL is in the Secret): its sender, and the page of your front end\n  # that takes the token ({token}).\n  MAIL_FROM: noreply@example.com\n  PASSWORD_RESET_URL: https://app.example.com/reset-password?token={token}\n  PASSWORD_RESET_MINUTES: "30"\n  PASSWORD_RESET_RATE_LIMIT: 5 per hour\n';
 }
 if (it.cache) {
 __eta.res+='  CACHE_TTL_SECONDS: "60"\n';
@@ -3513,9 +3513,11 @@ if (it.cache || it.celery) {
 __eta.res+='#     --from-literal=REDIS_URL=\'redis://HOST:6379/0\' \\\n';
 }
 if (it.auth) {
-__eta.res+='#     --from-literal=JWT_SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(48))\')" \\\n';
+__eta.res+='#     --from-literal=JWT_SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(48))\')" \\\n#     --from-literal=SMTP_URL=\'smtps://USER:PASSWORD@HOST:465\' \\\n';
 }
-__eta.res+='#     --from-literal=SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(48))\')"\n# Empty values make the app refuse to start (secrets must be 32+ random bytes in production).\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ';
+__eta.res+='#     --from-literal=SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(48))\')"\n# Empty values make the app refuse to start (secrets must be 32+ random bytes in production)';
+__eta.res+=it.auth ? ",\n# but SMTP_URL: empty, password reset requests are answered with 503 (no mail can go)" : "";
+__eta.res+='.\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
 __eta.res+='-secrets\n  labels:\n    app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
@@ -3525,7 +3527,7 @@ __eta.res+='  REDIS_URL: ""\n';
 }
 __eta.res+='  SECRET_KEY: ""\n';
 if (it.auth) {
-__eta.res+='  JWT_SECRET_KEY: ""\n';
+__eta.res+='  JWT_SECRET_KEY: ""\n  SMTP_URL: ""\n';
 }
 
 if (__eta.layout) {
@@ -4500,6 +4502,9 @@ __eta.res+=it.fw.package;
 __eta.res+=' import Blueprint, ';
 __eta.res+=it.fw.appClass;
 __eta.res+='\n\n';
+if (it.auth) {
+__eta.res+='from src.auth.mail import init_mail\n';
+}
 if (it.cache) {
 __eta.res+='from src.cached_reads import cached_reads\n';
 }
@@ -4547,7 +4552,7 @@ __eta.res+='        reads=cached_reads(app),\n';
 }
 __eta.res+='    )\n';
 if (it.auth) {
-__eta.res+='    init_rate_limits(app)\n';
+__eta.res+='    init_rate_limits(app)\n    init_mail(app)\n';
 }
 __eta.res+='    register_openapi(app, API_TITLE, API_VERSION)\n    use_fast_json(app)\n    return app\n\n\ndef ';
 __eta.res+=it.fw.package;
@@ -4558,7 +4563,7 @@ if (it.cache || it.celery) {
 __eta.res+='    settings["REDIS_URL"] = config.redis_url\n';
 }
 if (it.auth) {
-__eta.res+='    settings |= {\n        "JWT_SECRET_KEY": config.jwt_secret_key,\n        "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=config.jwt_access_token_minutes),\n        "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=config.jwt_refresh_token_days),\n        "LOGIN_RATE_LIMIT": config.login_rate_limit,\n        "REGISTER_RATE_LIMIT": config.register_rate_limit,\n    }\n';
+__eta.res+='    settings |= {\n        "JWT_SECRET_KEY": config.jwt_secret_key,\n        "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=config.jwt_access_token_minutes),\n        "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=config.jwt_refresh_token_days),\n        "LOGIN_RATE_LIMIT": config.login_rate_limit,\n        "REGISTER_RATE_LIMIT": config.register_rate_limit,\n        "SMTP_URL": config.smtp_url,\n        "MAIL_FROM": config.mail_from,\n        "PASSWORD_RESET_URL": config.password_reset_url,\n        "PASSWORD_RESET_TOKEN_EXPIRES": timedelta(minutes=config.password_reset_minutes),\n        "PASSWORD_RESET_RATE_LIMIT": config.password_reset_rate_limit,\n    }\n';
 }
 if (it.auth || it.quart) {
 __eta.res+='    settings["FORWARDED_ALLOW_IPS"] = config.forwarded_allow_ips\n';
@@ -4806,7 +4811,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    PasswordChange,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
+__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def register() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -4854,7 +4859,21 @@ __eta.res+='check_rate_limit("password")\n    change = ';
 __eta.res+=it.fw.await;
 __eta.res+='parse_body(PasswordChange)\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='_service().change_password(user.id, change)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\n';
+__eta.res+='_service().change_password(user.id, change)), 200\n\n\n@bp.post("/password-reset")\n@operation(\n    "Mail a link to reset the password, if the email belongs to an active account",\n    tag="auth",\n    status=202,\n    body=PasswordResetRequest,\n    response=ResetRequested,\n    errors=(429, 503),\n)\n';
+__eta.res+=it.fw.async;
+__eta.res+='def request_password_reset() -> JsonResponse:\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='check_rate_limit("password-reset")\n    request = ';
+__eta.res+=it.fw.await;
+__eta.res+='parse_body(PasswordResetRequest)\n    return success(';
+__eta.res+=it.fw.await;
+__eta.res+='_service().request_password_reset(request)), 202\n\n\n@bp.post("/password-reset/confirm")\n@operation(\n    "Choose a new password with a reset link\'s token; every token issued before is revoked",\n    tag="auth",\n    body=PasswordReset,\n    response=TokenPair,\n    errors=(401, 403),\n)\n';
+__eta.res+=it.fw.async;
+__eta.res+='def reset_password() -> JsonResponse:\n    reset = ';
+__eta.res+=it.fw.await;
+__eta.res+='parse_body(PasswordReset)\n    return success(';
+__eta.res+=it.fw.await;
+__eta.res+='_service().reset_password(reset)), 200\n\n\n@bp.get("/me")\n@operation("The authenticated user", tag="auth", response=UserOut, secured=True, errors=(403,))\n';
 __eta.res+=it.fw.async;
 __eta.res+='def me() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -5021,7 +5040,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n# A password the user chooses: at registration and at a password change.\nGUESSABLE = "a common password, one repeated character, or the email or its local part"\nNewPassword = Annotated[str, Field(min_length=8, max_length=128)]\n\n\ndef hard_to_guess(password: str, email: object) -> str:\n    """`password`, unless NIST SP 800-63B\'s rules refuse it for the account `email`."""\n    problem = password_problem(password, email if isinstance(email, str) else None)\n    if problem is not None:\n        raise ValueError(f"password {problem}")\n    return password\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: NewPassword = Field(description=f"Refused (422) when it is {GUESSABLE}.")\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        return hard_to_guess(password, info.data.get("email"))\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass PasswordChange(BaseModel):\n    """The current password, and the new one: the rules of registration\'s, and not the current\n    one. The rule against the email or its local part is checked once the account is known, with\n    the email in the validation context (AuthService.change_password)."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    current_password: str = Field(min_length=1, max_length=128)\n    new_password: NewPassword = Field(\n        description=f"Refused (422) when it is the current password, or {GUESSABLE}."\n    )\n\n    @field_validator("new_password")\n    @classmethod\n    def _new_and_hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        if password == info.data.get("current_password"):\n            raise ValueError("new_password must differ from current_password")\n        context = info.context if isinstance(info.context, dict) else {}\n        return hard_to_guess(password, context.get("email"))\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
+__eta.res+='"""Request and response bodies of the auth endpoints."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom datetime import datetime\nfrom typing import Annotated\n\nfrom pydantic import (\n    BaseModel,\n    BeforeValidator,\n    ConfigDict,\n    EmailStr,\n    Field,\n    ValidationInfo,\n    field_validator,\n)\n\nfrom src.auth.passwords import password_problem\nfrom src.models.users_model import Role\n\n\ndef _nfkc(value: object) -> object:\n    # Compatibility forms are the same address: "ｃase@example.com" is case@example.com.\n    return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value\n\n\nEmail = Annotated[EmailStr, BeforeValidator(_nfkc)]\n# A password the user chooses: at registration and at a password change.\nGUESSABLE = "a common password, one repeated character, or the email or its local part"\nNewPassword = Annotated[str, Field(min_length=8, max_length=128)]\n\n\ndef hard_to_guess(password: str, email: object) -> str:\n    """`password`, unless NIST SP 800-63B\'s rules refuse it for the account `email`."""\n    problem = password_problem(password, email if isinstance(email, str) else None)\n    if problem is not None:\n        raise ValueError(f"password {problem}")\n    return password\n\n\ndef account_email(info: ValidationInfo) -> object:\n    """The account\'s email, which the service puts in the validation context once it knows it."""\n    return info.context.get("email") if isinstance(info.context, dict) else None\n\n\nclass Credentials(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: NewPassword = Field(description=f"Refused (422) when it is {GUESSABLE}.")\n\n    @field_validator("password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        return hard_to_guess(password, info.data.get("email"))\n\n\nclass LoginCredentials(BaseModel):\n    """Login accepts any password length up to the maximum: rules may have changed."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n    password: str = Field(min_length=1, max_length=128)\n\n\nclass PasswordChange(BaseModel):\n    """The current password, and the new one: the rules of registration\'s, and not the current\n    one. The rule against the email or its local part is checked once the account is known, with\n    the email in the validation context (AuthService.change_password)."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    current_password: str = Field(min_length=1, max_length=128)\n    new_password: NewPassword = Field(\n        description=f"Refused (422) when it is the current password, or {GUESSABLE}."\n    )\n\n    @field_validator("new_password")\n    @classmethod\n    def _new_and_hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        if password == info.data.get("current_password"):\n            raise ValueError("new_password must differ from current_password")\n        return hard_to_guess(password, account_email(info))\n\n\nclass PasswordResetRequest(BaseModel):\n    """The account whose password is forgotten: a link goes to its address, if it has one."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    email: Email\n\n\nclass PasswordReset(BaseModel):\n    """The token of a reset link, and the new password: the rules of registration\'s. The rule\n    against the email or its local part is checked once the token names the account, with the\n    email in the validation context (AuthService.reset_password)."""\n\n    model_config = ConfigDict(extra="forbid")\n\n    token: str = Field(min_length=1, max_length=4096)\n    new_password: NewPassword = Field(description=f"Refused (422) when it is {GUESSABLE}.")\n\n    @field_validator("new_password")\n    @classmethod\n    def _hard_to_guess(cls, password: str, info: ValidationInfo) -> str:\n        return hard_to_guess(password, account_email(info))\n\n\nclass ResetRequested(BaseModel):\n    message: str = "If the email belongs to an active account, a reset link is on its way"\n\n\nclass LogoutRequest(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n\n    refresh_token: str | None = None\n\n\nclass UserOut(BaseModel):\n    model_config = ConfigDict(from_attributes=True)\n\n    id: int\n    email: str\n    role: Role\n    is_active: bool\n    inserted_date: datetime\n\n\nclass TokenPair(BaseModel):\n    access_token: str\n    refresh_token: str\n    token_type: str = "Bearer"\n    expires_in: int\n\n\nclass Revoked(BaseModel):\n    revoked: bool = True\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5035,17 +5054,17 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 if (it.quart) {
-__eta.res+='"""Account rules: unique emails, password checks and changes, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\n"""\n';
+__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\n"""\n';
 } else {
-__eta.res+='"""Account rules: unique emails, password checks and changes, token issue and revocation."""\n';
+__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation."""\n';
 }
 __eta.res+='\nfrom __future__ import annotations\n\n';
 if (it.quart) {
-__eta.res+='import asyncio\n\n';
+__eta.res+='import asyncio\n';
 }
-__eta.res+='from ';
+__eta.res+='from email.message import EmailMessage\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import (\n    family_entry,\n    is_revoked,\n    publish_user,\n    refused_refresh,\n    revoke,\n)\nfrom src.auth.tokens import (\n    Claims,\n    create_token,\n    decode_token,\n    expiry,\n    family_of,\n    generation_of,\n)\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError, sent_by_the_client\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`."""\n    identity = str(user_id)\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.mail import deliver, mail_configured, message\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import (\n    family_entry,\n    is_revoked,\n    publish_user,\n    refused_refresh,\n    revoke,\n)\nfrom src.auth.tokens import (\n    Claims,\n    create_token,\n    decode_token,\n    expiry,\n    family_of,\n    generation_of,\n)\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError, sent_by_the_client\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef reset_mail(email: str, token: str) -> EmailMessage:\n    """The password reset mail: PASSWORD_RESET_URL with the token in it, or the token alone."""\n    config = current_app.config\n    minutes = int(config["PASSWORD_RESET_TOKEN_EXPIRES"].total_seconds() // 60)\n    link = config["PASSWORD_RESET_URL"].replace("{token}", token) or f"Reset token: {token}"\n    text = (\n        f"Someone, you we hope, asked to reset the password of the account {email}.\\n\\n"\n        f"Choose a new password within {minutes} minutes, once:\\n\\n{link}\\n\\n"\n        "If it was not you, ignore this mail: your password stays as it is.\\n"\n    )\n    return message(email, "Reset your password", text)\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`."""\n    identity = str(user_id)\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
@@ -5105,6 +5124,26 @@ __eta.res+='        ';
 __eta.res+=it.fw.await;
 __eta.res+='self._next_generation(user)\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
 __eta.res+=it.fw.async;
+__eta.res+='def request_password_reset(self, request: PasswordResetRequest) -> ResetRequested:\n        """Mails a reset link to the account of `request.email`, if it has an active one. The\n        answer is the same either way, and takes as long (the mail goes after the response):\n        it does not tell which emails have an account."""\n        mail_configured()\n        user = ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.by_email(request.email.lower())\n        if user is not None and user.is_active:\n            token = create_token(str(user.id), "reset", user.token_generation)\n            deliver(reset_mail(user.email, token))\n        return ResetRequested()\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def reset_password(self, reset: PasswordReset) -> TokenPair:\n        """The new password, for the account of the reset link\'s token, and the user\'s next token\n        generation: the link works once, and every token issued before is refused, as after a\n        password change. The pair returned logs the user in."""\n        claims = decode_token(reset.token, "reset")\n        user = ';
+__eta.res+=it.fw.await;
+__eta.res+='self._locked(int(claims["sub"]))\n        if generation_of(claims) != user.token_generation:  # used, or a later change came\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.rollback()\n            raise AuthenticationError("Token has been revoked")\n        if not user.is_active:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.rollback()\n            raise ForbiddenError("User is inactive")\n        with sent_by_the_client():\n            PasswordReset.model_validate(reset.model_dump(), context={"email": user.email})\n';
+if (it.quart) {
+__eta.res+='        user.password_hash = await asyncio.to_thread(hash_password, reset.new_password)\n';
+} else {
+__eta.res+='        user.password_hash = hash_password(reset.new_password)\n';
+}
+__eta.res+='        ';
+__eta.res+=it.fw.await;
+__eta.res+='self._next_generation(user)\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
+__eta.res+=it.fw.async;
 __eta.res+='def log_out_everywhere(self, user_id: int) -> Revoked:\n        """The user\'s next token generation: every token issued before, on every device, this\n        request\'s included, is refused from the next request on."""\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self._next_generation(';
@@ -5133,6 +5172,45 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 __eta.res+='# The most common passwords of 8 characters or more, one a line, lower case.\n#\n# Compiled for pyscaffold from the entries that top the widely published rankings of passwords\n# found in breaches (the UK NCSC\'s 2019 list of the most frequent passwords in Have I Been\n# Pwned, and the yearly NordPass and SplashData lists), keeping those of 8 characters or more:\n# shorter ones already fail the length rule. NIST SP 800-63B (5.1.1.2) asks that new passwords\n# be checked against such a list. It is short on purpose; add your own lines, or replace the\n# check with a query of the Pwned Passwords range API for a far larger corpus.\n00000000\n000000000\n0000000000\n0123456789\n11111111\n111111111\n1111111111\n11223344\n112233445566\n123123123\n123321123\n12341234\n12344321\n1234512345\n123456123456\n12345678\n123456789\n1234567890\n12345678910\n1234abcd\n1234qwer\n123abc123\n147258369\n1q2w3e4r\n1q2w3e4r5t\n1q2w3e4r5t6y\n1qaz2wsx\n1qazxsw2\n88888888\n987654321\n9876543210\n99999999\na1b2c3d4\naa123456\naaaaaa11\naaaaaaaa\nabc12345\nabcd1234\nabcd12345\nabcdefg1\nabcdefgh\naccess14\nadmin123\nadministrator\nangel123\narsenal1\nasdf1234\nasdfghjk\nasdfghjkl\nasshole1\nautumn2024\nbabygirl1\nbaseball\nbaseball1\nbasketball\nbatman123\nblink182\nbutterfly\nchangeme\nchangeme1\ncharlie1\nchelsea1\nchocolate\ncomputer\ncookie12\ncorvette\ndefault1\ndragon12\nfacebook\nflower12\nfootball\nfootball1\nfreedom1\nfuckyou1\ngoogle123\nguest123\nhello123\nhellohello\nhunter12\niloveyou\niloveyou1\niloveyou2\ninternet\njennifer\njordan23\nkiller12\nletmein1\nletmein123\nlinkedin\nliverpool\nlogin123\nlovely12\nloveyou1\nmaster12\nmatrix12\nmaverick\nmercedes\nmichael1\nmichelle\nminecraft\nmonkey12\nmustang1\nmypassword\np@ssw0rd\np@ssword\npa$$word\npa55word\npassw0rd\npassword\npassword!\npassword1\npassword12\npassword123\npassword1234\npassword2023\npassword2024\npokemon1\nprincess\nprincess1\nq1w2e3r4\nq1w2e3r4t5\nqazwsx123\nqazwsxedc\nqwer1234\nqwerty1!\nqwerty12\nqwerty123\nqwerty1234\nqwertyu1\nqwertyui\nqwertyuiop\nroot1234\nsamsung1\nsecret12\nshadow12\nspring2024\nstarwars\nsummer2023\nsummer2024\nsunshine\nsunshine1\nsuperman\nsuperman1\ntest1234\ntesttest\ntrustno1\nuser1234\nwelcome1\nwelcome123\nwelcome2024\nwhatever\nwinter2024\nzaq12wsx\nzaq1zaq1\nzxcvbnm1\nzxcvbnm123\n';
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "project/src/auth/mail.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+__eta.res+='"""Mail the app sends: the password reset link (src/auth/auth_service.py).\n\nSMTP_URL says where mail goes:\n\n- `smtps://user:password@host:465`: TLS from the first byte;\n- `smtp://user:password@host:587`: STARTTLS, which the server must offer (a server that does\n  not is refused, rather than sending the password and the link in clear);\n- `smtp+plain://host:1025`: no TLS, for a relay on the same host or network, or a mail catcher\n  in development (Mailpit, MailHog).\n\nWithout SMTP_URL, development and the tests write each mail to the log (the link with it: never\ndo that where logs are shared), and production answers the reset request with 503, since the\nlink could reach nobody. SMTP\'s dialogue takes a round trip per command, so outside the tests a\n';
+if (it.quart) {
+__eta.res+='mail is sent after the response, by a background task of the app on a thread (Quart waits for\nit at shutdown): a request for an address with an account takes as long as one for an address\nwithout, and does not tell which addresses have accounts. A mail that cannot be sent is logged\nas an error.\n';
+} else {
+__eta.res+='mail is sent after the response, by a thread of the worker process: a request for an address\nwith an account takes as long as one for an address without, and does not tell which addresses\nhave accounts. A mail that cannot be sent is logged as an error.\n';
+}
+__eta.res+='"""\n\nfrom __future__ import annotations\n\nimport logging\nimport smtplib\nimport ssl\n';
+if (it.flask) {
+__eta.res+='from concurrent.futures import ThreadPoolExecutor\n';
+}
+__eta.res+='from dataclasses import dataclass\nfrom email.message import EmailMessage\nfrom typing import Protocol\nfrom urllib.parse import unquote, urlsplit\n\nfrom ';
+__eta.res+=it.fw.package;
+__eta.res+=' import ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', current_app\n\nfrom src.errors import ServiceUnavailableError\n\nEXTENSION = "mailer"\nSCHEMES = {"smtps": 465, "smtp": 587, "smtp+plain": 25}\nSMTP_TIMEOUT_SECONDS = 10\nlogger = logging.getLogger(__name__)\n';
+if (it.flask) {
+__eta.res+='# One sender per worker process: mail waits its turn rather than opening a connection each.\n_sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail")\n';
+}
+__eta.res+='\n\nclass Mailer(Protocol):\n    """Sends one message; `in_background`: after the response, since it waits on a server."""\n\n    in_background: bool\n\n    def send(self, message: EmailMessage) -> None: ...\n\n\n@dataclass(frozen=True)\nclass SmtpMailer:\n    """A connection per message to the server SMTP_URL names (`smtp_url_problem` checked it)."""\n\n    url: str\n    in_background: bool = True\n\n    def send(self, message: EmailMessage) -> None:\n        parts = urlsplit(self.url)\n        host, port = parts.hostname or "", parts.port or SCHEMES[parts.scheme]\n        context = ssl.create_default_context()\n        smtp = (\n            smtplib.SMTP_SSL(host, port, timeout=SMTP_TIMEOUT_SECONDS, context=context)\n            if parts.scheme == "smtps"\n            else smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT_SECONDS)\n        )\n        with smtp:\n            if parts.scheme == "smtp":\n                smtp.starttls(context=context)  # SMTPNotSupportedError where it is not offered\n            if parts.username:\n                smtp.login(unquote(parts.username), unquote(parts.password or ""))\n            smtp.send_message(message)\n\n\nclass LogMailer:\n    """Development and the tests without SMTP_URL: each mail is a log line, link included."""\n\n    in_background = False\n\n    def send(self, message: EmailMessage) -> None:\n        logger.warning(\n            "mail not sent (no SMTP_URL) to %s: %s\\n%s",\n            message["To"],\n            message["Subject"],\n            message.get_content(),\n        )\n\n\ndef smtp_url_problem(url: str) -> str | None:\n    """What is wrong with SMTP_URL, for the configuration\'s error; None when nothing is."""\n    try:\n        parts = urlsplit(url)\n        _ = parts.port  # raises ValueError for a port that is not a number\n    except ValueError:\n        return "is not a URL"\n    if parts.scheme not in SCHEMES:\n        return f"must start with {\', \'.join(f\'{s}://\' for s in SCHEMES)}"\n    if not parts.hostname:\n        return "names no host"\n    return None\n\n\ndef init_mail(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> None:\n    """The app\'s mailer: SMTP when SMTP_URL is set; the log outside production; none in production\n    without it (`deliver` answers 503)."""\n    url = app.config["SMTP_URL"]\n    if url:\n        app.extensions[EXTENSION] = SmtpMailer(url)\n    elif app.config["APP_ENV"] != "production":\n        app.extensions[EXTENSION] = LogMailer()\n\n\ndef message(to: str, subject: str, text: str) -> EmailMessage:\n    mail = EmailMessage()\n    mail["From"] = current_app.config["MAIL_FROM"]\n    mail["To"] = to\n    mail["Subject"] = subject\n    mail.set_content(text)\n    return mail\n\n\ndef mail_configured() -> None:\n    """A 503 unless the app can send mail: checked before anything is read, so the answer is\n    the same for every address."""\n    if EXTENSION not in current_app.extensions:\n        raise ServiceUnavailableError("Mail is not configured (SMTP_URL)")\n\n\ndef deliver(mail: EmailMessage) -> None:\n    """Sends `mail`: now, or after the response when the mailer waits on a server."""\n    mailer: Mailer = current_app.extensions[EXTENSION]\n    if not mailer.in_background:\n        mailer.send(mail)\n';
+if (it.quart) {
+__eta.res+='    else:\n        current_app.add_background_task(_send, mailer, mail)  # a sync function: in a thread\n';
+} else {
+__eta.res+='    else:\n        _sender.submit(_send, mailer, mail)\n';
+}
+__eta.res+='\n\ndef _send(mailer: Mailer, mail: EmailMessage) -> None:\n    try:\n        mailer.send(mail)\n    except (smtplib.SMTPException, OSError):\n        logger.error("mail to %s not sent: %s", mail["To"], mail["Subject"], exc_info=True)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5274,9 +5352,9 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh), `jti` (uuid4 hex), `iat`, `nbf`,\n`exp`, `gen`, `fresh` on access tokens and `fam` on refresh tokens; HS256 with JWT_SECRET_KEY.\nThese are the claims flask-jwt-extended issues, with `gen` and `fam`: a Flask and a Quart service\ngenerated from the same answers accept each other\'s tokens.\n\n`gen` is the user\'s token generation when the token was issued (`User.token_generation`): a\npassword change or "log out everywhere" raises it, and every token of an older generation is\nrefused (src/auth/auth_guard.py). `fam`, a refresh token\'s family, is the `jti` of the refresh\ntoken its login issued, handed down through every exchange: revoking the family revokes every\nrefresh token one login led to (src/auth/revocation.py, `refused_refresh`).\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
+__eta.res+='"""JWTs with PyJWT, issued at login and checked on every request (src/auth/auth_guard.py).\n\n`sub` (the user id as a string), `type` (access | refresh | reset), `jti` (uuid4 hex), `iat`,\n`nbf`, `exp`, `gen`, `fresh` on access tokens and `fam` on refresh tokens; HS256 with\nJWT_SECRET_KEY. A reset token is the link of a password reset mail: it works once, as the reset\nraises the user\'s token generation.\nThese are the claims flask-jwt-extended issues, with `gen` and `fam`: a Flask and a Quart service\ngenerated from the same answers accept each other\'s tokens.\n\n`gen` is the user\'s token generation when the token was issued (`User.token_generation`): a\npassword change or "log out everywhere" raises it, and every token of an older generation is\nrefused (src/auth/auth_guard.py). `fam`, a refresh token\'s family, is the `jti` of the refresh\ntoken its login issued, handed down through every exchange: revoking the family revokes every\nrefresh token one login led to (src/auth/revocation.py, `refused_refresh`).\n"""\n\nfrom __future__ import annotations\n\nimport functools\nimport time\nimport uuid\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any, Literal\n\nimport jwt\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh"]\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(\n    identity: str,\n    token_type: TokenType,\n    generation: int,\n    *,\n    fresh: bool = False,\n    family: str | None = None,\n) -> str:\n    """A signed token for the user `identity` of the token generation `generation`; a refresh\n    token joins `family` (that of the token it is exchanged for), or starts one of its own."""\n    config = current_app.config\n    lifetime: timedelta = config[\n        "JWT_ACCESS_TOKEN_EXPIRES" if token_type == "access" else "JWT_REFRESH_TOKEN_EXPIRES"\n    ]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n        "gen": generation,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    else:\n        claims["fam"] = family or claims["jti"]\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef family_of(claims: Claims) -> str:\n    """A refresh token\'s family; one issued before families existed is a family of its own."""\n    return str(claims.get("fam") or claims["jti"])\n\n\ndef generation_of(claims: Claims) -> int:\n    """The token generation a token belongs to; a token issued before generations existed\n    belongs to the first (0). Anything but an integer belongs to none (-1)."""\n    generation = claims.get("gen", 0)\n    return generation if type(generation) is int else -1\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
+__eta.res+=' import current_app\n\nfrom src.errors import AuthenticationError\n\nALGORITHM = "HS256"\nTokenType = Literal["access", "refresh", "reset"]\n# Each type\'s lifetime, as a setting of the app (a timedelta).\nLIFETIMES: dict[TokenType, str] = {\n    "access": "JWT_ACCESS_TOKEN_EXPIRES",\n    "refresh": "JWT_REFRESH_TOKEN_EXPIRES",\n    "reset": "PASSWORD_RESET_TOKEN_EXPIRES",\n}\nClaims = dict[str, Any]\nREQUIRED_CLAIMS = ["sub", "type", "jti", "iat", "nbf", "exp"]\n# Tokens whose signature each worker remembers having verified (about 1 KB each).\nVERIFIED_TOKENS = 1024\n# Token times are seconds since 1970 up to 9999-12-31 (what a datetime can hold).\nLATEST_TIME = 253_402_300_799\n\n\ndef create_token(\n    identity: str,\n    token_type: TokenType,\n    generation: int,\n    *,\n    fresh: bool = False,\n    family: str | None = None,\n) -> str:\n    """A signed token for the user `identity` of the token generation `generation`; a refresh\n    token joins `family` (that of the token it is exchanged for), or starts one of its own."""\n    config = current_app.config\n    lifetime: timedelta = config[LIFETIMES[token_type]]\n    now = datetime.now(UTC)\n    claims: Claims = {\n        "sub": identity,\n        "type": token_type,\n        "jti": uuid.uuid4().hex,\n        "iat": now,\n        "nbf": now,\n        "exp": now + lifetime,\n        "gen": generation,\n    }\n    if token_type == "access":\n        claims["fresh"] = fresh\n    elif token_type == "refresh":\n        claims["fam"] = family or claims["jti"]\n    return jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=ALGORITHM)\n\n\ndef decode_token(token: str, expected_type: TokenType) -> Claims:\n    """The token\'s claims; a bad, expired or wrong-type token is a 401.\n\n    The signature is verified once per worker (`_verified` remembers the tokens that passed);\n    the times are checked on every call, with PyJWT\'s rules: expired from `exp` on, not valid\n    before `nbf` nor before `iat`.\n    """\n    return claims_of(token, current_app.config["JWT_SECRET_KEY"], expected_type)\n\n\ndef claims_of(token: str, secret: str, expected_type: TokenType) -> Claims:\n    """`decode_token` with the secret given: outside a request too (src/cached_reads.py)."""\n    try:\n        claims, (expires, not_before, issued) = _verified(token, secret)\n    except jwt.InvalidTokenError:\n        raise AuthenticationError("Invalid token") from None\n    now = _now()\n    if expires <= now:\n        raise AuthenticationError("Token has expired")\n    if not_before > now or issued > now:\n        raise AuthenticationError("Invalid token")\n    if claims.get("type") != expected_type or not str(claims["sub"]).isdigit():\n        raise AuthenticationError("Invalid token")\n    return dict(claims)\n\n\n@functools.lru_cache(maxsize=VERIFIED_TOKENS)\ndef _verified(token: str, secret: str) -> tuple[Claims, tuple[int, int, int]]:\n    """A token whose signature, algorithm and claims PyJWT accepted, with its times as integers.\n    Only tokens that pass are remembered: forged ones cannot fill the cache."""\n    claims: Claims = jwt.decode(\n        token,\n        secret,\n        algorithms=[ALGORITHM],\n        options={\n            "require": REQUIRED_CLAIMS,\n            "verify_exp": False,\n            "verify_nbf": False,\n            "verify_iat": False,\n        },\n    )\n    try:\n        times = (int(claims["exp"]), int(claims["nbf"]), int(claims["iat"]))\n    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float\n        raise jwt.InvalidTokenError("exp, nbf and iat must be integers") from None\n    if not all(0 <= seconds <= LATEST_TIME for seconds in times):\n        raise jwt.InvalidTokenError("exp, nbf and iat must be dates from 1970 to 9999")\n    return claims, times\n\n\ndef _now() -> float:\n    return time.time()\n\n\ndef family_of(claims: Claims) -> str:\n    """A refresh token\'s family; one issued before families existed is a family of its own."""\n    return str(claims.get("fam") or claims["jti"])\n\n\ndef generation_of(claims: Claims) -> int:\n    """The token generation a token belongs to; a token issued before generations existed\n    belongs to the first (0). Anything but an integer belongs to none (-1)."""\n    generation = claims.get("gen", 0)\n    return generation if type(generation) is int else -1\n\n\ndef expiry(claims: Claims) -> datetime:\n    return datetime.fromtimestamp(int(claims["exp"]), UTC)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5476,7 +5554,11 @@ __eta.res+='from collections.abc import Mapping\nfrom dataclasses import datacla
 if (it.auth) {
 __eta.res+='\nimport limits\n';
 }
-__eta.res+='\nfrom src.logging_config import LOG_LEVELS\n\nAPP_ENVS = ("development", "testing", "production")\nMIN_SECRET_BYTES = 32\n# Used only when APP_ENV=development and the variable is unset.\nDEVELOPMENT_SECRET = "development-only-secret-never-use-in-production"\nPLACEHOLDER_MARKERS = ("change-me", "changeme", "replace-me", "your-secret", "development-only")\n';
+__eta.res+='\n';
+if (it.auth) {
+__eta.res+='from src.auth.mail import smtp_url_problem\n';
+}
+__eta.res+='from src.logging_config import LOG_LEVELS\n\nAPP_ENVS = ("development", "testing", "production")\nMIN_SECRET_BYTES = 32\n# Used only when APP_ENV=development and the variable is unset.\nDEVELOPMENT_SECRET = "development-only-secret-never-use-in-production"\nPLACEHOLDER_MARKERS = ("change-me", "changeme", "replace-me", "your-secret", "development-only")\n';
 if (schema) {
 __eta.res+='# ';
 __eta.res+=schema.nameRule;
@@ -5496,7 +5578,7 @@ __eta.res+='    db_schema: str | None\n';
 }
 __eta.res+='    secret_key: str\n';
 if (it.auth) {
-__eta.res+='    jwt_secret_key: str\n    jwt_access_token_minutes: int\n    jwt_refresh_token_days: int\n    login_rate_limit: str\n    register_rate_limit: str\n';
+__eta.res+='    jwt_secret_key: str\n    jwt_access_token_minutes: int\n    jwt_refresh_token_days: int\n    login_rate_limit: str\n    register_rate_limit: str\n    smtp_url: str\n    mail_from: str\n    password_reset_url: str\n    password_reset_minutes: int\n    password_reset_rate_limit: str\n';
 }
 if (it.auth || it.quart) {
 __eta.res+='    forwarded_allow_ips: frozenset[str]\n';
@@ -5512,7 +5594,7 @@ __eta.res+='    realtime_max_sockets: int\n    realtime_max_sockets_per_client: 
 }
 __eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_bytes: int\n\n    @property\n    def is_development(self) -> bool:\n        return self.app_env == "development"\n\n    @property\n    def is_production(self) -> bool:\n        return self.app_env == "production"\n\n    @staticmethod\n    def _get_required_env(environ: Mapping[str, str], key: str) -> str:\n        value = environ.get(key, "").strip()\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        return value\n\n    @staticmethod\n    def _get_env_with_default(environ: Mapping[str, str], key: str, default: str) -> str:\n        value = environ.get(key, "").strip()\n        return value or default\n\n    @staticmethod\n    def _get_int(environ: Mapping[str, str], key: str, default: int) -> int:\n        raw = Config._get_env_with_default(environ, key, str(default))\n        try:\n            value = int(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be an integer, got {raw!r}") from None\n        if value < 1:\n            raise ConfigError(f"{key} must be positive, got {value}")\n        return value\n\n    @staticmethod\n    def _get_log_level(environ: Mapping[str, str]) -> str:\n        value = Config._get_env_with_default(environ, "LOG_LEVEL", "INFO").upper()\n        if value not in LOG_LEVELS:\n            raise ConfigError(f"LOG_LEVEL must be one of {\', \'.join(LOG_LEVELS)}, got {value!r}")\n        return value\n\n';
 if (it.auth) {
-__eta.res+='    @staticmethod\n    def _get_rate(environ: Mapping[str, str], key: str, default: str) -> str:\n        raw = Config._get_env_with_default(environ, key, default)\n        try:\n            limits.parse(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be a rate like {default!r}, got {raw!r}") from None\n        return raw\n\n';
+__eta.res+='    @staticmethod\n    def _get_rate(environ: Mapping[str, str], key: str, default: str) -> str:\n        raw = Config._get_env_with_default(environ, key, default)\n        try:\n            limits.parse(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be a rate like {default!r}, got {raw!r}") from None\n        return raw\n\n    @staticmethod\n    def _get_smtp_url(environ: Mapping[str, str]) -> str:\n        value = environ.get("SMTP_URL", "").strip()\n        problem = smtp_url_problem(value) if value else None\n        if problem is not None:\n            raise ConfigError(f"SMTP_URL {problem}")\n        return value\n\n    @staticmethod\n    def _get_reset_url(environ: Mapping[str, str]) -> str:\n        """PASSWORD_RESET_URL: the page of your front end that takes the token, `{token}` where\n        it goes (`https://app.example.com/reset?token={token}`); empty: the mail holds the token."""\n        value = environ.get("PASSWORD_RESET_URL", "").strip()\n        if value and "{token}" not in value:\n            raise ConfigError(f"PASSWORD_RESET_URL must hold {{token}}, got {value!r}")\n        return value\n\n';
 }
 if (it.auth || it.quart) {
 __eta.res+='    @staticmethod\n    def _get_proxies(environ: Mapping[str, str]) -> frozenset[str]:\n        """FORWARDED_ALLOW_IPS: `*`, addresses and networks (`10.0.0.0/8`), comma-separated."""\n        proxies = frozenset(\n            entry.strip() for entry in environ.get("FORWARDED_ALLOW_IPS", "").split(",")\n        ) - {""}\n        for entry in proxies:\n            if "/" in entry:\n                try:\n                    ipaddress.ip_network(entry)\n                except ValueError:\n                    raise ConfigError(\n                        f"FORWARDED_ALLOW_IPS: {entry!r} is not a network like 10.0.0.0/8"\n                    ) from None\n        return proxies\n\n';
@@ -5523,7 +5605,7 @@ __eta.res+='            db_schema=db_schema_from_env(env),\n';
 }
 __eta.res+='            secret_key=cls._get_secret(env, "SECRET_KEY", app_env),\n';
 if (it.auth) {
-__eta.res+='            jwt_secret_key=cls._get_secret(env, "JWT_SECRET_KEY", app_env),\n            jwt_access_token_minutes=cls._get_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15),\n            jwt_refresh_token_days=cls._get_int(env, "JWT_REFRESH_TOKEN_DAYS", 30),\n            # Per client address: guessing passwords, and signing up (an office or a school\n            # behind one address may need more than 10 accounts an hour).\n            login_rate_limit=cls._get_rate(env, "LOGIN_RATE_LIMIT", "5 per minute"),\n            register_rate_limit=cls._get_rate(env, "REGISTER_RATE_LIMIT", "10 per hour"),\n';
+__eta.res+='            jwt_secret_key=cls._get_secret(env, "JWT_SECRET_KEY", app_env),\n            jwt_access_token_minutes=cls._get_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15),\n            jwt_refresh_token_days=cls._get_int(env, "JWT_REFRESH_TOKEN_DAYS", 30),\n            # Per client address: guessing passwords, and signing up (an office or a school\n            # behind one address may need more than 10 accounts an hour).\n            login_rate_limit=cls._get_rate(env, "LOGIN_RATE_LIMIT", "5 per minute"),\n            register_rate_limit=cls._get_rate(env, "REGISTER_RATE_LIMIT", "10 per hour"),\n            # Password reset mail (src/auth/mail.py): where it goes, who sends it, the link.\n            smtp_url=cls._get_smtp_url(env),\n            mail_from=cls._get_env_with_default(env, "MAIL_FROM", "noreply@localhost"),\n            password_reset_url=cls._get_reset_url(env),\n            password_reset_minutes=cls._get_int(env, "PASSWORD_RESET_MINUTES", 30),\n            password_reset_rate_limit=cls._get_rate(env, "PASSWORD_RESET_RATE_LIMIT", "5 per hour"),\n';
 }
 if (it.auth || it.quart) {
 __eta.res+='            # Proxies whose X-Forwarded-For names the client; by default none.\n            forwarded_allow_ips=cls._get_proxies(env),\n';
@@ -6239,7 +6321,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The rate limits of the routes that check a password or make an account: login and a\npassword change (LOGIN_RATE_LIMIT each, against password guessing, by anyone or with a stolen\ntoken) and register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a\npassword hash). The `limits` library, counted per client address.\n\nOnly those routes are limited, so their views check it and no other request pays for it.\n';
+__eta.res+='"""The rate limits of the routes that check a password, make an account or send mail: login and\na password change (LOGIN_RATE_LIMIT each, against password guessing, by anyone or with a stolen\ntoken), register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a password\nhash) and a password reset\'s request (PASSWORD_RESET_RATE_LIMIT, against mail sent to people\nwho did not ask). The `limits` library, counted per client address.\n\nOnly those routes are limited, so their views check it and no other request pays for it.\n';
 if (it.cache) {
 __eta.res+='Counters live in Redis, shared by every worker process. When Redis cannot be\nreached the limits are not enforced rather than failing the request.';
 } else {
@@ -6287,7 +6369,7 @@ __eta.res+='KEY_PREFIX = "';
 __eta.res+=it.project.slug;
 __eta.res+=':ratelimit"\nlogger = logging.getLogger(__name__)\n';
 }
-__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal["login", "password", "register"]\n# Each limited route and the setting that gives its limit (`"5 per minute"`).\nSETTINGS: dict[LimitedRoute, str] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "password": "LOGIN_RATE_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
+__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal["login", "password", "password-reset", "register"]\n# Each limited route and the setting that gives its limit (`"5 per minute"`).\nSETTINGS: dict[LimitedRoute, str] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "password": "LOGIN_RATE_LIMIT",\n    "password-reset": "PASSWORD_RESET_RATE_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=') -> None:\n    """The limit of each route and their counters, once per app."""\n    limits = {route: parse(app.config[setting]) for route, setting in SETTINGS.items()}\n';
 if (it.quart) {
@@ -8012,6 +8094,175 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 __eta.res+='"""The schema as Oracle sees it, checked without an Oracle server.\n\nThe models are compiled with SQLAlchemy\'s Oracle dialect configured as 19c and\nas 23ai, and the migrations are rendered offline (`alembic upgrade head --sql`).\nBoth must follow the rules that keep the schema portable: every name at most\nMAX_IDENTIFIER_LENGTH characters and never a reserved word (so never quoted),\na length on every VARCHAR2, identity keys, no type that 19c lacks (BOOLEAN,\nJSON), the same DDL on 19c and 23ai, and tables in DB_SCHEMA. The migrations\nmust create exactly the tables, columns, constraints and indexes of the models.\n"""\n\nfrom __future__ import annotations\n\nimport os\nimport re\nimport subprocess\nimport sys\nfrom pathlib import Path\n\nimport pytest\nfrom sqlalchemy import create_engine, select\nfrom sqlalchemy.dialects.oracle.base import RESERVED_WORDS, OracleDialect\nfrom sqlalchemy.schema import CreateIndex, CreateTable, ExecutableDDLElement\n\nfrom src.models import import_models\nfrom src.models.base_model import MAX_IDENTIFIER_LENGTH, SCHEMA, Base, schema_translate_map\n\nROOT = Path(__file__).resolve().parent.parent\nDB_SCHEMA = "app_owner"\nORACLE_URL = "oracle+oracledb://app:secret@db.example.com:1521/?service_name=FREEPDB1"\nVERSIONS = {"19c": (19, 3, 0, 0, 0), "23ai": (23, 4, 0, 0, 0)}\n\nCREATE_TABLE = re.compile(r"CREATE TABLE (?:(\\w+)\\.)?(\\w+) \\((.*)\\)", re.DOTALL)\nCREATE_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX (?:\\w+\\.)?(\\w+) ON (?:(\\w+)\\.)?(\\w+) \\(")\nDROP_TABLE = re.compile(r"DROP TABLE (?:(\\w+)\\.)?(\\w+)")\nDROP_INDEX = re.compile(r"DROP INDEX (?:\\w+\\.)?(\\w+)")\nALTER_CONSTRAINT = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) (ADD|DROP) (CONSTRAINT (\\w+).*)")\nALTER_COLUMN = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) (ADD|DROP COLUMN) (\\w+)(.*)")\nDROP_DEFAULT = re.compile(r"ALTER TABLE (?:(\\w+)\\.)?(\\w+) MODIFY (\\w+) DEFAULT NULL$")\nDEFAULT = re.compile(r" DEFAULT (?:\'(?:[^\']|\'\')*\'|\\S+)")\nCONSTRAINT = re.compile(r"^CONSTRAINT (\\w+) ")\nREFERENCES = re.compile(r"REFERENCES (?:(\\w+)\\.)?(\\w+) ")\nTOP_LEVEL_COMMA = re.compile(r", (?![^(]*\\))")  # not the one in NUMERIC(10, 2)\n\n\ndef oracle_dialect(version: tuple[int, ...]) -> OracleDialect:\n    """The Oracle dialect as it configures itself after connecting to `version`."""\n    dialect = create_engine(ORACLE_URL, max_identifier_length=MAX_IDENTIFIER_LENGTH).dialect\n    assert isinstance(dialect, OracleDialect)\n    dialect.server_version_info = version\n    # What OracleDialect.initialize() derives from the server\'s version.\n    dialect.supports_native_boolean = version >= (23,)\n    dialect._supports_oracle_json = version >= (21,)\n    dialect._supports_offset_fetch = version >= (12,)\n    return dialect\n\n\ndef model_ddl(version: tuple[int, ...]) -> list[str]:\n    """CREATE TABLE and CREATE INDEX of every model, as the app\'s engine would run them."""\n    import_models()\n    dialect = oracle_dialect(version)\n    translate = schema_translate_map(DB_SCHEMA)\n    statements = []\n    for table in Base.metadata.sorted_tables:\n        elements: list[ExecutableDDLElement] = [CreateTable(table)]\n        elements += [CreateIndex(index) for index in table.indexes]\n        for element in elements:\n            compiled = element.compile(\n                dialect=dialect, schema_translate_map=translate, render_schema_translate=True\n            )\n            statements.append(str(compiled))\n    return statements\n\n\ndef migration_ddl() -> list[str]:\n    """The statements of `alembic upgrade head --sql` against an Oracle URL."""\n    env = os.environ | {"DATABASE_URL": ORACLE_URL, "DB_SCHEMA": DB_SCHEMA}\n    result = subprocess.run(\n        [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],\n        cwd=ROOT,\n        env=env,\n        capture_output=True,\n        text=True,\n        check=False,\n    )\n    assert result.returncode == 0, result.stderr\n    # Statements end with a line holding "/", as SQL*Plus expects.\n    statements = re.split(r"^/$", result.stdout, flags=re.MULTILINE)\n    return [s for s in statements if re.search(r"^(CREATE|DROP|ALTER) ", s, re.MULTILINE)]\n\n\ndef normalised(statement: str) -> str:\n    return " ".join(statement.split()).replace("( ", "(").replace(" )", ")")\n\n\ndef shape(statements: list[str]) -> dict[str, frozenset[str]]:\n    """Each table\'s columns and constraints, and each index, independent of their order, after\n    the statements in turn (a later revision drops or alters what an earlier one created)."""\n    shapes: dict[str, frozenset[str]] = {}\n    for statement in statements:\n        text = normalised(statement)\n        if table := CREATE_TABLE.search(text):\n            parts = {part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))}\n            shapes[f"{table.group(1)}.{table.group(2)}"] = frozenset(parts)\n        elif index := CREATE_INDEX.search(text):\n            shapes[index.group(1)] = frozenset({text})\n        elif dropped := DROP_TABLE.search(text):\n            del shapes[f"{dropped.group(1)}.{dropped.group(2)}"]\n        elif dropped := DROP_INDEX.search(text):\n            del shapes[dropped.group(1)]\n        elif altered := ALTER_CONSTRAINT.search(text):\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            name = f"CONSTRAINT {altered.group(5)} "\n            parts = {part for part in shapes[key] if not part.startswith(name)}\n            if altered.group(3) == "ADD":\n                parts.add(altered.group(4))\n            shapes[key] = frozenset(parts)\n        elif altered := DROP_DEFAULT.search(text):  # a column added with one to fill the rows\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            column = f"{altered.group(3)} "\n            parts = {DEFAULT.sub("", p) if p.startswith(column) else p for p in shapes[key]}\n            shapes[key] = frozenset(parts)\n        elif altered := ALTER_COLUMN.search(text):  # after ALTER_CONSTRAINT, which it would match\n            key = f"{altered.group(1)}.{altered.group(2)}"\n            column = altered.group(4)\n            parts = {part for part in shapes[key] if not part.startswith(f"{column} ")}\n            if altered.group(3) == "ADD":\n                parts.add(f"{column}{altered.group(5)}")\n            shapes[key] = frozenset(parts)\n    return shapes\n\n\ndef check_rules(statements: list[str]) -> None:\n    problems: list[str] = []\n    for statement in statements:\n        text = normalised(statement)\n        if \'"\' in text:\n            problems.append(f"quoted (reserved or mixed-case) identifier: {text}")\n        if re.search(r"\\bN?VARCHAR2\\b(?!\\()", text):\n            problems.append(f"VARCHAR2 without a length: {text}")\n        for missing in ("BOOLEAN", "JSON"):\n            if re.search(rf"\\b{missing}\\b", text):\n                problems.append(f"{missing} does not exist on Oracle 19c: {text}")\n        if re.search(r"ON DELETE (RESTRICT|NO ACTION)", text):\n            problems.append(f"Oracle knows only ON DELETE CASCADE and SET NULL: {text}")\n        names: list[str] = []\n        if table := CREATE_TABLE.search(text):\n            names.append(table.group(2))\n            assert table.group(1) == DB_SCHEMA, text\n            parts = [part.strip() for part in TOP_LEVEL_COMMA.split(table.group(3))]\n            if "id INTEGER GENERATED BY DEFAULT AS IDENTITY" not in parts:\n                problems.append(f"no identity key: {text}")\n            for part in parts:\n                if constraint := CONSTRAINT.match(part):\n                    names.append(constraint.group(1))\n                elif not part.startswith(("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK")):\n                    names.append(part.split()[0])\n                if (reference := REFERENCES.search(part)) and reference.group(1) != DB_SCHEMA:\n                    problems.append(f"a foreign key without the schema: {part}")\n        elif index := CREATE_INDEX.search(text):\n            names.append(index.group(1))\n            if index.group(2) != DB_SCHEMA:\n                problems.append(f"an index outside the schema: {text}")\n        for name in names:\n            if len(name) > MAX_IDENTIFIER_LENGTH:\n                problems.append(f"{name!r} is longer than {MAX_IDENTIFIER_LENGTH} characters")\n            if name.lower() in RESERVED_WORDS:\n                problems.append(f"{name!r} is an Oracle reserved word")\n    assert not problems, "\\n".join(problems)\n\n\n@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())\ndef test_models_compile_to_portable_oracle_ddl(version: tuple[int, ...]) -> None:\n    statements = model_ddl(version)\n    tables = [s for s in statements if "CREATE TABLE" in s]\n    assert len(tables) == len(Base.metadata.tables) > 0\n    check_rules(statements)\n\n\ndef test_models_make_the_same_ddl_on_19c_and_23ai() -> None:\n    assert model_ddl(VERSIONS["19c"]) == model_ddl(VERSIONS["23ai"])\n\n\ndef test_every_table_carries_the_schema() -> None:\n    import_models()\n    assert {table.schema for table in Base.metadata.tables.values()} == {SCHEMA}\n\n\ndef test_offline_migrations_render_portable_oracle_ddl() -> None:\n    statements = migration_ddl()\n    check_rules([s for s in statements if "alembic_version" not in s])\n    assert any(f"CREATE TABLE {DB_SCHEMA}.alembic_version" in s for s in statements)\n\n\ndef test_migrations_create_exactly_the_models() -> None:\n    migrated = shape([s for s in migration_ddl() if "alembic_version" not in s])\n    assert migrated == shape(model_ddl(VERSIONS["19c"]))\n\n\ndef test_paged_queries_use_offset_fetch() -> None:\n    """Oracle 12c and later page with OFFSET ... FETCH, which needs an ORDER BY to be stable."""\n    import_models()\n    table = Base.metadata.sorted_tables[0]\n    query = select(table).order_by(table.c.id).offset(20).limit(10)\n    sql = str(query.compile(dialect=oracle_dialect(VERSIONS["19c"])))\n    assert "ORDER BY" in sql and "FETCH FIRST" in sql and "ROWNUM" not in sql\n\n\ndef test_database_url_names_a_service() -> None:\n    """`host:1521/?service_name=NAME` connects to a service; `host:1521/NAME` would be a SID."""\n    engine = create_engine(ORACLE_URL)\n    _, options = engine.dialect.create_connect_args(engine.url)\n    assert "(SERVICE_NAME=FREEPDB1)" in options["dsn"]\n';
+
+if (__eta.layout) {
+  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+
+return __eta.res;
+  }),
+  "project/tests/test_password_reset.py.eta": (function (it, options) {
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
+
+__eta.res+='"""A forgotten password: POST /api/auth/password-reset mails a link, whose token chooses a new\npassword at POST /api/auth/password-reset/confirm, once (src/auth/auth_service.py)."""\n\nfrom __future__ import annotations\n\n';
+if (it.quart) {
+__eta.res+='import asyncio\n';
+}
+__eta.res+='import re\nimport smtplib\nimport socket\n';
+if (it.flask) {
+__eta.res+='import time\n';
+}
+__eta.res+='from collections.abc import Iterator\nfrom datetime import timedelta\nfrom email import message_from_bytes, policy\nfrom email.message import EmailMessage\nfrom typing import Any\n\nimport pytest\nfrom aiosmtpd.controller import Controller\nfrom aiosmtpd.smtp import SMTP, Envelope, Session\nfrom ';
+__eta.res+=it.fw.package;
+__eta.res+=' import ';
+__eta.res+=it.fw.appClass;
+__eta.res+='\n';
+__eta.res+=it.fw.testClientImport;
+__eta.res+='\n\nfrom src.auth import mail\nfrom src.auth.auth_schemas import ResetRequested\nfrom src.config import Config, ConfigError\nfrom tests.accounts import change_user\nfrom tests.conftest import CREDENTIALS, AppFactory, ';
+if (it.fw.startsApps) {
+__eta.res+='Serve, ';
+}
+__eta.res+='environ_for_tests\n\nNEW_PASSWORD = "a brand new passphrase"\nEMAIL = CREDENTIALS["email"]\nTOKEN = re.compile(r"Reset token: (\\S+)")\n\n\nclass Outbox:\n    """The app\'s mailer in these tests: each mail kept, at once."""\n\n    in_background = False\n\n    def __init__(self) -> None:\n        self.sent: list[EmailMessage] = []\n\n    def send(self, message: EmailMessage) -> None:\n        self.sent.append(message)\n\n    def token(self) -> str:\n        """The token of the last mail."""\n        found = TOKEN.search(self.sent[-1].get_content())\n        assert found, self.sent[-1].get_content()\n        return found.group(1)\n\n\ndef outbox_of(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> Outbox:\n    """`app`\'s mailer, replaced by an Outbox."""\n    box = Outbox()\n    app.extensions[mail.EXTENSION] = box\n    return box\n\n\n@pytest.fixture\ndef outbox(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> Outbox:\n    return outbox_of(app)\n\n\n@pytest.fixture\n';
+__eta.res+=it.fw.async;
+__eta.res+='def account(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=') -> None:\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def ask(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', email: str = EMAIL) -> tuple[int, Any]:\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password-reset", json={"email": email})\n    return response.status_code, ';
+__eta.res+=it.fw.await;
+__eta.res+='response.get_json()\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def confirm(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', token: str, new: str = NEW_PASSWORD) -> tuple[int, Any]:\n    body = {"token": token, "new_password": new}\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password-reset/confirm", json=body)\n    return response.status_code, ';
+__eta.res+=it.fw.await;
+__eta.res+='response.get_json()\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def login_status(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', password: str) -> int:\n    body = {"email": EMAIL, "password": password}\n    return (';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=body)).status_code\n\n\n@pytest.mark.usefixtures("account")\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_reset_link_sets_a_new_password_once`, [`client: ${it.fw.testClient}`, "outbox: Outbox"], "None");
+__eta.res+='\n    login = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    earlier = {"Authorization": f"Bearer {';
+__eta.res+=it.awaited('login.get_json()');
+__eta.res+='[\'data\'][\'access_token\']}"}\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client) == (\n        202,\n        {"success": True, "data": {"message": ResetRequested().message}},\n    )\n    assert [(m["To"], m["Subject"]) for m in outbox.sent] == [(EMAIL, "Reset your password")]\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token())\n    assert status == 200, body\n    assert set(body["data"]) == {"access_token", "refresh_token", "token_type", "expires_in"}\n    # The new password logs in, the old one does not; every earlier token is refused.\n    new_login = ';
+__eta.res+=it.fw.await;
+__eta.res+='login_status(client, NEW_PASSWORD)\n    old_login = ';
+__eta.res+=it.fw.await;
+__eta.res+='login_status(client, CREDENTIALS["password"])\n    assert (new_login, old_login) == (200, 401)\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=earlier)).status_code == 401\n    # The link works once.\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token(), "yet another passphrase")\n    assert (status, body["error"]) == (401, "Token has been revoked")\n\n\n@pytest.mark.usefixtures("account")\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_no_mail_for_an_unknown_or_inactive_account`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "outbox: Outbox"], "None");
+__eta.res+='\n    """The same answer for every address: it does not tell which ones have an account."""\n    known = ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client, "nobody@example.com") == known\n    outbox.sent.clear()\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='change_user(app, EMAIL, is_active=False)\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client) == known\n    assert outbox.sent == []\n\n\n@pytest.mark.usefixtures("account")\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_reset_token_is_no_access_token_nor_the_other_way_round`, [`client: ${it.fw.testClient}`, "outbox: Outbox"], "None");
+__eta.res+='\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    me = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers={"Authorization": f"Bearer {outbox.token()}"})\n    assert me.status_code == 401\n    login = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    access_token = ';
+__eta.res+=it.awaited("login.get_json()");
+__eta.res+='["data"]["access_token"]\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, access_token)\n    assert (status, body["error"]) == (401, "Invalid token")\n\n\n@pytest.mark.usefixtures("app")  # its teardown empties the tables this test writes to\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_an_expired_reset_token_is_401`, it.fw.appFixtures.split(", "), "None");
+__eta.res+='\n    built = make_app(PASSWORD_RESET_TOKEN_EXPIRES=timedelta(seconds=-1))\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(built))" : "built";
+__eta.res+='.test_client()\n    outbox = outbox_of(built)\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token())\n    assert (status, body["error"]) == (401, "Token has expired")\n\n\n@pytest.mark.usefixtures("account")\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_password_change_ends_a_reset_link`, [`client: ${it.fw.testClient}`, "outbox: Outbox"], "None");
+__eta.res+='\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    login = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    headers = {"Authorization": f"Bearer {';
+__eta.res+=it.awaited('login.get_json()');
+__eta.res+='[\'data\'][\'access_token\']}"}\n    change = {"current_password": CREDENTIALS["password"], "new_password": NEW_PASSWORD}\n    changed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password", json=change, headers=headers)\n    assert changed.status_code == 200\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token(), "yet another passphrase")\n    assert (status, body["error"]) == (401, "Token has been revoked")\n\n\n@pytest.mark.usefixtures("account")\n@pytest.mark.parametrize("new", ["12345678", "Ada@Example.com", "ada", "x" * 129])\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_new_password_follows_the_rules`, [`client: ${it.fw.testClient}`, "outbox: Outbox", "new: str"], "None");
+__eta.res+='\n    """Registration\'s rules, the account\'s email included; a refused password leaves the\n    link working."""\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token(), new)\n    assert status == 422, body\n    assert [d["field"] for d in body["details"]] == ["new_password"]\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, outbox.token()))[0] == 200\n\n\n@pytest.mark.usefixtures("app")  # its teardown empties the tables this test writes to\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_the_link_is_the_front_ends_page`, it.fw.appFixtures.split(", "), "None");
+__eta.res+='\n    built = make_app(PASSWORD_RESET_URL="https://app.example.com/reset?token={token}")\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(built))" : "built";
+__eta.res+='.test_client()\n    outbox = outbox_of(built)\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    text = outbox.sent[-1].get_content()\n    found = re.search(r"https://app\\.example\\.com/reset\\?token=(\\S+)", text)\n    assert found, text\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, found.group(1)))[0] == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_without_a_mail_server_production_answers_503`, it.fw.appFixtures.split(", "), "None");
+__eta.res+='\n    """No SMTP_URL: in production the link could reach nobody, so the request says so."""\n    built = make_app(APP_ENV="production")\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(built))" : "built";
+__eta.res+='.test_client()\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client)\n    assert (status, body["error"]) == (503, "Mail is not configured (SMTP_URL)")\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_reset_requests_are_rate_limited`, it.fw.appFixtures.split(", "), "None");
+__eta.res+='\n    """Against mail sent to people who did not ask: PASSWORD_RESET_RATE_LIMIT per address."""\n    config = Config.from_env(environ_for_tests(PASSWORD_RESET_RATE_LIMIT="2 per hour"))\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(make_app(config)))" : "make_app(config)";
+__eta.res+='.test_client()\n    statuses = [(';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client, f"n{n}@example.com"))[0] for n in range(3)]\n    assert statuses == [202, 202, 429]\n\n\n@pytest.mark.parametrize(\n    ("setting", "value"),\n    [\n        ("SMTP_URL", "http://mail.example.com"),\n        ("SMTP_URL", "smtps://"),\n        ("SMTP_URL", "smtp://mail.example.com:port"),\n        ("PASSWORD_RESET_URL", "https://app.example.com/reset"),\n        ("PASSWORD_RESET_RATE_LIMIT", "often"),\n    ],\n)\ndef test_a_mail_setting_that_cannot_work_stops_the_app(setting: str, value: str) -> None:\n    with pytest.raises(ConfigError, match=setting):\n        Config.from_env(environ_for_tests(**{setting: value}))\n\n\nclass Inbox:\n    """An SMTP server\'s handler (aiosmtpd) that keeps what it receives."""\n\n    def __init__(self) -> None:\n        self.received: list[EmailMessage] = []\n\n    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:\n        content = envelope.original_content or b""\n        self.received.append(message_from_bytes(content, policy=policy.default))\n        return "250 Message accepted"\n\n\ndef _free_port() -> int:\n    with socket.socket() as probe:\n        probe.bind(("127.0.0.1", 0))\n        port: int = probe.getsockname()[1]\n        return port\n\n\n@pytest.fixture\ndef smtp_server() -> Iterator[tuple[int, Inbox]]:\n    """A real SMTP server on this host, without TLS."""\n    inbox = Inbox()\n    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())\n    controller.start()\n    yield controller.port, inbox\n    controller.stop()\n\n\n@pytest.mark.usefixtures("app")  # its teardown empties the tables this test writes to\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_the_mail_goes_over_smtp_after_the_response`, [...it.fw.appFixtures.split(", "), "smtp_server: tuple[int, Inbox]"], "None");
+__eta.res+='\n    port, inbox = smtp_server\n    built = make_app(SMTP_URL=f"smtp+plain://127.0.0.1:{port}", MAIL_FROM="api@example.com")\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(built))" : "built";
+__eta.res+='.test_client()\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='ask(client))[0] == 202\n    for _ in range(100):  # sent by ';
+__eta.res+=it.quart ? "a background task" : "the mail thread";
+__eta.res+=', after the response\n        if inbox.received:\n            break\n        ';
+__eta.res+=it.quart ? "await asyncio.sleep(0.05)" : "time.sleep(0.05)";
+__eta.res+='\n    [received] = inbox.received\n    assert (received["From"], received["To"]) == ("api@example.com", EMAIL)\n    found = TOKEN.search(received.get_content())\n    assert found, received.get_content()\n    assert (';
+__eta.res+=it.fw.await;
+__eta.res+='confirm(client, found.group(1)))[0] == 200\n\n\ndef test_smtp_without_starttls_is_refused(smtp_server: tuple[int, Inbox]) -> None:\n    """`smtp://` promises STARTTLS: a server that does not offer it gets nothing in clear."""\n    port, inbox = smtp_server\n    message = EmailMessage()\n    message["From"], message["To"], message["Subject"] = "a@example.com", EMAIL, "Hello"\n    message.set_content("the link")\n    with pytest.raises(smtplib.SMTPNotSupportedError, match="STARTTLS"):\n        mail.SmtpMailer(f"smtp://127.0.0.1:{port}").send(message)\n    assert inbox.received == []\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

@@ -18,7 +18,7 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     "refresh, logout with revocation, and a rate limit on login.",
   lesson: "jwt-auth",
   adds:
-    "src/auth/ (register, login, refresh, logout, me), a users table, token revocation, login and sign-up rate limits",
+    "src/auth/ (register, login, refresh, logout, me, password change and reset by mail), a users table, token revocation, rate limits",
   costs: "PyJWT and argon2-cffi; every client must send a bearer token",
   choices: yesNo(
     "users, /api/auth/* endpoints, protected resource routes",
@@ -31,6 +31,8 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
     "limits",
     "pyjwt",
   ],
+  // A real SMTP server for the tests of the password reset mail (tests/test_password_reset.py).
+  devDependencies: ["aiosmtpd"],
   files: [
     { path: "src/models/users_model.py", why: "the users table", lesson: "jwt-auth" },
     {
@@ -93,6 +95,17 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       path: "src/auth/revocation.py",
       why:
         "the token blocklist (a table) and each user's standing, mirrored in Redis with the cache",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "src/auth/mail.py",
+      why: "mail over SMTP (SMTP_URL), sent after the response: the password reset link",
+      lesson: "jwt-auth",
+    },
+    {
+      path: "tests/test_password_reset.py",
+      why:
+        "a reset link by mail, used once; no mail for unknown accounts; 503 without a mail server; over a real SMTP server",
       lesson: "jwt-auth",
     },
     {
