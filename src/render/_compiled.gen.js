@@ -6849,7 +6849,7 @@ __eta.res+='        "DB_SCHEMA": TEST_DB_SCHEMA,\n';
 }
 __eta.res+='        "SECRET_KEY": "test-secret-key-that-is-long-enough-1234567890",\n';
 if (it.auth) {
-__eta.res+='        "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough-1234567",\n        # Many tests log in; the rate limit itself is tested with its own app.\n        "LOGIN_RATE_LIMIT": "1000 per minute",\n        "REGISTER_RATE_LIMIT": "1000 per minute",\n';
+__eta.res+='        "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough-1234567",\n        # Many tests log in; the rate limit itself is tested with its own app.\n        "LOGIN_RATE_LIMIT": "1000 per minute",\n        "REGISTER_RATE_LIMIT": "1000 per minute",\n        "PASSWORD_RESET_RATE_LIMIT": "1000 per minute",\n';
 }
 if (it.cache || it.celery) {
 __eta.res+='        "REDIS_URL": TEST_REDIS_URL,\n';
@@ -8124,7 +8124,7 @@ __eta.res+='\n\nfrom src.auth import mail\nfrom src.auth.auth_schemas import Res
 if (it.fw.startsApps) {
 __eta.res+='Serve, ';
 }
-__eta.res+='environ_for_tests\n\nNEW_PASSWORD = "a brand new passphrase"\nEMAIL = CREDENTIALS["email"]\nTOKEN = re.compile(r"Reset token: (\\S+)")\n\n\nclass Outbox:\n    """The app\'s mailer in these tests: each mail kept, at once."""\n\n    in_background = False\n\n    def __init__(self) -> None:\n        self.sent: list[EmailMessage] = []\n\n    def send(self, message: EmailMessage) -> None:\n        self.sent.append(message)\n\n    def token(self) -> str:\n        """The token of the last mail."""\n        found = TOKEN.search(self.sent[-1].get_content())\n        assert found, self.sent[-1].get_content()\n        return found.group(1)\n\n\ndef outbox_of(app: ';
+__eta.res+='environ_for_tests\n\nNEW_PASSWORD = "a brand new passphrase"\nEMAIL = CREDENTIALS["email"]\nTOKEN = re.compile(r"Reset token: (\\S+)")\n\n\nclass Outbox:\n    """The app\'s mailer in these tests: each mail kept, at once."""\n\n    in_background = False\n\n    def __init__(self) -> None:\n        self.sent: list[EmailMessage] = []\n\n    def send(self, message: EmailMessage) -> None:\n        self.sent.append(message)\n\n    def token(self) -> str:\n        """The token of the last mail."""\n        assert self.sent, "no mail was sent"\n        found = TOKEN.search(self.sent[-1].get_content())\n        assert found, self.sent[-1].get_content()\n        return found.group(1)\n\n\ndef outbox_of(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=') -> Outbox:\n    """`app`\'s mailer, replaced by an Outbox."""\n    box = Outbox()\n    app.extensions[mail.EXTENSION] = box\n    return box\n\n\n@pytest.fixture\ndef outbox(app: ';
 __eta.res+=it.fw.appClass;
