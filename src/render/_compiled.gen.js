@@ -1222,7 +1222,7 @@ const lines = [...m.schemaImports, "from datetime import datetime", `from pydant
 if (annotations.includes("Annotated[")) lines.push("from typing import Annotated");
 if (required.length) lines.push("from src.openapi import Omittable");
 // The list's `sort` is a Literal (an enum field's import is the same line, merged).
-lines.push("from typing import Literal", "from src.pagination import ListParams");
+lines.push("from typing import Literal", `from src.pagination import ${m.filters.length ? "AnyOf, " : ""}ListParams`);
 /* A required column in the update schema: omitted keeps the value, null is refused (422) by
    the column's own type, and OpenAPI does not call it nullable. Omittable[X] is `X | None` to
    Python (None: not sent) and X alone to pydantic: no union, so an error names the field alone. */
@@ -1260,7 +1260,7 @@ __eta.res+='    owner_id: int\n';
 __eta.res+='    inserted_by: str\n    inserted_date: datetime\n    updated_by: str | None\n    updated_date: datetime | None\n\n\nclass ';
 __eta.res+=m.className;
 __eta.res+='ListParams(ListParams):\n';
-const equal = m.filters.length ? `whose columns equal the filters sent (\`?${m.filters[0].column}=...\`)` : "";
+const equal = m.filters.length ? `whose columns equal one of the values of the filters sent (\`?${m.filters[0].column}=a&${m.filters[0].column}=b\`)` : "";
 const within = m.ranges.length ? `within the ranges sent (\`?${m.ranges[0].min}=...\`, \`?${m.ranges[0].max}=...\`; both ends included)` : "";
 const rows = [equal, within].filter(Boolean).join(" and ");
 __eta.res+=it.py.docstring(4, rows
@@ -1270,7 +1270,7 @@ __eta.res+='\n\n';
 __eta.res+=it.py.annotated(4, "sort", `Literal[${m.sortKeys.map((k) => JSON.stringify(k)).join(", ")}]`, '"id"');
 __eta.res+='\n';
 for (const f of m.filters) {
-__eta.res+=it.py.annotated(4, f.column, f.updateAnnotation, "None");
+__eta.res+=it.py.annotated(4, f.column, `AnyOf[${f.updateAnnotation.replace(/ \| None$/, "")}] | None`, "None");
 __eta.res+='\n';
 }
 for (const r of m.ranges) {
@@ -1620,7 +1620,11 @@ __eta.res+='\n';
 if (rangeField?.type === "decimal") {
 __eta.res+='from decimal import Decimal\n';
 }
-__eta.res+='from typing import Any\n\n';
+__eta.res+='from typing import Any\n';
+if (m.filters.length) {
+__eta.res+='from urllib.parse import urlencode\n';
+}
+__eta.res+='\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
   "import pytest",
   `from ${it.fw.package} import ${it.fw.appClass}`,
@@ -1821,7 +1825,25 @@ __eta.res+='client.get(URL, query_string=query, headers=auth_headers)\n    asser
 __eta.res+=it.awaited("response.get_json()");
 __eta.res+='["data"]\n    expected = [row["id"] for row in rows if row["';
 __eta.res+=f.column;
-__eta.res+='"] == value]\n    assert [row["id"] for row in listed] == expected\n';
+__eta.res+='"] == value]\n    assert [row["id"] for row in listed] == expected\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_filter_sent_again_selects_the_rows_equal_to_any`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
+__eta.res+='\n';
+__eta.res+=it.py.docstring(4, `\`?${f.column}=a&${f.column}=b\`: the rows whose ${f.column} is one of the values.`);
+__eta.res+='\n    rows = [';
+__eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
+__eta.res+=' for n in range(1, 4)]\n    values = [rows[0]["';
+__eta.res+=f.column;
+__eta.res+='"], rows[2]["';
+__eta.res+=f.column;
+__eta.res+='"]]\n    sent = [value if isinstance(value, str) else json.dumps(value) for value in values]\n    url = f"{URL}?{urlencode([(\'';
+__eta.res+=f.column;
+__eta.res+='\', value) for value in sent])}"\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(url, headers=auth_headers)\n    assert response.status_code == 200\n    listed = ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["data"]\n    expected = [row["id"] for row in rows if row["';
+__eta.res+=f.column;
+__eta.res+='"] in values]\n    assert [row["id"] for row in listed] == expected\n';
 }
 __eta.res+='\n\n';
 if (m.ranges.length) {
@@ -6159,7 +6181,7 @@ __eta.res+='\n';
 }
 __eta.res+='        active = (table.c.is_active';
 __eta.res+=it.db.isTrue;
-__eta.res+=', *criteria)\n        self.one = select(model).where(*active, table.c.id == bindparam("row_id"))\n        self.count = select(func.count()).select_from(table).where(*active)\n        key = sort.removeprefix("-")\n        # Then by id: a total order, so that rows of equal value keep their pages.\n        order = [table.c[key], *([table.c.id] if key != "id" else [])]\n        descending = sort.startswith("-")\n        self.page = (\n            select(*table.c)\n            .where(*active)\n            .order_by(*(column.desc() if descending else column for column in order))\n            .offset(bindparam("offset"))\n            .limit(bindparam("limit"))\n        )\n\n    def narrowed(self, sort: str, filtered: tuple[str, ...]) -> ActiveReads[Model]:\n        """These reads in `sort` order (a column, `-` first for descending), of the rows that\n        the list parameters `filtered` keep (`_kept_by`), their values bound as `filter_<name>`\n        (`filter_values`). Each combination is built on its first use, then kept, up to\n        NARROWED_KEPT of them: clients use few, and one that tries every combination of a\n        table\'s parameters only has the ones beyond built again on each use."""\n        if sort == self.sort and not filtered:\n            return self\n        reads = self._narrowed.get((sort, filtered))\n        if reads is None:\n            table = _table(self.model)\n            kept = (_kept_by(table, name) for name in filtered)\n            reads = ActiveReads(self.model, *self.criteria, *kept, sort=sort)\n            if len(self._narrowed) < NARROWED_KEPT:\n                self._narrowed[(sort, filtered)] = reads\n        return reads\n\n    @staticmethod\n    def filter_values(filters: dict[str, Any]) -> dict[str, Any]:\n        """The values of `filters` (column → value), bound as `narrowed` names them."""\n        return {f"filter_{name}": value for name, value in filters.items()}\n\n\ndef _kept_by(table: Table, name: str) -> ColumnElement[bool]:\n    """The rows a list parameter keeps: those whose column `name` equals its value; for\n    `min_<column>` and `max_<column>` (a range, both ends included), those whose column is at\n    least or at most its value. No column is named like a range: pyscaffold gives a column\n    whose range names are taken no range."""\n    value: BindParameter[Any] = bindparam(f"filter_{name}")\n    if name in table.c:\n        return table.c[name] == value\n    bound, _, column = name.partition("_")\n    return table.c[column] >= value if bound == "min" else table.c[column] <= value\n\n\ndef columns_of(model: type[BaseModel]) -> ColumnCollection[str, Column[Any]]:\n    """The columns of `model`\'s table, for criteria that stay out of the ORM (`ActiveReads`)."""\n    return _table(model).c\n\n\ndef _table(model: type[BaseModel]) -> Table:\n    table = model.__table__\n    assert isinstance(table, Table)  # a declarative model maps a Table\n    return table\n\n\ndef insert_returning(model: type[BaseModel]) -> ReturningInsert[Any]:\n';
+__eta.res+=', *criteria)\n        self.one = select(model).where(*active, table.c.id == bindparam("row_id"))\n        self.count = select(func.count()).select_from(table).where(*active)\n        key = sort.removeprefix("-")\n        # Then by id: a total order, so that rows of equal value keep their pages.\n        order = [table.c[key], *([table.c.id] if key != "id" else [])]\n        descending = sort.startswith("-")\n        self.page = (\n            select(*table.c)\n            .where(*active)\n            .order_by(*(column.desc() if descending else column for column in order))\n            .offset(bindparam("offset"))\n            .limit(bindparam("limit"))\n        )\n\n    def narrowed(self, sort: str, filtered: tuple[str, ...]) -> ActiveReads[Model]:\n        """These reads in `sort` order (a column, `-` first for descending), of the rows that\n        the list parameters `filtered` keep (`_kept_by`), their values bound as `filter_<name>`\n        (`filter_values`). Each combination is built on its first use, then kept, up to\n        NARROWED_KEPT of them: clients use few, and one that tries every combination of a\n        table\'s parameters only has the ones beyond built again on each use."""\n        if sort == self.sort and not filtered:\n            return self\n        reads = self._narrowed.get((sort, filtered))\n        if reads is None:\n            table = _table(self.model)\n            kept = (_kept_by(table, name) for name in filtered)\n            reads = ActiveReads(self.model, *self.criteria, *kept, sort=sort)\n            if len(self._narrowed) < NARROWED_KEPT:\n                self._narrowed[(sort, filtered)] = reads\n        return reads\n\n    @staticmethod\n    def filter_values(filters: dict[str, Any]) -> dict[str, Any]:\n        """The values of `filters` (column → value), bound as `narrowed` names them."""\n        return {f"filter_{name}": value for name, value in filters.items()}\n\n\ndef _kept_by(table: Table, name: str) -> ColumnElement[bool]:\n    """The rows a list parameter keeps: those whose column `name` equals one of its values (an\n    IN of as many values as sent: one statement for any number); for `min_<column>` and\n    `max_<column>` (a range, both ends included), those whose column is at least or at most\n    its value. No column is named like a range: pyscaffold gives a column whose range names\n    are taken no range."""\n    if name in table.c:\n        return table.c[name].in_(bindparam(f"filter_{name}", expanding=True))\n    value: BindParameter[Any] = bindparam(f"filter_{name}")\n    bound, _, column = name.partition("_")\n    return table.c[column] >= value if bound == "min" else table.c[column] <= value\n\n\ndef columns_of(model: type[BaseModel]) -> ColumnCollection[str, Column[Any]]:\n    """The columns of `model`\'s table, for criteria that stay out of the ORM (`ActiveReads`)."""\n    return _table(model).c\n\n\ndef _table(model: type[BaseModel]) -> Table:\n    table = model.__table__\n    assert isinstance(table, Table)  # a declarative model maps a Table\n    return table\n\n\ndef insert_returning(model: type[BaseModel]) -> ReturningInsert[Any]:\n';
 if (it.db.returningEveryColumn) {
 __eta.res+='    """An INSERT into `model`\'s table that returns every column, to build once and run with\n    each new row\'s values: one statement writes the row and answers it as stored (server\n    values, decimals at their scale), without the ORM\'s unit of work or a second read."""\n    table = _table(model)\n    return insert(table).returning(*table.c)\n';
 } else {
@@ -6308,7 +6330,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\nT = TypeVar("T")\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter: `<column>` (equal to) and `min_<column>`, `max_<column>` (a range, both ends\n    included). A parameter it does not know is a 422, not ignored: a misspelt filter would\n    otherwise answer every row."""\n\n    # NaN and infinities are no bound of a range (a body refuses them too, src/openapi.py).\n    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by name: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
+__eta.res+='"""Page parameters and results, shared by every list endpoint."""\n\nfrom __future__ import annotations\n\nimport math\nfrom dataclasses import dataclass\nfrom typing import Annotated, Any, Generic, TypeVar\n\nfrom pydantic import BaseModel, BeforeValidator, ConfigDict, Field\n\nMAX_PER_PAGE = 100\n# Keeps OFFSET within what every database accepts (a 422 naming `page` beyond it).\nMAX_PAGE = 1_000_000\n# The values one filter may name (`?status=draft&status=sent`): an IN list of at most this many.\nMAX_FILTER_VALUES = 100\nT = TypeVar("T")\n\n\ndef _listed(value: object) -> object:\n    """A filter sent once is a list of one value; sent again (the query\'s repeated key), the\n    list the query string already holds."""\n    return value if isinstance(value, list) else [value]\n\n\n# A filter\'s values: the rows whose column equals any of them.\nAnyOf = Annotated[\n    list[T], BeforeValidator(_listed), Field(min_length=1, max_length=MAX_FILTER_VALUES)\n]\n\n\nclass PageParams(BaseModel):\n    """`?page=1&per_page=20`; out-of-range values are a validation error (422)."""\n\n    model_config = ConfigDict(extra="ignore")\n\n    page: int = Field(default=1, ge=1, le=MAX_PAGE)\n    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)\n\n    @property\n    def offset(self) -> int:\n        return (self.page - 1) * self.per_page\n\n\nclass ListParams(PageParams):\n    """A module\'s list query (`<Class>ListParams` in its schemas): a page, its order and its\n    filters. Each module narrows `sort` to the columns it may sort by and adds a field per\n    filter: `<column>` (equal to one of its values, `AnyOf`) and `min_<column>`, `max_<column>`\n    (a range, both ends included). A parameter it does not know is a 422, not ignored: a\n    misspelt filter would otherwise answer every row."""\n\n    # NaN and infinities are no bound of a range (a body refuses them too, src/openapi.py).\n    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)\n\n    # A column, `-` first for descending; rows of equal value follow each other by id.\n    sort: str = "id"\n\n    def filters(self) -> dict[str, Any]:\n        """The filters sent, by name: the fields beyond the page and the order that have a\n        value."""\n        return {\n            name: value\n            for name in type(self).model_fields\n            if name not in _NOT_FILTERS and (value := getattr(self, name)) is not None\n        }\n\n\n_NOT_FILTERS = frozenset({"page", "per_page", "sort"})\n\n\nclass PaginationMeta(BaseModel):\n    page: int\n    per_page: int\n    total: int\n    pages: int\n\n\n@dataclass(frozen=True)\nclass Page(Generic[T]):\n    items: list[T]\n    total: int\n    params: PageParams\n\n    def meta(self) -> PaginationMeta:\n        pages = math.ceil(self.total / self.params.per_page) if self.total else 0\n        return PaginationMeta(\n            page=self.params.page,\n            per_page=self.params.per_page,\n            total=self.total,\n            pages=pages,\n        )\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
