@@ -112,7 +112,10 @@ Deno.test("template context: each answer by its id, each choice as a flag, the d
   assert(devDependencies.some((d) => d.pin.startsWith("psycopg[binary]==") && d.comment));
   // deptry is told of the driver SQLAlchemy loads by its URL, not of the tests' psycopg
   assertEquals(usedWithoutImport.map((d) => d.name), ["email-validator", "oracledb"]);
-  assertEquals(importedThrough.map((d) => d.name), ["pydantic_core"]);
+  // h11, which src/asgi.py imports, on Quart only
+  assertEquals(importedThrough.map((d) => d.name), ["pydantic_core", "h11"]);
+  const flask = answerContext(resolveProjectSpec({ name: "my-api", framework: "flask" }));
+  assertEquals(flask.importedThrough.map((d) => d.name), ["pydantic_core"]);
 });
 
 Deno.test("next steps: the core commands, in order", () => {

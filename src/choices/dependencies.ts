@@ -119,8 +119,17 @@ export const USED_WITHOUT_IMPORT: Partial<Record<PackageName, string>> = {
  * is told to expect these. pydantic-core is pydantic's own core, published with it and required
  * by each pydantic release at one exact version: a second pin could only fall out of step.
  */
-export const IMPORTED_THROUGH: Readonly<Record<string, string>> = {
-  "pydantic_core": "pydantic's own core (core_schema, its errors), at the version pydantic pins",
+export const IMPORTED_THROUGH: Readonly<
+  Record<string, { why: string; framework?: "flask" | "quart" }>
+> = {
+  "pydantic_core": {
+    why: "pydantic's own core (core_schema, its errors), at the version pydantic pins",
+  },
+  // src/asgi.py answers hypercorn's refusals in the envelope, with h11's events.
+  "h11": {
+    why: "hypercorn's HTTP/1.1 parser, at the version hypercorn requires",
+    framework: "quart",
+  },
 };
 
 export function packageOf(requirement: Requirement): PackageName {

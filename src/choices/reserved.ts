@@ -45,7 +45,7 @@ export const DEPENDENCY_MODULES: ReadonlySet<string> = new Set(
     "flask_caching flask_limiter flask_cors jwt argon2 pydantic pydantic_core gunicorn hypercorn " +
     "quart_schema quart_cors pythonjsonlogger dotenv pytest mypy ruff " +
     "typing_extensions limits hiredis uvloop cachetools spectree flask_openapi3 hypothesis greenlet mako " +
-    "orjson packaging requirements_parser tomli aiosmtpd")
+    "orjson packaging requirements_parser tomli aiosmtpd h11")
     .split(" "),
 );
 

@@ -229,7 +229,9 @@ export function projectDependencies(choices: ProjectChoices): ProjectDependencie
       const why = USED_WITHOUT_IMPORT[name];
       return why ? [{ name, why }] : [];
     }),
-    importedThrough: Object.entries(IMPORTED_THROUGH).map(([name, why]) => ({ name, why })),
+    importedThrough: Object.entries(IMPORTED_THROUGH).flatMap(([name, { why, framework }]) =>
+      framework === undefined || framework === choices.framework ? [{ name, why }] : []
+    ),
   };
 }
 
