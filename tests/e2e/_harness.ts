@@ -395,6 +395,11 @@ export class Background {
     }
   }
 
+  /** What the group has written so far. */
+  async output(): Promise<string> {
+    return await Deno.readTextFile(this.#log).catch(() => "");
+  }
+
   /** Stops the group; returns the last `lines` lines of its output. */
   async stop(lines = 60): Promise<string> {
     this.#signalGroup("SIGTERM");

@@ -119,6 +119,11 @@ const EXPECTED: Record<string, number> = {
   "after the change: the new pair": 200,
   "log out everywhere": 200,
   "after logging out everywhere": 401,
+  "password reset: an unknown address": 202,
+  "password reset: a request": 202,
+  "password reset: an access token": 401,
+  "password reset": 200,
+  "password reset: the link again": 401,
   "create item": 201,
   "create invalid fields": 422,
   "create malformed JSON": 400,
@@ -266,6 +271,8 @@ interface Server {
   deactivate(email: string): Promise<void>;
   /** Makes a user an admin directly in the server's database (as `make create-admin`). */
   promote(email: string): Promise<void>;
+  /** The token of the last password reset mail to `email` the SMTP server received. */
+  resetToken(email: string): Promise<string>;
 }
 
 /** The scenario: the same requests, in the same order, for every framework. */
@@ -546,6 +553,23 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
     await send("after the change: the new pair", "GET", "/api/auth/me", { headers: newAccess });
     await send("log out everywhere", "POST", "/api/auth/logout-all", { headers: newAccess });
     await send("after logging out everywhere", "GET", "/api/items", { headers: newAccess });
+    // A forgotten password: a mail through a real SMTP server, sent after the response, whose
+    // token sets a new password once.
+    const reset = "/api/auth/password-reset";
+    await send("password reset: an unknown address", "POST", reset, {
+      body: { email: "nobody@example.com" },
+    });
+    await send("password reset: a request", "POST", reset, { body: { email: changer } });
+    const token = await server.resetToken(changer);
+    await send("password reset: an access token", "POST", `${reset}/confirm`, {
+      body: { token: changed.body.data?.access_token, new_password: "a third long passphrase" },
+    });
+    await send("password reset", "POST", `${reset}/confirm`, {
+      body: { token, new_password: "a third long passphrase" },
+    });
+    await send("password reset: the link again", "POST", `${reset}/confirm`, {
+      body: { token, new_password: "a fourth long passphrase" },
+    });
 
     await runResources();
     await runPolicies(password);
@@ -940,6 +964,16 @@ async function start(
     WEB_CONCURRENCY: "2",
   };
   await ok(["alembic", "upgrade", "head"], { cwd: dir, env });
+  // An SMTP server for the password reset mail (aiosmtpd, the project's dev dependency): it
+  // prints each message it receives.
+  const smtpPort = freePort();
+  const smtp = answers.auth
+    ? new Background(["python", "-u", "-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${smtpPort}`], {
+      cwd: dir,
+      env,
+    })
+    : null;
+  Object.assign(env, { SMTP_URL: `smtp+plain://127.0.0.1:${smtpPort}`, MAIL_FROM: "api@test" });
   const port = freePort();
   const web = new Background(["make", "run"], { cwd: dir, env: { ...env, PORT: String(port) } });
   const worker = answers.celery ? new Background(["make", "worker"], { cwd: dir, env }) : null;
@@ -947,6 +981,7 @@ async function start(
   const stop = async () => {
     const logs = [`--- ${framework} server ---\n${await web.stop()}`];
     if (worker) logs.push(`--- ${framework} worker ---\n${await worker.stop()}`);
+    if (smtp) logs.push(`--- ${framework} SMTP server ---\n${await smtp.stop(20)}`);
     return logs.join("\n");
   };
   try {
@@ -964,6 +999,18 @@ async function start(
       },
       promote: async (email: string) => {
         await sql(db, `UPDATE users SET role = 'admin' WHERE email = '${email}'`);
+      },
+      resetToken: async (email: string) => {
+        // The mail leaves after the response: wait for it.
+        for (let i = 0; i < 100; i++) {
+          const printed = (await smtp?.output()) ?? "";
+          const mails = printed.split("---------- MESSAGE FOLLOWS ----------").slice(1);
+          const mail = mails.reverse().find((m) => m.includes(`To: ${email}`));
+          const token = /Reset token: (\S+)/.exec(mail ?? "")?.[1];
+          if (token) return token;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`no reset mail to ${email}:\n${await smtp?.output()}`);
       },
     },
     stop,
