@@ -1005,8 +1005,14 @@ async function start(
         for (let i = 0; i < 100; i++) {
           const printed = (await smtp?.output()) ?? "";
           const mails = printed.split("---------- MESSAGE FOLLOWS ----------").slice(1);
-          const mail = mails.reverse().find((m) => m.includes(`To: ${email}`));
-          const token = /Reset token: (\S+)/.exec(mail ?? "")?.[1];
+          const mail = mails.reverse().find((m) => m.includes(`To: ${email}`)) ?? "";
+          // The body's lines are long (a link): quoted-printable, with soft line breaks.
+          const text = mail.replace(/=\r?\n/g, "").replace(
+            /=([0-9A-F]{2})/g,
+            (_, hex) => String.fromCharCode(parseInt(hex, 16)),
+          );
+          // The link of PASSWORD_RESET_URL (the project's .env.example has one), or the token.
+          const token = /(?:token=|Reset token: )([\w.-]+)/.exec(text)?.[1];
           if (token) return token;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
