@@ -5,7 +5,7 @@
  * (`.pyscaffold/modules/<name>.json`) is written last, all of it atomically.
  */
 import { conflictDiffs } from "../output/patch.ts";
-import { refuseOtherVersion } from "./_same_version.ts";
+import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 // Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
@@ -160,10 +160,7 @@ async function runAddLocked(
           added.module.fields.map((f) => fieldText(f)).join(", ")
         }; access ${added.module.access}).`,
   );
-  out("Next steps:\n");
-  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
-    out(`  ${c.cyan(step)}`);
-  }
+  printMigrationSteps(out, c);
   return added;
 }
 

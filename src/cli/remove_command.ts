@@ -13,7 +13,7 @@ import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import { type ModulePlan, planDropFields, planRemove, type RemovePlan } from "../plan/mod.ts";
-import { refuseOtherVersion } from "./_same_version.ts";
+import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -82,19 +82,12 @@ async function runRemoveLocked(
     out(c.dim("\n--dry-run: nothing was written."));
     return removal;
   }
-  const interactive = options.interactive ?? Deno.stdin.isTerminal();
-  if (!options.yes && interactive) {
-    const prompter = options.prompter ?? await terminalPrompter();
-    const go = await prompter.confirm({ message: `Remove ${name}?`, default: false });
-    if (!go) throw new UserError("Nothing was removed.", { exitCode: 1 });
-  } else if (!options.yes) {
-    // Deleting files and dropping a table is a decision: without a terminal to ask, --yes says it.
-    throw new UserError(
-      "stdin is not a terminal, so pyscaffold cannot ask before deleting files and dropping " +
-        "the table. Nothing was removed.",
-      { hint: `Confirm it with --yes: pyscaffold remove ${name} --yes`, exitCode: 1 },
-    );
-  }
+  await confirmed(options, {
+    question: `Remove ${name}?`,
+    before: "deleting files and dropping the table",
+    nothing: "Nothing was removed.",
+    command: `pyscaffold remove ${name} --yes`,
+  });
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed module ${c.bold(name)}.`);
   if (kept.length > 0) {
@@ -106,10 +99,7 @@ async function runRemoveLocked(
       ),
     );
   }
-  out("Next steps:\n");
-  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
-    out(`  ${c.cyan(step)}`);
-  }
+  printMigrationSteps(out, c);
   return removal;
 }
 
@@ -170,33 +160,39 @@ async function runRemoveFieldsLocked(
     const { conflictDiffs } = await import("../output/patch.ts");
     out(conflictDiffs(plan.conflicts, c));
   }
-  const interactive = options.interactive ?? Deno.stdin.isTerminal();
-  if (!options.yes && interactive) {
-    const prompter = options.prompter ?? await terminalPrompter();
-    const go = await prompter.confirm({
-      message: `Remove ${fields} from ${name}? The migration drops the column(s) and their values`,
-      default: false,
-    });
-    if (!go) throw new UserError("Nothing was written.", { exitCode: 1 });
-  } else if (!options.yes) {
-    throw new UserError(
-      "stdin is not a terminal, so pyscaffold cannot ask before dropping columns and their " +
-        "values. Nothing was written.",
-      {
-        hint: `Confirm it with --yes: pyscaffold remove ${name} ${
-          removal.dropped!.map((f) => `--field ${f.name}`).join(" ")
-        } --yes`,
-        exitCode: 1,
-      },
-    );
-  }
+  await confirmed(options, {
+    question: `Remove ${fields} from ${name}? The migration drops the column(s) and their values`,
+    before: "dropping columns and their values",
+    nothing: "Nothing was written.",
+    command: `pyscaffold remove ${name} ${
+      removal.dropped!.map((f) => `--field ${f.name}`).join(" ")
+    } --yes`,
+  });
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed from module ${c.bold(name)}: ${fields}.`);
-  out("Next steps:\n");
-  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
-    out(`  ${c.cyan(step)}`);
-  }
+  printMigrationSteps(out, c);
   return removal;
+}
+
+/**
+ * Asks `question` (default no) in a terminal; without one, only --yes goes on. Deleting files
+ * and dropping data is a decision: nothing is written without it.
+ */
+async function confirmed(
+  options: RemoveOptions,
+  words: { question: string; before: string; nothing: string; command: string },
+): Promise<void> {
+  if (options.yes) return;
+  if (!(options.interactive ?? Deno.stdin.isTerminal())) {
+    throw new UserError(
+      `stdin is not a terminal, so pyscaffold cannot ask before ${words.before}. ${words.nothing}`,
+      { hint: `Confirm it with --yes: ${words.command}`, exitCode: 1 },
+    );
+  }
+  const prompter = options.prompter ?? await terminalPrompter();
+  if (!await prompter.confirm({ message: words.question, default: false })) {
+    throw new UserError(words.nothing, { exitCode: 1 });
+  }
 }
 
 async function terminalPrompter(): Promise<Prompter> {

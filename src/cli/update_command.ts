@@ -17,6 +17,7 @@ import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
+import { printMigrationSteps } from "./_module_change.ts";
 import { type ChangelogSection, changesSince, rewrap } from "./changelog.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -160,10 +161,7 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Updated.`);
   if (update.migrations.length > 0) {
-    out("Next steps:\n");
-    for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
-      out(`  ${c.cyan(step)}`);
-    }
+    printMigrationSteps(out, c);
   }
   return finish(update, true, out, c);
 }

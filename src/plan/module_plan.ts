@@ -61,13 +61,12 @@ export function buildFieldsFile(
   const path = `${VERSIONS_DIR}/${revision.id}_${adding ? "add_to" : "drop_from"}_${table}.py`;
   const template = "module/migrations/fields.py.eta";
   // Dropped, a required column without a default comes back nullable: its values are gone.
+  const emptied = before.fields.filter((f) =>
+    change.dropped.includes(fieldColumn(f)) && f.required && f.default === undefined
+  );
   const restored = {
     ...before,
-    fields: before.fields.map((f) =>
-      change.dropped.includes(fieldColumn(f)) && f.required && f.default === undefined
-        ? { ...f, required: false }
-        : f
-    ),
+    fields: before.fields.map((f) => emptied.includes(f) ? { ...f, required: false } : f),
   };
   const view = moduleView(adding ? module : restored, project.database, project.auth);
   const fields = view.fields.filter((f) => columns.includes(f.column));
@@ -76,9 +75,7 @@ export function buildFieldsFile(
     adding,
     columns,
     filled: fields.filter((f) => f.migrationFilledColumn).map((f) => f.column),
-    emptied: before.fields.filter((f) =>
-      change.dropped.includes(fieldColumn(f)) && f.required && f.default === undefined
-    ).map(fieldColumn),
+    emptied: emptied.map(fieldColumn),
     steps: adding ? addColumnSteps(view, columns) : dropColumnSteps(view, columns),
     revision: { id: revision.id, down: revision.down ?? null },
   });
