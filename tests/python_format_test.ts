@@ -50,6 +50,14 @@ Deno.test("python layout: long statements split as ruff format splits them", () 
       "        self, booking_item_id: int, data: BookingItemUpdate, actor: str\n" +
       "    ) -> BookingItemOut:",
   );
+  // A lone parameter ends with a comma once split (ruff adds it, as black does).
+  assertEquals(
+    formatDef(0, "async def test_a_read_answered_early_refuses_a_token_of_an_ended_session", [
+      "client: QuartClient",
+    ], "None"),
+    "async def test_a_read_answered_early_refuses_a_token_of_an_ended_session(\n" +
+      "    client: QuartClient,\n) -> None:",
+  );
   const name = "a23456789_123456789_123456789z";
   assertEquals(
     formatAnnotated(4, name, "Annotated[str, Field(min_length=1, max_length=255)] | None", "None"),

@@ -22,7 +22,12 @@ export function formatDef(
   params: readonly string[],
   returns: string,
 ): string {
-  return formatCall(indent, head, params, ` -> ${returns}:`);
+  const tail = ` -> ${returns}:`;
+  if (params.length !== 1) return formatCall(indent, head, params, tail);
+  // A lone parameter split onto its own line ends with a comma: ruff (as black) adds one there.
+  const pad = " ".repeat(indent);
+  const one = `${pad}${head}(${params[0]})${tail}`;
+  return fits(one) ? one : `${pad}${head}(\n${pad}    ${params[0]},\n${pad})${tail}`;
 }
 
 /**
