@@ -9,6 +9,7 @@ import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove, runRemoveFields } from "../src/cli/remove_command.ts";
+import { runRename } from "../src/cli/rename_command.ts";
 import { ANSWERS_FILE, isRecordPath, readProject } from "../src/project/answers_file.ts";
 import { planAdd, type PlannedFile, sha256 } from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
@@ -280,6 +281,94 @@ Deno.test("remove --field: the module loses fields, merged with your edits; a re
     back.replace(/\s+/g, " "),
     /name comes back nullable, being required without a default/,
   );
+});
+
+Deno.test("rename: fields take new names, merged with your edits; a revision renames the columns", async () => {
+  const dir = await project();
+  await runAdd("shelves", { ...quiet, cwd: dir, field: ["label:str(20)"] });
+  const fields = ["code:str(20):optional:unique", "shelf:ref:shelves:optional"];
+  await runAdd("items", { ...quiet, cwd: dir, field: fields });
+  const service = join(dir, "src", "items", "items_service.py");
+  await Deno.writeTextFile(service, "# team note\n" + await Deno.readTextFile(service));
+  const before = await snapshot(dir);
+  const refusals: [string[], RegExp][] = [
+    [[], /Nothing to rename/],
+    [["code"], /is no rename/],
+    [["nope=other"], /Module "items" has no field "nope"/],
+    [["code=sku", "code=ref"], /renamed twice/],
+    [["code=code"], /is named so already/],
+    [["code=name"], /both use the name "name"/],
+    [["code=Bad Name"], /snake_case/],
+    [["code=owner_id"], /the owner policy/],
+  ];
+  for (const [field, problem] of refusals) {
+    await assertRejects(() => runRename("items", { ...quiet, cwd: dir, field }), (e) => {
+      assert(e instanceof UserError, String(e));
+      assertMatch(e.message, problem);
+    });
+  }
+  assertEquals(await snapshot(dir), before);
+  const head = readRevisions(dir).at(-1)!;
+  const plan = (await runRename("items", {
+    ...quiet,
+    cwd: dir,
+    field: ["code=sku", "shelf_id=rack"], // a field's name, or a reference's column
+  }))!;
+  assertEquals(plan.renamed?.map(([from, to]) => [from.name, to.name]), [
+    ["code", "sku"],
+    ["shelf", "rack"],
+  ]);
+  assert((await Deno.readTextFile(service)).startsWith("# team note\n"), "the edit stays");
+  const schemas = await Deno.readTextFile(join(dir, "src", "items", "items_schemas.py"));
+  assert(!/\bcode\b|shelf_id/.test(schemas) && /\bsku\b/.test(schemas), schemas);
+  assertMatch(schemas, /rack_id/);
+  const revision = readRevisions(dir).at(-1)!;
+  assertEquals(revision.down, [head.id]);
+  assertMatch(revision.path, /_rename_in_items\.py$/);
+  const source = await Deno.readTextFile(join(dir, revision.path));
+  const [upgrade, downgrade] = source.split("def downgrade()");
+  const flat = (text: string) =>
+    text.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/,? \)/g, ")");
+  for (
+    const step of [
+      'op.drop_index(op.f("uq_items_code"), table_name="items")',
+      'op.alter_column("items", "code", new_column_name="sku")',
+      'op.drop_constraint(op.f("fk_items_shelf_id"), "items", type_="foreignkey")',
+      'op.alter_column("items", "shelf_id", new_column_name="rack_id")',
+      'op.create_index(op.f("ix_items_rack_id"), "items", ["rack_id"], unique=False)',
+      'op.create_foreign_key(op.f("fk_items_rack_id"), "items", "shelves", ["rack_id"], ["id"], ' +
+      'ondelete="RESTRICT")',
+    ]
+  ) assert(flat(upgrade).includes(step), `${step}\n${source}`);
+  for (
+    const step of [
+      'op.alter_column("items", "sku", new_column_name="code")',
+      'op.alter_column("items", "rack_id", new_column_name="shelf_id")',
+      'op.create_foreign_key(op.f("fk_items_shelf_id"), "items", "shelves", ["shelf_id"], ' +
+      '["id"], ondelete="RESTRICT")',
+    ]
+  ) assert(flat(downgrade).includes(step), `${step}\n${source}`);
+  const record = JSON.parse(
+    await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
+  );
+  assertEquals(record.fields.map((f: { name: string }) => f.name).slice(-2), ["sku", "rack"]);
+  // A rename without a unique index names no `sa`: the revision does not import it.
+  const plain = (await runRename("items", { ...quiet, cwd: dir, field: ["quantity=amount"] }))!;
+  const text = await Deno.readTextFile(join(dir, plain.migration.path));
+  assert(!text.includes("import sqlalchemy"), text);
+  // Renamed back, a module renders as the one that never changed.
+  await runRename("items", {
+    ...quiet,
+    cwd: dir,
+    field: ["amount=quantity", "sku=code", "rack=shelf"],
+  });
+  const after = await snapshot(dir);
+  const moduleFiles = Object.keys(before).filter((path) =>
+    path.startsWith("src/items/") || path === "tests/test_items.py" ||
+    path === ".pyscaffold/modules/items.json"
+  );
+  assert(moduleFiles.length > 5, moduleFiles.join(", "));
+  for (const path of moduleFiles) assertEquals(after[path], before[path], path);
 });
 
 Deno.test("add: a project another version made is refused until updated", async () => {

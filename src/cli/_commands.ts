@@ -1,5 +1,5 @@
 /**
- * The options and help of `new`, `add`, `remove`, `update` and `learn`. Nothing here loads what a
+ * The options and help of `new`, `add`, `remove`, `rename`, `update` and `learn`. Nothing here loads what a
  * command does: each action imports its command's module when it runs, so `--help`,
  * `--version` and the help of each command start without the plan, the templates, the
  * writer, the prompts, the lessons or the diffing library (docs/BENCHMARKS.md).
@@ -9,15 +9,15 @@ import { pickAnswers } from "../choices/features/mod.ts";
 import { FIELD_TYPE_SYNTAX, FIELD_TYPES } from "../choices/module_spec.ts";
 import { addQuestionOptions } from "./_question_options.ts";
 
-/** The end of `new`, `add` and `remove --help`: where a killed run leaves its staging. */
+/** The end of `new`, `add`, `remove` and `rename --help`: where a killed run leaves its staging. */
 export const STAGING_HELP: string = [
   "",
   "Staging: files are written into a staging directory, then moved into place. A",
   "run killed outright (SIGKILL) may leave one behind:",
   "  .NAME.pyscaffold-XXXXXXXX  beside a new project NAME (from new)",
-  "  .pyscaffold-tx-XXXXXXXX    inside a project (from add, remove or update)",
-  "The next new in the same parent directory, or add, remove or update in the",
-  "project, removes them, rolling back an unfinished change.",
+  "  .pyscaffold-tx-XXXXXXXX    inside a project (add, remove, rename, update)",
+  "The next new in the same parent directory, or add, remove, rename or update",
+  "in the project, removes them, rolling back an unfinished change.",
 ].join("\n");
 
 /** `--access` of `new` (the first module) and `add`: the module's access policy. */
@@ -130,6 +130,40 @@ export function removeCommand() {
     .action(async (name, options) => {
       const { removeAction } = await import("./remove_command.ts");
       await removeAction(name, options);
+    });
+}
+
+export function renameCommand() {
+  return new Command("rename")
+    .description(
+      "rename fields of a module that `add` created, and add a migration that renames their " +
+        "columns, their values kept",
+    )
+    .argument("<name>", "the module (or its table)")
+    .addOption(
+      new Option(
+        "-f, --field <old=new>",
+        "the field's name (or a reference's column), \"=\" and its new name, repeatable",
+      ).argParser(collect),
+    )
+    .option("--dry-run", "print what would change and write nothing")
+    .option("--json", "print the Plan (the files to write) as JSON")
+    .option(
+      "--force",
+      "replace the files whose edits the change touches, after showing their diffs",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  pyscaffold rename booking -f note=remark     # note is remark from now on\n" +
+        "  pyscaffold rename booking -f guest=customer  # a reference: its column too\n" +
+        "The files are merged with your edits, as add does; the values stay. The API's\n" +
+        "field changes its name: clients that send or read the old one use the new one.\n" +
+        STAGING_HELP,
+    )
+    .action(async (name, options) => {
+      const { renameAction } = await import("./rename_command.ts");
+      await renameAction(name, options);
     });
 }
 

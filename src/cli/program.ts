@@ -4,7 +4,14 @@
  */
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { VERSION } from "../version.ts";
-import { addCommand, learnCommand, newCommand, removeCommand, updateCommand } from "./_commands.ts";
+import {
+  addCommand,
+  learnCommand,
+  newCommand,
+  removeCommand,
+  renameCommand,
+  updateCommand,
+} from "./_commands.ts";
 import { addCompletionCommands } from "./completions_command.ts";
 import { HELP_WIDTH, helpWidth } from "./help_width.ts";
 
@@ -39,6 +46,7 @@ export function buildProgram(width: number = helpWidth() ?? HELP_WIDTH): Command
   program.addCommand(newCommand());
   program.addCommand(addCommand());
   program.addCommand(removeCommand());
+  program.addCommand(renameCommand());
   program.addCommand(updateCommand());
   program.addCommand(learnCommand());
   addCompletionCommands(program);

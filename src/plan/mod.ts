@@ -15,6 +15,7 @@ export {
   planAdd,
   planDropFields,
   planRemove,
+  planRenameFields,
   recordedName,
   type RemovePlan,
   resolveRefs,

@@ -7,7 +7,12 @@
  */
 import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
-import { buildFieldsFile, buildMigrationFile, buildModuleFiles } from "./module_plan.ts";
+import {
+  buildFieldsFile,
+  buildMigrationFile,
+  buildModuleFiles,
+  buildRenameFile,
+} from "./module_plan.ts";
 import {
   byPath,
   type Conflict,
@@ -32,7 +37,7 @@ import {
 import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { exampleDefault, parseFields } from "../choices/fields.ts";
-import { words } from "../choices/names.ts";
+import { printable, words } from "../choices/names.ts";
 import {
   answersFileWithModules,
   type ModuleRecord,
@@ -48,6 +53,8 @@ export interface ModulePlan {
   added?: FieldSpec[];
   /** `remove <module> --field ...`: the fields it loses. */
   dropped?: FieldSpec[];
+  /** `rename <module> --field old=new`: each field as it was, and as it is named now. */
+  renamed?: (readonly [FieldSpec, FieldSpec])[];
   /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
   plan: Plan;
@@ -317,9 +324,10 @@ async function recorded(
     migration: PlannedFile;
     added?: FieldSpec[];
     dropped?: FieldSpec[];
+    renamed?: (readonly [FieldSpec, FieldSpec])[];
   },
 ): Promise<ModulePlan> {
-  const { moduleFiles, files, conflicts, migration, added, dropped } = parts;
+  const { moduleFiles, files, conflicts, migration, added, dropped, renamed } = parts;
   const store = await changedStore(state.root, moduleFiles);
   if (store) files.push(store);
   files.push(plannedModuleRecord(module.name, record, action));
@@ -327,6 +335,7 @@ async function recorded(
     module,
     ...(added ? { added } : {}),
     ...(dropped ? { dropped } : {}),
+    ...(renamed ? { renamed } : {}),
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
@@ -440,6 +449,75 @@ export async function planDropFields(
 }
 
 /**
+ * Plans `pyscaffold rename <module> --field old=new ...`: each field named `old` (a field's name,
+ * or a reference's column) takes the name `new`, under the rules of a new field's name. Its files
+ * are rendered again and merged with the ones on disk, as `planExtend` does; a revision renames
+ * the columns, their values kept, and makes their indexes and foreign keys again under the new
+ * names.
+ */
+export async function planRenameFields(
+  state: ProjectState,
+  rawName: string,
+  rawPairs: readonly string[],
+  force: boolean,
+): Promise<ModulePlan> {
+  const name = knownModule(state, rawName);
+  const before = recordedModule(name, state.modules, state.project);
+  const example = `pyscaffold rename ${name} --field ${before.fields[0].name}=new_name`;
+  const renames = new Map<FieldSpec, string>();
+  for (const raw of rawPairs) {
+    const equals = raw.indexOf("=");
+    const [from, to] = [raw.slice(0, equals).trim(), raw.slice(equals + 1).trim()];
+    if (equals < 0 || !from || !to) {
+      throw new UserError(
+        `"${printable(raw)}" is no rename: --field takes the old name, "=" and the new one.`,
+        { hint: example },
+      );
+    }
+    const field = before.fields.find((f) => f.name === from || fieldColumn(f) === from);
+    if (field === undefined) {
+      throw new UserError(
+        `Module "${name}" has no field "${printable(from)}"; nothing was written.`,
+        {
+          hint: `Its fields: ${before.fields.map((f) => f.name).join(", ")}.`,
+        },
+      );
+    }
+    if (renames.has(field)) {
+      throw new UserError(`Field "${field.name}" is renamed twice; nothing was written.`, {
+        hint: "Rename each field once.",
+      });
+    }
+    // A reference is renamed by its name: its column follows (`<name>_id`).
+    const newName = field.type === "ref" && to.endsWith("_id") && from === fieldColumn(field)
+      ? to.slice(0, -3)
+      : to;
+    if (newName === field.name) {
+      throw new UserError(`Field "${field.name}" is named so already; nothing was written.`, {
+        hint: example,
+      });
+    }
+    renames.set(field, newName);
+  }
+  const fields = before.fields.map((f) => renames.has(f) ? { ...f, name: renames.get(f)! } : f);
+  // The rules of a new field's name (snake_case, no reserved word, no name or column twice).
+  parseFields(fields.map(fieldText), state.project.database);
+  if (before.access === "owner") {
+    const owner = fields.find((f) => fieldColumn(f) === fieldColumn(OWNER_FIELD));
+    if (owner) {
+      throw new UserError(
+        `Field "${owner.name}" would take the column ${
+          fieldColumn(OWNER_FIELD)
+        }, the owner policy's; nothing was written.`,
+        { hint: "Choose another name." },
+      );
+    }
+  }
+  const renamed = before.fields.flatMap((f, i) => renames.has(f) ? [[f, fields[i]] as const] : []);
+  return await planFields(state, before, fields, { added: [], dropped: [], renamed }, force);
+}
+
+/**
  * A recorded module whose fields become `fields` (`change`: those added, or those dropped): its
  * files rendered again and merged three ways with the files on disk (the base: this version's
  * render of the module as recorded; `add` and `remove` need a project of this version), a
@@ -450,7 +528,11 @@ async function planFields(
   state: ProjectState,
   before: ModuleSpec,
   fields: FieldSpec[],
-  change: { added: FieldSpec[]; dropped: FieldSpec[] },
+  change: {
+    added: FieldSpec[];
+    dropped: FieldSpec[];
+    renamed?: (readonly [FieldSpec, FieldSpec])[];
+  },
   force: boolean,
 ): Promise<ModulePlan> {
   const name = before.name;
@@ -460,6 +542,9 @@ async function planFields(
   const module: ModuleSpec = { ...rest, fields, ...(refs.length ? { ownedRefs: refs } : {}) };
   const added = change.added.map(fieldColumn);
   const dropped = change.dropped.map(fieldColumn);
+  const renamed = (change.renamed ?? []).map(([from, to]) =>
+    [fieldColumn(from), fieldColumn(to)] as const
+  );
   const base = new Map(buildModuleFiles(state.project, before).map((f) => [f.path, f.content]));
   const moduleFiles = buildModuleFiles(state.project, module);
   const labels = {
@@ -467,6 +552,8 @@ async function planFields(
     base: `pyscaffold (${name} as it was)`,
     theirs: added.length
       ? `pyscaffold (${name} with ${added.join(", ")})`
+      : renamed.length
+      ? `pyscaffold (${name} with ${renamed.map(([from, to]) => `${from} as ${to}`).join(", ")})`
       : `pyscaffold (${name} without ${dropped.join(", ")})`,
   };
   const files: PlannedFile[] = [];
@@ -489,16 +576,22 @@ async function planFields(
     });
   }
   const table = moduleNames(name).table;
-  const migration = buildFieldsFile(
-    state.project,
-    before,
-    module,
-    { added, dropped },
-    nextRevision(
-      readRevisions(state.root),
-      added.length ? `add_to_${table}` : `drop_from_${table}`,
-    ),
-  );
+  const revisions = readRevisions(state.root);
+  const migration = renamed.length
+    ? buildRenameFile(
+      state.project,
+      before,
+      module,
+      renamed,
+      nextRevision(revisions, `rename_in_${table}`),
+    )
+    : buildFieldsFile(
+      state.project,
+      before,
+      module,
+      { added, dropped },
+      nextRevision(revisions, added.length ? `add_to_${table}` : `drop_from_${table}`),
+    );
   files.push(migration);
   const updated = { ...record, fields: module.fields, files: await fileHashes(moduleFiles) };
   return await recorded(state, module, updated, "replace", {
@@ -506,7 +599,11 @@ async function planFields(
     files,
     conflicts,
     migration,
-    ...change.added.length ? { added: change.added } : { dropped: change.dropped },
+    ...change.renamed?.length
+      ? { renamed: change.renamed }
+      : change.added.length
+      ? { added: change.added }
+      : { dropped: change.dropped },
   });
 }
 

@@ -10,7 +10,8 @@ import { VERSIONS_DIR } from "../project/migrations.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { moduleContext } from "./template_context.ts";
-import { addColumnSteps, dropColumnSteps, moduleView } from "../python/mod.ts";
+import { addColumnSteps, dropColumnSteps, moduleView, renameColumnSteps } from "../python/mod.ts";
+import { DATABASE_PROFILES } from "../choices/databases.ts";
 import { fieldColumn } from "../choices/module_spec.ts";
 
 /** Renders the files of one module for a project. */
@@ -80,6 +81,37 @@ export function buildFieldsFile(
     revision: { id: revision.id, down: revision.down ?? null },
   });
   const why = `${adding ? "adds" : "drops"} ${columns.join(", ")} ${adding ? "to" : "from"} the ` +
+    `${table} table (Alembic revision ${revision.id})`;
+  return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
+}
+
+/**
+ * The Alembic revision that renames columns of a module (`pairs`: `[old, new]`), chained onto
+ * `down`: `before` held the old names, `module` holds the new; `module/migrations/rename.py.eta`.
+ */
+export function buildRenameFile(
+  project: ModuleProject,
+  before: ModuleSpec,
+  module: ModuleSpec,
+  pairs: readonly (readonly [string, string])[],
+  revision: { id: string; down: string | undefined },
+): PlannedFile {
+  const table = moduleNames(module.name).table;
+  const path = `${VERSIONS_DIR}/${revision.id}_rename_in_${table}.py`;
+  const template = "module/migrations/rename.py.eta";
+  const steps = renameColumnSteps(
+    moduleView(before, project.database, project.auth),
+    moduleView(module, project.database, project.auth),
+    pairs,
+    DATABASE_PROFILES[project.database].foreignKeyOnDelete,
+  );
+  const content = render(template, {
+    ...moduleContext(project, module),
+    pairs,
+    steps,
+    revision: { id: revision.id, down: revision.down ?? null },
+  });
+  const why = `renames ${pairs.map(([from, to]) => `${from} to ${to}`).join(", ")} in the ` +
     `${table} table (Alembic revision ${revision.id})`;
   return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
 }

@@ -695,6 +695,73 @@ export function dropColumnSteps(
 }
 
 /**
+ * The steps of a revision that renames the columns of `before` (the module as it was) to those of
+ * `after`, pair by pair (`[old, new]` columns), and their way back: a reference's foreign key and
+ * the column's indexes are dropped under their old names, the column renamed (its values kept),
+ * then the indexes and the foreign key made again under the names the models give them now.
+ * `onDelete`: the database profile's ON DELETE for references, if any.
+ */
+export function renameColumnSteps(
+  before: ModuleView,
+  after: ModuleView,
+  pairs: readonly (readonly [string, string])[],
+  onDelete: string | undefined,
+): { upgrade: string[]; downgrade: string[] } {
+  const { table, schema } = after;
+  const columnSchema = schema ? [COLUMN_SCHEMA] : [];
+  const one = (from: FieldView, to: FieldView): string[] => {
+    const fk = (f: FieldView) => constraintName("fk", table, [f.column]);
+    const indexNames = (f: FieldView) => [
+      ...(f.indexed ? [constraintName("ix", table, [f.column])] : []),
+      ...(f.unique ? [constraintName("uq", table, [f.column])] : []),
+    ];
+    const refSchema = schema ? [`referent_schema="${schema}"`, `source_schema="${schema}"`] : [];
+    return [
+      ...from.refNames
+        ? [formatCall(4, "op.drop_constraint", [
+          `op.f("${fk(from)}")`,
+          `"${table}"`,
+          `type_="foreignkey"`,
+          ...schemaArg(schema),
+        ])]
+        : [],
+      ...indexNames(from).map((name) =>
+        formatCall(4, "op.drop_index", [
+          `op.f("${name}")`,
+          `table_name="${table}"`,
+          ...schemaArg(schema),
+        ])
+      ),
+      formatCall(4, "op.alter_column", [
+        `"${table}"`,
+        `"${from.column}"`,
+        `new_column_name="${to.column}"`,
+        ...columnSchema,
+      ]),
+      ...to.migrationIndexes,
+      ...to.refNames
+        ? [formatCall(4, "op.create_foreign_key", [
+          `op.f("${fk(to)}")`,
+          `"${table}"`,
+          `"${to.refNames.table}"`,
+          `["${to.column}"]`,
+          `["id"]`,
+          ...onDelete ? [`ondelete="${onDelete}"`] : [],
+          ...refSchema,
+        ])]
+        : [],
+    ];
+  };
+  const field = (view: ModuleView, column: string) => view.fields.find((f) => f.column === column)!;
+  return {
+    upgrade: pairs.flatMap(([old, now]) => one(field(before, old), field(after, now))),
+    downgrade: [...pairs].reverse().flatMap(([old, now]) =>
+      one(field(after, now), field(before, old))
+    ),
+  };
+}
+
+/**
  * The schema change of 0.14.0 for one module, as `op` calls at 4 spaces: each unique column of
  * a table made by an earlier version (a unique constraint `uq_…`, or a unique index `ix_…` when
  * the column is indexed) becomes unique over the active rows, as `add` makes it now

@@ -6,7 +6,8 @@
  * fresh database, `alembic check` (migrations match the models), the new
  * endpoints over HTTP; then `remove` one module and check that the tree, the
  * migrations (upgrade again, downgrade to base and back) and the suite are
- * consistent again (the suite after remove on the Flask cases, ruff and mypy on all).
+ * consistent again (the suite after remove on the Flask cases, ruff and mypy on all). Fields
+ * renamed on the way keep their values, indexes and foreign keys.
  */
 import { assert, assertEquals, assertMatch } from "../_assert.ts";
 import { EVERY_TYPE_FIELDS } from "../_every_field_type.ts";
@@ -306,6 +307,40 @@ for (const combo of CASES) {
       );
 
       await t.step(
+        "fields are renamed: their values stay, their indexes and foreign key follow",
+        async () => {
+          await pyscaffold(["rename", "customer", "--field", "email_address=email"], dir);
+          await pyscaffold(["rename", "product", "--field", "maker_id=creator"], dir);
+          await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          // The rows the HTTP step made, under the new names; the reference still holds.
+          assertEquals(await sql(db, "SELECT full_name, email FROM customers"), "Ada|a@x");
+          assertEquals(
+            await sql(
+              db,
+              "SELECT p.title, c.full_name FROM products p JOIN customers c ON c.id = p.creator_id",
+            ),
+            "Lamp|Ada",
+          );
+          const indexes = await sql(
+            db,
+            "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes " +
+              "WHERE tablename IN ('customers', 'products') AND indexname LIKE ANY " +
+              "(ARRAY['%email%', '%maker%', '%creator%'])",
+          );
+          assertEquals(indexes, "ix_products_creator_id,uq_customers_email");
+          await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
+          // The way back, and forth again: the values survive both.
+          await ok(["alembic", "downgrade", "-2"], { cwd: dir, env: serverEnv });
+          assertEquals(await sql(db, "SELECT email_address FROM customers"), "a@x");
+          await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          assertEquals(
+            await sql(db, "SELECT count(*) FROM products WHERE creator_id IS NOT NULL"),
+            "1",
+          );
+        },
+      );
+
+      await t.step(
         "a module loses fields: their columns, index and foreign key dropped",
         async () => {
           const before = await Deno.readTextFile(join(dir, "src", "models", "purchase_model.py"));
@@ -341,7 +376,7 @@ for (const combo of CASES) {
         assert(!(await exists(join(dir, "src", "models", "purchase_model.py"))));
         assert(!(await exists(join(dir, "tests", "test_purchase.py"))));
         assert(
-          revisionFiles(dir).some((name) => /^0010_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
+          revisionFiles(dir).some((name) => /^0012_[0-9a-f]{8}_drop_purchases\.py$/.test(name)),
           revisionFiles(dir).join(", "),
         );
         const records = [...Deno.readDirSync(join(dir, ".pyscaffold", "modules"))].map((e) =>

@@ -1,0 +1,108 @@
+/**
+ * `pyscaffold rename <module> --field old=new`: a module's fields take new names. Its files are
+ * rendered again with them and merged with your edits (as `add` of fields does), and a revision
+ * renames the columns, their values kept, with their indexes and foreign keys made again under
+ * the new names. Edits on the lines the change touches are refused unless --force.
+ */
+import { UserError } from "../errors.ts";
+// Not output/mod.ts: its pager loads node:util, which `rename` does not need.
+import { makeColors } from "../output/colors.ts";
+import { renderTree } from "../output/tree.ts";
+import { planJson } from "../output/plan_json.ts";
+import { readProject } from "../project/mod.ts";
+import { type ModulePlan, planRenameFields } from "../plan/mod.ts";
+import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import { whileLocked } from "./_interrupted_runs.ts";
+import { writePlan } from "../write/mod.ts";
+import type { Prompter } from "../wizard/prompter.ts";
+
+export interface RenameOptions {
+  /** `old=new`, one per field. */
+  field?: string[];
+  dryRun?: boolean;
+  /** Print the Plan as JSON and write nothing. */
+  json?: boolean;
+  force?: boolean;
+  cwd?: string;
+  /** Where the output goes (the console without one). */
+  prompter?: Prompter;
+  interactive?: boolean;
+}
+
+/** `pyscaffold rename <name>` with the options as parsed by commander. */
+export async function renameAction(
+  name: string,
+  options: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await runRename(name, options as RenameOptions);
+}
+
+/** {@link runRenameLocked}, with the project locked for the whole command. */
+export function runRename(
+  rawName: string,
+  options: RenameOptions,
+): Promise<ModulePlan | undefined> {
+  return whileLocked(options.cwd ?? Deno.cwd(), () => runRenameLocked(rawName, options));
+}
+
+async function runRenameLocked(
+  rawName: string,
+  options: RenameOptions,
+): Promise<ModulePlan | undefined> {
+  const c = options.prompter?.colors ?? makeColors();
+  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  if (!options.field?.length) {
+    throw new UserError("Nothing to rename: name a field with --field old=new.", {
+      hint: `pyscaffold rename ${rawName} --field title=headline`,
+    });
+  }
+  const state = await readProject(options.cwd ?? Deno.cwd());
+  refuseOtherVersion(state, "rename its fields");
+  const change = await planRenameFields(state, rawName, options.field, options.force ?? false);
+  const { plan } = change;
+  const name = change.module.name;
+  const pairs = change.renamed!.map(([from, to]) => `${from.name} → ${to.name}`).join(", ");
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return change;
+  }
+  out(renderTree(plan, c));
+  if (options.dryRun) {
+    if (plan.conflicts.length) {
+      out(
+        c.yellow(`\n${plan.conflicts.length} file(s) hold edits on the lines the change touches:`),
+      );
+      out(plan.conflicts.map((f) => `  ${f.path}`).join("\n"));
+    }
+    out(c.dim("\n--dry-run: nothing was written."));
+    return change;
+  }
+  if (plan.conflicts.length > 0) {
+    if (!options.force) {
+      throw new UserError(
+        `${plan.conflicts.length} file(s) of ${name} hold edits of yours on the lines renaming ` +
+          `${pairs} changes; nothing was written:\n` +
+          plan.conflicts.map((f) => `  ${f.path}`).join("\n"),
+        {
+          hint: "Pass --force to see the differences and replace those files with pyscaffold's " +
+            "(your edits in them are lost), or rename the fields by hand.",
+          exitCode: 1,
+        },
+      );
+    }
+    // The diff library loads only for diffs.
+    const { conflictDiffs } = await import("../output/patch.ts");
+    out(conflictDiffs(plan.conflicts, c));
+  }
+  await writePlan(plan, state.root);
+  out(`\n${c.green("✔")} Renamed in module ${c.bold(name)}: ${pairs}.`);
+  out(
+    c.yellow(
+      "The API's fields took the new names: clients that send or read the old ones must use " +
+        "the new ones. Until the new code runs, the old release looks for the old columns: " +
+        'README.md, "Add a module", says how to rename in steps without a break.',
+    ),
+  );
+  printMigrationSteps(out, c);
+  return change;
+}
