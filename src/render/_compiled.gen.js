@@ -4911,7 +4911,7 @@ __eta.res+='def refresh() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='authenticate("refresh")\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='_service().refresh(current_claims())), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access (and refresh) token",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\n';
+__eta.res+='_service().refresh(current_claims())), 200\n\n\n@bp.post("/logout")\n@operation(\n    "Revoke the access token; with the refresh token, end the session (every token of its login)",\n    tag="auth",\n    body=LogoutRequest,\n    body_required=False,\n    response=Revoked,\n    secured=True,\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def logout() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
