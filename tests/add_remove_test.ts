@@ -854,6 +854,27 @@ Deno.test("add in a terminal, of a module that exists, asks for new fields only,
   assert((await readProject(dir)).modules.items.fields.some((f) => f.name === "memo"));
 });
 
+Deno.test("cli: rename --dry-run and --json write nothing; the rename says what it breaks", async () => {
+  const dir = await project();
+  const before = await snapshot(dir);
+  const none = await cli(["rename", "items"], dir);
+  assertEquals(none.code, 2);
+  assertMatch(none.stderr, /Nothing to rename/);
+  const dry = await cli(["rename", "items", "--field", "quantity=amount", "--dry-run"], dir);
+  assertEquals(dry.code, 0, dry.stderr);
+  assertMatch(dry.stdout, /_rename_in_items\.py/);
+  assertMatch(dry.stdout, /nothing was written/);
+  const json = await cli(["rename", "items", "-f", "quantity=amount", "--json"], dir);
+  assertEquals(json.code, 0, json.stderr);
+  const paths = JSON.parse(json.stdout).files.map((f: { path: string }) => f.path);
+  assert(paths.some((p: string) => /_rename_in_items\.py$/.test(p)), paths.join(", "));
+  assertEquals(await snapshot(dir), before);
+  const done = await cli(["rename", "items", "-f", "quantity=amount"], dir);
+  assertEquals(done.code, 0, done.stderr);
+  assertMatch(done.stdout, /Renamed in module items: quantity → amount/);
+  assertMatch(done.stdout.replace(/\s+/g, " "), /the old release looks for the old columns/);
+});
+
 Deno.test("cli: add without --field and without a terminal exits 2 naming --field", async () => {
   const dir = await project();
   const r = await cli(["add", "booking"], dir);
