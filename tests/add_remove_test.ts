@@ -298,7 +298,7 @@ Deno.test("rename: fields take new names, merged with your edits; a revision ren
     [["code=sku", "code=ref"], /renamed twice/],
     [["code=code"], /is named so already/],
     [["code=name"], /both use the name "name"/],
-    [["code=Bad Name"], /snake_case/],
+    [["code=Bad Name"], /Field "code" cannot be renamed "Bad Name": field names are snake_case/],
     [["code=owner_id"], /the owner policy/],
   ];
   for (const [field, problem] of refusals) {

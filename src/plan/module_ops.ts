@@ -500,7 +500,23 @@ export async function planRenameFields(
     renames.set(field, newName);
   }
   const fields = before.fields.map((f) => renames.has(f) ? { ...f, name: renames.get(f)! } : f);
-  // The rules of a new field's name (snake_case, no reserved word, no name or column twice).
+  // The rules of a new field's name (snake_case, no reserved word, no name or column twice),
+  // said of the rename rather than of a field's text the user did not type.
+  for (const [field, to] of renames) {
+    const text = fieldText({ ...field, name: to });
+    try {
+      parseFields([text], state.project.database);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      throw new UserError(
+        error.message.replace(
+          `Invalid field "${printable(text)}"`,
+          `Field "${field.name}" cannot be renamed "${printable(to)}"`,
+        ),
+        { hint: error.hint },
+      );
+    }
+  }
   parseFields(fields.map(fieldText), state.project.database);
   if (before.access === "owner") {
     const owner = fields.find((f) => fieldColumn(f) === fieldColumn(OWNER_FIELD));
