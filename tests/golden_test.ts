@@ -4,7 +4,8 @@
  * Runs the real CLI (so the record survives any refactor of the inside) for
  * - `new --json` in every combination the question data allows (32),
  * - `add` of a fixed module with every field type and a reference, then
- *   `remove` of it, on four projects that together use every template family,
+ *   `rename` of four of its fields and `remove` of it, on four projects that together use every
+ *   template family,
  * and compares every file with tests/golden/. The record is content-addressed:
  * `manifest.json` maps case → path → sha256, and `blobs/<sha256>` holds each
  * distinct content once, so every difference is shown as a diff.
@@ -103,9 +104,17 @@ async function moduleCases(c: Combo): Promise<[string, Tree][]> {
     const fields = GOLDEN_FIELDS.flatMap((f) => ["--field", f]);
     await must(["add", "bookings", ...fields, "--yes"], root);
     const added = await readTree(root);
+    // A unique field, an indexed one, a reference and a plain one: every step a rename writes.
+    const renames = ["title=headline", "guests=party", "item=stay", "notes=remarks"];
+    await must(["rename", "bookings", ...renames.flatMap((r) => ["--field", r])], root);
+    const renamed = await readTree(root);
     await must(["remove", "bookings", "--yes"], root);
     const removed = await readTree(root);
-    return [[`add/${comboName(c)}`, added], [`remove/${comboName(c)}`, removed]];
+    return [
+      [`add/${comboName(c)}`, added],
+      [`rename/${comboName(c)}`, renamed],
+      [`remove/${comboName(c)}`, removed],
+    ];
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
