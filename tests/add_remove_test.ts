@@ -854,6 +854,22 @@ Deno.test("add in a terminal, of a module that exists, asks for new fields only,
   assert((await readProject(dir)).modules.items.fields.some((f) => f.name === "memo"));
 });
 
+Deno.test("rename in a terminal asks which field and its new name, checked as --field is", async () => {
+  const dir = await project();
+  const prompter = new ScriptedPrompter([
+    { expect: /Which field of items/, answer: "quantity" },
+    { expect: /New name for quantity/, answer: "name" }, // refused: the module has it
+    { expect: /New name for quantity/, answer: "amount" },
+  ]);
+  const plan = (await runRename("items", { interactive: true, prompter, cwd: dir }))!;
+  assertEquals(plan.renamed?.map(([from, to]) => [from.name, to.name]), [["quantity", "amount"]]);
+  const refused = prompter.asked.find((a) =>
+    a.errors.some((e) => /both use the name "name"/.test(e))
+  );
+  assert(refused, "the taken name was refused while typing");
+  assertMatch(prompter.printed.join("\n"), /Renamed in module items: quantity → amount/);
+});
+
 Deno.test("cli: rename --dry-run and --json write nothing; the rename says what it breaks", async () => {
   const dir = await project();
   const before = await snapshot(dir);

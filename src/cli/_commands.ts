@@ -157,6 +157,7 @@ export function renameCommand() {
       "\nExamples:\n" +
         "  pyscaffold rename booking -f note=remark     # note is remark from now on\n" +
         "  pyscaffold rename booking -f guest=customer  # a reference: its column too\n" +
+        "Without --field, in a terminal, it asks which field and its new name.\n" +
         "The files are merged with your edits, as add does; the values stay. The API's\n" +
         "field changes its name: clients that send or read the old one use the new one.\n" +
         STAGING_HELP,

@@ -10,7 +10,9 @@ import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
-import { type ModulePlan, planRenameFields } from "../plan/mod.ts";
+import { knownModule, type ModulePlan, planRenameFields } from "../plan/mod.ts";
+import { fieldText } from "../choices/module_spec.ts";
+import type { ProjectState } from "../project/mod.ts";
 import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -51,14 +53,19 @@ async function runRenameLocked(
 ): Promise<ModulePlan | undefined> {
   const c = options.prompter?.colors ?? makeColors();
   const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
-  if (!options.field?.length) {
+  const interactive = options.interactive ?? Deno.stdin.isTerminal();
+  if (!options.field?.length && !interactive) {
     throw new UserError("Nothing to rename: name a field with --field old=new.", {
       hint: `pyscaffold rename ${rawName} --field title=headline`,
     });
   }
   const state = await readProject(options.cwd ?? Deno.cwd());
   refuseOtherVersion(state, "rename its fields");
-  const change = await planRenameFields(state, rawName, options.field, options.force ?? false);
+  const force = options.force ?? false;
+  const fields = options.field?.length
+    ? options.field
+    : [await askRename(state, rawName, force, options.prompter)];
+  const change = await planRenameFields(state, rawName, fields, force);
   const { plan } = change;
   const name = change.module.name;
   const pairs = change.renamed!.map(([from, to]) => `${from.name} → ${to.name}`).join(", ");
@@ -105,4 +112,36 @@ async function runRenameLocked(
   );
   printMigrationSteps(out, c);
   return change;
+}
+
+/**
+ * In a terminal without --field: which field, and its new name, checked as the command checks it
+ * (the plan itself, so the rules are said once); `old=new`.
+ */
+async function askRename(
+  state: ProjectState,
+  rawName: string,
+  force: boolean,
+  given: Prompter | undefined,
+): Promise<string> {
+  const name = knownModule(state, rawName);
+  const prompter = given ?? await (await import("../wizard/prompter.ts")).terminalPrompter();
+  const fields = state.modules[name].fields;
+  const old = await prompter.select({
+    message: `Which field of ${name} gets a new name?`,
+    choices: fields.map((f) => ({ value: f.name, name: `${f.name}  ${fieldText(f)}` })),
+  });
+  const renamed = await prompter.input({
+    message: `New name for ${old}:`,
+    validate: async (value) => {
+      try {
+        await planRenameFields(state, name, [`${old}=${value.trim()}`], force);
+        return true;
+      } catch (error) {
+        if (error instanceof UserError) return error.message;
+        throw error;
+      }
+    },
+  });
+  return `${old}=${renamed.trim()}`;
 }

@@ -11,6 +11,7 @@ export { plannedAnswersFile } from "./answers_plan.ts";
 export {
   builtinRefs,
   findModule,
+  knownModule,
   type ModulePlan,
   planAdd,
   planDropFields,

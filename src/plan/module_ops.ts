@@ -725,7 +725,8 @@ export async function planRemove(
 }
 
 /** The recorded module `rawName` names (`findModule`); an error naming the modules otherwise. */
-function knownModule(state: ProjectState, rawName: string): string {
+/** The recorded module `rawName` names (its name or its table); refused, listing them, if none. */
+export function knownModule(state: ProjectState, rawName: string): string {
   const name = findModule(state.modules, rawName);
   if (name !== undefined) return name;
   const known = Object.keys(state.modules).sort();
