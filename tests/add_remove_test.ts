@@ -870,6 +870,58 @@ Deno.test("rename in a terminal asks which field and its new name, checked as --
   assertMatch(prompter.printed.join("\n"), /Renamed in module items: quantity → amount/);
 });
 
+Deno.test("rename and remove --field: edits on the lines they change are refused, or replaced with --force", async () => {
+  const dir = await project();
+  const schemas = join(dir, "src", "items", "items_schemas.py");
+  const edited = (await Deno.readTextFile(schemas)).replace(
+    "    quantity: int\n",
+    "    quantity: int  # counted by the warehouse\n",
+  );
+  await Deno.writeTextFile(schemas, edited);
+  const before = await snapshot(dir);
+  const refusals: [string, () => Promise<unknown>][] = [
+    [
+      "renaming quantity → amount",
+      () => runRename("items", { ...quiet, cwd: dir, field: ["quantity=amount"] }),
+    ],
+    [
+      "removing quantity",
+      () => runRemoveFields("items", { ...quiet, yes: true, cwd: dir, field: ["quantity"] }),
+    ],
+  ];
+  for (const [change, run] of refusals) {
+    await assertRejects(run, (e) => {
+      assert(e instanceof UserError, String(e));
+      assertEquals(e.exitCode, 1);
+      assertMatch(e.message, new RegExp(`on the lines ${change} changes`));
+      assertMatch(e.message, /src\/items\/items_schemas\.py/);
+      assertMatch(e.hint ?? "", /--force/);
+    });
+  }
+  assertEquals(await snapshot(dir), before, "nothing was written");
+  const dry = new ScriptedPrompter([]);
+  await runRename("items", {
+    interactive: false,
+    prompter: dry,
+    cwd: dir,
+    field: ["quantity=amount"],
+    dryRun: true,
+  });
+  assertMatch(dry.printed.join("\n"), /1 file\(s\) hold edits[^]*items_schemas\.py/);
+  assertEquals(await snapshot(dir), before);
+  const forced = new ScriptedPrompter([]);
+  await runRename("items", {
+    interactive: false,
+    prompter: forced,
+    cwd: dir,
+    field: ["quantity=amount"],
+    force: true,
+  });
+  assertMatch(forced.printed.join("\n"), /counted by the warehouse/); // the diff, shown first
+  const text = await Deno.readTextFile(schemas);
+  assert(text.includes("    amount: int\n") && !text.includes("warehouse"), text);
+});
+
 Deno.test("cli: rename --dry-run and --json write nothing; the rename says what it breaks", async () => {
   const dir = await project();
   const before = await snapshot(dir);

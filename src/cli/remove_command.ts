@@ -13,7 +13,7 @@ import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import { type ModulePlan, planDropFields, planRemove, type RemovePlan } from "../plan/mod.ts";
-import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import { fieldChangeGoesOn, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -131,35 +131,9 @@ async function runRemoveFieldsLocked(
     console.log(JSON.stringify(planJson(plan), null, 2));
     return removal;
   }
-  const tree = renderTree(plan, c);
-  out(tree);
-  if (options.dryRun) {
-    if (plan.conflicts.length) {
-      out(
-        c.yellow(`\n${plan.conflicts.length} file(s) hold edits on the lines the change touches:`),
-      );
-      out(plan.conflicts.map((f) => `  ${f.path}`).join("\n"));
-    }
-    out(c.dim("\n--dry-run: nothing was written."));
-    return removal;
-  }
-  if (plan.conflicts.length > 0) {
-    if (!options.force) {
-      throw new UserError(
-        `${plan.conflicts.length} file(s) of ${name} hold edits of yours on the lines removing ` +
-          `${fields} changes; nothing was written:\n` +
-          plan.conflicts.map((f) => `  ${f.path}`).join("\n"),
-        {
-          hint: "Pass --force to see the differences and replace those files with pyscaffold's " +
-            "(your edits in them are lost), or remove the fields by hand.",
-          exitCode: 1,
-        },
-      );
-    }
-    // The diff library loads only for diffs.
-    const { conflictDiffs } = await import("../output/patch.ts");
-    out(conflictDiffs(plan.conflicts, c));
-  }
+  out(renderTree(plan, c));
+  const words = { module: name, change: `removing ${fields}`, byHand: "remove the fields" };
+  if (!await fieldChangeGoesOn(plan, options, words, out, c)) return removal;
   await confirmed(options, {
     question: `Remove ${fields} from ${name}? The migration drops the column(s) and their values`,
     before: "dropping columns and their values",

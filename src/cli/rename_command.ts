@@ -13,7 +13,7 @@ import { readProject } from "../project/mod.ts";
 import { knownModule, type ModulePlan, planRenameFields } from "../plan/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { ProjectState } from "../project/mod.ts";
-import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import { fieldChangeGoesOn, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -74,33 +74,8 @@ async function runRenameLocked(
     return change;
   }
   out(renderTree(plan, c));
-  if (options.dryRun) {
-    if (plan.conflicts.length) {
-      out(
-        c.yellow(`\n${plan.conflicts.length} file(s) hold edits on the lines the change touches:`),
-      );
-      out(plan.conflicts.map((f) => `  ${f.path}`).join("\n"));
-    }
-    out(c.dim("\n--dry-run: nothing was written."));
-    return change;
-  }
-  if (plan.conflicts.length > 0) {
-    if (!options.force) {
-      throw new UserError(
-        `${plan.conflicts.length} file(s) of ${name} hold edits of yours on the lines renaming ` +
-          `${pairs} changes; nothing was written:\n` +
-          plan.conflicts.map((f) => `  ${f.path}`).join("\n"),
-        {
-          hint: "Pass --force to see the differences and replace those files with pyscaffold's " +
-            "(your edits in them are lost), or rename the fields by hand.",
-          exitCode: 1,
-        },
-      );
-    }
-    // The diff library loads only for diffs.
-    const { conflictDiffs } = await import("../output/patch.ts");
-    out(conflictDiffs(plan.conflicts, c));
-  }
+  const words = { module: name, change: `renaming ${pairs}`, byHand: "rename the fields" };
+  if (!await fieldChangeGoesOn(plan, options, words, out, c)) return change;
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Renamed in module ${c.bold(name)}: ${pairs}.`);
   out(
