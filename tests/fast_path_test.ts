@@ -1,5 +1,5 @@
 /**
- * `new`, `add` and `remove` without commander (src/cli/fast_path.ts) are the same with commander: the fast path's
+ * `new`, `add`, `remove` and `rename` without commander (src/cli/fast_path.ts) are the same with commander: the fast path's
  * parse equals commander's for each command line it takes, it leaves every other command
  * line to commander, and the CLI prints, writes and exits the same through either path.
  */
@@ -49,9 +49,11 @@ const TAKEN = [
   ["remove", "booking", "--dry-run", "--json", "--force", "--yes"],
   ["remove", "-y", "booking"],
   ["remove", "booking", "-f", "note", "--field", "stock", "--yes"],
+  ["rename", "booking", "-f", "note=remark", "--field=stock=units", "--dry-run"],
+  ["rename", "booking", "--json", "--force", "-f", "a=b"],
 ];
 
-Deno.test("fast path: its parse of `new`, `add` and `remove` equals commander's", async () => {
+Deno.test("fast path: its parse of `new`, `add`, `remove` and `rename` equals commander's", async () => {
   for (const argv of TAKEN) {
     const fast = fastParse(argv);
     assert(fast !== undefined, `the fast path should take ${argv.join(" ")}`);
@@ -137,6 +139,8 @@ Deno.test("fast path: the CLI prints, writes and exits as through commander", as
         ["add", "lodge", "--field", "name:str", "--dry-run"],
         ["add", "lodge", "--field", "name:str", "--field", "booking:ref:bookings", "--yes"],
         ["remove", "booking", "--yes"], // lodge refers to it: refused
+        ["rename", "lodge", "--field", "name=title"],
+        ["rename", "lodge", "--field", "title=select"], // a reserved word: refused
         ["remove", "lodge", "--yes"],
         ["remove", "nothing", "--yes"],
       ]

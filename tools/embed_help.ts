@@ -104,7 +104,7 @@ export function recordCommand(command: CommandUnknownOpts): RecordedCommand {
 }
 
 /** The commands src/cli/fast_path.ts parses without commander. */
-export const FAST_COMMANDS = ["new", "add", "remove"] as const;
+export const FAST_COMMANDS = ["new", "add", "remove", "rename"] as const;
 
 export function generate(): string {
   const lines = [

@@ -1,5 +1,5 @@
 /**
- * `pyscaffold new`, `add` and `remove` without commander. Commander, with the Node built-ins it
+ * `pyscaffold new`, `add`, `remove` and `rename` without commander. Commander, with the Node built-ins it
  * loads, costs more than a dry run's plan (docs/BENCHMARKS_HISTORY.md, "#15 the tool, third
  * pass"), and these are the commands run most. The options are not written twice:
  * tools/embed_help.ts records them from commander's own definition (src/cli/_commands.ts) into
@@ -76,6 +76,7 @@ const ACTIONS: Readonly<Record<FastCommand, () => Promise<Action>>> = {
   new: async () => (await import("./new_command.ts")).newAction,
   add: async () => (await import("./add_command.ts")).addAction,
   remove: async () => (await import("./remove_command.ts")).removeAction,
+  rename: async () => (await import("./rename_command.ts")).renameAction,
 };
 
 /**
