@@ -297,7 +297,11 @@ Deno.test("rename: fields take new names, merged with your edits; a revision ren
     [["nope=other"], /Module "items" has no field "nope"/],
     [["code=sku", "code=ref"], /renamed twice/],
     [["code=code"], /is named so already/],
-    [["code=name"], /both use the name "name"/],
+    [["code=name"], /Field "code" cannot be renamed "name": field "name" has that name/],
+    [
+      ["code=quantity", "quantity=code"],
+      /"quantity" cannot be renamed "code" in the command that renames "code" away/,
+    ],
     [["code=Bad Name"], /Field "code" cannot be renamed "Bad Name": field names are snake_case/],
     [["code=owner_id"], /the owner policy/],
   ];
@@ -864,7 +868,7 @@ Deno.test("rename in a terminal asks which field and its new name, checked as --
   const plan = (await runRename("items", { interactive: true, prompter, cwd: dir }))!;
   assertEquals(plan.renamed?.map(([from, to]) => [from.name, to.name]), [["quantity", "amount"]]);
   const refused = prompter.asked.find((a) =>
-    a.errors.some((e) => /both use the name "name"/.test(e))
+    a.errors.some((e) => /field "name" has that name/.test(e))
   );
   assert(refused, "the taken name was refused while typing");
   assertMatch(prompter.printed.join("\n"), /Renamed in module items: quantity → amount/);

@@ -415,6 +415,42 @@ Deno.test("pty: colours in a terminal, none with NO_COLOR", async () => {
   }
 });
 
+Deno.test("pty: rename without --field asks the field by arrow keys and its new name, refusing a taken one", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const made = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", MAIN, "new", "svc", "--yes", "--no-git", "--no-env", "--no-install"],
+      cwd: tmp,
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    assert(made.success, new TextDecoder().decode(made.stderr));
+    const cwd = join(tmp, "svc");
+    const result = await runInPty(["rename", "items"], cwd, [
+      // name, description, quantity: the third
+      { expect: "Which field of items gets a new name\\?", keys: [KEY.down, KEY.down, KEY.enter] },
+      { expect: "New name for quantity", keys: [..."name", KEY.enter] },
+      {
+        expect: 'field "name" has that name',
+        keys: [..."\x7f\x7f\x7f\x7f", ..."amount", KEY.enter],
+      },
+      { expect: "Renamed in module items: quantity → amount", keys: [] },
+    ], { rows: 40, cols: 120 });
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 0, result.output);
+    const record = JSON.parse(
+      await Deno.readTextFile(join(cwd, ".pyscaffold", "modules", "items.json")),
+    );
+    assertEquals(record.fields.map((f: { name: string }) => f.name), [
+      "name",
+      "description",
+      "amount",
+    ]);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
 Deno.test("stdin from /dev/null: `new` with open questions fails at once naming the flags", async () => {
   const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-null-" });
   try {

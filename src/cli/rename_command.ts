@@ -104,7 +104,7 @@ async function askRename(
   const fields = state.modules[name].fields;
   const old = await prompter.select({
     message: `Which field of ${name} gets a new name?`,
-    choices: fields.map((f) => ({ value: f.name, name: `${f.name}  ${fieldText(f)}` })),
+    choices: fields.map((f) => ({ value: f.name, name: f.name, description: fieldText(f) })),
   });
   const renamed = await prompter.input({
     message: `New name for ${old}:`,

@@ -517,6 +517,33 @@ export async function planRenameFields(
       );
     }
   }
+  // A name or column another field has (after the renames), said of the rename.
+  for (const [i, field] of before.fields.entries()) {
+    if (!renames.has(field)) continue;
+    const names = new Set([fields[i].name, fieldColumn(fields[i])]);
+    const other = fields.find((f, j) =>
+      j !== i && (names.has(f.name) || names.has(fieldColumn(f)))
+    );
+    if (other !== undefined) {
+      throw new UserError(
+        `Field "${field.name}" cannot be renamed "${fields[i].name}": field "${other.name}" has ` +
+          "that name or column; nothing was written.",
+        { hint: "Choose another name." },
+      );
+    }
+    // The revision renames one column after the other: a name another rename frees is still
+    // taken when this one runs.
+    const freed = before.fields.find((f, j) =>
+      j !== i && renames.has(f) && (names.has(f.name) || names.has(fieldColumn(f)))
+    );
+    if (freed !== undefined) {
+      throw new UserError(
+        `Field "${field.name}" cannot be renamed "${fields[i].name}" in the command that renames ` +
+          `"${freed.name}" away from it; nothing was written.`,
+        { hint: "Rename them one at a time, through a name neither has." },
+      );
+    }
+  }
   parseFields(fields.map(fieldText), state.project.database);
   if (before.access === "owner") {
     const owner = fields.find((f) => fieldColumn(f) === fieldColumn(OWNER_FIELD));
