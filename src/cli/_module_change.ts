@@ -2,12 +2,14 @@
  * What the commands that change a project's modules and schema share: `add`, `remove --field`
  * and `rename` render a module with this version's templates and merge it with the files on disk,
  * the base being this version's render of the module as recorded, so a project another version
- * made must be updated first; and `add`, `remove` and `update` end alike, with a migration to run.
+ * made must be updated first; and `add`, `remove`, `rename` and `update` print alike and end
+ * alike, with a migration to run.
  */
 import { UserError } from "../errors.ts";
-import type { Colors } from "../output/colors.ts";
+import { type Colors, makeColors } from "../output/colors.ts";
 import type { Plan } from "../plan/mod.ts";
 import type { ProjectState } from "../project/mod.ts";
+import type { Prompter } from "../wizard/prompter.ts";
 import { VERSION } from "../version.ts";
 
 /** Refuses, naming `update`, a project that another version of pyscaffold made; `goal` ends the hint. */
@@ -22,6 +24,19 @@ export function refuseOtherVersion(state: ProjectState, goal: string): void {
         `records ${VERSION}), then ${goal}.`,
     },
   );
+}
+
+/**
+ * Where a command's lines go, and their colours: the prompter's when it has one (the wizard, the
+ * tests' scripted prompter), else the console's.
+ */
+export function outputOf(
+  prompter: Prompter | undefined,
+): { c: Colors; out: (text: string) => void } {
+  return {
+    c: prompter?.colors ?? makeColors(),
+    out: (text) => prompter ? prompter.print(text) : console.log(text),
+  };
 }
 
 /** The steps after a command that wrote an Alembic revision. */

@@ -5,11 +5,11 @@
  * (`.pyscaffold/modules/<name>.json`) is written last, all of it atomically.
  */
 import { conflictDiffs } from "../output/patch.ts";
-import { printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import { outputOf, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
 import { UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 // Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
-import { type Colors, makeColors } from "../output/colors.ts";
+import type { Colors } from "../output/colors.ts";
 import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
 import { readProject } from "../project/mod.ts";
@@ -56,8 +56,7 @@ async function runAddLocked(
   rawName: string,
   options: AddOptions,
 ): Promise<ModulePlan | undefined> {
-  const c = options.prompter?.colors ?? makeColors();
-  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const { c, out } = outputOf(options.prompter);
   const state = await readProject(options.cwd ?? Deno.cwd());
   // A module of this version calls into project files of this version (the guard's prefetch, the
   // cache's generation key): added to a project another version made, it could not even import.

@@ -8,12 +8,16 @@
  */
 import { UserError } from "../errors.ts";
 // Not output/mod.ts: its pager loads node:util, which `remove` does not need.
-import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import { type ModulePlan, planDropFields, planRemove, type RemovePlan } from "../plan/mod.ts";
-import { fieldChangeGoesOn, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import {
+  fieldChangeGoesOn,
+  outputOf,
+  printMigrationSteps,
+  refuseOtherVersion,
+} from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -53,8 +57,7 @@ async function runRemoveLocked(
   rawName: string,
   options: RemoveOptions,
 ): Promise<RemovePlan | undefined> {
-  const c = options.prompter?.colors ?? makeColors();
-  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const { c, out } = outputOf(options.prompter);
   const state = await readProject(options.cwd ?? Deno.cwd());
   const removal = await planRemove(state, rawName, options.force ?? false);
   const { plan } = removal;
@@ -119,8 +122,7 @@ async function runRemoveFieldsLocked(
   rawName: string,
   options: RemoveOptions & { field: string[] },
 ): Promise<ModulePlan | undefined> {
-  const c = options.prompter?.colors ?? makeColors();
-  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const { c, out } = outputOf(options.prompter);
   const state = await readProject(options.cwd ?? Deno.cwd());
   refuseOtherVersion(state, "remove its fields");
   const removal = await planDropFields(state, rawName, options.field, options.force ?? false);

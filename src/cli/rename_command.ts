@@ -6,14 +6,18 @@
  */
 import { UserError } from "../errors.ts";
 // Not output/mod.ts: its pager loads node:util, which `rename` does not need.
-import { makeColors } from "../output/colors.ts";
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import { knownModule, type ModulePlan, planRenameFields } from "../plan/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { ProjectState } from "../project/mod.ts";
-import { fieldChangeGoesOn, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import {
+  fieldChangeGoesOn,
+  outputOf,
+  printMigrationSteps,
+  refuseOtherVersion,
+} from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -51,8 +55,7 @@ async function runRenameLocked(
   rawName: string,
   options: RenameOptions,
 ): Promise<ModulePlan | undefined> {
-  const c = options.prompter?.colors ?? makeColors();
-  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const { c, out } = outputOf(options.prompter);
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   if (!options.field?.length && !interactive) {
     throw new UserError("Nothing to rename: name a field with --field old=new.", {

@@ -11,13 +11,13 @@
  */
 import { coloredPatch } from "../output/patch.ts";
 import { UserError } from "../errors.ts";
-import { type Colors, makeColors, planJson } from "../output/mod.ts";
+import { type Colors, planJson } from "../output/mod.ts";
 import { ANSWERS_FILE, MODULES_DIR, readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
-import { printMigrationSteps } from "./_module_change.ts";
+import { outputOf, printMigrationSteps } from "./_module_change.ts";
 import { type ChangelogSection, changesSince, rewrap } from "./changelog.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -52,8 +52,7 @@ export function runUpdate(options: UpdateOptions): Promise<UpdateResult> {
 }
 
 async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
-  const c = options.prompter?.colors ?? makeColors();
-  const out = (text: string) => options.prompter ? options.prompter.print(text) : console.log(text);
+  const { c, out } = outputOf(options.prompter);
   const cwd = options.cwd ?? Deno.cwd();
   const state = await readProject(cwd);
   const interactive = options.interactive ?? Deno.stdin.isTerminal();

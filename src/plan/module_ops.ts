@@ -430,12 +430,7 @@ export async function planDropFields(
   const before = recordedModule(name, state.modules, state.project);
   const dropped: FieldSpec[] = [];
   for (const raw of rawNames) {
-    const field = before.fields.find((f) => f.name === raw || fieldColumn(f) === raw);
-    if (field === undefined) {
-      throw new UserError(`Module "${name}" has no field "${raw}"; nothing was written.`, {
-        hint: `Its fields: ${before.fields.map((f) => f.name).join(", ")}.`,
-      });
-    }
+    const field = recordedField(before, raw);
     if (!dropped.includes(field)) dropped.push(field);
   }
   const fields = before.fields.filter((f) => !dropped.includes(f));
@@ -446,6 +441,18 @@ export async function planDropFields(
     );
   }
   return await planFields(state, before, fields, { added: [], dropped }, force);
+}
+
+/** The field of `module` that `raw` names (its name, or a reference's column); refused if none. */
+function recordedField(module: ModuleSpec, raw: string): FieldSpec {
+  const field = module.fields.find((f) => f.name === raw || fieldColumn(f) === raw);
+  if (field !== undefined) return field;
+  throw new UserError(
+    `Module "${module.name}" has no field "${printable(raw)}"; nothing was written.`,
+    {
+      hint: `Its fields: ${module.fields.map((f) => f.name).join(", ")}.`,
+    },
+  );
 }
 
 /**
@@ -474,15 +481,7 @@ export async function planRenameFields(
         { hint: example },
       );
     }
-    const field = before.fields.find((f) => f.name === from || fieldColumn(f) === from);
-    if (field === undefined) {
-      throw new UserError(
-        `Module "${name}" has no field "${printable(from)}"; nothing was written.`,
-        {
-          hint: `Its fields: ${before.fields.map((f) => f.name).join(", ")}.`,
-        },
-      );
-    }
+    const field = recordedField(before, from);
     if (renames.has(field)) {
       throw new UserError(`Field "${field.name}" is renamed twice; nothing was written.`, {
         hint: "Rename each field once.",
@@ -500,7 +499,7 @@ export async function planRenameFields(
     renames.set(field, newName);
   }
   const fields = before.fields.map((f) => renames.has(f) ? { ...f, name: renames.get(f)! } : f);
-  // The rules of a new field's name (snake_case, no reserved word, no name or column twice),
+  // The rules of a new field's name (snake_case, no reserved word, not an audit field),
   // said of the rename rather than of a field's text the user did not type.
   for (const [field, to] of renames) {
     const text = fieldText({ ...field, name: to });
@@ -544,7 +543,6 @@ export async function planRenameFields(
       );
     }
   }
-  parseFields(fields.map(fieldText), state.project.database);
   if (before.access === "owner") {
     const owner = fields.find((f) => fieldColumn(f) === fieldColumn(OWNER_FIELD));
     if (owner) {

@@ -556,6 +556,38 @@ function fieldView(
   };
 }
 
+/** `op.drop_index(op.f(name), table_name=table)` at 4 spaces, in `schema` when there is one. */
+function dropIndex(name: string, table: string, schema: string | undefined): string {
+  return formatCall(4, "op.drop_index", [
+    `op.f("${name}")`,
+    `table_name="${table}"`,
+    ...schemaArg(schema),
+  ]);
+}
+
+/** A foreign key `name` of `table` dropped, as `dropIndex` drops an index. */
+function dropForeignKey(name: string, table: string, schema: string | undefined): string {
+  return formatCall(4, "op.drop_constraint", [
+    `op.f("${name}")`,
+    `"${table}"`,
+    `type_="foreignkey"`,
+    ...schemaArg(schema),
+  ]);
+}
+
+/** The names of a field's own indexes in `table`: `ix_…` when indexed, `uq_…` when unique. */
+function ownIndexNames(f: FieldView, table: string): string[] {
+  return [
+    ...(f.indexed ? [constraintName("ix", table, [f.column])] : []),
+    ...(f.unique ? [constraintName("uq", table, [f.column])] : []),
+  ];
+}
+
+/** A reference's foreign key name in `table` (`fk_…`); undefined for other fields. */
+function foreignKeyName(f: FieldView, table: string): string | undefined {
+  return f.type === "ref" ? constraintName("fk", table, [f.column]) : undefined;
+}
+
 /** `op.create_index(op.f(name), table, ...args)` at 4 spaces, in `schema` when there is one. */
 function createIndex(name: string, table: string, args: string[], schema?: string): string {
   return formatCall(4, "op.create_index", [
@@ -629,24 +661,11 @@ export function columnSteps(
       ...columnSchema,
     ])]
     : [];
-  const dropIndex = (name: string) =>
-    formatCall(4, "op.drop_index", [
-      `op.f("${name}")`,
-      `table_name="${table}"`,
-      ...schemaArg(schema),
-    ]);
-  const dropForeignKey = (name: string) =>
-    formatCall(4, "op.drop_constraint", [
-      `op.f("${name}")`,
-      `"${table}"`,
-      `type_="foreignkey"`,
-      ...schemaArg(schema),
-    ]);
   return {
     upgrade: [add, ...unfill, ...column.indexes],
     downgrade: [
-      ...(column.foreignKey ? [dropForeignKey(column.foreignKey)] : []),
-      ...column.indexNames.map(dropIndex),
+      ...(column.foreignKey ? [dropForeignKey(column.foreignKey, table, schema)] : []),
+      ...column.indexNames.map((name) => dropIndex(name, table, schema)),
       formatCall(4, "op.drop_column", [`"${table}"`, `"${column.name}"`, ...columnSchema]),
     ],
   };
@@ -668,12 +687,9 @@ export function addColumnSteps(
       name: f.column,
       line: f.migrationFilledColumn ?? f.migrationColumn,
       filled: f.migrationFilledColumn !== undefined,
-      ...f.type === "ref" ? { foreignKey: constraintName("fk", view.table, [f.column]) } : {},
+      foreignKey: foreignKeyName(f, view.table),
       indexes: f.migrationIndexes,
-      indexNames: [
-        ...(f.indexed ? [constraintName("ix", view.table, [f.column])] : []),
-        ...(f.unique ? [constraintName("uq", view.table, [f.column])] : []),
-      ],
+      indexNames: ownIndexNames(f, view.table),
     }, view.schema);
     upgrade.push(...steps.upgrade);
     downgrade.unshift(...steps.downgrade);
@@ -709,29 +725,12 @@ export function renameColumnSteps(
 ): { upgrade: string[]; downgrade: string[] } {
   const { table, schema } = after;
   const columnSchema = schema ? [COLUMN_SCHEMA] : [];
+  const refSchema = schema ? [`referent_schema="${schema}"`, `source_schema="${schema}"`] : [];
   const one = (from: FieldView, to: FieldView): string[] => {
-    const fk = (f: FieldView) => constraintName("fk", table, [f.column]);
-    const indexNames = (f: FieldView) => [
-      ...(f.indexed ? [constraintName("ix", table, [f.column])] : []),
-      ...(f.unique ? [constraintName("uq", table, [f.column])] : []),
-    ];
-    const refSchema = schema ? [`referent_schema="${schema}"`, `source_schema="${schema}"`] : [];
+    const [oldKey, newKey] = [foreignKeyName(from, table), foreignKeyName(to, table)];
     return [
-      ...from.refNames
-        ? [formatCall(4, "op.drop_constraint", [
-          `op.f("${fk(from)}")`,
-          `"${table}"`,
-          `type_="foreignkey"`,
-          ...schemaArg(schema),
-        ])]
-        : [],
-      ...indexNames(from).map((name) =>
-        formatCall(4, "op.drop_index", [
-          `op.f("${name}")`,
-          `table_name="${table}"`,
-          ...schemaArg(schema),
-        ])
-      ),
+      ...oldKey ? [dropForeignKey(oldKey, table, schema)] : [],
+      ...ownIndexNames(from, table).map((name) => dropIndex(name, table, schema)),
       formatCall(4, "op.alter_column", [
         `"${table}"`,
         `"${from.column}"`,
@@ -739,9 +738,9 @@ export function renameColumnSteps(
         ...columnSchema,
       ]),
       ...to.migrationIndexes,
-      ...to.refNames
+      ...newKey && to.refNames
         ? [formatCall(4, "op.create_foreign_key", [
-          `op.f("${fk(to)}")`,
+          `op.f("${newKey}")`,
           `"${table}"`,
           `"${to.refNames.table}"`,
           `["${to.column}"]`,
@@ -772,8 +771,7 @@ export function uniqueWhileActiveSteps(
 ): { upgrade: string[]; downgrade: string[] } {
   const schema = schemaArg(view.schema);
   const table = view.table;
-  const dropIndex = (name: string) =>
-    formatCall(4, "op.drop_index", [`op.f("${name}")`, `table_name="${table}"`, ...schema]);
+  const dropOwn = (name: string) => dropIndex(name, table, view.schema);
   const upgrade: string[] = [];
   const downgrade: string[] = [];
   for (const f of view.fields.filter((f) => f.unique)) {
@@ -781,7 +779,7 @@ export function uniqueWhileActiveSteps(
     const uq = constraintName("uq", table, [f.column]);
     const columns = `["${f.column}"]`;
     upgrade.push(
-      f.indexed ? dropIndex(ix) : formatCall(4, "op.drop_constraint", [
+      f.indexed ? dropOwn(ix) : formatCall(4, "op.drop_constraint", [
         `op.f("${uq}")`,
         `"${table}"`,
         `type_="unique"`,
@@ -790,9 +788,9 @@ export function uniqueWhileActiveSteps(
       ...f.migrationIndexes,
     );
     downgrade.push(
-      dropIndex(uq),
+      dropOwn(uq),
       ...f.indexed
-        ? [dropIndex(ix), createIndex(ix, table, [columns, "unique=True"], view.schema)]
+        ? [dropOwn(ix), createIndex(ix, table, [columns, "unique=True"], view.schema)]
         : [
           formatCall(4, "op.create_unique_constraint", [
             `op.f("${uq}")`,
