@@ -400,6 +400,22 @@ export class Background {
     return await Deno.readTextFile(this.#log).catch(() => "");
   }
 
+  /**
+   * Stops the server as Docker and Kubernetes do, SIGTERM to the leader alone (its workers hear
+   * of it from the leader), SIGKILL after 10 s; then the group, as `stop`.
+   */
+  async terminate(lines = 60): Promise<string> {
+    try {
+      Deno.kill(this.#child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.#signalGroup("SIGKILL"), 10_000);
+    await this.#child.status;
+    clearTimeout(timer);
+    return await this.stop(lines);
+  }
+
   /** Stops the group; returns the last `lines` lines of its output. */
   async stop(lines = 60): Promise<string> {
     this.#signalGroup("SIGTERM");

@@ -626,6 +626,38 @@ print(json.dumps(results))
 
         const ready = await api.call("GET", "/health/ready");
         assertEquals(ready.status, 200, ready.text);
+
+        // Last: it stops the server.
+        steps.push(
+          await t.step(
+            "stopped while a reset mail waits to be sent again: logged, at once",
+            async () => {
+              const email = "mail-at-stop@example.com";
+              const body = { email, password: "correct horse battery staple" };
+              assertEquals((await api.call("POST", "/api/auth/register", { body })).status, 201);
+              const asked = await api.call("POST", "/api/auth/password-reset", { body: { email } });
+              assertEquals(asked.status, 202, asked.text);
+              // Nothing listens at SMTP_URL: the first attempt fails and the mail waits 2 s.
+              const deadline = Date.now() + 10_000;
+              while (!(await running.server.output()).includes(`mail to ${email} not sent (`)) {
+                assert(Date.now() < deadline, "no failed attempt logged");
+                await new Promise((r) => setTimeout(r, 50));
+              }
+              const stopping = performance.now();
+              const log = await running.server.terminate(100_000);
+              const took = performance.now() - stopping;
+              // Without the stop, the retries (2 s, then 10 s) outlast the harness's 10 s before
+              // SIGKILL, and nothing says the mail was lost.
+              assert(took < 8_000, `the server took ${took.toFixed(0)} ms to stop:\n${log}`);
+              assert(
+                log.split("\n").some((line) =>
+                  line.includes(`mail to ${email} not sent:`) && line.includes("(the app stopped)")
+                ),
+                `no line says the mail was not sent:\n${log}`,
+              );
+            },
+          ),
+        );
         figures.push(
           `attacks ${framework}: ${api.sent} requests sent, by status ${
             JSON.stringify(api.byClass)
