@@ -15,10 +15,18 @@ export class UserError extends Error {
   }
 }
 
-/** The user pressed Ctrl-C or otherwise cancelled: nothing was written. */
+/** The user pressed Ctrl-C or otherwise cancelled: nothing was written, unless `message` says. */
 export class CancelledError extends UserError {
-  constructor() {
-    super("Cancelled — nothing was written.", { exitCode: 130 });
+  constructor(message = "Cancelled — nothing was written.") {
+    super(message, { exitCode: 130 });
     this.name = "CancelledError";
+  }
+}
+
+/** The user answered no to a confirmation: not an error, but the command did not do its work. */
+export class DeclinedError extends UserError {
+  constructor(message = "Nothing was written.") {
+    super(message, { exitCode: 1 });
+    this.name = "DeclinedError";
   }
 }

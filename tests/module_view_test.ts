@@ -140,7 +140,7 @@ Deno.test("view: request schemas carry the column's limits, an offset and strict
   assert(byType("ref").createAnnotation.includes("ge=1, le=2147483647"));
   assertEquals(byType("int").outOfRange, "2**31");
   // A datetime without an offset is a 422, not a guess.
-  assert(byType("datetime").createAnnotation.startsWith("AwareDatetime"));
+  assert(byType("datetime").createAnnotation.startsWith("UtcDatetime"));
   assertEquals(byType("datetime").pyType, "datetime");
   // Output schemas keep an enum's choices.
   assertEquals(byType("enum").outType, byType("enum").createAnnotation.replace(" | None", ""));

@@ -378,6 +378,29 @@ Deno.test("pty: Ctrl-C mid-way says so, exits 130 and writes nothing", async () 
   }
 });
 
+Deno.test("pty: Ctrl-C after the project is written says it is written, without the steps after it", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
+  try {
+    const answered = ["--framework", "flask", "--database", "postgresql", "--no-celery"];
+    const result = await runInPty(["new", "svc", ...answered, "--no-git"], cwd, [
+      { expect: "Add JWT", keys: [KEY.enter] },
+      { expect: "Redis", keys: [KEY.enter] },
+      { expect: "module\\?", keys: [KEY.enter] },
+      { expect: "Who may read and change its rows\\?", keys: [KEY.enter] },
+      { expect: "space: next page", keys: ["q"] },
+      { expect: "What next\\?", keys: [KEY.enter] },
+      { expect: "Write \\.env from \\.env\\.example", keys: [KEY.ctrlC] },
+    ]);
+    assertEquals(result.failure, null, result.output);
+    assertEquals(result.code, 130, result.output);
+    assertMatch(result.output, /Cancelled — svc is written, without the steps after it/);
+    assert(!/nothing was written/.test(result.output), result.output);
+    assert((await Deno.stat(join(cwd, "svc", "pyproject.toml"))).isFile);
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
 Deno.test("pty: no arguments opens the menu, whose first entry starts the wizard", async () => {
   const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-pty-" });
   try {

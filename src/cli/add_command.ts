@@ -6,7 +6,7 @@
  */
 import { conflictDiffs } from "../output/patch.ts";
 import { outputOf, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
-import { UserError } from "../errors.ts";
+import { DeclinedError, UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 // Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
 import type { Colors } from "../output/colors.ts";
@@ -137,7 +137,7 @@ async function runAddLocked(
         message: `Replace these ${plan.conflicts.length} file(s)?`,
         default: false,
       });
-      if (!replace) throw new UserError("Nothing was written.", { exitCode: 1 });
+      if (!replace) throw new DeclinedError();
     }
   } else if (asked && !options.yes) {
     prompter!.print(tree);
@@ -145,7 +145,7 @@ async function runAddLocked(
       message: added.added ? "Write these changes?" : "Create these files?",
       default: true,
     });
-    if (!write) throw new UserError("Nothing was written.", { exitCode: 1 });
+    if (!write) throw new DeclinedError();
   }
 
   await writePlan(plan, state.root);

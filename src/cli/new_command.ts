@@ -229,7 +229,12 @@ export async function runNew(directory: string | undefined, options: NewOptions)
   // The wizard has shown the tree in its preview already.
   if (!interactive) console.log(renderTree(plan, c));
   console.log(`\n${c.green("✔")} Created ${c.bold(target)} (${plan.files.length} files).`);
-  const setup = await chooseSetup(options, prompter, c);
+  const setup = await chooseSetup(options, prompter, c).catch((error) => {
+    if (!(error instanceof CancelledError)) throw error;
+    throw new CancelledError(
+      `Cancelled — ${target} is written, without the steps after it (.env, git, install).`,
+    );
+  });
   const outcomes = await runSetup(setup, target, c);
   const done = (step: "env" | "install") => outcomes.some((o) => o.step === step && o.ok);
   console.log("\nNext steps:\n");

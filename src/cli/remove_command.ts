@@ -6,7 +6,7 @@
  * would import a deleted one (src/plan/module_ops.ts): the app must still start.
  * With --field, the module stays and loses those fields (`runRemoveFields`).
  */
-import { UserError } from "../errors.ts";
+import { DeclinedError, UserError } from "../errors.ts";
 // Not output/mod.ts: its pager loads node:util, which `remove` does not need.
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
@@ -167,7 +167,7 @@ async function confirmed(
   }
   const prompter = options.prompter ?? await terminalPrompter();
   if (!await prompter.confirm({ message: words.question, default: false })) {
-    throw new UserError(words.nothing, { exitCode: 1 });
+    throw new DeclinedError(words.nothing);
   }
 }
 

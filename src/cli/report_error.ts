@@ -2,12 +2,12 @@
  * What a failed command prints, and its exit code. Without commander, so that the fast path
  * (fast_path.ts) reports errors as the commander path does (mod.ts adds commander's own).
  */
-import { CancelledError, UserError } from "../errors.ts";
+import { CancelledError, DeclinedError, UserError } from "../errors.ts";
 import { makeColors } from "../output/colors.ts";
 
 export function reportError(error: unknown): number {
   const c = makeColors(Deno.stderr.isTerminal() && !Deno.env.get("NO_COLOR"));
-  if (error instanceof CancelledError) {
+  if (error instanceof CancelledError || error instanceof DeclinedError) {
     console.error(c.yellow(error.message));
     return error.exitCode;
   }

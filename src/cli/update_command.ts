@@ -10,7 +10,7 @@
  * one writer: all or nothing, Ctrl-C included.
  */
 import { coloredPatch } from "../output/patch.ts";
-import { UserError } from "../errors.ts";
+import { DeclinedError, UserError } from "../errors.ts";
 import { type Colors, planJson } from "../output/mod.ts";
 import { ANSWERS_FILE, MODULES_DIR, readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
@@ -145,7 +145,7 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   }
   if (!options.yes && interactive && conflicts.length === 0 && update.drops.length === 0) {
     const go = await (await ask()).confirm({ message: "Apply the update?", default: true });
-    if (!go) throw new UserError("Nothing was written.", { exitCode: 1 });
+    if (!go) throw new DeclinedError();
   } else if (!options.yes && !interactive && plan.files.length + plan.deletes.length > 0) {
     // Rewriting the project's files is a decision: without a terminal to ask, --yes says it.
     throw new UserError(

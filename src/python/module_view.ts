@@ -475,10 +475,12 @@ const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => str
   float: (_, py) => py,
   bool: (_, py) => py,
   date: (_, py) => py,
-  // A datetime without an offset is refused (422) rather than guessed: the column stores UTC.
-  datetime: () => "AwareDatetime",
+  // A datetime without an offset is refused (422) rather than guessed, and so is one out of the
+  // years UTC can hold: the column stores UTC (src/openapi.py).
+  datetime: () => "UtcDatetime",
   uuid: (_, py) => py,
-  json: (_, py) => py,
+  // An object whose numbers JSON can write back (src/openapi.py).
+  json: () => "JsonObject",
   enum: (f) => `Literal[${f.choices!.map((c) => JSON.stringify(c)).join(", ")}]`,
   ref: intRange,
 };

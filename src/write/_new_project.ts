@@ -18,21 +18,31 @@ export interface WriteProgress {
   (written: number, total: number, path: string): void;
 }
 
-/** Checks that `target` can receive a new project: absent, or an empty directory. */
+/**
+ * Checks that `target` can receive a new project: absent, or an empty directory. The path is
+ * checked as it will be written, resolved (`absent/..` is the directory it ends in); an empty
+ * one is refused, since it is most often a shell variable that was not set.
+ */
 export async function checkNewTarget(target: string): Promise<void> {
+  if (target.trim() === "") {
+    throw new UserError("The project directory is empty text.", {
+      hint: 'Pass a name (pyscaffold new my-api), or "." for the current directory.',
+    });
+  }
+  const absolute = resolve(target);
   let info: Deno.FileInfo;
   try {
-    info = await Deno.lstat(target);
+    info = await Deno.lstat(absolute);
     // A symbolic link is followed to its directory; a dangling one is refused below.
-    if (info.isSymlink) info = await Deno.stat(target);
+    if (info.isSymlink) info = await Deno.stat(absolute);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
-      if (await isDanglingLink(target)) {
+      if (await isDanglingLink(absolute)) {
         throw new UserError(`${target} is a symbolic link to nothing.`, {
           hint: "Remove the link, or choose another project name or directory.",
         });
       }
-      await checkParent(dirname(resolve(target)));
+      await checkParent(dirname(absolute));
       return;
     }
     throw fsError(error, target);
@@ -42,8 +52,10 @@ export async function checkNewTarget(target: string): Promise<void> {
       hint: "Choose another project name or directory.",
     });
   }
-  for await (const _ of Deno.readDir(target)) {
-    throw new UserError(`${target} already exists and is not empty; nothing was written.`, {
+  for await (const _ of Deno.readDir(absolute)) {
+    // `..` or `.` in it: the directory it ends in is named too.
+    const named = basename(target) === basename(absolute) ? target : `${target} (${absolute})`;
+    throw new UserError(`${named} already exists and is not empty; nothing was written.`, {
       hint: "Choose another directory, or empty this one first.",
     });
   }
@@ -118,7 +130,10 @@ export async function writeNewProject(
     if (staging) await Deno.remove(staging, { recursive: true }).catch(() => {});
     const failure = fsError(error, target);
     if (failure instanceof CancelledError) throw failure;
-    throw new UserError(`${failure.message} Nothing was written.`, { hint: failure.hint });
+    const said = /nothing was written\.$/i.test(failure.message);
+    throw new UserError(said ? failure.message : `${failure.message} Nothing was written.`, {
+      hint: failure.hint,
+    });
   } finally {
     lock?.close();
   }

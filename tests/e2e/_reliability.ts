@@ -192,7 +192,11 @@ export function assertNotServerError(answer: Answer, what: string): void {
  * One request written as raw bytes on a new connection (what `fetch` will not send: chunked
  * bodies, malformed request lines), and the answer read until the server closes.
  */
-export async function rawExchange(base: string, request: Uint8Array | string): Promise<Answer> {
+export async function rawExchange(
+  base: string,
+  request: Uint8Array | string,
+  options: { closeWrite?: boolean } = {},
+): Promise<Answer> {
   const { hostname, port } = new URL(base);
   const conn = await Deno.connect({ hostname, port: Number(port) });
   const timer = setTimeout(() => conn.close(), 15_000);
@@ -201,6 +205,8 @@ export async function rawExchange(base: string, request: Uint8Array | string): P
     const bytes = typeof request === "string" ? new TextEncoder().encode(request) : request;
     // The server may answer and close before reading everything (a 413, a 431).
     await conn.writable.getWriter().write(bytes).catch(() => {});
+    // The client's side closed after the request (a body that ends before its Content-Length).
+    if (options.closeWrite) await conn.closeWrite().catch(() => {});
     for await (const chunk of conn.readable) chunks.push(chunk);
   } catch {
     // a reset after the answer was read

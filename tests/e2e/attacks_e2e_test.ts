@@ -423,6 +423,30 @@ for (const framework of ["flask", "quart"] as const) {
                 chunked(`{"name": "${"a".repeat(2 ** 21)}"}`),
               );
               assertClientError(big, "chunked 2 MB body", [413]);
+              // A chunked body whose framing breaks (a size that is not hex, a chunk longer than
+              // its size): a 400 in the envelope, not a 500 (gunicorn raised it through the app).
+              const framing = (body: string) =>
+                head("POST", "/api/items", `Authorization: Bearer ${api.token}\r\n`) +
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + body;
+              for (const body of ["ZZ\r\nabc\r\n0\r\n\r\n", "2\r\n{}XX0\r\n\r\n"]) {
+                const answer = await rawExchange(running.base, framing(body));
+                assertClientError(answer, `chunked ${JSON.stringify(body)}`, [400]);
+              }
+              // A body that ends before its Content-Length, the client's side closed: a 400, not
+              // taken as the whole body. Flask only: hypercorn waits for the rest (up to Quart's
+              // BODY_TIMEOUT, 60 s, then 408), which would hold the last step's graceful stop.
+              if (framework === "flask") {
+                const cut = '{"name": "cut short"}';
+                const short = await rawExchange(
+                  running.base,
+                  head("POST", "/api/items", `Authorization: Bearer ${api.token}\r\n`) +
+                    `Content-Type: application/json\r\nContent-Length: ${
+                      cut.length + 100
+                    }\r\n\r\n${cut}`,
+                  { closeWrite: true },
+                );
+                assertClientError(short, "a body cut short", [400]);
+              }
               // No redirect to the merged path (its body would be the router's HTML page).
               for (const path of ["/health//live", "/api//items", "/api/items/"]) {
                 assertClientError(
