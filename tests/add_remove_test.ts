@@ -6,7 +6,8 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals, assertMatch, assertRejects } from "./_assert.ts";
-import { UserError } from "../src/errors.ts";
+import { DeclinedError, UserError } from "../src/errors.ts";
+import { reportError } from "../src/cli/report_error.ts";
 import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove, runRemoveFields } from "../src/cli/remove_command.ts";
 import { runRename } from "../src/cli/rename_command.ts";
@@ -571,7 +572,13 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   });
   const moduleFiles = createdBy(order).filter((f) => f.path !== order.migration.path);
   for (const f of moduleFiles) await Deno.writeTextFile(join(dir, f.path), "changed\n");
-  const plan = (await runRemove("purchase", { ...quiet, yes: true, cwd: dir, force: true }))!;
+  const prompter = new ScriptedPrompter([]);
+  const plan =
+    (await runRemove("purchase", { ...quiet, prompter, yes: true, cwd: dir, force: true }))!;
+  // The plan says which deletions take edits with them.
+  for (const f of moduleFiles) {
+    assertMatch(prompter.transcript, new RegExp(`delete  ${f.path}  \\(changed since add`));
+  }
   assertEquals(
     plan.plan.deletes.map((f) => f.path),
     [".pyscaffold/modules/purchase.json", ...moduleFiles.map((f) => f.path)].sort(),
@@ -1154,4 +1161,27 @@ Deno.test("cli: remove without a terminal and without --yes deletes nothing and 
   assertEquals(r.code, 1);
   assertMatch(r.stderr, /cannot ask before deleting files[\s\S]*--yes/);
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("remove: a no at the question writes nothing and is reported as a decision, not an error", async () => {
+  const dir = await project();
+  await runAdd("booking", { ...quiet, cwd: dir, field: ["x:int"] });
+  const before = await snapshot(dir);
+  const prompter = new ScriptedPrompter([{ expect: /Remove booking\?/, answer: false }]);
+  let error: unknown;
+  await assertRejects(
+    () => runRemove("booking", { interactive: true, prompter, cwd: dir }),
+    (e) => error = e,
+  );
+  assert(error instanceof DeclinedError, String(error));
+  assertEquals(await snapshot(dir), before);
+  const printed: string[] = [];
+  const print = console.error;
+  console.error = (text: string) => printed.push(text);
+  try {
+    assertEquals(reportError(error), 1);
+  } finally {
+    console.error = print;
+  }
+  assertEquals(printed, ["Nothing was removed."]);
 });

@@ -46,6 +46,21 @@ Deno.test("new refuses a directory that holds only hidden files (.git)", async (
   assertEquals(entries(cwd), ["svc"]);
 });
 
+Deno.test("new refuses an empty directory name, and a path that ends in a directory that is not empty", async () => {
+  const cwd = await tmp();
+  await Deno.writeTextFile(join(cwd, "notes.txt"), "mine");
+  // `pyscaffold new "$NAME"` with NAME unset: not the current directory by accident.
+  assertRefused(await cli(["new", "", "--yes"], cwd), /The project directory is empty text/);
+  // `absent/..` is the current directory, which is not empty: refused before the dry run's plan,
+  // naming the directory it ends in, and once only "nothing was written".
+  for (const args of [["--dry-run"], []]) {
+    const r = await cli(["new", "absent/..", "--yes", ...args], cwd);
+    assertRefused(r, /absent\/\.\. \(.+\) already exists and is not empty; nothing was written\./);
+    assertEquals(r.stderr.match(/nothing was written/gi)?.length, 1, r.stderr);
+  }
+  assertEquals(entries(cwd), ["notes.txt"]);
+});
+
 Deno.test("new refuses a file where the project directory would go", async () => {
   const cwd = await tmp();
   await Deno.writeTextFile(join(cwd, "svc"), "notes");

@@ -40,11 +40,20 @@ export function outputOf(
 }
 
 /** The steps after a command that wrote an Alembic revision. */
-export function printMigrationSteps(out: (text: string) => void, c: Colors): void {
+export function printMigrationSteps(
+  out: (text: string) => void,
+  c: Colors,
+  steps = { migrate: true, install: false },
+): void {
   out("Next steps:\n");
-  for (const step of ["make migrate   # alembic upgrade head", "make test"]) {
-    out(`  ${c.cyan(step)}`);
-  }
+  const lines = [
+    ...(steps.install
+      ? ["make lock      # pyproject.toml changed: pin what it names", "make install"]
+      : []),
+    ...(steps.migrate ? ["make migrate   # alembic upgrade head"] : []),
+    "make test",
+  ];
+  for (const step of lines) out(`  ${c.cyan(step)}`);
 }
 
 /**

@@ -70,7 +70,13 @@ async function runRemoveLocked(
   const kept = options.force ? [] : plan.conflicts.map((f) => f.path);
 
   const report: string[] = [];
-  for (const file of plan.deletes) report.push(`  ${c.red("delete")}  ${file.path}`);
+  const changed = new Set(plan.conflicts.map((f) => f.path));
+  for (const file of plan.deletes) {
+    const edits = changed.has(file.path)
+      ? `  ${c.yellow("(changed since add: your edits too)")}`
+      : "";
+    report.push(`  ${c.red("delete")}  ${file.path}${edits}`);
+  }
   for (const path of kept) {
     report.push(`  ${c.yellow("keep")}    ${path}  ${c.dim("(changed since add)")}`);
   }

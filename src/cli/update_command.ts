@@ -159,8 +159,9 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   }
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Updated.`);
-  if (update.migrations.length > 0) {
-    printMigrationSteps(out, c);
+  const install = plan.files.some((f) => f.path === "pyproject.toml");
+  if (update.migrations.length > 0 || install) {
+    printMigrationSteps(out, c, { migrate: update.migrations.length > 0, install });
   }
   return finish(update, true, out, c);
 }

@@ -446,6 +446,14 @@ for (const framework of ["flask", "quart"] as const) {
                   { closeWrite: true },
                 );
                 assertClientError(short, "a body cut short", [400]);
+                // One that stops arriving: 408 after gunicorn.conf.py's BODY_IDLE_SECONDS (10 s),
+                // not the worker killed at its timeout (30 s) and a 500.
+                const stalled = await rawExchange(
+                  running.base,
+                  head("POST", "/api/items", `Authorization: Bearer ${api.token}\r\n`) +
+                    `Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na`,
+                );
+                assertClientError(stalled, "a body that stops arriving", [408]);
               }
               // No redirect to the merged path (its body would be the router's HTML page).
               for (const path of ["/health//live", "/api//items", "/api/items/"]) {

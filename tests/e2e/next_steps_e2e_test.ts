@@ -91,6 +91,14 @@ for (const { name, flags } of CASES) {
         }
         const ready = await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 60_000);
         assertEquals(ready.status, 200, await ready.text());
+        // README's "Try it", run as written: each answer a success, the row in the page.
+        const readme = await Deno.readTextFile(join(cwd, "README.md"));
+        const block = /^## Try it\n[\s\S]*?^```sh\n([\s\S]*?)^```$/m.exec(readme)?.[1];
+        assert(block, "README has no Try it block");
+        const tried = await ok(["sh", "-e", "-c", block], { cwd, env });
+        const answers = tried.stdout.trim().split("\n").map((line) => JSON.parse(line));
+        assert(answers.every((a) => a.success === true), tried.stdout);
+        assertEquals(answers.at(-1).data.map((row: { name: string }) => row.name), ["first"]);
         if (steps.includes("make worker")) {
           const queued = await fetch(`http://127.0.0.1:${port}/api/tasks/example`, {
             method: "POST",
