@@ -20,7 +20,8 @@ Deno.test("project names: valid ones pass unchanged", () => {
 Deno.test("project names: invalid ones say what is wrong and suggest a valid name", () => {
   const cases: [string, RegExp, string][] = [
     ["My_API", /lower-case letter/, "my-api"],
-    ["my_api", /lower-case letters, digits and hyphens/, "my-api"],
+    ["my_api", /lower-case letters \(a-z\), digits and hyphens/, "my-api"],
+    ["ünïcode", /start with a lower-case letter \(a-z\)/, "unicode"],
     ["2fast", /start with a lower-case letter/, "fast"],
     ["", /empty/, "my-api"],
     ["con", /reserved device name/, "con-api"],

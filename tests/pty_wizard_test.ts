@@ -183,7 +183,7 @@ async function wholeWizard(entry: string): Promise<void> {
         // validated as you type: a hint with a suggestion appears
         { expect: "Project name\\?", keys: [..."Shop"] },
         {
-          expect: "must start with a lower-case letter → shop",
+          expect: "must start with a lower-case letter \\(a-z\\) → shop",
           keys: Array(4).fill(KEY.backspace),
         },
         { expect: "Project name\\?", keys: [..."shop-api", KEY.enter] },

@@ -66,7 +66,7 @@ Deno.test("prompt: the project name is checked as you type, with a suggestion", 
   }, plain);
   const { answer, events, getScreen, nextRender } = await render(input, config);
   events.type("My");
-  assertMatch(getScreen(), /My {2}✗ it must start with a lower-case letter → my/);
+  assertMatch(getScreen(), /My {2}✗ it must start with a lower-case letter \(a-z\) → my/);
   events.type("_Shop");
   assertMatch(getScreen(), /→ my-shop/);
   events.keypress("enter");

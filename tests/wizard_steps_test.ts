@@ -180,6 +180,9 @@ Deno.test("wizard: asks only what was not given, and builds the spec", async () 
   });
   assertEquals(result.plan, await buildProjectPlan(result.spec));
   assert(!prompter.asked.some((a) => /framework|JWT|Celery|Project name/.test(a.message)));
+  // The count the wizard opens with is the number it asked: the access policy included.
+  assertMatch(prompter.transcript, /pyscaffold new — 4 questions, then a preview/);
+  assertEquals(prompter.asked.length - 1, 4, "the preview's question aside");
 });
 
 Deno.test("wizard: going back from the preview changes an answer and rebuilds the plan", async () => {
@@ -205,6 +208,8 @@ Deno.test("wizard: going back from the preview changes an answer and rebuilds th
   ]);
   const result = await runNewWizard({ prompter, given: {}, preview: true });
   assertEquals(prompter.remaining, 0);
+  // Auth still open: the access policy may be asked or not.
+  assertMatch(prompter.transcript, /pyscaffold new — up to 8 questions, then a preview/);
   assertEquals(result.spec.auth, false);
   assertEquals(result.spec.module.access, "public", "without auth the policy asked is dropped");
   assertEquals(result.spec.cache, true);

@@ -79,9 +79,9 @@ export function validateProjectName(raw: string): string {
 export function projectNameProblem(raw: string): string | undefined {
   if (raw.length === 0) return "it is empty";
   if (raw.length > MAX_PROJECT_NAME) return `it is longer than ${MAX_PROJECT_NAME} characters`;
-  if (!/^[a-z]/.test(raw)) return "it must start with a lower-case letter";
+  if (!/^[a-z]/.test(raw)) return "it must start with a lower-case letter (a-z)";
   if (!/^[a-z][a-z0-9-]*$/.test(raw)) {
-    return "use only lower-case letters, digits and hyphens";
+    return "use only lower-case letters (a-z), digits and hyphens";
   }
   if (/--|-$/.test(raw)) return "hyphens must separate words (no doubled or trailing hyphen)";
   if (WINDOWS_RESERVED.has(raw)) return "it is a reserved device name on Windows";

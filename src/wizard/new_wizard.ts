@@ -112,7 +112,13 @@ export async function runNewWizard(ctx: NewWizardContext): Promise<NewWizardResu
 
   const open = ANSWER_IDS.filter((id) => answers[id] === undefined);
   const c = prompter.colors;
-  const intro = `pyscaffold new — ${open.length} question${open.length === 1 ? "" : "s"}, ` +
+  // With auth, the first module's access policy is one more question (below).
+  const accessOpen = ctx.access === undefined && answers.auth !== false;
+  const total = open.length + (accessOpen ? 1 : 0);
+  const counted = accessOpen && answers.auth === undefined
+    ? `up to ${total} questions`
+    : `${total} question${total === 1 ? "" : "s"}`;
+  const intro = `pyscaffold new — ${counted}, ` +
     "then a preview. Nothing is written before you confirm; Esc goes back, Ctrl-C cancels.";
   const title = "pyscaffold new";
   prompter.print(
