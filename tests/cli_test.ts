@@ -213,6 +213,13 @@ Deno.test("cli: learn inside a project teaches its own variant; a flag still pic
     await variant([], cwd),
     "Flask · PostgreSQL · auth on · cache on · celery off · module items",
   );
+  // A lesson of a feature the project has off shows it on, and says so.
+  const caching = await cli(["learn", "caching", "--no-interactive"], inside);
+  assertEquals(caching.code, 0, caching.stderr);
+  assertMatch(caching.stdout, /cache on · celery off/);
+  assertMatch(caching.stdout, /Shown with cache on: your project has it off/);
+  const asked = await cli(["learn", "caching", "--no-interactive", "--cache"], inside);
+  assert(!/your project has it off/.test(asked.stdout), "a flag chose the variant: no note");
 });
 
 Deno.test("after writing: a missing git or installer is a note with the command by hand, the project stays", async () => {

@@ -59,9 +59,15 @@ export async function lessonMarkdown(
 ): Promise<string> {
   const flags = pickAnswers(options);
   const answers: ProjectAnswers = { ...project, ...flags, name: LESSON_PROJECT };
-  if (lesson.feature && flags[lesson.feature] === undefined) answers[lesson.feature] = true;
+  const feature = lesson.feature;
+  if (feature && flags[feature] === undefined) answers[feature] = true;
   const plan = await buildProjectPlan(resolveProjectSpec(answers));
-  return renderLesson(lesson, plan, { strict: false });
+  // Inside a project that has the feature off, the lesson shows it on: said, with the way to it.
+  const note = feature && flags[feature] === undefined && project[feature] === false
+    ? `Shown with ${feature} on: your project has it off ` +
+      `(\`pyscaffold update --set ${feature}=true\` adds it).`
+    : undefined;
+  return renderLesson(lesson, plan, { strict: false, note });
 }
 
 export async function runLearn(topic: string | undefined, options: LearnOptions): Promise<void> {

@@ -72,13 +72,14 @@ export function excerptMarkdown(e: Excerpt): string {
 export function renderLesson(
   lesson: Lesson,
   plan: Plan,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; note?: string } = {},
 ): string {
   const spec = plan.spec;
   const c = lessonContext(spec);
   const parts = [
     `# ${lesson.title}`,
     `*Your variant: ${variantLine(spec)}*`,
+    ...(options.note ? [`*${options.note}*`] : []),
     SECTION_HEADINGS[0],
     lesson.problem(c),
     SECTION_HEADINGS[1],
