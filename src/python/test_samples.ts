@@ -69,7 +69,14 @@ export function testSamples(f: FieldSpec, i: number): [string, string, string, s
     case "ref":
       // The generated tests create the referenced row first and use its id.
       return ["0", "0", '"not an id"', "0"];
+    default:
+      return missingType(f.type);
   }
+}
+
+/** A type a `switch` above has no `case` for: the type checker names it here. */
+function missingType(type: never): never {
+  throw new Error(`no test samples for field type ${type}`);
 }
 
 /**
@@ -99,6 +106,8 @@ export function coercedSamples(f: FieldSpec): string[] {
       return ["True"];
     case "json":
       return ["[1]"];
+    default:
+      return missingType(f.type);
   }
 }
 
