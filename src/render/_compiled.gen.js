@@ -3046,9 +3046,13 @@ __eta.res+='The server is hypercorn (`hypercorn_conf.py`), the ASGI server by Qu
 __eta.res+=it.cache || it.celery ? " and the Redis\nclients are" : " is";
 __eta.res+=' opened and closed, speaks HTTP/1.1 and HTTP/2, and needs no extra worker class\n(gunicorn would need uvicorn\'s ASGI worker). `WEB_CONCURRENCY` sets its worker processes\n(default 2).\n\n';
 }
-__eta.res+='Then open <http://localhost:8000/docs> (the OpenAPI document is at `/openapi.json`).\n`/health/live` says the process runs; `/health/ready` checks the database';
-__eta.res+=it.cache || it.celery ? " and Redis" : "";
-__eta.res+='.\n\nWhile you change the code, `make dev` runs the same server with one worker, on 127.0.0.1 only,\nand restarts it when a file changes.\n\n## Try it\n\nWith the server running (`make run` or `make dev`), in another terminal:\n\n```sh\nAPI="http://localhost:${PORT:-8000}"\n';
+__eta.res+='Then open <http://localhost:8000/docs> (the OpenAPI document is at `/openapi.json`).\n';
+if (it.cache || it.celery) {
+__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database and Redis, and answers 503\nonly when the database is down: Redis down is `"redis": "down"` in a 200, since every replica\nshares it and the routes answer without it (watch that field).\n';
+} else {
+__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database.\n';
+}
+__eta.res+='\nWhile you change the code, `make dev` runs the same server with one worker, on 127.0.0.1 only,\nand restarts it when a file changes.\n\n## Try it\n\nWith the server running (`make run` or `make dev`), in another terminal:\n\n```sh\nAPI="http://localhost:${PORT:-8000}"\n';
 if (it.auth) {
 __eta.res+='ACCOUNT=\'{"email": "ada@example.com", "password": "correct horse battery staple"}\'\ncurl -s -X POST "$API/api/auth/register" -H \'Content-Type: application/json\' -d "$ACCOUNT"\n';
 if (m.access === "admin") {
@@ -3163,7 +3167,7 @@ if (it.auth) {
 __eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
-__eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
+__eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes. While Redis is\ndown they are not enforced (a logged warning each time): the choice is between that and refusing\nevery login; alert on Redis down (`/health/ready` names it)." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
 __eta.res+='\n\n### A forgotten password\n\n`POST /api/auth/password-reset` with `{"email"}` answers 202 whatever the address, and mails an\nactive account a link (`src/auth/mail.py`): `PASSWORD_RESET_URL`, the page of your front end that\ntakes the token (`https://app.example.com/reset-password?token={token}`; empty: the mail holds the\ntoken). The page posts `{"token", "new_password"}` to `/api/auth/password-reset/confirm`, which sets\nthe password, ends every token issued before (the link included: it works once) and answers a new\ntoken pair. A link expires after `PASSWORD_RESET_MINUTES` (30); requests are limited per client\naddress (`PASSWORD_RESET_RATE_LIMIT`, 5 an hour), and one address gets at most\n`PASSWORD_RESET_MAIL_LIMIT` mails (3 an hour) whoever asks.\n\n`SMTP_URL` says where mail goes: `smtps://user:password@host:465` (TLS), `smtp://user:password@host:587`\n(STARTTLS, refused if the server does not offer it) or `smtp+plain://host:1025` (a relay or a mail\ncatcher such as Mailpit). `MAIL_FROM` is the sender. Without `SMTP_URL`, development writes each mail\nto the log and production answers the request with 503: set it before you deploy. The mail leaves\nafter the response, so the time of an answer does not tell which addresses have accounts. A mail the\nserver could not take for a reason that may pass (no connection, a 4xx answer) is sent again after 2\nand 10 seconds; one refused for good (5xx) or failing three times is logged as an error. When the\nserver stops, a mail waiting to be sent again is given up and the mails in line are tried for 10\nseconds more (`MAIL_STOP_SECONDS`): each mail not sent is logged as an error, and the stop ends\nwithin the server\'s graceful timeout. Point\n`SMTP_URL` at a relay that queues (your provider\'s, a local MTA): its retries, over hours, are what a\nrecipient\'s server being down needs.\n\n## Roles and admins\n\nUsers are `user` (every registration) or `admin`. The first admin comes from the command line,\nafter `make migrate`: `make create-admin EMAIL=you@example.com` asks for the password (or reads\n`ADMIN_PASSWORD`; never pass it as an argument), or promotes an existing user without touching\ntheir password. Admins then manage users through `/api/admin/users` (list, read, `PATCH` with\n`{"role", "is_active"}`); the last active admin cannot demote or deactivate themselves (409). A\nchange applies to the user\'s very next request, with the tokens they already hold; a deactivation\nalso ends those tokens, so a reactivated user logs in again.\n\nRows of resource modules belong to the user who created them (`owner_id`): users see and change\nonly their own rows (another user\'s row is 404), admins every row.\n';
 }
 if (it.cache) {
@@ -3414,9 +3418,11 @@ __eta.res+='          # Live while gunicorn accepts connections. Not an HTTP req
 } else {
 __eta.res+='          # Live while the event loop answers; restarted only when it stops answering.\n          livenessProbe:\n            httpGet:\n              path: /health/live\n              port: http\n';
 }
-__eta.res+='            periodSeconds: 10\n            timeoutSeconds: 3\n            failureThreshold: 3\n          # Ready while the database';
-__eta.res+=it.cache || it.celery ? " and Redis answer" : " answers";
-__eta.res+=': the Service sends it no traffic otherwise.\n          readinessProbe:\n            httpGet:\n              path: /health/ready\n              port: http\n            periodSeconds: 5\n';
+__eta.res+='            periodSeconds: 10\n            timeoutSeconds: 3\n            failureThreshold: 3\n          # Ready while the database answers: the Service sends it no traffic otherwise.\n';
+if (it.cache || it.celery) {
+__eta.res+='          # Redis down is reported, not a reason: every replica shares it, and the routes answer\n          # without it.\n';
+}
+__eta.res+='          readinessProbe:\n            httpGet:\n              path: /health/ready\n              port: http\n            periodSeconds: 5\n';
 if (it.flask) {
 __eta.res+='            # Above the database\'s connect timeout (5 s, src/database.py): an unreachable database\n            # is answered "down" (503) before the probe gives up.\n            timeoutSeconds: 6\n';
 } else {
@@ -3621,7 +3627,7 @@ __eta.res+='\n    app.kubernetes.io/component: worker\nspec:\n  replicas: 1\n  s
 __eta.res+=it.project.kube;
 __eta.res+='\n      app.kubernetes.io/component: worker\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
-__eta.res+='\n        app.kubernetes.io/component: worker\n    spec:\n      # SIGTERM starts Celery\'s warm shutdown: running tasks get this long to finish.\n      terminationGracePeriodSeconds: 60\n';
+__eta.res+='\n        app.kubernetes.io/component: worker\n    spec:\n      # SIGTERM starts Celery\'s warm shutdown: running tasks get this long to finish, longer than\n      # task_time_limit (360 s, src/__init__.py): a task killed here would come back only after\n      # the broker\'s visibility timeout (an hour).\n      terminationGracePeriodSeconds: 370\n';
 __eta.res+=include("@project/deploy/k8s/_pod.eta", it);
 __eta.res+='      containers:\n        - name: worker\n';
 __eta.res+=include("@project/deploy/k8s/_container.eta", it);
@@ -4285,7 +4291,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The ASGI entry point: `hypercorn --config file:hypercorn_conf.py src.asgi:app`.\n\nIt also sets how hypercorn answers a request it refuses before the app sees it (a request head\nover 16 KB: 431; a malformed request: 400): in the API\'s error envelope, where hypercorn sends\nan empty body, so that a client reads every error of this API the same way. hypercorn starts\neach worker process afresh and each imports this module: the answer holds in every one.\n"""\n\nfrom http import HTTPStatus\n\nimport h11\nfrom hypercorn.protocol.h11 import H11Protocol\n\nfrom src import create_app\nfrom src.envelope import failure_bytes\nfrom src.errors import HTTP_MESSAGES\n\n\nasync def _send_error_response(self: H11Protocol, status_code: int) -> None:\n    body = failure_bytes(HTTP_MESSAGES.get(status_code, HTTPStatus(status_code).phrase))\n    headers = [\n        (b"content-type", b"application/json"),\n        (b"content-length", str(len(body)).encode()),\n        (b"connection", b"close"),\n        *self.config.response_headers("h11"),\n    ]\n    await self._send_h11_event(h11.Response(status_code=status_code, headers=headers))\n    await self._send_h11_event(h11.Data(data=body))\n    await self._send_h11_event(h11.EndOfMessage())\n\n\nH11Protocol._send_error_response = _send_error_response  # type: ignore[method-assign]\n\napp = create_app()\n';
+__eta.res+='"""The ASGI entry point: `hypercorn --config file:hypercorn_conf.py src.asgi:app`.\n\nIt also sets how hypercorn answers a request it refuses before the app sees it (a request head\nover 16 KB: 431; a malformed request: 400): in the API\'s error envelope, where hypercorn sends\nan empty body, so that a client reads every error of this API the same way. hypercorn starts\neach worker process afresh and each imports this module: the answer holds in every one.\n\nA worker process ignores SIGTERM: with several workers, hypercorn\'s main process stops them\nitself (it sets their shared shutdown event, and they finish their requests within\ngraceful_timeout), but as soon as the first worker has ended it sends the others a SIGTERM,\nwhich ended a worker still answering a request at once (its client got no answer). The main\nprocess then waits for them as it exits. A single worker runs in the main process, whose\nSIGTERM hypercorn handles: nothing changes there.\n"""\n\nimport multiprocessing\nimport signal\nfrom http import HTTPStatus\n\nimport h11\nfrom hypercorn.protocol.h11 import H11Protocol\n\nfrom src import create_app\nfrom src.envelope import failure_bytes\nfrom src.errors import HTTP_MESSAGES\n\n\nasync def _send_error_response(self: H11Protocol, status_code: int) -> None:\n    body = failure_bytes(HTTP_MESSAGES.get(status_code, HTTPStatus(status_code).phrase))\n    headers = [\n        (b"content-type", b"application/json"),\n        (b"content-length", str(len(body)).encode()),\n        (b"connection", b"close"),\n        *self.config.response_headers("h11"),\n    ]\n    await self._send_h11_event(h11.Response(status_code=status_code, headers=headers))\n    await self._send_h11_event(h11.Data(data=body))\n    await self._send_h11_event(h11.EndOfMessage())\n\n\nH11Protocol._send_error_response = _send_error_response  # type: ignore[method-assign]\nif multiprocessing.parent_process() is not None:  # a worker hypercorn\'s main process started\n    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n\napp = create_app()\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4718,7 +4724,7 @@ if (it.cache) {
 __eta.res+='    settings |= {\n        "CACHE_REDIS_URL": config.redis_url,\n        "CACHE_TTL_SECONDS": config.cache_ttl_seconds,\n    }\n';
 }
 if (it.celery) {
-__eta.res+='    settings["CELERY"] = {\n        "broker_url": config.redis_url,\n        "result_backend": config.redis_url,\n        "result_backend_transport_options": {\n            "global_keyprefix": f"{PROJECT_SLUG}:",\n            # Celery retries a lost result store 20 times, a second apart, inside the request\n            # that found it down: two quick retries, then the endpoint answers 503.\n            "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.2},\n        },\n        "task_ignore_result": False,\n        "result_expires": 3600,\n        # Fail fast when the broker is down: the endpoint answers 503 instead of hanging.\n        "task_publish_retry": False,\n        "broker_connection_retry_on_startup": True,\n        # The worker logs through the app\'s JSON lines on stdout, as the API does: by default\n        # Celery replaces the root logger\'s handlers with its own plain-text lines on stderr.\n        "worker_hijack_root_logger": False,\n        # A task is acknowledged when it has run, not when a worker took it: one lost with its\n        # worker (OOM kill, node drain past the grace period) is delivered again, so tasks must\n        # be idempotent. Each worker process takes one task at a time, leaving the rest\n        # to idle workers.\n        "task_acks_late": True,\n        "task_reject_on_worker_lost": True,\n        "worker_prefetch_multiplier": 1,\n        # A task past 300 s gets SoftTimeLimitExceeded (to clean up), past 360 s its process\n        # is killed: a stuck call cannot hold a worker forever. Raise both per task\n        # (`@shared_task(soft_time_limit=...)`) for longer work.\n        "task_soft_time_limit": 300,\n        "task_time_limit": 360,\n        # Redis delivers an unacknowledged task again after this many seconds: it must exceed\n        # the longest task (and any countdown), or a running task would run twice.\n        "broker_transport_options": {"visibility_timeout": 3600},\n';
+__eta.res+='    settings["CELERY"] = {\n        "broker_url": config.redis_url,\n        "result_backend": config.redis_url,\n        "result_backend_transport_options": {\n            "global_keyprefix": f"{PROJECT_SLUG}:",\n            # Celery retries a lost result store 20 times, a second apart, inside the request\n            # that found it down: two quick retries, then the endpoint answers 503.\n            "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.2},\n        },\n        "task_ignore_result": False,\n        "result_expires": 3600,\n        # Fail fast when the broker is down: the endpoint answers 503 instead of hanging.\n        "task_publish_retry": False,\n        "broker_connection_retry_on_startup": True,\n        # The worker logs through the app\'s JSON lines on stdout, as the API does: by default\n        # Celery replaces the root logger\'s handlers with its own plain-text lines on stderr.\n        "worker_hijack_root_logger": False,\n        # A task is acknowledged when it has run, not when a worker took it: one lost with its\n        # worker is delivered again, so tasks must be idempotent. A child process killed (OOM)\n        # hands it back at once; the whole worker killed (kill -9, a node lost) leaves it\n        # unacknowledged until the visibility timeout below, an hour. Each worker process takes\n        # one task at a time, leaving the rest to idle workers.\n        "task_acks_late": True,\n        "task_reject_on_worker_lost": True,\n        "worker_prefetch_multiplier": 1,\n        # A task past 300 s gets SoftTimeLimitExceeded (to clean up), past 360 s its process\n        # is killed: a stuck call cannot hold a worker forever. Raise both per task\n        # (`@shared_task(soft_time_limit=...)`) for longer work.\n        "task_soft_time_limit": 300,\n        "task_time_limit": 360,\n        # Redis delivers an unacknowledged task again after this many seconds: it must exceed\n        # the longest task (and any countdown), or a running task would run twice.\n        "broker_transport_options": {"visibility_timeout": 3600},\n';
 if (it.quart) {
 __eta.res+='        "imports": ("src.tasks.example_tasks",),\n';
 }
@@ -5710,7 +5716,14 @@ __eta.res+='from urllib.parse import urlsplit\n';
 if (it.auth) {
 __eta.res+='\nimport limits\n';
 }
-__eta.res+='\nfrom src.logging_config import LOG_LEVELS\n\nAPP_ENVS = ("development", "testing", "production")\nMIN_SECRET_BYTES = 32\n# Used only when APP_ENV=development and the variable is unset.\nDEVELOPMENT_SECRET = "development-only-secret-never-use-in-production"\nPLACEHOLDER_MARKERS = ("change-me", "changeme", "replace-me", "your-secret", "development-only")\n';
+__eta.res+='\nfrom src.logging_config import LOG_LEVELS\n\nAPP_ENVS = ("development", "testing", "production")\nMIN_SECRET_BYTES = 32\n# Used only when APP_ENV=development and the variable is unset.\nDEVELOPMENT_SECRET = "development-only-secret-never-use-in-production"\nPLACEHOLDER_MARKERS = ("change-me", "changeme", "replace-me", "your-secret", "development-only")\n# DATABASE_URL\'s schemes: the driver this project installs';
+__eta.res+=it.db.id === "oracle" ? " (and PostgreSQL's, which the tests\n# may run on)" : "";
+__eta.res+='.\nDATABASE_SCHEMES = (';
+__eta.res+=it.db.id === "oracle" ? '"oracle+oracledb", "postgresql+psycopg"' : '"postgresql+psycopg",';
+__eta.res+=')\n';
+if (it.cache || it.celery) {
+__eta.res+='REDIS_SCHEMES = ("redis", "rediss", "unix")\n';
+}
 if (it.auth) {
 __eta.res+='# SMTP_URL\'s schemes, and the port of each when the URL names none (src/auth/mail.py).\nSMTP_SCHEMES = {"smtps": 465, "smtp": 587, "smtp+plain": 25}\n';
 }
@@ -5747,14 +5760,14 @@ __eta.res+='    cache_ttl_seconds: int\n';
 if (it.quart) {
 __eta.res+='    realtime_max_sockets: int\n    realtime_max_sockets_per_client: int\n';
 }
-__eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_bytes: int\n\n    @property\n    def is_development(self) -> bool:\n        return self.app_env == "development"\n\n    @property\n    def is_production(self) -> bool:\n        return self.app_env == "production"\n\n    @staticmethod\n    def _get_required_env(environ: Mapping[str, str], key: str) -> str:\n        value = environ.get(key, "").strip()\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        return value\n\n    @staticmethod\n    def _get_env_with_default(environ: Mapping[str, str], key: str, default: str) -> str:\n        value = environ.get(key, "").strip()\n        return value or default\n\n    @staticmethod\n    def _get_int(environ: Mapping[str, str], key: str, default: int) -> int:\n        raw = Config._get_env_with_default(environ, key, str(default))\n        try:\n            value = int(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be an integer, got {raw!r}") from None\n        if value < 1:\n            raise ConfigError(f"{key} must be positive, got {value}")\n        return value\n\n    @staticmethod\n    def _get_log_level(environ: Mapping[str, str]) -> str:\n        value = Config._get_env_with_default(environ, "LOG_LEVEL", "INFO").upper()\n        if value not in LOG_LEVELS:\n            raise ConfigError(f"LOG_LEVEL must be one of {\', \'.join(LOG_LEVELS)}, got {value!r}")\n        return value\n\n';
+__eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_bytes: int\n\n    @property\n    def is_development(self) -> bool:\n        return self.app_env == "development"\n\n    @property\n    def is_production(self) -> bool:\n        return self.app_env == "production"\n\n    @staticmethod\n    def _get_required_env(environ: Mapping[str, str], key: str) -> str:\n        value = environ.get(key, "").strip()\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        return value\n\n    @staticmethod\n    def _get_url(\n        environ: Mapping[str, str], key: str, schemes: tuple[str, ...], default: str = ""\n    ) -> str:\n        """A URL of one of `schemes`, checked before any worker starts (a driver that is not\n        installed would fail in each of them). The error names the scheme, never the URL, which\n        may hold a password."""\n        value = environ.get(key, "").strip() or default\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        scheme, found, _ = value.partition("://")\n        if not found or scheme not in schemes:\n            expected = ", ".join(f"{name}://" for name in schemes)\n            got = f"{scheme}://" if found else "no scheme"\n            raise ConfigError(f"{key} must start with {expected} (it has {got})")\n        return value\n\n    @staticmethod\n    def _get_env_with_default(environ: Mapping[str, str], key: str, default: str) -> str:\n        value = environ.get(key, "").strip()\n        return value or default\n\n    @staticmethod\n    def _get_int(environ: Mapping[str, str], key: str, default: int) -> int:\n        raw = Config._get_env_with_default(environ, key, str(default))\n        try:\n            value = int(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be an integer, got {raw!r}") from None\n        if value < 1:\n            raise ConfigError(f"{key} must be positive, got {value}")\n        return value\n\n    @staticmethod\n    def _get_log_level(environ: Mapping[str, str]) -> str:\n        value = Config._get_env_with_default(environ, "LOG_LEVEL", "INFO").upper()\n        if value not in LOG_LEVELS:\n            raise ConfigError(f"LOG_LEVEL must be one of {\', \'.join(LOG_LEVELS)}, got {value!r}")\n        return value\n\n';
 if (it.auth) {
 __eta.res+='    @staticmethod\n    def _get_rate(environ: Mapping[str, str], key: str, default: str) -> str:\n        raw = Config._get_env_with_default(environ, key, default)\n        try:\n            limits.parse(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be a rate like {default!r}, got {raw!r}") from None\n        return raw\n\n    @staticmethod\n    def _get_smtp_url(environ: Mapping[str, str]) -> str:\n        """SMTP_URL: where mail goes (src/auth/mail.py); empty: nowhere."""\n        value = environ.get("SMTP_URL", "").strip()\n        if not value:\n            return value\n        try:\n            parts = urlsplit(value)\n            _ = parts.port  # raises ValueError for a port that is not a number\n        except ValueError:\n            raise ConfigError("SMTP_URL is not a URL") from None\n        if parts.scheme not in SMTP_SCHEMES:\n            schemes = ", ".join(f"{scheme}://" for scheme in SMTP_SCHEMES)\n            raise ConfigError(f"SMTP_URL must start with {schemes}")\n        if not parts.hostname:\n            raise ConfigError("SMTP_URL names no host")\n        return value\n\n    @staticmethod\n    def _get_reset_url(environ: Mapping[str, str]) -> str:\n        """PASSWORD_RESET_URL: the page of your front end that takes the token, `{token}` where\n        it goes (`https://app.example.com/reset?token={token}`); empty: the mail holds the token."""\n        value = environ.get("PASSWORD_RESET_URL", "").strip()\n        if value and "{token}" not in value:\n            raise ConfigError(f"PASSWORD_RESET_URL must hold {{token}}, got {value!r}")\n        return value\n\n';
 }
 if (it.auth || it.quart) {
 __eta.res+='    @staticmethod\n    def _get_proxies(environ: Mapping[str, str]) -> frozenset[str]:\n        """FORWARDED_ALLOW_IPS: `*`, addresses and networks (`10.0.0.0/8`), comma-separated."""\n        proxies = frozenset(\n            entry.strip() for entry in environ.get("FORWARDED_ALLOW_IPS", "").split(",")\n        ) - {""}\n        for entry in proxies:\n            if "/" in entry:\n                try:\n                    ipaddress.ip_network(entry)\n                except ValueError:\n                    raise ConfigError(\n                        f"FORWARDED_ALLOW_IPS: {entry!r} is not a network like 10.0.0.0/8"\n                    ) from None\n        return proxies\n\n';
 }
-__eta.res+='    @staticmethod\n    def _get_secret(environ: Mapping[str, str], key: str, app_env: str) -> str:\n        if app_env == "development":\n            return Config._get_env_with_default(environ, key, DEVELOPMENT_SECRET)\n        value = Config._get_required_env(environ, key)\n        if any(marker in value.lower() for marker in PLACEHOLDER_MARKERS):\n            raise ConfigError(f"{key} is a placeholder; set a random value")\n        if len(value.encode()) < MIN_SECRET_BYTES:\n            raise ConfigError(f"{key} must be at least {MIN_SECRET_BYTES} bytes long")\n        return value\n\n    @classmethod\n    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:\n        """Reads the configuration from `environ` (default: the process environment)."""\n        env = os.environ if environ is None else environ\n        app_env = cls._get_env_with_default(env, "APP_ENV", "production").lower()\n        if app_env not in APP_ENVS:\n            raise ConfigError(f"APP_ENV must be one of {\', \'.join(APP_ENVS)}, got {app_env!r}")\n        origins = cls._get_env_with_default(env, "CORS_ORIGINS", "")\n        return cls(\n            app_env=app_env,\n            database_url=cls._get_required_env(env, "DATABASE_URL"),\n';
+__eta.res+='    @staticmethod\n    def _get_secret(environ: Mapping[str, str], key: str, app_env: str) -> str:\n        if app_env == "development":\n            return Config._get_env_with_default(environ, key, DEVELOPMENT_SECRET)\n        value = Config._get_required_env(environ, key)\n        if any(marker in value.lower() for marker in PLACEHOLDER_MARKERS):\n            raise ConfigError(f"{key} is a placeholder; set a random value")\n        if len(value.encode()) < MIN_SECRET_BYTES:\n            raise ConfigError(f"{key} must be at least {MIN_SECRET_BYTES} bytes long")\n        return value\n\n    @classmethod\n    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:\n        """Reads the configuration from `environ` (default: the process environment)."""\n        env = os.environ if environ is None else environ\n        app_env = cls._get_env_with_default(env, "APP_ENV", "production").lower()\n        if app_env not in APP_ENVS:\n            raise ConfigError(f"APP_ENV must be one of {\', \'.join(APP_ENVS)}, got {app_env!r}")\n        origins = cls._get_env_with_default(env, "CORS_ORIGINS", "")\n        return cls(\n            app_env=app_env,\n            database_url=cls._get_url(env, "DATABASE_URL", DATABASE_SCHEMES),\n';
 if (schema) {
 __eta.res+='            db_schema=db_schema_from_env(env),\n';
 }
@@ -5766,7 +5779,7 @@ if (it.auth || it.quart) {
 __eta.res+='            # Proxies whose X-Forwarded-For names the client; by default none.\n            forwarded_allow_ips=cls._get_proxies(env),\n';
 }
 if (it.cache || it.celery) {
-__eta.res+='            redis_url=cls._get_env_with_default(env, "REDIS_URL", "redis://localhost:6379/0"),\n';
+__eta.res+='            redis_url=cls._get_url(env, "REDIS_URL", REDIS_SCHEMES, "redis://localhost:6379/0"),\n';
 }
 if (it.cache) {
 __eta.res+='            cache_ttl_seconds=cls._get_int(env, "CACHE_TTL_SECONDS", 60),\n';
@@ -5831,7 +5844,7 @@ __eta.res+='from sqlalchemy.ext.asyncio import (\n    AsyncEngine,\n    AsyncSes
 __eta.res+='from sqlalchemy.orm import Session, sessionmaker\n';
 }
 if (it.db.translatedSchema) {
-__eta.res+='\nfrom src.models.base_model import schema_translate_map\n\n# Firewalls and Oracle\'s idle limits silently drop connections that sit in the\n# pool: each one is checked before use (pre_ping) and replaced after 30 minutes.\nPOOL_RECYCLE_SECONDS = 1800\nCONNECT_TIMEOUT_SECONDS = 5\n\n\ndef engine_options(url: str, db_schema: str | None) -> dict[str, Any]:\n    """Pool, connect timeout and schema translation of the app\'s engine.\n\n    The timeout keeps /health/ready from hanging on an unreachable host; the\n    tests may run this project on PostgreSQL, hence either driver\'s option.\n    """\n    if make_url(url).get_backend_name() == "oracle":\n        timeout = {"tcp_connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    else:\n        timeout = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    return {\n        "pool_pre_ping": True,\n        "pool_recycle": POOL_RECYCLE_SECONDS,\n        "connect_args": timeout,\n        "execution_options": {"schema_translate_map": schema_translate_map(db_schema)},\n    }\n';
+__eta.res+='\nfrom src.models.base_model import schema_translate_map\n\n# Firewalls and Oracle\'s idle limits silently drop connections that sit in the\n# pool: each one is checked before use (pre_ping) and replaced after 30 minutes.\nPOOL_RECYCLE_SECONDS = 1800\nCONNECT_TIMEOUT_SECONDS = 5\n\n\ndef engine_options(url: str, db_schema: str | None) -> dict[str, Any]:\n    """Pool, connect timeout and schema translation of the app\'s engine.\n\n    The timeout keeps /health/ready from hanging on an unreachable host; the\n    tests may run this project on PostgreSQL, hence either driver\'s option.\n    """\n    if make_url(url).get_backend_name() == "oracle":\n        timeout = {"tcp_connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    else:\n        timeout = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    return {\n        "pool_pre_ping": True,\n        # A failed statement\'s error names no bound value: they may be a user\'s data (an email,\n        # a password\'s hash) and the error is logged.\n        "hide_parameters": True,\n        "pool_recycle": POOL_RECYCLE_SECONDS,\n        "connect_args": timeout,\n        "execution_options": {"schema_translate_map": schema_translate_map(db_schema)},\n    }\n';
 }
 __eta.res+='\n\nclass Database:\n    def __init__(self, url: str';
 __eta.res+=schemaParam;
@@ -5843,11 +5856,11 @@ __eta.res+=' = ';
 __eta.res+=it.fw.createEngine;
 __eta.res+='(url, **engine_options(url, db_schema))\n';
 } else {
-__eta.res+='        # pre_ping replaces connections the database closed while they sat in the pool.\n        # A bounded connect timeout keeps /health/ready from hanging on an unreachable host.\n        self.engine: ';
+__eta.res+='        # pre_ping replaces connections the database closed while they sat in the pool.\n        # A bounded connect timeout keeps /health/ready from hanging on an unreachable host.\n        # A failed statement\'s error names no bound value: they may be a user\'s data (an email,\n        # a password\'s hash) and the error is logged.\n        self.engine: ';
 __eta.res+=it.fw.engineClass;
 __eta.res+=' = ';
 __eta.res+=it.fw.createEngine;
-__eta.res+='(\n            url, pool_pre_ping=True, connect_args={"connect_timeout": 5}\n        )\n';
+__eta.res+='(\n            url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 5}\n        )\n';
 }
 __eta.res+='        self.sessions = ';
 __eta.res+=it.fw.sessionmaker;
@@ -5983,7 +5996,18 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""`/health/live` answers while the process runs; `/health/ready` when its dependencies do."""\n\nfrom __future__ import annotations\n\n';
+__eta.res+='"""`/health/live` answers while the process runs; `/health/ready` while the database does.\n\nReadiness takes a replica out of the Service\'s traffic, and every replica shares the same\ndatabase';
+__eta.res+=it.cache || it.celery ? " and Redis" : "";
+__eta.res+=': a check failing on all of them at once takes the API down.\n';
+if (it.cache || it.celery) {
+__eta.res+='So only the database, without which no route answers, makes it 503. Redis down is said\n(`"redis": "down"`, for monitoring) but the replica stays ready: without Redis the reads are\nthe database\'s';
+__eta.res+=it.auth ? ", a token's revocation is read there too" : "";
+__eta.res+=it.celery ? ", and only enqueueing a task answers 503" : "";
+__eta.res+='.\n';
+} else {
+__eta.res+='The database is the one dependency, without which no route answers.\n';
+}
+__eta.res+='"""\n\nfrom __future__ import annotations\n\n';
 if (it.flask) {
 __eta.res+='from flask import Blueprint\n';
 }
@@ -6001,7 +6025,7 @@ __eta.res+='def live() -> JsonResponse:\n    return LIVE, 200\n\n\n@bp.get("/rea
 __eta.res+=it.fw.async;
 __eta.res+='def ready() -> JsonResponse:\n    checks = ';
 __eta.res+=it.fw.await;
-__eta.res+='readiness()\n    if any(state != "ok" for state in checks.values()):\n        raise ServiceUnavailableError(details=checks)\n    return success(Readiness.model_validate(checks)), 200\n';
+__eta.res+='readiness()\n    if checks["database"] != "ok":\n        raise ServiceUnavailableError(details=checks)\n    return success(Readiness.model_validate(checks)), 200\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6059,7 +6083,7 @@ __eta.res+='        with get_database().engine.connect() as connection:\n       
 __eta.res+=ping;
 __eta.res+=')\n';
 }
-__eta.res+='    except Exception:\n        logger.warning("database check failed", exc_info=True)\n        return "down"\n    return "ok"\n';
+__eta.res+='    except Exception as error:  # one line a probe: no traceback every few seconds of an outage\n        logger.warning("database check failed: %r", error)\n        return "down"\n    return "ok"\n';
 if (redis) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
@@ -6069,7 +6093,7 @@ __eta.res+='        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):\n        
 } else {
 __eta.res+='        redis_client().ping()\n';
 }
-__eta.res+='    except Exception:\n        logger.warning("redis check failed", exc_info=True)\n        return "down"\n    return "ok"\n';
+__eta.res+='    except Exception as error:  # one line a probe: no traceback every few seconds of an outage\n        logger.warning("redis check failed: %r", error)\n        return "down"\n    return "ok"\n';
 }
 __eta.res+='\n\n';
 if (it.quart) {
@@ -7404,7 +7428,11 @@ __eta.res+='\n    """Malformed JSON, whatever the parser it fails, is a 400 sayi
 __eta.res+=it.fw.await;
 __eta.res+='client.post(MODULE_URL, data=body, headers=headers)\n    assert response.status_code == 400\n    envelope = ';
 __eta.res+=it.fw.await;
-__eta.res+='response.get_json()\n    assert envelope["success"] is False\n    assert envelope["error"] == "Malformed JSON body"\n    if isinstance(why, str):\n        assert envelope["details"] == why\n    else:\n        assert why.fullmatch(envelope["details"]), envelope["details"]\n\n\n';
+__eta.res+='response.get_json()\n    assert envelope["success"] is False\n    assert envelope["error"] == "Malformed JSON body"\n    if isinstance(why, str):\n        assert envelope["details"] == why\n    else:\n        assert why.fullmatch(envelope["details"]), envelope["details"]\n\n\ndef test_a_failed_statement_names_no_bound_value(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=') -> None:\n    """Its error is logged: a bound value in it may be a user\'s email or a password\'s hash."""\n    assert app.extensions["database"].engine';
+__eta.res+=it.fw.syncEngine;
+__eta.res+='.hide_parameters\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_validation_error_is_422_with_details(\n    client: ';
 __eta.res+=it.fw.testClient;
@@ -8157,7 +8185,11 @@ __eta.res+='    }\n    return base | changes\n\n\ndef test_reads_a_complete_envi
 if (it.cache || it.celery) {
 __eta.res+='    assert config.redis_url == "redis://localhost:6379/0"\n';
 }
-__eta.res+='\n\ndef test_database_url_is_required() -> None:\n    with pytest.raises(ConfigError, match="DATABASE_URL"):\n        Config.from_env(environ(DATABASE_URL=""))\n\n\n@pytest.mark.parametrize("key", ["SECRET_KEY"';
+__eta.res+='\n\ndef test_database_url_is_required() -> None:\n    with pytest.raises(ConfigError, match="DATABASE_URL"):\n        Config.from_env(environ(DATABASE_URL=""))\n\n\n@pytest.mark.parametrize(\n    ("key", "url"),\n    [\n        ("DATABASE_URL", "postgres://app:hunter2-secret@db.example.com/app"),\n        ("DATABASE_URL", "db.example.com/app"),\n';
+if (it.cache || it.celery) {
+__eta.res+='        ("REDIS_URL", "redis-tls://:hunter2-secret@cache.example.com:6379/0"),\n';
+}
+__eta.res+='    ],\n)\ndef test_a_url_of_another_scheme_is_refused_without_its_password(key: str, url: str) -> None:\n    """Before any worker starts, in one line that names the scheme and not the URL."""\n    with pytest.raises(ConfigError, match=f"^{key} must start with ") as refused:\n        Config.from_env(environ(**{key: url}))\n    assert "hunter2" not in str(refused.value)\n\n\n@pytest.mark.parametrize("key", ["SECRET_KEY"';
 __eta.res+=it.auth ? ', "JWT_SECRET_KEY"' : "";
 __eta.res+='])\n@pytest.mark.parametrize(\n    ("value", "problem"),\n    [\n        ("", "Missing"),\n        ("change-me-to-a-random-string-of-at-least-32-bytes", "placeholder"),\n        ("too-short", "at least 32 bytes"),\n    ],\n)\ndef test_weak_secrets_are_refused_outside_development(key: str, value: str, problem: str) -> None:\n    for app_env in ("production", "testing"):\n        with pytest.raises(ConfigError, match=problem):\n            Config.from_env(environ(APP_ENV=app_env, **{key: value}))\n\n\ndef test_development_falls_back_to_a_development_secret() -> None:\n    config = Config.from_env(environ(APP_ENV="development", SECRET_KEY=""))\n    assert config.secret_key == DEVELOPMENT_SECRET\n\n\ndef test_unknown_app_env_is_refused() -> None:\n    with pytest.raises(ConfigError, match="APP_ENV"):\n        Config.from_env(environ(APP_ENV="staging"))\n\n\ndef test_log_level_is_a_level_in_any_case() -> None:\n    assert Config.from_env(environ(LOG_LEVEL="warning")).log_level == "WARNING"\n    with pytest.raises(ConfigError, match="LOG_LEVEL must be one of DEBUG, INFO, WARNING"):\n        Config.from_env(environ(LOG_LEVEL="verbose"))\n\n\ndef test_the_server_stops_on_an_environment_the_app_refuses(\n    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture\n) -> None:\n    # What gunicorn.conf.py and hypercorn_conf.py run before any worker starts.\n    log = logging.getLogger("server.test")\n    for key, value in environ().items():\n        monkeypatch.setenv(key, value)\n    check_environment(log)\n    monkeypatch.setenv("LOG_LEVEL", "verbose")\n    with caplog.at_level(logging.CRITICAL, log.name), pytest.raises(SystemExit) as stopped:\n        check_environment(log)\n    assert stopped.value.code == 1\n    assert [record.getMessage() for record in caplog.records] == [\n        "configuration: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL,"\n        " got \'VERBOSE\'"\n    ]\n\n\ndef test_numbers_are_checked() -> None:\n    with pytest.raises(ConfigError, match="MAX_BODY_BYTES"):\n        Config.from_env(environ(MAX_BODY_BYTES="lots"))\n\n\ndef test_app_env_defaults_to_production() -> None:\n    values = environ()\n    del values["APP_ENV"]\n    assert Config.from_env(values).app_env == "production"\n';
 
@@ -8238,14 +8270,14 @@ __eta.res+='response.get_json()\n    assert body["success"] is False\n    assert
 if (it.cache || it.celery) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def test_ready_is_503_when_redis_is_down(';
+__eta.res+='def test_ready_names_redis_down_and_stays_ready(';
 __eta.res+=it.fw.appFixtures;
-__eta.res+=') -> None:\n    config = Config.from_env(environ_for_tests(REDIS_URL="redis://127.0.0.1:1/0"))\n    response = ';
+__eta.res+=') -> None:\n    """Every replica shares Redis: a 503 would take them all out of service at once, while\n    the routes still answer without it."""\n    config = Config.from_env(environ_for_tests(REDIS_URL="redis://127.0.0.1:1/0"))\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+=started("make_app(config)");
-__eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 503\n    assert ';
+__eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 200\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["details"] == {"database": "ok", "redis": "down"}\n\n\n';
+__eta.res+='["data"] == {"database": "ok", "redis": "down"}\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_redis_clients_replace_a_dropped_connection(app: ';
 __eta.res+=it.fw.appClass;

@@ -1,6 +1,6 @@
 /**
  * Generated backends with real faults, under load: Redis is killed (reads go
- * on from the database, /health/ready names Redis down, the Celery enqueue
+ * on from the database, /health/ready names Redis down and stays ready, the Celery enqueue
  * answers 503 in the envelope) and comes back; PostgreSQL is restarted (the
  * connection pool recovers; no error outlives the restart).
  *
@@ -123,9 +123,9 @@ for (const framework of ["flask", "quart"] as const) {
               await redis.stop();
               figures.faults++;
               await sleep(1000);
+              // Ready still (every replica shares Redis), Redis named down for monitoring.
               const ready = await api.call("GET", "/health/ready");
-              assertEquals(ready.status, 503, ready.text);
-              assertEnvelopeError(ready, "ready with Redis down");
+              assertEquals(ready.status, 200, ready.text);
               assert(/"redis":\s*"down"/.test(ready.text), `Redis not named down: ${ready.text}`);
               assert(/"database":\s*"ok"/.test(ready.text), `database not ok: ${ready.text}`);
               const asked = performance.now();
@@ -148,12 +148,13 @@ for (const framework of ["flask", "quart"] as const) {
 
               await redis.resume();
               const deadline = Date.now() + 20_000;
+              const redisOk = (answer: { text: string }) => /"redis":\s*"ok"/.test(answer.text);
               let back = await api.call("GET", "/health/ready");
-              while (back.status !== 200 && Date.now() < deadline) {
+              while (!redisOk(back) && Date.now() < deadline) {
                 await sleep(500);
                 back = await api.call("GET", "/health/ready");
               }
-              assertEquals(back.status, 200, `Redis back, ready still says: ${back.text}`);
+              assert(back.status === 200 && redisOk(back), `Redis back, ready says: ${back.text}`);
               const again = await api.call("POST", "/api/tasks/example", { body: { a: 1, b: 2 } });
               assertEquals(again.status, 202, again.text);
             },
