@@ -169,7 +169,8 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       const worker = combo.celery
         ? new Background(["make", "worker"], {
           cwd: dir,
-          env: { ...serverEnv, WORKER_HEARTBEAT_FILE: heartbeat },
+          // INFO: the task's result line, checked at the end.
+          env: { ...serverEnv, WORKER_HEARTBEAT_FILE: heartbeat, LOG_LEVEL: "INFO" },
         })
         : undefined;
       try {
@@ -251,8 +252,11 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       // Both stopped before either is checked: a worker left running would take the next
       // project's tasks from the same Redis.
       const serverLog = await server.stop(Infinity);
-      const workerLog = worker ? await worker.stop() : "";
+      const workerLog = worker ? await worker.stop(Infinity) : "";
       if (worker) {
+        // The task's outcome is in the worker's log (a process that built its app after Celery
+        // replaced its stdout lost every line after it).
+        assert(/Task \S+ succeeded/.test(workerLog), `no task result logged:\n${workerLog}`);
         // A stopped worker leaves no heartbeat that a probe could take for a live one.
         const left = await Deno.stat(heartbeat).then(() => true, () => false);
         assert(!left, `the stopped worker left its heartbeat file\n${workerLog}`);
