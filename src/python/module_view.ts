@@ -28,6 +28,7 @@ import {
   outOfRangeSample,
   testSamples,
   unnormalisedSample,
+  unwritableSamples,
 } from "./test_samples.ts";
 
 /** The view of a field the templates print; every string is valid Python source. */
@@ -68,6 +69,8 @@ export interface FieldView extends FieldSpec {
   unnormalised?: string;
   /** An integer beyond the column's range, for integer columns (422 naming the field). */
   outOfRange?: string;
+  /** JSON texts a response could not write back (Python literals), each with its 422's type. */
+  unwritable: [string, string][];
   /** Whether the column has an index of its own (`ix_…`): indexed, or a reference. */
   indexed: boolean;
   /** For ref fields: the referenced module's names. */
@@ -239,7 +242,9 @@ export function moduleView(
     if (f.type === "json") {
       modelImports.add("from typing import Any");
       schemaImports.add("from typing import Any");
+      schemaImports.add("from src.openapi import JsonObject");
     }
+    if (f.type === "datetime") schemaImports.add("from src.openapi import UtcDatetime");
     if (f.type === "enum") schemaImports.add("from typing import Literal");
   }
   if (sa.size > 0) modelImports.add(`from sqlalchemy import ${[...sa].sort().join(", ")}`);
@@ -523,6 +528,7 @@ function fieldView(
     coerced: coercedSamples(f),
     unnormalised: unnormalisedSample(f),
     outOfRange: outOfRangeSample(f),
+    unwritable: unwritableSamples(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
     ...f.required && f.default !== undefined

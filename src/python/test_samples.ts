@@ -121,6 +121,21 @@ export function unnormalisedSample(f: FieldSpec): string | undefined {
   return undefined;
 }
 
+/**
+ * JSON texts a response could not write back, as Python literals, each with the error type of
+ * its 422: `1e400` parses as infinity, and orjson writes integers of 64 bits at most.
+ */
+export function unwritableSamples(f: FieldSpec): [string, string][] {
+  if (f.type === "float") return [['"1e400"', "finite_number"], ['"-1e400"', "finite_number"]];
+  if (f.type === "json") {
+    return [
+      [`'{"n": 18446744073709551616}'`, "json_number"],
+      [`'{"n": [-1e400]}'`, "json_number"],
+    ];
+  }
+  return [];
+}
+
 /** An integer beyond the column's range (Python source), or undefined for other types. */
 export function outOfRangeSample(f: FieldSpec): string | undefined {
   if (f.type === "int" || f.type === "ref") return "2**31";
