@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
-import { FIELD_TYPES, fieldText, shellField } from "../src/choices/module_spec.ts";
+import { FIELD_TYPES, type FieldSpec, fieldText, shellField } from "../src/choices/module_spec.ts";
 import { parseField, parseFields } from "../src/choices/fields.ts";
 import { moduleView } from "../src/python/module_view.ts";
 import type { Database } from "../src/choices/questions.ts";
@@ -72,6 +72,13 @@ Deno.test("fields: fieldText round-trips through parseField", () => {
   for (const raw of [...EVERY_TYPE, "owner:ref:users:optional"]) {
     const field = parseField(raw, "postgresql");
     assertEquals(parseField(fieldText(field), "postgresql"), field, raw);
+  }
+  // A record read from disk may name a type that is none, even one an object has: written as it
+  // is, the parser refuses it.
+  for (const type of ["money", "constructor", "__proto__"]) {
+    const text = fieldText({ name: "x", type, required: true } as unknown as FieldSpec);
+    assertEquals(text, `x:${type}:required`);
+    assert(userError(() => parseField(text, "postgresql")).message.includes("unknown type"), text);
   }
 });
 

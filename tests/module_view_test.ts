@@ -4,7 +4,10 @@
  * formatted as ruff formats them.
  */
 import { assert, assertEquals } from "./_assert.ts";
-import { parseField, parseFields } from "../src/choices/fields.ts";
+import { exampleDefault, parseField, parseFields } from "../src/choices/fields.ts";
+import { FIELD_TYPE_RULES } from "../src/choices/field_types.ts";
+import { FIELD_TYPES, fieldText } from "../src/choices/module_spec.ts";
+import { DATABASES } from "../src/choices/questions.ts";
 import {
   constraintName,
   formatCall,
@@ -12,7 +15,7 @@ import {
   moduleView,
   uniqueWhileActiveSteps,
 } from "../src/python/module_view.ts";
-import { EVERY_TYPE } from "./_every_field_type.ts";
+import { EVERY_TYPE, GOLDEN_FIELDS } from "./_every_field_type.ts";
 
 Deno.test("view: every type gives Python source for model, schemas, tests and migration", () => {
   const fields = [
@@ -178,5 +181,25 @@ Deno.test("view: a list sorts on indexed columns, filters those a query names ex
     ["id", "code", "price", "due", "status", "book_id", "weight", "born"].flatMap((
       k,
     ) => [k, `-${k}`]),
+  );
+});
+
+Deno.test("view: a default of each type that takes one (FIELD_TYPE_RULES) is Python source, on the model and the server", () => {
+  const covered = new Set<string>();
+  for (const spec of GOLDEN_FIELDS) {
+    const parsed = { ...parseField(spec, "postgresql"), unique: false, required: true };
+    const example = exampleDefault(parsed);
+    if (example === undefined) continue;
+    const field = parseField(fieldText({ ...parsed, default: example }), "postgresql");
+    for (const database of DATABASES) {
+      const [view] = moduleView({ name: "note", fields: [field] }, database).fields;
+      assert(view.createDefault !== undefined, `${spec} on ${database}`);
+      assert(view.migrationFilledColumn?.includes("server_default="), `${spec} on ${database}`);
+    }
+    covered.add(field.type);
+  }
+  assertEquals(
+    [...covered],
+    FIELD_TYPES.filter((type) => FIELD_TYPE_RULES[type].default !== null),
   );
 });

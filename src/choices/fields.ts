@@ -5,6 +5,7 @@
  * and how to write it.
  */
 import { UserError } from "../errors.ts";
+import { FIELD_TYPE_RULES } from "./field_types.ts";
 import { nonAscii, printable, words } from "./names.ts";
 import { AUDIT_FIELDS, PYTHON_KEYWORDS, RESERVED_FIELD_NAMES } from "./reserved.ts";
 import { DATABASE_PROFILES } from "./databases.ts";
@@ -93,68 +94,12 @@ export function parseField(raw: string, database: Database): FieldSpec {
   }
   field.type = typeMatch![1] as FieldType;
   const args = typeMatch![2];
-  const noArgs = () => {
+  const noArguments = () => {
     if (args !== undefined) fail(`type ${field.type} takes no arguments`);
   };
-  switch (field.type) {
-    case "str": {
-      const length = args === undefined ? 255 : /^\s*\d{1,5}\s*$/.test(args) ? Number(args) : NaN;
-      if (!Number.isInteger(length) || length < 1 || length > 4000) {
-        fail("str(N) needs a length from 1 to 4000 (use text for longer values)");
-      }
-      field.length = length;
-      break;
-    }
-    case "decimal": {
-      const m = args === undefined
-        ? ["", "10", "2"]
-        : /^\s*(\d{1,2})\s*,\s*(\d{1,2})\s*$/.exec(args);
-      const precision = Number(m?.[1]);
-      const scale = Number(m?.[2]);
-      if (!m || precision < 1 || precision > 38 || scale > precision) {
-        fail("decimal(p,s) needs a precision from 1 to 38 and a scale no larger than it");
-      }
-      field.precision = precision;
-      field.scale = scale;
-      break;
-    }
-    case "enum": {
-      const choices = (args ?? "").split("|").map((c) => c.trim());
-      if (args?.includes(",")) {
-        // Written as decimal(p,s) is.
-        const meant = raw.replace(
-          `enum(${args})`,
-          `enum(${args.split(",").map((c) => c.trim()).join("|")})`,
-        );
-        fail(
-          `enum values are separated by "|", not ","`,
-          `Write it ${
-            printable(meant)
-          } (in quotes on a command line: the shell reads "|" as a pipe).`,
-        );
-      }
-      if (choices.length < 1 || choices.some((c) => !/^[A-Za-z0-9_.-]{1,50}$/.test(c))) {
-        fail(
-          "enum(a|b|c) needs one or more values of letters, digits, '_', '.' or '-' (up to 50 each)",
-        );
-      }
-      if (new Set(choices).size !== choices.length) fail("enum values must be distinct");
-      field.choices = choices;
-      break;
-    }
-    case "ref": {
-      noArgs();
-      const target = rest.shift();
-      if (!target) fail("a reference names its module: owner:ref:users");
-      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(target!)) {
-        fail(`"${printable(target!)}" is not a module name`);
-      }
-      field.ref = words(target!).join("_");
-      break;
-    }
-    default:
-      noArgs();
-  }
+  const rule = FIELD_TYPE_RULES[field.type];
+  if (rule.arguments) rule.arguments.parse(field, args, { raw, rest, fail, noArguments });
+  else noArguments();
 
   const seen = new Set<string>();
   for (const modifier of rest) {
@@ -179,11 +124,12 @@ export function parseField(raw: string, database: Database): FieldSpec {
       );
     }
   }
-  if ((field.type === "text" || field.type === "json") && (field.unique || field.index)) {
-    fail(`${field.type} columns cannot be unique or indexed (use str(N))`);
-  }
-  if ((field.type === "bool" || field.type === "enum") && field.unique) {
-    fail(`a ${field.type} column cannot be unique: it has only a few possible values`);
+  if (!rule.keys.index) {
+    if (field.unique || field.index) {
+      fail(`${field.type} columns cannot be unique or indexed (${rule.keys.instead})`);
+    }
+  } else if (!rule.keys.unique && field.unique) {
+    fail(`a ${field.type} column cannot be unique: ${rule.keys.why}`);
   }
   if (field.unique && field.default !== undefined) {
     fail("a unique field cannot have a default (every row would get the same value)");
@@ -214,35 +160,13 @@ export function parseFields(raws: readonly string[], database: Database): FieldS
   return fields;
 }
 
-/** The values an integer column stores (PostgreSQL's and Oracle's integer and bigint). */
-export const INTEGER_RANGES: Readonly<Record<"int" | "bigint", readonly [string, string]>> = {
-  int: ["-2147483648", "2147483647"],
-  bigint: ["-9223372036854775808", "9223372036854775807"],
-};
-
 /**
  * A default `field` could be given, for a hint (a placeholder the user replaces), or undefined
- * when it can have none: a unique field, or a type without defaults (checkDefault).
+ * when it can have none: a unique field, or a type without defaults (FIELD_TYPE_RULES).
  */
 export function exampleDefault(field: FieldSpec): string | undefined {
   if (field.unique) return undefined;
-  switch (field.type) {
-    case "str":
-      return "unknown".slice(0, field.length);
-    case "text":
-      return "unknown";
-    case "int":
-    case "bigint":
-    case "float":
-    case "decimal":
-      return "0";
-    case "bool":
-      return "false";
-    case "enum":
-      return field.choices![0];
-    default:
-      return undefined;
-  }
+  return FIELD_TYPE_RULES[field.type].default?.example(field);
 }
 
 function checkDefault(field: FieldSpec, value: string, fail: (p: string) => never): string {
@@ -250,67 +174,14 @@ function checkDefault(field: FieldSpec, value: string, fail: (p: string) => neve
   if (/[\x00-\x1f\x7f]/.test(value)) {
     fail("a default value cannot contain control characters");
   }
-  const ok = (() => {
-    switch (field.type) {
-      case "str":
-        return value.length >= 1 && value.length <= field.length!;
-      case "text":
-        return true;
-      case "int":
-      case "bigint": {
-        if (!/^-?\d{1,30}$/.test(value)) return false;
-        const [low, high] = INTEGER_RANGES[field.type];
-        if (BigInt(value) < BigInt(low) || BigInt(value) > BigInt(high)) {
-          fail(`default ${value} is outside the ${field.type} range, ${low} to ${high}`);
-        }
-        return true;
-      }
-      case "decimal": {
-        const m = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
-        return m !== null &&
-          m[1].replace(/^0+(?=\d)/, "").length <= field.precision! - field.scale! &&
-          (m[2] ?? "").length <= field.scale!;
-      }
-      case "float":
-        return /^-?\d{1,15}(\.\d{1,15})?$/.test(value);
-      case "bool":
-        return value === "true" || value === "false";
-      case "enum":
-        return field.choices!.includes(value);
-      default:
-        fail(`${field.type} fields cannot have a default`);
-    }
-  })();
-  if (!ok) fail(`default "${printable(value)}" is not a valid ${field.type} value here`);
-  // Python reads 007 as a syntax error: an integer default is written as its value.
-  return field.type === "int" || field.type === "bigint" ? String(BigInt(value)) : value;
+  const rule = FIELD_TYPE_RULES[field.type].default;
+  if (!rule) fail(`${field.type} fields cannot have a default`);
+  const recorded = rule.parse(value, field, fail);
+  if (recorded === undefined) {
+    fail(`default "${printable(value)}" is not a valid ${field.type} value here`);
+  }
+  return recorded;
 }
-
-/**
- * The types whose values a query string names exactly, for a list's equality filters: not a
- * float or a decimal (equality of computed numbers), nor a datetime (one instant, many
- * spellings); text and JSON are never indexed.
- */
-const FILTER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
-  "str",
-  "int",
-  "bigint",
-  "bool",
-  "date",
-  "uuid",
-  "enum",
-  "ref",
-]);
-
-/** The types whose order a range means something for: numbers, days and instants. */
-const RANGE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
-  "int",
-  "bigint",
-  "float",
-  "decimal",
-  "date",
-  "datetime",
-]);
 
 /** What `ListParams` (the generated pagination.py) already names: no list parameter may take it. */
 const LIST_PARAMETERS: ReadonlySet<string> = new Set([
@@ -325,9 +196,9 @@ const LIST_PARAMETERS: ReadonlySet<string> = new Set([
 export interface ListUse {
   /** `?sort=<column>` (and `-<column>`). */
   order: boolean;
-  /** `?<column>=value`: the rows whose column equals it (FILTER_TYPES). */
+  /** `?<column>=value`: the rows whose column equals it (FIELD_TYPE_RULES' `filter`). */
   equal: boolean;
-  /** `?min_<column>=…&max_<column>=…`: the rows within, both ends included (RANGE_TYPES). */
+  /** `?min_<column>=…&max_<column>=…`: the rows within, both ends included (its `range`). */
   range: boolean;
 }
 
@@ -340,8 +211,8 @@ export function listUse(type: FieldType, column: string): ListUse {
   const free = !LIST_PARAMETERS.has(column);
   return {
     order: free,
-    equal: free && FILTER_TYPES.has(type),
-    range: free && RANGE_TYPES.has(type),
+    equal: free && FIELD_TYPE_RULES[type].filter,
+    range: free && FIELD_TYPE_RULES[type].range,
   };
 }
 

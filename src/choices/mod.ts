@@ -7,6 +7,7 @@
 export * from "./databases.ts";
 export * from "./dependencies.ts";
 export * from "./features/mod.ts";
+export * from "./field_types.ts";
 export * from "./fields.ts";
 export * from "./frameworks.ts";
 export * from "./module_names.ts";

@@ -3,6 +3,7 @@
  * validated (the parsers are in module_names.ts and fields.ts). The Python
  * source the templates print is derived from it in src/python/.
  */
+import { FIELD_TYPE_RULES } from "./field_types.ts";
 
 export const FIELD_TYPES = [
   "str",
@@ -131,14 +132,10 @@ export function shellField(text: string): string {
 
 /** The `--field` text of a field: `parseField(fieldText(f))` gives `f` back. */
 export function fieldText(f: FieldSpec): string {
-  const type = f.type === "str"
-    ? `str(${f.length})`
-    : f.type === "decimal"
-    ? `decimal(${f.precision},${f.scale})`
-    : f.type === "enum"
-    ? `enum(${f.choices!.join("|")})`
-    : f.type === "ref"
-    ? `ref:${f.ref}`
+  // A record read from disk may name any type: one that is none is written as it is, and the
+  // parser then refuses it.
+  const type = Object.hasOwn(FIELD_TYPE_RULES, f.type)
+    ? FIELD_TYPE_RULES[f.type].arguments?.text(f) ?? f.type
     : f.type;
   const modifiers = [
     f.required ? "required" : "optional",

@@ -16,7 +16,8 @@ import {
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
-import { INTEGER_RANGES, listUse, rangeParameters } from "../choices/fields.ts";
+import { listUse, rangeParameters } from "../choices/fields.ts";
+import { INTEGER_RANGES } from "../choices/field_types.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -226,26 +227,8 @@ export function moduleView(
     const type = saType(f, db);
     for (const t of type.imports) sa.add(t);
     for (const t of type.projectImports) projectTypes.add(t);
-    if (f.type === "decimal") {
-      modelImports.add("from decimal import Decimal");
-      schemaImports.add("from decimal import Decimal");
-    }
-    if (f.type === "date" || f.type === "datetime") {
-      const t = f.type === "date" ? "date" : "datetime";
-      modelImports.add(`from datetime import ${t}`);
-      schemaImports.add(`from datetime import ${t}`);
-    }
-    if (f.type === "uuid") {
-      modelImports.add("import uuid");
-      schemaImports.add("import uuid");
-    }
-    if (f.type === "json") {
-      modelImports.add("from typing import Any");
-      schemaImports.add("from typing import Any");
-      schemaImports.add("from src.openapi import JsonObject");
-    }
-    if (f.type === "datetime") schemaImports.add("from src.openapi import UtcDatetime");
-    if (f.type === "enum") schemaImports.add("from typing import Literal");
+    for (const line of PY_VALUES[f.type].modelImports) modelImports.add(line);
+    for (const line of PY_VALUES[f.type].schemaImports) schemaImports.add(line);
   }
   if (sa.size > 0) modelImports.add(`from sqlalchemy import ${[...sa].sort().join(", ")}`);
   if (projectTypes.size > 0) {
@@ -414,41 +397,101 @@ function migrationArgs(f: FieldSpec, column: string, db: DatabaseProfile): strin
 }
 
 /**
- * A field's default as the server's, in a revision: a string the dialect quotes, or the SQL
- * literal of a number or a boolean as the migration's column type holds it (0/1 where booleans
- * are integers: `migrationTypes`), the same text on every database the revision runs on.
+ * A default (as the parser recorded it, FIELD_TYPE_RULES in src/choices/field_types.ts) as
+ * Python source: `py` on the model and in the create schema; `server` as the server's default in
+ * a revision, a string the dialect quotes or the SQL literal of a number or a boolean as the
+ * migration's column type holds it (0/1 where booleans are integers: `migrationTypes`), the same
+ * text on every database the revision runs on.
  */
-function serverDefault(f: FieldSpec, db: DatabaseProfile): string {
-  switch (f.type) {
-    case "int":
-    case "bigint":
-    case "float":
-    case "decimal":
-      return `sa.text("${f.default}")`;
-    case "bool": {
-      const integer = db.migrationTypes.bool === "sa.Integer()";
-      const yes = f.default === "true";
-      return `sa.text("${integer ? (yes ? "1" : "0") : yes ? "true" : "false"}")`;
-    }
-    default:
-      return pyString(f.default!);
-  }
+interface PythonDefault {
+  py(value: string): string;
+  server(value: string, db: DatabaseProfile): string;
 }
 
+/** A number's default: as recorded, and as SQL. */
+const NUMBER_DEFAULT: PythonDefault = { py: (v) => v, server: (v) => `sa.text("${v}")` };
+/** Any other default: a string literal. */
+const STRING_DEFAULT: PythonDefault = { py: pyString, server: pyString };
+
+/**
+ * What a type's values need in the model and schema files beyond their columns (SA_TYPES,
+ * MIGRATION_TYPES, SCHEMA_TYPES): each file's import lines, and a default as Python source. One
+ * entry per type, so a new type states each.
+ */
+interface PythonValues {
+  /** Import lines the model file needs for the Python type (SQLAlchemy's come from SA_TYPES). */
+  modelImports: readonly string[];
+  /** Import lines the schema file needs for the annotations (`SCHEMA_TYPES`). */
+  schemaImports: readonly string[];
+  /** Its default as Python source; null for a type that cannot have one (FIELD_TYPE_RULES). */
+  default: PythonDefault | null;
+}
+
+const PY_VALUES: Readonly<Record<FieldType, PythonValues>> = {
+  str: { modelImports: [], schemaImports: [], default: STRING_DEFAULT },
+  text: { modelImports: [], schemaImports: [], default: STRING_DEFAULT },
+  int: { modelImports: [], schemaImports: [], default: NUMBER_DEFAULT },
+  bigint: { modelImports: [], schemaImports: [], default: NUMBER_DEFAULT },
+  decimal: {
+    modelImports: ["from decimal import Decimal"],
+    schemaImports: ["from decimal import Decimal"],
+    default: { py: (v) => `Decimal("${v}")`, server: NUMBER_DEFAULT.server },
+  },
+  float: { modelImports: [], schemaImports: [], default: NUMBER_DEFAULT },
+  bool: {
+    modelImports: [],
+    schemaImports: [],
+    default: {
+      py: (v) => v === "true" ? "True" : "False",
+      server(v, db) {
+        const integer = db.migrationTypes.bool === "sa.Integer()";
+        const yes = v === "true";
+        return `sa.text("${integer ? (yes ? "1" : "0") : yes ? "true" : "false"}")`;
+      },
+    },
+  },
+  date: {
+    modelImports: ["from datetime import date"],
+    schemaImports: ["from datetime import date"],
+    default: null,
+  },
+  datetime: {
+    modelImports: ["from datetime import datetime"],
+    schemaImports: ["from datetime import datetime", "from src.openapi import UtcDatetime"],
+    default: null,
+  },
+  uuid: { modelImports: ["import uuid"], schemaImports: ["import uuid"], default: null },
+  json: {
+    modelImports: ["from typing import Any"],
+    schemaImports: ["from typing import Any", "from src.openapi import JsonObject"],
+    default: null,
+  },
+  enum: {
+    modelImports: [],
+    schemaImports: ["from typing import Literal"],
+    default: STRING_DEFAULT,
+  },
+  ref: { modelImports: [], schemaImports: [], default: null },
+};
+
+/** A field's Python default rule; an Error if its type has none (the parser refuses it). */
+function defaultRule(f: FieldSpec): PythonDefault {
+  const rule = PY_VALUES[f.type].default;
+  if (!rule) throw new Error(`field type ${f.type} has no default`);
+  return rule;
+}
+
+/**
+ * A field's default as the server's, in a revision (PythonDefault.server): `migrationFilledColumn`
+ * asks for it only when the field has one.
+ */
+function serverDefault(f: FieldSpec, db: DatabaseProfile): string {
+  return defaultRule(f).server(f.default!, db);
+}
+
+/** A field's default as Python source (PythonDefault.py), or undefined when it has none. */
 function pyDefault(f: FieldSpec): string | undefined {
-  if (f.default === undefined) return undefined;
-  switch (f.type) {
-    case "bool":
-      return f.default === "true" ? "True" : "False";
-    case "int":
-    case "bigint":
-    case "float":
-      return f.default;
-    case "decimal":
-      return `Decimal("${f.default}")`;
-    default:
-      return pyString(f.default);
-  }
+  return f.default === undefined ? undefined : defaultRule(f).py(f.default);
 }
 
 /**

@@ -7,24 +7,83 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
+import { FIELD_TYPE_RULES } from "../choices/field_types.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs, recordedName } from "../plan/mod.ts";
 
-const TYPE_HELP: Record<FieldType, string> = {
-  str: "short text with a maximum length (VARCHAR)",
-  text: "long text without a limit",
-  int: "whole number (32-bit)",
-  bigint: "whole number (64-bit)",
-  decimal: "exact number with precision and scale — money",
-  float: "floating-point number",
-  bool: "true or false",
-  date: "calendar date",
-  datetime: "timestamp with time zone (UTC)",
-  uuid: "UUID",
-  json: "JSON object",
-  enum: "one of a fixed list of values",
-  ref: "reference to a row of another module (foreign key)",
+/** An argument question of a type: asks for them and returns the type as a spec writes it. */
+type ArgumentQuestion = (prompter: Prompter, state: ProjectState, name: string) => Promise<string>;
+
+/**
+ * What the wizard shows of each type: its line in the type list, and the question for its
+ * arguments (null: it takes none; FIELD_TYPE_RULES' `arguments`, src/choices/field_types.ts).
+ * Its modifiers and whether it is asked a default follow the type's rules there.
+ */
+const TYPE_QUESTIONS: Readonly<
+  Record<FieldType, { help: string; arguments: ArgumentQuestion | null }>
+> = {
+  str: {
+    help: "short text with a maximum length (VARCHAR)",
+    arguments: async (prompter, _state, name) => {
+      const length = await prompter.input({
+        message: `Maximum length of ${name}`,
+        default: "255",
+        validate: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4000 || "1 to 4000",
+      });
+      return `str(${length})`;
+    },
+  },
+  text: { help: "long text without a limit", arguments: null },
+  int: { help: "whole number (32-bit)", arguments: null },
+  bigint: { help: "whole number (64-bit)", arguments: null },
+  decimal: {
+    help: "exact number with precision and scale — money",
+    arguments: async (prompter, _state, name) => {
+      const ps = await prompter.input({
+        message: `Precision and scale of ${name} (digits in all, digits after the point)`,
+        default: "10,2",
+        validate: (v) => {
+          const m = /^(\d+)\s*,\s*(\d+)$/.exec(v);
+          return m && Number(m[1]) >= 1 && Number(m[1]) <= 38 && Number(m[2]) <= Number(m[1]) ||
+            "precision 1–38 and a scale no larger, e.g. 10,2";
+        },
+      });
+      return `decimal(${ps.replace(/\s+/g, "")})`;
+    },
+  },
+  float: { help: "floating-point number", arguments: null },
+  bool: { help: "true or false", arguments: null },
+  date: { help: "calendar date", arguments: null },
+  datetime: { help: "timestamp with time zone (UTC)", arguments: null },
+  uuid: { help: "UUID", arguments: null },
+  json: { help: "JSON object", arguments: null },
+  enum: {
+    help: "one of a fixed list of values",
+    arguments: async (prompter, _state, name) => {
+      const values = await prompter.input({
+        message: `Values of ${name}, separated by |`,
+        validate: (v) =>
+          v.split("|").every((x) => /^[A-Za-z0-9_.-]{1,50}$/.test(x.trim())) ||
+          "letters, digits, '_', '.' or '-', e.g. draft|sent|paid",
+      });
+      return `enum(${values.split("|").map((x) => x.trim()).join("|")})`;
+    },
+  },
+  ref: {
+    help: "reference to a row of another module (foreign key)",
+    arguments: async (prompter, state, name) => {
+      const target = await prompter.select<string>({
+        message: `${name} references`,
+        choices: [...Object.keys(state.modules).sort(), ...builtinRefs(state.project)].map((m) => ({
+          value: m,
+          name: m,
+          description: `a row of ${moduleNames(m).table}`,
+        })),
+      });
+      return `ref:${target}`;
+    },
+  },
 };
 
 /** Asks for fields until the user has none left to add; returns them as `--field` texts. */
@@ -72,7 +131,7 @@ export async function askFields(
         choices: FIELD_TYPES.map((t) => ({
           value: t,
           name: t,
-          description: TYPE_HELP[t],
+          description: TYPE_QUESTIONS[t].help,
           disabled: t === "ref" && Object.keys(state.modules).length === 0 &&
               builtinRefs(state.project).length === 0
             ? "no module to reference yet"
@@ -81,7 +140,8 @@ export async function askFields(
         default: "str",
         pageSize: FIELD_TYPES.length,
       });
-      const typeText = await askTypeArguments(prompter, state, name, type);
+      const typeText = await TYPE_QUESTIONS[type].arguments?.(prompter, state, name) ?? type;
+      const rule = FIELD_TYPE_RULES[type];
       const required = existing
         ? false
         : await prompter.confirm({ message: `Is ${name} required?`, default: true });
@@ -99,10 +159,10 @@ export async function askFields(
         ? `faster lookups in your own queries (${column} is not a list parameter)`
         : `faster lookups; the list sorts${parameters.length > 1 ? " and filters" : ""} on it ` +
           `(${parameters.join(", ")})`;
-      const flags = type === "text" || type === "json" ? [] : await prompter.checkbox<string>({
+      const flags = !rule.keys.index ? [] : await prompter.checkbox<string>({
         message: `Constraints on ${name}`,
         choices: [
-          ...(type === "bool" || type === "enum" ? [] : [{
+          ...(!rule.keys.unique ? [] : [{
             value: "unique",
             name: "unique",
             description: "no two active rows share a value (a duplicate is a 409); a deleted " +
@@ -116,7 +176,7 @@ export async function askFields(
         ],
       });
       const modifiers = [required ? "required" : "optional", ...flags];
-      if (["str", "text", "int", "bigint", "decimal", "float", "bool", "enum"].includes(type)) {
+      if (rule.default) {
         const def = await prompter.input({
           message: `Default value of ${name} (empty for none)`,
           validate: (value) => {
@@ -162,56 +222,4 @@ export async function askFields(
     `\n${moduleName}:\n${texts.map((t) => `  --field ${shellField(t)}`).join("\n")}\n`,
   );
   return texts;
-}
-
-async function askTypeArguments(
-  prompter: Prompter,
-  state: ProjectState,
-  name: string,
-  type: FieldType,
-): Promise<string> {
-  switch (type) {
-    case "str": {
-      const length = await prompter.input({
-        message: `Maximum length of ${name}`,
-        default: "255",
-        validate: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4000 || "1 to 4000",
-      });
-      return `str(${length})`;
-    }
-    case "decimal": {
-      const ps = await prompter.input({
-        message: `Precision and scale of ${name} (digits in all, digits after the point)`,
-        default: "10,2",
-        validate: (v) => {
-          const m = /^(\d+)\s*,\s*(\d+)$/.exec(v);
-          return m && Number(m[1]) >= 1 && Number(m[1]) <= 38 && Number(m[2]) <= Number(m[1]) ||
-            "precision 1–38 and a scale no larger, e.g. 10,2";
-        },
-      });
-      return `decimal(${ps.replace(/\s+/g, "")})`;
-    }
-    case "enum": {
-      const values = await prompter.input({
-        message: `Values of ${name}, separated by |`,
-        validate: (v) =>
-          v.split("|").every((x) => /^[A-Za-z0-9_.-]{1,50}$/.test(x.trim())) ||
-          "letters, digits, '_', '.' or '-', e.g. draft|sent|paid",
-      });
-      return `enum(${values.split("|").map((x) => x.trim()).join("|")})`;
-    }
-    case "ref": {
-      const target = await prompter.select<string>({
-        message: `${name} references`,
-        choices: [...Object.keys(state.modules).sort(), ...builtinRefs(state.project)].map((m) => ({
-          value: m,
-          name: m,
-          description: `a row of ${moduleNames(m).table}`,
-        })),
-      });
-      return `ref:${target}`;
-    }
-    default:
-      return type;
-  }
 }
