@@ -4,7 +4,9 @@
  * column of it gives a list (an equality filter, a range). A type added to FIELD_TYPES fails the
  * type check until its entry states each rule; the parser (fields.ts), `fieldText`, the list's
  * parameters and the wizard read them from here. How a type's values are written in Python is the
- * Python view's (src/python/module_view.ts and test_samples.ts), in tables of the same kind.
+ * Python view's (src/python/module_view.ts and test_samples.ts), in tables of the same kind; a
+ * Python default and a wizard's argument question follow this table's `default` and `arguments`
+ * (IfStated).
  */
 import { printable, words } from "./names.ts";
 import type { FieldSpec, FieldType } from "./module_spec.ts";
@@ -100,11 +102,11 @@ function integerDefault(type: "int" | "bigint"): FieldDefault {
 const asTyped = (ok: boolean, value: string) => ok ? value : undefined;
 
 /**
- * Each type's rules. Filters: not a float or a decimal (equality of computed numbers), nor a
+ * Each type's rules, as FIELD_TYPE_RULES exports them. Filters: not a float or a decimal (equality of computed numbers), nor a
  * datetime (one instant, many spellings); text and JSON are never indexed. Ranges: numbers, days
  * and instants.
  */
-export const FIELD_TYPE_RULES: Readonly<Record<FieldType, FieldTypeRule>> = {
+const RULES = {
   str: {
     arguments: {
       parse(field, args, { fail }) {
@@ -255,4 +257,16 @@ export const FIELD_TYPE_RULES: Readonly<Record<FieldType, FieldTypeRule>> = {
     filter: true,
     range: false,
   },
-};
+} as const satisfies Readonly<Record<FieldType, FieldTypeRule>>;
+
+/** Each type's rules (RULES; IfStated reads RULES itself, whose entries keep their own types). */
+export const FIELD_TYPE_RULES: Readonly<Record<FieldType, FieldTypeRule>> = RULES;
+
+/**
+ * `Then` when the rule `K` of type `T` is stated in FIELD_TYPE_RULES, `null` when it is null
+ * there: a table of another layer whose entry must agree (a Python default exactly for the types
+ * with defaults, an argument question exactly for the types with arguments).
+ */
+export type IfStated<T extends FieldType, K extends "arguments" | "default", Then> = T extends
+  keyof typeof RULES ? (typeof RULES)[T][K] extends null ? null : Then
+  : never;

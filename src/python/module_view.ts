@@ -17,7 +17,7 @@ import {
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
 import { listUse, rangeParameters } from "../choices/fields.ts";
-import { INTEGER_RANGES } from "../choices/field_types.ts";
+import { type IfStated, INTEGER_RANGES } from "../choices/field_types.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -418,16 +418,16 @@ const STRING_DEFAULT: PythonDefault = { py: pyString, server: pyString };
  * MIGRATION_TYPES, SCHEMA_TYPES): each file's import lines, and a default as Python source. One
  * entry per type, so a new type states each.
  */
-interface PythonValues {
+interface PythonValues<T extends FieldType> {
   /** Import lines the model file needs for the Python type (SQLAlchemy's come from SA_TYPES). */
   modelImports: readonly string[];
   /** Import lines the schema file needs for the annotations (`SCHEMA_TYPES`). */
   schemaImports: readonly string[];
-  /** Its default as Python source; null for a type that cannot have one (FIELD_TYPE_RULES). */
-  default: PythonDefault | null;
+  /** Its default as Python source; null exactly for the types that cannot have one. */
+  default: IfStated<T, "default", PythonDefault>;
 }
 
-const PY_VALUES: Readonly<Record<FieldType, PythonValues>> = {
+const PY_VALUES: { readonly [T in FieldType]: PythonValues<T> } = {
   str: { modelImports: [], schemaImports: [], default: STRING_DEFAULT },
   text: { modelImports: [], schemaImports: [], default: STRING_DEFAULT },
   int: { modelImports: [], schemaImports: [], default: NUMBER_DEFAULT },

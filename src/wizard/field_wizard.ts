@@ -7,7 +7,7 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
-import { FIELD_TYPE_RULES } from "../choices/field_types.ts";
+import { FIELD_TYPE_RULES, type IfStated } from "../choices/field_types.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs, recordedName } from "../plan/mod.ts";
@@ -17,12 +17,16 @@ type ArgumentQuestion = (prompter: Prompter, state: ProjectState, name: string) 
 
 /**
  * What the wizard shows of each type: its line in the type list, and the question for its
- * arguments (null: it takes none; FIELD_TYPE_RULES' `arguments`, src/choices/field_types.ts).
- * Its modifiers and whether it is asked a default follow the type's rules there.
+ * arguments, null exactly for the types that take none (FIELD_TYPE_RULES' `arguments`,
+ * src/choices/field_types.ts). Its modifiers and whether it is asked a default follow the type's
+ * rules there.
  */
-const TYPE_QUESTIONS: Readonly<
-  Record<FieldType, { help: string; arguments: ArgumentQuestion | null }>
-> = {
+const TYPE_QUESTIONS: {
+  readonly [T in FieldType]: {
+    help: string;
+    arguments: IfStated<T, "arguments", ArgumentQuestion>;
+  };
+} = {
   str: {
     help: "short text with a maximum length (VARCHAR)",
     arguments: async (prompter, _state, name) => {
