@@ -108,12 +108,6 @@ export interface DatabaseProfile {
   // app runtime: database.py, health, conftest
   /** A URL of this database's driver that nothing answers: the health tests' dead database. */
   unreachableUrl: string;
-  /**
-   * The readiness ping when a bare `SELECT 1` is not valid here, with the comment
-   * lines that say why; null: `SELECT 1`. Keyed by dialect in the generated code,
-   * because the tests may run the project on PostgreSQL.
-   */
-  ping: { statement: string; comment: string[] } | null;
 
   // pyproject.toml (collected by src/choices/features/mod.ts)
   /** The driver, by name in the pin map (src/choices/dependencies.ts). */
@@ -189,7 +183,6 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
 
     // app runtime: database.py, health, conftest
     unreachableUrl: "postgresql+psycopg://nobody@127.0.0.1:1/none",
-    ping: null,
 
     // pyproject.toml
     dependencies: ["psycopg[binary]"],
@@ -260,13 +253,6 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
 
     // app runtime: database.py, health, conftest
     unreachableUrl: "oracle+oracledb://nobody:x@127.0.0.1:1/?service_name=none",
-    ping: {
-      statement: "SELECT 1 FROM dual",
-      comment: [
-        "Oracle's SELECT needs a FROM clause: `dual` is its one-row table. The tests",
-        "may run this project on PostgreSQL, which has no `dual`.",
-      ],
-    },
 
     // pyproject.toml
     dependencies: [{

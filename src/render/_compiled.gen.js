@@ -3043,11 +3043,11 @@ __eta.res+=' opened and closed, speaks HTTP/1.1 and HTTP/2, and needs no extra w
 }
 __eta.res+='Then open <http://localhost:8000/docs> (the OpenAPI document is at `/openapi.json`).\n';
 if (it.cache || it.celery) {
-__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database and Redis, and answers 503\nonly when the database is down: Redis down is `"redis": "down"` in a 200, since every replica\nshares it and the routes answer without it (watch that field).\n';
+__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database and Redis, and answers 503\nonly when the database is down or behind the code: Redis down is `"redis": "down"` in a 200, since\nevery replica shares it and the routes answer without it (watch that field).\n';
 } else {
-__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database.\n';
+__eta.res+='`/health/live` says the process runs; `/health/ready` checks the database, and answers 503 when it\nis down or behind the code.\n';
 }
-__eta.res+='\nWhile you change the code, `make dev` runs the same server with one worker, on 127.0.0.1 only,\nand restarts it when a file changes.\n\n## Try it\n\nWith the server running (`make run` or `make dev`), in another terminal:\n\n```sh\nAPI="http://localhost:${PORT:-8000}"\n';
+__eta.res+='"Behind" is `"migrations": "behind"`: a revision in `migrations/` is not applied yet (`make\nmigrate`). Until it is, a request that meets a missing table or column is a 503 too, with\n`Retry-After` and the same `migrations` detail, and the log says to migrate. A database a newer\nrelease migrated first is `"newer"`, and ready: the old code serves until the rollout replaces it.\n\nWhile you change the code, `make dev` runs the same server with one worker, on 127.0.0.1 only,\nand restarts it when a file changes.\n\n## Try it\n\nWith the server running (`make run` or `make dev`), in another terminal:\n\n```sh\nAPI="http://localhost:${PORT:-8000}"\n';
 if (it.auth) {
 __eta.res+='ACCOUNT=\'{"email": "ada@example.com", "password": "correct horse battery staple"}\'\ncurl -s -X POST "$API/api/auth/register" -H \'Content-Type: application/json\' -d "$ACCOUNT"\n';
 if (m.access === "admin") {
@@ -3139,7 +3139,13 @@ __eta.res+='_repository.py   queries: active rows only, ORDER BY id, pagination\
 __eta.res+=m.module;
 __eta.res+='_model.py     the table (SQLAlchemy 2 typed model on the shared base)\n```\n\nA controller never touches the database and a repository never sees a request: each layer can be\ntested and changed on its own. Every response is an envelope,\n`{"success": true, "data": ...}` (lists add `pagination`) or\n`{"success": false, "error": "...", "details": ...}`, errors and 404s included.\n\nEvery model inherits `id`, `inserted_by`, `inserted_date`, `updated_by`, `updated_date` and\n`is_active` from `src/models/base_model.py`. The `*_by` fields record ';
 __eta.res+=it.auth ? "the authenticated user's id" : '"system"';
-__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\nA module gains optional fields the same way, `pyscaffold add bookings --field\n\'note:str(200):optional\'`: its files are merged with your edits and a migration adds the columns.\nA required field needs a default, which the rows already there get\n(`--field \'seats:int:required:default=1\'`). `pyscaffold remove bookings --field note` drops one;\n`pyscaffold rename bookings --field note=remark` renames one, its values kept, and the API\'s field\nwith it. A renamed column is one the running release no longer finds: deploy a rename when a short\nbreak is acceptable, or in steps (add the new field, copy the values, switch the code, remove the\nold field a release later).\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\n';
+__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\nA module gains optional fields the same way, `pyscaffold add bookings --field\n\'note:str(200):optional\'`: its files are merged with your edits and a migration adds the columns.\nA required field needs a default, which the rows already there get\n(`--field \'seats:int:required:default=1\'`). `pyscaffold remove bookings --field note` drops one;\n`pyscaffold rename bookings --field note=remark` renames one, its values kept, and the API\'s field\nwith it. A renamed column is one the running release no longer finds: deploy a rename when a short\nbreak is acceptable, or in steps (add the new field, copy the values, switch the code, remove the\nold field a release later).\n\n## Migrations\n\nAlembic, configured from `DATABASE_URL`. `migrations/versions/0001_initial.py` creates every table\nthe project started with. After changing a model: `make revision MESSAGE="..."` (`alembic\nrevision --autogenerate` with `.env` read, as every make target does), review the file, then\n`make migrate`. Two branches that each added a migration leave two heads\nonce merged: `alembic merge heads -m "merge"` joins them (`pyscaffold add` asks for it first).\nTwo `alembic upgrade` at once (`docker compose up --scale api=3`: each replica migrates as it\nstarts) take turns';
+__eta.res+=it.db.id === "oracle" ? " on PostgreSQL only" : "";
+__eta.res+=': the second waits for an advisory lock the first holds until it\ncommits (`MIGRATION_LOCK` in `migrations/env.py`), then finds nothing left to do.';
+if (it.db.id === "oracle") {
+__eta.res+=' Oracle commits\neach DDL statement, so no lock can span a migration: run one at a time, as the Kubernetes Job does.';
+}
+__eta.res+='\n';
 __eta.res+=include(`@project/_db/${it.db.id}/readme_section.md.eta`, it);
 __eta.res+='\n## API documentation\n\n`/openapi.json` is built from the routes themselves: each view declares its body, query and\nresponse models with `@operation(...)` (`src/openapi.py`), and the document wraps every response\nin the envelope. A small registry rather than a plugin (flask-openapi3, spectree, quart-schema),\nbecause those describe (and validate) bare bodies: the envelope and the error shapes must stay\nexactly as this API defines them, and Flask and Quart projects publish the same document.\nDecimals are sent and answered as strings (`"7.10"`), matching the pattern the document gives.\n\n## Live feeds\n\n';
 if (it.fw.realtime) {
@@ -3214,6 +3220,9 @@ __eta.res+='- **Shared state.** None in the API: everything lives in the databas
 }
 if (it.celery) {
 __eta.res+='- **Celery workers scale on their own.** Their replicas follow the queue, not HTTP traffic:\n  raise `replicas` in `worker-deployment.yaml`, or scale on queue length (e.g. KEDA\'s Redis\n  list scaler). A pod stopped by Kubernetes gets a warm shutdown: running tasks finish within\n  `terminationGracePeriodSeconds`.\n';
+}
+if (it.quart && (it.cache || it.celery)) {
+__eta.res+='- **Redis connections.** Each server process opens at most 50 per client (`REDIS_MAX_CONNECTIONS`\n  in `src/extensions.py`; the cache has a client of its own): 2,000 at most with 10 replicas and\n  `WEB_CONCURRENCY=2`, under Redis\'s default `maxclients` of 10,000. A request that finds them all\n  busy waits up to 2 s for one.\n';
 }
 __eta.res+='- **Database connections.** Each server process keeps its own pool: SQLAlchemy\'s default is 5\n  connections plus 10 on bursts. At most replicas × `WEB_CONCURRENCY` × 15 connections are\n  opened';
 __eta.res+=it.celery ? ", plus 15 per worker process" : "";
@@ -3413,7 +3422,7 @@ __eta.res+='          # Live while gunicorn accepts connections. Not an HTTP req
 } else {
 __eta.res+='          # Live while the event loop answers; restarted only when it stops answering.\n          livenessProbe:\n            httpGet:\n              path: /health/live\n              port: http\n';
 }
-__eta.res+='            periodSeconds: 10\n            timeoutSeconds: 3\n            failureThreshold: 3\n          # Ready while the database answers: the Service sends it no traffic otherwise.\n';
+__eta.res+='            periodSeconds: 10\n            timeoutSeconds: 3\n            failureThreshold: 3\n          # Ready while the database answers, at this code\'s migrations or newer (not before the\n          # migration Job has run): the Service sends it no traffic otherwise.\n';
 if (it.cache || it.celery) {
 __eta.res+='          # Redis down is reported, not a reason: every replica shares it, and the routes answer\n          # without it.\n';
 }
@@ -3816,7 +3825,7 @@ __eta.res+='\n### Modules\n\n| package | what it serves |\n|---|---|\n| `src/';
 __eta.res+=m.module;
 __eta.res+='/` | `';
 __eta.res+=m.urlPrefix;
-__eta.res+='`: list (paginated, sorted, filtered), get, create, update, delete (soft) |\n| `src/health/` | `/health/live` and `/health/ready` (database';
+__eta.res+='`: list (paginated, sorted, filtered), get, create, update, delete (soft) |\n| `src/health/` | `/health/live` and `/health/ready` (database, its migrations';
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+=') |\n';
 if (it.auth) {
@@ -4067,7 +4076,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 /* Included by tests/conftest.py.eta: one app for the whole session (a Flask app needs no
    event loop), its tables emptied after each test. */
-__eta.res+='@pytest.fixture(scope="session")\ndef app(make_app: AppFactory) -> Iterator[Flask]:\n    application = make_app()\n    engine: Engine = application.extensions["database"].engine\n    import_models()\n    Base.metadata.drop_all(engine)\n    Base.metadata.create_all(engine)\n    yield application\n    Base.metadata.drop_all(engine)\n    engine.dispose()\n\n\n@pytest.fixture(autouse=True)\ndef _clean_state(app: Flask) -> Iterator[None]:\n    yield\n    engine: Engine = app.extensions["database"].engine\n    with engine.begin() as connection:\n        for table in reversed(Base.metadata.sorted_tables):\n            connection.execute(delete(table))\n';
+__eta.res+='@pytest.fixture(scope="session")\ndef app(make_app: AppFactory) -> Iterator[Flask]:\n    application = make_app()\n    engine: Engine = application.extensions["database"].engine\n    import_models()\n    Base.metadata.drop_all(engine)\n    Base.metadata.create_all(engine)\n    with engine.begin() as connection:\n        stamp_heads(connection)\n    yield application\n    Base.metadata.drop_all(engine)\n    VERSIONS.drop(engine, checkfirst=True)\n    engine.dispose()\n\n\n@pytest.fixture(autouse=True)\ndef _clean_state(app: Flask) -> Iterator[None]:\n    yield\n    engine: Engine = app.extensions["database"].engine\n    with engine.begin() as connection:\n        for table in reversed(Base.metadata.sorted_tables):\n            connection.execute(delete(table))\n';
 if (it.cache || it.celery) {
 __eta.res+='    redis = Redis.from_url(TEST_REDIS_URL)\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}*"):\n        redis.delete(key)\n    redis.close()\n';
 }
@@ -4102,9 +4111,9 @@ __eta.res+='from typing import Any\n';
 }
 __eta.res+='\nfrom alembic import context\n';
 if (it.flask) {
-__eta.res+='from sqlalchemy import create_engine, pool\n';
+__eta.res+='from sqlalchemy import Connection, create_engine, pool, text\n';
 } else {
-__eta.res+='from sqlalchemy import pool\nfrom sqlalchemy.engine import Connection\nfrom sqlalchemy.ext.asyncio import create_async_engine\n';
+__eta.res+='from sqlalchemy import Connection, pool, text\nfrom sqlalchemy.ext.asyncio import create_async_engine\n';
 }
 __eta.res+='\n';
 if (schema) {
@@ -4116,7 +4125,7 @@ __eta.res+='from src.models.types import render_item\n\nif context.config.config
 if (schema) {
 __eta.res+='DB_SCHEMA = db_schema_from_env(os.environ)\nSCHEMA_MAP = schema_translate_map(DB_SCHEMA)\n';
 }
-__eta.res+='\n\ndef database_url() -> str:\n    # Only the URL is needed: migrations must not require the app\'s secrets.\n    url = os.environ.get("DATABASE_URL", "").strip()\n    if not url:\n        # A message and exit status 1, not a traceback: nothing failed but the setting.\n        raise SystemExit("Set DATABASE_URL to the database to migrate")\n    return url\n\n\ndef no_returning() -> None:\n    """A script gets no values back: without this the version row is inserted with\n    `RETURNING ... INTO :ret_0` on Oracle, a bind variable SQL*Plus and SQLcl cannot fill."""\n    context.get_context().dialect.insert_returning = False\n\n\n';
+__eta.res+='\n\ndef database_url() -> str:\n    # Only the URL is needed: migrations must not require the app\'s secrets.\n    url = os.environ.get("DATABASE_URL", "").strip()\n    if not url:\n        # A message and exit status 1, not a traceback: nothing failed but the setting.\n        raise SystemExit("Set DATABASE_URL to the database to migrate")\n    return url\n\n\n# Two `alembic upgrade` at once (`docker compose up --scale api=3`: each replica migrates before it\n# serves) would both create the same tables, and one would fail halfway. On PostgreSQL the second\n# waits for this lock, held until the first commits, then finds nothing left to do. Any number\n# would do, as long as it stays the same: the database is this project\'s.\nMIGRATION_LOCK = 720_145_331\n\n\ndef one_migration_at_a_time(connection: Connection) -> None:\n    """Inside the migration\'s transaction: a PostgreSQL advisory lock, released at its end.\n    Oracle commits each DDL statement, so no transaction can hold a lock over a migration:\n    there, run one at a time (deploy/k8s/migrate-job.yaml\'s Job does)."""\n    if connection.dialect.name == "postgresql":\n        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})\n\n\ndef no_returning() -> None:\n    """A script gets no values back: without this the version row is inserted with\n    `RETURNING ... INTO :ret_0` on Oracle, a bind variable SQL*Plus and SQLcl cannot fill."""\n    context.get_context().dialect.insert_returning = False\n\n\n';
 if (schema) {
 __eta.res+='def translated_schema(obj: Any) -> str | None:\n    schema: str | None = obj.schema\n    return SCHEMA_MAP.get(schema, schema)\n\n\ndef run_migrations_offline() -> None:\n    context.configure(\n        url=database_url(),\n        target_metadata=target_metadata,\n        literal_binds=True,\n        version_table_schema=DB_SCHEMA,\n    )\n    # `--sql` renders DDL without a connection, so no engine translates the\n    # schema: the dialect\'s identifier preparer does it, as the engine would.\n    preparer = context.get_context().dialect.identifier_preparer\n    preparer.schema_for_object = translated_schema  # type: ignore[assignment]  # may be None\n    no_returning()\n    with context.begin_transaction():\n        context.run_migrations()\n';
 } else {
@@ -4130,7 +4139,7 @@ __eta.res+='    engine = create_engine(\n        database_url(),\n        poolcl
 } else {
 __eta.res+='    engine = create_engine(database_url(), poolclass=pool.NullPool)\n    with engine.connect() as connection:\n        context.configure(\n            connection=connection, target_metadata=target_metadata, render_item=render_item\n        )\n';
 }
-__eta.res+='        with context.begin_transaction():\n            context.run_migrations()\n';
+__eta.res+='        with context.begin_transaction():\n            one_migration_at_a_time(connection)\n            context.run_migrations()\n';
 } else {
 __eta.res+='def run_migrations(connection: Connection) -> None:\n';
 if (schema) {
@@ -4138,7 +4147,7 @@ __eta.res+='    context.configure(\n        connection=connection,\n        targ
 } else {
 __eta.res+='    context.configure(\n        connection=connection, target_metadata=target_metadata, render_item=render_item\n    )\n';
 }
-__eta.res+='    with context.begin_transaction():\n        context.run_migrations()\n\n\nasync def run_migrations_online() -> None:\n    """Migrations run on the app\'s async driver; Alembic itself is synchronous."""\n';
+__eta.res+='    with context.begin_transaction():\n        one_migration_at_a_time(connection)\n        context.run_migrations()\n\n\nasync def run_migrations_online() -> None:\n    """Migrations run on the app\'s async driver; Alembic itself is synchronous."""\n';
 if (schema) {
 __eta.res+='    engine = create_async_engine(\n        database_url(),\n        poolclass=pool.NullPool,\n        execution_options={"schema_translate_map": SCHEMA_MAP},\n    )\n';
 } else {
@@ -4331,7 +4340,7 @@ __eta.res+=', g, request';
 }
 __eta.res+='\nfrom quart_cors import cors\n';
 if (it.cache || it.celery) {
-__eta.res+='from redis.asyncio import Redis\nfrom redis.asyncio.retry import Retry\nfrom redis.backoff import NoBackoff\n';
+__eta.res+='from redis.asyncio import BlockingConnectionPool, Redis\nfrom redis.asyncio.retry import Retry\nfrom redis.backoff import NoBackoff\n';
 }
 if (it.cache) {
 __eta.res+='from redis.exceptions import NoScriptError, RedisError\n';
@@ -4368,7 +4377,7 @@ if (it.celery) {
 __eta.res+='    celery_init_app(app)\n';
 }
 if (it.cache || it.celery) {
-__eta.res+='\n\ndef reconnecting() -> Retry:\n    """One retry on a fresh connection when Redis dropped the old one (restart, CLIENT KILL,\n    idle timeout): redis-py\'s sync client retries by default, its asyncio client does not."""\n    return Retry(NoBackoff(), 1)\n\n\ndef _connect(url: str) -> Redis:\n    # Short timeouts: a Redis that does not answer must not hold a request for long.\n    return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2, retry=reconnecting())\n\n\ndef redis_client() -> Redis:\n    client: Redis | None = current_app.extensions.get("redis")\n    if client is None:\n        raise RuntimeError("Redis is opened when the app starts serving")\n    return client\n';
+__eta.res+='\n\ndef reconnecting() -> Retry:\n    """One retry on a fresh connection when Redis dropped the old one (restart, CLIENT KILL,\n    idle timeout): redis-py\'s sync client retries by default, its asyncio client does not."""\n    return Retry(NoBackoff(), 1)\n\n\n# Connections of one client in one process, at most: a burst of requests would otherwise open\n# one each (a process serves many at once). 10 replicas of 2 processes, with the app\'s and the\n# cache\'s clients, stay at 2,000 at most, under Redis\'s default maxclients (10,000). A request\n# that finds them all busy waits up to REDIS_POOL_WAIT_SECONDS for one, then fails as a Redis\n# that is down would.\nREDIS_MAX_CONNECTIONS = 50\nREDIS_POOL_WAIT_SECONDS = 2\n\n\ndef _connect(url: str) -> Redis:\n    # Short timeouts: a Redis that does not answer must not hold a request for long.\n    pool = BlockingConnectionPool.from_url(\n        url,\n        max_connections=REDIS_MAX_CONNECTIONS,\n        timeout=REDIS_POOL_WAIT_SECONDS,\n        socket_connect_timeout=2,\n        socket_timeout=2,\n        retry=reconnecting(),\n    )\n    return Redis.from_pool(pool)\n\n\ndef redis_client() -> Redis:\n    client: Redis | None = current_app.extensions.get("redis")\n    if client is None:\n        raise RuntimeError("Redis is opened when the app starts serving")\n    return client\n';
 }
 if (it.cache) {
 __eta.res+='\n\n';
@@ -4591,7 +4600,7 @@ __eta.res+='    db_schema = db_schema_from_env(environ_for_tests())\n    engine 
 } else {
 __eta.res+='    engine = create_async_engine(TEST_DATABASE_URL)\n';
 }
-__eta.res+='    import_models()\n    async with engine.begin() as connection:\n        await connection.run_sync(Base.metadata.drop_all)\n        if create:\n            await connection.run_sync(Base.metadata.create_all)\n    await engine.dispose()\n\n\n@pytest.fixture(scope="session", autouse=True)\ndef _tables(config: Config';
+__eta.res+='    import_models()\n    async with engine.begin() as connection:\n        await connection.run_sync(Base.metadata.drop_all)\n        if create:\n            await connection.run_sync(Base.metadata.create_all)\n            await connection.run_sync(stamp_heads)\n        else:\n            await connection.run_sync(VERSIONS.drop, checkfirst=True)\n    await engine.dispose()\n\n\n@pytest.fixture(scope="session", autouse=True)\ndef _tables(config: Config';
 if (it.celery) {
 __eta.res+=', make_app: AppFactory';
 }
@@ -5851,7 +5860,10 @@ __eta.res+='from sqlalchemy.orm import Session, sessionmaker\n';
 if (it.db.translatedSchema) {
 __eta.res+='\nfrom src.models.base_model import schema_translate_map\n\n# Firewalls and Oracle\'s idle limits silently drop connections that sit in the\n# pool: each one is checked before use (pre_ping) and replaced after 30 minutes.\nPOOL_RECYCLE_SECONDS = 1800\nCONNECT_TIMEOUT_SECONDS = 5\n\n\ndef engine_options(url: str, db_schema: str | None) -> dict[str, Any]:\n    """Pool, connect timeout and schema translation of the app\'s engine.\n\n    The timeout keeps /health/ready from hanging on an unreachable host; the\n    tests may run this project on PostgreSQL, hence either driver\'s option.\n    """\n    if make_url(url).get_backend_name() == "oracle":\n        timeout = {"tcp_connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    else:\n        timeout = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}\n    return {\n        "pool_pre_ping": True,\n        # A failed statement\'s error names no bound value: they may be a user\'s data (an email,\n        # a password\'s hash) and the error is logged.\n        "hide_parameters": True,\n        "pool_recycle": POOL_RECYCLE_SECONDS,\n        "connect_args": timeout,\n        "execution_options": {"schema_translate_map": schema_translate_map(db_schema)},\n    }\n';
 }
-__eta.res+='\n\nclass Database:\n    def __init__(self, url: str';
+if (it.db.translatedSchema) {
+__eta.res+='\n';
+}
+__eta.res+='\n# How each database says that a statement named a table or a column it does not have, which is\n# what code running ahead of its migrations meets (src/error_handlers.py).\nMISSING_SQLSTATES = frozenset({"42P01", "42703"})  # PostgreSQL: undefined table, undefined column\nMISSING_ORACLE_ERRORS = ("ORA-00942", "ORA-00904")  # no such table or view; invalid identifier\n\n\ndef names_a_missing_object(error: DBAPIError) -> bool:\n    """Whether the database refused a statement for a table or column that does not exist."""\n    if getattr(error.orig, "sqlstate", None) in MISSING_SQLSTATES:\n        return True\n    return str(error.orig).startswith(MISSING_ORACLE_ERRORS)\n\n\nclass Database:\n    def __init__(self, url: str';
 __eta.res+=schemaParam;
 __eta.res+=') -> None:\n';
 if (it.db.translatedSchema) {
@@ -5944,7 +5956,7 @@ __eta.res+='from flask import Flask\n';
 if (it.quart) {
 __eta.res+='from quart import Quart\n';
 }
-__eta.res+='from sqlalchemy.exc import DataError, InterfaceError, OperationalError\nfrom sqlalchemy.exc import TimeoutError as PoolTimeoutError\nfrom werkzeug.exceptions import HTTPException\n\nfrom src.envelope import failure\nfrom src.errors import ApiError, http_message\n\nlogger = logging.getLogger(__name__)\nErrorResponse = tuple[dict[str, Any], int, dict[str, str]]\n# How long a client should wait before retrying while the database is unreachable.\nDATABASE_RETRY_AFTER_SECONDS = "5"\n\n\ndef register_error_handlers(app: ';
+__eta.res+='from sqlalchemy.exc import DatabaseError, DataError, InterfaceError, OperationalError\nfrom sqlalchemy.exc import TimeoutError as PoolTimeoutError\nfrom werkzeug.exceptions import HTTPException\n\nfrom src.database import names_a_missing_object\nfrom src.envelope import failure\nfrom src.errors import ApiError, http_message\nfrom src.health.health_service import schema_behind\n\nlogger = logging.getLogger(__name__)\nErrorResponse = tuple[dict[str, Any], int, dict[str, str]]\n# How long a client should wait before retrying while the database is unreachable.\nDATABASE_RETRY_AFTER_SECONDS = "5"\n\n\ndef register_error_handlers(app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=', show_tracebacks: bool) -> None:\n    @app.errorhandler(ApiError)\n    ';
 __eta.res+=it.fw.async;
@@ -5952,7 +5964,13 @@ __eta.res+='def handle_api_error(error: ApiError) -> ErrorResponse:\n        ret
 __eta.res+=it.fw.async;
 __eta.res+='def handle_data_error(error: DataError) -> ErrorResponse:\n        # A value that passed validation but that the database cannot store or compare\n        # (an integer beyond the column\'s range, a NUL character): the request is at fault.\n        logger.info("value refused by the database: %s", error.orig)\n        details = [{"field": None, "message": "value not storable", "type": "data_error"}]\n        return failure("Validation failed", details), 422, {}\n\n    @app.errorhandler(OperationalError)\n    @app.errorhandler(InterfaceError)\n    @app.errorhandler(PoolTimeoutError)\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def handle_database_unavailable(error: Exception) -> ErrorResponse:\n        # The database is down, restarting or out of connections: the request may succeed\n        # later, so a 503 with Retry-After rather than a 500.\n        logger.warning("database unavailable: %s", error)\n        headers = {"Retry-After": DATABASE_RETRY_AFTER_SECONDS}\n        return failure("Service unavailable"), 503, headers\n\n    @app.errorhandler(HTTPException)\n    ';
+__eta.res+='def handle_database_unavailable(error: Exception) -> ErrorResponse:\n        # The database is down, restarting or out of connections: the request may succeed\n        # later, so a 503 with Retry-After rather than a 500.\n        logger.warning("database unavailable: %s", error)\n        headers = {"Retry-After": DATABASE_RETRY_AFTER_SECONDS}\n        return failure("Service unavailable"), 503, headers\n\n    @app.errorhandler(DatabaseError)\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def handle_database_error(error: DatabaseError) -> ErrorResponse:\n        # A table or column that is not there, while the schema is behind this code (the app\n        # started before `make migrate`): a 503 until the migration runs, not a 500. Any other\n        # database error is a fault of the code.\n        if names_a_missing_object(error) and ';
+__eta.res+=it.fw.await;
+__eta.res+='schema_behind():\n            logger.error(\n                "the database\'s schema is behind this code: run the migrations (make migrate): %s",\n                error.orig,\n            )\n            headers = {"Retry-After": DATABASE_RETRY_AFTER_SECONDS}\n            return failure("Service unavailable", {"migrations": "behind"}), 503, headers\n        return ';
+__eta.res+=it.fw.await;
+__eta.res+='handle_unexpected_error(error)\n\n    @app.errorhandler(HTTPException)\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def handle_http_error(error: HTTPException) -> ErrorResponse:\n        status = error.code or 500\n        # Keep headers such as Allow (405) and Retry-After (429).\n        headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}\n        return failure(http_message(status, error.name)), status, headers\n\n    @app.errorhandler(Exception)\n';
 if (it.quart) {
@@ -6001,7 +6019,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""`/health/live` answers while the process runs; `/health/ready` while the database does.\n\nReadiness takes a replica out of the Service\'s traffic, and every replica shares the same\ndatabase';
+__eta.res+='"""`/health/live` answers while the process runs; `/health/ready` while the database does, at the\nschema this code was written for.\n\nReadiness takes a replica out of the Service\'s traffic, and every replica shares the same\ndatabase';
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+=': a check failing on all of them at once takes the API down.\n';
 if (it.cache || it.celery) {
@@ -6012,7 +6030,7 @@ __eta.res+='.\n';
 } else {
 __eta.res+='The database is the one dependency, without which no route answers.\n';
 }
-__eta.res+='"""\n\nfrom __future__ import annotations\n\n';
+__eta.res+='\nA schema behind this code (`"migrations": "behind"`: the replica started before `make migrate`,\nor the migration Job has not finished) is a 503 too: its writes would fail on tables and columns\nthat are not there yet. A newer schema (`"newer"`: a newer release migrated first, as during a\nrollout) is not: this code keeps working on it until the rollout replaces it.\n"""\n\nfrom __future__ import annotations\n\n';
 if (it.flask) {
 __eta.res+='from flask import Blueprint\n';
 }
@@ -6020,7 +6038,7 @@ __eta.res+='from pydantic import BaseModel\n';
 if (it.quart) {
 __eta.res+='from quart import Blueprint\n';
 }
-__eta.res+='\nfrom src.envelope import JsonResponse, success\nfrom src.errors import ServiceUnavailableError\nfrom src.health.health_service import readiness\nfrom src.openapi import operation\n\nbp = Blueprint("health", __name__, url_prefix="/health")\n\n\nclass Liveness(BaseModel):\n    status: str\n\n\nclass Readiness(BaseModel):\n    database: str\n';
+__eta.res+='\nfrom src.envelope import JsonResponse, success\nfrom src.errors import ServiceUnavailableError\nfrom src.health.health_service import readiness\nfrom src.openapi import operation\n\nbp = Blueprint("health", __name__, url_prefix="/health")\n\n\nclass Liveness(BaseModel):\n    status: str\n\n\nclass Readiness(BaseModel):\n    database: str\n    migrations: str\n';
 if (it.cache || it.celery) {
 __eta.res+='    redis: str\n';
 }
@@ -6030,7 +6048,7 @@ __eta.res+='def live() -> JsonResponse:\n    return LIVE, 200\n\n\n@bp.get("/rea
 __eta.res+=it.fw.async;
 __eta.res+='def ready() -> JsonResponse:\n    checks = ';
 __eta.res+=it.fw.await;
-__eta.res+='readiness()\n    if checks["database"] != "ok":\n        raise ServiceUnavailableError(details=checks)\n    return success(Readiness.model_validate(checks)), 200\n';
+__eta.res+='readiness()\n    if checks["database"] != "ok" or checks["migrations"] == "behind":\n        raise ServiceUnavailableError(details=checks)\n    return success(Readiness.model_validate(checks)), 200\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6044,51 +6062,62 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 const redis = it.cache || it.celery;
-/* The statement that proves a connection works (see it.db.ping). */
-const ping = it.db.ping ? 'text(PING.get(connection.dialect.name, "SELECT 1"))' : 'text("SELECT 1")';
 if (it.quart) {
-__eta.res+='"""Readiness: can the app reach what it depends on right now?\n\nThe checks run concurrently, each with a deadline, so a dependency that hangs\nmakes the probe answer "down" quickly instead of timing out the orchestrator.\n"""\n';
+__eta.res+='"""Readiness: can the app reach what it depends on right now, and is the database\'s schema the\none this code was written for?\n\nThe checks run concurrently, each with a deadline, so a dependency that hangs\nmakes the probe answer "down" quickly instead of timing out the orchestrator.\n"""\n';
 } else {
-__eta.res+='"""Readiness: can the app reach what it depends on right now?"""\n';
+__eta.res+='"""Readiness: can the app reach what it depends on right now, and is the database\'s schema the\none this code was written for?"""\n';
 }
 __eta.res+='\nfrom __future__ import annotations\n\n';
 if (it.quart) {
 __eta.res+='import asyncio\n';
 }
-__eta.res+='import logging\n\nfrom sqlalchemy import text\n\nfrom src.database import get_database\n';
+__eta.res+='import functools\nimport logging\nfrom dataclasses import dataclass\nfrom pathlib import Path\n\nfrom sqlalchemy import Column, MetaData, String, Table, select\n';
+if (it.flask) {
+__eta.res+='from sqlalchemy.engine import Connection\n';
+}
+__eta.res+='from sqlalchemy.exc import DBAPIError\n';
+if (it.quart) {
+__eta.res+='from sqlalchemy.ext.asyncio import AsyncConnection\n';
+}
+__eta.res+='\nfrom src.database import get_database, names_a_missing_object\n';
 if (redis) {
 __eta.res+='from src.extensions import redis_client\n';
+}
+__eta.res+='from src.logging_config import log_failure\n';
+if (it.db.translatedSchema) {
+__eta.res+='from src.models.base_model import SCHEMA\n';
 }
 __eta.res+='\n';
 if (it.quart) {
 __eta.res+='# Under the Kubernetes readiness probe\'s timeout (3 s): "down" arrives before it gives up.\nCHECK_TIMEOUT_SECONDS = 2\n';
 }
-__eta.res+='logger = logging.getLogger(__name__)\n';
-if (it.db.ping) {
-for (const line of it.db.ping.comment) {
-__eta.res+='# ';
-__eta.res+=line;
-__eta.res+='\n';
-}
-__eta.res+='PING = {"';
-__eta.res+=it.db.id;
-__eta.res+='": "';
-__eta.res+=it.db.ping.statement;
-__eta.res+='"}\n';
-}
-__eta.res+='\n\n';
+__eta.res+='logger = logging.getLogger(__name__)\n# The revisions of this code: read from here, relative to the directory the server runs in (the\n# project\'s, or /app in the image, where the Dockerfile copies migrations/).\nMIGRATIONS = Path("migrations")\n# Where Alembic records the revisions applied (migrations/env.py';
+__eta.res+=it.db.translatedSchema ? ": in DB_SCHEMA, as the tables" : "";
+__eta.res+=').\nVERSIONS = Table("alembic_version", MetaData(), Column("version_num", String(32))';
+__eta.res+=it.db.translatedSchema ? ", schema=SCHEMA" : "";
+__eta.res+=')\n\n\n@dataclass(frozen=True)\nclass Revisions:\n    heads: frozenset[str]  # what `alembic upgrade head` leaves applied\n    known: frozenset[str]  # every revision of migrations/\n\n\n@functools.cache\ndef code_revisions() -> Revisions | None:\n    """This code\'s revisions, read once per process; None without a migrations/ to read."""\n    # Imported here: Alembic costs the app\'s start-up a few hundred milliseconds, paid by the\n    # first check instead.\n    from alembic.script import ScriptDirectory\n    from alembic.util import CommandError\n\n    try:\n        script = ScriptDirectory(str(MIGRATIONS))\n        known = frozenset(revision.revision for revision in script.walk_revisions())\n    except CommandError:\n        known = frozenset()\n    if not known:\n        where = MIGRATIONS.resolve()\n        logger.warning("no migrations at %s: the schema\'s revision is not checked", where)\n        return None\n    return Revisions(heads=frozenset(script.get_heads()), known=known)\n\n\ndef compare(applied: frozenset[str]) -> str:\n    """The schema\'s state. "current": the database is at this code\'s heads. "behind": a\n    revision of this code is not applied (none is, before the first `make migrate`), and the\n    code would meet tables or columns that are not there yet. "newer": the database holds a\n    revision this code does not know: a newer release migrated it first, as during a rollout,\n    and this code still works on it (a migration adds before the code that drops). "unknown":\n    no migrations/ to compare with."""\n    revisions = code_revisions()\n    if revisions is None:\n        return "unknown"\n    if applied == revisions.heads:\n        return "current"\n    return "behind" if applied <= revisions.known else "newer"\n\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def check_database() -> str:\n    try:\n';
+__eta.res+='def applied_revisions(connection: ';
+__eta.res+=it.quart ? "AsyncConnection" : "Connection";
+__eta.res+=') -> frozenset[str]:\n    """The revisions Alembic recorded as applied; none before the first migration."""\n    try:\n        rows = ';
+__eta.res+=it.fw.await;
+__eta.res+='connection.execute(select(VERSIONS.c.version_num))\n    except DBAPIError as error:\n        if not names_a_missing_object(error):\n            raise\n        return frozenset()  # no version table: never migrated\n    return frozenset(rows.scalars())\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def check_database() -> tuple[str, str]:\n    """The database\'s state ("ok" or "down") and its schema\'s (see `compare`)."""\n    try:\n';
 if (it.quart) {
-__eta.res+='        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):\n            async with get_database().engine.connect() as connection:\n                await connection.execute(';
-__eta.res+=ping;
-__eta.res+=')\n';
+__eta.res+='        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):\n            async with get_database().engine.connect() as connection:\n                applied = await applied_revisions(connection)\n';
 } else {
-__eta.res+='        with get_database().engine.connect() as connection:\n            connection.execute(';
-__eta.res+=ping;
-__eta.res+=')\n';
+__eta.res+='        with get_database().engine.connect() as connection:\n            applied = applied_revisions(connection)\n';
 }
-__eta.res+='    except Exception as error:  # one line a probe: no traceback every few seconds of an outage\n        logger.warning("database check failed: %r", error)\n        return "down"\n    return "ok"\n';
+__eta.res+='    except Exception:  # one line a probe: no traceback every few seconds of an outage\n        log_failure(logger, "database check failed")\n        return "down", "unknown"\n    schema = compare(applied)\n    if schema == "behind":\n        logger.warning(\n            "the database\'s schema is behind this code: run the migrations (make migrate)",\n            extra={"applied": sorted(applied)},\n        )\n    return "ok", schema\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def schema_behind() -> bool:\n    """Whether the schema is behind this code, for a statement that met a missing table or\n    column (src/error_handlers.py); False when the database cannot say."""\n    try:\n';
+if (it.quart) {
+__eta.res+='        async with get_database().engine.connect() as connection:\n            return compare(await applied_revisions(connection)) == "behind"\n';
+} else {
+__eta.res+='        with get_database().engine.connect() as connection:\n            return compare(applied_revisions(connection)) == "behind"\n';
+}
+__eta.res+='    except Exception:\n        log_failure(logger, "schema check failed")\n        return False\n';
 if (redis) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
@@ -6098,22 +6127,23 @@ __eta.res+='        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):\n        
 } else {
 __eta.res+='        redis_client().ping()\n';
 }
-__eta.res+='    except Exception as error:  # one line a probe: no traceback every few seconds of an outage\n        logger.warning("redis check failed: %r", error)\n        return "down"\n    return "ok"\n';
+__eta.res+='    except Exception:  # one line a probe: no traceback every few seconds of an outage\n        log_failure(logger, "redis check failed")\n        return "down"\n    return "ok"\n';
 }
 __eta.res+='\n\n';
 if (it.quart) {
 __eta.res+='async def readiness() -> dict[str, str]:\n';
 if (redis) {
-__eta.res+='    database, redis = await asyncio.gather(check_database(), check_redis())\n    return {"database": database, "redis": redis}\n';
+__eta.res+='    (database, schema), redis = await asyncio.gather(check_database(), check_redis())\n    return {"database": database, "migrations": schema, "redis": redis}\n';
 } else {
-__eta.res+='    return {"database": await check_database()}\n';
+__eta.res+='    database, schema = await check_database()\n    return {"database": database, "migrations": schema}\n';
 }
 } else {
-__eta.res+='def readiness() -> dict[str, str]:\n    return {\n        "database": check_database(),\n';
+__eta.res+='def readiness() -> dict[str, str]:\n    database, schema = check_database()\n';
 if (redis) {
-__eta.res+='        "redis": check_redis(),\n';
+__eta.res+='    return {"database": database, "migrations": schema, "redis": check_redis()}\n';
+} else {
+__eta.res+='    return {"database": database, "migrations": schema}\n';
 }
-__eta.res+='    }\n';
 }
 
 if (__eta.layout) {
@@ -6984,9 +7014,9 @@ __eta.res+=it.quart ? "redis.asyncio" : "redis";
 __eta.res+=' import Redis\n';
 }
 if (it.quart) {
-__eta.res+='from sqlalchemy import Column, Engine, delete, event\nfrom sqlalchemy.ext.asyncio import create_async_engine\n';
+__eta.res+='from sqlalchemy import Column, Connection, Engine, delete, event\nfrom sqlalchemy.ext.asyncio import create_async_engine\n';
 } else {
-__eta.res+='from sqlalchemy import Column, Engine, delete, event\n';
+__eta.res+='from sqlalchemy import Column, Connection, Engine, delete, event\n';
 }
 __eta.res+='\nfrom src import ';
 if (it.cache || it.celery) {
@@ -7009,7 +7039,7 @@ __eta.res+='from src.config import Config\nfrom src.database import get_database
 } else {
 __eta.res+='from src.config import Config\n';
 }
-__eta.res+='from src.models import import_models\n';
+__eta.res+='from src.health.health_service import VERSIONS, code_revisions\nfrom src.models import import_models\n';
 if (it.db.translatedSchema) {
 __eta.res+='from src.models.base_model import SCHEMA, Base\n';
 } else {
@@ -7054,7 +7084,7 @@ __eta.res+='        "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough-1
 if (it.cache || it.celery) {
 __eta.res+='        "REDIS_URL": TEST_REDIS_URL,\n';
 }
-__eta.res+='        "LOG_LEVEL": "WARNING",\n    }\n    return environ | changes\n\n\n@pytest.fixture(scope="session")\ndef config() -> Config:\n    if not TEST_DATABASE_URL:\n        pytest.fail("Set TEST_DATABASE_URL to a database the tests may fill and empty.")\n    return Config.from_env(environ_for_tests())\n\n\ndef overrides_for_tests(config: Config) -> dict[str, Any]:\n    """';
+__eta.res+='        "LOG_LEVEL": "WARNING",\n    }\n    return environ | changes\n\n\ndef stamp_heads(connection: Connection) -> None:\n    """Records the tables made from the models as migrated to this code\'s heads, as\n    `alembic stamp heads` would: readiness compares them (src/health/health_service.py)."""\n    revisions = code_revisions()\n    assert revisions is not None, "run the tests from the project\'s directory"\n    VERSIONS.create(connection, checkfirst=True)\n    connection.execute(delete(VERSIONS))\n    connection.execute(VERSIONS.insert(), [{"version_num": head} for head in revisions.heads])\n\n\n@pytest.fixture(scope="session")\ndef config() -> Config:\n    if not TEST_DATABASE_URL:\n        pytest.fail("Set TEST_DATABASE_URL to a database the tests may fill and empty.")\n    return Config.from_env(environ_for_tests())\n\n\ndef overrides_for_tests(config: Config) -> dict[str, Any]:\n    """';
 __eta.res+=it.fw.appClass;
 __eta.res+=' settings for tests';
 if (it.celery) {
@@ -8212,12 +8242,18 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Liveness and readiness."""\n\nfrom __future__ import annotations\n\n';
+__eta.res+='"""Liveness and readiness, and the schema\'s revision."""\n\nfrom __future__ import annotations\n\n';
 const redis = it.cache || it.celery;
-if (redis && it.flask) {
-__eta.res+='import threading\n\nimport pytest\nfrom flask import Flask\n';
-}
 if (redis && it.quart) {
+__eta.res+='import asyncio\n';
+}
+if (redis && it.flask) {
+__eta.res+='import threading\n';
+}
+__eta.res+='from pathlib import Path\n\nimport pytest\n';
+if (it.flask) {
+__eta.res+='from flask import Flask\n';
+} else {
 __eta.res+='from quart import Quart\n';
 }
 __eta.res+=it.fw.testClientImport;
@@ -8230,11 +8266,13 @@ __eta.res+=' import Redis\n';
 if (redis && it.flask) {
 __eta.res+='from redis.exceptions import RedisError\n';
 }
-__eta.res+='\nfrom src.config import Config\n';
+__eta.res+='from sqlalchemy import text\n\nfrom src.config import Config\nfrom src.database import get_database, get_session\n';
 if (redis && it.flask) {
 __eta.res+='from src.extensions import RedisPerThread\n';
+} else if (redis) {
+__eta.res+='from src.extensions import REDIS_MAX_CONNECTIONS\n';
 }
-__eta.res+='from tests.conftest import ';
+__eta.res+='from src.health import health_service\nfrom src.health.health_service import VERSIONS, Revisions\nfrom tests.conftest import ';
 if (redis) {
 __eta.res+='TEST_REDIS_URL, ';
 }
@@ -8242,7 +8280,7 @@ __eta.res+='AppFactory, ';
 if (it.fw.startsApps) {
 __eta.res+='Serve, ';
 }
-__eta.res+='environ_for_tests\n\nDEAD_DATABASE = "';
+__eta.res+='environ_for_tests, stamp_heads\n\nDEAD_DATABASE = "';
 __eta.res+=it.db.unreachableUrl;
 __eta.res+='"\n';
 /* An app ready for a test client: Quart's must be started first (conftest's `serve`). */
@@ -8261,7 +8299,7 @@ __eta.res+='def test_ready_when_dependencies_answer(client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=') -> None:\n    response = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.get("/health/ready")\n    assert response.status_code == 200\n    expected = {"database": "ok"';
+__eta.res+='client.get("/health/ready")\n    assert response.status_code == 200\n    expected = {"database": "ok", "migrations": "current"';
 __eta.res+=it.cache || it.celery ? ', "redis": "ok"' : "";
 __eta.res+='}\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
@@ -8274,7 +8312,61 @@ __eta.res+=it.fw.await;
 __eta.res+=started("make_app(config)");
 __eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 503\n    body = ';
 __eta.res+=it.fw.await;
-__eta.res+='response.get_json()\n    assert body["success"] is False\n    assert body["error"] == "Service unavailable"\n    assert body["details"]["database"] == "down"\n';
+__eta.res+='response.get_json()\n    assert body["success"] is False\n    assert body["error"] == "Service unavailable"\n    assert body["details"]["database"] == "down"\n\n\ndef code_ahead_of_the_database(monkeypatch: pytest.MonkeyPatch) -> None:\n    """This code as if it had a revision the database has not applied yet."""\n    real = health_service.code_revisions()\n    assert real is not None\n    ahead = Revisions(heads=frozenset({"not_applied"}), known=real.known | {"not_applied"})\n    monkeypatch.setattr(health_service, "code_revisions", lambda: ahead)\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_ready_is_503_while_the_schema_is_behind_the_code(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """A replica started before its migration ran: its writes would fail, it takes no traffic."""\n    code_ahead_of_the_database(monkeypatch)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/health/ready")\n    assert response.status_code == 503\n    details = ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["details"]\n    assert (details["database"], details["migrations"]) == ("ok", "behind")\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_ready_stays_200_on_a_newer_schema(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """During a rollout the new release migrates first: the old replicas keep serving."""\n    older = Revisions(heads=frozenset({"older"}), known=frozenset({"older"}))\n    monkeypatch.setattr(health_service, "code_revisions", lambda: older)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/health/ready")\n    assert response.status_code == 200\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["data"]["migrations"] == "newer"\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_ready_stays_200_without_migrations_to_compare(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', monkeypatch: pytest.MonkeyPatch, tmp_path: Path\n) -> None:\n    """Run from another directory, the server cannot read migrations/: it says so, and serves."""\n    for nowhere in (tmp_path, tmp_path / "absent"):\n        monkeypatch.setattr(health_service, "MIGRATIONS", nowhere)\n        assert health_service.code_revisions.__wrapped__() is None\n    monkeypatch.setattr(health_service, "code_revisions", lambda: None)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/health/ready")\n    assert response.status_code == 200\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["data"]["migrations"] == "unknown"\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_a_database_never_migrated_is_behind(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=') -> None:\n';
+if (it.quart) {
+__eta.res+='    async with app.app_context():\n        async with get_database().engine.begin() as connection:\n            await connection.run_sync(VERSIONS.drop)\n    try:\n        response = await client.get("/health/ready")\n        assert response.status_code == 503\n        assert (await response.get_json())["details"]["migrations"] == "behind"\n    finally:\n        async with app.app_context():\n            async with get_database().engine.begin() as connection:\n                await connection.run_sync(stamp_heads)\n';
+} else {
+__eta.res+='    with app.app_context(), get_database().engine.begin() as connection:\n        VERSIONS.drop(connection)\n    try:\n        response = client.get("/health/ready")\n        assert response.status_code == 503\n        assert response.get_json()["details"]["migrations"] == "behind"\n    finally:\n        with app.app_context(), get_database().engine.begin() as connection:\n            stamp_heads(connection)\n';
+}
+__eta.res+='\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_a_missing_table_is_a_503_only_while_the_schema_is_behind(\n    ';
+__eta.res+=it.fw.appFixtures;
+__eta.res+=', monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """Code ahead of its migration meets a table that is not there: a 503 with Retry-After until\n    `make migrate`, not a 500. At the code\'s own revision, the same error is the code\'s fault."""\n    application = make_app()\n\n    @application.get("/uses-a-table-not-migrated")\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def uses_a_table_not_migrated() -> str:\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='get_session().execute(text("SELECT id FROM table_not_migrated"))\n        return "never"\n\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(application))" : "application";
+__eta.res+='.test_client()\n    code_ahead_of_the_database(monkeypatch)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/uses-a-table-not-migrated")\n    assert response.status_code == 503\n    assert response.headers["Retry-After"] == "5"\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+=' == {\n        "success": False,\n        "error": "Service unavailable",\n        "details": {"migrations": "behind"},\n    }\n    monkeypatch.undo()\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/uses-a-table-not-migrated")\n    assert response.status_code == 500\n    assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["error"] == "Internal server error"\n';
 if (it.cache || it.celery) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
@@ -8283,9 +8375,9 @@ __eta.res+=it.fw.appFixtures;
 __eta.res+=') -> None:\n    """Every replica shares Redis: a 503 would take them all out of service at once, while\n    the routes still answer without it."""\n    config = Config.from_env(environ_for_tests(REDIS_URL="redis://127.0.0.1:1/0"))\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+=started("make_app(config)");
-__eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 200\n    assert ';
+__eta.res+='.test_client().get("/health/ready")\n    assert response.status_code == 200\n    data = ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["data"] == {"database": "ok", "redis": "down"}\n\n\n';
+__eta.res+='["data"]\n    assert data == {"database": "ok", "migrations": "current", "redis": "down"}\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_redis_clients_replace_a_dropped_connection(app: ';
 __eta.res+=it.fw.appClass;
@@ -8302,6 +8394,9 @@ __eta.res+=it.fw.await;
 __eta.res+='killer.';
 __eta.res+=it.quart ? "aclose" : "close";
 __eta.res+='()\n';
+if (it.quart) {
+__eta.res+='\n\nasync def test_a_process_opens_at_most_its_bound_of_redis_connections(app: Quart) -> None:\n    """A burst of commands shares REDIS_MAX_CONNECTIONS connections; the others wait for one."""\n    client: Redis = app.extensions["redis"]\n    burst = REDIS_MAX_CONNECTIONS + 10\n    # Each BLPOP of a list that never fills holds its connection for a second: the burst needs\n    # more connections than there may be.\n    waits = [client.blpop([f"never-filled:{n}"], timeout=1) for n in range(burst)]\n    running = asyncio.gather(*waits)\n    await asyncio.sleep(0.5)\n    observer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        blocked = [c for c in await observer.client_list() if c.get("cmd") == "blpop"]\n    finally:\n        await observer.aclose()\n    assert await running == [None] * burst  # every one ran, in turn\n    assert len(blocked) == REDIS_MAX_CONNECTIONS\n';
+}
 if (it.flask) {
 __eta.res+='\n\ndef test_each_thread_has_a_redis_connection_of_its_own(\n    app: Flask, monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """src/extensions.py\'s RedisPerThread: a thread keeps its client and connection from one\n    command to the next; another thread, or a forked process, gets its own."""\n    clients: RedisPerThread = app.extensions["redis"]\n    mine = clients.client()\n    assert clients.client() is mine\n    assert mine.client_id() == mine.client_id()\n    theirs: list[Redis] = []\n    thread = threading.Thread(target=lambda: theirs.append(clients.client()))\n    thread.start()\n    thread.join()\n    assert theirs[0] is not mine\n    assert theirs[0].client_id() != mine.client_id()\n    monkeypatch.setattr("src.extensions.os.getpid", lambda: -1)\n    assert clients.client() is not mine\n';
 if (it.cache) {

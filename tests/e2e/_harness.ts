@@ -151,23 +151,14 @@ export async function servicesAvailable(): Promise<boolean> {
   return false;
 }
 
+/** psql's options that connect it to `db`. */
+export function psqlArgs(db: string, pg: typeof PG = PG): string[] {
+  return ["-h", pg.host, "-p", String(pg.port), "-U", pg.user, "-d", db];
+}
+
 /** One SQL statement run by psql in `db`, stopping at its first error: the unaligned output. */
 export async function sql(db: string, statement: string, pg: typeof PG = PG): Promise<string> {
-  const out = await ok([
-    "psql",
-    "-h",
-    pg.host,
-    "-p",
-    String(pg.port),
-    "-U",
-    pg.user,
-    "-d",
-    db,
-    "-v",
-    "ON_ERROR_STOP=1",
-    "-Atc",
-    statement,
-  ]);
+  const out = await ok(["psql", ...psqlArgs(db, pg), "-v", "ON_ERROR_STOP=1", "-Atc", statement]);
   return out.stdout.trim();
 }
 

@@ -30,9 +30,11 @@ import {
   generate,
   mypy,
   ok,
+  psqlArgs,
   publicTables,
   run,
   servicesAvailable,
+  sql,
   supported,
   tempDir,
   venvEnv,
@@ -148,14 +150,6 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
         LOG_LEVEL: "WARNING",
       };
 
-      await t.step("alembic upgrade head on a fresh database creates every table", async () => {
-        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
-        const names = await publicTables(db);
-        assert(names.includes("items"), `items table missing: ${names}`);
-        if (combo.auth) assert(names.includes("users"), `users table missing: ${names}`);
-        assert(names.includes("alembic_version"));
-      });
-
       const port = freePort();
       const base = `http://127.0.0.1:${port}`;
       const server = new Background(["make", "run"], {
@@ -174,13 +168,78 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
         })
         : undefined;
       try {
+        await t.step(
+          "before its migration the server is not ready, and a write is a 503",
+          async () => {
+            const live = await waitForHttp(`${base}/health/live`, 60_000);
+            assertEquals(live.status, 200, await live.text());
+            const ready = await fetch(`${base}/health/ready`);
+            const readyBody = await ready.json();
+            assertEquals(ready.status, 503, JSON.stringify(readyBody));
+            assertEquals(readyBody.details.migrations, "behind");
+            // The first write a client can make: a sign-up with auth, else a row.
+            const [path, body] = combo.auth
+              ? ["/api/auth/register", {
+                email: "early@example.com",
+                password: "a good long password",
+              }]
+              : ["/api/items", { name: "too early", quantity: 1 }];
+            const write = await fetch(`${base}${path}`, {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify(body),
+            });
+            const writeBody = await write.json();
+            assertEquals(write.status, 503, JSON.stringify(writeBody));
+            assertEquals(writeBody.details, { migrations: "behind" });
+            assert(write.headers.get("retry-after"), "a 503 without Retry-After");
+          },
+        );
+
+        await t.step(
+          "two alembic upgrade head at once: one waits for the other's lock",
+          async () => {
+            const envPy = await Deno.readTextFile(join(dir, "migrations", "env.py"));
+            const key = /^MIGRATION_LOCK = ([\d_]+)$/m.exec(envPy)?.[1]?.replaceAll("_", "");
+            assert(key, "migrations/env.py has no MIGRATION_LOCK");
+            // Held here until both upgrades wait for it: neither may migrate before it is freed.
+            const holder = new Background(
+              ["psql", ...psqlArgs(db), "-c", `SELECT pg_advisory_lock(${key}), pg_sleep(600)`],
+              { cwd: dir, env },
+            );
+            try {
+              const upgrades = [1, 2].map(() =>
+                ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv })
+              );
+              let waiting = 0;
+              for (let i = 0; i < 240 && waiting < 2; i++) {
+                await new Promise((r) => setTimeout(r, 500));
+                waiting = Number(
+                  await sql(
+                    db,
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                  ),
+                );
+              }
+              assertEquals(waiting, 2, "both upgrades wait for the lock");
+              assertEquals(await publicTables(db), [], "a table was made while the lock was held");
+              await holder.stop();
+              await Promise.all(upgrades);
+            } finally {
+              await holder.stop();
+            }
+            const names = await publicTables(db);
+            assert(names.includes("items"), `items table missing: ${names}`);
+            if (combo.auth) assert(names.includes("users"), `users table missing: ${names}`);
+            assertEquals(await sql(db, "SELECT count(*) FROM alembic_version"), "1");
+          },
+        );
+
         await t.step("the production server answers over HTTP", async () => {
-          const live = await waitForHttp(`${base}/health/live`, 60_000);
-          assertEquals(live.status, 200, await live.text());
           const ready = await fetch(`${base}/health/ready`);
           const readyBody = await ready.json();
           assertEquals(ready.status, 200, JSON.stringify(readyBody));
-          assertEquals(readyBody.success, true);
+          assertEquals(readyBody.data.migrations, "current");
 
           const headers = await apiHeaders(base, combo.auth, "e2e@example.com");
           if (combo.auth) {
