@@ -23,6 +23,10 @@ import { renderTree } from "../src/output/tree.ts";
 import { cli } from "./_cli.ts";
 import { writeMinimalProject } from "./_minimal_project.ts";
 import { importTest } from "../src/plan/_python_imports.ts";
+import { hasConflictMarkers } from "../src/plan/three_way.ts";
+import { markedFiles } from "../src/plan/mod.ts";
+import { planUpdate } from "../src/plan/update_plan.ts";
+import { markersLeft } from "../src/cli/_module_change.ts";
 
 const dec = new TextDecoder();
 
@@ -1184,4 +1188,218 @@ Deno.test("remove: a no at the question writes nothing and is reported as a deci
     console.error = print;
   }
   assertEquals(printed, ["Nothing was removed."]);
+});
+
+/** The minimal project's `items` schemas, with an edit on the line of ItemOut's `quantity`. */
+async function editQuantityLine(dir: string): Promise<string> {
+  const schemas = join(dir, "src", "items", "items_schemas.py");
+  const edited = (await Deno.readTextFile(schemas)).replace(
+    "    quantity: int\n",
+    "    quantity: int  # counted by the warehouse\n",
+  );
+  await Deno.writeTextFile(schemas, edited);
+  return schemas;
+}
+
+Deno.test("add, remove --field and rename: --accept-conflicts writes update's markers, exit 1 while they remain", async () => {
+  const dir = await project();
+  const schemas = await editQuantityLine(dir);
+  const path = "src/items/items_schemas.py";
+  const before = await snapshot(dir);
+  // The refusal names both ways through; --force with --accept-conflicts is refused.
+  await assertRejects(
+    () => runRename("items", { ...quiet, cwd: dir, field: ["quantity=amount"] }),
+    (e) => {
+      assert(e instanceof UserError, String(e));
+      assertEquals(e.exitCode, 1);
+      assertMatch(e.hint ?? "", /--accept-conflicts to write them with conflict markers/);
+      assertMatch(e.hint ?? "", /--force/);
+    },
+  );
+  await assertRejects(
+    () =>
+      runRename("items", {
+        ...quiet,
+        cwd: dir,
+        field: ["quantity=amount"],
+        force: true,
+        acceptConflicts: true,
+      }),
+    (e) => assertMatch(String(e), /--force and --accept-conflicts say opposite things/),
+  );
+  assertEquals(await snapshot(dir), before, "nothing was written");
+
+  // Accepted: the file holds your line and pyscaffold's between the markers update writes.
+  const printed = new ScriptedPrompter([]);
+  const renamed = (await runRename("items", {
+    interactive: false,
+    prompter: printed,
+    cwd: dir,
+    field: ["quantity=amount"],
+    acceptConflicts: true,
+  }))!;
+  const text = await Deno.readTextFile(schemas);
+  assert(hasConflictMarkers(text), text);
+  assertMatch(text, /<<<<<<< yours\n {4}quantity: int {2}# counted by the warehouse\n/);
+  assertMatch(
+    text,
+    /=======\n {4}amount: int\n>>>>>>> pyscaffold \(items with quantity as amount\)/,
+  );
+  assertEquals(markedFiles(renamed.plan), [path]);
+  assertMatch(printed.transcript, /1 file\(s\) hold conflict markers to resolve:\n {2}src\/items/);
+  // The exit code: 1, as update's, with update's words.
+  const left = markersLeft(renamed, {});
+  assertEquals([left?.exitCode, left?.message], [1, "1 file(s) still hold conflict markers."]);
+  assertEquals(markersLeft(renamed, { dryRun: true }), undefined);
+
+  // The records hold no marker: the project reads, and the rename is recorded. `update` says
+  // which file still holds markers; `add` and `rename` refuse to merge over them.
+  const state = await readProject(dir);
+  assert(state.modules.items.fields.some((f) => f.name === "amount"));
+  assertEquals((await planUpdate(state, {})).unresolved, [path]);
+  const marked = await snapshot(dir);
+  await assertRejects(
+    () => runAdd("items", { ...quiet, cwd: dir, field: ["note:str(20):optional"] }),
+    (e) => assertMatch(String(e), /1 file\(s\) of items still hold conflict markers/),
+  );
+  assertEquals(await snapshot(dir), marked);
+  // A record that git left with its markers is still refused, naming the way out.
+  const record = join(dir, ".pyscaffold", "modules", "items.json");
+  await Deno.writeTextFile(
+    record,
+    `<<<<<<< HEAD\n${await Deno.readTextFile(record)}=======\n{}\n>>>>>>> other\n`,
+  );
+  await assertRejects(
+    async () => (await readProject(dir)).modules.items,
+    (e) => assertMatch(String(e), /holds git's conflict markers: a merge left it unresolved/),
+  );
+});
+
+Deno.test("cli: add and remove --field --accept-conflicts write the markers and exit 1; in a terminal they ask first", async () => {
+  const dir = await project();
+  await editQuantityLine(dir);
+  // `add`: a field after quantity touches the line next to the edit (diff3: a conflict).
+  const add = await cli(["add", "items", "-f", "note:str(20):optional", "--accept-conflicts"], dir);
+  assertEquals(add.code, 1, add.stderr);
+  assertMatch(add.stdout, /Added to module items: note/);
+  assertMatch(add.stdout, /1 file\(s\) hold conflict markers to resolve/);
+  assertMatch(add.stderr, /1 file\(s\) still hold conflict markers/);
+  const schemas = join(dir, "src", "items", "items_schemas.py");
+  assert(hasConflictMarkers(await Deno.readTextFile(schemas)));
+
+  // `remove --field` in a terminal: the overlap shown, then asked (default no), then the drop.
+  const other = await project();
+  await editQuantityLine(other);
+  const no = new ScriptedPrompter([
+    { expect: /Write 1 conflicting file\(s\) with conflict markers\?/, answer: false },
+  ]);
+  const before = await snapshot(other);
+  await assertRejects(
+    () =>
+      runRemoveFields("items", {
+        interactive: true,
+        prompter: no,
+        cwd: other,
+        field: ["quantity"],
+      }),
+    (e) => assertMatch(String(e), /hold edits of yours on the lines removing quantity changes/),
+  );
+  assertEquals(no.asked[0].default, false);
+  assertMatch(no.transcript, /\+<<<<<<< yours/, "the markers shown before the question");
+  assertEquals(await snapshot(other), before);
+  const yes = new ScriptedPrompter([
+    { expect: /Write 1 conflicting file\(s\) with conflict markers\?/, answer: true },
+    { expect: /Remove quantity from items\?/, answer: true },
+  ]);
+  const removal = (await runRemoveFields("items", {
+    interactive: true,
+    prompter: yes,
+    cwd: other,
+    field: ["quantity"],
+  }))!;
+  assertEquals(markedFiles(removal.plan), ["src/items/items_schemas.py"]);
+  assert(hasConflictMarkers(await Deno.readTextFile(join(other, "src/items/items_schemas.py"))));
+});
+
+Deno.test("add and rename in a terminal show the merges into files you edited and ask first; scripts do not", async () => {
+  const dir = await project();
+  // An edit away from the lines the change touches: merged, not a conflict.
+  const schemas = join(dir, "src", "items", "items_schemas.py");
+  await Deno.writeTextFile(schemas, "# team note\n" + await Deno.readTextFile(schemas));
+  const before = await snapshot(dir);
+  const field = ["note:str(20):optional"];
+  const declined = new ScriptedPrompter([{ expect: /^Write these changes\?$/, answer: false }]);
+  await assertRejects(
+    () => runAdd("items", { interactive: true, prompter: declined, cwd: dir, field }),
+    (e) => assert(e instanceof DeclinedError, String(e)),
+  );
+  assertEquals(declined.asked[0].default, true);
+  const shown = declined.transcript;
+  assertMatch(shown, /items_schemas\.py\s+[\d.]+ KB\s+module\s+merge/, "the tree");
+  assertMatch(shown, /1 file\(s\) you edited, merged with the change:/);
+  assertMatch(shown, /\+\+\+ src\/items\/items_schemas\.py\tmerged/);
+  assertMatch(shown, /\+ {4}note: /, "the merged diff");
+  assertEquals(await snapshot(dir), before, "a no writes nothing");
+  // --yes, and a run without a terminal, write without asking (the script is empty).
+  for (const options of [{ interactive: true, yes: true }, { interactive: false }]) {
+    const copy = await project();
+    await Deno.copyFile(schemas, join(copy, "src", "items", "items_schemas.py"));
+    const silent = new ScriptedPrompter([]);
+    await runAdd("items", { ...options, prompter: silent, cwd: copy, field });
+    assertEquals(silent.asked, []);
+    assertMatch(await Deno.readTextFile(join(copy, "src/items/items_schemas.py")), /note: /);
+  }
+  // No file of yours merged (a new module, or a module you never edited): nothing to ask.
+  const fresh = await project();
+  const quietTerminal = new ScriptedPrompter([]);
+  await runAdd("items", { interactive: true, prompter: quietTerminal, cwd: fresh, field });
+  await runAdd("booking", { interactive: true, prompter: quietTerminal, cwd: fresh, field });
+  assertEquals(quietTerminal.asked, []);
+  // Yes: written, the edit kept; the tree shown once.
+  const accepted = new ScriptedPrompter([{ expect: /^Write these changes\?$/, answer: true }]);
+  await runAdd("items", { interactive: true, prompter: accepted, cwd: dir, field });
+  const merged = await Deno.readTextFile(schemas);
+  assert(merged.startsWith("# team note\n") && merged.includes("    note: "), merged);
+  assertEquals(accepted.printed.filter((p) => p.includes("items_schemas.py")).length, 2);
+  // rename asks the same, and takes --yes.
+  const rename = new ScriptedPrompter([{ expect: /^Write these changes\?$/, answer: false }]);
+  const renamed = await snapshot(dir);
+  await assertRejects(
+    () =>
+      runRename("items", { interactive: true, prompter: rename, cwd: dir, field: ["note=memo"] }),
+    (e) => assert(e instanceof DeclinedError, String(e)),
+  );
+  assertEquals(await snapshot(dir), renamed);
+  const yes = new ScriptedPrompter([]);
+  await runRename("items", {
+    interactive: true,
+    yes: true,
+    prompter: yes,
+    cwd: dir,
+    field: ["note=memo"],
+  });
+  assertMatch(await Deno.readTextFile(schemas), /memo: /);
+});
+
+Deno.test("add of a module that exists: a CRLF checkout (core.autocrlf) keeps CRLF, as update keeps it", async () => {
+  const dir = await project();
+  const paths = ["src/items/items_schemas.py", "src/models/items_model.py"];
+  for (const path of paths) {
+    const file = join(dir, path);
+    await Deno.writeTextFile(file, (await Deno.readTextFile(file)).replaceAll("\n", "\r\n"));
+  }
+  // An edit of yours in one of them, away from the new field's lines: merged.
+  const schemas = join(dir, paths[0]);
+  await Deno.writeTextFile(schemas, "# team note\r\n" + await Deno.readTextFile(schemas));
+  const added = (await runAdd("items", { ...quiet, cwd: dir, field: ["note:text:optional"] }))!;
+  assertEquals(added.plan.files.find((f) => f.path === paths[0])?.action, "merge");
+  assertEquals(added.plan.files.find((f) => f.path === paths[1])?.action, "replace");
+  for (const path of paths) {
+    const text = await Deno.readTextFile(join(dir, path));
+    assertMatch(text, /note/);
+    assert(!/(^|[^\r])\n/.test(text), `${path} keeps CRLF line endings`);
+  }
+  // The module's files are unchanged since add (the record's hashes are of the LF text).
+  const removal = (await runRemove("items", { ...quiet, cwd: dir, yes: true, dryRun: true }))!;
+  assertEquals(removal.plan.conflicts.map((f) => f.path), [paths[0]]);
 });

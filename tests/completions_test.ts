@@ -8,13 +8,16 @@ import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { DATABASES, FRAMEWORKS } from "../src/choices/questions.ts";
 import { PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
 import { buildProgram } from "../src/cli/mod.ts";
+import { join } from "node:path";
+import { writeMinimalProject } from "./_minimal_project.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
 const BASH_COMPLETION = "/usr/share/bash-completion/bash_completion";
 
-async function run(cmd: string, args: string[], stdin?: string) {
+async function run(cmd: string, args: string[], stdin?: string, cwd?: string) {
   const child = new Deno.Command(cmd, {
     args,
+    cwd,
     stdin: stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
@@ -38,7 +41,7 @@ function quote(word: string): string {
  * Presses Tab after `line` in bash: every word of `line` is complete except the last,
  * which is the word being completed ("" after a trailing space). Returns COMPREPLY.
  */
-async function bashComplete(line: string): Promise<string[]> {
+async function bashComplete(line: string, cwd?: string): Promise<string[]> {
   const words = line.split(" ");
   const script = [
     "set -u",
@@ -46,6 +49,8 @@ async function bashComplete(line: string): Promise<string[]> {
     // The completion script calls `pyscaffold`; here it is the checkout.
     `pyscaffold() { ${quote(Deno.execPath())} run -A ${quote(MAIN)} "$@"; }`,
     "source <(pyscaffold completions bash)",
+    // Outside a completion the builtin refuses; here it records what the script asks for.
+    'compopt() { [[ "$*" == *"-o nospace"* ]] && NOSPACE=1; return 0; }',
     `COMP_LINE=${quote(line)}`,
     "COMP_POINT=${#COMP_LINE}",
     `COMP_WORDS=(${words.map(quote).join(" ")})`,
@@ -53,8 +58,11 @@ async function bashComplete(line: string): Promise<string[]> {
     "COMPREPLY=()",
     "__pyscaffold_complete 2>/dev/null",
     'printf "%s\\n" "${COMPREPLY[@]}"',
+    // A `rename --field` candidate (`note=`) is the start of a word: no space after it.
+    '[[ -n "${NOSPACE:-}" ]] && echo "(nospace)"',
+    "true",
   ].join("\n");
-  const r = await run("bash", ["--norc", "--noprofile"], script);
+  const r = await run("bash", ["--norc", "--noprofile"], script, cwd);
   assertEquals(r.code, 0, r.stderr);
   return r.stdout.split("\n").filter((s) => s !== "").sort();
 }
@@ -138,6 +146,76 @@ Deno.test("completions: bash runs nothing written on the line ($(...) is a word,
     assertEquals(flags, ["--framework"]);
     const ran = await Deno.stat(marker).then(() => true, () => false);
     assert(!ran, "pressing Tab ran the command substitution typed on the line");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("completions: in a project, the modules of add, remove, rename and learn --module; a module's fields", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-completion-" });
+  try {
+    await writeMinimalProject(dir);
+    const { runAdd } = await import("../src/cli/add_command.ts");
+    const { ScriptedPrompter } = await import("../src/wizard/scripted_prompter.ts");
+    await runAdd("booking", {
+      interactive: false,
+      prompter: new ScriptedPrompter([]), // its output
+      cwd: dir,
+      field: ["guest:ref:items:optional"],
+    });
+    const inside = join(dir, "src"); // anywhere inside the project, as the commands find it
+    for (const command of ["add", "remove", "rename"]) {
+      assertEquals(await bashComplete(`pyscaffold ${command} `, inside), ["booking", "items"]);
+    }
+    assertEquals(await bashComplete("pyscaffold remove b", dir), ["booking"]);
+    assertEquals(await bashComplete("pyscaffold learn --module ", dir), ["booking", "items"]);
+    // `learn <lesson>` stays the lessons; `new --module` names a module of a new project.
+    assert(!(await bashComplete("pyscaffold learn ", dir)).includes("items"));
+    assertEquals(await bashComplete("pyscaffold new --module ", dir), []);
+    // The fields of the module typed, by name; rename's end in "=" (the new name follows).
+    const fields = ["description", "name", "quantity"];
+    assertEquals(await bashComplete("pyscaffold remove items --field ", dir), fields);
+    assertEquals(
+      await bashComplete("pyscaffold remove items -f name -f ", dir),
+      [
+        "description",
+        "quantity",
+      ],
+    );
+    assertEquals(await bashComplete("pyscaffold remove --yes booking -f ", dir), ["guest"]);
+    assertEquals(await bashComplete("pyscaffold rename Items -f q", dir), [
+      "(nospace)",
+      "quantity=",
+    ]);
+    assertEquals(await bashComplete("pyscaffold rename items --field=q", dir), [
+      "(nospace)",
+      "--field=quantity=",
+    ]);
+    assertEquals(await bashComplete("pyscaffold remove nothing --field ", dir), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("completions: outside a project, or in a damaged one, no names and nothing on stderr", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-completion-" });
+  try {
+    const lines = ["remove ''", "rename items --field ''", "add ''", "learn --module ''"];
+    const check = async () => {
+      for (const line of lines) {
+        const words = line.split(" ").map((w) => w === "''" ? "" : w);
+        const r = await run(
+          Deno.execPath(),
+          ["run", "-A", MAIN, "complete", "--", ...words],
+          undefined,
+          dir,
+        );
+        assertEquals([r.code, r.stdout, r.stderr], [0, ":4\n", ""], line);
+      }
+    };
+    await check();
+    await Deno.writeTextFile(join(dir, ".pyscaffold.json"), "{ not json");
+    await check();
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

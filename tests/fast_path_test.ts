@@ -51,6 +51,9 @@ const TAKEN = [
   ["remove", "booking", "-f", "note", "--field", "stock", "--yes"],
   ["rename", "booking", "-f", "note=remark", "--field=stock=units", "--dry-run"],
   ["rename", "booking", "--json", "--force", "-f", "a=b"],
+  ["add", "booking", "-f", "note:text", "--accept-conflicts"],
+  ["remove", "booking", "--accept-conflicts", "-f", "note", "-y"],
+  ["rename", "booking", "-y", "--accept-conflicts", "-f", "a=b"],
 ];
 
 Deno.test("fast path: its parse of `new`, `add`, `remove` and `rename` equals commander's", async () => {

@@ -20,6 +20,22 @@ export const STAGING_HELP: string = [
   "in the project, removes them, rolling back an unfinished change.",
 ].join("\n");
 
+/** `--accept-conflicts` of `add`, `remove`, `rename` and `update`: one behaviour, one wording. */
+const ACCEPT_CONFLICTS_HELP = "write files whose changes overlap yours, with conflict markers";
+
+/**
+ * The end of the help of the commands that merge a module's files (`add` of a module that
+ * exists, `remove --field`, `rename`): what happens where your edits and the change overlap.
+ */
+const MERGE_HELP = [
+  "Where your edits and the change overlap (or sit on the next line), nothing is",
+  "written unless --accept-conflicts, with markers <<<<<<< yours ... >>>>>>>",
+  "pyscaffold (the exit code is 1 while markers remain), or --force, which replaces",
+  "those files with pyscaffold's. In a terminal, without --yes, the files of yours",
+  "it merges with are shown before it writes.",
+  "",
+].join("\n");
+
 /** `--access` of `new` (the first module) and `add`: the module's access policy. */
 const ACCESS_HELP = "who may use the module's rows (needs auth): owner (default; each user " +
   "their own, admins all), authenticated, public-read or admin";
@@ -77,6 +93,7 @@ export function addCommand() {
     .option("--json", "print the Plan (every file with its content and origin) as JSON")
     .option("-y, --yes", "do not ask for confirmation")
     .option("--force", "replace files that already exist, after showing their diffs")
+    .option("--accept-conflicts", `a module that exists: ${ACCEPT_CONFLICTS_HELP}`)
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -90,6 +107,7 @@ export function addCommand() {
         "A module that exists gains optional fields, or required ones with a default,\n" +
         "which its rows get: its files are merged with your edits, and a revision adds\n" +
         "the columns.\n" +
+        MERGE_HELP +
         STAGING_HELP,
     )
     .action(async (name, options) => {
@@ -119,12 +137,14 @@ export function removeCommand() {
       "also delete the module's files you have changed; with --field, replace the files whose " +
         "edits the change touches, after showing their diffs",
     )
+    .option("--accept-conflicts", `with --field: ${ACCEPT_CONFLICTS_HELP}`)
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  pyscaffold remove booking          # the module, its files and its table\n" +
         "  pyscaffold remove booking -f note  # the field note; its column is dropped\n" +
         "A field's files are merged with your edits, as add does; its values are lost.\n" +
+        MERGE_HELP +
         STAGING_HELP,
     )
     .action(async (name, options) => {
@@ -148,10 +168,12 @@ export function renameCommand() {
     )
     .option("--dry-run", "print what would change and write nothing")
     .option("--json", "print the Plan (the files to write) as JSON")
+    .option("-y, --yes", "do not ask for confirmation")
     .option(
       "--force",
       "replace the files whose edits the change touches, after showing their diffs",
     )
+    .option("--accept-conflicts", ACCEPT_CONFLICTS_HELP)
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -160,6 +182,7 @@ export function renameCommand() {
         "Without --field, in a terminal, it asks which field and its new name.\n" +
         "The files are merged with your edits, as add does; the values stay. The API's\n" +
         "field changes its name: clients that send or read the old one use the new one.\n" +
+        MERGE_HELP +
         STAGING_HELP,
     )
     .action(async (name, options) => {
@@ -184,7 +207,7 @@ export function updateCommand() {
       "-y, --yes",
       "do not ask for confirmation (conflicts and dropped tables still need their flag)",
     )
-    .option("--accept-conflicts", "write files whose changes overlap yours, with conflict markers")
+    .option("--accept-conflicts", ACCEPT_CONFLICTS_HELP)
     .option("--drop-tables", "when switching auth off: drop the users and revoked_tokens tables")
     .addHelpText(
       "after",

@@ -5,7 +5,16 @@
  * (`.pyscaffold/modules/<name>.json`) is written last, all of it atomically.
  */
 import { conflictDiffs } from "../output/patch.ts";
-import { outputOf, printMigrationSteps, refuseOtherVersion } from "./_module_change.ts";
+import {
+  confirmMerges,
+  fieldChangeGoesOn,
+  markersLeft,
+  outputOf,
+  printMigrationSteps,
+  refuseForceAndMarkers,
+  refuseOtherVersion,
+  reportMarkers,
+} from "./_module_change.ts";
 import { DeclinedError, UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
 // Not output/mod.ts: its pager loads node:util, which `add` does not need (as in new_command.ts).
@@ -14,7 +23,7 @@ import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
 import { readProject } from "../project/mod.ts";
 import { askFields } from "../wizard/field_wizard.ts";
-import { type ModulePlan, planAdd, recordedName } from "../plan/mod.ts";
+import { markedFiles, type ModulePlan, planAdd, recordedName } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
@@ -31,6 +40,8 @@ export interface AddOptions {
   json?: boolean;
   yes?: boolean;
   force?: boolean;
+  /** A module that exists: write the files whose changes overlap your edits, with markers. */
+  acceptConflicts?: boolean;
   /** The project directory or any directory inside it (default: the working directory). */
   cwd?: string;
   /** For tests: the prompter to use instead of the terminal's. */
@@ -44,7 +55,10 @@ export async function addAction(
   name: string,
   options: Readonly<Record<string, unknown>> & { field?: string[] },
 ): Promise<void> {
-  await runAdd(name, { ...options, field: options.field ?? [] });
+  const parsed: AddOptions = { ...options, field: options.field ?? [] };
+  // Exit code 1 while files it wrote hold conflict markers (--accept-conflicts), as update's.
+  const error = markersLeft(await runAdd(name, parsed), parsed);
+  if (error) throw error;
 }
 
 /** {@link runAddLocked}, with the project locked for the whole command. */
@@ -57,6 +71,7 @@ async function runAddLocked(
   options: AddOptions,
 ): Promise<ModulePlan | undefined> {
   const { c, out } = outputOf(options.prompter);
+  refuseForceAndMarkers(options);
   const state = await readProject(options.cwd ?? Deno.cwd());
   // A module of this version calls into project files of this version (the guard's prefetch, the
   // cache's generation key): added to a project another version made, it could not even import.
@@ -100,56 +115,64 @@ async function runAddLocked(
     return added;
   }
   const tree = renderTree(plan, c);
+  const io = { c, out, ask: async () => prompter ??= await terminalPrompter() };
+  let shown = false;
 
-  if (options.dryRun) {
+  if (added.added) {
+    // A module that exists gains fields: its files are merged with your edits, as `remove
+    // --field` and `rename` merge them.
+    out(tree);
+    shown = true;
+    const words = {
+      module: added.module.name,
+      change: "the new fields change",
+      byHand: "add the fields",
+    };
+    if (!await fieldChangeGoesOn(plan, { ...options, interactive }, words, io)) return added;
+  } else if (options.dryRun) {
     out(tree);
     if (plan.conflicts.length) out(conflictList(plan.conflicts, c));
     out(c.dim("\n--dry-run: nothing was written."));
     return added;
-  }
-  if (plan.conflicts.length > 0) {
-    if (!options.force) {
-      const files = plan.conflicts.map((f) => `  ${f.path}`).join("\n");
-      throw new UserError(
-        added.added
-          ? `${plan.conflicts.length} file(s) of ${added.module.name} hold edits of yours on the ` +
-            `lines the new fields change; nothing was written:\n${files}`
-          : `${plan.conflicts.length} file(s) that \`add ${added.module.name}\` would create ` +
-            `already exist; nothing was written:\n${files}`,
-        {
-          hint: added.added
-            ? "Pass --force to see the differences and replace those files with pyscaffold's " +
-              "(your edits in them are lost), or add the fields by hand."
-            : "Move them away, or pass --force to see the differences and replace them.",
-          exitCode: 1,
-        },
-      );
-    }
+  } else if (plan.conflicts.length > 0 && !options.force) {
+    const files = plan.conflicts.map((f) => `  ${f.path}`).join("\n");
+    throw new UserError(
+      `${plan.conflicts.length} file(s) that \`add ${added.module.name}\` would create ` +
+        `already exist; nothing was written:\n${files}`,
+      {
+        hint: "Move them away, or pass --force to see the differences and replace them.",
+        exitCode: 1,
+      },
+    );
+  } else if (plan.conflicts.length > 0) {
     out(conflictDiffs(plan.conflicts, c));
-    if (!options.yes) {
-      if (!interactive) {
-        throw new UserError("--force replaces existing files; confirm it with --yes.", {
-          exitCode: 1,
-        });
-      }
-      prompter ??= await terminalPrompter();
-      const replace = await prompter.confirm({
-        message: `Replace these ${plan.conflicts.length} file(s)?`,
-        default: false,
+  }
+  if (plan.conflicts.length > 0 && options.force && !options.yes) {
+    if (!interactive) {
+      throw new UserError("--force replaces existing files; confirm it with --yes.", {
+        exitCode: 1,
       });
-      if (!replace) throw new DeclinedError();
     }
-  } else if (asked && !options.yes) {
-    prompter!.print(tree);
-    const write = await prompter!.confirm({
-      message: added.added ? "Write these changes?" : "Create these files?",
-      default: true,
+    const replace = await (await io.ask()).confirm({
+      message: `Replace these ${plan.conflicts.length} file(s)?`,
+      default: false,
     });
-    if (!write) throw new DeclinedError();
+    if (!replace) throw new DeclinedError();
+  } else if (plan.conflicts.length === 0 && !options.yes && interactive) {
+    // In a terminal: before merging into files you edited, or writing what the questions
+    // gathered, the tree (shown) and the merged diffs, and a question.
+    if (asked && !shown) {
+      out(tree);
+      shown = true;
+    }
+    await confirmMerges(added, { ...options, interactive }, io, {
+      question: added.added ? "Write these changes?" : "Create these files?",
+      always: asked,
+    });
   }
 
   await writePlan(plan, state.root);
-  out(tree);
+  if (!shown) out(tree);
   out(
     added.added
       ? `\n${c.green("✔")} Added to module ${c.bold(added.module.name)}: ` +
@@ -160,6 +183,7 @@ async function runAddLocked(
         }; access ${added.module.access}).`,
   );
   printMigrationSteps(out, c);
+  reportMarkers(markedFiles(plan), out, c);
   return added;
 }
 

@@ -2,7 +2,9 @@
  * `pyscaffold completions bash|zsh|fish|powershell` prints a shell completion script.
  * On every Tab the script runs `pyscaffold complete -- <words>`, which answers from the
  * live command tree (subcommands, options, argument choices) and from the question records
- * (the values of `--framework` and `--database`), so completions cannot drift from the CLI.
+ * (the values of `--framework` and `--database`), so completions cannot drift from the CLI;
+ * and, in a project, from its module records (readProject): the modules of `add`, `remove`,
+ * `rename` and `learn --module`, the fields of `remove <module> --field` and `rename`.
  *
  * @bomb.sh/tab writes the scripts and speaks their protocol; it is imported only when one
  * of these two commands runs, so it costs nothing on any other path.
@@ -10,6 +12,7 @@
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
 import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../choices/features/mod.ts";
+import { fieldColumn, type FieldSpec, fieldText } from "../choices/module_spec.ts";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 
@@ -31,10 +34,13 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
       .usage("-- [words...]")
       .argument("[words...]")
       .action(async (words) => {
+        const project = PROJECT_COMMANDS.has(words[0]) ? await projectNames() : undefined;
+        const typing = { words, project, noSpace: false };
         // `--framework=q<Tab>`: bash keeps `--framework=q` as one word, so the candidates must
         // carry the `--framework=` part for the shell to match them.
         const inline = /^(--[a-z][a-z-]*)=(.*)$/.exec(words.at(-1) ?? "");
-        const values = inline && optionValues(program).get(inline[1]);
+        const values = inline &&
+          (projectValues(program, typing, inline[1]) ?? optionValues(program).get(inline[1]));
         if (inline && values) {
           for (const { value, description } of values) {
             if (!value.startsWith(inline[2])) continue;
@@ -42,11 +48,15 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
               description ? `${inline[1]}=${value}\t${description}` : `${inline[1]}=${value}`,
             );
           }
-          console.log(":4"); // no file completion
+          console.log(`:${directive(typing)}`);
           return;
         }
-        const tab = await completionTree(program);
-        tab.parse(words);
+        const tab = await completionTree(program, typing);
+        const lines = printedBy(() => tab.parse(words)).split("\n");
+        // The library always says ":4" (no file completion); a `rename --field` candidate
+        // (`note=`) is the start of a word, which the shell must not end with a space.
+        if (/^:\d+$/.test(lines.at(-1) ?? "")) lines[lines.length - 1] = `:${directive(typing)}`;
+        console.log(lines.join("\n"));
       }),
     { hidden: true },
   );
@@ -121,14 +131,136 @@ function optionValues(program: CommandUnknownOpts): Map<string, Candidate[]> {
   return values;
 }
 
+/** The commands whose completions read the project in the working directory. */
+const PROJECT_COMMANDS = new Set(["add", "remove", "rename", "learn"]);
+
+/**
+ * The modules of the project around the working directory, and a module's fields: read by the
+ * commands' own reader (readProject: the answers file, then the names in .pyscaffold/modules/;
+ * a module's record is read only when its fields are asked for). Undefined outside a project,
+ * or where its records cannot be read: completion then offers no names and prints nothing.
+ */
+interface ProjectNames {
+  modules: string[];
+  fields(module: string): FieldSpec[];
+}
+
+async function projectNames(): Promise<ProjectNames | undefined> {
+  try {
+    // Both loaded only here: the answers file's reader and what it needs (no template, no plan).
+    const { readProject } = await import("../project/mod.ts");
+    const { words } = await import("../choices/names.ts");
+    const { modules } = await readProject(Deno.cwd());
+    return {
+      modules: Object.keys(modules),
+      fields: (raw) => {
+        // As the commands take it: `items`, or `Items`, `ITEMS` (the same words).
+        const name = Object.hasOwn(modules, raw) ? raw : words(raw).join("_");
+        try {
+          return Object.hasOwn(modules, name) ? modules[name].fields : [];
+        } catch {
+          return []; // a record that cannot be read: the command itself will say why
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A completion request: the words of the line (the last one being typed) and the project. */
+interface Typing {
+  words: string[];
+  project: ProjectNames | undefined;
+  /** Set by a candidate that is the start of a word (`note=`): no space after it. */
+  noSpace: boolean;
+}
+
+/** The directive the shell scripts read last: no file completion, and maybe no space. */
+function directive(typing: Typing): number {
+  return 4 | (typing.noSpace ? 2 : 0);
+}
+
+/**
+ * The first argument typed after the command (its options and their values skipped): the
+ * module of `remove items --field ...`. The word being typed does not count.
+ */
+function typedArgument(command: CommandUnknownOpts, typed: readonly string[]): string | undefined {
+  for (let i = 1; i < typed.length - 1; i++) {
+    const word = typed[i];
+    if (word === "--") return i + 1 < typed.length - 1 ? typed[i + 1] : undefined;
+    if (word.length > 1 && word.startsWith("-")) {
+      if (word.includes("=")) continue;
+      const option = command.options.find((o) => o.long === word || o.short === word);
+      if (option && (option.required || option.optional)) i++;
+      continue;
+    }
+    return word;
+  }
+  return undefined;
+}
+
+/** The values given to `--field` (or `-f`) before the word being typed. */
+function givenFields(typed: readonly string[]): string[] {
+  const given: string[] = [];
+  for (let i = 1; i < typed.length - 1; i++) {
+    const word = typed[i];
+    if ((word === "--field" || word === "-f") && i + 1 < typed.length - 1) given.push(typed[++i]);
+    else if (word.startsWith("--field=")) given.push(word.slice("--field=".length));
+  }
+  return given;
+}
+
+/**
+ * The values that come from the project, for the option `flag` of the command being typed:
+ * `learn --module` the modules; `remove <module> --field` the module's fields, and `rename
+ * <module> --field` each as `name=` (the new name follows). Undefined for any other option.
+ */
+function projectValues(
+  program: CommandUnknownOpts,
+  typing: Typing,
+  flag: string,
+): Candidate[] | undefined {
+  const path = typing.words[0];
+  const command = program.commands.find((c) => c.name() === path);
+  if (command === undefined || typing.project === undefined) return undefined;
+  if (path === "learn" && flag === "--module") return moduleValues(typing.project);
+  if ((path !== "remove" && path !== "rename") || (flag !== "--field" && flag !== "-f")) {
+    return undefined;
+  }
+  const module = typedArgument(command, typing.words);
+  if (module === undefined) return [];
+  const given = new Set(givenFields(typing.words).map((g) => g.split("=")[0]));
+  const fields = typing.project.fields(module).filter((f) =>
+    !given.has(f.name) && !given.has(fieldColumn(f))
+  );
+  if (path === "remove") return fields.map((f) => ({ value: f.name, description: fieldText(f) }));
+  typing.noSpace = fields.length > 0;
+  return fields.map((f) => ({ value: `${f.name}=`, description: fieldText(f) }));
+}
+
+/** The modules of the project, for the `<name>` of `add`, `remove`, `rename`. */
+function moduleValues(project: ProjectNames | undefined): Candidate[] {
+  return (project?.modules ?? []).map((value) => ({ value, description: "a module of yours" }));
+}
+
 /** The lessons, for `learn <lesson>` (commander has no choices for it: it also takes none). */
 async function lessonValues(): Promise<Candidate[]> {
   const { LESSONS } = await import("../learn/mod.ts");
   return LESSONS.map((l) => ({ value: l.id, description: l.title }));
 }
 
-/** Mirrors the visible commander tree into a fresh @bomb.sh/tab tree. */
-export async function completionTree(program: CommandUnknownOpts): Promise<RootCommand> {
+/** The commands whose `<name>` is a module of the project (`add`: one that exists gains fields). */
+const MODULE_ARGUMENTS = new Set(["add", "remove", "rename"]);
+
+/**
+ * Mirrors the visible commander tree into a fresh @bomb.sh/tab tree; `typing`, a request being
+ * answered, adds the values that come from the project.
+ */
+export async function completionTree(
+  program: CommandUnknownOpts,
+  typing?: Typing,
+): Promise<RootCommand> {
   const { RootCommand } = await import("@bomb.sh/tab");
   const root = new RootCommand();
   const values = questionValues();
@@ -148,13 +280,18 @@ export async function completionTree(program: CommandUnknownOpts): Promise<RootC
         (option.argChoices ?? []).map((value) => ({ value, description: "" }));
       // A handler (even an empty one) marks the option as taking a value.
       target.option(long, option.description, (complete) => {
-        for (const c of choices) complete(c.value, c.description);
+        const project = typing && projectValues(program, typing, `--${long}`);
+        for (const c of project ?? choices) complete(c.value, c.description);
       }, short);
     }
     for (const argument of command.registeredArguments) {
       const choices: Candidate[] =
         argument.argChoices?.map((value) => ({ value, description: "" })) ??
-          (path === "learn" && argument.name() === "lesson" ? lessons : []);
+          (path === "learn" && argument.name() === "lesson"
+            ? lessons
+            : MODULE_ARGUMENTS.has(path) && argument.name() === "name"
+            ? moduleValues(typing?.project)
+            : []);
       target.argument(argument.name(), (complete) => {
         for (const c of choices) complete(c.value, c.description);
       }, argument.variadic);

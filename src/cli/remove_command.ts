@@ -11,12 +11,23 @@ import { DeclinedError, UserError } from "../errors.ts";
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
-import { type ModulePlan, planDropFields, planRemove, type RemovePlan } from "../plan/mod.ts";
 import {
+  markedFiles,
+  type ModulePlan,
+  planDropFields,
+  planRemove,
+  type RemovePlan,
+} from "../plan/mod.ts";
+import {
+  commandIo,
+  confirmMerges,
   fieldChangeGoesOn,
+  markersLeft,
   outputOf,
   printMigrationSteps,
+  refuseForceAndMarkers,
   refuseOtherVersion,
+  reportMarkers,
 } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -30,6 +41,8 @@ export interface RemoveOptions {
   json?: boolean;
   yes?: boolean;
   force?: boolean;
+  /** With --field: write the files whose changes overlap your edits, with conflict markers. */
+  acceptConflicts?: boolean;
   cwd?: string;
   prompter?: Prompter;
   interactive?: boolean;
@@ -41,8 +54,14 @@ export async function removeAction(
   options: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   const parsed = options as RemoveOptions;
-  if (parsed.field?.length) await runRemoveFields(name, { ...parsed, field: parsed.field });
-  else await runRemove(name, parsed);
+  if (parsed.field?.length) {
+    // Exit code 1 while files it wrote hold conflict markers (--accept-conflicts), as update's.
+    const error = markersLeft(
+      await runRemoveFields(name, { ...parsed, field: parsed.field }),
+      parsed,
+    );
+    if (error) throw error;
+  } else await runRemove(name, parsed);
 }
 
 /** {@link runRemoveLocked}, with the project locked for the whole command. */
@@ -115,7 +134,8 @@ async function runRemoveLocked(
 /**
  * `pyscaffold remove <module> --field ...`: the module's files without the fields, merged with
  * your edits, and a revision that drops their columns. Their values are lost, so it asks (or
- * wants --yes); edits on the lines the change touches are refused unless --force.
+ * wants --yes); edits on the lines the change touches are refused unless --accept-conflicts
+ * (written with conflict markers, as `update` writes them) or --force (replaced).
  */
 export function runRemoveFields(
   rawName: string,
@@ -129,6 +149,7 @@ async function runRemoveFieldsLocked(
   options: RemoveOptions & { field: string[] },
 ): Promise<ModulePlan | undefined> {
   const { c, out } = outputOf(options.prompter);
+  refuseForceAndMarkers(options);
   const state = await readProject(options.cwd ?? Deno.cwd());
   refuseOtherVersion(state, "remove its fields");
   const removal = await planDropFields(state, rawName, options.field, options.force ?? false);
@@ -140,8 +161,15 @@ async function runRemoveFieldsLocked(
     return removal;
   }
   out(renderTree(plan, c));
-  const words = { module: name, change: `removing ${fields}`, byHand: "remove the fields" };
-  if (!await fieldChangeGoesOn(plan, options, words, out, c)) return removal;
+  const words = {
+    module: name,
+    change: `removing ${fields} changes`,
+    byHand: "remove the fields",
+  };
+  const io = commandIo(options.prompter);
+  if (!await fieldChangeGoesOn(plan, options, words, io)) return removal;
+  // In a terminal, the files of yours it merges with are shown before the question below.
+  await confirmMerges(removal, options, io);
   await confirmed(options, {
     question: `Remove ${fields} from ${name}? The migration drops the column(s) and their values`,
     before: "dropping columns and their values",
@@ -153,6 +181,7 @@ async function runRemoveFieldsLocked(
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed from module ${c.bold(name)}: ${fields}.`);
   printMigrationSteps(out, c);
+  reportMarkers(markedFiles(plan), out, c);
   return removal;
 }
 

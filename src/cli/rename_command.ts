@@ -2,21 +2,28 @@
  * `pyscaffold rename <module> --field old=new`: a module's fields take new names. Its files are
  * rendered again with them and merged with your edits (as `add` of fields does), and a revision
  * renames the columns, their values kept, with their indexes and foreign keys made again under
- * the new names. Edits on the lines the change touches are refused unless --force.
+ * the new names. Edits on the lines the change touches are refused unless --accept-conflicts
+ * (written with conflict markers, as `update` writes them) or --force (replaced); in a terminal,
+ * the merges into files you edited are shown and asked about first.
  */
 import { UserError } from "../errors.ts";
 // Not output/mod.ts: its pager loads node:util, which `rename` does not need.
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
-import { knownModule, type ModulePlan, planRenameFields } from "../plan/mod.ts";
+import { knownModule, markedFiles, type ModulePlan, planRenameFields } from "../plan/mod.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { ProjectState } from "../project/mod.ts";
 import {
+  commandIo,
+  confirmMerges,
   fieldChangeGoesOn,
+  markersLeft,
   outputOf,
   printMigrationSteps,
+  refuseForceAndMarkers,
   refuseOtherVersion,
+  reportMarkers,
 } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -28,7 +35,11 @@ export interface RenameOptions {
   dryRun?: boolean;
   /** Print the Plan as JSON and write nothing. */
   json?: boolean;
+  /** Do not ask before merging the change into files you edited. */
+  yes?: boolean;
   force?: boolean;
+  /** Write the files whose changes overlap your edits, with conflict markers. */
+  acceptConflicts?: boolean;
   cwd?: string;
   /** Where the output goes (the console without one). */
   prompter?: Prompter;
@@ -40,7 +51,10 @@ export async function renameAction(
   name: string,
   options: Readonly<Record<string, unknown>>,
 ): Promise<void> {
-  await runRename(name, options as RenameOptions);
+  const parsed = options as RenameOptions;
+  // Exit code 1 while files it wrote hold conflict markers (--accept-conflicts), as update's.
+  const error = markersLeft(await runRename(name, parsed), parsed);
+  if (error) throw error;
 }
 
 /** {@link runRenameLocked}, with the project locked for the whole command. */
@@ -56,6 +70,7 @@ async function runRenameLocked(
   options: RenameOptions,
 ): Promise<ModulePlan | undefined> {
   const { c, out } = outputOf(options.prompter);
+  refuseForceAndMarkers(options);
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   if (!options.field?.length && !interactive) {
     throw new UserError("Nothing to rename: name a field with --field old=new.", {
@@ -77,8 +92,15 @@ async function runRenameLocked(
     return change;
   }
   out(renderTree(plan, c));
-  const words = { module: name, change: `renaming ${pairs}`, byHand: "rename the fields" };
-  if (!await fieldChangeGoesOn(plan, options, words, out, c)) return change;
+  const words = {
+    module: name,
+    change: `renaming ${pairs} changes`,
+    byHand: "rename the fields",
+  };
+  const io = commandIo(options.prompter);
+  if (!await fieldChangeGoesOn(plan, options, words, io)) return change;
+  // In a terminal: the files of yours it merges with, and a question, before writing them.
+  await confirmMerges(change, options, io, { question: "Write these changes?" });
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Renamed in module ${c.bold(name)}: ${pairs}.`);
   out(
@@ -89,6 +111,7 @@ async function runRenameLocked(
     ),
   );
   printMigrationSteps(out, c);
+  reportMarkers(markedFiles(plan), out, c);
   return change;
 }
 

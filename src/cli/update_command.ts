@@ -14,10 +14,17 @@ import { DeclinedError, UserError } from "../errors.ts";
 import { type Colors, planJson } from "../output/mod.ts";
 import { ANSWERS_FILE, MODULES_DIR, readProject } from "../project/mod.ts";
 import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
+import { markedFiles } from "../plan/mod.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
-import { outputOf, printMigrationSteps } from "./_module_change.ts";
+import {
+  acceptConflicts,
+  markersError,
+  outputOf,
+  printMigrationSteps,
+  reportMarkers,
+} from "./_module_change.ts";
 import { type ChangelogSection, changesSince, rewrap } from "./changelog.ts";
 import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -104,28 +111,11 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
 
   // Overlapping changes: shown, written with markers only when the user says so.
   const conflicts = plan.conflicts;
-  if (conflicts.length > 0 && !options.acceptConflicts) {
-    for (const f of conflicts) {
-      out(coloredPatch(f.path, f.current, f.planned ?? "", UPDATE_LABELS, c));
-    }
-    const accepted = interactive && !options.yes
-      ? await (await ask()).confirm({
-        message: `Write ${conflicts.length} conflicting file(s) with conflict markers?`,
-        default: false,
-      })
-      : false;
-    if (!accepted) {
-      throw new UserError(
-        `${conflicts.length} file(s) have changes of yours that overlap the update; ` +
-          `nothing was written:\n${conflicts.map((f) => `  ${f.path}`).join("\n")}`,
-        {
-          hint: "Run again with --accept-conflicts to write them with conflict markers " +
-            "(<<<<<<< yours ... >>>>>>> pyscaffold), then resolve them; or adapt your changes first.",
-          exitCode: 1,
-        },
-      );
-    }
-  }
+  await acceptConflicts(plan, { ...options, interactive }, {
+    overlap: `${conflicts.length} file(s) have changes of yours that overlap the update`,
+    otherwise: "or adapt your changes first",
+    labels: UPDATE_LABELS,
+  }, { c, out, ask });
   // Dropping tables: never without an explicit yes.
   if (update.drops.length > 0 && !options.dropTables) {
     const tables = update.drops.join(" and ");
@@ -174,12 +164,7 @@ function finish(
   c: Colors,
 ): UpdateResult {
   const remaining = [
-    ...new Set([
-      ...(written
-        ? update.plan.conflicts.filter((f) => f.kind === "merge").map((f) => f.path)
-        : []),
-      ...update.unresolved,
-    ]),
+    ...new Set([...(written ? markedFiles(update.plan) : []), ...update.unresolved]),
   ].sort();
   const kept = update.plan.conflicts.filter((f) => f.kind === "changed").map((f) => f.path);
   if (kept.length > 0) {
@@ -188,12 +173,7 @@ function finish(
         kept.map((p) => `  ${p}`).join("\n"),
     ));
   }
-  if (remaining.length > 0) {
-    out(c.yellow(
-      `${remaining.length} file(s) hold conflict markers to resolve:\n` +
-        remaining.map((p) => `  ${p}`).join("\n"),
-    ));
-  }
+  reportMarkers(remaining, out, c);
   return { update, written, conflicts: remaining };
 }
 
@@ -250,9 +230,5 @@ async function terminalPrompter(output: "stdout" | "stderr" = "stdout"): Promise
 
 /** The error that makes the exit code 1 while conflict markers remain (after any writing). */
 export function unresolvedError(result: UpdateResult): UserError | undefined {
-  if (result.conflicts.length === 0) return undefined;
-  return new UserError(`${result.conflicts.length} file(s) still hold conflict markers.`, {
-    hint: "Resolve each <<<<<<< yours ... >>>>>>> pyscaffold region, then run make test.",
-    exitCode: 1,
-  });
+  return markersError(result.conflicts);
 }

@@ -51,9 +51,10 @@ export interface PlannedDeletion extends FileFacts {
  * A file on disk that is in the plan's way, found while planning (before
  * anything is written): a file a `create` would overwrite (`exists`), or a
  * file a deletion would lose the user's changes to (`changed`), or a file
- * `update` merged with overlapping changes (`merge`, `planned` holds the
- * conflict markers). The command
- * decides: refuse, or (with --force) replace / delete it anyway.
+ * whose edits and the plan's changes overlap (`merge`: `update`, and the field
+ * changes of `add`, `remove` and `rename`; `planned` holds the conflict markers,
+ * or with --force pyscaffold's version). The command decides: refuse, write the
+ * markers (--accept-conflicts), or (with --force) replace / delete it anyway.
  */
 export interface Conflict {
   path: string;
@@ -62,6 +63,8 @@ export interface Conflict {
   current: string;
   /** What the plan would write there (absent for a deletion). */
   planned?: string;
+  /** A `merge` planned with conflict markers: how many regions they mark (`_merged_file.ts`). */
+  regions?: number;
 }
 
 /**

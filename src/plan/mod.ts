@@ -22,6 +22,7 @@ export {
   resolveRefs,
 } from "./module_ops.ts";
 export { fileHashes, sha256 } from "./content_hash.ts";
+export { markedFiles } from "./_merged_file.ts";
 export type {
   Conflict,
   FileAction,

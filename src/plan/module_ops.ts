@@ -21,9 +21,10 @@ import {
   type PlannedFile,
 } from "./_types.ts";
 import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
-import { asLf, fileHashes, sha256 } from "./content_hash.ts";
+import { asLf, fileHashes, sha256, usesCrlf } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
-import { threeWay } from "./three_way.ts";
+import { hasConflictMarkers, threeWay } from "./three_way.ts";
+import { mergedFile } from "./_merged_file.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
   type AccessPolicy,
@@ -57,6 +58,12 @@ export interface ModulePlan {
   renamed?: (readonly [FieldSpec, FieldSpec])[];
   /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
+  /**
+   * The files whose edits of yours the plan merges with (`action: "merge"`, conflict markers
+   * included), with what is on disk (as LF text): the diffs shown before asking. Empty for a
+   * plan that merges nothing (a new module, a removal).
+   */
+  merges: { path: string; ours: string }[];
   plan: Plan;
 }
 
@@ -321,13 +328,14 @@ async function recorded(
     moduleFiles: PlannedFile[];
     files: PlannedFile[];
     conflicts: Conflict[];
+    merges?: ModulePlan["merges"];
     migration: PlannedFile;
     added?: FieldSpec[];
     dropped?: FieldSpec[];
     renamed?: (readonly [FieldSpec, FieldSpec])[];
   },
 ): Promise<ModulePlan> {
-  const { moduleFiles, files, conflicts, migration, added, dropped, renamed } = parts;
+  const { moduleFiles, files, conflicts, merges, migration, added, dropped, renamed } = parts;
   const store = await changedStore(state.root, moduleFiles);
   if (store) files.push(store);
   files.push(plannedModuleRecord(module.name, record, action));
@@ -336,6 +344,7 @@ async function recorded(
     ...(added ? { added } : {}),
     ...(dropped ? { dropped } : {}),
     ...(renamed ? { renamed } : {}),
+    merges: merges ?? [],
     migration,
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
@@ -563,7 +572,9 @@ export async function planRenameFields(
  * files rendered again and merged three ways with the files on disk (the base: this version's
  * render of the module as recorded; `add` and `remove` need a project of this version), a
  * revision that adds or drops the columns, and the record. A file whose edits and the change
- * touch the same lines is a conflict: refused, or with `force` replaced by pyscaffold's version.
+ * touch the same lines is a conflict, planned as `update` plans one (`mergedFile`): with its
+ * markers, which the command writes only when the user accepts them, or with `force` replaced by
+ * pyscaffold's version. A file that still holds markers of an earlier change is refused.
  */
 async function planFields(
   state: ProjectState,
@@ -599,22 +610,31 @@ async function planFields(
   };
   const files: PlannedFile[] = [];
   const conflicts: Conflict[] = [];
+  const merges: ModulePlan["merges"] = [];
+  const marked: string[] = [];
   for (const file of moduleFiles) {
     const onDisk = await readIfExists(join(state.root, ...file.path.split("/")));
     const ours = onDisk === undefined ? undefined : asLf(onDisk);
+    if (ours !== undefined && hasConflictMarkers(ours)) marked.push(file.path);
     const outcome = threeWay(base.get(file.path), ours, file.content, labels);
-    if (outcome.kind === "unchanged" || outcome.kind === "kept-deleted") continue;
-    if (outcome.kind === "conflict") {
-      conflicts.push({ path: file.path, kind: "merge", current: ours!, planned: file.content });
-      if (force) files.push({ ...file, action: "replace" });
-      continue;
-    }
-    const content = outcome.kind === "merge" ? outcome.content! : file.content;
-    files.push({
-      ...file,
-      content,
-      action: ours === undefined ? "create" : outcome.kind === "merge" ? "merge" : "replace",
-    });
+    // As `update` plans it: a conflict with its markers, which the command writes only when
+    // accepted; with `force`, pyscaffold's version.
+    const planned = mergedFile(file, outcome, { ours, crlf: usesCrlf(onDisk ?? "") }, force);
+    if (planned.file) files.push(planned.file);
+    if (planned.conflict) conflicts.push(planned.conflict);
+    if (planned.file?.action === "merge") merges.push({ path: file.path, ours: ours! });
+  }
+  if (marked.length > 0) {
+    // Merged again, the markers an earlier change left would be taken for edits of the user's,
+    // and a new conflict beside them would nest markers in markers.
+    throw new UserError(
+      `${marked.length} file(s) of ${name} still hold conflict markers; nothing was ` +
+        `written:\n${marked.map((p) => `  ${p}`).join("\n")}`,
+      {
+        hint: "Resolve each <<<<<<< yours ... >>>>>>> pyscaffold region first (keep the lines " +
+          "you want, delete the markers), then run this again.",
+      },
+    );
   }
   const table = moduleNames(name).table;
   const revisions = readRevisions(state.root);
@@ -639,6 +659,7 @@ async function planFields(
     moduleFiles,
     files,
     conflicts,
+    merges,
     migration,
     ...change.renamed?.length
       ? { renamed: change.renamed }
@@ -743,6 +764,7 @@ export async function planRemove(
   return {
     module,
     migration,
+    merges: [],
     missing,
     keptPackages: keptInits.map((d) => d.path),
     plan: changePlan(state, module, { files, deletes, conflicts, prune }),

@@ -42,6 +42,7 @@ import { plannedStore } from "./store_plan.ts";
 import { asLf, sha256, usesCrlf } from "./content_hash.ts";
 import { projectFlags } from "./template_context.ts";
 import { hasConflictMarkers, type MergeKind, threeWay } from "./three_way.ts";
+import { mergedFile } from "./_merged_file.ts";
 import {
   byPath,
   type Conflict,
@@ -444,24 +445,15 @@ export async function planUpdate(
   const conflicts: Conflict[] = [];
   for (const m of merges) {
     const planned = theirs.get(m.path);
-    const eol = (text: string) => crlf.has(m.path) ? text.replaceAll("\n", "\r\n") : text;
-    if (m.kind === "create" || m.kind === "replace") {
-      files.push(
-        crlf.has(m.path)
-          ? {
-            ...planned!,
-            ...plannedFile(planned!, m.path, planned!.template, eol(planned!.content), m.kind),
-          }
-          : { ...planned!, action: m.kind },
-      );
-    } else if (m.kind === "merge" || m.kind === "conflict") {
-      files.push({
-        ...planned!,
-        ...plannedFile(planned!, m.path, planned!.template, eol(m.result!), "merge"),
+    if (planned !== undefined) {
+      // Created, replaced, merged, or with its conflict markers (the command decides).
+      const outcome = { kind: m.kind, content: m.result, regions: m.regions };
+      const { file, conflict } = mergedFile(planned, outcome, {
+        ours: m.ours,
+        crlf: crlf.has(m.path),
       });
-      if (m.kind === "conflict") {
-        conflicts.push({ path: m.path, kind: "merge", current: m.ours!, planned: m.result });
-      }
+      if (file) files.push(file);
+      if (conflict) conflicts.push(conflict);
     } else if (m.kind === "delete") {
       deletes.push({
         action: "delete",
