@@ -2613,8 +2613,10 @@ __eta.res+=it.fw.await;
 __eta.res+='read(self, *args)\n\n        monkeypatch.setattr(';
 __eta.res+=C;
 __eta.res+='Service, name, counted)\n    return calls\n\n\nclass Records(logging.Handler):\n    """The records of a logger, kept."""\n\n    def __init__(self) -> None:\n        super().__init__()\n        self.records: list[logging.LogRecord] = []\n\n    def emit(self, record: logging.LogRecord) -> None:\n        self.records.append(record)\n\n\ndef sent_headers(response: Any) -> list[tuple[str, str]]:\n    """A response\'s headers but its request id, which is each request\'s own."""\n    headers = response.headers.items()\n    return [(name, value) for name, value in headers if name.lower() != "x-request-id"]\n\n\n';
-__eta.res+=it.py.def(0, `${it.fw.async}def test_a_repeated_read_is_answered_before_the_app`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
-__eta.res+='\n    """The middleware sends a cached read\'s response again: the app\'s status, headers and body,\n    without reaching the routes; its access line says so (`"early": true`).';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_repeated_read_is_answered_before_the_app`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch", ...(it.auth && !publicReads ? ["actor: str"] : [])], "None");
+__eta.res+='\n    """The middleware sends a cached read\'s response again: the app\'s status, headers and body,\n    without reaching the routes; its access line says so (`"early": true`)';
+__eta.res+=it.auth && !publicReads ? ", and names the\n    user" : "";
+__eta.res+='.';
 __eta.res+=publicReads && it.auth ? " A read that\n    needs no token is sent again to anyone: the first reads carried one, the repeats do not." : "";
 __eta.res+='"""\n    url = f"{URL}/{';
 __eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
@@ -2628,7 +2630,11 @@ __eta.res+=')\n            assert again.status_code == 200\n            assert '
 __eta.res+=it.fw.await;
 __eta.res+='again.get_data() == ';
 __eta.res+=it.fw.await;
-__eta.res+='earlier.get_data()\n            assert sent_headers(again) == sent_headers(earlier)\n    finally:\n        access_log.removeHandler(lines)\n        access_log.setLevel(logging.NOTSET)\n    assert calls == []\n    assert [getattr(line, "early", False) for line in lines.records] == [True, True]\n\n\n';
+__eta.res+='earlier.get_data()\n            assert sent_headers(again) == sent_headers(earlier)\n    finally:\n        access_log.removeHandler(lines)\n        access_log.setLevel(logging.NOTSET)\n    assert calls == []\n    assert [getattr(line, "early", False) for line in lines.records] == [True, True]\n';
+if (it.auth && !publicReads) {
+__eta.res+='    assert [getattr(line, "user", None) for line in lines.records] == [int(actor)] * 2\n';
+}
+__eta.res+='\n\n';
 if (publicReads) {
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_first_public_read_sends_nothing_to_redis_before_the_app`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
 __eta.res+='\n    """Nothing kept for a page: the middleware asks Redis nothing, so a read the app answers\n    costs the cache\'s own read alone, as it would without the middleware."""\n    ';
@@ -3115,7 +3121,9 @@ __eta.res+='\n## Configuration\n\nEverything comes from the environment (see `.e
 __eta.res+=it.auth ? " or `JWT_SECRET_KEY`" : "";
 __eta.res+='; only `APP_ENV=development`\nfalls back to a development secret. `CORS_ORIGINS` is an explicit comma-separated list.\nThe server checks the environment before it starts any worker: a value the app refuses stops it\nwith one line saying which, and exit status 1.\n\n## Logs\n\nOne JSON object per line on standard output, at `LOG_LEVEL` (`DEBUG`, `INFO`, `WARNING`, `ERROR`\nor `CRITICAL`; default `INFO`): a line per request (`';
 __eta.res+=it.project.slug;
-__eta.res+='.access`: method, path, status,\n`duration_ms`), the app\'s warnings and errors with their traceback in `exception`, and ';
+__eta.res+='.access`: method, path, status,\n`duration_ms`, `client`: the peer\'s address, or the one a proxy of `FORWARDED_ALLOW_IPS` forwarded';
+__eta.res+=it.auth ? ", and `user` (the id) when the request was authenticated" : "";
+__eta.res+='), the app\'s warnings and errors with their traceback in `exception`, and ';
 __eta.res+=it.quart ? "hypercorn's" : "gunicorn's";
 __eta.res+='\nown lines (`';
 __eta.res+=it.quart ? "hypercorn" : "gunicorn";
@@ -4709,7 +4717,7 @@ __eta.res+='    app.';
 __eta.res+=it.quart ? "asgi_app" : "wsgi_app";
 __eta.res+=' = RequestMiddleware(  # type: ignore[method-assign]\n        app.';
 __eta.res+=it.quart ? "asgi_app" : "wsgi_app";
-__eta.res+=',\n        production=config.is_production,\n        cors=bool(config.cors_origins),\n';
+__eta.res+=',\n        production=config.is_production,\n        cors=bool(config.cors_origins),\n        proxies=config.forwarded_allow_ips,\n';
 if (it.cache) {
 __eta.res+='        reads=cached_reads(app),\n';
 }
@@ -5055,13 +5063,17 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""How a request proves who it is: the bearer token, checked with PyJWT.\n\nProtected blueprints run `require_active_user` before each request; the auth\nroutes call `authenticate` for the token type they need. Failures raise the\nerrors of the API contract, which the error handlers turn into the envelope.\n"""\n\nfrom __future__ import annotations\n\nfrom ';
+__eta.res+='"""How a request proves who it is: the bearer token, checked with PyJWT.\n\nProtected blueprints run `require_active_user` before each request; the auth\nroutes call `authenticate` for the token type they need. Failures raise the\nerrors of the API contract, which the error handlers turn into the envelope.\n"""\n\nfrom __future__ import annotations\n\n';
+if (it.quart) {
+__eta.res+='from typing import cast\n\n';
+}
+__eta.res+='from ';
 __eta.res+=it.fw.package;
 __eta.res+=' import g, request\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.revocation import Standing, check_token, refused_refresh\nfrom src.auth.tokens import Claims, TokenType, decode_token, expiry, revocation_entries\nfrom src.database import get_session\nfrom src.errors import AuthenticationError, ForbiddenError\n';
 if (it.cache) {
 __eta.res+='from src.extensions import early_read\n';
 }
-__eta.res+='from src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n';
+__eta.res+='from src.logging_config import ACCESS_USER\nfrom src.models.users_model import User\n\n# Ids are 32-bit integer columns.\nMAX_USER_ID = 2**31 - 1\n';
 if (it.cache) {
 __eta.res+='# Redis keys that a blueprint\'s routes read, fetched in the round trip of the token\'s check.\n_PREFETCH: dict[str, tuple[str, ...]] = {}\n';
 }
@@ -5091,7 +5103,13 @@ __eta.res+='check_token(entries, user_id, expiry(claims))\n';
 }
 __eta.res+='    if revoked:\n        if token_type == "refresh":  # a rotated or logged-out refresh token, used again\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:  # said first: deactivation also ends the tokens\n        raise ForbiddenError("User is inactive")\n    if not user.issued(claims):  # a password change or "log out everywhere" came after it\n        raise AuthenticationError("Token has been revoked")\n    g.current_user = user\n    g.jwt_claims = claims\n    return user\n\n\n';
+__eta.res+='refused_refresh(claims)\n        raise AuthenticationError("Token has been revoked")\n    if user is None:  # deleted since the token was issued\n        raise AuthenticationError("Invalid token")\n    if require_active and not user.is_active:  # said first: deactivation also ends the tokens\n        raise ForbiddenError("User is inactive")\n    if not user.issued(claims):  # a password change or "log out everywhere" came after it\n        raise AuthenticationError("Token has been revoked")\n    g.current_user = user\n    g.jwt_claims = claims\n';
+if (it.quart) {
+__eta.res+='    cast("dict[str, object]", request.scope)[ACCESS_USER] = user.id  # for the access line\n';
+} else {
+__eta.res+='    request.environ[ACCESS_USER] = user.id  # for the access line\n';
+}
+__eta.res+='    return user\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def require_active_user() -> None:\n    """`before_request` guard of protected blueprints: a valid access token of an active user."""\n    if request.method == "OPTIONS":\n        return  # a CORS preflight carries no token and reaches no view\n';
 if (it.cache) {
@@ -5588,7 +5606,11 @@ __eta.res+='."""\n\n    keys: tuple[str, ...]\n';
 if (it.auth) {
 __eta.res+='    public: bool\n';
 }
-__eta.res+='\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n';
+__eta.res+='\n\nclass Lookup(NamedTuple):\n    """What the middleware found for a GET: a response to send, or what it read for the app."""\n\n    response: Response | None\n    read: EarlyRead | None\n    key: str | None\n';
+if (it.auth) {
+__eta.res+='    user_id: int | None = None  # whose response it is, for the access line\n';
+}
+__eta.res+='\n\nNOTHING = Lookup(None, None, None)\n\n\nclass CachedReads:\n    """The responses a worker sends again; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        extensions: MutableMapping[str, Any],\n';
 if (it.auth) {
 __eta.res+='        jwt_secret: str,\n';
 }
@@ -5611,7 +5633,7 @@ __eta.res+='def look_up(self, path: str, query: str, authorization: str) -> Look
 __eta.res+=it.fw.await;
 __eta.res+='self._look_up_public(reads.keys, path, query)\n        generation_keys = reads.keys\n        try:\n            claims = claims_of(token_of(authorization), self.jwt_secret, "access")\n            user_id = user_id_of(claims)\n        except AuthenticationError:\n            return NOTHING  # the app answers with the reason\n        entries = token_keys(revocation_entries(claims))\n        keys = (*entries, user_key(user_id), *generation_keys)\n        read = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        count, values = len(entries), read.values\n        tokens, standing, generations = values[:count], values[count], values[count + 1 :]\n        if any(token != VALID for token in tokens) or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or not user.issued(claims) or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key)\n';
+__eta.res+='self._read(keys)\n        if read is None:\n            return NOTHING\n        if read.values is None:\n            return Lookup(None, read, None)\n        count, values = len(entries), read.values\n        tokens, standing, generations = values[:count], values[count], values[count + 1 :]\n        if any(token != VALID for token in tokens) or standing is None:\n            return Lookup(None, read, None)\n        user = Standing.decode(user_id, standing)\n        present = [generation for generation in generations if generation is not None]\n        if not user.is_active or not user.issued(claims) or len(present) != len(generations):\n            return Lookup(None, read, None)\n        key = response_key(user.id, user.role, present, path, query)\n        return Lookup(self._kept(key), read, key, user.id)\n';
 } else {
 __eta.res+='    ';
 __eta.res+=it.fw.async;
@@ -6159,7 +6181,13 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 function output(s){__eta.res+=s;}
 
-__eta.res+='"""JSON logs, one object per line, each carrying the current request id."""\n\nfrom __future__ import annotations\n\nimport json\nimport logging\nimport os\nimport sys\nimport time\nfrom collections.abc import Mapping\nfrom contextvars import ContextVar\nfrom datetime import UTC, datetime\nfrom typing import TextIO\n\nimport orjson\n\nLOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")\nREQUEST_ID_HEADER = "X-Request-ID"\nrequest_id_var: ContextVar[str] = ContextVar("request_id", default="-")\n\n# Attributes every LogRecord has; anything else was passed with `extra=` and is logged.\n_STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}\n\n\ndef _json_line(entry: dict[str, object]) -> str:\n    try:\n        return orjson.dumps(entry, default=str).decode()\n    except TypeError:  # what orjson refuses (an integer beyond 64 bits): the slower way\n        return json.dumps(entry, default=str)\n\n\ndef _entry(created: float, level: str, logger: str, message: str) -> dict[str, object]:\n    return {\n        "time": datetime.fromtimestamp(created, UTC).isoformat(),\n        "level": level,\n        "logger": logger,\n        "message": message,\n        "request_id": request_id_var.get(),\n    }\n\n\nclass JsonFormatter(logging.Formatter):\n    def format(self, record: logging.LogRecord) -> str:\n        entry = _entry(record.created, record.levelname, record.name, record.getMessage())\n        for key, value in vars(record).items():\n            if key not in _STANDARD_ATTRIBUTES:\n                entry[key] = value\n        if record.exc_info:\n            entry["exception"] = self.formatException(record.exc_info)\n        return _json_line(entry)\n\n\nclass JsonLines(logging.StreamHandler[TextIO]):\n    """The handler `configure_logging` installs: JsonFormatter\'s lines on standard output."""\n\n    def __init__(self) -> None:\n        super().__init__(sys.stdout)\n        self.setFormatter(JsonFormatter())\n\n    def write_info(self, logger: str, message: str, fields: Mapping[str, object]) -> None:\n        """The line JsonFormatter writes for an INFO record of `logger` with `fields` as its\n        `extra`, without making the record (the access log: one line per request)."""\n        line = _json_line(_entry(time.time(), "INFO", logger, message) | dict(fields))\n        self.acquire()\n        try:\n            self.stream.write(line + self.terminator)\n            self.stream.flush()\n        finally:\n            self.release()\n\n\ndef direct_handler(logger: logging.Logger) -> JsonLines | None:\n    """The JsonLines handler, when it is the one place an INFO record of `logger` would go\n    and no filter would look at it: then `write_info` writes what logging would.\n\n    Anything configured beyond `configure_logging` (another handler, a filter, a level on\n    the handler) returns None, and the record goes through logging as usual.\n    """\n    found: JsonLines | None = None\n    current: logging.Logger | None = logger\n    while current is not None:\n        if current.filters:\n            return None\n        for handler in current.handlers:\n            if found is not None or not isinstance(handler, JsonLines):\n                return None\n            if handler.filters or handler.level > logging.INFO:\n                return None\n            found = handler\n        current = current.parent if current.propagate else None\n    return found\n\n\ndef server_log(logger: logging.Logger) -> logging.Logger:\n    """`logger`, the server\'s own (starting, a worker booted, timed out or killed), writing\n    JsonFormatter\'s lines on standard output at LOG_LEVEL rather than its own text on standard\n    error: one stream, one format, each line once.\n\n    For the server\'s settings file, which runs in the supervising process, where the app (and\n    so `configure_logging`) never runs. A LOG_LEVEL that is not a level is the app\'s to refuse\n    (src/config.py), with a message; the server\'s lines meanwhile stay at INFO.\n    """\n    level = os.environ.get("LOG_LEVEL", "INFO").strip().upper()\n    logger.handlers[:] = [JsonLines()]\n    logger.propagate = False\n    logger.setLevel(level if level in LOG_LEVELS else "INFO")\n    return logger\n\n\ndef log_failure(logger: logging.Logger, message: str, **fields: object) -> None:\n    """Inside `except`: a dependency\'s failure as one WARNING line naming the error\n    (`cache read failed: ConnectionError(...)`), without its traceback. While Redis is down every\n    request fails this way, and a traceback each (~3 KB) would bury the log."""\n    logger.warning("%s: %r", message, sys.exception(), extra=fields or None)\n\n\ndef configure_logging(level: str) -> None:\n    root = logging.getLogger()\n    root.handlers[:] = [JsonLines()]\n    root.setLevel(level)\n';
+__eta.res+='"""JSON logs, one object per line, each carrying the current request id."""\n\nfrom __future__ import annotations\n\nimport json\nimport logging\nimport os\nimport sys\nimport time\nfrom collections.abc import Mapping\nfrom contextvars import ContextVar\nfrom datetime import UTC, datetime\nfrom typing import TextIO\n\nimport orjson\n\nLOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")\nREQUEST_ID_HEADER = "X-Request-ID"\nrequest_id_var: ContextVar[str] = ContextVar("request_id", default="-")\n';
+if (it.auth) {
+__eta.res+='# The auth guard leaves the user\'s id under this key of the ';
+__eta.res+=it.quart ? "ASGI scope" : "WSGI environ";
+__eta.res+=', for the access line.\nACCESS_USER = "access_log.user"\n';
+}
+__eta.res+='\n# Attributes every LogRecord has; anything else was passed with `extra=` and is logged.\n_STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}\n\n\ndef _json_line(entry: dict[str, object]) -> str:\n    try:\n        return orjson.dumps(entry, default=str).decode()\n    except TypeError:  # what orjson refuses (an integer beyond 64 bits): the slower way\n        return json.dumps(entry, default=str)\n\n\ndef _entry(created: float, level: str, logger: str, message: str) -> dict[str, object]:\n    return {\n        "time": datetime.fromtimestamp(created, UTC).isoformat(),\n        "level": level,\n        "logger": logger,\n        "message": message,\n        "request_id": request_id_var.get(),\n    }\n\n\nclass JsonFormatter(logging.Formatter):\n    def format(self, record: logging.LogRecord) -> str:\n        entry = _entry(record.created, record.levelname, record.name, record.getMessage())\n        for key, value in vars(record).items():\n            if key not in _STANDARD_ATTRIBUTES:\n                entry[key] = value\n        if record.exc_info:\n            entry["exception"] = self.formatException(record.exc_info)\n        return _json_line(entry)\n\n\nclass JsonLines(logging.StreamHandler[TextIO]):\n    """The handler `configure_logging` installs: JsonFormatter\'s lines on standard output."""\n\n    def __init__(self) -> None:\n        super().__init__(sys.stdout)\n        self.setFormatter(JsonFormatter())\n\n    def write_info(self, logger: str, message: str, fields: Mapping[str, object]) -> None:\n        """The line JsonFormatter writes for an INFO record of `logger` with `fields` as its\n        `extra`, without making the record (the access log: one line per request)."""\n        line = _json_line(_entry(time.time(), "INFO", logger, message) | dict(fields))\n        self.acquire()\n        try:\n            self.stream.write(line + self.terminator)\n            self.stream.flush()\n        finally:\n            self.release()\n\n\ndef direct_handler(logger: logging.Logger) -> JsonLines | None:\n    """The JsonLines handler, when it is the one place an INFO record of `logger` would go\n    and no filter would look at it: then `write_info` writes what logging would.\n\n    Anything configured beyond `configure_logging` (another handler, a filter, a level on\n    the handler) returns None, and the record goes through logging as usual.\n    """\n    found: JsonLines | None = None\n    current: logging.Logger | None = logger\n    while current is not None:\n        if current.filters:\n            return None\n        for handler in current.handlers:\n            if found is not None or not isinstance(handler, JsonLines):\n                return None\n            if handler.filters or handler.level > logging.INFO:\n                return None\n            found = handler\n        current = current.parent if current.propagate else None\n    return found\n\n\ndef server_log(logger: logging.Logger) -> logging.Logger:\n    """`logger`, the server\'s own (starting, a worker booted, timed out or killed), writing\n    JsonFormatter\'s lines on standard output at LOG_LEVEL rather than its own text on standard\n    error: one stream, one format, each line once.\n\n    For the server\'s settings file, which runs in the supervising process, where the app (and\n    so `configure_logging`) never runs. A LOG_LEVEL that is not a level is the app\'s to refuse\n    (src/config.py), with a message; the server\'s lines meanwhile stay at INFO.\n    """\n    level = os.environ.get("LOG_LEVEL", "INFO").strip().upper()\n    logger.handlers[:] = [JsonLines()]\n    logger.propagate = False\n    logger.setLevel(level if level in LOG_LEVELS else "INFO")\n    return logger\n\n\ndef log_failure(logger: logging.Logger, message: str, **fields: object) -> None:\n    """Inside `except`: a dependency\'s failure as one WARNING line naming the error\n    (`cache read failed: ConnectionError(...)`), without its traceback. While Redis is down every\n    request fails this way, and a traceback each (~3 KB) would bury the log."""\n    logger.warning("%s: %r", message, sys.exception(), extra=fields or None)\n\n\ndef configure_logging(level: str) -> None:\n    root = logging.getLogger()\n    root.handlers[:] = [JsonLines()]\n    root.setLevel(level)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6174,14 +6202,19 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""What every HTTP request and response gets, as ';
 __eta.res+=it.quart ? "an ASGI" : "a WSGI";
-__eta.res+=' middleware around the app.\n\n- a request id: the client\'s X-Request-ID when it is printable ASCII and at most 128 characters,\n  else a new one; every log line written for the request carries it, and the response\n  sends it back;\n- the security headers (src/security.py);\n- `Vary: Origin` when CORS is on and the request has no Origin (the CORS hook skips such\n  requests: the response must not be reused for one that has an Origin);\n- one JSON access-log line: method, path, status, duration.\n';
+__eta.res+=' middleware around the app.\n\n- a request id: the client\'s X-Request-ID when it is printable ASCII and at most 128 characters,\n  else a new one; every log line written for the request carries it, and the response\n  sends it back;\n- the security headers (src/security.py);\n- `Vary: Origin` when CORS is on and the request has no Origin (the CORS hook skips such\n  requests: the response must not be reused for one that has an Origin);\n';
+if (it.auth) {
+__eta.res+='- one JSON access-log line: method, path, status, duration, the client\'s address and the user\'s\n  id.\n';
+} else {
+__eta.res+='- one JSON access-log line: method, path, status, duration, the client\'s address.\n';
+}
 if (it.cache) {
 __eta.res+='- a repeated cached read answered here, before the app (src/cached_reads.py).\n';
 }
 __eta.res+='\nWhy a middleware rather than before/after-request hooks: the headers are added to the list\nthe server sends, already validated, where setting them one by one on a response object\nchecks each value again; and the access line is written once the response is complete,\nwhatever the app did in between (404s and errors included).\n"""\n\nfrom __future__ import annotations\n\nimport logging\nimport os\nimport time\n';
 if (it.quart) {
 __eta.res+='from typing import Any';
-__eta.res+=it.cache ? ", cast" : "";
+__eta.res+=it.cache || it.auth ? ", cast" : "";
 __eta.res+='\n\n';
 if (it.cache) {
 __eta.res+='from hypercorn.typing import (\n    ASGIFramework,\n    ASGIReceiveCallable,\n    ASGISendCallable,\n    HTTPResponseBodyEvent,\n    HTTPResponseStartEvent,\n    Scope,\n)\n';
@@ -6195,7 +6228,12 @@ __eta.res+='\n';
 if (it.cache) {
 __eta.res+='from src.cached_reads import NOTHING, CachedReads, Lookup, Response\nfrom src.extensions import EARLY_READ, REMEMBER, Remembered\n';
 }
-__eta.res+='from src.logging_config import REQUEST_ID_HEADER, direct_handler, request_id_var\nfrom src.security import security_headers\n\nMAX_REQUEST_ID_LENGTH = 128\n';
+if (it.auth) {
+__eta.res+='from src.logging_config import ACCESS_USER, REQUEST_ID_HEADER, direct_handler, request_id_var\n';
+} else {
+__eta.res+='from src.logging_config import REQUEST_ID_HEADER, direct_handler, request_id_var\n';
+}
+__eta.res+='from src.security import client_address, security_headers\n\nMAX_REQUEST_ID_LENGTH = 128\n';
 __eta.res+=it.py.call(0, "access_log = logging.getLogger", [`"${it.project.slug}.access"`]);
 __eta.res+='\n';
 if (it.cache) {
@@ -6207,12 +6245,14 @@ __eta.res+='Headers = list[tuple[bytes, bytes]]\nREQUEST_ID_NAME = REQUEST_ID_HE
 __eta.res+='Headers = list[tuple[str, str]]\n\nif TYPE_CHECKING:\n    from _typeshed import OptExcInfo\n';
 }
 __eta.res+='\n\ndef request_id(incoming: str) -> str:\n    """The client\'s id if it is one a log line can carry, else a new random one."""\n    if 0 < len(incoming) <= MAX_REQUEST_ID_LENGTH and incoming.isascii() and incoming.isprintable():\n        return incoming\n    return os.urandom(16).hex()\n\n\n';
-if (it.cache) {
-__eta.res+='def log_request(method: str, path: str, status: int, started: float, early: bool = False) -> None:\n';
-} else {
-__eta.res+='def log_request(method: str, path: str, status: int, started: float) -> None:\n';
+const logParams = ["method: str", "path: str", "status: int", "started: float", "client: str"];
+if (it.auth) logParams.push("user: object = None");
+if (it.cache) logParams.push("early: bool = False");
+__eta.res+=it.py.def(0, "def log_request", logParams, "None");
+__eta.res+='\n    if not access_log.isEnabledFor(logging.INFO):\n        return\n    elapsed_ms = (time.perf_counter() - started) * 1000\n    fields: dict[str, object] = {\n        "method": method,\n        "path": path,\n        "status": status,\n        "duration_ms": round(elapsed_ms, 1),\n        "client": client,\n    }\n';
+if (it.auth) {
+__eta.res+='    if user is not None:  # authenticated (src/auth/auth_guard.py)\n        fields["user"] = user\n';
 }
-__eta.res+='    if not access_log.isEnabledFor(logging.INFO):\n        return\n    elapsed_ms = (time.perf_counter() - started) * 1000\n    fields = {"method": method, "path": path, "status": status, "duration_ms": round(elapsed_ms, 1)}\n';
 if (it.cache) {
 __eta.res+='    if early:  # answered by the middleware (src/cached_reads.py): the share of reads it spares\n        fields["early"] = True\n';
 }
@@ -6222,11 +6262,11 @@ __eta.res+='; see the module\'s docstring."""\n\n';
 if (it.cache) {
 __eta.res+='    def __init__(\n        self,\n        app: ';
 __eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
-__eta.res+=',\n        production: bool,\n        cors: bool,\n        reads: CachedReads | None = None,\n    ) -> None:\n        self.app = app\n        self.reads = reads\n';
+__eta.res+=',\n        production: bool,\n        cors: bool,\n        proxies: frozenset[str],\n        reads: CachedReads | None = None,\n    ) -> None:\n        self.app = app\n        self.proxies = proxies  # FORWARDED_ALLOW_IPS: whose X-Forwarded-For counts\n        self.reads = reads\n';
 } else {
-__eta.res+='    def __init__(self, app: ';
+__eta.res+='    def __init__(\n        self,\n        app: ';
 __eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
-__eta.res+=', production: bool, cors: bool) -> None:\n        self.app = app\n';
+__eta.res+=',\n        production: bool,\n        cors: bool,\n        proxies: frozenset[str],\n    ) -> None:\n        self.app = app\n        self.proxies = proxies  # FORWARDED_ALLOW_IPS: whose X-Forwarded-For counts\n';
 }
 __eta.res+='        vary: Headers = [';
 __eta.res+=it.quart ? `(b"vary", b"Origin")` : `("Vary", "Origin")`;
@@ -6237,11 +6277,11 @@ __eta.res+='            encoded = [(name.lower().encode(), value.encode()) for n
 __eta.res+='            self.headers[(docs, True)] = list(security)\n            self.headers[(docs, False)] = [*security, *vary]\n';
 }
 if (it.quart) {
-__eta.res+='\n    async def __call__(\n        self, scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable\n    ) -> None:\n        if scope["type"] != "http":\n            await self.app(scope, receive, send)\n            return\n        incoming = ""\n        cross_origin = False\n';
+__eta.res+='\n    async def __call__(\n        self, scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable\n    ) -> None:\n        if scope["type"] != "http":\n            await self.app(scope, receive, send)\n            return\n        incoming = ""\n        cross_origin = False\n        forwarded_for = ""\n';
 if (it.auth && it.cache) {
 __eta.res+='        authorization = ""\n';
 }
-__eta.res+='        for name, value in scope["headers"]:\n            if name == REQUEST_ID_NAME:\n                incoming = value.decode("latin-1")\n            elif name == b"origin":\n                cross_origin = True\n';
+__eta.res+='        for name, value in scope["headers"]:\n            if name == REQUEST_ID_NAME:\n                incoming = value.decode("latin-1")\n            elif name == b"origin":\n                cross_origin = True\n            elif name == b"x-forwarded-for":  # several are one list, in order\n                text = value.decode("latin-1")\n                forwarded_for = f"{forwarded_for}, {text}" if forwarded_for else text\n';
 if (it.auth && it.cache) {
 __eta.res+='            elif name == b"authorization":\n                # Two are joined, as gunicorn joins them: no token (src/auth/auth_guard.py).\n                text = value.decode("latin-1")\n                authorization = f"{authorization}, {text}" if authorization else text\n';
 }
@@ -6249,9 +6289,25 @@ __eta.res+='        rid = request_id(incoming)\n        path = scope["path"]\n  
 if (it.cache) {
 __eta.res+='        extras = cast("dict[str, object]", scope)\n        query = scope["query_string"].decode("latin-1")\n        found = NOTHING\n        early = False\n        # The app\'s headers and body, when its response is one to keep (src/cached_reads.py).\n        app_headers: Headers = []\n        body: list[bytes] | None = None\n\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status, app_headers, body\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                app_headers = list(message.get("headers", ()))\n                message["headers"] = [*app_headers, *added]\n                if status == 200 and found.key is not None and REMEMBER in extras:\n                    body = []\n            elif message["type"] == "http.response.body" and body is not None:\n                body.append(message.get("body", b""))\n                marked = extras.get(REMEMBER)\n                if not message.get("more_body", False) and isinstance(marked, Remembered):\n                    kept = Response(app_headers, b"".join(body))\n                    self._keep(found.key, path, query, marked, kept)\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            if self.reads is not None and scope["method"] == "GET" and not cross_origin:\n                found = await self._look_up(path, query';
 __eta.res+=it.auth ? ", authorization" : "";
-__eta.res+=')\n                if found.response is not None:\n                    status, early = 200, True\n                    start: HTTPResponseStartEvent = {\n                        "type": "http.response.start",\n                        "status": 200,\n                        "headers": [*found.response.headers, *added],\n                    }\n                    await send(start)\n                    body_event: HTTPResponseBodyEvent = {\n                        "type": "http.response.body",\n                        "body": found.response.body,\n                        "more_body": False,\n                    }\n                    await send(body_event)\n                    return\n                if found.read is not None:\n                    extras[EARLY_READ] = found.read\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            log_request(scope["method"], path, status, started, early)\n            request_id_var.reset(token)\n';
+__eta.res+=')\n                if found.response is not None:\n                    status, early = 200, True\n';
+if (it.auth) {
+__eta.res+='                    extras[ACCESS_USER] = found.user_id\n';
+}
+__eta.res+='                    start: HTTPResponseStartEvent = {\n                        "type": "http.response.start",\n                        "status": 200,\n                        "headers": [*found.response.headers, *added],\n                    }\n                    await send(start)\n                    body_event: HTTPResponseBodyEvent = {\n                        "type": "http.response.body",\n                        "body": found.response.body,\n                        "more_body": False,\n                    }\n                    await send(body_event)\n                    return\n                if found.read is not None:\n                    extras[EARLY_READ] = found.read\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            client = self._client(scope.get("client"), forwarded_for)\n';
+if (it.auth) {
+__eta.res+='            user = extras.get(ACCESS_USER)\n            log_request(scope["method"], path, status, started, client, user, early)\n';
 } else {
-__eta.res+='\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                message["headers"] = [*message.get("headers", ()), *added]\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            log_request(scope["method"], path, status, started)\n            request_id_var.reset(token)\n';
+__eta.res+='            log_request(scope["method"], path, status, started, client, early)\n';
+}
+__eta.res+='            request_id_var.reset(token)\n';
+} else {
+__eta.res+='\n        async def send_with_headers(message: Any) -> None:\n            nonlocal status\n            if message["type"] == "http.response.start":\n                status = message["status"]\n                message["headers"] = [*message.get("headers", ()), *added]\n            await send(message)\n\n        token = request_id_var.set(rid)\n        try:\n            await self.app(scope, receive, send_with_headers)\n        finally:\n            client = self._client(scope.get("client"), forwarded_for)\n';
+if (it.auth) {
+__eta.res+='            user = cast("dict[str, object]", scope).get(ACCESS_USER)\n            log_request(scope["method"], path, status, started, client, user)\n';
+} else {
+__eta.res+='            log_request(scope["method"], path, status, started, client)\n';
+}
+__eta.res+='            request_id_var.reset(token)\n';
 }
 } else {
 __eta.res+='\n    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:\n        rid = request_id(environ.get("HTTP_X_REQUEST_ID", ""))\n        path = environ.get("PATH_INFO", "")\n        added = [\n            (REQUEST_ID_HEADER, rid),\n            *self.headers[(path == "/docs", "HTTP_ORIGIN" in environ)],\n        ]\n        status = "500"\n        started = time.perf_counter()\n';
@@ -6262,10 +6318,32 @@ __eta.res+='            found = self._look_up(path, query, environ.get("HTTP_AUT
 } else {
 __eta.res+='            found = self._look_up(path, query)\n';
 }
-__eta.res+='            if found.response is not None:\n                status, early = "200 OK", True\n                start_response(status, [*found.response.headers, *added])\n                return [found.response.body]\n            if found.read is not None:\n                environ[EARLY_READ] = found.read\n            chunks = self.app(environ, start_with_headers)\n            marked = environ.get(REMEMBER)\n            if found.key is None or not isinstance(marked, Remembered) or status[:3] != "200":\n                return chunks\n            try:\n                body = b"".join(chunks)\n            finally:\n                close = getattr(chunks, "close", None)\n                if close is not None:\n                    close()\n            self._keep(found.key, path, query, marked, Response(app_headers, body))\n            return [body]\n        finally:\n            method = environ.get("REQUEST_METHOD", "")\n            log_request(method, path, int(status[:3]), started, early)\n            request_id_var.reset(token)\n';
-} else {
-__eta.res+='\n        def start_with_headers(\n            status_line: str, headers: Headers, exc_info: OptExcInfo | None = None\n        ) -> Callable[[bytes], object]:\n            nonlocal status\n            status = status_line\n            headers.extend(added)\n            return start_response(status_line, headers, exc_info)\n\n        token = request_id_var.set(rid)\n        try:\n            return self.app(environ, start_with_headers)\n        finally:\n            log_request(environ.get("REQUEST_METHOD", ""), path, int(status[:3]), started)\n            request_id_var.reset(token)\n';
+__eta.res+='            if found.response is not None:\n                status, early = "200 OK", True\n';
+if (it.auth) {
+__eta.res+='                environ[ACCESS_USER] = found.user_id\n';
 }
+__eta.res+='                start_response(status, [*found.response.headers, *added])\n                return [found.response.body]\n            if found.read is not None:\n                environ[EARLY_READ] = found.read\n            chunks = self.app(environ, start_with_headers)\n            marked = environ.get(REMEMBER)\n            if found.key is None or not isinstance(marked, Remembered) or status[:3] != "200":\n                return chunks\n            try:\n                body = b"".join(chunks)\n            finally:\n                close = getattr(chunks, "close", None)\n                if close is not None:\n                    close()\n            self._keep(found.key, path, query, marked, Response(app_headers, body))\n            return [body]\n        finally:\n            method, code = environ.get("REQUEST_METHOD", ""), int(status[:3])\n';
+if (it.auth) {
+__eta.res+='            user = environ.get(ACCESS_USER)\n            log_request(method, path, code, started, self._client(environ), user, early)\n';
+} else {
+__eta.res+='            log_request(method, path, code, started, self._client(environ), early)\n';
+}
+__eta.res+='            request_id_var.reset(token)\n';
+} else {
+__eta.res+='\n        def start_with_headers(\n            status_line: str, headers: Headers, exc_info: OptExcInfo | None = None\n        ) -> Callable[[bytes], object]:\n            nonlocal status\n            status = status_line\n            headers.extend(added)\n            return start_response(status_line, headers, exc_info)\n\n        token = request_id_var.set(rid)\n        try:\n            return self.app(environ, start_with_headers)\n        finally:\n            method, code = environ.get("REQUEST_METHOD", ""), int(status[:3])\n';
+if (it.auth) {
+__eta.res+='            user = environ.get(ACCESS_USER)\n            log_request(method, path, code, started, self._client(environ), user)\n';
+} else {
+__eta.res+='            log_request(method, path, code, started, self._client(environ))\n';
+}
+__eta.res+='            request_id_var.reset(token)\n';
+}
+}
+__eta.res+='\n';
+if (it.quart) {
+__eta.res+='    def _client(self, peer: tuple[str, int] | None, forwarded_for: str) -> str:\n        return client_address(peer[0] if peer else None, forwarded_for, self.proxies)\n';
+} else {
+__eta.res+='    def _client(self, environ: WSGIEnvironment) -> str:\n        peer, forwarded_for = environ.get("REMOTE_ADDR"), environ.get("HTTP_X_FORWARDED_FOR")\n        return client_address(peer, forwarded_for, self.proxies)\n';
 }
 if (it.cache) {
 __eta.res+='\n';
@@ -6647,17 +6725,10 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""What every route gets for safety, whatever its module:\n\n- security headers on every response, and CORS only where it applies;\n';
-if (it.auth || it.quart) {
-__eta.res+='- the client address ';
-__eta.res+=it.auth ? "rate limits count" : "live feeds are counted";
-__eta.res+=' by;\n';
-}
-__eta.res+='- no cookie session;\n- one spelling of a path\'s id: ASCII digits, no leading zero.\n"""\n\nfrom __future__ import annotations\n\nimport base64\nimport hashlib\n';
-if (it.auth || it.quart) {
-__eta.res+='import ipaddress\n';
-}
-__eta.res+='from collections.abc import Callable\n\nfrom ';
+__eta.res+='"""What every route gets for safety, whatever its module:\n\n- security headers on every response, and CORS only where it applies;\n- the client address the access log names';
+__eta.res+=it.auth ? " and rate limits count" : "";
+__eta.res+=it.quart ? ", and live feeds are counted" : "";
+__eta.res+=' by;\n- no cookie session;\n- one spelling of a path\'s id: ASCII digits, no leading zero.\n"""\n\nfrom __future__ import annotations\n\nimport base64\nimport hashlib\nimport ipaddress\nfrom collections.abc import Callable\n\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -6671,13 +6742,10 @@ __eta.res+='(library_hook)\n\n    @app.after_request\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def cross_origin_only(response: Response) -> Response:\n        if "Origin" not in request.headers:\n            return response\n        hooked: Response = ';
 __eta.res+=it.fw.await;
-__eta.res+='run_hook(response)\n        hooked.vary.add("Origin")\n        return hooked\n';
-if (it.auth || it.quart) {
-__eta.res+='\n\ndef client_address(peer: str | None, forwarded_for: str | None, proxies: frozenset[str]) -> str:\n    """The address ';
-__eta.res+=it.auth ? "a rate limit counts" : "live feeds are counted";
-__eta.res+=' by, which a client cannot choose.\n\n    The connection\'s peer, unless the peer is a proxy of FORWARDED_ALLOW_IPS: then the\n    right-most X-Forwarded-For entry that no trusted proxy added. Entries to its left\n    were written by the client and prove nothing. With `*` any peer may be a proxy, but\n    only the one that connected is known to be one: the right-most entry counts.\n    """\n    address = peer or "unknown"\n    if not forwarded_for or not trusted_peer(address, proxies):\n        return address\n    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]\n    if "*" in proxies:\n        return hops[-1] if hops else address\n    for hop in reversed(hops):\n        if not is_proxy(hop, proxies):\n            return hop\n    return hops[0] if hops else address\n\n\ndef trusted_peer(peer: str, proxies: frozenset[str]) -> bool:\n    """Whether the peer that connected is a proxy whose forwarded headers count: one of\n    FORWARDED_ALLOW_IPS, or any peer with `*`."""\n    return "*" in proxies or is_proxy(peer, proxies)\n\n\ndef is_proxy(address: str, proxies: frozenset[str]) -> bool:\n    """Whether `address` is one of FORWARDED_ALLOW_IPS: an address, or in a network (10.0.0.0/8)."""\n    if address in proxies:\n        return True\n    try:\n        ip = ipaddress.ip_address(address)\n    except ValueError:  # not an address (a test client\'s "<local>")\n        return False\n    return any(ip in ipaddress.ip_network(proxy) for proxy in proxies if "/" in proxy)\n';
-}
-__eta.res+='\n\n# Read-only and empty: one serves every request.\n_NO_SESSION = NullSession()\n\n\nclass NoSessions(SecureCookieSessionInterface):\n    """The API keeps no cookie session (a token says who calls): no request opens, signs or\n    sets one, which ';
+__eta.res+='run_hook(response)\n        hooked.vary.add("Origin")\n        return hooked\n\n\ndef client_address(peer: str | None, forwarded_for: str | None, proxies: frozenset[str]) -> str:\n    """The client\'s address, which it cannot choose (access log';
+__eta.res+=it.auth ? ", rate limits" : "";
+__eta.res+=it.quart ? ", live feeds" : "";
+__eta.res+=').\n\n    The connection\'s peer, unless the peer is a proxy of FORWARDED_ALLOW_IPS: then the\n    right-most X-Forwarded-For entry that no trusted proxy added. Entries to its left\n    were written by the client and prove nothing. With `*` any peer may be a proxy, but\n    only the one that connected is known to be one: the right-most entry counts.\n    """\n    address = peer or "unknown"\n    if not forwarded_for or not trusted_peer(address, proxies):\n        return address\n    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]\n    if "*" in proxies:\n        return hops[-1] if hops else address\n    for hop in reversed(hops):\n        if not is_proxy(hop, proxies):\n            return hop\n    return hops[0] if hops else address\n\n\ndef trusted_peer(peer: str, proxies: frozenset[str]) -> bool:\n    """Whether the peer that connected is a proxy whose forwarded headers count: one of\n    FORWARDED_ALLOW_IPS, or any peer with `*`."""\n    return "*" in proxies or is_proxy(peer, proxies)\n\n\ndef is_proxy(address: str, proxies: frozenset[str]) -> bool:\n    """Whether `address` is one of FORWARDED_ALLOW_IPS: an address, or in a network (10.0.0.0/8)."""\n    if address in proxies:\n        return True\n    try:\n        ip = ipaddress.ip_address(address)\n    except ValueError:  # not an address (a test client\'s "<local>")\n        return False\n    return any(ip in ipaddress.ip_network(proxy) for proxy in proxies if "/" in proxy)\n\n\n# Read-only and empty: one serves every request.\n_NO_SESSION = NullSession()\n\n\nclass NoSessions(SecureCookieSessionInterface):\n    """The API keeps no cookie session (a token says who calls): no request opens, signs or\n    sets one, which ';
 __eta.res+=it.fw.appClass;
 __eta.res+=' would otherwise do on every request."""\n\n    ';
 __eta.res+=it.fw.async;
@@ -7407,8 +7475,13 @@ if (adminOnly) {
 __eta.res+='from src.models.users_model import ADMIN\n';
 }
 __eta.res+='from src.openapi import ContractJsonSchema, validate_body\n';
+if (it.auth) {
+__eta.res+='from tests.accounts import ';
+__eta.res+=adminOnly ? "change_user, " : "";
+__eta.res+='login_headers\n';
+}
 if (adminOnly) {
-__eta.res+='from tests.accounts import change_user\nfrom tests.conftest import CREDENTIALS, AppFactory, ';
+__eta.res+='from tests.conftest import CREDENTIALS, AppFactory, ';
 if (it.fw.startsApps) {
 __eta.res+='Serve, ';
 }
@@ -7546,7 +7619,41 @@ __eta.res+=') -> None:\n    app = ';
 __eta.res+=serving('make_app(Config.from_env(environ_for_tests(LOG_LEVEL="INFO")))');
 __eta.res+='\n    lines: list[dict[str, object]] = []\n\n    class Lines(logging.Handler):\n        def emit(self, record: logging.LogRecord) -> None:\n            lines.append(json.loads(JsonFormatter().format(record)))\n\n    access_log = logging.getLogger(f"{PROJECT_SLUG}.access")\n    handler = Lines()\n    access_log.addHandler(handler)\n    try:\n        response = ';
 __eta.res+=it.fw.await;
-__eta.res+='app.test_client().get("/no/such/page", headers={"X-Request-ID": "trace-1"})\n    finally:\n        access_log.removeHandler(handler)\n    assert response.status_code == 404\n    assert response.headers["X-Request-ID"] == "trace-1"\n    assert response.headers["X-Content-Type-Options"] == "nosniff"\n    (line,) = lines\n    assert isinstance(line.pop("duration_ms"), float)\n    assert isinstance(line.pop("time"), str)\n    assert line == {\n        "level": "INFO",\n        "logger": f"{PROJECT_SLUG}.access",\n        "message": "request",\n        "request_id": "trace-1",\n        "method": "GET",\n        "path": "/no/such/page",\n        "status": 404,\n    }\n\n\ndef test_the_direct_access_line_is_the_line_logging_writes(\n    capsys: pytest.CaptureFixture[str],\n) -> None:\n    root = logging.getLogger()\n    handlers, level = root.handlers[:], root.level\n    configure_logging("INFO")\n    access_log = logging.getLogger(f"{PROJECT_SLUG}.access")\n    try:\n        handler = direct_handler(access_log)\n        assert handler is not None\n        fields = {"method": "GET", "path": "/x", "status": 200, "duration_ms": 1.5}\n        handler.write_info(access_log.name, "request", fields)\n        access_log.info("request", extra=fields)\n        direct, logged = (json.loads(line) for line in capsys.readouterr().out.splitlines())\n        assert isinstance(direct.pop("time"), str)\n        assert isinstance(logged.pop("time"), str)\n        assert direct == logged\n        # Anything else configured (here a filter): the record goes through logging.\n        access_log.addFilter(lambda record: True)\n        assert direct_handler(access_log) is None\n    finally:\n        access_log.filters.clear()\n        root.handlers[:], root.level = handlers, level\n\n\ndef test_the_servers_own_lines_are_json_lines_at_log_level(\n    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch\n) -> None:\n    # gunicorn.conf.py and hypercorn_conf.py hand their server\'s logger to server_log.\n    monkeypatch.setenv("LOG_LEVEL", "warning")\n    log = server_log(logging.getLogger("server.test"))\n    try:\n        log.info("below LOG_LEVEL")\n        log.warning("Worker (pid:%s) was sent SIGKILL!", 7)\n        (line,) = (json.loads(line) for line in capsys.readouterr().out.splitlines())\n    finally:\n        log.handlers.clear()\n    assert isinstance(line.pop("time"), str)\n    assert line == {\n        "level": "WARNING",\n        "logger": "server.test",\n        "message": "Worker (pid:7) was sent SIGKILL!",\n        "request_id": "-",\n    }\n    assert not log.propagate  # written once, not again by the root logger\n\n\n';
+__eta.res+='app.test_client().get("/no/such/page", headers={"X-Request-ID": "trace-1"})\n    finally:\n        access_log.removeHandler(handler)\n    assert response.status_code == 404\n    assert response.headers["X-Request-ID"] == "trace-1"\n    assert response.headers["X-Content-Type-Options"] == "nosniff"\n    (line,) = lines\n    assert isinstance(line.pop("duration_ms"), float)\n    assert isinstance(line.pop("time"), str)\n    assert line == {\n        "level": "INFO",\n        "logger": f"{PROJECT_SLUG}.access",\n        "message": "request",\n        "request_id": "trace-1",\n        "method": "GET",\n        "path": "/no/such/page",\n        "status": 404,\n        "client": "';
+__eta.res+=it.quart ? "unknown" : "127.0.0.1";
+__eta.res+='",  # the test client\'s peer';
+__eta.res+=it.quart ? " (none)" : "";
+__eta.res+='\n    }\n\n\nclass AccessLines(logging.Handler):\n    """The access lines written while it is attached, as JSON objects."""\n\n    def __init__(self) -> None:\n        super().__init__()\n        self.lines: list[dict[str, object]] = []\n\n    def emit(self, record: logging.LogRecord) -> None:\n        self.lines.append(json.loads(JsonFormatter().format(record)))\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_the_access_line_names_a_forwarded_client(';
+__eta.res+=it.fw.appFixtures;
+__eta.res+=') -> None:\n    """A proxy of FORWARDED_ALLOW_IPS: the client its X-Forwarded-For names; any other peer: the\n    peer itself, whatever it sends (an X-Forwarded-For entry proves nothing)."""\n    config = Config.from_env(environ_for_tests(LOG_LEVEL="INFO", FORWARDED_ALLOW_IPS="10.0.0.1"))\n    client = ';
+__eta.res+=started("make_app(config)");
+__eta.res+='.test_client()\n    access_log = logging.getLogger(f"{PROJECT_SLUG}.access")\n    lines = AccessLines()\n    access_log.addHandler(lines)\n    try:\n        for peer in ("10.0.0.1", "203.0.113.9"):\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get(\n                "/health/live",\n                headers={"X-Forwarded-For": "198.51.100.7"},\n';
+if (it.quart) {
+__eta.res+='                scope_base={"client": (peer, 40000)},\n';
+} else {
+__eta.res+='                environ_base={"REMOTE_ADDR": peer},\n';
+}
+__eta.res+='            )\n    finally:\n        access_log.removeHandler(lines)\n    assert [line["client"] for line in lines.lines] == ["198.51.100.7", "203.0.113.9"]\n';
+if (it.auth) {
+__eta.res+='\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_the_access_line_names_the_authenticated_user(client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=') -> None:\n    headers = ';
+__eta.res+=it.fw.await;
+__eta.res+='login_headers(client, "ada@example.com")\n    access_log = logging.getLogger(f"{PROJECT_SLUG}.access")\n    lines = AccessLines()\n    access_log.addHandler(lines)\n    access_log.setLevel(logging.INFO)\n    try:\n        me = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=headers)\n        anonymous = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me")\n    finally:\n        access_log.removeHandler(lines)\n        access_log.setLevel(logging.NOTSET)\n    assert (me.status_code, anonymous.status_code) == (200, 401)\n    (signed_in, signed_out) = lines.lines\n    assert signed_in["user"] == ';
+__eta.res+=it.awaited("me.get_json()");
+__eta.res+='["data"]["id"]\n    assert "user" not in signed_out\n';
+}
+__eta.res+='\n\ndef test_the_direct_access_line_is_the_line_logging_writes(\n    capsys: pytest.CaptureFixture[str],\n) -> None:\n    root = logging.getLogger()\n    handlers, level = root.handlers[:], root.level\n    configure_logging("INFO")\n    access_log = logging.getLogger(f"{PROJECT_SLUG}.access")\n    try:\n        handler = direct_handler(access_log)\n        assert handler is not None\n        fields = {"method": "GET", "path": "/x", "status": 200, "duration_ms": 1.5}\n        handler.write_info(access_log.name, "request", fields)\n        access_log.info("request", extra=fields)\n        direct, logged = (json.loads(line) for line in capsys.readouterr().out.splitlines())\n        assert isinstance(direct.pop("time"), str)\n        assert isinstance(logged.pop("time"), str)\n        assert direct == logged\n        # Anything else configured (here a filter): the record goes through logging.\n        access_log.addFilter(lambda record: True)\n        assert direct_handler(access_log) is None\n    finally:\n        access_log.filters.clear()\n        root.handlers[:], root.level = handlers, level\n\n\ndef test_the_servers_own_lines_are_json_lines_at_log_level(\n    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch\n) -> None:\n    # gunicorn.conf.py and hypercorn_conf.py hand their server\'s logger to server_log.\n    monkeypatch.setenv("LOG_LEVEL", "warning")\n    log = server_log(logging.getLogger("server.test"))\n    try:\n        log.info("below LOG_LEVEL")\n        log.warning("Worker (pid:%s) was sent SIGKILL!", 7)\n        (line,) = (json.loads(line) for line in capsys.readouterr().out.splitlines())\n    finally:\n        log.handlers.clear()\n    assert isinstance(line.pop("time"), str)\n    assert line == {\n        "level": "WARNING",\n        "logger": "server.test",\n        "message": "Worker (pid:7) was sent SIGKILL!",\n        "request_id": "-",\n    }\n    assert not log.propagate  # written once, not again by the root logger\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_security_headers(client: ';
 __eta.res+=it.fw.testClient;
