@@ -4691,7 +4691,7 @@ __eta.res+='\nPROJECT_SLUG = "';
 __eta.res+=it.project.slug;
 __eta.res+='"\nAPI_TITLE = "';
 __eta.res+=it.project.title;
-__eta.res+='"\nAPI_VERSION = "0.1.0"\n\n\ndef create_app(config: Config | None = None, overrides: Mapping[str, Any] | None = None) -> ';
+__eta.res+='"\n# The same as pyproject.toml\'s `version` (tests/test_app.py fails when they differ): bump both.\nAPI_VERSION = "0.1.0"\n\n\ndef create_app(config: Config | None = None, overrides: Mapping[str, Any] | None = None) -> ';
 __eta.res+=it.fw.appClass;
 __eta.res+=':\n    """Builds an application; tests pass their own `config` and ';
 __eta.res+=it.fw.appClass;
@@ -7458,7 +7458,7 @@ __eta.res+='"""The factory, and the envelope on every kind of error."""\n\nfrom 
 if (it.flask) {
 __eta.res+='import io\n';
 }
-__eta.res+='import json\nimport logging\nimport re\nfrom decimal import Decimal\nfrom typing import Annotated\n\nimport pytest\n';
+__eta.res+='import json\nimport logging\nimport re\nimport tomllib\nfrom decimal import Decimal\nfrom typing import Annotated\n\nimport pytest\n';
 if (it.flask) {
 __eta.res+='from flask import Flask\nfrom flask.testing import FlaskClient\nfrom pydantic import BaseModel, ConfigDict, Field, ValidationError\n';
 } else {
@@ -7691,7 +7691,7 @@ __eta.res+='client.get("/openapi.json")\n    assert response.status_code == 200\
 __eta.res+=it.fw.await;
 __eta.res+='response.get_json()\n    assert document["openapi"].startswith("3.")\n    operations = document["paths"][MODULE_URL]\n    assert {"get", "post"} <= set(operations)\n    created = operations["post"]["responses"]["201"]["content"]["application/json"]["schema"]\n    envelope = document["components"]["schemas"][created["$ref"].rsplit("/", 1)[-1]]\n    assert envelope["properties"]["success"]["const"] is True\n    assert set(envelope["required"]) == {"success", "data"}\n    body = operations["post"]["requestBody"]["content"]["application/json"]["schema"]\n    assert body["$ref"].endswith("/';
 __eta.res+=it.module.className;
-__eta.res+='Create")\n    assert "422" in operations["post"]["responses"]\n\n\n';
+__eta.res+='Create")\n    assert "422" in operations["post"]["responses"]\n    # The API\'s version (API_VERSION in src/__init__.py) is the package\'s.\n    with open("pyproject.toml", "rb") as pyproject:\n        assert document["info"]["version"] == tomllib.load(pyproject)["project"]["version"]\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_openapi_operations_are_complete(client: ';
 __eta.res+=it.fw.testClient;
