@@ -273,6 +273,10 @@ interface Server {
   promote(email: string): Promise<void>;
   /** The token of the last password reset mail to `email` the SMTP server received. */
   resetToken(email: string): Promise<string>;
+  /** The broker's state, for a task that stays PENDING: the queue's length, Redis's clients. */
+  broker(): Promise<string>;
+  /** Set by the scenario when a task never finished: what `broker()` said then. */
+  stuck?: string;
 }
 
 /** The scenario: the same requests, in the same order, for every framework. */
@@ -887,6 +891,7 @@ async function scenario(server: Server, answers: Answers): Promise<Exchange[]> {
       if (body.data?.status === "SUCCESS") break;
       await new Promise((r) => setTimeout(r, 300));
     }
+    if (Date.now() >= deadline) server.stuck = await server.broker();
     await send("task status", "GET", `/api/tasks/${taskId}`, { headers: h });
     const unknown = "/api/tasks/00000000-0000-4000-8000-000000000000";
     await send("unknown task status", "GET", unknown, { headers: h });
@@ -1000,6 +1005,12 @@ async function start(
       promote: async (email: string) => {
         await sql(db, `UPDATE users SET role = 'admin' WHERE email = '${email}'`);
       },
+      broker: async () => {
+        const redis = (...args: string[]) => run(["redis-cli", "-n", String(redisDb), ...args]);
+        const queue = await redis("LLEN", "celery");
+        const clients = await redis("CLIENT", "LIST");
+        return `queue "celery" length: ${queue.stdout.trim()}\nRedis clients:\n${clients.stdout}`;
+      },
       resetToken: async (email: string) => {
         // The mail leaves after the response: wait for it.
         for (let i = 0; i < 100; i++) {
@@ -1080,7 +1091,11 @@ for (const answers of ANSWER_SETS) {
         }
         if (answers.celery) {
           const task = f.find((e) => e.step === "task status")?.shape as Json;
-          assertEquals(task?.data?.status, 'string:"SUCCESS"', "the Flask worker ran no task");
+          assertEquals(
+            task?.data?.status,
+            'string:"SUCCESS"',
+            `the Flask worker ran no task\n${flask.server.stuck ?? ""}`,
+          );
         }
         const diff = differences(f, q);
         assert(diff.length === 0, `Flask and Quart differ:\n${diff.join("\n")}`);
