@@ -3538,12 +3538,9 @@ __eta.res+='  # Requests reach gunicorn through an Ingress whose address varies:
 } else {
 __eta.res+='  # Requests reach hypercorn through an Ingress whose address varies: trust the\n  # X-Forwarded-For it sets, from any peer.\n';
 }
-if (it.auth || it.quart) {
-__eta.res+='  # Without it every client would be counted as the Ingress (';
-__eta.res+=[it.auth ? "the login limit" : "", it.quart ? "live feeds" : ""].filter(Boolean).join(", ");
-__eta.res+=').\n';
-}
-__eta.res+='  # Safe only because network-policy.yaml lets no other peer connect to the API; without a\n  # network plugin that enforces it, narrow this to the Ingress pods\' CIDR.\n  FORWARDED_ALLOW_IPS: "*"\n';
+__eta.res+='  # Without it every client would be the Ingress (';
+__eta.res+=["the access log", it.auth ? "the login limit" : "", it.quart ? "live feeds" : ""].filter(Boolean).join(", ");
+__eta.res+=').\n  # Safe only because network-policy.yaml lets no other peer connect to the API; without a\n  # network plugin that enforces it, narrow this to the Ingress pods\' CIDR.\n  FORWARDED_ALLOW_IPS: "*"\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -4736,9 +4733,7 @@ __eta.res+='    settings["REDIS_URL"] = config.redis_url\n';
 if (it.auth) {
 __eta.res+='    settings |= {\n        "JWT_SECRET_KEY": config.jwt_secret_key,\n        "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=config.jwt_access_token_minutes),\n        "JWT_REFRESH_TOKEN_EXPIRES": timedelta(days=config.jwt_refresh_token_days),\n        "LOGIN_RATE_LIMIT": config.login_rate_limit,\n        "REGISTER_RATE_LIMIT": config.register_rate_limit,\n        "SMTP_URL": config.smtp_url,\n        "MAIL_FROM": config.mail_from,\n        "PASSWORD_RESET_URL": config.password_reset_url,\n        "PASSWORD_RESET_TOKEN_EXPIRES": timedelta(minutes=config.password_reset_minutes),\n        "PASSWORD_RESET_RATE_LIMIT": config.password_reset_rate_limit,\n        "PASSWORD_RESET_MAIL_LIMIT": config.password_reset_mail_limit,\n    }\n';
 }
-if (it.auth || it.quart) {
 __eta.res+='    settings["FORWARDED_ALLOW_IPS"] = config.forwarded_allow_ips\n';
-}
 if (it.quart) {
 __eta.res+='    settings["REALTIME_MAX_SOCKETS"] = config.realtime_max_sockets\n    settings["REALTIME_MAX_SOCKETS_PER_CLIENT"] = config.realtime_max_sockets_per_client\n';
 }
@@ -5737,11 +5732,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 // DB_SCHEMA: on databases whose models name a placeholder schema (see base_model.py).
 const schema = it.db.translatedSchema;
-__eta.res+='"""Configuration from the environment.\n\nEverything is read once, by `Config.from_env()`, into an immutable object: the\napplication factory receives it and tests build their own from a dict, so\nnothing is evaluated at import time. Outside development a missing,\nplaceholder or short secret stops the application from starting.\n"""\n\nfrom __future__ import annotations\n\n';
-if (it.auth || it.quart) {
-__eta.res+='import ipaddress\n';
-}
-__eta.res+='import logging\nimport os\n';
+__eta.res+='"""Configuration from the environment.\n\nEverything is read once, by `Config.from_env()`, into an immutable object: the\napplication factory receives it and tests build their own from a dict, so\nnothing is evaluated at import time. Outside development a missing,\nplaceholder or short secret stops the application from starting.\n"""\n\nfrom __future__ import annotations\n\nimport ipaddress\nimport logging\nimport os\n';
 if (schema) {
 __eta.res+='import re\n';
 }
@@ -5784,9 +5775,7 @@ __eta.res+='    secret_key: str\n';
 if (it.auth) {
 __eta.res+='    jwt_secret_key: str\n    jwt_access_token_minutes: int\n    jwt_refresh_token_days: int\n    login_rate_limit: str\n    register_rate_limit: str\n    smtp_url: str\n    mail_from: str\n    password_reset_url: str\n    password_reset_minutes: int\n    password_reset_rate_limit: str\n    password_reset_mail_limit: str\n';
 }
-if (it.auth || it.quart) {
 __eta.res+='    forwarded_allow_ips: frozenset[str]\n';
-}
 if (it.cache || it.celery) {
 __eta.res+='    redis_url: str\n';
 }
@@ -5800,10 +5789,7 @@ __eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_
 if (it.auth) {
 __eta.res+='    @staticmethod\n    def _get_rate(environ: Mapping[str, str], key: str, default: str) -> str:\n        raw = Config._get_env_with_default(environ, key, default)\n        try:\n            limits.parse(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be a rate like {default!r}, got {raw!r}") from None\n        return raw\n\n    @staticmethod\n    def _get_smtp_url(environ: Mapping[str, str]) -> str:\n        """SMTP_URL: where mail goes (src/auth/mail.py); empty: nowhere."""\n        value = environ.get("SMTP_URL", "").strip()\n        if not value:\n            return value\n        Config._get_url(environ, "SMTP_URL", tuple(SMTP_SCHEMES))\n        try:\n            parts = urlsplit(value)\n            _ = parts.port  # raises ValueError for a port that is not a number\n        except ValueError:\n            raise ConfigError("SMTP_URL is not a URL") from None\n        if not parts.hostname:\n            raise ConfigError("SMTP_URL names no host")\n        return value\n\n    @staticmethod\n    def _get_reset_url(environ: Mapping[str, str]) -> str:\n        """PASSWORD_RESET_URL: the page of your front end that takes the token, `{token}` where\n        it goes (`https://app.example.com/reset?token={token}`); empty: the mail holds the token."""\n        value = environ.get("PASSWORD_RESET_URL", "").strip()\n        if value and "{token}" not in value:\n            raise ConfigError(f"PASSWORD_RESET_URL must hold {{token}}, got {value!r}")\n        return value\n\n';
 }
-if (it.auth || it.quart) {
-__eta.res+='    @staticmethod\n    def _get_proxies(environ: Mapping[str, str]) -> frozenset[str]:\n        """FORWARDED_ALLOW_IPS: `*`, addresses and networks (`10.0.0.0/8`), comma-separated."""\n        proxies = frozenset(\n            entry.strip() for entry in environ.get("FORWARDED_ALLOW_IPS", "").split(",")\n        ) - {""}\n        for entry in proxies:\n            if "/" in entry:\n                try:\n                    ipaddress.ip_network(entry)\n                except ValueError:\n                    raise ConfigError(\n                        f"FORWARDED_ALLOW_IPS: {entry!r} is not a network like 10.0.0.0/8"\n                    ) from None\n        return proxies\n\n';
-}
-__eta.res+='    @staticmethod\n    def _get_secret(environ: Mapping[str, str], key: str, app_env: str) -> str:\n        if app_env == "development":\n            return Config._get_env_with_default(environ, key, DEVELOPMENT_SECRET)\n        value = Config._get_required_env(environ, key)\n        if any(marker in value.lower() for marker in PLACEHOLDER_MARKERS):\n            raise ConfigError(f"{key} is a placeholder; set a random value")\n        if len(value.encode()) < MIN_SECRET_BYTES:\n            raise ConfigError(f"{key} must be at least {MIN_SECRET_BYTES} bytes long")\n        return value\n\n    @classmethod\n    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:\n        """Reads the configuration from `environ` (default: the process environment)."""\n        env = os.environ if environ is None else environ\n        app_env = cls._get_env_with_default(env, "APP_ENV", "production").lower()\n        if app_env not in APP_ENVS:\n            raise ConfigError(f"APP_ENV must be one of {\', \'.join(APP_ENVS)}, got {app_env!r}")\n        origins = cls._get_env_with_default(env, "CORS_ORIGINS", "")\n        return cls(\n            app_env=app_env,\n            database_url=cls._get_url(env, "DATABASE_URL", DATABASE_SCHEMES),\n';
+__eta.res+='    @staticmethod\n    def _get_proxies(environ: Mapping[str, str]) -> frozenset[str]:\n        """FORWARDED_ALLOW_IPS: `*`, addresses and networks (`10.0.0.0/8`), comma-separated."""\n        proxies = frozenset(\n            entry.strip() for entry in environ.get("FORWARDED_ALLOW_IPS", "").split(",")\n        ) - {""}\n        for entry in proxies:\n            if "/" in entry:\n                try:\n                    ipaddress.ip_network(entry)\n                except ValueError:\n                    raise ConfigError(\n                        f"FORWARDED_ALLOW_IPS: {entry!r} is not a network like 10.0.0.0/8"\n                    ) from None\n        return proxies\n\n    @staticmethod\n    def _get_secret(environ: Mapping[str, str], key: str, app_env: str) -> str:\n        if app_env == "development":\n            return Config._get_env_with_default(environ, key, DEVELOPMENT_SECRET)\n        value = Config._get_required_env(environ, key)\n        if any(marker in value.lower() for marker in PLACEHOLDER_MARKERS):\n            raise ConfigError(f"{key} is a placeholder; set a random value")\n        if len(value.encode()) < MIN_SECRET_BYTES:\n            raise ConfigError(f"{key} must be at least {MIN_SECRET_BYTES} bytes long")\n        return value\n\n    @classmethod\n    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:\n        """Reads the configuration from `environ` (default: the process environment)."""\n        env = os.environ if environ is None else environ\n        app_env = cls._get_env_with_default(env, "APP_ENV", "production").lower()\n        if app_env not in APP_ENVS:\n            raise ConfigError(f"APP_ENV must be one of {\', \'.join(APP_ENVS)}, got {app_env!r}")\n        origins = cls._get_env_with_default(env, "CORS_ORIGINS", "")\n        return cls(\n            app_env=app_env,\n            database_url=cls._get_url(env, "DATABASE_URL", DATABASE_SCHEMES),\n';
 if (schema) {
 __eta.res+='            db_schema=db_schema_from_env(env),\n';
 }
@@ -5811,9 +5797,7 @@ __eta.res+='            secret_key=cls._get_secret(env, "SECRET_KEY", app_env),\
 if (it.auth) {
 __eta.res+='            jwt_secret_key=cls._get_secret(env, "JWT_SECRET_KEY", app_env),\n            jwt_access_token_minutes=cls._get_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15),\n            jwt_refresh_token_days=cls._get_int(env, "JWT_REFRESH_TOKEN_DAYS", 30),\n            # Per client address: guessing passwords, and signing up (an office or a school\n            # behind one address may need more than 10 accounts an hour).\n            login_rate_limit=cls._get_rate(env, "LOGIN_RATE_LIMIT", "5 per minute"),\n            register_rate_limit=cls._get_rate(env, "REGISTER_RATE_LIMIT", "10 per hour"),\n            # Password reset mail (src/auth/mail.py): where it goes, who sends it, the link.\n            smtp_url=cls._get_smtp_url(env),\n            mail_from=cls._get_env_with_default(env, "MAIL_FROM", "noreply@localhost"),\n            password_reset_url=cls._get_reset_url(env),\n            password_reset_minutes=cls._get_int(env, "PASSWORD_RESET_MINUTES", 30),\n            password_reset_rate_limit=cls._get_rate(env, "PASSWORD_RESET_RATE_LIMIT", "5 per hour"),\n            # Per address mailed, whoever asks (beyond it, no mail; the answer is the same).\n            password_reset_mail_limit=cls._get_rate(env, "PASSWORD_RESET_MAIL_LIMIT", "3 per hour"),\n';
 }
-if (it.auth || it.quart) {
 __eta.res+='            # Proxies whose X-Forwarded-For names the client; by default none.\n            forwarded_allow_ips=cls._get_proxies(env),\n';
-}
 if (it.cache || it.celery) {
 __eta.res+='            redis_url=cls._get_url(env, "REDIS_URL", REDIS_SCHEMES, "redis://localhost:6379/0"),\n';
 }
