@@ -56,6 +56,10 @@ function allOn(combo: Combo): boolean {
   return combo.auth && combo.cache && combo.celery;
 }
 
+/** The advisory locks taken in the database psql is connected to (pg_locks is the server's). */
+const ADVISORY_LOCKS = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND " +
+  "database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
 /**
  * Registers the stack tests of one framework; Redis databases firstRedisDb to
  * firstRedisDb + 3 belong to them.
@@ -203,29 +207,41 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
             const key = /^MIGRATION_LOCK = ([\d_]+)$/m.exec(envPy)?.[1]?.replaceAll("_", "");
             assert(key, "migrations/env.py has no MIGRATION_LOCK");
             // Held here until both upgrades wait for it: neither may migrate before it is freed.
+            // Freed by ending the holder's session in the server: a client killed mid-query
+            // leaves its backend (and the lock) until the query ends.
             const holder = new Background(
               ["psql", ...psqlArgs(db), "-c", `SELECT pg_advisory_lock(${key}), pg_sleep(600)`],
-              { cwd: dir, env },
+              { cwd: dir, env: { ...env, PGAPPNAME: "e2e-lock-holder" } },
             );
+            const release = () =>
+              sql(
+                db,
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity " +
+                  `WHERE application_name = 'e2e-lock-holder' AND datname = '${db}'`,
+              );
             try {
+              let held = "0";
+              for (let i = 0; i < 120 && held !== "1"; i++) {
+                await new Promise((r) => setTimeout(r, 250));
+                held = await sql(db, ADVISORY_LOCKS);
+              }
+              assertEquals(held, "1", "the holder did not take the lock");
               const upgrades = [1, 2].map(() =>
-                ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv })
+                ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv, timeoutMs: 180_000 })
               );
               let waiting = 0;
               for (let i = 0; i < 240 && waiting < 2; i++) {
                 await new Promise((r) => setTimeout(r, 500));
                 waiting = Number(
-                  await sql(
-                    db,
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-                  ),
+                  await sql(db, `${ADVISORY_LOCKS} AND NOT granted`),
                 );
               }
               assertEquals(waiting, 2, "both upgrades wait for the lock");
               assertEquals(await publicTables(db), [], "a table was made while the lock was held");
-              await holder.stop();
+              assertEquals(await release(), "1");
               await Promise.all(upgrades);
             } finally {
+              await release();
               await holder.stop();
             }
             const names = await publicTables(db);
