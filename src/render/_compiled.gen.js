@@ -6270,15 +6270,15 @@ __eta.res+='    if early:  # answered by the middleware (src/cached_reads.py): t
 }
 __eta.res+='    # Written directly when logging would only format it as JsonFormatter does: the same\n    # line, without the record (a third of the line\'s cost under gunicorn).\n    handler = direct_handler(access_log)\n    if handler is None:\n        access_log.info("request", extra=fields)\n    else:\n        handler.write_info(access_log.name, "request", fields)\n\n\nclass RequestMiddleware:\n    """Wraps the app';
 __eta.res+=it.quart ? "'s `asgi_app`" : "'s `wsgi_app`";
-__eta.res+='; see the module\'s docstring."""\n\n';
+__eta.res+='; see the module\'s docstring."""\n\n    def __init__(\n        self,\n        app: ';
+__eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
+__eta.res+=',\n        production: bool,\n        cors: bool,\n        proxies: frozenset[str],\n';
 if (it.cache) {
-__eta.res+='    def __init__(\n        self,\n        app: ';
-__eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
-__eta.res+=',\n        production: bool,\n        cors: bool,\n        proxies: frozenset[str],\n        reads: CachedReads | None = None,\n    ) -> None:\n        self.app = app\n        self.proxies = proxies  # FORWARDED_ALLOW_IPS: whose X-Forwarded-For counts\n        self.reads = reads\n';
-} else {
-__eta.res+='    def __init__(\n        self,\n        app: ';
-__eta.res+=it.quart ? "ASGIFramework" : "WSGIApplication";
-__eta.res+=',\n        production: bool,\n        cors: bool,\n        proxies: frozenset[str],\n    ) -> None:\n        self.app = app\n        self.proxies = proxies  # FORWARDED_ALLOW_IPS: whose X-Forwarded-For counts\n';
+__eta.res+='        reads: CachedReads | None = None,\n';
+}
+__eta.res+='    ) -> None:\n        self.app = app\n        self.proxies = proxies  # FORWARDED_ALLOW_IPS: whose X-Forwarded-For counts\n';
+if (it.cache) {
+__eta.res+='        self.reads = reads\n';
 }
 __eta.res+='        vary: Headers = [';
 __eta.res+=it.quart ? `(b"vary", b"Origin")` : `("Vary", "Origin")`;
@@ -6709,45 +6709,45 @@ __eta.res+='def check_rate_limit(route: LimitedRoute) -> None:\n    """Counts th
 __eta.res+=it.fw.await;
 __eta.res+='within_limit(route, client):\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='refuse(route, client)\n\n\ndef per_account(email: str) -> str:\n    """The key an account\'s limits count `email` by: a hash, so that no address is stored."""\n    return hashlib.sha256(email.lower().encode()).hexdigest()\n\n\n';
+__eta.res+='refuse(route, client)\n\n\ndef _limit_of(route: LimitedRoute) -> tuple[RateLimitItem, FixedWindowRateLimiter]:\n    """The route\'s limit, and the limiter that counts against it (init_rate_limits)."""\n    limits: dict[LimitedRoute, RateLimitItem]\n    limiter: FixedWindowRateLimiter\n    limits, limiter = current_app.extensions[EXTENSION]\n    return limits[route], limiter\n\n\ndef per_account(email: str) -> str:\n    """The key an account\'s limits count `email` by: a hash, so that no address is stored."""\n    return hashlib.sha256(email.lower().encode()).hexdigest()\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def refuse(route: LimitedRoute, key: str) -> None:\n    """429 with Retry-After: the seconds until `key`\'s window of `route` ends';
 __eta.res+=it.cache ? " (none raised when\n    the store cannot be reached: within)" : "";
-__eta.res+='."""\n    limiter: FixedWindowRateLimiter\n    limits: dict[LimitedRoute, RateLimitItem]\n    limits, limiter = current_app.extensions[EXTENSION]\n';
+__eta.res+='."""\n    limit, limiter = _limit_of(route)\n';
 if (it.cache) {
 __eta.res+='    try:\n        window = ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.get_window_stats(limits[route], route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return\n';
+__eta.res+='limiter.get_window_stats(limit, route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return\n';
 } else {
 __eta.res+='    window = ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.get_window_stats(limits[route], route, key)\n';
+__eta.res+='limiter.get_window_stats(limit, route, key)\n';
 }
 __eta.res+='    raise TooManyRequests(retry_after=max(1, math.ceil(window.reset_time - time.time())))\n\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def used_up(route: LimitedRoute, key: str) -> bool:\n    """Whether `key` has no use of `route` left in this window, without counting one."""\n    limiter: FixedWindowRateLimiter\n    limits: dict[LimitedRoute, RateLimitItem]\n    limits, limiter = current_app.extensions[EXTENSION]\n';
+__eta.res+='def used_up(route: LimitedRoute, key: str) -> bool:\n    """Whether `key` has no use of `route` left in this window, without counting one."""\n    limit, limiter = _limit_of(route)\n';
 if (it.cache) {
 __eta.res+='    try:\n        return not ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.test(limits[route], route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return False\n';
+__eta.res+='limiter.test(limit, route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return False\n';
 } else {
 __eta.res+='    return not ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.test(limits[route], route, key)\n';
+__eta.res+='limiter.test(limit, route, key)\n';
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def within_limit(route: LimitedRoute, key: str) -> bool:\n    """Counts one use of `route` by `key`: whether it is within the route\'s limit. Nothing is\n    raised: the caller decides what a use beyond it does';
 __eta.res+=it.cache ? " (and a store that cannot be reached\n    counts nothing: within)" : "";
-__eta.res+='."""\n    limiter: FixedWindowRateLimiter\n    limits: dict[LimitedRoute, RateLimitItem]\n    limits, limiter = current_app.extensions[EXTENSION]\n';
+__eta.res+='."""\n    limit, limiter = _limit_of(route)\n';
 if (it.cache) {
 __eta.res+='    try:\n        return ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.hit(limits[route], route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return True\n';
+__eta.res+='limiter.hit(limit, route, key)\n    except StorageError:\n        log_failure(logger, "rate limit store unavailable")\n        return True\n';
 } else {
 __eta.res+='    return ';
 __eta.res+=it.fw.await;
-__eta.res+='limiter.hit(limits[route], route, key)\n';
+__eta.res+='limiter.hit(limit, route, key)\n';
 }
 
 if (__eta.layout) {
