@@ -12,7 +12,13 @@ import { runAdd } from "../src/cli/add_command.ts";
 import { runRemove, runRemoveFields } from "../src/cli/remove_command.ts";
 import { runRename } from "../src/cli/rename_command.ts";
 import { ANSWERS_FILE, isRecordPath, readProject } from "../src/project/answers_file.ts";
-import { planAdd, type PlannedFile, sha256 } from "../src/plan/mod.ts";
+import {
+  oldNameUses,
+  planAdd,
+  type PlannedFile,
+  planRenameFields,
+  sha256,
+} from "../src/plan/mod.ts";
 import { headRevision, readRevisions } from "../src/project/migrations.ts";
 import { isStorePath } from "../src/project/base_store.ts";
 import { writePlan } from "../src/write/mod.ts";
@@ -530,7 +536,7 @@ try {
   assertEquals(await snapshot(dir), before);
 });
 
-Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table", async () => {
+Deno.test("remove: an edited file stops it, named; --keep-edited keeps it; a later remove --force deletes what is left", async () => {
   const dir = await project();
   const added = (await runAdd("booking", {
     ...quiet,
@@ -538,9 +544,34 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
     field: ["guest:str(80)", "nights:int"],
   }))!;
   const moduleFiles = createdBy(added).filter((f) => f.path !== added.migration.path);
-  const changed = moduleFiles[0]?.path;
-  if (changed) await Deno.writeTextFile(join(dir, changed), "# my change\n", { append: true });
-  const plan = (await runRemove("bookings", { ...quiet, yes: true, cwd: dir }))!;
+  const changed = "src/models/booking_model.py";
+  assert(moduleFiles.some((f) => f.path === changed));
+  await Deno.writeTextFile(join(dir, changed), "# my change\n", { append: true });
+  // An edited file is never kept nor deleted unasked: refused, named, nothing written.
+  const before = await snapshot(dir);
+  await assertRejects(() => runRemove("bookings", { ...quiet, yes: true, cwd: dir }), (e) => {
+    assert(e instanceof UserError, String(e));
+    assertEquals(e.exitCode, 1);
+    assertMatch(e.message, /1 file\(s\) of booking hold edits of yours since add/);
+    assertMatch(e.message, /booking_model\.py would even bring the table back/);
+    assertMatch(e.message, /Nothing was written:\n {2}src\/models\/booking_model\.py$/);
+    assertMatch(e.hint ?? "", /--force to delete them .*--keep-edited to keep them/);
+  });
+  assertEquals(await snapshot(dir), before);
+  await assertRejects(
+    () => runRemove("bookings", { ...quiet, yes: true, cwd: dir, force: true, keepEdited: true }),
+    (e) => assertMatch(String(e), /--force and --keep-edited say opposite things/),
+  );
+  const printed = new ScriptedPrompter([]);
+  const plan = (await runRemove("bookings", {
+    ...quiet,
+    prompter: printed,
+    yes: true,
+    cwd: dir,
+    keepEdited: true,
+  }))!;
+  assertMatch(printed.transcript, /1 file\(s\) you edited were kept \(--keep-edited\)/);
+  assertMatch(printed.transcript, /booking_model\.py first: .*autogenerate adds it back/);
   assertEquals(plan.module.name, "booking");
   assertEquals(plan.plan.conflicts.map((f) => f.path), changed ? [changed] : []);
   assertEquals(plan.plan.conflicts.map((f) => f.kind), changed ? ["changed"] : []);
@@ -557,10 +588,24 @@ Deno.test("remove: deletes unchanged files, keeps changed ones, drops the table"
   assertMatch(text, /def downgrade\(\) -> None:\n {4}op\.create_table\(/);
   const state = await readProject(dir);
   assert(!("booking" in state.modules));
-  if (changed) {
-    // --force deletes what was kept... but the module is no longer in the manifest
-    await assertRejects(() => runRemove("booking", { ...quiet, yes: true, cwd: dir, force: true }));
-  }
+  // What --keep-edited kept: named by a later remove, deleted only with --force.
+  const kept = await snapshot(dir);
+  await assertRejects(() => runRemove("booking", { ...quiet, yes: true, cwd: dir }), (e) => {
+    assert(e instanceof UserError, String(e));
+    assertMatch(e.message, /"booking" is no longer recorded; only 1 file\(s\) of it/);
+    assertMatch(e.hint ?? "", /pyscaffold remove booking --force/);
+  });
+  assertEquals(await snapshot(dir), kept);
+  const leftovers = new ScriptedPrompter([]);
+  await runRemove("bookings", { ...quiet, prompter: leftovers, yes: true, cwd: dir, force: true });
+  assertMatch(leftovers.transcript, new RegExp(`${plan.migration.path} drops its table`));
+  assertMatch(leftovers.transcript, /Removed what was left of module booking/);
+  assert(!(await exists(join(dir, changed))), "the kept model is gone");
+  assertEquals(readRevisions(dir).length, revisions.length, "no second drop");
+  await assertRejects(
+    () => runRemove("booking", { ...quiet, yes: true, cwd: dir, force: true }),
+    (e) => assertMatch(String(e), /No module "booking"/),
+  );
 });
 
 Deno.test("remove --force deletes changed files too; a referenced module cannot be removed", async () => {
@@ -603,6 +648,42 @@ Deno.test("remove --force deletes changed files too; a referenced module cannot 
   assertEquals((readRevisions(dir)).length, 5);
 });
 
+Deno.test("remove: a referenced module names the referencing fields, and removing them as the lighter way", async () => {
+  const dir = await project();
+  await runAdd("customer", { ...quiet, cwd: dir, field: ["name:str(80)"] });
+  await runAdd("purchase", { ...quiet, cwd: dir, field: ["buyer:ref:customers", "total:int"] });
+  await runAdd("visit", { ...quiet, cwd: dir, field: ["guest:ref:customers"] });
+  const refused = async () => {
+    try {
+      await runRemove("customer", { ...quiet, yes: true, cwd: dir });
+    } catch (error) {
+      assert(error instanceof UserError, String(error));
+      return error;
+    }
+    throw new Error("not refused");
+  };
+  const both = await refused();
+  assertMatch(both.message, /referenced by purchase \(buyer_id\), visit \(guest_id\);/);
+  // visit has no other field: only removing it whole lets customer go.
+  assertMatch(both.hint ?? "", /Remove purchase, visit first \(pyscaffold remove purchase; /);
+  assertMatch(
+    both.hint ?? "",
+    /drop the references .*: pyscaffold remove purchase --field buyer\./,
+  );
+  await runRemove("visit", { ...quiet, yes: true, cwd: dir });
+  const one = await refused();
+  assertEquals(
+    one.hint,
+    "Drop the reference first, which keeps the rest of purchase: " +
+      "pyscaffold remove purchase --field buyer. " +
+      "Or remove that module whole first: pyscaffold remove purchase.",
+  );
+  // The hint's command works, and then the module goes.
+  await runRemoveFields("purchase", { ...quiet, yes: true, cwd: dir, field: ["buyer"] });
+  await runRemove("customer", { ...quiet, yes: true, cwd: dir });
+  assertEquals(Object.keys((await readProject(dir)).modules).sort(), ["items", "purchase"]);
+});
+
 Deno.test("remove: refuses when a file that stays would import a deleted one", async () => {
   const dir = await project();
   await runAdd("booking", { ...quiet, cwd: dir, field: ["guest:str(80)"] });
@@ -610,13 +691,16 @@ Deno.test("remove: refuses when a file that stays would import a deleted one", a
   await Deno.writeTextFile(join(dir, controller), "# my route\n", { append: true });
   const before = await snapshot(dir);
   // The kept controller imports the repository, the service and the schemas: refused.
-  await assertRejects(() => runRemove("booking", { ...quiet, yes: true, cwd: dir }), (e) => {
-    assert(e instanceof UserError);
-    assertMatch(e.message, /src\/booking\/booking_controller\.py \(changed since add, so kept\)/);
-    assertMatch(e.message, /imports src\.booking\.booking_repository/);
-    assertMatch(e.message, /no longer start/);
-    assertMatch(e.hint ?? "", /pyscaffold remove booking --force/);
-  });
+  await assertRejects(
+    () => runRemove("booking", { ...quiet, yes: true, cwd: dir, keepEdited: true }),
+    (e) => {
+      assert(e instanceof UserError);
+      assertMatch(e.message, /src\/booking\/booking_controller\.py \(changed since add, so kept\)/);
+      assertMatch(e.message, /imports src\.booking\.booking_repository/);
+      assertMatch(e.message, /no longer start/);
+      assertMatch(e.hint ?? "", /pyscaffold remove booking --force/);
+    },
+  );
   assertEquals(await snapshot(dir), before, "a refused remove writes nothing");
   // A file of the user's own that imports the module: --force does not help, it must be edited.
   const own = "src/reports/summary.py";
@@ -649,7 +733,7 @@ Deno.test("remove: a kept file that imports nothing deleted keeps its package", 
     join(dir, controller),
     'from flask import Blueprint\n\nbp = Blueprint("booking", __name__, url_prefix="/api/x")\n',
   );
-  const plan = (await runRemove("booking", { ...quiet, yes: true, cwd: dir }))!;
+  const plan = (await runRemove("booking", { ...quiet, yes: true, cwd: dir, keepEdited: true }))!;
   assertEquals(plan.plan.conflicts.map((c) => c.path), [controller]);
   assertEquals(plan.keptPackages, ["src/booking/__init__.py"]);
   const after = await snapshot(dir);
@@ -935,6 +1019,65 @@ Deno.test("rename and remove --field: edits on the lines they change are refused
   assertMatch(forced.printed.join("\n"), /counted by the warehouse/); // the diff, shown first
   const text = await Deno.readTextFile(schemas);
   assert(text.includes("    amount: int\n") && !text.includes("warehouse"), text);
+});
+
+Deno.test("rename: the lines of yours that still use an old name are listed, pyscaffold's own are not", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "pyscaffold-old-names-" });
+  const made = await cli(["new", "shop", "--yes", "--no-git", "--no-env", "--no-install"], cwd);
+  assertEquals(made.code, 0, made.stderr);
+  const dir = join(cwd, "shop");
+  // `name` is everywhere in a generated project (users, blueprints, settings): none of it counts.
+  const uses = async () => {
+    const change = await planRenameFields(await readProject(dir), "items", ["name=label"], false);
+    const found = await oldNameUses(dir, change);
+    // Each line as it will be once written (a merged file's lines may move).
+    for (const use of found) {
+      const text = change.plan.files.find((f) => f.path === use.path)?.content ??
+        await Deno.readTextFile(join(dir, use.path));
+      assertEquals(text.split("\n")[use.line - 1].trim(), use.text, `${use.path}:${use.line}`);
+    }
+    return found.map((u) => `${u.path} ${u.name} ${u.text}`);
+  };
+  assertEquals(await uses(), []);
+  const append = async (path: string, text: string) => {
+    await Deno.mkdir(join(dir, path, ".."), { recursive: true });
+    await Deno.writeTextFile(join(dir, path), text, { append: true });
+  };
+  // A method of yours in a module file the rename merges, a file of your own, a test of yours;
+  // identifiers that only contain the name, and a revision, are not uses.
+  await append(
+    "src/items/items_repository.py",
+    "\n    def named(self, text: str) -> Any:\n" +
+      "        return self.session.scalar(select(Item).where(columns_of(Item).name == text))\n",
+  );
+  await append(
+    "src/reports/names.py",
+    "def names(rows):  # name_of, rename, names\n    return [row['name'] for row in rows]\n",
+  );
+  await append("tests/test_items.py", '\n\ndef test_mine() -> None:\n    assert {"name": 1}\n');
+  await append("migrations/versions/0099_mine.py", "name = 1\n");
+  assertEquals(await uses(), [
+    "src/items/items_repository.py name return self.session.scalar(select(Item).where(columns_of(Item).name == text))",
+    "src/reports/names.py name return [row['name'] for row in rows]",
+    'tests/test_items.py name assert {"name": 1}',
+  ]);
+  // The CLI lists them: in a dry run, in --json, and after the rename.
+  const dry = await cli(["rename", "items", "-f", "name=label", "--dry-run"], dir);
+  assertMatch(dry.stdout, /3 line\(s\) of your code would still use the old name name/);
+  assertMatch(dry.stdout, /src\/reports\/names\.py:2 +return \[row\['name'\]/);
+  const json = await cli(["rename", "items", "-f", "name=label", "--json"], dir);
+  assertEquals(JSON.parse(json.stdout).oldNameUses.length, 3);
+  const done = await cli(["rename", "items", "-f", "name=label"], dir);
+  assertEquals(done.code, 0, done.stderr);
+  const listed = done.stdout.indexOf("3 line(s) of your code still use the old name name");
+  assert(listed > 0 && listed < done.stdout.indexOf("Next steps"), done.stdout);
+  const line = Number(/tests\/test_items\.py:(\d+) +assert/.exec(done.stdout)?.[1]);
+  const written = (await Deno.readTextFile(join(dir, "tests/test_items.py"))).split("\n");
+  assertEquals(written[line - 1], '    assert {"name": 1}');
+  // A rename nothing of yours uses says nothing of it.
+  const quietRename = await cli(["rename", "items", "-f", "description=summary"], dir);
+  assertEquals(quietRename.code, 0, quietRename.stderr);
+  assert(!/of your code/.test(quietRename.stdout), quietRename.stdout);
 });
 
 Deno.test("cli: rename --dry-run and --json write nothing; the rename says what it breaks", async () => {
@@ -1247,6 +1390,12 @@ Deno.test("add, remove --field and rename: --accept-conflicts writes update's ma
   );
   assertEquals(markedFiles(renamed.plan), [path]);
   assertMatch(printed.transcript, /1 file\(s\) hold conflict markers to resolve:\n {2}src\/items/);
+  // Your side of the region still says quantity; the base, pyscaffold's side and the markers
+  // (whose label names the rename) are not yours.
+  assertMatch(
+    printed.transcript,
+    /1 line\(s\) of your code still use the old name quantity[^\n]*\n {2}src\/items\/items_schemas\.py:\d+ +quantity: int {2}# counted by the warehouse\n/,
+  );
   // The exit code: 1, as update's, with update's words.
   const left = markersLeft(renamed, {});
   assertEquals([left?.exitCode, left?.message], [1, "1 file(s) still hold conflict markers."]);
@@ -1284,6 +1433,11 @@ Deno.test("cli: add and remove --field --accept-conflicts write the markers and 
   assertMatch(add.stdout, /Added to module items: note/);
   assertMatch(add.stdout, /1 file\(s\) hold conflict markers to resolve/);
   assertMatch(add.stderr, /1 file\(s\) still hold conflict markers/);
+  // The files to resolve come before the next steps, which begin with resolving them.
+  assertMatch(
+    add.stdout,
+    /hold conflict markers to resolve:\n {2}src\/items\/items_schemas\.py\nNext steps:\n\n {2}resolve the conflict markers in the file\(s\) above\n {2}make migrate/,
+  );
   const schemas = join(dir, "src", "items", "items_schemas.py");
   assert(hasConflictMarkers(await Deno.readTextFile(schemas)));
 
@@ -1400,6 +1554,12 @@ Deno.test("add of a module that exists: a CRLF checkout (core.autocrlf) keeps CR
     assert(!/(^|[^\r])\n/.test(text), `${path} keeps CRLF line endings`);
   }
   // The module's files are unchanged since add (the record's hashes are of the LF text).
-  const removal = (await runRemove("items", { ...quiet, cwd: dir, yes: true, dryRun: true }))!;
+  const removal = (await runRemove("items", {
+    ...quiet,
+    cwd: dir,
+    yes: true,
+    dryRun: true,
+    keepEdited: true,
+  }))!;
   assertEquals(removal.plan.conflicts.map((f) => f.path), [paths[0]]);
 });

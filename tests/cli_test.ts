@@ -220,6 +220,14 @@ Deno.test("cli: learn inside a project teaches its own variant; a flag still pic
   assertMatch(caching.stdout, /Shown with cache on: your project has it off/);
   const asked = await cli(["learn", "caching", "--no-interactive", "--cache"], inside);
   assert(!/your project has it off/.test(asked.stdout), "a flag chose the variant: no note");
+  // The excerpts are the project's own: its answers file names it, not the lessons' my-api.
+  const answers = async (dir: string) => {
+    const r = await cli(["learn", "living-with-a-generated-project", "--no-interactive"], dir);
+    assertEquals(r.code, 0, r.stderr);
+    return /"answers": \{\n\s*"name": "([^"]+)"/.exec(r.stdout)?.[1];
+  };
+  assertEquals(await answers(inside), "svc");
+  assertEquals(await answers(cwd), "my-api");
 });
 
 Deno.test("after writing: a missing git or installer is a note with the command by hand, the project stays", async () => {

@@ -6,7 +6,7 @@
  */
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { DATABASES, FRAMEWORKS } from "../src/choices/questions.ts";
-import { PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
+import { FEATURE_QUESTIONS, PROJECT_QUESTIONS } from "../src/choices/features/mod.ts";
 import { buildProgram } from "../src/cli/mod.ts";
 import { join } from "node:path";
 import { writeMinimalProject } from "./_minimal_project.ts";
@@ -115,6 +115,59 @@ Deno.test("completions: bash completes the shells of `completions`", async () =>
   ]);
 });
 
+Deno.test("completions: without pyscaffold to run, the first Tab says so on stderr, once", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-completion-" });
+  try {
+    const made = await run(Deno.execPath(), ["run", "-A", MAIN, "completions", "bash"]);
+    assertEquals(made.code, 0, made.stderr);
+    await Deno.writeTextFile(join(dir, "pyscaffold.bash"), made.stdout);
+    const tab = [
+      'COMP_LINE="pyscaffold ne"',
+      "COMP_POINT=${#COMP_LINE}",
+      "COMP_WORDS=(pyscaffold ne)",
+      "COMP_CWORD=1",
+      "COMPREPLY=()",
+      "__pyscaffold_complete",
+      'echo "replies: ${#COMPREPLY[@]}"',
+    ];
+    const script = [
+      "set -u",
+      `source ${BASH_COMPLETION}`,
+      `source ${quote(join(dir, "pyscaffold.bash"))}`,
+      ...tab,
+      ...tab,
+    ].join("\n");
+    // A PATH with bash's own tools and no pyscaffold (the checkout is not installed here).
+    const child = await new Deno.Command("bash", {
+      args: ["--norc", "--noprofile"],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+      env: { PATH: "/usr/bin:/bin" },
+      clearEnv: true,
+    }).spawn();
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(script));
+    await writer.close();
+    const out = await child.output();
+    const [stdout, stderr] = [out.stdout, out.stderr].map((b) => new TextDecoder().decode(b));
+    assertEquals(stdout, "replies: 0\nreplies: 0\n");
+    const said = stderr.split("no pyscaffold command found on PATH").length - 1;
+    assertEquals(said, 1, stderr);
+    assertMatch(stderr, /Install it \(from a checkout: deno task install\)/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  // Every shell's script checks before it asks.
+  for (const shell of ["zsh", "fish", "powershell"]) {
+    const r = await run(Deno.execPath(), ["run", "-A", MAIN, "completions", shell]);
+    assertEquals(r.code, 0, r.stderr);
+    const check = r.stdout.indexOf("no pyscaffold command found on PATH");
+    // The request itself: `"pyscaffold complete` (zsh), `(pyscaffold complete` (fish), `& ...`.
+    assert(check > 0 && check < r.stdout.search(/(["(]|& )pyscaffold complete/), shell);
+  }
+});
+
 Deno.test("completions: zsh and fish scripts call back into pyscaffold", async () => {
   for (const shell of ["zsh", "fish"]) {
     const r = await run(Deno.execPath(), ["run", "-A", MAIN, "completions", shell]);
@@ -192,6 +245,33 @@ Deno.test("completions: in a project, the modules of add, remove, rename and lea
       "--field=quantity=",
     ]);
     assertEquals(await bashComplete("pyscaffold remove nothing --field ", dir), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("completions: update --set offers, in a project, only the values that change something", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-completion-" });
+  try {
+    const every = FEATURE_QUESTIONS.flatMap((q) => [`${q.id}=false`, `${q.id}=true`]).sort();
+    // Outside a project: every value.
+    assertEquals(await bashComplete("pyscaffold update --set ", dir), every);
+    await writeMinimalProject(dir); // auth and cache on, celery off
+    assertEquals(await bashComplete("pyscaffold update --set ", dir), [
+      "auth=false",
+      "cache=false",
+      "celery=true",
+    ]);
+    assertEquals(await bashComplete("pyscaffold update -s c", join(dir, "src")), [
+      "cache=false",
+      "celery=true",
+    ]);
+    // A feature already switched on the line is not offered again.
+    assertEquals(await bashComplete("pyscaffold update --set cache=false --set ", dir), [
+      "auth=false",
+      "celery=true",
+    ]);
+    assertEquals(await bashComplete("pyscaffold update --set=ce", dir), ["--set=celery=true"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

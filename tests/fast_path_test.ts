@@ -49,6 +49,7 @@ const TAKEN = [
   ["remove", "booking", "--dry-run", "--json", "--force", "--yes"],
   ["remove", "-y", "booking"],
   ["remove", "booking", "-f", "note", "--field", "stock", "--yes"],
+  ["remove", "booking", "--keep-edited", "--yes"],
   ["rename", "booking", "-f", "note=remark", "--field=stock=units", "--dry-run"],
   ["rename", "booking", "--json", "--force", "-f", "a=b"],
   ["add", "booking", "-f", "note:text", "--accept-conflicts"],

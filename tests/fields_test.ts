@@ -11,6 +11,8 @@ import { FIELD_TYPES, type FieldSpec, fieldText, shellField } from "../src/choic
 import { parseField, parseFields } from "../src/choices/fields.ts";
 import { moduleView } from "../src/python/module_view.ts";
 import type { Database } from "../src/choices/questions.ts";
+import { DATABASE_PROFILES } from "../src/choices/databases.ts";
+import { columnLimit, LAID_OUT_COLUMN } from "../src/choices/module_names.ts";
 import { EVERY_TYPE } from "./_every_field_type.ts";
 
 const RUNS = 3000;
@@ -99,6 +101,28 @@ Deno.test("fields: shellField is one word a shell reads back as the field's text
   }).output();
   assertEquals(new TextDecoder().decode(out.stderr), "");
   assertEquals(new TextDecoder().decode(out.stdout), texts.map((t) => t + "\n").join(""));
+});
+
+Deno.test("fields: a name too long is refused by the project's database's own limit, named", () => {
+  // The developer's rename in a PostgreSQL project was refused as "Oracle's limit".
+  const long = "requested_quantity_in_units_total:int";
+  const pg = userError(() => parseField(long, "postgresql"));
+  assert(!/Oracle/.test(pg.message), pg.message);
+  assert(/longer than 30 characters/.test(pg.message), pg.message);
+  assert(/PostgreSQL itself would take 63/.test(pg.message), pg.message);
+  assert(/ruff's 100 columns/.test(pg.message), pg.message);
+  assertEquals(pg.hint, 'Use a shorter name, such as "requested_quantity_in_units".');
+  const oracle = userError(() => parseField(long, "oracle"));
+  assert(/longer than 30 characters, Oracle's identifier limit/.test(oracle.message));
+  assert(!/PostgreSQL/.test(oracle.message), oracle.message);
+  // Each database's limit from its profile: the column limit never exceeds an identifier.
+  for (const db of Object.values(DATABASE_PROFILES)) {
+    const limit = columnLimit(db.id);
+    assert(limit.max <= db.maxIdentifier && limit.max <= LAID_OUT_COLUMN, db.id);
+    assert(limit.reason.includes(db.label), `${db.id}: ${limit.reason}`);
+    const fits = `a${"b".repeat(limit.max - 1)}:int`;
+    assertEquals(parseField(fits, db.id).name.length, limit.max);
+  }
 });
 
 Deno.test("fields: refusals say what is wrong", () => {

@@ -192,6 +192,15 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
   }
 });
 
+Deno.test("module names: a table too long names the project's database, not another", () => {
+  const raw = "abcdefghij_klmnopqrst_uvwxy"; // table abcdefghij_klmnopqrst_uvwxies: 29
+  const pg = moduleNameProblem(raw, "postgresql")!;
+  assert(!/Oracle/.test(pg), pg);
+  assert(/the limit is 26: .*PostgreSQL itself would take 59/.test(pg), pg);
+  const oracle = moduleNameProblem(raw, "oracle")!;
+  assert(/the limit is 26 so that constraint names fit Oracle's 30-character/.test(oracle), oracle);
+});
+
 Deno.test("module names: a name whose files a project already has is refused", () => {
   // A module writes src/<name>/, src/models/<name>_model.py and tests/test_<name>.py: a project
   // file of any combination at one of those places (src/middleware.py beside a new

@@ -701,6 +701,18 @@ Deno.test("cli: update --dry-run and --json exit 0 on conflicts they would write
   }
 });
 
+Deno.test("cli: update that leaves markers lists them before the next steps, which start with them", async () => {
+  const dir = await newProject();
+  await edit(dir, "Makefile", (s) => s.replace(/^\.PHONY: .*$/m, ".PHONY: mine"));
+  const r = await cli(["update", "--set", "celery=true", "--yes", "--accept-conflicts"], dir);
+  assertEquals(r.code, 1, r.stderr);
+  const markers = r.stdout.indexOf("hold conflict markers to resolve:\n  Makefile");
+  const steps = r.stdout.indexOf("Next steps:");
+  assert(markers >= 0 && steps > markers, r.stdout);
+  assertMatch(r.stdout.slice(steps), /^Next steps:\n\n {2}resolve the conflict markers in the/);
+  assertMatch(r.stderr, /1 file\(s\) still hold conflict markers/);
+});
+
 Deno.test("base store: add records a change beside any store; a plain one is preferred", async () => {
   const { changedStore } = await import("../src/plan/store_plan.ts");
   const document = (await encodeStore([["README.md", "# r\n"]], "0.11.0")).trimEnd();

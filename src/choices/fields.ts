@@ -16,7 +16,7 @@ import {
   type FieldSpec,
   type FieldType,
 } from "./module_spec.ts";
-import { MAX_COLUMN_NAME, SHORTEST_IDENTIFIERS } from "./module_names.ts";
+import { columnLimit } from "./module_names.ts";
 import type { Database } from "./questions.ts";
 
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
@@ -25,7 +25,13 @@ const withArguments =
   ((syntaxes: string[]) => `${syntaxes.slice(0, -1).join(", ")} and ${syntaxes.at(-1)}`)(
     FIELD_TYPES.map((type) => FIELD_TYPE_SYNTAX[type]).filter((syntax) => syntax.includes("(")),
   );
-const MAX_FIELD_NAME = MAX_COLUMN_NAME;
+
+/** `name` cut to `max` characters, at the end of a word where one ends within them. */
+function shorter(name: string, max: number): string {
+  const cut = name.slice(0, max);
+  const word = name[max] === "_" || !cut.includes("_") ? cut : cut.slice(0, cut.lastIndexOf("_"));
+  return word.replace(/_+$/, "");
+}
 
 /**
  * `name:type[:modifier...]`: `title:str(120):required:index`, `price:decimal(10,2)`,
@@ -33,6 +39,7 @@ const MAX_FIELD_NAME = MAX_COLUMN_NAME;
  * Default values cannot contain `:` (it separates the parts).
  */
 export function parseField(raw: string, database: Database): FieldSpec {
+  const limit = columnLimit(database);
   const fail = (problem: string, hint?: string): never => {
     throw new UserError(`Invalid field "${printable(raw)}": ${problem}.`, {
       hint: hint ??
@@ -46,7 +53,7 @@ export function parseField(raw: string, database: Database): FieldSpec {
   const [name, typeText, ...rest] = parts;
   if (!name || typeText === undefined) fail("it needs a name and a type");
   if (!FIELD_NAME.test(name)) {
-    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "").slice(0, MAX_FIELD_NAME)
+    const suggestion = words(name).join("_").replace(/^[^a-z]+/, "").slice(0, limit.max)
       .replace(/_+$/, "");
     fail(
       "field names are snake_case: lower-case letters, digits and underscores, starting with a letter",
@@ -54,12 +61,10 @@ export function parseField(raw: string, database: Database): FieldSpec {
     );
   }
   const column = typeText === "ref" ? `${name}_id` : name;
-  if (column.length > MAX_FIELD_NAME) {
+  if (column.length > limit.max) {
     fail(
-      `the column "${
-        printable(column)
-      }" is longer than ${MAX_FIELD_NAME} characters (${SHORTEST_IDENTIFIERS.label}'s limit)`,
-      `Use a shorter name, such as "${name.slice(0, typeText === "ref" ? 20 : 24)}".`,
+      `the column "${printable(column)}" is longer than ${limit.max} characters${limit.reason}`,
+      `Use a shorter name, such as "${shorter(name, limit.max - (column.length - name.length))}".`,
     );
   }
   if (AUDIT_FIELDS.has(name) || AUDIT_FIELDS.has(column)) {

@@ -15,20 +15,66 @@ import {
   RESERVED_SINGULARS,
   STDLIB_MODULES,
 } from "./reserved.ts";
-import { DATABASE_PROFILES, type DatabaseProfile } from "./databases.ts";
+import { DATABASE_PROFILES } from "./databases.ts";
 import type { Database } from "./questions.ts";
 
 /**
- * The database whose identifiers are shortest. Names are kept within its limit on every
- * database: the generated base model names constraints within it whatever the database
- * (base_model.py, MAX_NAME_BODY), so every project gets the same names.
+ * The longest column the generated code is laid out for, on every database: beyond it, lines of
+ * a module's test file (a dict entry, a test's name, a pair of subscripts) pass ruff's 100 columns
+ * and `make lint` fails (tests/python_format_test.ts runs ruff on columns of exactly this length).
+ * It is not an SQL limit: a database's own (`maxIdentifier`) applies beside it.
  */
-export const SHORTEST_IDENTIFIERS: DatabaseProfile = Object.values(DATABASE_PROFILES)
-  .reduce((a, b) => b.maxIdentifier < a.maxIdentifier ? b : a);
-/** The longest column name: an identifier of SHORTEST_IDENTIFIERS. */
-export const MAX_COLUMN_NAME: number = SHORTEST_IDENTIFIERS.maxIdentifier;
-/** The longest table name: constraint names add a `_pkey`-style suffix within the identifier limit. */
-export const MAX_TABLE_NAME: number = MAX_COLUMN_NAME - 4;
+export const LAID_OUT_COLUMN = 30;
+/** The longest table the generated code is laid out for (imports of `src.<module>.<module>_…`). */
+export const LAID_OUT_TABLE = 26;
+
+/** A name's limit on one database, and why it is that one, as an error message says it. */
+export interface NameLimit {
+  max: number;
+  /** What the limit is: ", Oracle's identifier limit", or the layout's, with the database's. */
+  reason: string;
+}
+
+/** What pyscaffold's own limit is, where the database would take more (`limit`). */
+const laidOut = (what: string, db: { label: string }, limit: number) =>
+  `: pyscaffold's limit for a ${what} on every database, within which the generated code's ` +
+  `lines fit ruff's 100 columns (${db.label} itself would take ${limit})`;
+
+/**
+ * The longest column on `database`: its own identifier limit (Oracle's 30), or the generated
+ * code's layout where the database would take longer names (PostgreSQL's 63).
+ */
+export function columnLimit(database: Database): NameLimit {
+  const db = DATABASE_PROFILES[database];
+  return db.maxIdentifier <= LAID_OUT_COLUMN
+    ? { max: db.maxIdentifier, reason: `, ${db.label}'s identifier limit` }
+    : { max: LAID_OUT_COLUMN, reason: laidOut("field", db, db.maxIdentifier) };
+}
+
+/**
+ * The longest table on `database`: constraint names add a `pk_`-style affix to it within the
+ * database's identifier limit, and the generated code is laid out for LAID_OUT_TABLE.
+ */
+export function tableLimit(database: Database): NameLimit {
+  const db = DATABASE_PROFILES[database];
+  const own = db.maxIdentifier - 4;
+  return own <= LAID_OUT_TABLE
+    ? {
+      max: own,
+      reason: ` so that constraint names fit ${db.label}'s ${db.maxIdentifier}-character ` +
+        "identifiers",
+    }
+    : { max: LAID_OUT_TABLE, reason: laidOut("module's table", db, own) };
+}
+
+/** The longest column any database accepts (the longest names of the layout tests). */
+export const MAX_COLUMN_NAME: number = Math.max(
+  ...Object.values(DATABASE_PROFILES).map((db) => columnLimit(db.id).max),
+);
+/** The longest table any database accepts. */
+export const MAX_TABLE_NAME: number = Math.max(
+  ...Object.values(DATABASE_PROFILES).map((db) => tableLimit(db.id).max),
+);
 
 export interface ModuleNames {
   /** Package and file prefix: `booking_item`. */
@@ -63,8 +109,8 @@ export function moduleNames(module: string): ModuleNames {
 /**
  * `Booking`, `booking`, `booking-item`, `BookingItem` → `booking`, `booking_item`.
  * Rejects names that would shadow Python, a dependency or the project, SQL
- * reserved words of the database, and names too long for the shortest identifiers
- * (SHORTEST_IDENTIFIERS).
+ * reserved words of the database, and tables too long for the database's identifiers or the
+ * generated code's layout (`tableLimit`).
  * Every rejection is a UserError whose hint names a module that would be accepted.
  */
 export function parseModuleName(raw: string, database: Database): string {
@@ -115,12 +161,11 @@ export function moduleNameProblem(raw: string, database: Database): string | und
   if (RESERVED_CLASS_NAMES.has(names.className)) {
     return `its class "${names.className}" would shadow a name the generated code imports`;
   }
-  if (names.table.length > MAX_TABLE_NAME) {
+  const limit = tableLimit(database);
+  if (names.table.length > limit.max) {
     return `its table "${
       printable(names.table)
-    }" has ${names.table.length} characters; the limit is ` +
-      `${MAX_TABLE_NAME} so that constraint names fit ${SHORTEST_IDENTIFIERS.label}'s ` +
-      `${SHORTEST_IDENTIFIERS.maxIdentifier}-character identifiers`;
+    }" has ${names.table.length} characters; the limit is ${limit.max}${limit.reason}`;
   }
   return undefined;
 }
@@ -129,12 +174,13 @@ export function moduleNameProblem(raw: string, database: Database): string | und
 export function suggestModuleName(raw: string, database: Database): string {
   const base = words(raw.slice(0, 100)).join("_")
     .replace(/^[^a-z]+/, "");
+  const max = tableLimit(database).max;
   const short = (name: string) => {
     let cut = name;
-    while (moduleNames(cut).table.length > MAX_TABLE_NAME && cut.includes("_")) {
+    while (moduleNames(cut).table.length > max && cut.includes("_")) {
       cut = cut.slice(0, cut.lastIndexOf("_"));
     }
-    return moduleNames(cut).table.length > MAX_TABLE_NAME ? cut.slice(0, MAX_TABLE_NAME - 4) : cut;
+    return moduleNames(cut).table.length > max ? cut.slice(0, max - 4) : cut;
   };
   const candidates = base === ""
     ? ["items"]

@@ -134,8 +134,12 @@ export function removeCommand() {
     .option("-y, --yes", "do not ask for confirmation")
     .option(
       "--force",
-      "also delete the module's files you have changed; with --field, replace the files whose " +
-        "edits the change touches, after showing their diffs",
+      "also delete the module's files you have changed (your edits are lost); with --field, " +
+        "replace the files whose edits the change touches, after showing their diffs",
+    )
+    .option(
+      "--keep-edited",
+      "keep the module's files you have changed (delete or adapt them by hand after)",
     )
     .option("--accept-conflicts", `with --field: ${ACCEPT_CONFLICTS_HELP}`)
     .addHelpText(
@@ -143,6 +147,8 @@ export function removeCommand() {
       "\nExamples:\n" +
         "  pyscaffold remove booking          # the module, its files and its table\n" +
         "  pyscaffold remove booking -f note  # the field note; its column is dropped\n" +
+        "Files of the module you changed since add stop the removal, named, unless\n" +
+        "--force or --keep-edited; after --keep-edited, remove --force deletes them.\n" +
         "A field's files are merged with your edits, as add does; its values are lost.\n" +
         MERGE_HELP +
         STAGING_HELP,

@@ -40,18 +40,25 @@ export function outputOf(
   };
 }
 
-/** The steps after a command that wrote an Alembic revision. */
+/**
+ * The end of a command that wrote an Alembic revision (or changed pyproject.toml): the files it
+ * left with conflict markers first, then the steps in their order, resolving them first of all
+ * (a model with markers would not even import for `make migrate`).
+ */
 export function printMigrationSteps(
   out: (text: string) => void,
   c: Colors,
-  steps = { migrate: true, install: false },
+  steps: { migrate?: boolean; install?: boolean; marked?: readonly string[] } = {},
 ): void {
+  const { migrate = true, install = false, marked = [] } = steps;
+  reportMarkers(marked, out, c);
   out("Next steps:\n");
   const lines = [
-    ...(steps.install
+    ...(marked.length ? [`resolve the conflict markers in the file(s) above`] : []),
+    ...(install
       ? ["make lock      # pyproject.toml changed: pin what it names", "make install"]
       : []),
-    ...(steps.migrate ? ["make migrate   # alembic upgrade head"] : []),
+    ...(migrate ? ["make migrate   # alembic upgrade head"] : []),
     "make test",
   ];
   for (const step of lines) out(`  ${c.cyan(step)}`);

@@ -13,7 +13,6 @@ import {
   printMigrationSteps,
   refuseForceAndMarkers,
   refuseOtherVersion,
-  reportMarkers,
 } from "./_module_change.ts";
 import { DeclinedError, UserError } from "../errors.ts";
 import type { Conflict } from "../plan/mod.ts";
@@ -182,8 +181,7 @@ async function runAddLocked(
           added.module.fields.map((f) => fieldText(f)).join(", ")
         }; access ${added.module.access}).`,
   );
-  printMigrationSteps(out, c);
-  reportMarkers(markedFiles(plan), out, c);
+  printMigrationSteps(out, c, { marked: markedFiles(plan) });
   return added;
 }
 

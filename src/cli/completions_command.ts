@@ -3,8 +3,9 @@
  * On every Tab the script runs `pyscaffold complete -- <words>`, which answers from the
  * live command tree (subcommands, options, argument choices) and from the question records
  * (the values of `--framework` and `--database`), so completions cannot drift from the CLI;
- * and, in a project, from its module records (readProject): the modules of `add`, `remove`,
- * `rename` and `learn --module`, the fields of `remove <module> --field` and `rename`.
+ * and, in a project, from its records (readProject): the modules of `add`, `remove`, `rename`
+ * and `learn --module`, the fields of `remove <module> --field` and `rename`, and the `update
+ * --set` values that would change something (`cache=false` when the cache is on).
  *
  * @bomb.sh/tab writes the scripts and speaks their protocol; it is imported only when one
  * of these two commands runs, so it costs nothing on any other path.
@@ -24,8 +25,11 @@ export function addCompletionCommands(program: CommandUnknownOpts): void {
       .addArgument(new Argument("<shell>", "the shell").choices(SHELLS))
       .action(async (shell) => {
         const tab = await completionTree(program);
-        const script = printedBy(() => tab.setup(program.name(), program.name(), shell));
-        console.log(shell === "bash" ? quotedForEval(script, program.name()) : script);
+        const name = program.name();
+        const script = printedBy(() => tab.setup(name, name, shell));
+        console.log(
+          saysWhenMissing(shell === "bash" ? quotedForEval(script, name) : script, shell, name),
+        );
       }),
   );
   program.addCommand(
@@ -94,6 +98,92 @@ export function quotedForEval(script: string, name: string): string {
   return script.replace(typed, quoted);
 }
 
+/**
+ * Where each shell's script asks `<name> complete`: the line before which it checks that `<name>`
+ * is there (on PATH, or a function or alias of the shell), and the check. Without it a Tab did
+ * nothing at all (the request's stderr goes to /dev/null) and nothing said why.
+ */
+const MISSING_CHECKS: Readonly<
+  Record<typeof SHELLS[number], { before: string; check: (name: string, say: string) => string }>
+> = {
+  bash: {
+    before: "    # Build the command to get completions\n",
+    check: (name, say) =>
+      `    # No ${name} to ask: said once, on stderr, instead of a silent Tab.\n` +
+      `    if ! command -v ${name} >/dev/null 2>&1; then\n` +
+      `        if [[ -z "\${__${name}_missing_said:-}" ]]; then\n` +
+      `            __${name}_missing_said=1\n` +
+      `            printf '\\n%s\\n' ${shellQuoted(say)} >&2\n` +
+      "        fi\n" +
+      "        return 1\n" +
+      "    fi\n\n",
+  },
+  zsh: {
+    before:
+      "    # Prepare the command to obtain completions, ensuring arguments are quoted for eval\n",
+    check: (name, say) =>
+      `    # No ${name} to ask: said once, on stderr, instead of a silent Tab.\n` +
+      `    if ! command -v ${name} >/dev/null 2>&1; then\n` +
+      `        if [[ -z "\${__${name}_missing_said:-}" ]]; then\n` +
+      `            typeset -g __${name}_missing_said=1\n` +
+      `            printf '\\n%s\\n' ${shellQuoted(say)} >&2\n` +
+      "        fi\n" +
+      "        return 1\n" +
+      "    fi\n\n",
+  },
+  fish: {
+    before: `    set -l results (`,
+    check: (name, say) =>
+      `    # No ${name} to ask: said once, on stderr, instead of a silent Tab.\n` +
+      `    if not type -q ${name}\n` +
+      `        if not set -q __${name}_missing_said\n` +
+      `            set -g __${name}_missing_said 1\n` +
+      `            printf '\\n%s\\n' ${shellQuoted(say)} >&2\n` +
+      "        end\n" +
+      "        return\n" +
+      "    end\n\n",
+  },
+  powershell: {
+    before: `    $RequestComp = "& `,
+    check: (name, say) =>
+      `    # No ${name} to ask: said once, on stderr, instead of a silent Tab.\n` +
+      `    if (-not (Get-Command ${name} -ErrorAction SilentlyContinue)) {\n` +
+      `        if (-not $global:__${name}_missing_said) {\n` +
+      `            $global:__${name}_missing_said = $true\n` +
+      `            [Console]::Error.WriteLine("\`n" + ${shellQuoted(say)})\n` +
+      "        }\n" +
+      "        return\n" +
+      "    }\n\n",
+  },
+};
+
+/** `text` in single quotes (no quote in it: the sentences below have none). */
+function shellQuoted(text: string): string {
+  if (text.includes("'")) throw new Error(`a quote in ${text}`);
+  return `'${text}'`;
+}
+
+/**
+ * The script with a check, before it asks `<name> complete`, that `<name>` can be run: when it
+ * cannot, the first Tab says so on stderr (once per shell) and how to install it. A script whose
+ * line is not found is an error, as in `quotedForEval`.
+ */
+export function saysWhenMissing(script: string, shell: typeof SHELLS[number], name: string) {
+  const { before, check } = MISSING_CHECKS[shell];
+  const at = script.indexOf(before);
+  if (at < 0 || script.indexOf(before, at + 1) >= 0) {
+    throw new Error(
+      `the ${shell} completion script of @bomb.sh/tab no longer has one line starting ` +
+        `${
+          JSON.stringify(before)
+        }: check where it calls ${name} now (src/cli/completions_command.ts)`,
+    );
+  }
+  const say = `${name} completion: no ${name} command found on PATH, so Tab completes nothing. ` +
+    `Install it (from a checkout: deno task install), then open a new shell.`;
+  return script.slice(0, at) + check(name, say) + script.slice(at);
+}
+
 interface Candidate {
   value: string;
   description: string;
@@ -132,7 +222,7 @@ function optionValues(program: CommandUnknownOpts): Map<string, Candidate[]> {
 }
 
 /** The commands whose completions read the project in the working directory. */
-const PROJECT_COMMANDS = new Set(["add", "remove", "rename", "learn"]);
+const PROJECT_COMMANDS = new Set(["add", "remove", "rename", "learn", "update"]);
 
 /**
  * The modules of the project around the working directory, and a module's fields: read by the
@@ -143,6 +233,8 @@ const PROJECT_COMMANDS = new Set(["add", "remove", "rename", "learn"]);
 interface ProjectNames {
   modules: string[];
   fields(module: string): FieldSpec[];
+  /** Each yes/no feature's answer (`cache`: true), for `update --set`. */
+  features: Readonly<Record<string, unknown>>;
 }
 
 async function projectNames(): Promise<ProjectNames | undefined> {
@@ -150,9 +242,10 @@ async function projectNames(): Promise<ProjectNames | undefined> {
     // Both loaded only here: the answers file's reader and what it needs (no template, no plan).
     const { readProject } = await import("../project/mod.ts");
     const { words } = await import("../choices/names.ts");
-    const { modules } = await readProject(Deno.cwd());
+    const { modules, file } = await readProject(Deno.cwd());
     return {
       modules: Object.keys(modules),
+      features: file.answers,
       fields: (raw) => {
         // As the commands take it: `items`, or `Items`, `ITEMS` (the same words).
         const name = Object.hasOwn(modules, raw) ? raw : words(raw).join("_");
@@ -200,15 +293,32 @@ function typedArgument(command: CommandUnknownOpts, typed: readonly string[]): s
   return undefined;
 }
 
-/** The values given to `--field` (or `-f`) before the word being typed. */
-function givenFields(typed: readonly string[]): string[] {
+/** The values given to `--field` (or `-f`, or another `long`/`short` pair) before the word typed. */
+function givenFields(typed: readonly string[], long = "--field", short = "-f"): string[] {
   const given: string[] = [];
   for (let i = 1; i < typed.length - 1; i++) {
     const word = typed[i];
-    if ((word === "--field" || word === "-f") && i + 1 < typed.length - 1) given.push(typed[++i]);
-    else if (word.startsWith("--field=")) given.push(word.slice("--field=".length));
+    if ((word === long || word === short) && i + 1 < typed.length - 1) given.push(typed[++i]);
+    else if (word.startsWith(`${long}=`)) given.push(word.slice(long.length + 1));
   }
   return given;
+}
+
+/**
+ * `update --set` in a project: for each feature not switched already on the line, the one value
+ * that changes something (`cache=false` when the cache is on). A feature the answers file does
+ * not hold as a yes/no (a damaged one) gets both, as outside a project.
+ */
+function setValues(project: ProjectNames, typed: readonly string[]): Candidate[] {
+  const given = new Set(givenFields(typed, "--set", "-s").map((g) => g.split("=")[0]));
+  return FEATURE_QUESTIONS.filter((q) => !given.has(q.id)).flatMap((q) => {
+    const now = project.features[q.id];
+    const values = typeof now === "boolean" ? [!now] : [true, false];
+    return values.map((on) => ({
+      value: `${q.id}=${on}`,
+      description: `${on ? "switch on" : "switch off"}: ${q.help}`,
+    }));
+  });
 }
 
 /**
@@ -225,6 +335,9 @@ function projectValues(
   const command = program.commands.find((c) => c.name() === path);
   if (command === undefined || typing.project === undefined) return undefined;
   if (path === "learn" && flag === "--module") return moduleValues(typing.project);
+  if (path === "update" && (flag === "--set" || flag === "-s")) {
+    return setValues(typing.project, typing.words);
+  }
   if ((path !== "remove" && path !== "rename") || (flag !== "--field" && flag !== "-f")) {
     return undefined;
   }

@@ -25,18 +25,20 @@ export type LearnOptions = QuestionAnswers & {
   interactive?: boolean;
 };
 
-/** The project name lessons are rendered with. */
+/** The project name lessons are rendered with outside a project. */
 export const LESSON_PROJECT = "my-api";
 
 /**
  * The answers of the project `cwd` is in, for the questions no flag answered: inside a project,
- * `learn` teaches the variant the user has (its framework, database, features and first module).
- * None outside a project, or where its answers file cannot be read (the defaults then).
+ * `learn` teaches the variant the user has (its name, framework, database, features and first
+ * module), so an excerpt shows the project's own code (`"name": "shop"` in its answers file, its
+ * name in its config). None outside a project, or where its answers file cannot be read (the
+ * defaults then, and LESSON_PROJECT).
  */
 export async function projectAnswers(cwd: string = Deno.cwd()): Promise<ProjectAnswers> {
   try {
     const state = await readProject(cwd);
-    const { name: _name, module, ...answers } = state.file.answers;
+    const { module, ...answers } = state.file.answers;
     // The first module may have been removed since: then another of the project's, if any.
     const modules = Object.keys(state.modules);
     const example = modules.includes(module) ? module : modules[0];
@@ -58,7 +60,7 @@ export async function lessonMarkdown(
   project: ProjectAnswers = {},
 ): Promise<string> {
   const flags = pickAnswers(options);
-  const answers: ProjectAnswers = { ...project, ...flags, name: LESSON_PROJECT };
+  const answers: ProjectAnswers = { ...project, ...flags, name: project.name ?? LESSON_PROJECT };
   const feature = lesson.feature;
   if (feature && flags[feature] === undefined) answers[feature] = true;
   const plan = await buildProjectPlan(resolveProjectSpec(answers));

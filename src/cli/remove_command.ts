@@ -1,9 +1,11 @@
 /**
  * `pyscaffold remove <name>`: undoes `add`. Deletes exactly the files `add`
  * created and the user has not changed since (the module's record keeps their
- * hashes), keeps and lists the changed ones unless --force, and adds an
- * Alembic revision that drops the table. It refuses when a file that stays
- * would import a deleted one (src/plan/module_ops.ts): the app must still start.
+ * hashes), and adds an Alembic revision that drops the table. Files the user
+ * changed are never lost unasked: `remove` refuses, naming them, unless --force
+ * (deleted too) or --keep-edited (kept, with what that leaves to do); a later
+ * `remove <name> --force` deletes what --keep-edited kept. It refuses when a file
+ * that stays would import a deleted one (src/plan/module_ops.ts): the app must still start.
  * With --field, the module stays and loses those fields (`runRemoveFields`).
  */
 import { DeclinedError, UserError } from "../errors.ts";
@@ -12,9 +14,11 @@ import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
 import {
+  type LeftoverPlan,
   markedFiles,
   type ModulePlan,
   planDropFields,
+  planLeftovers,
   planRemove,
   type RemovePlan,
 } from "../plan/mod.ts";
@@ -27,7 +31,6 @@ import {
   printMigrationSteps,
   refuseForceAndMarkers,
   refuseOtherVersion,
-  reportMarkers,
 } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -40,7 +43,10 @@ export interface RemoveOptions {
   /** Print the Plan as JSON and write nothing. */
   json?: boolean;
   yes?: boolean;
+  /** Delete the module's files you edited too (with --field: replace the files it conflicts with). */
   force?: boolean;
+  /** Keep the module's files you edited (else `remove` refuses, naming them). */
+  keepEdited?: boolean;
   /** With --field: write the files whose changes overlap your edits, with conflict markers. */
   acceptConflicts?: boolean;
   cwd?: string;
@@ -54,6 +60,12 @@ export async function removeAction(
   options: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   const parsed = options as RemoveOptions;
+  if (parsed.field?.length && parsed.keepEdited) {
+    throw new UserError(
+      "--keep-edited is for removing a whole module; --field merges the change into your files.",
+      { hint: `pyscaffold remove ${name} --keep-edited, or --field without it.` },
+    );
+  }
   if (parsed.field?.length) {
     // Exit code 1 while files it wrote hold conflict markers (--accept-conflicts), as update's.
     const error = markersLeft(
@@ -77,15 +89,26 @@ async function runRemoveLocked(
   options: RemoveOptions,
 ): Promise<RemovePlan | undefined> {
   const { c, out } = outputOf(options.prompter);
+  if (options.force && options.keepEdited) {
+    throw new UserError(
+      "--force and --keep-edited say opposite things about the module's files you edited: " +
+        "--force deletes them with the rest, --keep-edited keeps them. Nothing was written.",
+      { hint: "Pass one of the two." },
+    );
+  }
   const state = await readProject(options.cwd ?? Deno.cwd());
-  const removal = await planRemove(state, rawName, options.force ?? false);
+  // A module an earlier remove dropped while keeping your edited files: what is left of it.
+  const leftovers = await planLeftovers(state, rawName);
+  if (leftovers) return await removeLeftovers(leftovers, state.root, options);
+  const edited = options.force ? "delete" : options.keepEdited ? "keep" : "refuse";
+  const removal = await planRemove(state, rawName, edited);
   const { plan } = removal;
   const name = removal.module.name;
   if (options.json) {
     console.log(JSON.stringify(planJson(plan), null, 2));
     return removal;
   }
-  // Changed files are conflicts: kept, unless --force put them among the deletions.
+  // Changed files are conflicts: kept with --keep-edited, deleted with --force.
   const kept = options.force ? [] : plan.conflicts.map((f) => f.path);
 
   const report: string[] = [];
@@ -119,16 +142,74 @@ async function runRemoveLocked(
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed module ${c.bold(name)}.`);
   if (kept.length > 0) {
+    const model = kept.find((path) => path === `src/models/${name}_model.py`);
     out(
       c.yellow(
-        `${kept.length} changed file(s) were kept; they still refer to the dropped table. ` +
-          "The module is no longer recorded, so delete or adapt them by hand " +
-          "(remove --force would have deleted them with the rest).",
+        `${kept.length} file(s) you edited were kept (--keep-edited): they still use the dropped ` +
+          "table, and the module is no longer recorded, so delete or adapt them by hand" +
+          (model
+            ? `; ${model} first: while it is there, the tests create the table and Alembic's ` +
+              "autogenerate adds it back"
+            : "") +
+          `. \`pyscaffold remove ${name} --force\` deletes them later (your edits in them are ` +
+          "lost).",
       ),
     );
   }
   printMigrationSteps(out, c);
   return removal;
+}
+
+/**
+ * `remove <module>` of a module an earlier remove dropped while keeping the files you had edited
+ * (--keep-edited, or 0.19.0 and earlier): lists them, and deletes them only with --force (your
+ * edits in them are lost), confirmed as any removal is. Its table is dropped already.
+ */
+async function removeLeftovers(
+  leftovers: LeftoverPlan,
+  root: string,
+  options: RemoveOptions,
+): Promise<undefined> {
+  const { c, out } = outputOf(options.prompter);
+  const { name, plan, files, revision } = leftovers;
+  if (options.json) {
+    console.log(JSON.stringify(planJson(plan), null, 2));
+    return undefined;
+  }
+  const list = files.map((path) => `  ${c.red("delete")}  ${path}`).join("\n");
+  out(
+    `Module ${c.bold(name)} was removed (${revision} drops its table), but ${files.length} ` +
+      `file(s) of it that you had edited remain:\n${list}`,
+  );
+  if (!options.force) {
+    if (options.dryRun) {
+      out(c.dim("\n--dry-run: nothing was written (with --force, these files are deleted)."));
+      return undefined;
+    }
+    throw new UserError(
+      `Module "${name}" is no longer recorded; only ${files.length} file(s) of it you had edited ` +
+        "remain. Nothing was written.",
+      {
+        hint: `Copy what you want to keep, then delete them: pyscaffold remove ${name} --force ` +
+          "(your edits in them are lost), or delete them by hand.",
+        exitCode: 1,
+      },
+    );
+  }
+  if (options.dryRun) {
+    out(c.dim("\n--dry-run: nothing was written."));
+    return undefined;
+  }
+  await confirmed(options, {
+    question: `Delete what is left of ${name}, your edits in it too?`,
+    before: "deleting files you edited",
+    nothing: "Nothing was removed.",
+    command: `pyscaffold remove ${name} --force --yes`,
+  });
+  await writePlan(plan, root);
+  out(`\n${c.green("✔")} Removed what was left of module ${c.bold(name)}.`);
+  printMigrationSteps(out, c, { migrate: false });
+  return undefined;
 }
 
 /**
@@ -180,8 +261,7 @@ async function runRemoveFieldsLocked(
   });
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Removed from module ${c.bold(name)}: ${fields}.`);
-  printMigrationSteps(out, c);
-  reportMarkers(markedFiles(plan), out, c);
+  printMigrationSteps(out, c, { marked: markedFiles(plan) });
   return removal;
 }
 

@@ -11,7 +11,15 @@ import { UserError } from "../errors.ts";
 import { renderTree } from "../output/tree.ts";
 import { planJson } from "../output/plan_json.ts";
 import { readProject } from "../project/mod.ts";
-import { knownModule, markedFiles, type ModulePlan, planRenameFields } from "../plan/mod.ts";
+import {
+  knownModule,
+  markedFiles,
+  type ModulePlan,
+  type OldNameUse,
+  oldNameUses,
+  planRenameFields,
+} from "../plan/mod.ts";
+import type { Colors } from "../output/colors.ts";
 import { fieldText } from "../choices/module_spec.ts";
 import type { ProjectState } from "../project/mod.ts";
 import {
@@ -23,7 +31,6 @@ import {
   printMigrationSteps,
   refuseForceAndMarkers,
   refuseOtherVersion,
-  reportMarkers,
 } from "./_module_change.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
@@ -88,7 +95,9 @@ async function runRenameLocked(
   const name = change.module.name;
   const pairs = change.renamed!.map(([from, to]) => `${from.name} → ${to.name}`).join(", ");
   if (options.json) {
-    console.log(JSON.stringify(planJson(plan), null, 2));
+    // The plan, and the lines of yours that would still name the old fields.
+    const uses = await oldNameUses(state.root, change);
+    console.log(JSON.stringify({ ...planJson(plan), oldNameUses: uses }, null, 2));
     return change;
   }
   out(renderTree(plan, c));
@@ -98,9 +107,12 @@ async function runRenameLocked(
     byHand: "rename the fields",
   };
   const io = commandIo(options.prompter);
+  if (options.dryRun) reportOldNames(await oldNameUses(state.root, change), out, c, "would ");
   if (!await fieldChangeGoesOn(plan, options, words, io)) return change;
   // In a terminal: the files of yours it merges with, and a question, before writing them.
   await confirmMerges(change, options, io, { question: "Write these changes?" });
+  // Searched before the write, as the files will be: the plan's content, the disk's otherwise.
+  const uses = await oldNameUses(state.root, change);
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Renamed in module ${c.bold(name)}: ${pairs}.`);
   out(
@@ -110,9 +122,45 @@ async function runRenameLocked(
         'README.md, "Add a module", says how to rename in steps without a break.',
     ),
   );
-  printMigrationSteps(out, c);
-  reportMarkers(markedFiles(plan), out, c);
+  reportOldNames(uses, out, c);
+  printMigrationSteps(out, c, { marked: markedFiles(plan) });
   return change;
+}
+
+/** At most this many lines of yours are listed; the rest are counted. */
+const MAX_LISTED = 25;
+
+/**
+ * The lines of your code that still use an old name (`oldNameUses`), `path:line` and the line;
+ * nothing when there are none. `would` for a dry run.
+ */
+function reportOldNames(
+  uses: readonly OldNameUse[],
+  out: (text: string) => void,
+  c: Colors,
+  would = "",
+): void {
+  if (uses.length === 0) return;
+  const names = [...new Set(uses.map((u) => u.name))];
+  const width = Math.max(...uses.slice(0, MAX_LISTED).map((u) => `${u.path}:${u.line}`.length));
+  const lines = uses.slice(0, MAX_LISTED).map((u) =>
+    `  ${`${u.path}:${u.line}`.padEnd(width)}  ${
+      c.dim(u.text.length > 80 ? `${u.text.slice(0, 79)}…` : u.text)
+    }`
+  );
+  const more = uses.length > MAX_LISTED
+    ? [
+      `  … and ${uses.length - MAX_LISTED} more: ` +
+      `grep -rnwE '${names.join("|")}' src tests --include='*.py'`,
+    ]
+    : [];
+  out(c.yellow(
+    `\n${uses.length} line(s) of your code ${would}still use the old name ${
+      names.join(", ")
+    }: the rename changes pyscaffold's lines, not these. Rename them by hand (lint, mypy and ` +
+      "the tests may not see them before they run):",
+  ));
+  out([...lines, ...more].join("\n"));
 }
 
 /**

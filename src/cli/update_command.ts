@@ -150,18 +150,29 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   await writePlan(plan, state.root);
   out(`\n${c.green("✔")} Updated.`);
   const install = plan.files.some((f) => f.path === "pyproject.toml");
-  if (update.migrations.length > 0 || install) {
-    printMigrationSteps(out, c, { migrate: update.migrations.length > 0, install });
+  const steps = update.migrations.length > 0 || install;
+  // The files left to resolve come before the steps, which start with resolving them.
+  const result = finish(update, true, out, c, !steps);
+  if (steps) {
+    printMigrationSteps(out, c, {
+      migrate: update.migrations.length > 0,
+      install,
+      marked: result.conflicts,
+    });
   }
-  return finish(update, true, out, c);
+  return result;
 }
 
-/** Reports what remains to resolve (the command exits with 1 while the list is not empty). */
+/**
+ * Reports what remains to resolve (the command exits with 1 while the list is not empty); the
+ * files with markers only with `markers` (the next steps list them otherwise).
+ */
 function finish(
   update: UpdatePlan,
   written: boolean,
   out: (text: string) => void,
   c: Colors,
+  markers = true,
 ): UpdateResult {
   const remaining = [
     ...new Set([...(written ? markedFiles(update.plan) : []), ...update.unresolved]),
@@ -173,7 +184,8 @@ function finish(
         kept.map((p) => `  ${p}`).join("\n"),
     ));
   }
-  reportMarkers(remaining, out, c);
+  // Else printed by the next steps (printMigrationSteps), before them.
+  if (markers) reportMarkers(remaining, out, c);
   return { update, written, conflicts: remaining };
 }
 

@@ -10,11 +10,14 @@ export { moduleContext, projectContext, projectFlags } from "./template_context.
 export { plannedAnswersFile } from "./answers_plan.ts";
 export {
   builtinRefs,
+  type EditedFiles,
   findModule,
   knownModule,
+  type LeftoverPlan,
   type ModulePlan,
   planAdd,
   planDropFields,
+  planLeftovers,
   planRemove,
   planRenameFields,
   recordedName,
@@ -22,6 +25,7 @@ export {
   resolveRefs,
 } from "./module_ops.ts";
 export { fileHashes, sha256 } from "./content_hash.ts";
+export { type OldNameUse, oldNameUses } from "./old_names.ts";
 export { markedFiles } from "./_merged_file.ts";
 export type {
   Conflict,

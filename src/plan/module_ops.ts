@@ -25,6 +25,7 @@ import { asLf, fileHashes, sha256, usesCrlf } from "./content_hash.ts";
 import { changedStore } from "./store_plan.ts";
 import { hasConflictMarkers, threeWay } from "./three_way.ts";
 import { mergedFile } from "./_merged_file.ts";
+import { MODULE_FILES } from "./module_files.ts";
 import { brokenImports } from "./_python_imports.ts";
 import {
   type AccessPolicy,
@@ -36,7 +37,7 @@ import {
   OWNER_FIELD,
 } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
-import { moduleNames, parseModuleName } from "../choices/module_names.ts";
+import { moduleNameProblem, moduleNames, parseModuleName } from "../choices/module_names.ts";
 import { exampleDefault, parseFields } from "../choices/fields.ts";
 import { printable, words } from "../choices/names.ts";
 import {
@@ -58,6 +59,11 @@ export interface ModulePlan {
   renamed?: (readonly [FieldSpec, FieldSpec])[];
   /** The Alembic revision the plan creates (also in `plan.files`). */
   migration: PlannedFile;
+  /**
+   * The module's files as this version renders them now, before any merge with yours (`add`,
+   * `remove --field`, `rename`): pyscaffold's own lines, as `oldNameUses` tells them from yours.
+   */
+  generated?: ReadonlyMap<string, string>;
   /**
    * The files whose edits of yours the plan merges with (`action: "merge"`, conflict markers
    * included), with what is on disk (as LF text): the diffs shown before asking. Empty for a
@@ -346,6 +352,7 @@ async function recorded(
     ...(renamed ? { renamed } : {}),
     merges: merges ?? [],
     migration,
+    generated: new Map(moduleFiles.map((f) => [f.path, f.content])),
     plan: changePlan(state, module, { files, deletes: [], conflicts, prune: [] }),
   };
 }
@@ -695,26 +702,25 @@ function referencePath(
 const SHARED_DIRS = new Set(["src", "src/models", "tests", "migrations", "migrations/versions"]);
 
 /**
+ * What `remove` does with the module's files you edited since `add`: refuse, naming them (the
+ * default: nothing is written), keep them (`--keep-edited`), or delete them too (`--force`).
+ */
+export type EditedFiles = "refuse" | "keep" | "delete";
+
+/**
  * Plans `pyscaffold remove`: deletes the module's files that are unchanged
  * since `add` (its record keeps their hashes), and adds the revision
- * that drops its table. Changed files are conflicts: kept, or with `force`
- * deleted too.
+ * that drops its table. Changed files are conflicts: refused (`edited`
+ * "refuse", naming them), kept ("keep"), or deleted too ("delete").
  */
 export async function planRemove(
   state: ProjectState,
   rawName: string,
-  force: boolean,
+  edited: EditedFiles,
 ): Promise<RemovePlan> {
+  const force = edited === "delete";
   const name = knownModule(state, rawName);
-  const users = Object.entries(state.modules)
-    .filter(([other, r]) => other !== name && r.fields.some((f) => f.ref === name))
-    .map(([other]) => other);
-  if (users.length > 0) {
-    throw new UserError(
-      `Module "${name}" is referenced by ${users.join(", ")}; its table cannot be dropped.`,
-      { hint: `Remove ${users.join(", ")} first.` },
-    );
-  }
+  refuseReferenced(state, name);
   const record = state.modules[name];
   const module = recordedModule(name, state.modules, state.project);
   const deletes: PlannedDeletion[] = [];
@@ -736,6 +742,7 @@ export async function planRemove(
       if (force) deletes.push(deletion(path));
     }
   }
+  if (edited === "refuse" && conflicts.length > 0) refuseEdited(name, conflicts);
   // A package that keeps a changed file keeps its __init__.py too.
   const keptFolders = new Set(
     force ? [] : conflicts.map((c) => c.path.split("/").slice(0, -1).join("/")),
@@ -769,6 +776,137 @@ export async function planRemove(
     keptPackages: keptInits.map((d) => d.path),
     plan: changePlan(state, module, { files, deletes, conflicts, prune }),
   };
+}
+
+/**
+ * Refuses to remove a module other modules reference (their foreign keys would point at a dropped
+ * table), naming the referencing fields and both ways out: drop the references (`remove <other>
+ * --field <ref>`, the lighter one, where the module keeps another field) or the modules.
+ */
+function refuseReferenced(state: ProjectState, name: string): void {
+  const users = Object.entries(state.modules).sort(([a], [b]) => a < b ? -1 : 1).flatMap((
+    [other, record],
+  ) => {
+    if (other === name) return [];
+    const refs = record.fields.filter((f) => f.type === "ref" && f.ref === name);
+    return refs.length ? [{ other, refs, whole: refs.length === record.fields.length }] : [];
+  });
+  if (users.length === 0) return;
+  const named = users.map(({ other, refs }) =>
+    `${other} (${refs.map((f) => fieldColumn(f)).join(", ")})`
+  );
+  const fieldWay = users.filter((u) => !u.whole).map(({ other, refs }) =>
+    `pyscaffold remove ${other} ${refs.map((f) => `--field ${f.name}`).join(" ")}`
+  );
+  const moduleWay = users.map(({ other }) => `pyscaffold remove ${other}`);
+  const fieldsOnly = users.every((u) => !u.whole);
+  throw new UserError(
+    `Module "${name}" is referenced by ${named.join(", ")}; its table cannot be dropped.`,
+    {
+      hint: fieldsOnly
+        ? `Drop the reference${fieldWay.length > 1 || users[0].refs.length > 1 ? "s" : ""} ` +
+          `first, which keeps the rest of ${users.map((u) => u.other).join(" and ")}: ` +
+          `${fieldWay.join("; ")}. Or remove ${
+            users.length > 1 ? "those modules" : "that module"
+          } whole first: ${moduleWay.join("; ")}.`
+        : `Remove ${users.map((u) => u.other).join(", ")} first (${moduleWay.join("; ")})` +
+          (fieldWay.length
+            ? `, or drop the references where a module keeps other fields: ${fieldWay.join("; ")}.`
+            : "."),
+    },
+  );
+}
+
+/**
+ * Refuses a `remove` that would keep files of the module you edited: they would still use the
+ * dropped table (a kept model even brings it back: the tests create it, Alembic's autogenerate
+ * adds it again), the module would no longer be recorded, and nothing would finish the job.
+ * Nothing is deleted with edits in it unless the user says so (--force), nor kept (--keep-edited).
+ */
+function refuseEdited(name: string, conflicts: readonly Conflict[]): never {
+  const model = conflicts.find((c) => c.path === modulePath("src/models/{module}_model.py", name));
+  throw new UserError(
+    `${conflicts.length} file(s) of ${name} hold edits of yours since add; removing the module ` +
+      "would keep them, still using the table it drops" +
+      (model ? ` (${model.path} would even bring the table back)` : "") +
+      `. Nothing was written:\n${conflicts.map((c) => `  ${c.path}`).join("\n")}`,
+    {
+      hint: "Copy what you want to keep, then pass --force to delete them with the rest (your " +
+        "edits in them are lost), or --keep-edited to keep them and delete or adapt them by hand.",
+      exitCode: 1,
+    },
+  );
+}
+
+/** A module file's path (`src/{module}/...`) for the module `name`. */
+function modulePath(path: string, name: string): string {
+  return path.replaceAll("{module}", name);
+}
+
+/** What is left of a module a `remove` dropped while keeping files you had edited. */
+export interface LeftoverPlan {
+  /** The module's name (its files' prefix). */
+  name: string;
+  /** The revision that dropped its table. */
+  revision: string;
+  /** Its files still on disk, which the plan deletes. */
+  files: string[];
+  plan: Plan;
+}
+
+/**
+ * A module `remove --keep-edited` (or pyscaffold 0.19.0 and earlier, which kept them unasked)
+ * removed while keeping the files you had edited: its record is gone, a revision dropped its
+ * table, and files remain where the module's files go (src/models/<name>_model.py,
+ * src/<name>/, tests/test_<name>.py). The plan deletes them, refusing (as `remove` does) when a
+ * file that stays imports one. Undefined when `rawName` is a recorded module, when no revision
+ * dropped its table, or when nothing of it remains: `remove` then says what it always said.
+ */
+export async function planLeftovers(
+  state: ProjectState,
+  rawName: string,
+): Promise<LeftoverPlan | undefined> {
+  if (findModule(state.modules, rawName) !== undefined) return undefined;
+  const typed = words(rawName).join("_");
+  if (typed === "") return undefined;
+  const { singular, plural } = moduleNames(typed);
+  const revisions = readRevisions(state.root);
+  for (const name of new Set([typed, singular, plural])) {
+    // Only a name a module could have had: never a file of the project itself (`users`).
+    if (moduleNameProblem(name, state.project.database) !== undefined) continue;
+    const drop = `_drop_${moduleNames(name).table}.py`;
+    // The last: a module added again after a remove, and removed again.
+    const revision = revisions.findLast((r) => r.path.endsWith(drop));
+    if (revision === undefined) continue;
+    const owned = new Set(Object.values(state.modules).flatMap((r) => Object.keys(r.files)));
+    const files: string[] = [];
+    for (const rule of MODULE_FILES) {
+      if (rule.when && !rule.when(state.project)) continue;
+      const path = modulePath(rule.path, name);
+      if (owned.has(path)) continue;
+      if (await readIfExists(join(state.root, ...path.split("/"))) !== undefined) files.push(path);
+    }
+    if (files.length === 0) continue;
+    files.sort();
+    refuseBrokenImports(state.root, name, files, [], true);
+    const deletes = files.map((path): PlannedDeletion => ({
+      action: "delete",
+      path,
+      origin: "module",
+      why: `a file of the module ${name}, kept by its remove because you had edited it`,
+      template: "",
+    }));
+    const prune = [...new Set(files.map((f) => f.split("/").slice(0, -1).join("/")))]
+      .filter((d) => d !== "" && !SHARED_DIRS.has(d));
+    const module: ModuleSpec = { name, fields: [], access: "public" };
+    return {
+      name,
+      revision: revision.path,
+      files,
+      plan: changePlan(state, module, { files: [], deletes, conflicts: [], prune }),
+    };
+  }
+  return undefined;
 }
 
 /** The recorded module `rawName` names (`findModule`); an error naming the modules otherwise. */
