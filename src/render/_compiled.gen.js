@@ -4345,7 +4345,7 @@ __eta.res+=', g, request';
 }
 __eta.res+='\nfrom quart_cors import cors\n';
 if (it.cache || it.celery) {
-__eta.res+='from redis.asyncio import BlockingConnectionPool, Redis\nfrom redis.asyncio.retry import Retry\nfrom redis.backoff import NoBackoff\n';
+__eta.res+='from redis.asyncio import Redis\nfrom redis.asyncio.retry import Retry\nfrom redis.backoff import NoBackoff\n';
 }
 if (it.cache) {
 __eta.res+='from redis.exceptions import NoScriptError, RedisError\n';
@@ -4382,7 +4382,7 @@ if (it.celery) {
 __eta.res+='    celery_init_app(app)\n';
 }
 if (it.cache || it.celery) {
-__eta.res+='\n\ndef reconnecting() -> Retry:\n    """One retry on a fresh connection when Redis dropped the old one (restart, CLIENT KILL,\n    idle timeout): redis-py\'s sync client retries by default, its asyncio client does not."""\n    return Retry(NoBackoff(), 1)\n\n\n# Connections of one client in one process, at most: a burst of requests would otherwise open\n# one each (a process serves many at once). 10 replicas of 2 processes, with the app\'s and the\n# cache\'s clients, stay at 2,000 at most, under Redis\'s default maxclients (10,000). A request\n# that finds them all busy waits up to REDIS_POOL_WAIT_SECONDS for one, then fails as a Redis\n# that is down would.\nREDIS_MAX_CONNECTIONS = 50\nREDIS_POOL_WAIT_SECONDS = 2\n\n\ndef _connect(url: str) -> Redis:\n    # Short timeouts: a Redis that does not answer must not hold a request for long.\n    pool = BlockingConnectionPool.from_url(\n        url,\n        max_connections=REDIS_MAX_CONNECTIONS,\n        timeout=REDIS_POOL_WAIT_SECONDS,\n        socket_connect_timeout=2,\n        socket_timeout=2,\n        retry=reconnecting(),\n    )\n    return Redis.from_pool(pool)\n\n\ndef redis_client() -> Redis:\n    client: Redis | None = current_app.extensions.get("redis")\n    if client is None:\n        raise RuntimeError("Redis is opened when the app starts serving")\n    return client\n';
+__eta.res+='\n\ndef reconnecting() -> Retry:\n    """One retry on a fresh connection when Redis dropped the old one (restart, CLIENT KILL,\n    idle timeout): redis-py\'s sync client retries by default, its asyncio client does not."""\n    return Retry(NoBackoff(), 1)\n\n\n# Connections of one client in one process, at most: a burst of requests would otherwise open\n# one each (a process serves many at once). 10 replicas of 2 processes, with the app\'s and the\n# cache\'s clients, stay at 2,000 at most, under Redis\'s default maxclients (10,000). A command\n# that finds them all busy fails at once, as with Redis down (the cache reads the database). Not\n# redis-py\'s BlockingConnectionPool, which would wait for one: its lock and timer on every\n# command cost a cached read 6% of its throughput.\nREDIS_MAX_CONNECTIONS = 50\n\n\ndef _connect(url: str) -> Redis:\n    # Short timeouts: a Redis that does not answer must not hold a request for long.\n    return Redis.from_url(\n        url,\n        max_connections=REDIS_MAX_CONNECTIONS,\n        socket_connect_timeout=2,\n        socket_timeout=2,\n        retry=reconnecting(),\n    )\n\n\ndef redis_client() -> Redis:\n    client: Redis | None = current_app.extensions.get("redis")\n    if client is None:\n        raise RuntimeError("Redis is opened when the app starts serving")\n    return client\n';
 }
 if (it.cache) {
 __eta.res+='\n\n';
@@ -8420,6 +8420,8 @@ __eta.res+=' import Redis\n';
 }
 if (redis && it.flask) {
 __eta.res+='from redis.exceptions import RedisError\n';
+} else if (redis) {
+__eta.res+='from redis.exceptions import ConnectionError as RedisConnectionError\n';
 }
 __eta.res+='from sqlalchemy import text\n\nfrom src.config import Config\nfrom src.database import get_database, get_session\n';
 if (redis && it.flask) {
@@ -8550,7 +8552,7 @@ __eta.res+='killer.';
 __eta.res+=it.quart ? "aclose" : "close";
 __eta.res+='()\n';
 if (it.quart) {
-__eta.res+='\n\nasync def test_a_process_opens_at_most_its_bound_of_redis_connections(app: Quart) -> None:\n    """A burst of commands shares REDIS_MAX_CONNECTIONS connections; the others wait for one."""\n    client: Redis = app.extensions["redis"]\n    burst = REDIS_MAX_CONNECTIONS + 10\n    # Each BLPOP of a list that never fills holds its connection for a second: the burst needs\n    # more connections than there may be.\n    waits = [client.blpop([f"never-filled:{n}"], timeout=1) for n in range(burst)]\n    running = asyncio.gather(*waits)\n    await asyncio.sleep(0.5)\n    observer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        blocked = [c for c in await observer.client_list() if c.get("cmd") == "blpop"]\n    finally:\n        await observer.aclose()\n    assert await running == [None] * burst  # every one ran, in turn\n    assert len(blocked) == REDIS_MAX_CONNECTIONS\n';
+__eta.res+='\n\nasync def test_a_process_opens_at_most_its_bound_of_redis_connections(app: Quart) -> None:\n    """A burst of commands shares REDIS_MAX_CONNECTIONS connections; those beyond fail at once, as\n    they would with Redis down (the caller\'s fallback), rather than opening more."""\n    client: Redis = app.extensions["redis"]\n    burst = REDIS_MAX_CONNECTIONS + 10\n    # Each BLPOP of a list that never fills holds its connection for a second: the burst needs\n    # more connections than there may be.\n    waits = [client.blpop([f"never-filled:{n}"], timeout=1) for n in range(burst)]\n    running = asyncio.gather(*waits, return_exceptions=True)\n    await asyncio.sleep(0.5)\n    observer = Redis.from_url(TEST_REDIS_URL)\n    try:\n        blocked = [c for c in await observer.client_list() if c.get("cmd") == "blpop"]\n    finally:\n        await observer.aclose()\n    outcomes = await running\n    assert len(blocked) == REDIS_MAX_CONNECTIONS\n    assert outcomes.count(None) == REDIS_MAX_CONNECTIONS  # waited their second, found nothing\n    refused = [o for o in outcomes if isinstance(o, RedisConnectionError)]\n    assert len(refused) == 10, outcomes\n';
 }
 if (it.flask) {
 __eta.res+='\n\ndef test_each_thread_has_a_redis_connection_of_its_own(\n    app: Flask, monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """src/extensions.py\'s RedisPerThread: a thread keeps its client and connection from one\n    command to the next; another thread, or a forked process, gets its own."""\n    clients: RedisPerThread = app.extensions["redis"]\n    mine = clients.client()\n    assert clients.client() is mine\n    assert mine.client_id() == mine.client_id()\n    theirs: list[Redis] = []\n    thread = threading.Thread(target=lambda: theirs.append(clients.client()))\n    thread.start()\n    thread.join()\n    assert theirs[0] is not mine\n    assert theirs[0].client_id() != mine.client_id()\n    monkeypatch.setattr("src.extensions.os.getpid", lambda: -1)\n    assert clients.client() is not mine\n';
