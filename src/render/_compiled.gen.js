@@ -3230,7 +3230,7 @@ if (it.celery) {
 __eta.res+='- **Celery workers scale on their own.** Their replicas follow the queue, not HTTP traffic:\n  raise `replicas` in `worker-deployment.yaml`, or scale on queue length (e.g. KEDA\'s Redis\n  list scaler). A pod stopped by Kubernetes gets a warm shutdown: running tasks finish within\n  `terminationGracePeriodSeconds`.\n';
 }
 if (it.quart && (it.cache || it.celery)) {
-__eta.res+='- **Redis connections.** Each server process opens at most 50 per client (`REDIS_MAX_CONNECTIONS`\n  in `src/extensions.py`; the cache has a client of its own): 2,000 at most with 10 replicas and\n  `WEB_CONCURRENCY=2`, under Redis\'s default `maxclients` of 10,000. A request that finds them all\n  busy waits up to 2 s for one.\n';
+__eta.res+='- **Redis connections.** Each server process opens at most 50 per client (`REDIS_MAX_CONNECTIONS`\n  in `src/extensions.py`; the cache has a client of its own): 2,000 at most with 10 replicas and\n  `WEB_CONCURRENCY=2`, under Redis\'s default `maxclients` of 10,000. A command that finds them all\n  busy fails at once, as with Redis down: the cache reads the database.\n';
 }
 __eta.res+='- **Database connections.** Each server process keeps its own pool: SQLAlchemy\'s default is 5\n  connections plus 10 on bursts. At most replicas × `WEB_CONCURRENCY` × 15 connections are\n  opened';
 __eta.res+=it.celery ? ", plus 15 per worker process" : "";
