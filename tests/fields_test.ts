@@ -109,7 +109,7 @@ Deno.test("fields: a name too long is refused by the project's database's own li
   const pg = userError(() => parseField(long, "postgresql"));
   assert(!/Oracle/.test(pg.message), pg.message);
   assert(/longer than 30 characters/.test(pg.message), pg.message);
-  assert(/PostgreSQL itself would take 63/.test(pg.message), pg.message);
+  assert(/PostgreSQL allows 63/.test(pg.message), pg.message);
   assert(/ruff's 100 columns/.test(pg.message), pg.message);
   assertEquals(pg.hint, 'Use a shorter name, such as "requested_quantity_in_units".');
   const oracle = userError(() => parseField(long, "oracle"));

@@ -37,8 +37,8 @@ export interface NameLimit {
 
 /** What pyscaffold's own limit is, where the database would take more (`limit`). */
 const laidOut = (what: string, db: { label: string }, limit: number) =>
-  `: pyscaffold's limit for a ${what} on every database, within which the generated code's ` +
-  `lines fit ruff's 100 columns (${db.label} itself would take ${limit})`;
+  `: pyscaffold's for a ${what}, so that the generated lines fit ruff's 100 columns ` +
+  `(${db.label} allows ${limit})`;
 
 /**
  * The longest column on `database`: its own identifier limit (Oracle's 30), or the generated

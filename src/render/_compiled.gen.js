@@ -6135,13 +6135,9 @@ __eta.res+='        with get_database().engine.connect() as connection:\n       
 }
 __eta.res+='    except Exception:  # one line a probe: no traceback every few seconds of an outage\n        log_failure(logger, "database check failed")\n        return "down", "unknown"\n    schema = compare(applied)\n    if schema == "behind":\n        logger.warning(\n            "the database\'s schema is behind this code: run the migrations (make migrate)",\n            extra={"applied": sorted(applied)},\n        )\n    return "ok", schema\n\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def schema_behind() -> bool:\n    """Whether the schema is behind this code, for a statement that met a missing table or\n    column (src/error_handlers.py); False when the database cannot say."""\n    try:\n';
-if (it.quart) {
-__eta.res+='        async with get_database().engine.connect() as connection:\n            return compare(await applied_revisions(connection)) == "behind"\n';
-} else {
-__eta.res+='        with get_database().engine.connect() as connection:\n            return compare(applied_revisions(connection)) == "behind"\n';
-}
-__eta.res+='    except Exception:\n        log_failure(logger, "schema check failed")\n        return False\n';
+__eta.res+='def schema_behind() -> bool:\n    """Whether the schema is behind this code, for a statement that met a missing table or\n    column (src/error_handlers.py): readiness\'s own check; False when the database cannot say."""\n    _, schema = ';
+__eta.res+=it.fw.await;
+__eta.res+='check_database()\n    return schema == "behind"\n';
 if (redis) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
