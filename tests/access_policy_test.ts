@@ -267,3 +267,18 @@ Deno.test("access: add in a terminal asks the policy only with auth", async () =
   assertEquals(open!.module.access, "public");
   assertEquals(noAuth.remaining, 0);
 });
+
+Deno.test("access: add --access on a module that exists names update --set, where a policy changes", async () => {
+  const dir = await project(true);
+  await assertRejects(
+    () => runAdd("items", { ...quiet, cwd: dir, field: ["due:date:optional"], access: "admin" }),
+    (e) => {
+      assert(e instanceof UserError);
+      assertMatch(
+        e.message,
+        /^Module "items" exists: add gives it fields, and --access only a new/,
+      );
+      assertMatch(e.hint ?? "", /pyscaffold update --set items\.access=admin$/);
+    },
+  );
+});

@@ -170,7 +170,11 @@ Deno.test("add: a module that exists gains fields (optional, or required with a 
   await Deno.writeTextFile(service, (await Deno.readTextFile(service)) + "\n# team note\n");
   await assertRejects(
     () => runAdd("items", { ...quiet, cwd: dir, field: ["due:date:optional"], access: "public" }),
-    (error) => assertMatch(String(error), /--access is chosen when a module is added, and kept/),
+    (error) => {
+      assertMatch(String(error), /--access only a new module/);
+      // "public" is no policy of a project with auth: no command that would fail is offered.
+      assertEquals((error as UserError).hint, "Leave --access out to add fields to items.");
+    },
   );
   const head = readRevisions(dir).at(-1)!;
   const fields = [

@@ -256,12 +256,25 @@ Deno.test("completions: update --set offers, in a project, only the values that 
     const every = FEATURE_QUESTIONS.flatMap((q) => [`${q.id}=false`, `${q.id}=true`]).sort();
     // Outside a project: every value.
     assertEquals(await bashComplete("pyscaffold update --set ", dir), every);
-    await writeMinimalProject(dir); // auth and cache on, celery off
+    await writeMinimalProject(dir); // auth and cache on, celery off; items under owner
+    // A module's other access policies follow the features.
+    const policies = [
+      "items.access=admin",
+      "items.access=authenticated",
+      "items.access=public-read",
+    ];
     assertEquals(await bashComplete("pyscaffold update --set ", dir), [
       "auth=false",
       "cache=false",
       "celery=true",
+      ...policies,
     ]);
+    assertEquals(await bashComplete("pyscaffold update --set items.", dir), policies);
+    assertEquals(
+      await bashComplete("pyscaffold update --set items.access=admin --set i", dir),
+      [],
+      "a module's policy given on the line is not offered again",
+    );
     assertEquals(await bashComplete("pyscaffold update -s c", join(dir, "src")), [
       "cache=false",
       "celery=true",
@@ -270,6 +283,7 @@ Deno.test("completions: update --set offers, in a project, only the values that 
     assertEquals(await bashComplete("pyscaffold update --set cache=false --set ", dir), [
       "auth=false",
       "celery=true",
+      ...policies,
     ]);
     assertEquals(await bashComplete("pyscaffold update --set=ce", dir), ["--set=celery=true"]);
   } finally {

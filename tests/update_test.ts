@@ -11,6 +11,7 @@ import { UserError } from "../src/errors.ts";
 import { hasConflictMarkers, mergeText, threeWay } from "../src/plan/three_way.ts";
 import {
   generatedFiles,
+  parseAccessSettings,
   parseSettings,
   planUpdate,
   recordedSpec,
@@ -594,7 +595,10 @@ Deno.test("update: owner-policy modules (new --auth) cannot switch auth off; fra
   await assertRejects(() => update(dir, { set: ["auth=false"], dropTables: true }).run(), (e) => {
     assert(e instanceof UserError);
     assertMatch(e.message, /^Module items uses the owner policy: its rows belong to users/);
-    assertMatch(e.hint ?? "", /^Keep auth on, or remove it first \(pyscaffold remove items; its/);
+    assertMatch(
+      e.hint ?? "",
+      /^Keep auth on, or give it another policy first \(pyscaffold update --set items\.access=/,
+    );
   });
   const r = await cli(["update", "--set", "framework=quart"], dir);
   assertEquals(r.code, 2, "a usage error");
@@ -813,4 +817,104 @@ Deno.test("update: a project with auth made before 0.15.0 gets the revision that
     (await paths(without, { set: ["auth=true"] })).map((p) => p.replace(/^.*_[0-9a-f]{8}_/, "")),
     ["create_users.py"],
   );
+});
+
+// ---------------------------------------------------------------- a module's access policy
+
+Deno.test("update --set: <module>.access keys apart from the features", () => {
+  const raw = ["cache=on", "items.access=public-read", " books.access = admin "];
+  assertEquals(parseSettings(raw), { cache: true });
+  assertEquals(parseAccessSettings(raw), { items: "public-read", books: "admin" });
+  assertRejects(() => Promise.resolve().then(() => parseAccessSettings(["items.access="])), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /which policy\?/);
+  });
+  assertRejects(() => Promise.resolve().then(() => parseSettings(["acces=x"])), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.hint ?? "", /module's access policy \(e\.g\. --set items\.access=public-read\)/);
+  });
+});
+
+Deno.test("update --set <module>.access: a policy changed after add, your edits kept; to and from owner with a revision", async () => {
+  const dir = await newProject({ auth: true });
+  const controller = "src/items/items_controller.py";
+  await edit(dir, controller, (s) => "# team note\n" + s);
+  const owned = await read(dir, "src/notes/notes_service.py");
+  assertMatch(owned, /OWNED_REFERENCES = frozenset\(\{"books"\}\)/, "notes → books, both owned");
+
+  // owner → public-read: the owner column goes, in a revision; the guard and tests follow.
+  const before = readRevisions(dir).length;
+  const open = await update(dir, { set: ["items.access=public-read"] }).run();
+  assertEquals(open.update.accessSwitches, [{ module: "items", from: "owner", to: "public-read" }]);
+  assertEquals(open.update.migrations.length, 1);
+  const disown = await read(dir, open.update.migrations[0].path);
+  assertMatch(open.update.migrations[0].path, /_disown_items\.py$/);
+  assertMatch(
+    disown,
+    /def upgrade\(\) -> None:\n(?: {4}op\..*\n)*? {4}op\.drop_column\("items", "owner_id"\)/,
+  );
+  assertMatch(disown, /`pyscaffold update --set items\.access=public-read`/);
+  assertEquals(readRevisions(dir).length, before + 1);
+  assertEquals((await readProject(dir)).modules.items.access, "public-read");
+  const text = await read(dir, controller);
+  assert(text.startsWith("# team note\n"), "the user's edit is kept");
+  assert(!text.includes("owner_scope"), "no owner scope left");
+  assert(!(await read(dir, "src/models/items_model.py")).includes("owner_id"));
+
+  // public-read → admin: no schema change, no revision; the first module's own tests follow.
+  const admin = await update(dir, { set: ["items.access=admin"] }).run();
+  assertEquals(admin.update.migrations, []);
+  assertMatch(await read(dir, "tests/test_app.py"), /is for admins only \(its access policy\)/);
+  // The same policy again changes nothing.
+  const same = await update(dir, { set: ["items.access=admin"] }).run();
+  assertEquals(same.update.accessSwitches, []);
+  assertEquals(same.update.plan.files, []);
+
+  // → owner: a revision that adds owner_id, with ROWS_OWNER for the rows there.
+  const own = await update(dir, { set: ["items.access=owner"] }).run();
+  assertMatch(own.update.migrations[0].path, /_own_items\.py$/);
+  const owning = await read(dir, own.update.migrations[0].path);
+  assertMatch(owning, /^ROWS_OWNER: str \| None = None$/m);
+  assertMatch(
+    owning,
+    /nullable=True[\s\S]*op\.alter_column\(\s*"items", "owner_id", [^\n]*nullable=False/,
+  );
+  assertMatch(await read(dir, "src/models/items_model.py"), /owner_id: Mapped\[int\]/);
+  const state = await readProject(dir);
+  for (const [path, file] of generatedFiles(recordedSpec(state), state.modules)) {
+    if (path === controller) continue;
+    assertEquals(await read(dir, path), file.content, `${path} as generated for these answers`);
+  }
+
+  // books leaves owner: notes (owned) no longer checks the owner of a book it references.
+  await update(dir, { set: ["books.access=authenticated"] }).run();
+  assert(!(await read(dir, "src/notes/notes_service.py")).includes("OWNED_REFERENCES"));
+});
+
+Deno.test("update --set <module>.access: refused with the reason, nothing written", async () => {
+  const dir = await newProject({ auth: true });
+  const before = await snapshot(dir);
+  const refusals: [string[], RegExp][] = [
+    [["nope.access=admin"], /nope/],
+    [["books.access=everyone"], /Unknown access policy "everyone"/],
+    [["books.access=public"], /Unknown access policy "public"/],
+    [["auth=false", "books.access=admin"], /auth=false makes every module public/],
+  ];
+  for (const [set, message] of refusals) {
+    await assertRejects(() => update(dir, { set, dropTables: true }).run(), (e) => {
+      assert(e instanceof UserError, String(e));
+      assertMatch(e.message, message);
+    });
+    assertEquals(await snapshot(dir), before, set.join(" "));
+  }
+  const bare = await newProject();
+  await assertRejects(() => update(bare, { set: ["books.access=admin"] }).run(), (e) => {
+    assert(e instanceof UserError);
+    assertMatch(e.message, /needs authentication, and this project has none/);
+  });
+  // The CLI's JSON names the switch; nothing is written.
+  const r = await cli(["update", "--set", "books.access=admin", "--json"], dir);
+  assertEquals(r.code, 0, r.stderr);
+  assertEquals(JSON.parse(r.stdout).switched, { "books.access": "admin" });
+  assertEquals(await snapshot(dir), before);
 });

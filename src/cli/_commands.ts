@@ -200,11 +200,15 @@ export function renameCommand() {
 export function updateCommand() {
   return new Command("update")
     .description(
-      "switch auth, cache or Celery on or off, and take this version's templates, merging " +
-        "your changes three ways",
+      "switch auth, cache or Celery on or off, change a module's access policy, and take this " +
+        "version's templates, merging your changes three ways",
     )
     .addOption(
-      new Option("-s, --set <key=value>", "a feature to switch: auth, cache or celery, repeatable")
+      new Option(
+        "-s, --set <key=value>",
+        "a feature to switch (auth, cache, celery) or a module's access policy " +
+          "(<module>.access), repeatable",
+      )
         .argParser(collect),
     )
     .option("--dry-run", "print the plan with every diff and write nothing")
@@ -220,6 +224,7 @@ export function updateCommand() {
       "\nExamples:\n" +
         "  pyscaffold update --set celery=true --dry-run\n" +
         "  pyscaffold update --set cache=true --set celery=false --yes\n" +
+        "  pyscaffold update --set items.access=public-read --dry-run\n" +
         "  pyscaffold update --yes              # take this version's templates\n" +
         "\nA file you never changed is replaced, created or deleted; a file you changed is\n" +
         "merged line by line; where your lines and the update's overlap, nothing is\n" +

@@ -25,7 +25,7 @@ import { askFields } from "../wizard/field_wizard.ts";
 import { markedFiles, type ModulePlan, planAdd, recordedName } from "../plan/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
 import { writePlan } from "../write/mod.ts";
-import { fieldText } from "../choices/module_spec.ts";
+import { ACCESS_POLICIES, fieldText } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
 import { askAccess } from "../wizard/steps/module.ts";
 import type { Prompter } from "../wizard/prompter.ts";
@@ -80,8 +80,15 @@ async function runAddLocked(
   const exists = recordedName(state.modules, rawName) !== undefined;
   if (exists && options.access !== undefined) {
     throw new UserError(
-      `Module "${rawName}" exists: --access is chosen when a module is added, and kept.`,
-      { hint: `Leave --access out to add fields to ${rawName}.` },
+      `Module "${rawName}" exists: add gives it fields, and --access only a new module.`,
+      {
+        // The command that changes a policy, for a policy this project can take.
+        hint: `Leave --access out to add fields to ${rawName}` + (
+          state.project.auth && (ACCESS_POLICIES as readonly string[]).includes(options.access)
+            ? `; to change its policy: pyscaffold update --set ${rawName}.access=${options.access}`
+            : "."
+        ),
+      },
     );
   }
   // A policy the project cannot have (any --access without auth) is refused before anything else.

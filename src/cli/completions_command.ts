@@ -5,7 +5,8 @@
  * (the values of `--framework` and `--database`), so completions cannot drift from the CLI;
  * and, in a project, from its records (readProject): the modules of `add`, `remove`, `rename`
  * and `learn --module`, the fields of `remove <module> --field` and `rename`, and the `update
- * --set` values that would change something (`cache=false` when the cache is on).
+ * --set` values that would change something (`cache=false` when the cache is on; each module's
+ * other access policies, with auth).
  *
  * @bomb.sh/tab writes the scripts and speaks their protocol; it is imported only when one
  * of these two commands runs, so it costs nothing on any other path.
@@ -13,6 +14,7 @@
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Command as TabCommand, RootCommand } from "@bomb.sh/tab";
 import { FEATURE_QUESTIONS, SELECT_QUESTIONS } from "../choices/features/mod.ts";
+import { accessQuestion } from "../choices/features/module.ts";
 import { fieldColumn, type FieldSpec, fieldText } from "../choices/module_spec.ts";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
@@ -235,6 +237,8 @@ interface ProjectNames {
   fields(module: string): FieldSpec[];
   /** Each yes/no feature's answer (`cache`: true), for `update --set`. */
   features: Readonly<Record<string, unknown>>;
+  /** A module's access policy as recorded (with auth), for `update --set <module>.access=`. */
+  access(module: string): string | undefined;
 }
 
 async function projectNames(): Promise<ProjectNames | undefined> {
@@ -246,6 +250,14 @@ async function projectNames(): Promise<ProjectNames | undefined> {
     return {
       modules: Object.keys(modules),
       features: file.answers,
+      // An older record without a policy is owner's (the default with auth).
+      access: (name) => {
+        try {
+          return Object.hasOwn(modules, name) ? modules[name].access ?? "owner" : undefined;
+        } catch {
+          return undefined;
+        }
+      },
       fields: (raw) => {
         // As the commands take it: `items`, or `Items`, `ITEMS` (the same words).
         const name = Object.hasOwn(modules, raw) ? raw : words(raw).join("_");
@@ -311,7 +323,7 @@ function givenFields(typed: readonly string[], long = "--field", short = "-f"): 
  */
 function setValues(project: ProjectNames, typed: readonly string[]): Candidate[] {
   const given = new Set(givenFields(typed, "--set", "-s").map((g) => g.split("=")[0]));
-  return FEATURE_QUESTIONS.filter((q) => !given.has(q.id)).flatMap((q) => {
+  const features = FEATURE_QUESTIONS.filter((q) => !given.has(q.id)).flatMap((q) => {
     const now = project.features[q.id];
     const values = typeof now === "boolean" ? [!now] : [true, false];
     return values.map((on) => ({
@@ -319,6 +331,15 @@ function setValues(project: ProjectNames, typed: readonly string[]): Candidate[]
       description: `${on ? "switch on" : "switch off"}: ${q.help}`,
     }));
   });
+  // A module's policy: only with auth (without, every module is public), each other policy.
+  if (project.features.auth !== true) return features;
+  const policies = project.modules.filter((m) => !given.has(`${m}.access`)).flatMap((m) =>
+    accessQuestion.choices.filter((c) => c.value !== project.access(m)).map((c) => ({
+      value: `${m}.access=${c.value}`,
+      description: `${m}: ${c.description}`,
+    }))
+  );
+  return [...features, ...policies];
 }
 
 /**

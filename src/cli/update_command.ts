@@ -13,7 +13,12 @@ import { coloredPatch } from "../output/patch.ts";
 import { DeclinedError, UserError } from "../errors.ts";
 import { type Colors, planJson } from "../output/mod.ts";
 import { ANSWERS_FILE, MODULES_DIR, readProject } from "../project/mod.ts";
-import { parseSettings, planUpdate, type UpdatePlan } from "../plan/update_plan.ts";
+import {
+  parseAccessSettings,
+  parseSettings,
+  planUpdate,
+  type UpdatePlan,
+} from "../plan/update_plan.ts";
 import { markedFiles } from "../plan/mod.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
@@ -30,6 +35,8 @@ import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 const UPDATE_LABELS = ["yours", "after update"] as const;
+/** The revision of a module that takes the owner policy (buildOwnerFile), and its table. */
+const OWN_REVISION = /_own_(\w+)\.py$/;
 
 export interface UpdateOptions {
   /** `KEY=VALUE` settings (auth, cache, celery). */
@@ -64,6 +71,7 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
   const state = await readProject(cwd);
   const interactive = options.interactive ?? Deno.stdin.isTerminal();
   let settings: FeatureSettings = parseSettings(options.set ?? []);
+  const access = parseAccessSettings(options.set ?? []);
   let prompter = options.prompter;
   const ask = async () => prompter ??= await terminalPrompter(options.json ? "stderr" : "stdout");
 
@@ -77,10 +85,15 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
     });
   }
 
-  const update = await planUpdate(state, settings);
+  const update = await planUpdate(state, settings, access);
   const { plan } = update;
   if (options.json) {
-    console.log(JSON.stringify({ ...planJson(plan), switched: update.switched }, null, 2));
+    const policies = Object.fromEntries(
+      update.accessSwitches.map((s) => [`${s.module}.access`, s.to]),
+    );
+    console.log(
+      JSON.stringify({ ...planJson(plan), switched: { ...update.switched, ...policies } }, null, 2),
+    );
     // The exit code says what is on disk: markers an earlier update left, not the conflicts the
     // Plan lists (they are in its JSON; nothing was written).
     return { update, written: false, conflicts: [...update.unresolved].sort() };
@@ -160,6 +173,13 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
       marked: result.conflicts,
     });
   }
+  for (const revision of update.migrations.filter((m) => OWN_REVISION.test(m.path))) {
+    out(c.yellow(
+      `Before migrating: if ${OWN_REVISION.exec(revision.path)![1]} holds rows, set ROWS_OWNER ` +
+        `in ${revision.path} to the email of the user who gets them (while it is None, the ` +
+        "upgrade stops before changing anything).",
+    ));
+  }
   return result;
 }
 
@@ -209,7 +229,10 @@ function changelog(since: string, changes: ChangelogSection[], c: Colors): strin
 }
 
 function summary(update: UpdatePlan, c: Colors): string {
-  const switched = Object.entries(update.switched).map(([k, v]) => `${k}=${v}`);
+  const switched = [
+    ...Object.entries(update.switched).map(([k, v]) => `${k}=${v}`),
+    ...update.accessSwitches.map((s) => `${s.module}.access: ${s.from} → ${s.to}`),
+  ];
   const lines = [
     `Update ${c.bold(update.plan.root)}` +
     (switched.length ? ` (${switched.join(", ")})` : "") +
@@ -223,6 +246,12 @@ function summary(update: UpdatePlan, c: Colors): string {
   }
   for (const migration of update.migrations) {
     lines.push(`  ${c.green("create  ")}  ${migration.path}`);
+  }
+  for (const s of update.accessSwitches.filter((s) => s.from === "owner")) {
+    lines.push(c.yellow(
+      `  ${s.module} leaves the owner policy: its revision drops owner_id, and with it who owns ` +
+        "each row (back it up first if you may want it again).",
+    ));
   }
   const moved = update.movedRecords.length;
   if (moved > 0) {

@@ -3,14 +3,20 @@
  * module of `new` and for every module `add` creates, plus the Alembic
  * revisions `add` and `remove` chain onto the project's migrations.
  */
-import type { ModuleSpec } from "../choices/module_spec.ts";
+import type { AccessPolicy, ModuleSpec } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { render } from "../render/mod.ts";
 import { VERSIONS_DIR } from "../project/migrations.ts";
 import { MODULE_FILES, type ModuleProject } from "./module_files.ts";
 import { type PlannedFile, plannedFile, resolveTemplate } from "./_types.ts";
 import { moduleContext } from "./template_context.ts";
-import { addColumnSteps, dropColumnSteps, moduleView, renameColumnSteps } from "../python/mod.ts";
+import {
+  addColumnSteps,
+  dropColumnSteps,
+  moduleView,
+  ownerColumnSteps,
+  renameColumnSteps,
+} from "../python/mod.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
 import { fieldColumn } from "../choices/module_spec.ts";
 
@@ -82,6 +88,38 @@ export function buildFieldsFile(
   });
   const why = `${adding ? "adds" : "drops"} ${columns.join(", ")} ${adding ? "to" : "from"} the ` +
     `${table} table (Alembic revision ${revision.id})`;
+  return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
+}
+
+/**
+ * The Alembic revision of a module that takes the owner policy (`to` is owner: its rows get the
+ * `owner_id` column, those there the user the revision's ROWS_OWNER names) or leaves it for `to`
+ * (the column is dropped), chained onto `down`; `module` is the module under the owner policy, as it
+ * is after or was before. `module/migrations/owner.py.eta`.
+ */
+export function buildOwnerFile(
+  project: ModuleProject,
+  module: ModuleSpec,
+  to: AccessPolicy,
+  revision: { id: string; down: string | undefined },
+): PlannedFile {
+  const adding = to === "owner";
+  const table = moduleNames(module.name).table;
+  const path = `${VERSIONS_DIR}/${revision.id}_${adding ? "own" : "disown"}_${table}.py`;
+  const template = "module/migrations/owner.py.eta";
+  const view = moduleView(module, project.database, project.auth);
+  const content = render(template, {
+    ...moduleContext(project, module),
+    adding,
+    policy: to,
+    owner: ownerColumnSteps(view, project.database),
+    revision: { id: revision.id, down: revision.down ?? null },
+  });
+  const why = adding
+    ? `gives the rows of ${table} an owner, the owner policy's owner_id (Alembic revision ` +
+      `${revision.id})`
+    : `drops owner_id from ${table}, which leaves the owner policy (Alembic revision ` +
+      `${revision.id})`;
   return plannedFile({ origin: "module", why, lesson: "migrations" }, path, template, content);
 }
 

@@ -10,7 +10,9 @@ import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
-import { exampleModule } from "../choices/module_spec.ts";
+import { type AccessPolicy, exampleModule } from "../choices/module_spec.ts";
+import { parseAccess } from "../choices/features/module.ts";
+import { moduleNames } from "../choices/module_names.ts";
 import { columnSteps, formatCall, moduleView, uniqueWhileActiveSteps } from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import {
@@ -35,8 +37,8 @@ import {
 } from "../project/migrations.ts";
 import { isLaterVersion, VERSION } from "../version.ts";
 import { renderProject } from "./project_plan.ts";
-import { buildModuleFiles } from "./module_plan.ts";
-import { builtinRefs, recordedModule } from "./module_ops.ts";
+import { buildModuleFiles, buildOwnerFile } from "./module_plan.ts";
+import { builtinRefs, knownModule, recordedAccess, recordedModule } from "./module_ops.ts";
 import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
 import { asLf, sha256, usesCrlf } from "./content_hash.ts";
@@ -58,7 +60,34 @@ export type FeatureSettings = Partial<Record<FeatureId, boolean>>;
 const TRUE = new Set(["true", "yes", "on", "1"]);
 const FALSE = new Set(["false", "no", "off", "0"]);
 
-/** Parses `--set KEY=VALUE` options; framework and database are refused with the reason. */
+/** A module's access policy asked for by `update --set <module>.access=<policy>` (raw text). */
+export type AccessSettings = Readonly<Record<string, string>>;
+
+/** The key of a module's access policy in `--set`: `<module>.access`. */
+const ACCESS_KEY = /^(.+)\.access$/;
+
+/** The `--set <module>.access=<policy>` options (module → policy as given), checked by planUpdate. */
+export function parseAccessSettings(raw: readonly string[]): AccessSettings {
+  const settings: Record<string, string> = {};
+  for (const item of raw) {
+    const at = item.indexOf("=");
+    const key = (at < 0 ? item : item.slice(0, at)).trim();
+    const module = ACCESS_KEY.exec(key)?.[1];
+    if (module === undefined) continue;
+    if (at < 0 || item.slice(at + 1).trim() === "") {
+      throw new UserError(`--set ${key}: which policy? Nothing follows "=".`, {
+        hint: `For example: --set ${module}.access=public-read`,
+      });
+    }
+    settings[module.trim()] = item.slice(at + 1).trim();
+  }
+  return settings;
+}
+
+/**
+ * Parses `--set KEY=VALUE` options for the project's features; framework and database are
+ * refused with the reason. `<module>.access` keys are parseAccessSettings'.
+ */
 export function parseSettings(raw: readonly string[]): FeatureSettings {
   const settings: FeatureSettings = {};
   const known = FEATURE_QUESTIONS.map((q) => q.id);
@@ -66,6 +95,7 @@ export function parseSettings(raw: readonly string[]): FeatureSettings {
     const at = item.indexOf("=");
     const key = (at < 0 ? item : item.slice(0, at)).trim().toLowerCase();
     const value = at < 0 ? "" : item.slice(at + 1).trim().toLowerCase();
+    if (ACCESS_KEY.test(key)) continue;
     if (key === "framework" || key === "database") {
       throw new UserError(
         `update cannot change the ${key} of an existing project in this version.`,
@@ -77,7 +107,8 @@ export function parseSettings(raw: readonly string[]): FeatureSettings {
     }
     if (!(known as string[]).includes(key)) {
       throw new UserError(`--set ${JSON.stringify(item)}: unknown key "${key}".`, {
-        hint: `Keys update can change: ${known.join(", ")} (e.g. --set celery=true).`,
+        hint: `Keys update can change: ${known.join(", ")} (e.g. --set celery=true), and a ` +
+          "module's access policy (e.g. --set items.access=public-read).",
       });
     }
     if (!TRUE.has(value) && !FALSE.has(value)) {
@@ -145,6 +176,8 @@ export interface UpdatePlan {
   merges: FileMerge[];
   /** Features switched: id → new value. */
   switched: FeatureSettings;
+  /** Modules whose access policy changes (`--set <module>.access=`), in the order given. */
+  accessSwitches: AccessSwitch[];
   /** The Alembic revisions written for schema changes, in their order (also in `plan.files`). */
   migrations: PlannedFile[];
   /** Tables the migration drops (disabling auth). */
@@ -179,6 +212,39 @@ function switchedModules(
       [name, record],
     ) => [name, { ...record, access: auth ? "authenticated" : "public" }]),
   );
+}
+
+/** A module whose access policy `update --set <module>.access=` changes. */
+export interface AccessSwitch {
+  module: string;
+  from: AccessPolicy;
+  to: AccessPolicy;
+}
+
+/**
+ * The module records after `--set <module>.access=<policy>` (after any switch of auth): each
+ * named module takes the policy, checked as `add --access` checks it; a policy a module has
+ * already changes nothing. Under the owner policy a row belongs to a user (an `owner_id`
+ * column), so a switch to or from it comes with a revision (buildOwnerFile).
+ */
+function switchedAccess(
+  state: ProjectState,
+  modules: Record<string, ModuleRecord>,
+  wanted: AccessSettings,
+  auth: boolean,
+): { modules: Record<string, ModuleRecord>; switches: AccessSwitch[] } {
+  const entries = Object.entries(wanted);
+  const after = { ...modules };
+  const switches: AccessSwitch[] = [];
+  for (const [raw, policy] of entries) {
+    const name = knownModule(state, raw);
+    const to = parseAccess(policy, auth);
+    const from = recordedAccess(state.modules[name], state.project);
+    if (to === recordedAccess(after[name], { auth })) continue;
+    after[name] = { ...after[name], access: to };
+    switches.push({ module: name, from, to });
+  }
+  return { modules: after, switches };
 }
 
 /**
@@ -218,12 +284,9 @@ function checkAuthOff(state: ProjectState): void {
       `${these} ${use} the owner policy: ${their} rows belong to users (an owner_id column), ` +
         "so auth cannot be switched off by update in this version.",
       {
-        // Only `remove` takes the owner column away: a policy is chosen when a module is added.
-        hint: `Keep auth on, or remove ${owned.length === 1 ? "it" : "them"} first ` +
-          (owned.length === 1
-            ? `(pyscaffold remove ${owned[0]}; its table is dropped). `
-            : "(pyscaffold remove, each; their tables are dropped). ") +
-          "Modules added with --access authenticated, public-read or admin have no owner.",
+        hint: `Keep auth on, or give ${owned.length === 1 ? "it" : "each"} another policy ` +
+          `first (pyscaffold update --set ${owned[0]}.access=authenticated: the revision drops ` +
+          "owner_id), or remove it (pyscaffold remove; its table is dropped).",
       },
     );
   }
@@ -371,6 +434,7 @@ function refuseNewerProject(made: string): void {
 export async function planUpdate(
   state: ProjectState,
   settings: FeatureSettings,
+  access: AccessSettings = {},
 ): Promise<UpdatePlan> {
   refuseNewerProject(state.file.pyscaffold);
   checkReferences(state);
@@ -379,9 +443,21 @@ export async function planUpdate(
   for (const [key, value] of Object.entries(settings) as [FeatureId, boolean][]) {
     if (before[key] !== value) switched[key] = value;
   }
+  if (switched.auth === false && Object.keys(access).length > 0) {
+    throw new UserError(
+      "auth=false makes every module public, so no module can take another access policy. " +
+        "Nothing was written.",
+      { hint: "Leave out --set <module>.access, or keep auth on." },
+    );
+  }
   if (switched.auth === false) checkAuthOff(state);
   const after = recordedSpec(state, switched);
-  const modules = switchedModules(state.modules, switched.auth);
+  const { modules, switches } = switchedAccess(
+    state,
+    switchedModules(state.modules, switched.auth),
+    access,
+    after.auth,
+  );
   const theirs = generatedFiles(after, modules);
 
   const store = await readStore(state.root);
@@ -484,6 +560,14 @@ export async function planUpdate(
   ) {
     migrations.push(tokenGenerationMigration(revisions(), after));
   }
+  // A module that takes or leaves the owner policy gains or loses its owner column.
+  for (const change of switches.filter((s) => (s.from === "owner") !== (s.to === "owner"))) {
+    const owner = change.to === "owner";
+    const table = moduleNames(change.module).table;
+    const { id, down } = nextRevision(revisions(), `${owner ? "own" : "disown"}_${table}`);
+    const module = recordedModule(change.module, owner ? modules : state.modules, after);
+    migrations.push(buildOwnerFile(after, module, change.to, { id, down }));
+  }
   const drops: string[] = [];
   if (switched.auth !== undefined) {
     migrations.push(authMigration(revisions(), after, switched.auth));
@@ -491,7 +575,7 @@ export async function planUpdate(
   }
   files.push(...migrations);
   const changed = files.length > 0 || deletes.length > 0 || !sameVersion ||
-    Object.keys(switched).length > 0;
+    Object.keys(switched).length > 0 || switches.length > 0;
   if (changed) {
     files.push(
       await plannedStore(
@@ -560,6 +644,7 @@ export async function planUpdate(
     plan,
     merges,
     switched,
+    accessSwitches: switches,
     migrations,
     drops,
     unresolved,

@@ -13,6 +13,7 @@ export {
   LINE_LENGTH,
   type ModuleView,
   moduleView,
+  ownerColumnSteps,
   renameColumnSteps,
   uniqueWhileActiveSteps,
 } from "./module_view.ts";

@@ -749,6 +749,54 @@ export function addColumnSteps(
 }
 
 /**
+ * The steps of a revision that gives the rows of `view`'s table an owner (`view` is under the
+ * owner policy; `update --set <module>.access=owner`), as `op` calls at 4 spaces: `add`, the
+ * column added nullable (the rows there have no owner yet); `notNull`, made NOT NULL once they
+ * have one; `indexes`, its index; `back`, the way back (foreign key, index, column). A module
+ * that leaves the policy runs `back` and comes back through `add` and `indexes` (nullable: the
+ * owners are gone). `tableSchema`: the `schema=` argument of a table the revision reads, if any.
+ */
+export function ownerColumnSteps(view: ModuleView, database: Database): {
+  add: string;
+  notNull: string;
+  indexes: string[];
+  back: string[];
+  columnType: string;
+  tableSchema: string[];
+} {
+  const owner = view.owner;
+  if (owner === undefined) throw new Error(`${view.table} is not under the owner policy`);
+  const db = DATABASE_PROFILES[database];
+  const steps = columnSteps(view.table, {
+    name: owner.column,
+    line: formatCall(
+      8,
+      "sa.Column",
+      migrationArgs({ ...OWNER_FIELD, required: false }, owner.column, db),
+      ",",
+    ),
+    indexes: owner.migrationIndexes,
+    indexNames: ownIndexNames(owner, view.table),
+    foreignKey: foreignKeyName(owner, view.table),
+  }, view.schema);
+  const columnType = migrationType(OWNER_FIELD, db);
+  return {
+    add: steps.upgrade[0],
+    notNull: formatCall(4, "op.alter_column", [
+      `"${view.table}"`,
+      `"${owner.column}"`,
+      `existing_type=${columnType}`,
+      "nullable=False",
+      ...(view.schema ? [COLUMN_SCHEMA] : []),
+    ]),
+    indexes: steps.upgrade.slice(1),
+    back: steps.downgrade,
+    columnType,
+    tableSchema: schemaArg(view.schema),
+  };
+}
+
+/**
  * The steps of a revision that drops the fields `columns` of `view` (the module as it was) from
  * its table: `addColumnSteps` the other way round. The way back adds each column as `view` has
  * it, with its index and foreign key; its values are not restored.

@@ -4,7 +4,9 @@
  * the update also changes, one it does not, one that conflicts), first updated
  * from an "older release" (a fixture: pristine files and the base store
  * rewritten as an older pyscaffold would have left them), then auth, cache and
- * Celery switched on and off in turn. After each step: ruff check, ruff
+ * Celery switched on and off in turn, and with auth on a module's access policy
+ * changed to owner (its rows get an owner: a row in the database first, so the
+ * revision stops until ROWS_OWNER names its user) and away again. After each step: ruff check, ruff
  * format --check, mypy --strict, the project's own pytest suite, `alembic
  * upgrade head` (from the previous step's database: the revisions chain) and
  * `alembic check`; the user's edits are kept or reported as conflicts; every
@@ -27,6 +29,7 @@ import {
   ROOT,
   run,
   servicesAvailable,
+  sql,
   tempDir,
   venvEnv,
   venvFor,
@@ -122,8 +125,8 @@ async function filesUnder(dir: string, prefix = ""): Promise<Map<string, string>
 
 /** Where each framework runs mypy and its own tests: every step is fully checked once. */
 const HEAVY: Record<string, string[]> = {
-  flask: ["auth=true", "auth=false", "celery=true"],
-  quart: ["cache=true", "cache=false", "celery=false"],
+  flask: ["auth=true", "books.access=owner", "auth=false", "celery=true"],
+  quart: ["books.access=public-read", "cache=true", "cache=false", "celery=false"],
 };
 
 for (const framework of FRAMEWORKS) {
@@ -373,8 +376,44 @@ for (const framework of FRAMEWORKS) {
       });
       await checks("after the version upgrade", framework === "flask");
 
+      // books takes the owner policy with a row in the database: the revision stops, naming
+      // ROWS_OWNER, until it names the user who gets the row.
+      const ownRows = async (stdout: string) => {
+        const revision = /migrations\/versions\/\w+_own_books\.py/.exec(stdout)?.[0];
+        assert(revision, `no revision gives books an owner:\n${stdout}`);
+        const dbEnv = {
+          ...env,
+          DATABASE_URL: devUrl,
+          REDIS_URL: `redis://127.0.0.1:6379/${REDIS_DB[framework]}`,
+        };
+        await sql(
+          devDb,
+          "INSERT INTO users (email, password_hash, role, token_generation, inserted_by, " +
+            "inserted_date, is_active) VALUES ('keeper@example.com', 'x', 'user', 0, 'e2e', " +
+            "now(), true); INSERT INTO books (title, pages, code, inserted_by, inserted_date, " +
+            "is_active) VALUES ('Kept', 1, 'k-1', 'e2e', now(), true)",
+        );
+        const refused = await run(["alembic", "upgrade", "head"], { cwd: dir, env: dbEnv });
+        assert(refused.code !== 0, "the revision ran without an owner for the row");
+        assertMatch(refused.stderr, /books holds 1 row\(s\)[^\n]*set ROWS_OWNER/);
+        assertEquals(await sql(devDb, "SELECT count(*) FROM books"), "1", "nothing changed");
+        const file = path(revision);
+        const text = await Deno.readTextFile(file);
+        assertMatch(text, /^ROWS_OWNER: str \| None = None$/m);
+        await Deno.writeTextFile(
+          file,
+          text.replace(/^ROWS_OWNER: .*$/m, 'ROWS_OWNER: str | None = "Keeper@Example.com"'),
+        );
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: dbEnv });
+        assertEquals(
+          await sql(devDb, "SELECT u.email FROM books b JOIN users u ON u.id = b.owner_id"),
+          "keeper@example.com",
+        );
+      };
       const steps: [string, string[]][] = [
         ["auth=true", []],
+        ["books.access=owner", []],
+        ["books.access=public-read", []],
         ["auth=false", ["--drop-tables"]],
         ["cache=true", []],
         ["cache=false", []],
@@ -414,6 +453,7 @@ for (const framework of FRAMEWORKS) {
             assert(!hasConflictMarkers(resolved));
             conflicted.push(setting);
           }
+          if (setting === "books.access=owner") await ownRows(r.stdout);
         });
         await checks(`after --set ${setting}`, HEAVY[framework].includes(setting));
       }
