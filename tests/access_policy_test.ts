@@ -243,6 +243,7 @@ Deno.test("access: add in a terminal asks the policy only with auth", async () =
   const fields = [
     { expect: /Field 1 name/, answer: "title" },
     { expect: /Type of title/, answer: "text" },
+    { expect: /Maximum length of title/, answer: "10000" },
     { expect: /required/, answer: true },
     { expect: /Default/, answer: "" },
     { expect: /Field 2 name/, answer: "" },

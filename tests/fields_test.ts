@@ -14,6 +14,7 @@ import type { Database } from "../src/choices/questions.ts";
 import { DATABASE_PROFILES } from "../src/choices/databases.ts";
 import { columnLimit, LAID_OUT_COLUMN } from "../src/choices/module_names.ts";
 import { EVERY_TYPE } from "./_every_field_type.ts";
+import { TEXT_LENGTH, TEXT_MAX_LENGTH, textLength } from "../src/choices/field_types.ts";
 
 const RUNS = 3000;
 
@@ -144,6 +145,10 @@ Deno.test("fields: refusals say what is wrong", () => {
     ["title:str(0)", "postgresql", /1 to 4000/],
     ["title:str(1e2)", "postgresql", /1 to 4000/],
     ["title:str(5000)", "postgresql", /1 to 4000/],
+    ["body:text(0)", "postgresql", /text\(N\) needs a length from 1 to 500000/],
+    ["body:text(500001)", "postgresql", /1 to 500000 \(text alone takes up to 10000 characters\)/],
+    ["body:text(1e3)", "postgresql", /text\(N\)/],
+    ["body:text(3):default=four", "postgresql", /not a valid text/],
     ["price:decimal(40,2)", "postgresql", /precision from 1 to 38/],
     ["price:decimal(2,3)", "postgresql", /scale no larger/],
     ["price:decimal(x)", "postgresql", /decimal\(p,s\)/],
@@ -298,4 +303,15 @@ Deno.test("fields: an integer default is its value, anywhere in the column's ran
     ["count:int:default=-0", "0"],
   ];
   for (const [raw, value] of cases) assertEquals(parseField(raw, "postgresql").default, value, raw);
+});
+
+Deno.test("fields: text takes an optional length, recorded only when given", () => {
+  const [plain, sized] = parseFields(["body:text", "summary:text(500000):optional"], "postgresql");
+  assertEquals(plain.length, undefined, "text alone: TEXT_LENGTH, not recorded");
+  assertEquals(textLength(plain), TEXT_LENGTH);
+  assertEquals(sized.length, TEXT_MAX_LENGTH);
+  assertEquals(fieldText(plain), "body:text:required");
+  assertEquals(fieldText(sized), "summary:text(500000):optional");
+  assertEquals(parseField(fieldText(sized), "postgresql"), sized, "read back as written");
+  assertEquals(parseField("note:text(3):default=abc", "postgresql").default, "abc");
 });

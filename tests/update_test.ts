@@ -918,3 +918,18 @@ Deno.test("update --set <module>.access: refused with the reason, nothing writte
   assertEquals(JSON.parse(r.stdout).switched, { "books.access": "admin" });
   assertEquals(await snapshot(dir), before);
 });
+
+Deno.test("update: a text field's length, changed in its module's record, reaches its schemas", async () => {
+  const dir = await newProject();
+  const schemas = "src/notes/notes_schemas.py";
+  assertMatch(await read(dir, schemas), /body: Annotated\[str, Field\(max_length=10000\)\]/);
+  await edit(dir, ".pyscaffold/modules/notes.json", (s) => {
+    const record = JSON.parse(s);
+    record.fields.find((f: { name: string }) => f.name === "body").length = 200000;
+    return JSON.stringify(record, null, 2) + "\n";
+  });
+  const result = await update(dir).run();
+  assertEquals(result.update.migrations, [], "the column stays TEXT");
+  assertMatch(await read(dir, schemas), /body: Annotated\[str, Field\(max_length=200000\)\]/);
+  assertMatch(await read(dir, "tests/test_notes.py"), /\("body", 200000\)/);
+});

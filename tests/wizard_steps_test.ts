@@ -462,3 +462,38 @@ Deno.test("step module: a name pyscaffold rewrites is shown as it will be writte
   assertEquals(prompter.asked[0].hints, ["→ booking_item"]);
   assertMatch(prompter.transcript, /"BookingItem" is written as booking_item/);
 });
+
+Deno.test("fields: text asks its maximum length, recorded only when it is not the default", async () => {
+  const { runNew } = await import("../src/cli/new_command.ts");
+  const { readProject } = await import("../src/project/answers_file.ts");
+  const { askFields } = await import("../src/wizard/field_wizard.ts");
+  const dir = await Deno.makeTempDir();
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await runNew(`${dir}/p`, { yes: true, env: false, git: false, install: false });
+  } finally {
+    console.log = log;
+  }
+  const state = await readProject(`${dir}/p`);
+  const prompter = new ScriptedPrompter([
+    { expect: /Field 1 name/, answer: "body" },
+    { expect: /Type of body/, answer: "text" },
+    { expect: /Maximum length of body/, answer: "10000" },
+    { expect: /required/, answer: true },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "abstract" },
+    { expect: /Type of abstract/, answer: "text" },
+    { expect: /Maximum length of abstract/, answer: "2000" },
+    { expect: /required/, answer: false },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 3 name/, answer: "" },
+  ]);
+  assertEquals(await askFields(prompter, state, "articles"), [
+    "body:text:required",
+    "abstract:text(2000):optional",
+  ]);
+  const length = prompter.asked.find((a) => /Maximum length of body/.test(a.message));
+  assertEquals(length?.default, "10000");
+  await Deno.remove(dir, { recursive: true });
+});

@@ -75,6 +75,18 @@ export const INTEGER_RANGES: Readonly<Record<"int" | "bigint", readonly [string,
   bigint: ["-9223372036854775808", "9223372036854775807"],
 };
 
+/**
+ * A text field's longest value when `text(N)` does not say: what a request may send (a 422
+ * beyond it). A column of unbounded text let one row take the whole 1 MiB body, and a page of
+ * 100 rows 100 MB.
+ */
+export const TEXT_LENGTH = 10_000;
+/** The largest `text(N)`: a value one character longer still fits the 1 MiB body limit. */
+export const TEXT_MAX_LENGTH = 500_000;
+
+/** A text field's longest value: its `text(N)`, else TEXT_LENGTH. */
+export const textLength = (f: FieldSpec): number => f.length ?? TEXT_LENGTH;
+
 const ANY_KEY: FieldKeys = { unique: true, index: true };
 const NO_KEY: FieldKeys = { unique: false, index: false, instead: "use str(N)" };
 const FEW_VALUES: FieldKeys = {
@@ -127,9 +139,26 @@ const RULES = {
     range: false,
   },
   text: {
-    arguments: null,
+    arguments: {
+      // `text` alone: TEXT_LENGTH, not recorded (a record says only what was chosen).
+      parse(field, args, { fail }) {
+        if (args === undefined) return;
+        const length = /^\s*\d{1,6}\s*$/.test(args) ? Number(args) : NaN;
+        if (!Number.isInteger(length) || length < 1 || length > TEXT_MAX_LENGTH) {
+          fail(
+            `text(N) needs a length from 1 to ${TEXT_MAX_LENGTH} (text alone takes up to ` +
+              `${TEXT_LENGTH} characters)`,
+          );
+        }
+        field.length = length;
+      },
+      text: (f) => f.length === undefined ? "text" : `text(${f.length})`,
+    },
     keys: NO_KEY,
-    default: { parse: (value) => value, example: () => "unknown" },
+    default: {
+      parse: (value, f) => asTyped(value.length <= textLength(f), value),
+      example: () => "unknown",
+    },
     filter: false,
     range: false,
   },

@@ -28,7 +28,7 @@ export type FieldType = typeof FIELD_TYPES[number];
  */
 export const FIELD_TYPE_SYNTAX: Readonly<Record<FieldType, string>> = {
   str: "str(N)",
-  text: "text",
+  text: "text(N)",
   int: "int",
   bigint: "bigint",
   decimal: "decimal(P,S)",
@@ -45,7 +45,10 @@ export const FIELD_TYPE_SYNTAX: Readonly<Record<FieldType, string>> = {
 export interface FieldSpec {
   name: string;
   type: FieldType;
-  /** str: maximum length (default 255). */
+  /**
+   * str: maximum length (default 255); text: maximum length when given (`text(N)`), else
+   * TEXT_LENGTH (src/choices/field_types.ts).
+   */
   length?: number;
   /** decimal: precision and scale (default 10, 2). */
   precision?: number;

@@ -17,7 +17,7 @@ import {
 } from "../choices/module_spec.ts";
 import { type ModuleNames, moduleNames } from "../choices/module_names.ts";
 import { listUse, rangeParameters } from "../choices/fields.ts";
-import { type IfStated, INTEGER_RANGES } from "../choices/field_types.ts";
+import { type IfStated, INTEGER_RANGES, textLength } from "../choices/field_types.ts";
 import {
   DATABASE_PROFILES,
   type DatabaseProfile,
@@ -70,6 +70,8 @@ export interface FieldView extends FieldSpec {
   unnormalised?: string;
   /** An integer beyond the column's range, for integer columns (422 naming the field). */
   outOfRange?: string;
+  /** The longest value a request may send, for str and text fields (a 422 beyond it). */
+  maxLength?: number;
   /** JSON texts a response could not write back (Python literals), each with its 422's type. */
   unwritable: [string, string][];
   /** Whether the column has an index of its own (`ix_…`): indexed, or a reference. */
@@ -516,7 +518,8 @@ function intRange(f: FieldSpec): string {
  */
 const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => string>> = {
   str: (f) => `Annotated[str, Field(min_length=1, max_length=${f.length})]`,
-  text: (_, py) => py,
+  // Stored unbounded (TEXT, CLOB); a request is bounded (TEXT_LENGTH, or text(N)).
+  text: (f) => `Annotated[str, Field(max_length=${textLength(f)})]`,
   int: intRange,
   bigint: intRange,
   decimal: (f) => `Annotated[Decimal, Field(max_digits=${f.precision}, decimal_places=${f.scale})]`,
@@ -571,6 +574,11 @@ function fieldView(
     coerced: coercedSamples(f),
     unnormalised: unnormalisedSample(f),
     outOfRange: outOfRangeSample(f),
+    ...f.type === "str"
+      ? { maxLength: f.length }
+      : f.type === "text"
+      ? { maxLength: textLength(f) }
+      : {},
     unwritable: unwritableSamples(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
     migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),

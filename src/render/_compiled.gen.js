@@ -1700,6 +1700,8 @@ const unnormalised = plain.filter((f) => f.unnormalised !== undefined);
 const unwritable = plain.flatMap((f) => f.unwritable.map(([text, error]) => [f.column, text, error]));
 /* (field, value) pairs strict JSON refuses: coerced types and integers beyond their column. */
 const refused = plain.flatMap((f) => [...f.coerced, ...(f.outOfRange ? [f.outOfRange] : [])].map((v) => [f.column, v]));
+/* The str and text fields, each with the longest value a request may send. */
+const bounded = plain.filter((f) => f.maxLength !== undefined);
 /* Async frameworks await both the request and its body: their tests read a GET's JSON
    through a get_json() helper. `getJson(url)` is that read, to be awaited. */
 const isAsync = it.fw.async !== "";
@@ -2127,6 +2129,31 @@ __eta.res+=it.awaited("response.get_json()");
 __eta.res+='["details"]] == [field]\n    created = ';
 __eta.res+=it.fw.await;
 __eta.res+='create(client, auth_headers, payload(refs))\n    url = f"{URL}/{created[\'id\']}"\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.patch(url, json={field: value}, headers=auth_headers)\n    assert response.status_code == 422\n    assert [d["field"] for d in ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["details"]] == [field]\n';
+}
+if (bounded.length) {
+__eta.res+='\n\n@pytest.mark.parametrize(\n    ("field", "limit"),\n    [\n';
+for (const f of bounded) {
+__eta.res+='        ("';
+__eta.res+=f.column;
+__eta.res+='", ';
+__eta.res+=f.maxLength;
+__eta.res+='),\n';
+}
+__eta.res+='    ],\n)\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_text_beyond_its_length_is_422(\n    client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', auth_headers: Headers, refs: Refs, field: str, limit: int\n) -> None:\n    """Text over its field\'s length is refused, created or changed; at the length it is kept."""\n    value = "x" * (limit + 1)\n    response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post(URL, json=payload(refs) | {field: value}, headers=auth_headers)\n    assert response.status_code == 422\n    assert [d["field"] for d in ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["details"]] == [field]\n    created = ';
+__eta.res+=it.fw.await;
+__eta.res+='create(client, auth_headers, payload(refs) | {field: value[1:]})\n    assert created[field] == value[1:]\n    url = f"{URL}/{created[\'id\']}"\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.patch(url, json={field: value}, headers=auth_headers)\n    assert response.status_code == 422\n    assert [d["field"] for d in ';
 __eta.res+=it.awaited("response.get_json()");

@@ -7,7 +7,12 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
-import { FIELD_TYPE_RULES, type IfStated } from "../choices/field_types.ts";
+import {
+  FIELD_TYPE_RULES,
+  type IfStated,
+  TEXT_LENGTH,
+  TEXT_MAX_LENGTH,
+} from "../choices/field_types.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs, recordedName } from "../plan/mod.ts";
@@ -38,7 +43,20 @@ const TYPE_QUESTIONS: {
       return `str(${length})`;
     },
   },
-  text: { help: "long text without a limit", arguments: null },
+  text: {
+    help: "long text (TEXT), up to a maximum length a request may send",
+    arguments: async (prompter, _state, name) => {
+      const length = await prompter.input({
+        message: `Maximum length of ${name}`,
+        default: String(TEXT_LENGTH),
+        validate: (v) =>
+          /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= TEXT_MAX_LENGTH ||
+          `1 to ${TEXT_MAX_LENGTH}`,
+      });
+      // The default is not recorded: `text` alone means TEXT_LENGTH.
+      return Number(length) === TEXT_LENGTH ? "text" : `text(${Number(length)})`;
+    },
+  },
   int: { help: "whole number (32-bit)", arguments: null },
   bigint: { help: "whole number (64-bit)", arguments: null },
   decimal: {
