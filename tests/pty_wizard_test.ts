@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { assert, assertEquals, assertMatch } from "./_assert.ts";
 import { NOT_YET_SUPPORTED } from "../src/choices/project_spec.ts";
 import { buildBundle } from "./_bundle.ts";
+import { type PtyResult, runPty, type Step } from "./_pty.ts";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 
@@ -20,88 +21,7 @@ const KEY = {
   ctrlC: "\x03",
 };
 
-/**
- * Runs argv in a pty of rows×cols. Each step waits until `expect` (a regex,
- * matched on the output without escape codes, after the previous step's
- * match) appears, then types `keys` one at a time.
- */
-const DRIVER = String.raw`
-import fcntl, json, os, re, select, struct, subprocess, sys, termios, time
-
-cfg = json.loads(sys.stdin.read())
-ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-master, slave = os.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", cfg["rows"], cfg["cols"], 0, 0))
-
-def controlling_tty():
-    os.setsid()
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-proc = subprocess.Popen(cfg["argv"], cwd=cfg["cwd"], env=cfg["env"], stdin=slave, stdout=slave,
-                        stderr=slave, preexec_fn=controlling_tty, close_fds=True)
-os.close(slave)
-raw = b""
-deadline = time.time() + cfg["timeout"]
-
-def pump(wait):
-    global raw
-    ready, _, _ = select.select([master], [], [], wait)
-    if not ready:
-        return True
-    try:
-        data = os.read(master, 65536)
-    except OSError:
-        return False
-    raw += data
-    return bool(data)
-
-def text():
-    return ANSI.sub("", raw.decode("utf-8", "replace"))
-
-mark = 0
-failure = None
-for step in cfg["steps"]:
-    pattern = re.compile(step["expect"])
-    alive = True
-    while failure is None:
-        found = pattern.search(text(), mark)
-        if found:
-            mark = found.end()
-            break
-        if time.time() > deadline or not alive:
-            failure = "never saw %r" % step["expect"]
-        alive = pump(0.05)
-    if failure:
-        break
-    time.sleep(0.2)
-    for key in step["keys"]:
-        os.write(master, key.encode())
-        time.sleep(0.1)
-while pump(0.1) and time.time() < deadline:
-    pass
-try:
-    code = proc.wait(timeout=max(1, deadline - time.time()))
-except subprocess.TimeoutExpired:
-    proc.kill()
-    code = proc.wait()
-    failure = failure or "the process did not exit"
-colored = re.search(rb"\x1b\[(?:3[0-7]|9[0-7]|1|2)m", raw) is not None
-print(json.dumps({"code": code, "failure": failure, "output": text(), "colored": colored}))
-`;
-
-interface Step {
-  expect: string;
-  keys: string[];
-}
-
-interface PtyResult {
-  code: number;
-  failure: string | null;
-  output: string;
-  /** Whether the raw output had colour or bold/dim codes. */
-  colored: boolean;
-}
-
+/** The CLI (`entry`, main.ts by default) run with `args` in a pty: runPty (tests/_pty.ts). */
 async function runInPty(
   args: string[],
   cwd: string,
@@ -110,32 +30,10 @@ async function runInPty(
   extraEnv: Record<string, string | undefined> = {},
   entry: string = MAIN,
 ): Promise<PtyResult> {
-  const env: Record<string, string> = { ...Deno.env.toObject(), TERM: "xterm-256color" };
-  for (const [key, value] of Object.entries(extraEnv)) {
-    if (value === undefined) delete env[key];
-    else env[key] = value;
-  }
-  const child = new Deno.Command("python3", {
-    args: ["-c", DRIVER],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(
-    new TextEncoder().encode(JSON.stringify({
-      argv: [Deno.execPath(), "run", "-A", entry, ...args],
-      cwd,
-      env,
-      steps,
-      timeout: 60,
-      ...size,
-    })),
-  );
-  await writer.close();
-  const { stdout, stderr, success } = await child.output();
-  assert(success, `the pty driver failed: ${new TextDecoder().decode(stderr)}`);
-  return JSON.parse(new TextDecoder().decode(stdout));
+  return await runPty([Deno.execPath(), "run", "-A", entry, ...args], cwd, steps, {
+    size,
+    env: { TERM: "xterm-256color", ...extraEnv },
+  });
 }
 
 /** Every file under `root`: relative path → mode and bytes. */
