@@ -484,6 +484,7 @@ Deno.test("fields: text asks its maximum length, recorded only when it is not th
     { expect: /Default/, answer: "" },
     { expect: /Field 2 name/, answer: "abstract" },
     { expect: /Type of abstract/, answer: "text" },
+    { expect: /Maximum length of abstract/, answer: "600000" }, // over: the parser's reason
     { expect: /Maximum length of abstract/, answer: "2000" },
     { expect: /required/, answer: false },
     { expect: /Default/, answer: "" },
@@ -495,5 +496,50 @@ Deno.test("fields: text asks its maximum length, recorded only when it is not th
   ]);
   const length = prompter.asked.find((a) => /Maximum length of body/.test(a.message));
   assertEquals(length?.default, "10000");
+  const over = prompter.asked.find((a) => /Maximum length of abstract/.test(a.message));
+  assertEquals(over?.errors, [
+    "text(N) needs a length from 1 to 500000 (text alone takes up to 10000 characters)",
+  ]);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("fields: an argument question refuses what the parser refuses, with its reason", async () => {
+  const { runNew } = await import("../src/cli/new_command.ts");
+  const { readProject } = await import("../src/project/answers_file.ts");
+  const { askFields } = await import("../src/wizard/field_wizard.ts");
+  const dir = await Deno.makeTempDir();
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await runNew(`${dir}/p`, { yes: true, env: false, git: false, install: false });
+  } finally {
+    console.log = log;
+  }
+  const state = await readProject(`${dir}/p`);
+  const prompter = new ScriptedPrompter([
+    { expect: /Field 1 name/, answer: "status" },
+    { expect: /Type of status/, answer: "enum" },
+    { expect: /Values of status/, answer: "draft|draft" }, // the old check let a repeat through
+    { expect: /Values of status/, answer: "draft | sent" },
+    { expect: /required/, answer: true },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 2 name/, answer: "price" },
+    { expect: /Type of price/, answer: "decimal" },
+    { expect: /Precision and scale/, answer: "2,3" },
+    { expect: /Precision and scale/, answer: "12, 2" },
+    { expect: /required/, answer: true },
+    { expect: /Constraints/, answer: [] },
+    { expect: /Default/, answer: "" },
+    { expect: /Field 3 name/, answer: "" },
+  ]);
+  assertEquals(await askFields(prompter, state, "orders"), [
+    "status:enum(draft|sent):required",
+    "price:decimal(12,2):required",
+  ]);
+  const errors = prompter.asked.flatMap((a) => a.errors);
+  assertEquals(errors.length, 2, errors.join("\n"));
+  assertMatch(errors[0], /distinct/);
+  assertMatch(errors[1], /scale no larger/);
   await Deno.remove(dir, { recursive: true });
 });

@@ -7,15 +7,24 @@ import { UserError } from "../errors.ts";
 import { FIELD_TYPES, fieldText, type FieldType, shellField } from "../choices/module_spec.ts";
 import { moduleNames } from "../choices/module_names.ts";
 import { listUse, parseField, rangeParameters } from "../choices/fields.ts";
-import {
-  FIELD_TYPE_RULES,
-  type IfStated,
-  TEXT_LENGTH,
-  TEXT_MAX_LENGTH,
-} from "../choices/field_types.ts";
+import { FIELD_TYPE_RULES, type IfStated, TEXT_LENGTH } from "../choices/field_types.ts";
 import { GoBackError, type Prompter } from "./prompter.ts";
 import type { ProjectState } from "../project/answers_file.ts";
 import { builtinRefs, recordedName } from "../plan/mod.ts";
+
+/**
+ * A type's arguments as a question's answer gave them (`str(12)`), checked by the parser: true, or
+ * the problem it names. The limits are FIELD_TYPE_RULES', said once.
+ */
+function typeProblem(state: ProjectState, name: string, type: string): true | string {
+  try {
+    parseField(`${name}:${type}`, state.project.database);
+    return true;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return error.message.replace(/^Invalid field "[^"]*": /, "").replace(/\.$/, "");
+  }
+}
 
 /** An argument question of a type: asks for them and returns the type as a spec writes it. */
 type ArgumentQuestion = (prompter: Prompter, state: ProjectState, name: string) => Promise<string>;
@@ -34,24 +43,22 @@ const TYPE_QUESTIONS: {
 } = {
   str: {
     help: "short text with a maximum length (VARCHAR)",
-    arguments: async (prompter, _state, name) => {
+    arguments: async (prompter, state, name) => {
       const length = await prompter.input({
         message: `Maximum length of ${name}`,
         default: "255",
-        validate: (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4000 || "1 to 4000",
+        validate: (v) => typeProblem(state, name, `str(${v})`),
       });
-      return `str(${length})`;
+      return `str(${length.trim()})`;
     },
   },
   text: {
     help: "long text (TEXT), up to a maximum length a request may send",
-    arguments: async (prompter, _state, name) => {
+    arguments: async (prompter, state, name) => {
       const length = await prompter.input({
         message: `Maximum length of ${name}`,
         default: String(TEXT_LENGTH),
-        validate: (v) =>
-          /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= TEXT_MAX_LENGTH ||
-          `1 to ${TEXT_MAX_LENGTH}`,
+        validate: (v) => typeProblem(state, name, `text(${v})`),
       });
       // The default is not recorded: `text` alone means TEXT_LENGTH.
       return Number(length) === TEXT_LENGTH ? "text" : `text(${Number(length)})`;
@@ -61,15 +68,11 @@ const TYPE_QUESTIONS: {
   bigint: { help: "whole number (64-bit)", arguments: null },
   decimal: {
     help: "exact number with precision and scale — money",
-    arguments: async (prompter, _state, name) => {
+    arguments: async (prompter, state, name) => {
       const ps = await prompter.input({
         message: `Precision and scale of ${name} (digits in all, digits after the point)`,
         default: "10,2",
-        validate: (v) => {
-          const m = /^(\d+)\s*,\s*(\d+)$/.exec(v);
-          return m && Number(m[1]) >= 1 && Number(m[1]) <= 38 && Number(m[2]) <= Number(m[1]) ||
-            "precision 1–38 and a scale no larger, e.g. 10,2";
-        },
+        validate: (v) => typeProblem(state, name, `decimal(${v.replace(/\s+/g, "")})`),
       });
       return `decimal(${ps.replace(/\s+/g, "")})`;
     },
@@ -82,14 +85,13 @@ const TYPE_QUESTIONS: {
   json: { help: "JSON object", arguments: null },
   enum: {
     help: "one of a fixed list of values",
-    arguments: async (prompter, _state, name) => {
+    arguments: async (prompter, state, name) => {
+      const spell = (v: string) => `enum(${v.split("|").map((x) => x.trim()).join("|")})`;
       const values = await prompter.input({
         message: `Values of ${name}, separated by |`,
-        validate: (v) =>
-          v.split("|").every((x) => /^[A-Za-z0-9_.-]{1,50}$/.test(x.trim())) ||
-          "letters, digits, '_', '.' or '-', e.g. draft|sent|paid",
+        validate: (v) => typeProblem(state, name, spell(v)),
       });
-      return `enum(${values.split("|").map((x) => x.trim()).join("|")})`;
+      return spell(values);
     },
   },
   ref: {
