@@ -422,7 +422,8 @@ Deno.test("wizard: Escape at the first question asks it again", async () => {
   assertEquals(result.spec.name, "svc");
 });
 
-Deno.test("fields: Escape within a field asks it again; at a name, the previous field again", async () => {
+/** A project `new --yes` made in a temporary directory, read back; and `askFields`. */
+async function fieldsProject() {
   const { runNew } = await import("../src/cli/new_command.ts");
   const { readProject } = await import("../src/project/answers_file.ts");
   const { askFields } = await import("../src/wizard/field_wizard.ts");
@@ -434,7 +435,11 @@ Deno.test("fields: Escape within a field asks it again; at a name, the previous 
   } finally {
     console.log = log;
   }
-  const state = await readProject(`${dir}/p`);
+  return { dir, state: await readProject(`${dir}/p`), askFields };
+}
+
+Deno.test("fields: Escape within a field asks it again; at a name, the previous field again", async () => {
+  const { dir, state, askFields } = await fieldsProject();
   const prompter = new ScriptedPrompter([
     { expect: /Field 1 name/, answer: "title" },
     { expect: /Type of title/, answer: "int" },
@@ -464,18 +469,7 @@ Deno.test("step module: a name pyscaffold rewrites is shown as it will be writte
 });
 
 Deno.test("fields: text asks its maximum length, recorded only when it is not the default", async () => {
-  const { runNew } = await import("../src/cli/new_command.ts");
-  const { readProject } = await import("../src/project/answers_file.ts");
-  const { askFields } = await import("../src/wizard/field_wizard.ts");
-  const dir = await Deno.makeTempDir();
-  const log = console.log;
-  console.log = () => {};
-  try {
-    await runNew(`${dir}/p`, { yes: true, env: false, git: false, install: false });
-  } finally {
-    console.log = log;
-  }
-  const state = await readProject(`${dir}/p`);
+  const { dir, state, askFields } = await fieldsProject();
   const prompter = new ScriptedPrompter([
     { expect: /Field 1 name/, answer: "body" },
     { expect: /Type of body/, answer: "text" },
@@ -504,18 +498,7 @@ Deno.test("fields: text asks its maximum length, recorded only when it is not th
 });
 
 Deno.test("fields: an argument question refuses what the parser refuses, with its reason", async () => {
-  const { runNew } = await import("../src/cli/new_command.ts");
-  const { readProject } = await import("../src/project/answers_file.ts");
-  const { askFields } = await import("../src/wizard/field_wizard.ts");
-  const dir = await Deno.makeTempDir();
-  const log = console.log;
-  console.log = () => {};
-  try {
-    await runNew(`${dir}/p`, { yes: true, env: false, git: false, install: false });
-  } finally {
-    console.log = log;
-  }
-  const state = await readProject(`${dir}/p`);
+  const { dir, state, askFields } = await fieldsProject();
   const prompter = new ScriptedPrompter([
     { expect: /Field 1 name/, answer: "status" },
     { expect: /Type of status/, answer: "enum" },
