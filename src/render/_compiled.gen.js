@@ -2924,7 +2924,7 @@ __eta.res+='# The schema that holds the tables; empty: the schema of the user in
 }
 __eta.res+='SECRET_KEY=\'change-me-to-a-random-string-of-at-least-32-bytes\'\n';
 if (it.auth) {
-__eta.res+='JWT_SECRET_KEY=\'change-me-to-another-random-string-of-32-bytes\'\nJWT_ACCESS_TOKEN_MINUTES=\'15\'\nJWT_REFRESH_TOKEN_DAYS=\'30\'\nLOGIN_RATE_LIMIT=\'5 per minute\'\n# Failed logins per account, from any address; beyond it the account\'s logins get 429 until the\n# window ends (an attacker who knows the email can keep them refused: a higher limit, less so).\nLOGIN_ACCOUNT_LIMIT=\'20 per hour\'\nREGISTER_RATE_LIMIT=\'10 per hour\'\n# Password reset mail: smtps://user:password@host:465, smtp://user:password@host:587 (STARTTLS)\n# or smtp+plain://localhost:1025 (a mail catcher). Empty: development logs each mail, production\n# answers POST /api/auth/password-reset with 503.\nSMTP_URL=\'\'\nMAIL_FROM=\'noreply@localhost\'\n# Your front end\'s page that takes the token; empty: the mail holds the token itself.\nPASSWORD_RESET_URL=\'http://localhost:3000/reset-password?token={token}\'\nPASSWORD_RESET_MINUTES=\'30\'\nPASSWORD_RESET_RATE_LIMIT=\'5 per hour\'\n# Reset mails to one address, whoever asks; beyond it none is sent (the answer stays the same).\nPASSWORD_RESET_MAIL_LIMIT=\'3 per hour\'\n';
+__eta.res+='JWT_SECRET_KEY=\'change-me-to-another-random-string-of-32-bytes\'\nJWT_ACCESS_TOKEN_MINUTES=\'15\'\nJWT_REFRESH_TOKEN_DAYS=\'30\'\nLOGIN_RATE_LIMIT=\'5 per minute\'\n# Failed logins per account, from any address; beyond it the account\'s logins get 429 until the\n# window ends, except from an address that logged in to the account in the last 30 days (so an\n# attacker who knows the email cannot lock its owner out where they logged in before).\nLOGIN_ACCOUNT_LIMIT=\'20 per hour\'\nREGISTER_RATE_LIMIT=\'10 per hour\'\n# Password reset mail: smtps://user:password@host:465, smtp://user:password@host:587 (STARTTLS)\n# or smtp+plain://localhost:1025 (a mail catcher). Empty: development logs each mail, production\n# answers POST /api/auth/password-reset with 503.\nSMTP_URL=\'\'\nMAIL_FROM=\'noreply@localhost\'\n# Your front end\'s page that takes the token; empty: the mail holds the token itself.\nPASSWORD_RESET_URL=\'http://localhost:3000/reset-password?token={token}\'\nPASSWORD_RESET_MINUTES=\'30\'\nPASSWORD_RESET_RATE_LIMIT=\'5 per hour\'\n# Reset mails to one address, whoever asks; beyond it none is sent (the answer stays the same).\nPASSWORD_RESET_MAIL_LIMIT=\'3 per hour\'\n';
 }
 if (it.cache || it.celery) {
 __eta.res+='REDIS_URL=\'redis://localhost:6379/0\'\n';
@@ -3283,7 +3283,7 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends, except from an address that logged in to the account in the last 30 days), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`)';
 __eta.res+=it.cache ? " (not in Redis: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes. While Redis is\ndown they are not enforced (a logged warning each time): the choice is between that and refusing\nevery login; alert on Redis down (`/health/ready` names it)." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -5097,13 +5097,13 @@ __eta.res+='_service().register(';
 __eta.res+=it.fw.await;
 __eta.res+='parse_body(Credentials))), 201\n\n\n@bp.post("/login")\n@operation(\n    "Exchange credentials for tokens",\n    tag="auth",\n    body=LoginCredentials,\n    response=TokenPair,\n    errors=(401, 403, 429),\n)\n';
 __eta.res+=it.fw.async;
-__eta.res+='def login() -> JsonResponse:\n    ';
+__eta.res+='def login() -> JsonResponse:\n    client = ';
 __eta.res+=it.fw.await;
-__eta.res+='check_rate_limit("login")\n    return success(';
+__eta.res+='check_rate_limit("login")\n    credentials = ';
 __eta.res+=it.fw.await;
-__eta.res+='_service().login(';
+__eta.res+='parse_body(LoginCredentials)\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='parse_body(LoginCredentials))), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access and refresh token; the refresh token sent is revoked",\n    tag="auth",\n    response=TokenPair,\n    secured=True,\n    errors=(403,),\n)\n';
+__eta.res+='_service().login(credentials, client)), 200\n\n\n@bp.post("/refresh")\n@operation(\n    "A new access and refresh token; the refresh token sent is revoked",\n    tag="auth",\n    response=TokenPair,\n    secured=True,\n    errors=(403,),\n)\n';
 __eta.res+=it.fw.async;
 __eta.res+='def refresh() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -5370,9 +5370,11 @@ __eta.res+='self.users.add(user)\n        except IntegrityError:  # a concurrent
 __eta.res+=it.fw.await;
 __eta.res+='self.users.rollback()\n            raise ConflictError(EMAIL_TAKEN, EMAIL_DETAILS) from None\n        return UserOut.model_validate(user)\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def login(self, credentials: LoginCredentials) -> TokenPair:\n        # Failed logins are counted per account too, from whatever address (LOGIN_ACCOUNT_LIMIT):\n        # guesses spread over many addresses end there. Beyond it the password is not checked,\n        # so the right one is refused too until the window ends: the price of the limit.\n        account = per_account(credentials.email)\n        if ';
+__eta.res+='def login(self, credentials: LoginCredentials, client: str) -> TokenPair:\n        """Tokens for the email and password `client` (as the rate limits count it) sent."""\n        # Failed logins are counted per account too, from whatever address (LOGIN_ACCOUNT_LIMIT):\n        # guesses spread over many addresses end there. Beyond it the password is not checked,\n        # so the right one is refused too until the window ends, except from a client that\n        # logged in to the account before (`login-known`): guesses cannot lock its owner out.\n        account = per_account(credentials.email)\n        known = f"{account}/{client}"\n        if ';
 __eta.res+=it.fw.await;
-__eta.res+='used_up("login-account", account):\n            ';
+__eta.res+='used_up("login-account", account) and not ';
+__eta.res+=it.fw.await;
+__eta.res+='used_up("login-known", known):\n            ';
 __eta.res+=it.fw.await;
 __eta.res+='refuse("login-account", account)\n        user = ';
 __eta.res+=it.fw.await;
@@ -5384,7 +5386,9 @@ __eta.res+='        verified = verify_password(user.password_hash if user else N
 }
 __eta.res+='        if user is None or not verified:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='within_limit("login-account", account)  # one failure counted\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
+__eta.res+='within_limit("login-account", account)  # one failure counted\n            raise AuthenticationError("Invalid email or password")\n        if not user.is_active:\n            raise ForbiddenError("User is inactive")\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='within_limit("login-known", known)  # its window used: the client is known\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def refresh(self, refresh_claims: Claims) -> TokenPair:\n        """A new pair of tokens; the refresh token used is revoked by its use (rotation), and\n        the new one joins its family. Stolen and used after its owner used it, or before, it is\n        refused the second time, which revokes the family (`refused_refresh`): the thief\'s\n        newest tokens die with the owner\'s. A refresh token\'s life in a client is one exchange,\n        not JWT_REFRESH_TOKEN_DAYS. The guard refused a token of a revoked family already."""\n        identity = str(refresh_claims["sub"])\n        family = family_of(refresh_claims)\n        if not ';
 __eta.res+=it.fw.await;
@@ -6739,7 +6743,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The rate limits of the routes that check a password, make an account or send mail: login and\na password change (LOGIN_RATE_LIMIT each, against password guessing, by anyone or with a stolen\ntoken), register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a password\nhash) and a password reset\'s request (PASSWORD_RESET_RATE_LIMIT, against mail sent to people\nwho did not ask). The `limits` library, counted per client address: an IPv6 address as its /64,\nwhich one subscriber gets whole (`counted_as` in src/security.py).\n\nTwo are counted per account, whoever asks: failed logins (LOGIN_ACCOUNT_LIMIT, against guesses\nspread over many addresses) and reset mails (PASSWORD_RESET_MAIL_LIMIT), keyed by a hash of the\nemail, an account\'s or not.\n\nOnly those routes are limited, so their views check it and no other request pays for it.\n';
+__eta.res+='"""The rate limits of the routes that check a password, make an account or send mail: login and\na password change (LOGIN_RATE_LIMIT each, against password guessing, by anyone or with a stolen\ntoken), register (REGISTER_RATE_LIMIT, against mass sign-ups; each one also costs a password\nhash) and a password reset\'s request (PASSWORD_RESET_RATE_LIMIT, against mail sent to people\nwho did not ask). The `limits` library, counted per client address: an IPv6 address as its /64,\nwhich one subscriber gets whole (`counted_as` in src/security.py).\n\nTwo are counted per account, whoever asks: failed logins (LOGIN_ACCOUNT_LIMIT, against guesses\nspread over many addresses) and reset mails (PASSWORD_RESET_MAIL_LIMIT), keyed by a hash of the\nemail, an account\'s or not. A client that logged in to an account is known to it for a while\n(`login-known`, a window of KNOWN_CLIENT that its login used): the account\'s limit does not refuse\nit, so guesses from elsewhere cannot lock the owner out where they logged in before.\n\nOnly those routes are limited, so their views check it and no other request pays for it.\n';
 if (it.cache) {
 __eta.res+='Counters live in Redis, shared by every worker process. When Redis cannot be\nreached the limits are not enforced rather than failing the request.';
 } else {
@@ -6790,9 +6794,9 @@ __eta.res+='KEY_PREFIX = "';
 __eta.res+=it.project.slug;
 __eta.res+=':ratelimit"\nlogger = logging.getLogger(__name__)\n';
 }
-__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal[\n    "login", "login-account", "password", "password-reset", "reset-mail", "register"\n]\n# Each limited route and the setting that gives its limit (`"5 per minute"`). `login-account` and\n# `reset-mail` are counted per account (`per_account`), not per client.\nSETTINGS: dict[LimitedRoute, str] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "login-account": "LOGIN_ACCOUNT_LIMIT",\n    "password": "LOGIN_RATE_LIMIT",\n    "password-reset": "PASSWORD_RESET_RATE_LIMIT",\n    "reset-mail": "PASSWORD_RESET_MAIL_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
+__eta.res+='EXTENSION = "rate_limits"\nLimitedRoute = Literal[\n    "login",\n    "login-account",\n    "login-known",\n    "password",\n    "password-reset",\n    "reset-mail",\n    "register",\n]\n# How long a client stays known to an account after logging in to it (`login-known`).\nKNOWN_CLIENT = "1 per 30 days"\n# Each limited route and the setting that gives its limit (`"5 per minute"`). `login-account` and\n# `reset-mail` are counted per account (`per_account`), not per client.\nSETTINGS: dict[LimitedRoute, str | None] = {\n    "login": "LOGIN_RATE_LIMIT",\n    "login-account": "LOGIN_ACCOUNT_LIMIT",\n    "login-known": None,  # KNOWN_CLIENT\n    "password": "LOGIN_RATE_LIMIT",\n    "password-reset": "PASSWORD_RESET_RATE_LIMIT",\n    "reset-mail": "PASSWORD_RESET_MAIL_LIMIT",\n    "register": "REGISTER_RATE_LIMIT",\n}\n\n\ndef init_rate_limits(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=') -> None:\n    """The limit of each route and their counters, once per app."""\n    limits = {route: parse(app.config[setting]) for route, setting in SETTINGS.items()}\n';
+__eta.res+=') -> None:\n    """The limit of each route and their counters, once per app."""\n    limits = {\n        route: parse(app.config[setting] if setting else KNOWN_CLIENT)\n        for route, setting in SETTINGS.items()\n    }\n';
 if (it.quart) {
 __eta.res+='\n    async def open_counters() -> None:\n';
 if (it.cache) {
@@ -6811,11 +6815,11 @@ __eta.res+='    app.extensions[EXTENSION] = (limits, FixedWindowRateLimiter(stor
 }
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
-__eta.res+='def check_rate_limit(route: LimitedRoute) -> None:\n    """Counts this request to `route` against the client\'s address; beyond the route\'s limit,\n    429 with Retry-After."""\n    proxies = current_app.config["FORWARDED_ALLOW_IPS"]\n    address = client_address(request.remote_addr, request.headers.get("X-Forwarded-For"), proxies)\n    client = counted_as(address)\n    if not ';
+__eta.res+='def check_rate_limit(route: LimitedRoute) -> str:\n    """Counts this request to `route` against the client\'s address; beyond the route\'s limit,\n    429 with Retry-After. The client, as counted."""\n    proxies = current_app.config["FORWARDED_ALLOW_IPS"]\n    address = client_address(request.remote_addr, request.headers.get("X-Forwarded-For"), proxies)\n    client = counted_as(address)\n    if not ';
 __eta.res+=it.fw.await;
 __eta.res+='within_limit(route, client):\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='refuse(route, client)\n\n\ndef _limit_of(route: LimitedRoute) -> tuple[RateLimitItem, FixedWindowRateLimiter]:\n    """The route\'s limit, and the limiter that counts against it (init_rate_limits)."""\n    limits: dict[LimitedRoute, RateLimitItem]\n    limiter: FixedWindowRateLimiter\n    limits, limiter = current_app.extensions[EXTENSION]\n    return limits[route], limiter\n\n\ndef per_account(email: str) -> str:\n    """The key an account\'s limits count `email` by: a hash, so that no address is stored."""\n    return hashlib.sha256(email.lower().encode()).hexdigest()\n\n\n';
+__eta.res+='refuse(route, client)\n    return client\n\n\ndef _limit_of(route: LimitedRoute) -> tuple[RateLimitItem, FixedWindowRateLimiter]:\n    """The route\'s limit, and the limiter that counts against it (init_rate_limits)."""\n    limits: dict[LimitedRoute, RateLimitItem]\n    limiter: FixedWindowRateLimiter\n    limits, limiter = current_app.extensions[EXTENSION]\n    return limits[route], limiter\n\n\ndef per_account(email: str) -> str:\n    """The key an account\'s limits count `email` by: a hash, so that no address is stored."""\n    return hashlib.sha256(email.lower().encode()).hexdigest()\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def refuse(route: LimitedRoute, key: str) -> None:\n    """429 with Retry-After: the seconds until `key`\'s window of `route` ends';
 __eta.res+=it.cache ? " (none raised when\n    the store cannot be reached: within)" : "";
@@ -8346,13 +8350,31 @@ __eta.res+='\n    """Guesses spread over many addresses: LOGIN_ACCOUNT_LIMIT fai
 __eta.res+=it.fw.startsApps ? "(await serve(make_app(Config.from_env(environ))))" : "make_app(Config.from_env(environ))";
 __eta.res+='.test_client()\n    guesses = {\n        "account": {**CREDENTIALS, "password": "not the password"},\n        "nobody": {"email": "nobody@example.com", "password": "not the password"},\n    }\n    statuses: dict[str, list[int]] = {"account": [], "nobody": []}\n    for name, body in guesses.items():\n        for n in range(3):\n            headers = {"X-Forwarded-For": f"203.0.113.{n}"}  # a new address each time\n            response = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/login", json=body, headers=headers)\n            statuses[name].append(response.status_code)\n    assert statuses == {"account": [401, 401, 429], "nobody": [401, 401, 429]}\n    right = ';
+__eta.res+='client.post("/api/auth/login", json=body, headers=headers)\n            statuses[name].append(response.status_code)\n    assert statuses == {"account": [401, 401, 429], "nobody": [401, 401, 429]}\n    # The right password from an address that never logged in to the account (known clients:\n    # test_a_known_client_logs_in_past_the_account_limit).\n    headers = {"X-Forwarded-For": "203.0.113.99"}\n    right = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    assert right.status_code == 429\n    assert 1 <= int(right.headers["Retry-After"]) <= 3600\n    other = {"email": "grace@example.com", "password": "another good password"}\n    assert ';
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS, headers=headers)\n    assert right.status_code == 429\n    assert 1 <= int(right.headers["Retry-After"]) <= 3600\n    other = {"email": "grace@example.com", "password": "another good password"}\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/register", json=other)');
 __eta.res+='.status_code == 201\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/login", json=other)');
-__eta.res+='.status_code == 200\n\n\n@pytest.mark.parametrize(("proxies", "forwarded_for", "expected"), FORWARDED)\n';
+__eta.res+='.status_code == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_known_client_logs_in_past_the_account_limit`, [...it.fw.appFixtures.split(", "), "tokens: Tokens"], "None");
+__eta.res+='\n    """Guesses from elsewhere do not lock the owner out where they logged in before: past\n    LOGIN_ACCOUNT_LIMIT, a client that logged in to the account (within KNOWN_CLIENT) still has\n    its password checked, and counted; any other client gets the 429."""\n    environ = environ_for_tests(LOGIN_ACCOUNT_LIMIT="2 per hour", FORWARDED_ALLOW_IPS="*")\n    client = ';
+__eta.res+=it.fw.startsApps ? "(await serve(make_app(Config.from_env(environ))))" : "make_app(Config.from_env(environ))";
+__eta.res+='.test_client()\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def login_from(address: str, body: dict[str, str]) -> int:\n        headers = {"X-Forwarded-For": address}\n        response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/login", json=body, headers=headers)\n        return int(response.status_code)\n\n    wrong = {**CREDENTIALS, "password": "not the password"}\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='login_from("198.51.100.7", CREDENTIALS) == 200  # the owner, at home\n    guesses = [';
+__eta.res+=it.fw.await;
+__eta.res+='login_from(f"203.0.113.{n}", wrong) for n in range(3)]\n    assert guesses == [401, 401, 429]\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='login_from("203.0.113.9", CREDENTIALS) == 429  # anyone else\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='login_from("198.51.100.7", CREDENTIALS) == 200\n    assert ';
+__eta.res+=it.fw.await;
+__eta.res+='login_from("198.51.100.7", wrong) == 401\n\n\n@pytest.mark.parametrize(("proxies", "forwarded_for", "expected"), FORWARDED)\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_forwarded_for_counts_only_from_a_trusted_proxy`, [...it.fw.appFixtures.split(", "), "tokens: Tokens", "proxies: str", "forwarded_for: str", "expected: list[int]"], "None");
 __eta.res+='\n    """A client cannot pick its address: X-Forwarded-For only from FORWARDED_ALLOW_IPS."""\n    environ = environ_for_tests(LOGIN_RATE_LIMIT="2 per minute", FORWARDED_ALLOW_IPS=proxies)\n    config = Config.from_env(environ)\n';
 if (it.quart) {
