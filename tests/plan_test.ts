@@ -111,3 +111,15 @@ Deno.test("snapshot: file trees of representative combinations", async (t) => {
     );
   }
 });
+
+Deno.test("plan: with auth, docker compose purges expired revocations daily, as the CronJob does", async () => {
+  const compose = async (auth: boolean) => {
+    const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", auth }));
+    return plan.files.find((f) => f.path === "docker-compose.yml")!.content;
+  };
+  const withAuth = await compose(true);
+  assert(/\n {2}purge:\n/.test(withAuth), "no purge service");
+  assert(withAuth.includes("python -m src.cli purge-revoked-tokens; sleep 86400"));
+  assert(withAuth.includes("trap 'exit 0' TERM"), "a stop waits for its timeout");
+  assert(!(await compose(false)).includes("purge"), "no revocations without auth");
+});
