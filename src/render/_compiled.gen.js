@@ -8365,9 +8365,21 @@ __eta.res+='login_headers(client, "boss@example.com")\n    assert ';
 __eta.res+=it.awaited('client.get("/api/admin/users", headers=boss)');
 __eta.res+='.status_code == 200\n    user = ';
 __eta.res+=it.fw.await;
-__eta.res+='login_headers(client, "grace@example.com")\n    monkeypatch.delenv("ADMIN_PASSWORD")  # a promotion asks for no password\n    assert main(["create-admin", "grace@example.com"]) == 0\n    assert ';
+__eta.res+='login_headers(client, "grace@example.com")\n    # Refused first: the user\'s standing is known';
+__eta.res+=it.cache ? " (mirrored in Redis)" : "";
+__eta.res+=' before the promotion.\n    assert ';
 __eta.res+=it.awaited('client.get("/api/admin/users", headers=user)');
-__eta.res+='.status_code == 200\n\n\n';
+__eta.res+='.status_code == 403\n    monkeypatch.delenv("ADMIN_PASSWORD")  # a promotion asks for no password\n    assert main(["create-admin", "grace@example.com"]) == 0\n    assert ';
+__eta.res+=it.awaited('client.get("/api/admin/users", headers=user)');
+__eta.res+='.status_code == 200\n';
+if (it.cache) {
+__eta.res+='\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_an_unreachable_redis_is_said(\n    app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', environ: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]\n) -> None:\n    """The admin is made; only the mirror of its standing could not be dropped."""\n    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")\n    assert main(["create-admin", "boss@example.com"]) == 0\n    assert "warning: Redis unreachable" in capsys.readouterr().err\n';
+}
+__eta.res+='\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_a_weak_password_is_refused(\n    app: ';
 __eta.res+=it.fw.appClass;
