@@ -8323,6 +8323,8 @@ __eta.res+=', tokens: Tokens\n) -> None:\n    """Redis only mirrors the database
 __eta.res+=it.awaited('client.post("/api/auth/logout", headers=headers)');
 __eta.res+='.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:*"):\n        redis.delete(key)\n    redis.close()\n    ';
 __eta.res+=it.fw.await;
+__eta.res+='assert_401(client, headers, "Token has been revoked")\n    # The database\'s answer is mirrored again as it was: the next request is refused by Redis.\n    ';
+__eta.res+=it.fw.await;
 __eta.res+='assert_401(client, headers, "Token has been revoked")\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_every_key_of_the_mirror_expires`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
 __eta.res+='\n    """A revocation\'s key lives as long as its token, a standing MIRROR_SECONDS: none is kept for\n    ever, which would fill Redis and keep answers the database no longer gives."""\n    other = ';
