@@ -13,6 +13,7 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { type Combo, PG, run, servicesAvailable } from "./_harness.ts";
 import { concat, type RunningProject, startProject } from "./_reliability.ts";
+import { TEXT_LENGTH } from "../../src/choices/field_types.ts";
 
 const COMBO: Combo = {
   framework: "quart",
@@ -298,8 +299,9 @@ Deno.test({
         const reader = new FeedClient(feed, ada);
         open.push(reader);
         await reader.ready;
-        // 600 rows of 16 KiB: more than the socket buffers and the 256-message queue hold.
-        const ids = await createRows(project.base, ada, 600, "x".repeat(16 * 1024));
+        // 1,100 rows of the longest description a request may send (11 MB): more than the
+        // socket buffers and the 256-message queue hold.
+        const ids = await createRows(project.base, ada, 1100, "x".repeat(TEXT_LENGTH));
         await until("the reader's events", () => reader.created().length >= ids.length);
         assertEquals(reader.created().length, ids.length);
         const { texts, closeCode } = await stalled.drain();
