@@ -364,6 +364,11 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Resp
 export class Background {
   #child: Deno.ChildProcess;
   #log: string;
+  /**
+   * After `terminate`: the milliseconds from the SIGTERM to the leader's exit, which is when a
+   * container stops (its other processes go with PID 1); the group's cleanup is not counted.
+   */
+  stoppedInMs: number | undefined;
 
   constructor(cmd: string[], options: { cwd: string; env: Record<string, string> }) {
     this.#log = Deno.makeTempFileSync({ prefix: "pyscaffold-bg-", suffix: ".log" });
@@ -396,6 +401,7 @@ export class Background {
    * of it from the leader), SIGKILL after 10 s; then the group, as `stop`.
    */
   async terminate(lines = 60): Promise<string> {
+    const start = performance.now();
     try {
       Deno.kill(this.#child.pid, "SIGTERM");
     } catch {
@@ -403,6 +409,7 @@ export class Background {
     }
     const timer = setTimeout(() => this.#signalGroup("SIGKILL"), 10_000);
     await this.#child.status;
+    this.stoppedInMs = performance.now() - start;
     clearTimeout(timer);
     return await this.stop(lines);
   }
