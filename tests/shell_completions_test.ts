@@ -34,6 +34,19 @@ async function script(shell: "zsh" | "fish", dir: string): Promise<string> {
   return path;
 }
 
+/** `fn` in a temporary directory holding `shell`'s completion script (its path: `source`). */
+async function withScript(
+  shell: "zsh" | "fish",
+  fn: (dir: string, source: string) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: `pyscaffold-${shell}-` });
+  try {
+    await fn(dir, await script(shell, dir));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 /** fish's candidates for `line` (each `value\tdescription`), by `complete -C`. */
 async function fishComplete(
   line: string,
@@ -70,9 +83,7 @@ Deno.test("shells: zsh and fish are installed (their completion tests need them)
 });
 
 Deno.test("fish: commands, option values and a project's modules, from pyscaffold", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-fish-" });
-  try {
-    const source = await script("fish", dir);
+  await withScript("fish", async (dir, source) => {
     assertEquals((await fishComplete("pyscaffold ne", dir, source)).candidates, ["new"]);
     assertEquals(
       (await fishComplete("pyscaffold new --framework ", dir, source)).candidates,
@@ -91,15 +102,11 @@ Deno.test("fish: commands, option values and a project's modules, from pyscaffol
       "items.access=authenticated",
       "items.access=public-read",
     ]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("fish: without pyscaffold on PATH, the first completion says so on stderr, once", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-fish-" });
-  try {
-    const source = await script("fish", dir);
+  await withScript("fish", async (dir, source) => {
     const { candidates, stderr } = await fishComplete("pyscaffold ne", dir, source, {
       PATH: "/usr/bin:/bin",
       HOME: dir,
@@ -107,9 +114,7 @@ Deno.test("fish: without pyscaffold on PATH, the first completion says so on std
     assertEquals(candidates, []);
     assertEquals(stderr.split(MISSING).length - 1, 1, stderr);
     assertMatch(stderr, /Install it \(from a checkout: deno task install\)/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 /**
@@ -143,9 +148,7 @@ async function zshTab(line: string, shown: string, dir: string, source: string, 
 }
 
 Deno.test("zsh: a Tab completes commands and option values from pyscaffold", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-zsh-" });
-  try {
-    const source = await script("zsh", dir);
+  await withScript("zsh", async (dir, source) => {
     assertEquals(
       (await zshTab("pyscaffold ne", "pyscaffold new", dir, source)).line,
       "pyscaffold new",
@@ -154,19 +157,13 @@ Deno.test("zsh: a Tab completes commands and option values from pyscaffold", asy
       (await zshTab("pyscaffold new --framework q", "quart", dir, source)).line,
       "pyscaffold new --framework quart",
     );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("zsh: without pyscaffold on PATH, a Tab says so on stderr", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "pyscaffold-zsh-" });
-  try {
-    const source = await script("zsh", dir);
+  await withScript("zsh", async (dir, source) => {
     const { line, output } = await zshTab("pyscaffold ne", MISSING, dir, source, false);
     assertEquals(line, "pyscaffold ne", "nothing completed");
     assertEquals(output.split(MISSING).length - 1, 1, output);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });

@@ -845,8 +845,10 @@ Deno.test("update --set <module>.access: a policy changed after add, your edits 
   // owner → public-read: the owner column goes, in a revision; the guard and tests follow.
   const before = readRevisions(dir).length;
   const open = await update(dir, { set: ["items.access=public-read"] }).run();
-  assertEquals(open.update.accessSwitches, [{ module: "items", from: "owner", to: "public-read" }]);
   assertEquals(open.update.migrations.length, 1);
+  assertEquals(open.update.accessSwitches, [
+    { module: "items", from: "owner", to: "public-read", revision: open.update.migrations[0].path },
+  ]);
   const disown = await read(dir, open.update.migrations[0].path);
   assertMatch(open.update.migrations[0].path, /_disown_items\.py$/);
   assertMatch(
@@ -871,8 +873,13 @@ Deno.test("update --set <module>.access: a policy changed after add, your edits 
   assertEquals(same.update.plan.files, []);
 
   // → owner: a revision that adds owner_id, with ROWS_OWNER for the rows there.
-  const own = await update(dir, { set: ["items.access=owner"] }).run();
+  const ownUpdate = update(dir, { set: ["items.access=owner"] });
+  const own = await ownUpdate.run();
   assertMatch(own.update.migrations[0].path, /_own_items\.py$/);
+  assertMatch(
+    ownUpdate.prompter.transcript,
+    new RegExp(`set ROWS_OWNER in ${own.update.migrations[0].path} to the email`),
+  );
   const owning = await read(dir, own.update.migrations[0].path);
   assertMatch(owning, /^ROWS_OWNER: str \| None = None$/m);
   assertMatch(

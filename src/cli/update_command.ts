@@ -35,8 +35,6 @@ import { writePlan } from "../write/mod.ts";
 import type { Prompter } from "../wizard/prompter.ts";
 
 const UPDATE_LABELS = ["yours", "after update"] as const;
-/** The revision of a module that takes the owner policy (buildOwnerFile), and its table. */
-const OWN_REVISION = /_own_(\w+)\.py$/;
 
 export interface UpdateOptions {
   /** `KEY=VALUE` settings (auth, cache, celery). */
@@ -173,11 +171,11 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
       marked: result.conflicts,
     });
   }
-  for (const revision of update.migrations.filter((m) => OWN_REVISION.test(m.path))) {
+  for (const s of update.accessSwitches.filter((s) => s.to === "owner" && s.revision)) {
     out(c.yellow(
-      `Before migrating: if ${OWN_REVISION.exec(revision.path)![1]} holds rows, set ROWS_OWNER ` +
-        `in ${revision.path} to the email of the user who gets them (while it is None, the ` +
-        "upgrade stops before changing anything).",
+      `Before migrating: if ${s.module}'s table holds rows, set ROWS_OWNER in ${s.revision} to ` +
+        "the email of the user who gets them (while it is None, the upgrade stops before " +
+        "changing anything).",
     ));
   }
   return result;

@@ -66,20 +66,25 @@ export type AccessSettings = Readonly<Record<string, string>>;
 /** The key of a module's access policy in `--set`: `<module>.access`. */
 const ACCESS_KEY = /^(.+)\.access$/;
 
+/** A `--set` option's key and value, trimmed; the value undefined without "=". */
+function keyValue(item: string): [string, string | undefined] {
+  const at = item.indexOf("=");
+  return at < 0 ? [item.trim(), undefined] : [item.slice(0, at).trim(), item.slice(at + 1).trim()];
+}
+
 /** The `--set <module>.access=<policy>` options (module → policy as given), checked by planUpdate. */
 export function parseAccessSettings(raw: readonly string[]): AccessSettings {
   const settings: Record<string, string> = {};
   for (const item of raw) {
-    const at = item.indexOf("=");
-    const key = (at < 0 ? item : item.slice(0, at)).trim();
+    const [key, value] = keyValue(item);
     const module = ACCESS_KEY.exec(key)?.[1];
     if (module === undefined) continue;
-    if (at < 0 || item.slice(at + 1).trim() === "") {
+    if (!value) {
       throw new UserError(`--set ${key}: which policy? Nothing follows "=".`, {
         hint: `For example: --set ${module}.access=public-read`,
       });
     }
-    settings[module.trim()] = item.slice(at + 1).trim();
+    settings[module.trim()] = value;
   }
   return settings;
 }
@@ -92,9 +97,8 @@ export function parseSettings(raw: readonly string[]): FeatureSettings {
   const settings: FeatureSettings = {};
   const known = FEATURE_QUESTIONS.map((q) => q.id);
   for (const item of raw) {
-    const at = item.indexOf("=");
-    const key = (at < 0 ? item : item.slice(0, at)).trim().toLowerCase();
-    const value = at < 0 ? "" : item.slice(at + 1).trim().toLowerCase();
+    const [rawKey, rawValue = ""] = keyValue(item);
+    const [key, value] = [rawKey.toLowerCase(), rawValue.toLowerCase()];
     if (ACCESS_KEY.test(key)) continue;
     if (key === "framework" || key === "database") {
       throw new UserError(
@@ -219,6 +223,8 @@ export interface AccessSwitch {
   module: string;
   from: AccessPolicy;
   to: AccessPolicy;
+  /** To or from owner: the revision that adds or drops `owner_id` (also in `migrations`). */
+  revision?: string;
 }
 
 /**
@@ -566,7 +572,9 @@ export async function planUpdate(
     const table = moduleNames(change.module).table;
     const { id, down } = nextRevision(revisions(), `${owner ? "own" : "disown"}_${table}`);
     const module = recordedModule(change.module, owner ? modules : state.modules, after);
-    migrations.push(buildOwnerFile(after, module, change.to, { id, down }));
+    const revision = buildOwnerFile(after, module, change.to, { id, down });
+    migrations.push(revision);
+    change.revision = revision.path;
   }
   const drops: string[] = [];
   if (switched.auth !== undefined) {
