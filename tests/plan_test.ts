@@ -112,14 +112,19 @@ Deno.test("snapshot: file trees of representative combinations", async (t) => {
   }
 });
 
-Deno.test("plan: with auth, docker compose purges expired revocations daily, as the CronJob does", async () => {
-  const compose = async (auth: boolean) => {
+Deno.test("plan: docker compose and the CronJob run the daily purge, with auth or without", async () => {
+  for (const auth of [true, false]) {
     const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", auth }));
-    return plan.files.find((f) => f.path === "docker-compose.yml")!.content;
-  };
-  const withAuth = await compose(true);
-  assert(/\n {2}purge:\n/.test(withAuth), "no purge service");
-  assert(withAuth.includes("python -m src.cli purge-revoked-tokens; sleep 86400"));
-  assert(withAuth.includes("trap 'exit 0' TERM"), "a stop waits for its timeout");
-  assert(!(await compose(false)).includes("purge"), "no revocations without auth");
+    const file = (path: string) => plan.files.find((f) => f.path === path)?.content ?? "";
+    const compose = file("docker-compose.yml");
+    assert(/\n {2}purge:\n/.test(compose), "no purge service");
+    assert(compose.includes("python -m src.cli purge; sleep 86400"), "not the daily purge");
+    assert(compose.includes("trap 'exit 0' TERM"), "a stop waits for its timeout");
+    assert(compose.includes("DELETED_ROWS_RETENTION_DAYS: ${DELETED_ROWS_RETENTION_DAYS:-}"));
+    const cronJob = file("deploy/k8s/purge-cronjob.yaml");
+    assert(cronJob.includes('command: ["python", "-m", "src.cli", "purge"]'), "no CronJob");
+    assert(file("deploy/k8s/configmap.yaml").includes('DELETED_ROWS_RETENTION_DAYS: ""'));
+    assert(file("src/cli.py").includes("def purge_deleted_rows("));
+    assert(file("src/cli.py").includes("def create_admin(") === auth, "create-admin is auth's");
+  }
 });

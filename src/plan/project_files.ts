@@ -97,6 +97,7 @@ const CORE_FILES: readonly Rule[] = [
     ["api-hpa.yaml", "more API replicas under CPU load"],
     ["api-pdb.yaml", "node drains keep an API replica serving"],
     ["network-policy.yaml", "only the Ingress controller reaches the API; nothing else connects"],
+    ["purge-cronjob.yaml", "daily, python -m src.cli purge: what a table should no longer keep"],
   ].map(([file, why]) =>
     common(`deploy/k8s/${file}`, { origin: "core", why, lesson: "configuration" })
   ),
@@ -123,6 +124,12 @@ const CORE_FILES: readonly Rule[] = [
   framework("src/extensions.py", {
     why: "the extensions (CORS, JWT, cache, Celery) bound in create_app",
     lesson: "application-factory",
+  }),
+  common("src/cli.py", {
+    origin: "core",
+    why: "python -m src.cli: purge (daily), purge-deleted-rows (DELETED_ROWS_RETENTION_DAYS), " +
+      "and with auth create-admin and purge-revoked-tokens",
+    lesson: "base-model",
   }),
   common("src/envelope.py", {
     origin: "core",
@@ -243,6 +250,12 @@ const CORE_FILES: readonly Rule[] = [
   framework("tests/test_app.py", {
     why: "the factory, the envelope on every error, headers, OpenAPI",
     lesson: "testing",
+  }),
+  common("tests/test_cli.py", {
+    origin: "core",
+    why: "the purge erases old deleted rows only, keeps referenced ones; " +
+      "with auth, create-admin and purge-revoked-tokens",
+    lesson: "base-model",
   }),
   common("tests/test_config.py", {
     origin: "core",

@@ -2937,7 +2937,7 @@ __eta.res+='CACHE_TTL_SECONDS=\'60\'\n';
 if (it.quart) {
 __eta.res+='# Live feed sockets (GET /ws/<table>) one server process holds, in all and per client address.\nREALTIME_MAX_SOCKETS=\'2000\'\nREALTIME_MAX_SOCKETS_PER_CLIENT=\'20\'\n';
 }
-__eta.res+='CORS_ORIGINS=\'http://localhost:3000\'\nLOG_LEVEL=\'INFO\'\nPORT=\'8000\'\nMAX_BODY_BYTES=\'1048576\'\n\n# Tests: a database the test suite may fill and empty';
+__eta.res+='CORS_ORIGINS=\'http://localhost:3000\'\nLOG_LEVEL=\'INFO\'\nPORT=\'8000\'\nMAX_BODY_BYTES=\'1048576\'\n# Days a deleted row is kept before the daily purge erases it (`make purge`); empty: for ever.\nDELETED_ROWS_RETENTION_DAYS=\'\'\n\n# Tests: a database the test suite may fill and empty';
 if (it.cache || it.celery) {
 __eta.res+=', and a Redis database';
 }
@@ -3068,7 +3068,7 @@ __eta.res+='# Tools come from the project virtualenv when it exists (make instal
 if (it.auth) {
 __eta.res+=' create-admin purge-revoked-tokens';
 }
-__eta.res+=' migrate revision run dev';
+__eta.res+=' purge purge-deleted-rows migrate revision run dev';
 if (it.celery) {
 __eta.res+=' worker';
 }
@@ -3086,9 +3086,9 @@ __eta.res+='\n';
 __eta.res+=include(`@project/_db/${it.db.id}/make_services.eta`, it);
 __eta.res+='\nlint:  ## ruff: lint rules and formatting; deptry: imports and declared dependencies agree\n	$(BIN)ruff check .\n	$(BIN)ruff format --check .\n	$(BIN)deptry .\n\nformat:  ## apply ruff fixes and formatting (what it cannot fix is listed; make lint fails on it)\n	$(BIN)ruff check --fix --exit-zero .\n	$(BIN)ruff format .\n\ntypecheck:  ## mypy --strict (settings in pyproject.toml)\n	$(BIN)mypy\n\ntest:  ## pytest against TEST_DATABASE_URL (tables are created and dropped)\n	@$(DOTENV) $(call NEED,TEST_DATABASE_URL) set -x; $(BIN)python -m pytest\n\n';
 if (it.auth) {
-__eta.res+='# The password comes from ADMIN_PASSWORD or a prompt: never on a command line.\ncreate-admin:  ## an admin: make create-admin EMAIL=you@example.com (creates, or promotes a user)\n	@$(DOTENV) test -n "$(EMAIL)" || { echo "Usage: make create-admin EMAIL=you@example.com"; exit 2; }; \\\n	set -x; $(BIN)python -m src.cli create-admin "$(EMAIL)"\n\npurge-revoked-tokens:  ## delete the revocations of expired tokens (daily: deploy/k8s/purge-cronjob.yaml)\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge-revoked-tokens\n\n';
+__eta.res+='# The password comes from ADMIN_PASSWORD or a prompt: never on a command line.\ncreate-admin:  ## an admin: make create-admin EMAIL=you@example.com (creates, or promotes a user)\n	@$(DOTENV) test -n "$(EMAIL)" || { echo "Usage: make create-admin EMAIL=you@example.com"; exit 2; }; \\\n	set -x; $(BIN)python -m src.cli create-admin "$(EMAIL)"\n\npurge-revoked-tokens:  ## delete the revocations of expired tokens\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge-revoked-tokens\n\n';
 }
-__eta.res+='migrate:  ## apply every migration to DATABASE_URL\n	@$(DOTENV) $(call NEED,DATABASE_URL) set -x; $(BIN)alembic upgrade head\n\nrevision:  ## a revision from your model changes: make revision MESSAGE="add price" (read it, then make migrate)\n	@$(DOTENV) test -n "$(MESSAGE)" || { echo \'Usage: make revision MESSAGE="add price"\'; exit 2; }; \\\n	$(call NEED,DATABASE_URL) set -x; $(BIN)alembic revision --autogenerate -m "$(MESSAGE)"\n\n# exec: the server replaces the shell, so a SIGTERM to make reaches it and stops it.\nrun:  ## the production server on $PORT (.env, default 8000)\n';
+__eta.res+='purge:  ## every purge, as the daily job runs it (deploy/k8s/purge-cronjob.yaml)\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge\n\npurge-deleted-rows:  ## erase rows deleted over DELETED_ROWS_RETENTION_DAYS ago (or DAYS=90)\n	@$(DOTENV) set -x; $(BIN)python -m src.cli purge-deleted-rows $(if $(DAYS),--older-than "$(DAYS)")\n\nmigrate:  ## apply every migration to DATABASE_URL\n	@$(DOTENV) $(call NEED,DATABASE_URL) set -x; $(BIN)alembic upgrade head\n\nrevision:  ## a revision from your model changes: make revision MESSAGE="add price" (read it, then make migrate)\n	@$(DOTENV) test -n "$(MESSAGE)" || { echo \'Usage: make revision MESSAGE="add price"\'; exit 2; }; \\\n	$(call NEED,DATABASE_URL) set -x; $(BIN)alembic revision --autogenerate -m "$(MESSAGE)"\n\n# exec: the server replaces the shell, so a SIGTERM to make reaches it and stops it.\nrun:  ## the production server on $PORT (.env, default 8000)\n';
 if (it.flask) {
 __eta.res+='	@$(DOTENV) set -x; exec env PORT="$${PORT:-8000}" $(BIN)gunicorn --config gunicorn.conf.py src.wsgi:app\n';
 } else {
@@ -3189,9 +3189,11 @@ __eta.res+='```\n\nEvery answer is an envelope: `{"success": true, "data": ...}`
 __eta.res+=it.cache || it.celery ? " and `redis`" : "";
 __eta.res+=' services of `docker-compose.yml` and waits until they are healthy |\n| `make lint` | `ruff check`, `ruff format --check`, and `deptry` (every import declared in pyproject.toml, every declared package used) |\n| `make format` | applies ruff\'s fixes and formatting |\n| `make typecheck` | `mypy` in strict mode (settings in `pyproject.toml`) |\n| `make test` | `pytest` against `TEST_DATABASE_URL` (tables are created, then dropped) |\n';
 if (it.auth) {
-__eta.res+='| `make create-admin EMAIL=...` | creates an admin, or promotes an existing user (password: `ADMIN_PASSWORD` or a prompt) |\n| `make purge-revoked-tokens` | deletes the revocations of tokens that have expired anyway (run it daily) |\n';
+__eta.res+='| `make create-admin EMAIL=...` | creates an admin, or promotes an existing user (password: `ADMIN_PASSWORD` or a prompt) |\n| `make purge-revoked-tokens` | deletes the revocations of tokens that have expired anyway |\n';
 }
-__eta.res+='| `make migrate` | `alembic upgrade head` on `DATABASE_URL` |\n| `make revision MESSAGE=...` | `alembic revision --autogenerate` from your model changes (read it, then `make migrate`) |\n| `make run` | ';
+__eta.res+='| `make purge` | every purge, as the daily job runs it: ';
+__eta.res+=it.auth ? "the expired revocations, and " : "";
+__eta.res+='the rows deleted more than `DELETED_ROWS_RETENTION_DAYS` ago when that is set |\n| `make purge-deleted-rows DAYS=90` | erases the rows deleted more than 90 days ago (without `DAYS`: `DELETED_ROWS_RETENTION_DAYS`); a row another row references is kept |\n| `make migrate` | `alembic upgrade head` on `DATABASE_URL` |\n| `make revision MESSAGE=...` | `alembic revision --autogenerate` from your model changes (read it, then `make migrate`) |\n| `make run` | ';
 __eta.res+=it.flask ? "gunicorn" : "hypercorn";
 __eta.res+=' on `$PORT` |\n| `make dev` | the same server, one worker on 127.0.0.1, restarted when a file changes |\n';
 if (it.celery) {
@@ -3259,7 +3261,7 @@ __eta.res+='_repository.py   queries: active rows only, ORDER BY id, pagination\
 __eta.res+=m.module;
 __eta.res+='_model.py     the table (SQLAlchemy 2 typed model on the shared base)\n```\n\nA controller never touches the database and a repository never sees a request: each layer can be\ntested and changed on its own. Every response is an envelope,\n`{"success": true, "data": ...}` (lists add `pagination`) or\n`{"success": false, "error": "...", "details": ...}`, errors and 404s included.\n\nEvery model inherits `id`, `inserted_by`, `inserted_date`, `updated_by`, `updated_date` and\n`is_active` from `src/models/base_model.py`. The `*_by` fields record ';
 __eta.res+=it.auth ? "the authenticated user's id" : '"system"';
-__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\nA module gains optional fields the same way, `pyscaffold add bookings --field\n\'note:str(200):optional\'`: its files are merged with your edits and a migration adds the columns.\nA required field needs a default, which the rows already there get\n(`--field \'seats:int:required:default=1\'`). `pyscaffold remove bookings --field note` drops one;\n`pyscaffold rename bookings --field note=remark` renames one, its values kept, and the API\'s field\nwith it. A renamed column is one the running release no longer finds: deploy a rename when a short\nbreak is acceptable, or in steps (add the new field, copy the values, switch the code, remove the\nold field a release later).\n';
+__eta.res+=';\nDELETE only sets `is_active = false` (soft delete), and inactive rows disappear from every query.\nA deleted row gives its unique values back: a unique field is unique over the active rows\n(`unique_while_active` in `src/models/base_model.py`), so only an active row\'s value is a 409.\n\nA deleted row stays in the database until the purge erases it, and by default that is never:\nset `DELETED_ROWS_RETENTION_DAYS` (the ConfigMap; `.env`) to the days your retention policy keeps\ndeleted data (and its audit fields: who deleted it, when), and the daily purge\n(`python -m src.cli purge`: deploy/k8s/purge-cronjob.yaml, docker compose\'s `purge` service)\nerases every row deleted longer ago, in batches of 1,000. A deleted row that another row still\nreferences (a reference field, deleted or not) is kept until that row is erased or changed; the\npurge says how many it kept. A model whose inactive rows are not deleted ones says\n`erased_after_retention = False` (the users table does: a deactivated account stays).\n\n## Add a module\n\n```sh\npyscaffold add bookings --field \'title:str(120):required\' --field starts_at:datetime\n```\n\nThis writes `src/bookings/` (controller, service, repository, schemas), `src/models/bookings_model.py`,\n`tests/test_bookings.py` and a migration. Nothing existing is edited: controllers\n(`src/*/*_controller.py`, exposing `bp`) and models (`src/models/*_model.py`) are discovered at\nstartup, relative to the package. Then `make migrate`.\n\nA module gains optional fields the same way, `pyscaffold add bookings --field\n\'note:str(200):optional\'`: its files are merged with your edits and a migration adds the columns.\nA required field needs a default, which the rows already there get\n(`--field \'seats:int:required:default=1\'`). `pyscaffold remove bookings --field note` drops one;\n`pyscaffold rename bookings --field note=remark` renames one, its values kept, and the API\'s field\nwith it. A renamed column is one the running release no longer finds: deploy a rename when a short\nbreak is acceptable, or in steps (add the new field, copy the values, switch the code, remove the\nold field a release later).\n';
 if (it.auth) {
 __eta.res+='\nA module\'s access policy changes with `pyscaffold update --set bookings.access=public-read` (or\n`owner`, `authenticated`, `admin`): its guard, queries and tests follow, merged with your edits.\nTaking `owner` writes a migration that gives the rows an `owner_id`: set its `ROWS_OWNER` to the\nemail of the user who gets the rows already there (it stops, changing nothing, while there are\nrows and it is None); leaving `owner` drops the column, and who owns each row with it.\n';
 }
@@ -3289,7 +3291,7 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends, except from an address that logged in to the account in the last 30 days), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (daily in Kubernetes: `purge-cronjob.yaml`; in docker compose: its `purge` service)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends, except from an address that logged in to the account in the last 30 days), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (or `make purge`: daily in Kubernetes: `purge-cronjob.yaml`; in docker compose: its `purge` service)';
 __eta.res+=it.cache ? " (not in Redis, which mirrors a revocation for an hour at most: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes. While Redis is\ndown they are not enforced (a logged warning each time): the choice is between that and refusing\nevery login; alert on Redis down (`/health/ready` names it)." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -3310,10 +3312,9 @@ __eta.res+='\n## Lock files\n\n`pyproject.toml` pins the direct dependencies; `r
 if (it.flask) {
 __eta.res+='## In front of gunicorn\n\ngunicorn\'s sync workers (`gunicorn.conf.py`) serve one request at a time each, and read it from\nthe socket before the app sees it: a client that sends its headers slowly holds a worker until\n`timeout` (30 s), and one such connection per worker stops the API (measured on a generated\nproject with 2 workers: 4 connections that never finished their headers, and no request was\nanswered for more than 20 s). A body that stops arriving is answered 408 after 10 s without a byte\n(`BODY_IDLE_SECONDS`), but a body sent a byte every few seconds still holds its worker. So gunicorn\'s\nport is never published to the internet: put a proxy in front that reads each request whole before\nit forwards it — nginx, ingress-nginx, or an HTTP cloud load balancer (not a TCP one). gunicorn\'s\nown documentation says the same of its sync workers.\n\n';
 }
-__eta.res+='## Kubernetes\n\n`deploy/k8s/` holds plain manifests, validated offline by CI (`kubernetes-validate --strict`), as\nis `deploy/secret.template.yaml`, the keys of the Secret without values (create the Secret from\nyour secret store):\n\n| file | what it is |\n| --- | --- |\n| `configmap.yaml` | the settings that are not secret |\n| `migrate-job.yaml` | `alembic upgrade head`, once, before each rollout |\n| `api-deployment.yaml` | the API (as many replicas as `api-hpa.yaml` asks for), probes on `/health/live` and `/health/ready`, requests and limits, non-root, read-only root filesystem |\n| `api-service.yaml` | the API\'s address in the cluster (put an Ingress or Gateway in front) |\n| `api-hpa.yaml` | 2 to 10 API replicas, on CPU (the cluster needs metrics-server) |\n| `api-pdb.yaml` | node drains keep one API replica serving |\n| `network-policy.yaml` | only the Ingress controller (namespace `ingress-nginx`: set yours) connects to the API, which is why `FORWARDED_ALLOW_IPS` may be `*`; no connection in to the other pods |\n';
-if (it.auth) {
-__eta.res+='| `purge-cronjob.yaml` | daily, deletes the revocations of expired tokens (`python -m src.cli purge-revoked-tokens`) |\n';
-}
+__eta.res+='## Kubernetes\n\n`deploy/k8s/` holds plain manifests, validated offline by CI (`kubernetes-validate --strict`), as\nis `deploy/secret.template.yaml`, the keys of the Secret without values (create the Secret from\nyour secret store):\n\n| file | what it is |\n| --- | --- |\n| `configmap.yaml` | the settings that are not secret |\n| `migrate-job.yaml` | `alembic upgrade head`, once, before each rollout |\n| `api-deployment.yaml` | the API (as many replicas as `api-hpa.yaml` asks for), probes on `/health/live` and `/health/ready`, requests and limits, non-root, read-only root filesystem |\n| `api-service.yaml` | the API\'s address in the cluster (put an Ingress or Gateway in front) |\n| `api-hpa.yaml` | 2 to 10 API replicas, on CPU (the cluster needs metrics-server) |\n| `api-pdb.yaml` | node drains keep one API replica serving |\n| `network-policy.yaml` | only the Ingress controller (namespace `ingress-nginx`: set yours) connects to the API, which is why `FORWARDED_ALLOW_IPS` may be `*`; no connection in to the other pods |\n| `purge-cronjob.yaml` | daily, `python -m src.cli purge`: ';
+__eta.res+=it.auth ? "deletes the revocations of expired tokens, and " : "";
+__eta.res+='erases the rows deleted more than `DELETED_ROWS_RETENTION_DAYS` ago when that is set |\n';
 if (it.celery) {
 __eta.res+='| `worker-deployment.yaml` | the Celery worker, scaled on its own |\n';
 }
@@ -3329,8 +3330,7 @@ __eta.res+='-migrate --ignore-not-found   # a Job\'s pod template cannot change\
 __eta.res+=it.project.kube;
 __eta.res+='-migrate\nkubectl apply -f deploy/k8s/api-deployment.yaml -f deploy/k8s/api-service.yaml \\\n  -f deploy/k8s/api-hpa.yaml -f deploy/k8s/api-pdb.yaml \\\n  -f deploy/k8s/network-policy.yaml';
 __eta.res+=it.celery ? " -f deploy/k8s/worker-deployment.yaml" : "";
-__eta.res+=it.auth ? " \\\n  -f deploy/k8s/purge-cronjob.yaml" : "";
-__eta.res+='\nkubectl rollout status deployment/';
+__eta.res+=' \\\n  -f deploy/k8s/purge-cronjob.yaml\nkubectl rollout status deployment/';
 __eta.res+=it.project.kube;
 __eta.res+='-api\n```\n\nCreate the Secret once, before the first release (`deploy/secret.template.yaml` says how), and\nnever apply the template over it: its values are empty, so the pods would refuse to start. It\nlives outside `deploy/k8s/` for that reason: `kubectl apply -f deploy/k8s/` cannot empty the\nreal Secret. Write\nmigrations that the running (old) code survives: add columns and tables first, remove them a\nrelease later.\n\n## Scaling out\n\n- **API replicas are stateless.** Any replica can serve any request: no session, upload or\n  cache lives in a pod, so the HorizontalPodAutoscaler may add and remove them freely.\n';
 if (it.cache) {
@@ -3648,7 +3648,7 @@ __eta.res+='  JWT_ACCESS_TOKEN_MINUTES: "15"\n  JWT_REFRESH_TOKEN_DAYS: "30"\n  
 if (it.cache) {
 __eta.res+='  CACHE_TTL_SECONDS: "60"\n';
 }
-__eta.res+='  CORS_ORIGINS: ""\n  LOG_LEVEL: INFO\n  PORT: "8000"\n  MAX_BODY_BYTES: "1048576"\n  # Server processes per pod. Each holds its own database pool (SQLAlchemy\'s default: 5\n  # connections, 10 more on bursts): see README, "Scaling out".\n  WEB_CONCURRENCY: "2"\n';
+__eta.res+='  CORS_ORIGINS: ""\n  LOG_LEVEL: INFO\n  PORT: "8000"\n  MAX_BODY_BYTES: "1048576"\n  # Days a deleted row is kept before the daily purge (purge-cronjob.yaml) erases it; empty: for\n  # ever. Set it to what your data\'s retention policy says.\n  DELETED_ROWS_RETENTION_DAYS: ""\n  # Server processes per pod. Each holds its own database pool (SQLAlchemy\'s default: 5\n  # connections, 10 more on bursts): see README, "Scaling out".\n  WEB_CONCURRENCY: "2"\n';
 if (it.flask) {
 __eta.res+='  # Requests reach gunicorn through an Ingress whose address varies: trust the\n  # X-Forwarded-Proto (https) and X-Forwarded-For it sets, from any peer.\n';
 } else {
@@ -3699,7 +3699,7 @@ __eta.res+=it.project.kube;
 __eta.res+='\n    app.kubernetes.io/component: api\nspec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
 __eta.res+='\n      app.kubernetes.io/component: api\n  policyTypes: ["Ingress"]\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: ingress-nginx\n      ports:\n        - protocol: TCP\n          port: http\n---\n# Every other pod of the app (';
-__eta.res+=[it.celery ? "the Celery worker" : "", "the migration Job", it.auth ? "the purge CronJob" : ""].filter(Boolean).join(", ");
+__eta.res+=[it.celery ? "the Celery worker" : "", "the migration Job", "the purge CronJob"].filter(Boolean).join(", ");
 __eta.res+=') listens to\n# no one: no connection in. Their connections out (to the database';
 __eta.res+=it.cache || it.celery ? " and Redis" : "";
 __eta.res+=') are not restricted.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ';
@@ -3721,17 +3721,21 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='# Daily: deletes the rows of `revoked_tokens` whose tokens have expired (an expired token is\n# refused for its expiry alone), so the table holds only what a logout still needs. One run at a\n# time; a missed or failed run is made up by the next day\'s.\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: ';
+__eta.res+='# Daily, `python -m src.cli purge`: ';
+if (it.auth) {
+__eta.res+='deletes the rows of `revoked_tokens` whose tokens have\n# expired (an expired token is refused for its expiry alone), so the table holds only what a logout\n# still needs; and ';
+}
+__eta.res+='erases the rows deleted more than DELETED_ROWS_RETENTION_DAYS ago (the\n# ConfigMap), when that is set. One run at a time; a missed or failed run is made up by the next\n# day\'s.\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: ';
 __eta.res+=it.project.kube;
-__eta.res+='-purge-revoked-tokens\n  labels:\n    app.kubernetes.io/name: ';
+__eta.res+='-purge\n  labels:\n    app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
-__eta.res+='\n    app.kubernetes.io/component: purge-revoked-tokens\nspec:\n  schedule: "17 3 * * *"\n  concurrencyPolicy: Forbid\n  successfulJobsHistoryLimit: 1\n  failedJobsHistoryLimit: 3\n  jobTemplate:\n    spec:\n      backoffLimit: 2\n      activeDeadlineSeconds: 600\n      template:\n        metadata:\n          labels:\n            app.kubernetes.io/name: ';
+__eta.res+='\n    app.kubernetes.io/component: purge\nspec:\n  schedule: "17 3 * * *"\n  concurrencyPolicy: Forbid\n  successfulJobsHistoryLimit: 1\n  failedJobsHistoryLimit: 3\n  jobTemplate:\n    spec:\n      backoffLimit: 2\n      activeDeadlineSeconds: 600\n      template:\n        metadata:\n          labels:\n            app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
-__eta.res+='\n            app.kubernetes.io/component: purge-revoked-tokens\n        spec:\n          restartPolicy: Never\n';
+__eta.res+='\n            app.kubernetes.io/component: purge\n        spec:\n          restartPolicy: Never\n';
 __eta.res+=/* The shared partials, four spaces deeper (a CronJob nests its pod in a Job). */ include("@project/deploy/k8s/_pod.eta", it).replace(/^(?=.)/gm, "    ");
 __eta.res+='          containers:\n            - name: purge\n';
 __eta.res+=include("@project/deploy/k8s/_container.eta", it).replace(/^(?=.)/gm, "    ");
-__eta.res+='              command: ["python", "-m", "src.cli", "purge-revoked-tokens"]\n              resources:\n                requests:\n                  cpu: 50m\n                  memory: 128Mi\n                limits:\n                  cpu: 500m\n                  memory: 256Mi\n';
+__eta.res+='              command: ["python", "-m", "src.cli", "purge"]\n              resources:\n                requests:\n                  cpu: 50m\n                  memory: 128Mi\n                limits:\n                  cpu: 500m\n                  memory: 256Mi\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -3808,8 +3812,9 @@ __eta.res+='# Local stack: the API, ';
 __eta.res+=it.db.server;
 __eta.res+=it.cache || it.celery ? ", Redis" : "";
 __eta.res+=it.celery ? ", a Celery worker" : "";
-__eta.res+=it.auth ? ", the daily purge of expired revocations" : "";
-__eta.res+='.\n# Secrets here are for local use only; production reads them from its environment.\nx-app-env: &app-env\n  APP_ENV: production\n  DATABASE_URL: ';
+__eta.res+=', the daily purge';
+__eta.res+=it.auth ? " of expired revocations and" : " of";
+__eta.res+=' old deleted rows.\n# Secrets here are for local use only; production reads them from its environment.\nx-app-env: &app-env\n  APP_ENV: production\n  DATABASE_URL: ';
 __eta.res+=it.db.localUrl("db", "app");
 __eta.res+='\n';
 if (it.db.translatedSchema) {
@@ -3822,7 +3827,7 @@ __eta.res+='  SECRET_KEY: ${SECRET_KEY:?set SECRET_KEY (32+ random bytes)}\n';
 if (it.auth) {
 __eta.res+='  JWT_SECRET_KEY: ${JWT_SECRET_KEY:?set JWT_SECRET_KEY (32+ random bytes)}\n';
 }
-__eta.res+='  CORS_ORIGINS: ${CORS_ORIGINS:-}\n  PORT: "8000"\n\nservices:\n  api:\n    build: .\n    environment: *app-env\n';
+__eta.res+='  CORS_ORIGINS: ${CORS_ORIGINS:-}\n  # Days a deleted row is kept before the daily purge erases it; empty: for ever.\n  DELETED_ROWS_RETENTION_DAYS: ${DELETED_ROWS_RETENTION_DAYS:-}\n  PORT: "8000"\n\nservices:\n  api:\n    build: .\n    environment: *app-env\n';
 if (it.flask) {
 __eta.res+='    # For this machine: gunicorn is never published to the internet without a buffering proxy\n    # in front (README, "In front of gunicorn").\n';
 }
@@ -3836,10 +3841,13 @@ __eta.res+='    healthcheck:\n      test: ["CMD", "python", "-c", "import urllib
 if (it.celery) {
 __eta.res+='\n  worker:\n    build: .\n    environment:\n      <<: *app-env\n      # Touched by the worker every 10 s (src/tasks/worker_heartbeat.py), checked below.\n      WORKER_HEARTBEAT_FILE: /tmp/celery-worker-heartbeat\n    command: celery -A src.worker:celery_app worker --loglevel INFO\n    depends_on:\n      api:\n        condition: service_healthy\n    healthcheck:\n      # Its heartbeat file (src/tasks/worker_heartbeat.py) is less than a minute old.\n      test: ["CMD-SHELL", "test -n \\"$$(find \\"$$WORKER_HEARTBEAT_FILE\\" -mmin -1 2>/dev/null)\\""]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n      start_period: 30s\n';
 }
+__eta.res+='\n';
 if (it.auth) {
-__eta.res+='\n  # The daily purge of expired revocations (`make purge-revoked-tokens`; on Kubernetes,\n  # deploy/k8s/purge-cronjob.yaml): without it the revoked_tokens table only grows.\n  purge:\n    build: .\n    environment: *app-env\n    # A TERM (docker compose stop) ends the wait at once rather than after the stop timeout.\n    command: sh -c "trap \'exit 0\' TERM; while :; do python -m src.cli purge-revoked-tokens; sleep 86400 & wait $$!; done"\n    depends_on:\n      api:\n        condition: service_healthy\n    restart: unless-stopped\n';
+__eta.res+='  # The daily purge (`make purge`; on Kubernetes, deploy/k8s/purge-cronjob.yaml): the revocations\n  # of expired tokens (without it, revoked_tokens only grows), and the rows deleted more than\n  # DELETED_ROWS_RETENTION_DAYS ago when that is set.\n';
+} else {
+__eta.res+='  # The daily purge (`make purge`; on Kubernetes, deploy/k8s/purge-cronjob.yaml): the rows deleted\n  # more than DELETED_ROWS_RETENTION_DAYS ago, when that is set.\n';
 }
-__eta.res+='\n  db:\n';
+__eta.res+='  purge:\n    build: .\n    environment: *app-env\n    # A TERM (docker compose stop) ends the wait at once rather than after the stop timeout.\n    command: sh -c "trap \'exit 0\' TERM; while :; do python -m src.cli purge; sleep 86400 & wait $$!; done"\n    depends_on:\n      api:\n        condition: service_healthy\n    restart: unless-stopped\n\n  db:\n';
 __eta.res+=include(`@project/_db/${it.db.id}/compose_service.yml.eta`, it);
 if (it.cache || it.celery) {
 __eta.res+='\n  redis:\n    image: redis:7\n    ports:\n      - "127.0.0.1:6379:6379"\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n      interval: 5s\n      timeout: 3s\n      retries: 10\n';
@@ -5841,25 +5849,91 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Administration commands: `python -m src.cli create-admin EMAIL` (`make create-admin`), and\n`python -m src.cli purge-revoked-tokens` (`make purge-revoked-tokens`; a CronJob in Kubernetes).\n\nThe password comes from ADMIN_PASSWORD or a prompt, never from the command line, where other\nusers of the machine could read it in the process list and the shell history. The command\nuses its own short-lived synchronous engine: it runs outside the app and its request cycle.\n"""\n\nfrom __future__ import annotations\n\nimport argparse\nimport getpass\nimport os\nimport sys\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime\n\nfrom pydantic import TypeAdapter, ValidationError\nfrom sqlalchemy import create_engine, delete, func, select\nfrom sqlalchemy.exc import DBAPIError\nfrom sqlalchemy.orm import Session\n\nfrom src.auth.auth_schemas import Credentials, Email\nfrom src.auth.passwords import hash_password\n';
-if (it.cache) {
-__eta.res+='from src.auth.revocation import forget_standing\n';
+__eta.res+='"""Administration commands, `python -m src.cli <command>` (each a `make` target too):\n\n- `purge`: what the daily job runs (deploy/k8s/purge-cronjob.yaml; docker compose\'s `purge`\n  service): ';
+if (it.auth) {
+__eta.res+='`purge-revoked-tokens`, then ';
 }
-__eta.res+='from src.config import Config, ConfigError\nfrom src.models import import_models\nfrom src.models.base_model import SYSTEM_ACTOR';
-if (it.db.translatedSchema) {
-__eta.res+=', schema_translate_map';
-}
-__eta.res+='\nfrom src.models.revoked_tokens_model import RevokedToken\nfrom src.models.users_model import ADMIN, User\n\n\ndef read_password(email: str) -> str:\n    """ADMIN_PASSWORD, else a prompt; refused by the rules of registration (ValueError)."""\n    password = os.environ.get("ADMIN_PASSWORD") or ""\n    if not password:\n        if not sys.stdin.isatty():\n            raise ValueError("set ADMIN_PASSWORD, or run the command in a terminal to be asked")\n        password = getpass.getpass(f"Password for {email}: ")\n    try:\n        Credentials(email=email, password=password)\n    except ValidationError as error:\n        # pydantic\'s messages without its "Value error, " prefix: "password is too common".\n        problems = (str(e["msg"]).removeprefix("Value error, ") for e in error.errors())\n        raise ValueError("; ".join(problems)) from None\n    return password\n\n\ndef create_admin(session: Session, email: str, password: Callable[[str], str]) -> str:\n    """Creates the admin, or promotes (and reactivates) an existing user; says which.\n\n    `password` is asked for only when the account is new: a promotion keeps the password.\n    """\n    user = session.scalars(select(User).where(User.email == email)).one_or_none()\n    if user is None:\n        user = User(email=email, password_hash=hash_password(password(email)), role=ADMIN)\n        user.mark_inserted(SYSTEM_ACTOR)\n        session.add(user)\n        outcome = "created"\n    else:\n        user.role = ADMIN\n        user.is_active = True\n        user.mark_updated(SYSTEM_ACTOR)\n        outcome = "promoted"\n    session.commit()\n    return f"{email}: admin {outcome}"\n\n\ndef purge_revoked_tokens(session: Session, now: datetime | None = None) -> str:\n    """Deletes the revocations of tokens that have expired: an expired token is refused for its\n    expiry alone, so its row only made `revoked_tokens` grow. Says how many went."""\n    expired = RevokedToken.expires_at < (now or datetime.now(UTC))\n    count = session.scalar(select(func.count()).select_from(RevokedToken).where(expired)) or 0\n    session.execute(delete(RevokedToken).where(expired))\n    session.commit()\n    return f"{count} expired revocation(s) removed"\n\n\ndef main(argv: list[str] | None = None) -> int:\n    parser = argparse.ArgumentParser(prog="python -m src.cli")\n    commands = parser.add_subparsers(dest="command", required=True)\n    admin = commands.add_parser("create-admin", help="create an admin, or promote a user")\n    admin.add_argument("email")\n    commands.add_parser(\n        "purge-revoked-tokens", help="delete the revocations of expired tokens (run it daily)"\n    )\n    args = parser.parse_args(argv)\n    try:\n        config = Config.from_env()\n        purge = args.command == "purge-revoked-tokens"\n        email = "" if purge else str(TypeAdapter(Email).validate_python(args.email)).lower()\n    except ConfigError as error:\n        print(f"error: configuration: {error}", file=sys.stderr)\n        return 2\n    except ValidationError:\n        print(f"error: {args.email!r} is not an email address", file=sys.stderr)\n        return 2\n    import_models()\n';
-if (it.db.translatedSchema) {
-__eta.res+='    translate = {"schema_translate_map": schema_translate_map(config.db_schema)}\n    engine = create_engine(config.database_url, execution_options=translate)\n';
+__eta.res+='`purge-deleted-rows` when\n  DELETED_ROWS_RETENTION_DAYS is set;\n- `purge-deleted-rows [--older-than DAYS]`: erases the rows deleted (made inactive) more than\n  DAYS ago, DELETED_ROWS_RETENTION_DAYS by default;\n';
+if (it.auth) {
+__eta.res+='- `create-admin EMAIL`: the first admin, or a user promoted;\n- `purge-revoked-tokens`: deletes the revocations of tokens that have expired.\n\nThe password comes from ADMIN_PASSWORD or a prompt, never from the command line, where other\nusers of the machine could read it in the process list and the shell history. The commands\nuse their own short-lived synchronous engine: they run outside the app and its request cycle.\n';
 } else {
-__eta.res+='    engine = create_engine(config.database_url)\n';
+__eta.res+='\nThe commands use their own short-lived synchronous engine: they run outside the app and its\nrequest cycle.\n';
 }
-__eta.res+='    try:\n        with Session(engine) as session:\n            if purge:\n                print(purge_revoked_tokens(session))\n                return 0\n            print(create_admin(session, email, read_password))\n';
+__eta.res+='"""\n\nfrom __future__ import annotations\n\n';
+__eta.res+=include("@module/_imports.eta", { lines: [
+  "import argparse",
+  "import sys",
+  "from datetime import timedelta",
+  "from collections.abc import Iterable",
+  "from sqlalchemy import ColumnElement, Engine, Table, create_engine, delete, exists, func, select",
+  "from sqlalchemy.schema import sort_tables",
+  ...it.db.isTrueImports.map((name) => `from sqlalchemy import ${name}`),
+  "from sqlalchemy.exc import DBAPIError",
+  "from sqlalchemy.orm import Session",
+  "from src.config import Config, ConfigError",
+  "from src.models import import_models",
+  "from src.models.base_model import Base, BaseModel",
+  "from src.models.types import utc_now",
+  ...(it.db.translatedSchema ? ["from src.models.base_model import schema_translate_map"] : []),
+  ...(it.auth ? [
+    "import getpass",
+    "import os",
+    "from collections.abc import Callable",
+    "from datetime import datetime",
+    "from pydantic import TypeAdapter, ValidationError",
+    "from src.auth.auth_schemas import Credentials, Email",
+    "from src.auth.passwords import hash_password",
+    "from src.models.base_model import SYSTEM_ACTOR",
+    "from src.models.revoked_tokens_model import RevokedToken",
+    "from src.models.users_model import ADMIN, User",
+  ] : []),
+  ...(it.auth && it.cache ? ["from src.auth.revocation import forget_standing"] : []),
+] });
+__eta.res+='\n# Rows erased per statement and transaction: a large purge holds no long lock.\nPURGE_BATCH = 1000\n\n\n';
+if (it.auth) {
+__eta.res+='def read_password(email: str) -> str:\n    """ADMIN_PASSWORD, else a prompt; refused by the rules of registration (ValueError)."""\n    password = os.environ.get("ADMIN_PASSWORD") or ""\n    if not password:\n        if not sys.stdin.isatty():\n            raise ValueError("set ADMIN_PASSWORD, or run the command in a terminal to be asked")\n        password = getpass.getpass(f"Password for {email}: ")\n    try:\n        Credentials(email=email, password=password)\n    except ValidationError as error:\n        # pydantic\'s messages without its "Value error, " prefix: "password is too common".\n        problems = (str(e["msg"]).removeprefix("Value error, ") for e in error.errors())\n        raise ValueError("; ".join(problems)) from None\n    return password\n\n\ndef create_admin(session: Session, email: str, password: Callable[[str], str]) -> str:\n    """Creates the admin, or promotes (and reactivates) an existing user; says which.\n\n    `password` is asked for only when the account is new: a promotion keeps the password.\n    """\n    user = session.scalars(select(User).where(User.email == email)).one_or_none()\n    if user is None:\n        user = User(email=email, password_hash=hash_password(password(email)), role=ADMIN)\n        user.mark_inserted(SYSTEM_ACTOR)\n        session.add(user)\n        outcome = "created"\n    else:\n        user.role = ADMIN\n        user.is_active = True\n        user.mark_updated(SYSTEM_ACTOR)\n        outcome = "promoted"\n    session.commit()\n    return f"{email}: admin {outcome}"\n\n\ndef purge_revoked_tokens(session: Session, now: datetime | None = None) -> str:\n    """Deletes the revocations of tokens that have expired: an expired token is refused for its\n    expiry alone, so its row only made `revoked_tokens` grow. Says how many went."""\n    expired = RevokedToken.expires_at < (now or utc_now())\n    count = session.scalar(select(func.count()).select_from(RevokedToken).where(expired)) or 0\n    session.execute(delete(RevokedToken).where(expired))\n    session.commit()\n    return f"{count} expired revocation(s) removed"\n\n\n';
+}
+__eta.res+='def erased_tables() -> list[Table]:\n    """The tables whose deleted rows a purge erases (a model\'s `erased_after_retention`)."""\n    erased = {\n        mapper.local_table\n        for mapper in Base.registry.mappers\n        if issubclass(mapper.class_, BaseModel) and mapper.class_.erased_after_retention\n    }\n    return in_erasing_order(table for table in Base.metadata.tables.values() if table in erased)\n\n\ndef in_erasing_order(tables: Iterable[Table]) -> list[Table]:\n    """Each table before the tables it references: a row erased first may free a row it\n    referenced, in the same run."""\n    return list(reversed(sort_tables(list(tables))))\n\n\ndef _unreferenced(table: Table) -> list[ColumnElement[bool]]:\n    """No row of any table, active or deleted, references the row: erasing it would break the\n    reference (a foreign key refuses it)."""\n    criteria: list[ColumnElement[bool]] = []\n    for other in table.metadata.tables.values():\n        for foreign_key in other.foreign_keys:\n            if foreign_key.column.table is table:\n                referencing = other.alias()\n                column = referencing.c[foreign_key.parent.name]\n                criteria.append(~exists().where(column == table.c[foreign_key.column.name]))\n    return criteria\n\n\ndef purge_deleted_rows(session: Session, older_than: timedelta, tables: list[Table]) -> str:\n    """Erases the rows of `tables` deleted (made inactive) before `older_than` ago, those still\n    referenced kept; says how many per table. A soft delete is the row\'s last change, so its\n    `updated_date` is when it was deleted."""\n    cutoff = utc_now() - older_than\n    lines = []\n    for table in tables:\n';
+if (it.db.isTrueNote) {
+__eta.res+='        # ';
+__eta.res+=it.db.isTrueNote;
+__eta.res+='\n';
+}
+__eta.res+='        old_and_deleted = (~(table.c.is_active';
+__eta.res+=it.db.isTrue;
+__eta.res+='), table.c.updated_date < cutoff)\n        doomed = select(table.c.id).where(*old_and_deleted, *_unreferenced(table))\n        erased = last = 0\n        while ids := session.scalars(\n            doomed.where(table.c.id > last).order_by(table.c.id).limit(PURGE_BATCH)\n        ).all():\n            session.execute(delete(table).where(table.c.id.in_(ids)))\n            session.commit()\n            erased, last = erased + len(ids), ids[-1]\n        left = select(func.count()).select_from(table).where(*old_and_deleted)\n        kept = session.scalar(left) or 0\n        lines.append(f"{table.name}: {erased} deleted row(s) erased, {kept} kept (referenced)")\n    session.commit()\n    return "\\n".join(lines) or "no table erases its deleted rows"\n\n\ndef purge(session: Session, config: Config) -> str:\n    """Every purge of the project, as the daily job runs it."""\n    said: list[str] = [';
+if (it.auth) {
+__eta.res+='purge_revoked_tokens(session)';
+}
+__eta.res+=']\n    days = config.deleted_rows_retention_days\n    if days is None:\n        said.append("deleted rows kept: DELETED_ROWS_RETENTION_DAYS is not set")\n    else:\n        said.append(purge_deleted_rows(session, timedelta(days=days), erased_tables()))\n    return "\\n".join(said)\n\n\ndef positive_days(text: str) -> int:\n    """A number of days, 1 or more, for `--older-than`."""\n    if not text.isdigit() or int(text) < 1:\n        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (1 or more)")\n    return int(text)\n\n\ndef engine_for(config: Config) -> Engine:\n    """The commands\' own engine, synchronous whatever the app\'s is."""\n    import_models()\n';
+if (it.db.translatedSchema) {
+__eta.res+='    translate = {"schema_translate_map": schema_translate_map(config.db_schema)}\n    return create_engine(config.database_url, execution_options=translate)\n';
+} else {
+__eta.res+='    return create_engine(config.database_url)\n';
+}
+__eta.res+='\n\ndef main(argv: list[str] | None = None) -> int:\n    parser = argparse.ArgumentParser(prog="python -m src.cli")\n    commands = parser.add_subparsers(dest="command", required=True)\n    commands.add_parser("purge", help="every purge of the project, as the daily job runs it")\n    rows = commands.add_parser(\n        "purge-deleted-rows", help="erase the rows deleted more than DAYS ago (referenced: kept)"\n    )\n    rows.add_argument(\n        "--older-than", type=positive_days, metavar="DAYS", help="DELETED_ROWS_RETENTION_DAYS"\n    )\n';
+if (it.auth) {
+__eta.res+='    admin = commands.add_parser("create-admin", help="create an admin, or promote a user")\n    admin.add_argument("email")\n    commands.add_parser(\n        "purge-revoked-tokens", help="delete the revocations of expired tokens (run it daily)"\n    )\n';
+}
+__eta.res+='    args = parser.parse_args(argv)\n    try:\n        config = Config.from_env()\n';
+if (it.auth) {
+__eta.res+='        admin_email = args.email if args.command == "create-admin" else None\n        email = str(TypeAdapter(Email).validate_python(admin_email)).lower() if admin_email else ""\n';
+}
+__eta.res+='    except ConfigError as error:\n        print(f"error: configuration: {error}", file=sys.stderr)\n        return 2\n';
+if (it.auth) {
+__eta.res+='    except ValidationError:\n        print(f"error: {args.email!r} is not an email address", file=sys.stderr)\n        return 2\n';
+}
+__eta.res+='    older_than = None  # purge-deleted-rows\'s\n    if args.command == "purge-deleted-rows":\n        days = args.older_than or config.deleted_rows_retention_days\n        if days is None:\n            print(\n                "error: set DELETED_ROWS_RETENTION_DAYS, or pass --older-than DAYS: deleted rows"\n                " are kept until you say for how long",\n                file=sys.stderr,\n            )\n            return 2\n        older_than = timedelta(days=days)\n    engine = engine_for(config)\n    try:\n        with Session(engine) as session:\n            if args.command == "purge":\n                print(purge(session, config))\n            elif older_than is not None:\n                print(purge_deleted_rows(session, older_than, erased_tables()))\n';
+if (it.auth) {
+__eta.res+='            elif args.command == "purge-revoked-tokens":\n                print(purge_revoked_tokens(session))\n            else:\n                print(create_admin(session, email, read_password))\n';
 if (it.cache) {
-__eta.res+='            admin_id = session.scalars(select(User.id).where(User.email == email)).one()\n        # Requests read a user\'s role and status from a Redis mirror: drop this user\'s.\n        if not forget_standing(config.redis_url, admin_id):\n            print("warning: Redis unreachable: the change applies within a minute", file=sys.stderr)\n';
+__eta.res+='                admin_id = session.scalars(select(User.id).where(User.email == email)).one()\n                # Requests read a user\'s role and status from a Redis mirror: drop this user\'s.\n                if not forget_standing(config.redis_url, admin_id):\n                    late = "the change applies within a minute"\n                    print(f"warning: Redis unreachable: {late}", file=sys.stderr)\n';
 }
-__eta.res+='    except ValueError as error:\n        print(f"error: {error}", file=sys.stderr)\n        return 2\n    except DBAPIError as error:\n        where = engine.url.render_as_string(hide_password=True)\n        print(f"error: database {where}: {error.orig}", file=sys.stderr)\n        return 1\n    finally:\n        engine.dispose()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n';
+}
+if (it.auth) {
+__eta.res+='    except ValueError as error:\n        print(f"error: {error}", file=sys.stderr)\n        return 2\n';
+}
+__eta.res+='    except DBAPIError as error:\n        where = engine.url.render_as_string(hide_password=True)\n        print(f"error: database {where}: {error.orig}", file=sys.stderr)\n        return 1\n    finally:\n        engine.dispose()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -5927,7 +6001,7 @@ __eta.res+='    cache_ttl_seconds: int\n';
 if (it.quart) {
 __eta.res+='    realtime_max_sockets: int\n    realtime_max_sockets_per_client: int\n';
 }
-__eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_bytes: int\n\n    @property\n    def is_development(self) -> bool:\n        return self.app_env == "development"\n\n    @property\n    def is_production(self) -> bool:\n        return self.app_env == "production"\n\n    @staticmethod\n    def _get_required_env(environ: Mapping[str, str], key: str) -> str:\n        value = environ.get(key, "").strip()\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        return value\n\n    @staticmethod\n    def _get_url(\n        environ: Mapping[str, str], key: str, schemes: tuple[str, ...], default: str = ""\n    ) -> str:\n        """A URL of one of `schemes`, checked before any worker starts (a driver that is not\n        installed would fail in each of them). The error names the scheme, never the URL, which\n        may hold a password."""\n        value = environ.get(key, "").strip() or default\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        scheme, found, _ = value.partition("://")\n        if not found or scheme not in schemes:\n            expected = ", ".join(f"{name}://" for name in schemes)\n            got = f"{scheme}://" if found else "no scheme"\n            raise ConfigError(f"{key} must start with {expected} (it has {got})")\n        return value\n\n    @staticmethod\n    def _get_env_with_default(environ: Mapping[str, str], key: str, default: str) -> str:\n        value = environ.get(key, "").strip()\n        return value or default\n\n    @staticmethod\n    def _get_int(environ: Mapping[str, str], key: str, default: int) -> int:\n        raw = Config._get_env_with_default(environ, key, str(default))\n        try:\n            value = int(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be an integer, got {raw!r}") from None\n        if value < 1:\n            raise ConfigError(f"{key} must be positive, got {value}")\n        return value\n\n    @staticmethod\n    def _get_log_level(environ: Mapping[str, str]) -> str:\n        value = Config._get_env_with_default(environ, "LOG_LEVEL", "INFO").upper()\n        if value not in LOG_LEVELS:\n            raise ConfigError(f"LOG_LEVEL must be one of {\', \'.join(LOG_LEVELS)}, got {value!r}")\n        return value\n\n';
+__eta.res+='    cors_origins: tuple[str, ...]\n    log_level: str\n    max_body_bytes: int\n    # Days a deleted row is kept before `python -m src.cli purge` erases it; None: for ever.\n    deleted_rows_retention_days: int | None\n\n    @property\n    def is_development(self) -> bool:\n        return self.app_env == "development"\n\n    @property\n    def is_production(self) -> bool:\n        return self.app_env == "production"\n\n    @staticmethod\n    def _get_required_env(environ: Mapping[str, str], key: str) -> str:\n        value = environ.get(key, "").strip()\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        return value\n\n    @staticmethod\n    def _get_url(\n        environ: Mapping[str, str], key: str, schemes: tuple[str, ...], default: str = ""\n    ) -> str:\n        """A URL of one of `schemes`, checked before any worker starts (a driver that is not\n        installed would fail in each of them). The error names the scheme, never the URL, which\n        may hold a password."""\n        value = environ.get(key, "").strip() or default\n        if not value:\n            raise ConfigError(f"Missing required environment variable: {key}")\n        scheme, found, _ = value.partition("://")\n        if not found or scheme not in schemes:\n            expected = ", ".join(f"{name}://" for name in schemes)\n            got = f"{scheme}://" if found else "no scheme"\n            raise ConfigError(f"{key} must start with {expected} (it has {got})")\n        return value\n\n    @staticmethod\n    def _get_env_with_default(environ: Mapping[str, str], key: str, default: str) -> str:\n        value = environ.get(key, "").strip()\n        return value or default\n\n    @staticmethod\n    def _get_int(environ: Mapping[str, str], key: str, default: int) -> int:\n        raw = Config._get_env_with_default(environ, key, str(default))\n        try:\n            value = int(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be an integer, got {raw!r}") from None\n        if value < 1:\n            raise ConfigError(f"{key} must be positive, got {value}")\n        return value\n\n    @staticmethod\n    def _get_days_or_none(environ: Mapping[str, str], key: str) -> int | None:\n        """A positive number of days, or None when the variable is empty or unset."""\n        if not environ.get(key, "").strip():\n            return None\n        return Config._get_int(environ, key, 1)\n\n    @staticmethod\n    def _get_log_level(environ: Mapping[str, str]) -> str:\n        value = Config._get_env_with_default(environ, "LOG_LEVEL", "INFO").upper()\n        if value not in LOG_LEVELS:\n            raise ConfigError(f"LOG_LEVEL must be one of {\', \'.join(LOG_LEVELS)}, got {value!r}")\n        return value\n\n';
 if (it.auth) {
 __eta.res+='    @staticmethod\n    def _get_rate(environ: Mapping[str, str], key: str, default: str) -> str:\n        raw = Config._get_env_with_default(environ, key, default)\n        try:\n            limits.parse(raw)\n        except ValueError:\n            raise ConfigError(f"{key} must be a rate like {default!r}, got {raw!r}") from None\n        return raw\n\n    @staticmethod\n    def _get_smtp_url(environ: Mapping[str, str]) -> str:\n        """SMTP_URL: where mail goes (src/auth/mail.py); empty: nowhere."""\n        value = environ.get("SMTP_URL", "").strip()\n        if not value:\n            return value\n        Config._get_url(environ, "SMTP_URL", tuple(SMTP_SCHEMES))\n        try:\n            parts = urlsplit(value)\n            _ = parts.port  # raises ValueError for a port that is not a number\n        except ValueError:\n            raise ConfigError("SMTP_URL is not a URL") from None\n        if not parts.hostname:\n            raise ConfigError("SMTP_URL names no host")\n        return value\n\n    @staticmethod\n    def _get_reset_url(environ: Mapping[str, str]) -> str:\n        """PASSWORD_RESET_URL: the page of your front end that takes the token, `{token}` where\n        it goes (`https://app.example.com/reset?token={token}`); empty: the mail holds the token."""\n        value = environ.get("PASSWORD_RESET_URL", "").strip()\n        if value and "{token}" not in value:\n            raise ConfigError(f"PASSWORD_RESET_URL must hold {{token}}, got {value!r}")\n        return value\n\n';
 }
@@ -5949,7 +6023,7 @@ __eta.res+='            cache_ttl_seconds=cls._get_int(env, "CACHE_TTL_SECONDS",
 if (it.quart) {
 __eta.res+='            # Live feed sockets one server process holds (~30 KB and a file descriptor each),\n            # in all and per client address.\n            realtime_max_sockets=cls._get_int(env, "REALTIME_MAX_SOCKETS", 2000),\n            realtime_max_sockets_per_client=cls._get_int(\n                env, "REALTIME_MAX_SOCKETS_PER_CLIENT", 20\n            ),\n';
 }
-__eta.res+='            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),\n            log_level=cls._get_log_level(env),\n            max_body_bytes=cls._get_int(env, "MAX_BODY_BYTES", 1024 * 1024),\n        )\n\n\ndef check_environment(log: logging.Logger) -> None:\n    """For the server\'s settings file, run once before any worker starts: when the app would\n    refuse the environment, every worker would fail alike, so the server stops here instead,\n    with one line saying what is wrong (as JSON, through `log`) and exit status 1."""\n    try:\n        Config.from_env()\n    except ConfigError as error:\n        log.critical("configuration: %s", error)\n        raise SystemExit(1) from None\n';
+__eta.res+='            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),\n            log_level=cls._get_log_level(env),\n            max_body_bytes=cls._get_int(env, "MAX_BODY_BYTES", 1024 * 1024),\n            deleted_rows_retention_days=cls._get_days_or_none(env, "DELETED_ROWS_RETENTION_DAYS"),\n        )\n\n\ndef check_environment(log: logging.Logger) -> None:\n    """For the server\'s settings file, run once before any worker starts: when the app would\n    refuse the environment, every worker would fail alike, so the server stops here instead,\n    with one line saying what is wrong (as JSON, through `log`) and exit status 1."""\n    try:\n        Config.from_env()\n    except ConfigError as error:\n        log.critical("configuration: %s", error)\n        raise SystemExit(1) from None\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6534,7 +6608,7 @@ __eta.res+='\nEvery table is declared in the schema `SCHEMA`, a placeholder that
 __eta.res+=it.db.testDb.label;
 __eta.res+='.\n';
 }
-__eta.res+='"""\n\nfrom __future__ import annotations\n\nimport hashlib\nfrom datetime import datetime\nfrom typing import Any, Generic, TypeVar\n\nfrom sqlalchemy import (\n';
+__eta.res+='"""\n\nfrom __future__ import annotations\n\nimport hashlib\nfrom datetime import datetime\nfrom typing import Any, ClassVar, Generic, TypeVar\n\nfrom sqlalchemy import (\n';
 for (const name of [
   "BindParameter", ...(it.db.portableTypes ? [] : ["Boolean"]), "Column", "ColumnCollection", "ColumnElement", "Identity",
   "Index", "Integer", "MetaData", ...(it.db.returningEveryColumn ? [] : ["Select"]), "String", "Table",
@@ -6571,7 +6645,7 @@ __eta.res+='\n\ndef schema_translate_map(db_schema: str | None) -> dict[str | No
 }
 __eta.res+='\n\nclass Base(DeclarativeBase):\n    metadata = MetaData(';
 __eta.res+=schema ? "schema=SCHEMA, " : "";
-__eta.res+='naming_convention=NAMING_CONVENTION)\n\n\nclass BaseModel(Base):\n    """Audit fields: who created and last changed a row, when, and soft delete."""\n\n    __abstract__ = True\n\n    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)\n    inserted_by: Mapped[str] = mapped_column(String(100), default=SYSTEM_ACTOR)\n    inserted_date: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)\n    updated_by: Mapped[str | None] = mapped_column(String(100))\n    updated_date: Mapped[datetime | None] = mapped_column(UtcDateTime)\n    is_active: Mapped[bool] = mapped_column(';
+__eta.res+='naming_convention=NAMING_CONVENTION)\n\n\nclass BaseModel(Base):\n    """Audit fields: who created and last changed a row, when, and soft delete."""\n\n    __abstract__ = True\n    # Whether `python -m src.cli purge` erases the table\'s deleted rows once they are older than\n    # DELETED_ROWS_RETENTION_DAYS. False where an inactive row is not a deleted one.\n    erased_after_retention: ClassVar[bool] = True\n\n    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)\n    inserted_by: Mapped[str] = mapped_column(String(100), default=SYSTEM_ACTOR)\n    inserted_date: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)\n    updated_by: Mapped[str | None] = mapped_column(String(100))\n    updated_date: Mapped[datetime | None] = mapped_column(UtcDateTime)\n    is_active: Mapped[bool] = mapped_column(';
 __eta.res+=booleanType;
 __eta.res+=', default=True, index=True)\n\n    def mark_inserted(self, actor: str) -> None:\n        for name, value in inserted_audit(actor).items():\n            setattr(self, name, value)\n\n    def mark_updated(self, actor: str) -> None:\n        self.updated_by = actor\n        self.updated_date = utc_now()\n\n    def soft_delete(self, actor: str) -> None:\n        """Rows are never removed: they become inactive and disappear from queries."""\n        self.is_active = False\n        self.mark_updated(actor)\n\n\ndef inserted_audit(actor: str) -> dict[str, Any]:\n    """The audit fields of a new row, for `mark_inserted` and for an INSERT written directly."""\n    return {"inserted_by": actor, "inserted_date": utc_now(), "is_active": True}\n\n\ndef unique_while_active(table_name: str, column_name: str) -> Index:\n    """A unique index on `column_name` over the active rows, `uq_<table>_<column>`, for a\n    model\'s `__table_args__`: a soft-deleted row gives its value back, so a value can be used\n    again once its row is deleted (a unique constraint would keep it taken for ever).\n';
 if (it.db.portableTypes) {
@@ -6609,7 +6683,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Revoked token ids (logout), kept until the token would have expired anyway.\n\nThe blocklist lives in the database in every project: it survives a Redis restart\nwithout persistence, and it is there whenever requests can be served at all.\n"""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\n\nfrom sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\nfrom src.models.types import UtcDateTime\n\n\nclass RevokedToken(BaseModel):\n    __tablename__ = "revoked_tokens"\n\n    jti: Mapped[str] = mapped_column(String(64), unique=True)\n    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)\n';
+__eta.res+='"""Revoked token ids (logout), kept until the token would have expired anyway.\n\nThe blocklist lives in the database in every project: it survives a Redis restart\nwithout persistence, and it is there whenever requests can be served at all.\n"""\n\nfrom __future__ import annotations\n\nfrom datetime import datetime\nfrom typing import ClassVar\n\nfrom sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\nfrom src.models.types import UtcDateTime\n\n\nclass RevokedToken(BaseModel):\n    __tablename__ = "revoked_tokens"\n    # Its rows go when their tokens expire (`purge-revoked-tokens`), never by a soft delete.\n    erased_after_retention: ClassVar[bool] = False\n\n    jti: Mapped[str] = mapped_column(String(64), unique=True)\n    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -6690,7 +6764,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The accounts that can log in."""\n\nfrom __future__ import annotations\n\nfrom typing import Final, Literal\n\nfrom sqlalchemy import Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\n\nRole = Literal["user", "admin"]\nUSER: Final = "user"\nADMIN: Final = "admin"\n\n\nclass User(BaseModel):\n    __tablename__ = "users"\n\n    email: Mapped[str] = mapped_column(String(255), unique=True)\n    password_hash: Mapped[str] = mapped_column(String(255))\n    # Read from the database on every request: a role change applies to tokens already issued.\n    role: Mapped[str] = mapped_column(String(16), default=USER, server_default=USER)\n    # The generation of the user\'s tokens, in each token\'s `gen` claim: raising it (a password\n    # change, "log out everywhere") refuses every token issued before (src/auth/auth_guard.py).\n    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n';
+__eta.res+='"""The accounts that can log in."""\n\nfrom __future__ import annotations\n\nfrom typing import ClassVar, Final, Literal\n\nfrom sqlalchemy import Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom src.models.base_model import BaseModel\n\nRole = Literal["user", "admin"]\nUSER: Final = "user"\nADMIN: Final = "admin"\n\n\nclass User(BaseModel):\n    __tablename__ = "users"\n    # A deactivated account is not a deleted one: the purge of deleted rows leaves it.\n    erased_after_retention: ClassVar[bool] = False\n\n    email: Mapped[str] = mapped_column(String(255), unique=True)\n    password_hash: Mapped[str] = mapped_column(String(255))\n    # Read from the database on every request: a role change applies to tokens already issued.\n    role: Mapped[str] = mapped_column(String(16), default=USER, server_default=USER)\n    # The generation of the user\'s tokens, in each token\'s `gen` claim: raising it (a password\n    # change, "log out everywhere") refuses every token issued before (src/auth/auth_guard.py).\n    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")\n\n    @property\n    def is_admin(self) -> bool:\n        return self.role == ADMIN\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -8501,17 +8575,54 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""`python -m src.cli`: create-admin creates or promotes, refuses weak passwords, says why;\npurge-revoked-tokens removes the revocations of expired tokens only."""\n\nfrom __future__ import annotations\n\nfrom datetime import UTC, datetime, timedelta\n\nimport pytest\n';
+__eta.res+='"""`python -m src.cli`: the purge erases the rows deleted before the retention, and only those\nno other row references';
+if (it.auth) {
+__eta.res+='; create-admin creates or promotes, refuses weak\npasswords, says why; purge-revoked-tokens removes the revocations of expired tokens only';
+}
+__eta.res+='."""\n\nfrom __future__ import annotations\n\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
+  "from collections.abc import Iterator",
+  "from datetime import timedelta",
+  "import pytest",
   `from ${it.fw.package} import ${it.fw.appClass}`,
-  it.fw.testClientImport,
-  "from sqlalchemy import insert",
-  "from src.cli import main",
-  "from src.models.revoked_tokens_model import RevokedToken",
-  "from tests.accounts import PASSWORD, execute, login_headers",
-  "from tests.conftest import environ_for_tests",
+  ...(it.auth ? [it.fw.testClientImport] : []),
+  "from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, MetaData, Table, select, update",
+  "from sqlalchemy.orm import Session",
+  "from src import cli",
+  "from src.cli import engine_for, erased_tables, in_erasing_order, main, purge_deleted_rows",
+  "from src.config import Config",
+  "from src.models.types import utc_now",
+  "from tests.conftest import MakeRow, environ_for_tests",
+  ...(it.auth ? [
+    "from datetime import UTC, datetime",
+    "from sqlalchemy import insert",
+    "from src.models.revoked_tokens_model import RevokedToken",
+    "from tests.accounts import PASSWORD, execute, login_headers",
+  ] : []),
 ] });
-__eta.res+='\n\n@pytest.fixture\ndef environ(monkeypatch: pytest.MonkeyPatch) -> None:\n    for name, value in environ_for_tests().items():\n        monkeypatch.setenv(name, value)\n    monkeypatch.setenv("ADMIN_PASSWORD", PASSWORD)\n\n\n';
+__eta.res+='\nDAY = timedelta(days=1)\n\n\n@pytest.fixture\ndef environ(monkeypatch: pytest.MonkeyPatch) -> None:\n    for name, value in environ_for_tests().items():\n        monkeypatch.setenv(name, value)\n    monkeypatch.delenv("DELETED_ROWS_RETENTION_DAYS", raising=False)\n';
+if (it.auth) {
+__eta.res+='    monkeypatch.setenv("ADMIN_PASSWORD", PASSWORD)\n';
+}
+__eta.res+='\n\n@pytest.fixture\ndef session(environ: None) -> Iterator[Session]:\n    """A session on the commands\' own engine, to set rows up and read them back."""\n    engine = engine_for(Config.from_env())\n    with Session(engine) as session:\n        yield session\n    engine.dispose()\n\n\ndef set_rows(session: Session, table: Table, ids: list[int], active: bool, days_ago: int) -> None:\n    """Rows made active or deleted, last changed `days_ago` (a soft delete is a change)."""\n    changed = update(table).where(table.c.id.in_(ids))\n    session.execute(changed.values(is_active=active, updated_date=utc_now() - days_ago * DAY))\n    session.commit()\n\n\ndef ids_left(session: Session, table: Table, ids: list[int]) -> list[int]:\n    query = select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.id)\n    return list(session.scalars(query))\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_the_purge_erases_the_rows_deleted_before_the_retention_only(\n    app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', make_row: MakeRow, session: Session, capsys: pytest.CaptureFixture[str]\n) -> None:\n    """In every table it erases: deleted 31 days ago goes; deleted 29 days ago, and active but\n    unchanged for 31 days, stay."""\n    tables = erased_tables()\n    assert tables, "every project has a module"\n    rows: dict[str, list[int]] = {}\n    for table in tables:\n        old, recent, active = [';
+__eta.res+=it.fw.await;
+__eta.res+='make_row(table.name) for _ in range(3)]\n        set_rows(session, table, [old], active=False, days_ago=31)\n        set_rows(session, table, [recent], active=False, days_ago=29)\n        set_rows(session, table, [active], active=True, days_ago=31)\n        rows[table.name] = [old, recent, active]\n    assert main(["purge-deleted-rows", "--older-than", "30"]) == 0\n    said = capsys.readouterr().out.splitlines()\n    for table in tables:\n        old, recent, active = rows[table.name]\n        assert f"{table.name}: 1 deleted row(s) erased, 0 kept (referenced)" in said\n        assert ids_left(session, table, [old, recent, active]) == [recent, active]\n\n\ndef test_the_users_table_is_not_erased_from() -> None:\n    """An inactive user is a deactivated account, not a deleted row."""\n    assert "users" not in [table.name for table in erased_tables()]\n    assert "revoked_tokens" not in [table.name for table in erased_tables()]\n\n\ndef test_a_table_is_erased_from_before_the_tables_it_references() -> None:\n    tables = erased_tables()\n    for table in tables:\n        for foreign_key in table.foreign_keys:\n            referenced = foreign_key.column.table\n            if referenced in tables and referenced is not table:\n                assert tables.index(table) < tables.index(referenced), (table, referenced)\n\n\ndef test_a_deleted_row_another_row_references_is_kept(\n    session: Session, monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """Until the row that references it is erased: a child erased first frees its parent in the\n    same run. Tables of the test\'s own, made and dropped here; a batch of one row."""\n    monkeypatch.setattr(cli, "PURGE_BATCH", 1)\n    metadata = MetaData()\n\n    def audited(name: str, *columns: Column[int]) -> Table:\n        return Table(\n            name,\n            metadata,\n            Column("id", Integer, primary_key=True, autoincrement=False),\n            Column("is_active", Boolean, nullable=False),\n            Column("updated_date", DateTime(timezone=True)),\n            *columns,\n        )\n\n    parent = audited("purge_probe_parent")\n    child = audited("purge_probe_child", Column("parent_id", ForeignKey(parent.c.id)))\n    assert in_erasing_order([parent, child]) == [child, parent]\n    long_ago = utc_now() - 90 * DAY\n    engine = session.get_bind()\n    metadata.create_all(engine)\n    try:\n        session.execute(parent.insert(), [{"id": n, "is_active": False} for n in (1, 2)])\n        children = [(1, 1, True), (2, 2, False), (3, None, False)]\n        rows = [{"id": n, "parent_id": p, "is_active": a} for n, p, a in children]\n        session.execute(child.insert(), rows)\n        session.execute(update(parent).values(updated_date=long_ago))\n        session.execute(update(child).values(updated_date=long_ago))\n        session.commit()\n        said = purge_deleted_rows(session, 30 * DAY, [child, parent])\n        assert said.splitlines() == [\n            "purge_probe_child: 2 deleted row(s) erased, 0 kept (referenced)",\n            "purge_probe_parent: 1 deleted row(s) erased, 1 kept (referenced)",\n        ]\n        assert ids_left(session, parent, [1, 2]) == [1]  # its child is active\n        assert ids_left(session, child, [1, 2, 3]) == [1]\n    finally:\n        session.rollback()\n        metadata.drop_all(engine)\n\n\ndef test_without_a_retention_nothing_is_erased(\n    environ: None, capsys: pytest.CaptureFixture[str]\n) -> None:\n    assert main(["purge-deleted-rows"]) == 2\n    assert "set DELETED_ROWS_RETENTION_DAYS, or pass --older-than DAYS" in capsys.readouterr().err\n    assert main(["purge"]) == 0\n    said = capsys.readouterr().out.splitlines()\n    assert said[-1] == "deleted rows kept: DELETED_ROWS_RETENTION_DAYS is not set"\n';
+if (it.auth) {
+__eta.res+='    assert said[0].endswith("expired revocation(s) removed")\n';
+}
+__eta.res+='    for days in ("0", "-3", "a week"):\n        with pytest.raises(SystemExit) as refused:\n            main(["purge-deleted-rows", "--older-than", days])\n        assert refused.value.code == 2\n    assert "is not a number of days (1 or more)" in capsys.readouterr().err\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_the_daily_purge_erases_after_the_retention_set(\n    app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=',\n    make_row: MakeRow,\n    session: Session,\n    monkeypatch: pytest.MonkeyPatch,\n    capsys: pytest.CaptureFixture[str],\n) -> None:\n    table = erased_tables()[0]\n    old, recent = [';
+__eta.res+=it.fw.await;
+__eta.res+='make_row(table.name) for _ in range(2)]\n    set_rows(session, table, [old], active=False, days_ago=8)\n    set_rows(session, table, [recent], active=False, days_ago=6)\n    monkeypatch.setenv("DELETED_ROWS_RETENTION_DAYS", "7")\n    assert main(["purge"]) == 0\n    assert f"{table.name}: 1 deleted row(s) erased" in capsys.readouterr().out\n    assert ids_left(session, table, [old, recent]) == [recent]\n';
+if (it.auth) {
+__eta.res+='\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_creates_an_admin_then_promotes_a_user(\n    app: ';
 __eta.res+=it.fw.appClass;
@@ -8548,6 +8659,7 @@ __eta.res+=it.fw.appClass;
 __eta.res+=', environ: None, capsys: pytest.CaptureFixture[str]\n) -> None:\n    now = datetime.now(UTC)\n    for jti, expires_at in [\n        ("expired-1", now - timedelta(days=1)),\n        ("expired-2", now - timedelta(seconds=1)),\n        ("still-valid", now + timedelta(hours=1)),\n    ]:\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='execute(app, insert(RevokedToken).values(jti=jti, expires_at=expires_at))\n    assert main(["purge-revoked-tokens"]) == 0\n    assert capsys.readouterr().out == "2 expired revocation(s) removed\\n"\n    assert main(["purge-revoked-tokens"]) == 0  # the valid one stays until it expires\n    assert capsys.readouterr().out == "0 expired revocation(s) removed\\n"\n';
+}
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -8576,7 +8688,7 @@ __eta.res+='        ("REDIS_URL", "redis-tls://:hunter2-secret@cache.example.com
 }
 __eta.res+='    ],\n)\ndef test_a_url_of_another_scheme_is_refused_without_its_password(key: str, url: str) -> None:\n    """Before any worker starts, in one line that names the scheme and not the URL."""\n    with pytest.raises(ConfigError, match=f"^{key} must start with ") as refused:\n        Config.from_env(environ(**{key: url}))\n    assert "hunter2" not in str(refused.value)\n\n\n@pytest.mark.parametrize("key", ["SECRET_KEY"';
 __eta.res+=it.auth ? ', "JWT_SECRET_KEY"' : "";
-__eta.res+='])\n@pytest.mark.parametrize(\n    ("value", "problem"),\n    [\n        ("", "Missing"),\n        ("change-me-to-a-random-string-of-at-least-32-bytes", "placeholder"),\n        ("too-short", "at least 32 bytes"),\n    ],\n)\ndef test_weak_secrets_are_refused_outside_development(key: str, value: str, problem: str) -> None:\n    for app_env in ("production", "testing"):\n        with pytest.raises(ConfigError, match=problem):\n            Config.from_env(environ(APP_ENV=app_env, **{key: value}))\n\n\ndef test_development_falls_back_to_a_development_secret() -> None:\n    config = Config.from_env(environ(APP_ENV="development", SECRET_KEY=""))\n    assert config.secret_key == DEVELOPMENT_SECRET\n\n\ndef test_unknown_app_env_is_refused() -> None:\n    with pytest.raises(ConfigError, match="APP_ENV"):\n        Config.from_env(environ(APP_ENV="staging"))\n\n\ndef test_log_level_is_a_level_in_any_case() -> None:\n    assert Config.from_env(environ(LOG_LEVEL="warning")).log_level == "WARNING"\n    with pytest.raises(ConfigError, match="LOG_LEVEL must be one of DEBUG, INFO, WARNING"):\n        Config.from_env(environ(LOG_LEVEL="verbose"))\n\n\ndef test_the_server_stops_on_an_environment_the_app_refuses(\n    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture\n) -> None:\n    # What gunicorn.conf.py and hypercorn_conf.py run before any worker starts.\n    log = logging.getLogger("server.test")\n    for key, value in environ().items():\n        monkeypatch.setenv(key, value)\n    check_environment(log)\n    monkeypatch.setenv("LOG_LEVEL", "verbose")\n    with caplog.at_level(logging.CRITICAL, log.name), pytest.raises(SystemExit) as stopped:\n        check_environment(log)\n    assert stopped.value.code == 1\n    assert [record.getMessage() for record in caplog.records] == [\n        "configuration: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL,"\n        " got \'VERBOSE\'"\n    ]\n\n\ndef test_numbers_are_checked() -> None:\n    with pytest.raises(ConfigError, match="MAX_BODY_BYTES"):\n        Config.from_env(environ(MAX_BODY_BYTES="lots"))\n\n\ndef test_app_env_defaults_to_production() -> None:\n    values = environ()\n    del values["APP_ENV"]\n    assert Config.from_env(values).app_env == "production"\n';
+__eta.res+='])\n@pytest.mark.parametrize(\n    ("value", "problem"),\n    [\n        ("", "Missing"),\n        ("change-me-to-a-random-string-of-at-least-32-bytes", "placeholder"),\n        ("too-short", "at least 32 bytes"),\n    ],\n)\ndef test_weak_secrets_are_refused_outside_development(key: str, value: str, problem: str) -> None:\n    for app_env in ("production", "testing"):\n        with pytest.raises(ConfigError, match=problem):\n            Config.from_env(environ(APP_ENV=app_env, **{key: value}))\n\n\ndef test_development_falls_back_to_a_development_secret() -> None:\n    config = Config.from_env(environ(APP_ENV="development", SECRET_KEY=""))\n    assert config.secret_key == DEVELOPMENT_SECRET\n\n\ndef test_deleted_rows_are_kept_for_ever_unless_a_retention_is_set() -> None:\n    assert Config.from_env(environ()).deleted_rows_retention_days is None\n    config = Config.from_env(environ(DELETED_ROWS_RETENTION_DAYS=" 90 "))\n    assert config.deleted_rows_retention_days == 90\n    for days in ("0", "-1", "90d"):\n        with pytest.raises(ConfigError, match="DELETED_ROWS_RETENTION_DAYS"):\n            Config.from_env(environ(DELETED_ROWS_RETENTION_DAYS=days))\n\n\ndef test_unknown_app_env_is_refused() -> None:\n    with pytest.raises(ConfigError, match="APP_ENV"):\n        Config.from_env(environ(APP_ENV="staging"))\n\n\ndef test_log_level_is_a_level_in_any_case() -> None:\n    assert Config.from_env(environ(LOG_LEVEL="warning")).log_level == "WARNING"\n    with pytest.raises(ConfigError, match="LOG_LEVEL must be one of DEBUG, INFO, WARNING"):\n        Config.from_env(environ(LOG_LEVEL="verbose"))\n\n\ndef test_the_server_stops_on_an_environment_the_app_refuses(\n    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture\n) -> None:\n    # What gunicorn.conf.py and hypercorn_conf.py run before any worker starts.\n    log = logging.getLogger("server.test")\n    for key, value in environ().items():\n        monkeypatch.setenv(key, value)\n    check_environment(log)\n    monkeypatch.setenv("LOG_LEVEL", "verbose")\n    with caplog.at_level(logging.CRITICAL, log.name), pytest.raises(SystemExit) as stopped:\n        check_environment(log)\n    assert stopped.value.code == 1\n    assert [record.getMessage() for record in caplog.records] == [\n        "configuration: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL,"\n        " got \'VERBOSE\'"\n    ]\n\n\ndef test_numbers_are_checked() -> None:\n    with pytest.raises(ConfigError, match="MAX_BODY_BYTES"):\n        Config.from_env(environ(MAX_BODY_BYTES="lots"))\n\n\ndef test_app_env_defaults_to_production() -> None:\n    values = environ()\n    del values["APP_ENV"]\n    assert Config.from_env(values).app_env == "production"\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});

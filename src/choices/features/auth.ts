@@ -139,24 +139,6 @@ export const authQuestion: ConfirmQuestion<"auth"> = {
       lesson: "jwt-auth",
     },
     {
-      path: "src/cli.py",
-      why:
-        "python -m src.cli create-admin (make create-admin): the first admin; purge-revoked-tokens",
-      lesson: "jwt-auth",
-    },
-    {
-      path: "tests/test_cli.py",
-      why:
-        "create-admin: creates, promotes, refuses weak passwords and says the database is down; purge-revoked-tokens removes expired revocations only",
-      lesson: "jwt-auth",
-    },
-    {
-      path: "deploy/k8s/purge-cronjob.yaml",
-      why:
-        "daily, deletes the revocations of expired tokens (python -m src.cli purge-revoked-tokens)",
-      lesson: "jwt-auth",
-    },
-    {
       path: "tests/accounts.py",
       why: "test accounts: log in as another user, promote a user to admin",
       lesson: "jwt-auth",
