@@ -12,6 +12,7 @@ import { PROJECT_FILES } from "../src/plan/project_files.ts";
 import { MODULE_FILES } from "../src/plan/module_files.ts";
 import { hasTemplate } from "../src/render/mod.ts";
 import { ANSWERS_FILE } from "../src/project/answers_file.ts";
+import { VERSION } from "../src/version.ts";
 import { allCombos, type Combo, comboName, supported } from "./e2e/_harness.ts";
 
 const SUPPORTED: Combo[] = [];
@@ -126,5 +127,15 @@ Deno.test("plan: docker compose and the CronJob run the daily purge, with auth o
     assert(file("deploy/k8s/configmap.yaml").includes('DELETED_ROWS_RETENTION_DAYS: ""'));
     assert(file("src/cli.py").includes("def purge_deleted_rows("));
     assert(file("src/cli.py").includes("def create_admin(") === auth, "create-admin is auth's");
+  }
+});
+
+Deno.test("plan: pyproject.toml does not name pyscaffold's version, so an update asks make lock only when pins change", async () => {
+  // `update` prints `make lock` and `make install` when it rewrites pyproject.toml; a release
+  // of pyscaffold that changes no pin or setting must leave the file as it is.
+  for (const framework of ["flask", "quart"] as const) {
+    const plan = await buildProjectPlan(resolveProjectSpec({ name: "svc", framework }));
+    const pyproject = plan.files.find((f) => f.path === "pyproject.toml")!.content;
+    assert(!pyproject.includes(VERSION), `pyproject.toml names ${VERSION}`);
   }
 });
