@@ -206,7 +206,7 @@ Deno.test("module names: a table too long names the project's database, not anot
   assertEquals(tableLimit("oracle").max, 26);
 });
 
-Deno.test("module names: a package too long for its import lines is refused on any database", () => {
+Deno.test("module names: a package too long for its imports is refused on any database", () => {
   // `from src.<module>.<module>_repository import (`: 100 columns at 35 characters.
   const longest = "abcdefghij_klmnopqrst_uvwxyzabc_def";
   assertEquals(longest.length, MAX_MODULE_NAME);

@@ -173,7 +173,7 @@ export function formatAnnotated(
  * A dictionary entry `{key}: {value},`. Too long, a value that starts with a list literal
  * (`["a", "b"][n % 2]`) has the list's items one per line, as ruff lays out a list; a call
  * (`make_row("items")`) has its arguments split; any other value (a string, which no formatter
- * can split) goes in parentheses on a line of its own, which ruff keeps.
+ * can split, or an awaited call) goes in parentheses on a line of its own, which ruff keeps.
  */
 export function formatEntry(indent: number, key: string, value: string): string {
   const pad = " ".repeat(indent);
@@ -184,7 +184,7 @@ export function formatEntry(indent: number, key: string, value: string): string 
     const args = splitTopLevel(value.slice(call[0].length, -1));
     return formatCall(indent, `${key}: ${value.slice(0, call[0].length - 1)}`, args, ",");
   }
-  // A value ruff cannot split (a string): the parentheses it keeps, the value on its own line.
+  // Any other value: the parentheses ruff keeps, the value on a line of its own.
   if (!value.startsWith("[")) return `${pad}${key}: (\n${pad}    ${value}\n${pad}),`;
   let depth = 0;
   let quote = "";
@@ -316,8 +316,8 @@ export function formatParametrize(name: string, values: readonly string[]): stri
 /**
  * `{name}: {annotation} = {call}` where the value is one call (`mapped_column(...)`), as ruff
  * lays it out: the call's arguments split when the line up to its `(` fits; else the call in
- * parentheses (split inside them if it must); else the annotation split inside its brackets (a long column's
- * `Mapped[dict[str, Any] | None]`), the call after it split as usual.
+ * parentheses (split inside them if it must); else the annotation split inside its brackets (a
+ * long column's `Mapped[dict[str, Any] | None]`), the call after it split as usual.
  */
 export function formatAnnotatedCall(
   indent: number,
