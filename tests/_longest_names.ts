@@ -1,12 +1,23 @@
 /**
- * The longest names pyscaffold accepts, for the tests that check the generated code
- * stays within ruff's 100 columns (tests/python_format_test.ts, tests/e2e/matrix_e2e_test.ts):
- * a 64-character project, two modules with 26-character tables, and a field of every type
- * with a 30-character column (references: 27 + `_id`), plus the longest enum values.
+ * The longest names pyscaffold accepts on a database, for the tests that check the generated
+ * code stays within ruff's 100 columns (tests/python_format_test.ts, tests/e2e/matrix_e2e_test.ts):
+ * a 64-character project; two modules, the first with the longest table (`tableLimit`: 26 on
+ * Oracle; on PostgreSQL its package is the longest, MAX_MODULE_NAME, with a plural 3 characters
+ * longer), the second with the longest package and singular (`…_criteria` typed as a plural on
+ * PostgreSQL, whose singular is longer; `…_criterion` on Oracle, whose table is shorter); and a
+ * field of every type with a column of the database's longest (`columnLimit`: 63 on PostgreSQL,
+ * 30 on Oracle; references: 3 fewer + `_id`), plus the longest enum values.
  */
 import { assertEquals } from "./_assert.ts";
 import { MAX_PROJECT_NAME } from "../src/choices/names.ts";
-import { MAX_COLUMN_NAME, MAX_TABLE_NAME, moduleNames } from "../src/choices/module_names.ts";
+import {
+  columnLimit,
+  MAX_MODULE_NAME,
+  moduleNameProblem,
+  moduleNames,
+  tableLimit,
+} from "../src/choices/module_names.ts";
+import type { Database } from "../src/choices/questions.ts";
 import { EVERY_TYPE } from "./_every_field_type.ts";
 
 export interface LongestNames {
@@ -20,14 +31,34 @@ export interface LongestNames {
   fields: string[];
 }
 
-export function longestNames(): LongestNames {
+export function longestNames(database: Database): LongestNames {
   const project = "a23456789-".repeat(7).slice(0, MAX_PROJECT_NAME).replace(/-$/, "x");
-  const module = "abcdefghij_klmnopqrst_uvw";
-  const other = "abcdefghij_klmnopqrst_uvt";
-  for (const name of [module, other]) assertEquals(moduleNames(name).table.length, MAX_TABLE_NAME);
+  // Words of ten letters, then a last word whose plural is longer (`child`) or whose singular
+  // is (`criteria`) than itself: of each, the longest module the database accepts.
+  const longest = (last: string) => {
+    for (let length = 100; length > last.length; length--) {
+      const stem = "abcdefghij_klmnopqrst_uvwxyzabcd_".repeat(4).slice(0, length - last.length - 1)
+        .replace(/_$/, "x");
+      const name = `${stem}_${last}`;
+      if (moduleNameProblem(name, database) === undefined) return name;
+    }
+    throw new Error(`no module ends in ${last}`);
+  };
+  const module = longest("child");
+  // Typed as a plural, its singular is longer; typed as a singular, on Oracle, the package is.
+  const size = (name: string) => name.length + moduleNames(name).singular.length;
+  const other = [longest("criteria"), longest("criterion")].sort((a, b) => size(b) - size(a))[0];
+  const maxTable = Math.max(...[module, other].map((name) => moduleNames(name).table.length));
+  assertEquals(moduleNames(module).table.length, maxTable);
+  if (maxTable < tableLimit(database).max) {
+    assertEquals(module.length, MAX_MODULE_NAME);
+    assertEquals(moduleNames(module).table.length, MAX_MODULE_NAME + 3);
+  }
+  assertEquals(moduleNames(other).singular.length, moduleNames(other).table.length + 1);
+  const maxColumn = columnLimit(database).max;
   const column = (i: number) =>
-    `${"abcdefghijklmnopqrstuvwxyz"[i]}${"23456789_1".repeat(3)}`.slice(0, 30);
-  assertEquals(column(0).length, MAX_COLUMN_NAME);
+    `${"abcdefghijklmnopqrstuvwxyz"[i]}${"23456789_1".repeat(7)}`.slice(0, maxColumn);
+  assertEquals(column(0).length, maxColumn);
   const fields = EVERY_TYPE.map((spec, i) => {
     const [, ...rest] = spec.split(":");
     const type = rest[0] === "decimal(10,2)" ? "decimal(38,10)" : rest[0];
@@ -47,11 +78,14 @@ export function longestNames(): LongestNames {
     `${column(EVERY_TYPE.length + 5)}:float:default=-0.123456789012345`,
     `${column(EVERY_TYPE.length + 6)}:bool:default=true`,
     `${column(EVERY_TYPE.length + 7)}:str(200):default=it's "quoted" \\ {x} %s \${y}`,
+    // An indexed number: the list's range over it (`?min_<column>=`) and its test.
+    `${column(EVERY_TYPE.length + 8)}:decimal(38,10):optional:index`,
   );
-  const refColumn = column(EVERY_TYPE.length).slice(0, MAX_COLUMN_NAME - 3);
+  const refColumn = column(EVERY_TYPE.length).slice(0, maxColumn - 3);
   fields.push(
     `${refColumn}:ref:${module}`,
-    `${refColumn.replace(/^./, "z")}:ref:${module}:optional`,
+    // Unique: the tests keep a pool of rows to refer to.
+    `${refColumn.replace(/^./, "z")}:ref:${module}:optional:unique`,
   );
   return { project, module, other, fields };
 }

@@ -10,10 +10,12 @@ import { isAbsolute, normalize } from "node:path";
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { UserError } from "../src/errors.ts";
 import {
+  MAX_MODULE_NAME,
   moduleNameProblem,
   moduleNames,
   parseModuleName,
   suggestModuleName,
+  tableLimit,
 } from "../src/choices/module_names.ts";
 import {
   inflect,
@@ -163,7 +165,8 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
     ["maxextents", "oracle", /"maxextents" is a reserved word in Oracle/],
     ["rows", "oracle", /reserved word in Oracle/],
     ["base_model", "postgresql", /class "BaseModel"/],
-    ["very_long_booking_item_name", "postgresql", /limit is 26/],
+    ["very_long_booking_item_name", "oracle", /limit is 26/],
+    ["a_very_long_booking_item_name_of_the_hotel", "postgresql", /limit is 35: pyscaffold's/],
     ["2fast", "postgresql", /start with a letter/],
     ["", "postgresql", /empty/],
     ["booking/../etc", "postgresql", /letters, digits/],
@@ -194,11 +197,30 @@ Deno.test("module names: refusals say why and suggest an accepted name", () => {
 
 Deno.test("module names: a table too long names the project's database, not another", () => {
   const raw = "abcdefghij_klmnopqrst_uvwxy"; // table abcdefghij_klmnopqrst_uvwxies: 29
-  const pg = moduleNameProblem(raw, "postgresql")!;
-  assert(!/Oracle/.test(pg), pg);
-  assert(/the limit is 26: .*PostgreSQL allows 59/.test(pg), pg);
+  assertEquals(parseModuleName(raw, "postgresql"), raw);
   const oracle = moduleNameProblem(raw, "oracle")!;
   assert(/the limit is 26 so that constraint names fit Oracle's 30-character/.test(oracle), oracle);
+  assert(!/PostgreSQL/.test(oracle), oracle);
+  // PostgreSQL's tables: `pk_<table>` within its 63 characters, one to spare, as on Oracle.
+  assertEquals(tableLimit("postgresql").max, 59);
+  assertEquals(tableLimit("oracle").max, 26);
+});
+
+Deno.test("module names: a package too long for its imports is refused on any database", () => {
+  // `from src.<module>.<module>_repository import (`: 100 columns at 35 characters.
+  const longest = "abcdefghij_klmnopqrst_uvwxyzabc_def";
+  assertEquals(longest.length, MAX_MODULE_NAME);
+  assertEquals(`from src.${longest}.${longest}_repository import (`.length, 100);
+  assertEquals(parseModuleName(longest, "postgresql"), longest);
+  // "..._child": a table of 38 characters, its package of 35.
+  const children = "abcdefghij_klmnopqrst_uvwxyza_child";
+  assertEquals(moduleNames(children).table.length, 38);
+  assertEquals(parseModuleName(children, "postgresql"), children);
+  const pg = moduleNameProblem(`${longest}g`, "postgresql")!;
+  assert(/package has 36 characters; the limit is 35: pyscaffold's/.test(pg), pg);
+  assert(/ruff's 100 columns/.test(pg), pg);
+  const suggestion = suggestModuleName(`${longest}_gh`, "postgresql");
+  assertEquals(parseModuleName(suggestion, "postgresql"), suggestion);
 });
 
 Deno.test("module names: a name whose files a project already has is refused", () => {
@@ -367,7 +389,9 @@ Deno.test("property: a module name gives a safe module or a clear UserError", ()
         assert(!/__|_$/.test(module), `untidy module ${module}`);
         const names = moduleNames(module);
         assert(/^[A-Z][A-Za-z0-9]*$/.test(names.className), names.className);
-        assert(/^[a-z][a-z0-9_]*$/.test(names.table) && names.table.length <= 26, names.table);
+        assert(/^[a-z][a-z0-9_]*$/.test(names.table), names.table);
+        assert(names.table.length <= tableLimit(database).max, names.table);
+        assert(module.length <= MAX_MODULE_NAME, module);
         // idempotent: the module name is its own spelling
         assertEquals(parseModuleName(module, database), module);
         for (const path of modulePaths(module)) {

@@ -10,11 +10,13 @@ import { assert, assertEquals } from "./_assert.ts";
 import { cli } from "./_cli.ts";
 import {
   formatAnnotated,
+  formatAnnotatedCall,
   formatCallExpression,
   formatChain,
   formatDef,
   formatDocstring,
   formatEntry,
+  formatStringCall,
   LINE_LENGTH,
 } from "../src/python/mod.ts";
 import { pyString } from "../src/python/module_view.ts";
@@ -161,6 +163,66 @@ Deno.test("python layout: long Literal annotations and list entries as ruff lays
   );
 });
 
+Deno.test("python layout: lines of PostgreSQL's longest columns as ruff lays them out", () => {
+  // The layouts ruff 0.17 gave for these lines of a model, a payload and a service.
+  const col = "b23456789_123456789_123456789_123456789_123456789_123456789_123";
+  assertEquals(col.length, 63);
+  assertEquals(
+    formatAnnotatedCall(4, "title", "Mapped[str]", "mapped_column(String(120), nullable=False)"),
+    "    title: Mapped[str] = mapped_column(String(120), nullable=False)",
+  );
+  assertEquals(
+    formatAnnotatedCall(4, col, "Mapped[int]", "mapped_column(BigInteger, nullable=False)"),
+    `    ${col}: Mapped[int] = mapped_column(\n        BigInteger, nullable=False\n    )`,
+  );
+  // The line up to the call's `(` too long: the call in parentheses, split inside if it must.
+  assertEquals(
+    formatAnnotatedCall(4, col, "Mapped[str | None]", "mapped_column(Text, default=None)"),
+    `    ${col}: Mapped[str | None] = (\n        mapped_column(Text, default=None)\n    )`,
+  );
+  const fk = 'ForeignKey("abcdefghij_klmnopqrst_uvwxyza_children.id", ondelete="RESTRICT")';
+  assertEquals(
+    formatAnnotatedCall(4, col, "Mapped[int | None]", `mapped_column(${fk}, nullable=True)`),
+    `    ${col}: Mapped[int | None] = (\n        mapped_column(\n            ${fk},\n` +
+      "            nullable=True,\n        )\n    )",
+  );
+  // Not even `= (` fits: the annotation is split in its brackets.
+  assertEquals(
+    formatAnnotatedCall(4, col, "Mapped[dict[str, Any] | None]", "mapped_column(JSON)"),
+    `    ${col}: Mapped[\n        dict[str, Any] | None\n    ] = mapped_column(JSON)`,
+  );
+  // Dict entries: a string in parentheses (ruff keeps them), a call split at its arguments.
+  assertEquals(formatEntry(8, '"day"', '"2026-01-15"'), '        "day": "2026-01-15",');
+  assertEquals(
+    formatEntry(8, `"${col}"`, '"2026-01-15T10:30:00+00:00"'),
+    `        "${col}": (\n            "2026-01-15T10:30:00+00:00"\n        ),`,
+  );
+  assertEquals(
+    formatEntry(8, `"${col}"`, 'make_row("abcdefghij_klmnopqrst_uvwxyza_children")'),
+    `        "${col}": make_row(\n            "abcdefghij_klmnopqrst_uvwxyza_children"\n        ),`,
+  );
+  const pool = '[make_row("abcdefghij_klmnopqrst_uvwxyza_children") for _ in range(POOL)]';
+  assertEquals(
+    formatEntry(8, `"${col}"`, pool),
+    `        "${col}": [\n            ${pool.slice(1, -1)}\n        ],`,
+  );
+  // A message no line holds: two implicitly concatenated f-strings, which ruff leaves apart.
+  assertEquals(
+    formatStringCall(12, "raise NotFoundError", "f", ["Item ", "{item_id} not found"]),
+    '            raise NotFoundError(f"Item {item_id} not found")',
+  );
+  const id = "abcdefghij_klmnopqrst_uvw_criterion_id";
+  assertEquals(
+    formatStringCall(12, "raise NotFoundError", "f", [
+      "Abcdefghij klmnopqrst uvw criterion ",
+      `{${id}} not found`,
+    ]),
+    "            raise NotFoundError(\n" +
+      '                f"Abcdefghij klmnopqrst uvw criterion "\n' +
+      `                f"{${id}} not found"\n            )`,
+  );
+});
+
 /** A ruff command line: the pinned ruff through uvx, or undefined when uv is not installed. */
 /** ruff through uvx; without uv the tests are skipped, loudly, except in CI, where they fail. */
 async function ruff(): Promise<string[] | undefined> {
@@ -198,11 +260,13 @@ for (const [framework, database, ...flags] of CASES) {
     ignore: RUFF === undefined,
     async fn() {
       const command = RUFF!;
-      const { project, module, other, fields } = longestNames();
+      const { project, module, other, fields } = longestNames(database);
+      const first = fields[0].split(":")[0];
+      const renamed = first.replace(/^./, "y");
       const parent = await Deno.makeTempDir({ prefix: "pyscaffold-ruff-" });
       const dir = join(parent, project);
       try {
-        const steps = [
+        const steps: [string[], string][] = [
           [
             [
               "new",
@@ -221,7 +285,14 @@ for (const [framework, database, ...flags] of CASES) {
           ],
           [["add", other, ...fields.flatMap((f) => ["--field", f])], dir],
           [["add", "booking_item", "--field", "title:str:required"], dir],
-        ] as const;
+          // The revisions of a rename and a removal of the longest columns, and of a policy
+          // change (where auth is on): their docstrings name them.
+          [["rename", other, "--yes", "--field", `${first}=${renamed}`], dir],
+          [["remove", other, "--yes", "--field", renamed], dir],
+        ];
+        if (flags.length === 0) {
+          steps.push([["update", "--yes", "--set", `${other}.access=public-read`], dir]);
+        }
         for (const [args, cwd] of steps) {
           const r = await cli([...args], cwd);
           assertEquals(r.code, 0, `${args.join(" ")}\n${r.stderr}`);

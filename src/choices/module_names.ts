@@ -18,63 +18,46 @@ import {
 import { DATABASE_PROFILES } from "./databases.ts";
 import type { Database } from "./questions.ts";
 
-/**
- * The longest column the generated code is laid out for, on every database: beyond it, lines of
- * a module's test file (a dict entry, a test's name, a pair of subscripts) pass ruff's 100 columns
- * and `make lint` fails (tests/python_format_test.ts runs ruff on columns of exactly this length).
- * It is not an SQL limit: a database's own (`maxIdentifier`) applies beside it.
- */
-export const LAID_OUT_COLUMN = 30;
-/** The longest table the generated code is laid out for (imports of `src.<module>.<module>_…`). */
-export const LAID_OUT_TABLE = 26;
-
 /** A name's limit on one database, and why it is that one, as an error message says it. */
 export interface NameLimit {
   max: number;
-  /** What the limit is: ", Oracle's identifier limit", or the layout's, with the database's. */
+  /** Why the limit is that one: ", PostgreSQL's identifier limit". */
   reason: string;
 }
 
-/** What pyscaffold's own limit is, where the database would take more (`limit`). */
-const laidOut = (what: string, db: { label: string }, limit: number) =>
-  `: pyscaffold's for a ${what}, so that the generated lines fit ruff's 100 columns ` +
-  `(${db.label} allows ${limit})`;
-
 /**
- * The longest column on `database`: its own identifier limit (Oracle's 30), or the generated
- * code's layout where the database would take longer names (PostgreSQL's 63).
+ * The longest column on `database`: its identifier limit (PostgreSQL's 63, Oracle's 30). The
+ * generated code is laid out for any column within it (tests/python_format_test.ts runs ruff on
+ * columns of exactly this length on each database); the names derived from a column (`ix_`,
+ * `uq_`, `fk_`) are shortened with a hash to fit.
  */
 export function columnLimit(database: Database): NameLimit {
   const db = DATABASE_PROFILES[database];
-  return db.maxIdentifier <= LAID_OUT_COLUMN
-    ? { max: db.maxIdentifier, reason: `, ${db.label}'s identifier limit` }
-    : { max: LAID_OUT_COLUMN, reason: laidOut("field", db, db.maxIdentifier) };
+  return { max: db.maxIdentifier, reason: `, ${db.label}'s identifier limit` };
 }
 
 /**
- * The longest table on `database`: constraint names add a `pk_`-style affix to it within the
- * database's identifier limit, and the generated code is laid out for LAID_OUT_TABLE.
+ * The longest table on `database`: the primary key's name, `pk_<table>`, must fit the
+ * database's identifier limit, with a character to spare (the other constraint and index names
+ * are shortened with a hash): 59 on PostgreSQL, 26 on Oracle.
  */
 export function tableLimit(database: Database): NameLimit {
   const db = DATABASE_PROFILES[database];
-  const own = db.maxIdentifier - 4;
-  return own <= LAID_OUT_TABLE
-    ? {
-      max: own,
-      reason: ` so that constraint names fit ${db.label}'s ${db.maxIdentifier}-character ` +
-        "identifiers",
-    }
-    : { max: LAID_OUT_TABLE, reason: laidOut("module's table", db, own) };
+  return {
+    max: db.maxIdentifier - 4,
+    reason: ` so that constraint names fit ${db.label}'s ${db.maxIdentifier}-character ` +
+      "identifiers",
+  };
 }
 
-/** The longest column any database accepts (the longest names of the layout tests). */
-export const MAX_COLUMN_NAME: number = Math.max(
-  ...Object.values(DATABASE_PROFILES).map((db) => columnLimit(db.id).max),
-);
-/** The longest table any database accepts. */
-export const MAX_TABLE_NAME: number = Math.max(
-  ...Object.values(DATABASE_PROFILES).map((db) => tableLimit(db.id).max),
-);
+/**
+ * The longest module (its Python package) on every database: pyscaffold's, not an SQL limit.
+ * A module's files import each other as `from src.<module>.<module>_repository import (`, a
+ * line that names the module twice in one dotted path, which no formatter can split: 35 is the
+ * longest for which it fits ruff's 100 columns. Tables may still be longer than 35 (a plural
+ * such as `children`) up to `tableLimit`; on Oracle the table's limit (26) binds first.
+ */
+export const MAX_MODULE_NAME = 35;
 
 export interface ModuleNames {
   /** Package and file prefix: `booking_item`. */
@@ -161,6 +144,11 @@ export function moduleNameProblem(raw: string, database: Database): string | und
   if (RESERVED_CLASS_NAMES.has(names.className)) {
     return `its class "${names.className}" would shadow a name the generated code imports`;
   }
+  if (module.length > MAX_MODULE_NAME) {
+    return `its package has ${module.length} characters; the limit is ${MAX_MODULE_NAME}: ` +
+      "pyscaffold's, so that its files' imports (`from src.<module>.<module>_repository " +
+      "import`) fit ruff's 100 columns";
+  }
   const limit = tableLimit(database);
   if (names.table.length > limit.max) {
     return `its table "${
@@ -177,10 +165,12 @@ export function suggestModuleName(raw: string, database: Database): string {
   const max = tableLimit(database).max;
   const short = (name: string) => {
     let cut = name;
-    while (moduleNames(cut).table.length > max && cut.includes("_")) {
+    const long = (name: string) =>
+      moduleNames(name).table.length > max || name.length > MAX_MODULE_NAME;
+    while (long(cut) && cut.includes("_")) {
       cut = cut.slice(0, cut.lastIndexOf("_"));
     }
-    return moduleNames(cut).table.length > max ? cut.slice(0, max - 4) : cut;
+    return long(cut) ? cut.slice(0, Math.min(max, MAX_MODULE_NAME) - 4) : cut;
   };
   const candidates = base === ""
     ? ["items"]

@@ -19,12 +19,14 @@ export {
 } from "./module_view.ts";
 export {
   formatAnnotated,
+  formatAnnotatedCall,
   formatAssign,
   formatCallExpression,
   formatChain,
   formatDef,
   formatDocstring,
   formatEntry,
+  formatStringCall,
   PYTHON_FORMAT,
 } from "./python_format.ts";
 export { testSamples } from "./test_samples.ts";

@@ -171,12 +171,21 @@ export function formatAnnotated(
 
 /**
  * A dictionary entry `{key}: {value},`. Too long, a value that starts with a list literal
- * (`["a", "b"][n % 2]`) has the list's items one per line, as ruff lays out a list.
+ * (`["a", "b"][n % 2]`) has the list's items one per line, as ruff lays out a list; a call
+ * (`make_row("items")`) has its arguments split; any other value (a string, which no formatter
+ * can split, or an awaited call) goes in parentheses on a line of its own, which ruff keeps.
  */
 export function formatEntry(indent: number, key: string, value: string): string {
   const pad = " ".repeat(indent);
   const one = `${pad}${key}: ${value},`;
-  if (fits(one) || !value.startsWith("[")) return one;
+  if (fits(one)) return one;
+  const call = /^[\w.]+\(/.exec(value);
+  if (call && lastCallOpen(value) === call[0].length - 1) {
+    const args = splitTopLevel(value.slice(call[0].length, -1));
+    return formatCall(indent, `${key}: ${value.slice(0, call[0].length - 1)}`, args, ",");
+  }
+  // Any other value: the parentheses ruff keeps, the value on a line of its own.
+  if (!value.startsWith("[")) return `${pad}${key}: (\n${pad}    ${value}\n${pad}),`;
   let depth = 0;
   let quote = "";
   let close = -1;
@@ -190,7 +199,11 @@ export function formatEntry(indent: number, key: string, value: string): string 
     else if (c === "]" && --depth === 0) close = i;
   }
   if (close < 0) return one;
-  const items = splitTopLevel(value.slice(1, close)).map((item) => `${pad}    ${item},`);
+  const parts = splitTopLevel(value.slice(1, close));
+  // A lone item (a comprehension) on a line of its own, without the comma that splits a list.
+  const items = parts.length === 1 && fits(`${pad}    ${parts[0]}`)
+    ? [`${pad}    ${parts[0]}`]
+    : parts.map((item) => `${pad}    ${item},`);
   return `${pad}${key}: [\n${items.join("\n")}\n${pad}]${value.slice(close + 1)},`;
 }
 
@@ -300,7 +313,60 @@ export function formatParametrize(name: string, values: readonly string[]): stri
   return `${head}(\n    ${JSON.stringify(name)},\n${formatCollection(4, "", "[]", values, ",")}\n)`;
 }
 
+/**
+ * `{name}: {annotation} = {call}` where the value is one call (`mapped_column(...)`), as ruff
+ * lays it out: the call's arguments split when the line up to its `(` fits; else the call in
+ * parentheses (split inside them if it must); else the annotation split inside its brackets (a
+ * long column's `Mapped[dict[str, Any] | None]`), the call after it split as usual.
+ */
+export function formatAnnotatedCall(
+  indent: number,
+  name: string,
+  annotation: string,
+  call: string,
+): string {
+  const pad = " ".repeat(indent);
+  const head = `${pad}${name}: ${annotation} = `;
+  const open = call.indexOf("(");
+  const split = (first: string) =>
+    formatCall(indent, `${first}${call.slice(0, open)}`, splitTopLevel(call.slice(open + 1, -1)));
+  if (fits(`${head}${call}`) || fits(`${head}${call.slice(0, open + 1)}`)) {
+    return split(head.slice(indent));
+  }
+  if (fits(`${head}(`)) {
+    const args = splitTopLevel(call.slice(open + 1, -1));
+    return `${head}(\n${formatCall(indent + 4, call.slice(0, open), args)}\n${pad})`;
+  }
+  const bracket = annotation.indexOf("[");
+  if (bracket < 0 || !annotation.endsWith("]")) return split(head.slice(indent));
+  const args = splitTopLevel(annotation.slice(bracket + 1, -1));
+  const inner = fits(`${pad}    ${args.join(", ")}`)
+    ? `${pad}    ${args.join(", ")}`
+    : args.map((a) => `${pad}    ${a},`).join("\n");
+  return `${pad}${name}: ${annotation.slice(0, bracket + 1)}\n${inner}\n${split("] = ")}`;
+}
+
+/**
+ * `{callee}({prefix}"{parts joined}")`, a call of one string (`f"Item {item_id} not found"`):
+ * laid out by formatCall while the string fits on a line of its own; else the string cut into
+ * `parts`, one implicitly concatenated string a line (ruff joins them only when they fit).
+ */
+export function formatStringCall(
+  indent: number,
+  callee: string,
+  prefix: string,
+  parts: readonly string[],
+): string {
+  const pad = " ".repeat(indent);
+  const whole = `${prefix}"${parts.join("")}"`;
+  if (fits(`${pad}    ${whole}`)) return formatCall(indent, callee, [whole]);
+  const lines = parts.map((part) => `${pad}    ${prefix}"${part}"`);
+  return `${pad}${callee}(\n${lines.join("\n")}\n${pad})`;
+}
+
 export const PYTHON_FORMAT = {
+  stringCall: formatStringCall,
+  annotatedCall: formatAnnotatedCall,
   collection: formatCollection,
   parametrize: formatParametrize,
   call: formatCall,

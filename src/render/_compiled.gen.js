@@ -166,12 +166,8 @@ __eta.res+=arg;
 __eta.res+=',\n';
 }
 __eta.res+=')\n';
-__eta.res+=it.fw.async;
-__eta.res+='def ';
-__eta.res+=r.name;
-__eta.res+='(';
-__eta.res+=r.path ? `${it.id}: int` : "";
-__eta.res+=') -> JsonResponse:\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def ${r.name}`, r.path ? [`${it.id}: int`] : [], "JsonResponse");
+__eta.res+='\n';
 if (bodyFirst) {
 __eta.res+='    changes = ';
 __eta.res+=input;
@@ -374,11 +370,9 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   `from src.${m.module}.${m.module}_schemas import ${C}Create, ${C}ListParams, ${C}Out, ${C}Update`,
   `from src.${m.module}.${m.module}_service import ${prefetching || publicReads ? "CACHE_NAMESPACE, " : ""}${C}Service`,
 ] });
-__eta.res+='\nbp = Blueprint("';
-__eta.res+=m.module;
-__eta.res+='", __name__, url_prefix="';
-__eta.res+=m.urlPrefix;
-__eta.res+='")\n';
+__eta.res+='\n';
+__eta.res+=it.py.call(0, "bp = Blueprint", [`"${m.module}"`, "__name__", `url_prefix="${m.urlPrefix}"`]);
+__eta.res+='\n';
 if (m.access === "public-read") {
 __eta.res+='# Reads need no token; a write needs an active user\'s.\nREAD_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})\n\n\n';
 __eta.res+=it.fw.async;
@@ -408,11 +402,9 @@ __eta.res+=': the middleware reads the cache\'s generation, in one round trip.\n
 __eta.res+=include(openapi, { ...it, part: "setup" });
 __eta.res+='\n\ndef _service() -> ';
 __eta.res+=C;
-__eta.res+='Service:\n    return ';
-__eta.res+=C;
-__eta.res+='Service(';
-__eta.res+=C;
-__eta.res+='Repository(get_session()))\n';
+__eta.res+='Service:\n';
+__eta.res+=it.py.callExpression(4, "return ", `${C}Service(${C}Repository(get_session()))`);
+__eta.res+='\n';
 for (const route of routes) {
 __eta.res+='\n\n@bp.';
 __eta.res+=route.bp;
@@ -528,11 +520,11 @@ __eta.res+='\n\nRevision ID: ';
 __eta.res+=it.revision.id;
 __eta.res+='\nRevises: ';
 __eta.res+=it.revision.down ?? "(none)";
-__eta.res+='\nWritten by pyscaffold ';
-__eta.res+=it.version;
-__eta.res+=' (`pyscaffold ';
-__eta.res+=it.invocation ?? `${it.command} ${it.module.module}`;
-__eta.res+='`).\n';
+__eta.res+='\n';
+for (const line of it.py.prose(`Written by pyscaffold ${it.version} (\`pyscaffold ${it.invocation ?? `${it.command} ${it.module.module}`}\`).`)) {
+__eta.res+=line;
+__eta.res+='\n';
+}
 for (const note of notes) {
 __eta.res+=note;
 __eta.res+='\n';
@@ -935,11 +927,13 @@ __eta.res+='\n';
 }
 __eta.res+='\n';
 for (const f of it.module.fields) {
-__eta.res+=include("@module/_statement.eta", { head: `    ${f.column}: ${f.mapped} = `, call: f.mappedColumn });
+__eta.res+=it.py.annotatedCall(4, f.column, f.mapped, f.mappedColumn);
+__eta.res+='\n';
 }
 if (it.module.owner) {
 __eta.res+='    # The user the row belongs to (the owner policy): others get 404 for it, admins see it.\n';
-__eta.res+=include("@module/_statement.eta", { head: `    ${it.module.owner.column}: ${it.module.owner.mapped} = `, call: it.module.owner.mappedColumn });
+__eta.res+=it.py.annotatedCall(4, it.module.owner.column, it.module.owner.mapped, it.module.owner.mappedColumn);
+__eta.res+='\n';
 }
 
 if (__eta.layout) {
@@ -1292,13 +1286,9 @@ __eta.res+=it.fw.await;
 __eta.res+='self.session.scalar(query) is not None\n';
 }
 }
-__eta.res+='\n    ';
-__eta.res+=it.fw.async;
-__eta.res+='def save(self, ';
-__eta.res+=m.singular;
-__eta.res+=': ';
-__eta.res+=C;
-__eta.res+=') -> None:\n';
+__eta.res+='\n';
+__eta.res+=it.py.def(4, `${it.fw.async}def save`, ["self", `${m.singular}: ${C}`], "None");
+__eta.res+='\n';
 if (m.readBack) {
 __eta.res+='        """Write the pending changes and read the row back as stored (UTC datetimes, decimals\n        at their scale), inside the transaction the commit then ends."""\n';
 } else {
@@ -1432,11 +1422,8 @@ const ownerArg = owned ? ", owner" : "";
    reference check takes the owner. */
 const ownedRefs = m.ownedRefTables;
 const uniques = m.fields.filter((f) => f.uniqueConstraint);
-__eta.res+='"""Rules of the ';
-__eta.res+=m.label;
-__eta.res+=' resource';
-__eta.res+=it.cache ? ": reads are cached, writes invalidate them" : "";
-__eta.res+='."""\n\nfrom __future__ import annotations\n\n';
+__eta.res+=it.py.docstring(0, `Rules of the ${m.label} resource${it.cache ? ": reads are cached, writes invalidate them" : ""}.`);
+__eta.res+='\n\nfrom __future__ import annotations\n\n';
 __eta.res+=include("@module/_imports.eta", { lines: [
   `from collections.abc import ${it.fw.async ? "AsyncIterator" : "Iterator"}`,
   `from contextlib import ${it.fw.async ? "asynccontextmanager" : "contextmanager"}`,
@@ -1456,11 +1443,8 @@ __eta.res+=include("@module/_imports.eta", { lines: [
 if (m.hasRefs) {
 __eta.res+='\n# Reference fields and the table each one points to.\nREFERENCES: dict[str, str] = {\n';
 for (const f of refs) {
-__eta.res+='    "';
-__eta.res+=f.column;
-__eta.res+='": "';
-__eta.res+=f.refNames.table;
-__eta.res+='",\n';
+__eta.res+=it.py.entry(4, `"${f.column}"`, `"${f.refNames.table}"`);
+__eta.res+='\n';
 }
 __eta.res+='}\n';
 if (ownedRefs.length) {
@@ -1472,11 +1456,8 @@ __eta.res+='})\n';
 if (uniques.length) {
 __eta.res+='\n# Unique fields, by the constraint the database names when a value is taken (a 409\'s details).\nUNIQUE_CONSTRAINTS: dict[str, str] = {\n';
 for (const f of uniques) {
-__eta.res+='    "';
-__eta.res+=f.uniqueConstraint;
-__eta.res+='": "';
-__eta.res+=f.column;
-__eta.res+='",\n';
+__eta.res+=it.py.entry(4, `"${f.uniqueConstraint}"`, `"${f.column}"`);
+__eta.res+='\n';
 }
 __eta.res+='}\n';
 }
@@ -1572,20 +1553,12 @@ __eta.res+='with self._writing():\n            row = ';
 __eta.res+=it.fw.await;
 __eta.res+='self.repository.insert(values)\n        return _out(row)\n\n';
 __eta.res+=it.py.def(4, `${it.fw.async}def update`, ["self", `${id}: int`, `data: ${C}Update`, "actor: str", ...ownerParam], `${C}Out`);
-__eta.res+='\n        ';
-__eta.res+=m.singular;
-__eta.res+=' = ';
-__eta.res+=it.fw.await;
-__eta.res+='self._find(';
-__eta.res+=id;
-__eta.res+=ownerArg;
-__eta.res+=')\n        changes = data.model_dump(exclude_unset=True)\n';
+__eta.res+='\n';
+__eta.res+=it.py.callExpression(8, `${m.singular} = ${it.fw.await}`, `self._find(${id}${ownerArg})`);
+__eta.res+='\n        changes = data.model_dump(exclude_unset=True)\n';
 if (m.hasRefs) {
-__eta.res+='        ';
-__eta.res+=it.fw.await;
-__eta.res+='self._check_references(changes';
-__eta.res+=ownedRefs.length ? `, ${m.singular}.owner_id` : "";
-__eta.res+=')\n';
+__eta.res+=it.py.callExpression(8, it.fw.await, `self._check_references(changes${ownedRefs.length ? `, ${m.singular}.owner_id` : ""})`);
+__eta.res+='\n';
 }
 __eta.res+='        for name, value in changes.items():\n            setattr(';
 __eta.res+=m.singular;
@@ -1597,11 +1570,9 @@ __eta.res+='with self._writing():\n            ';
 __eta.res+=it.fw.await;
 __eta.res+='self.repository.save(';
 __eta.res+=m.singular;
-__eta.res+=')\n        return ';
-__eta.res+=C;
-__eta.res+='Out.model_validate(';
-__eta.res+=m.singular;
-__eta.res+=')\n\n';
+__eta.res+=')\n';
+__eta.res+=it.py.callExpression(8, "return ", `${C}Out.model_validate(${m.singular})`);
+__eta.res+='\n\n';
 __eta.res+=it.py.def(4, `${it.fw.async}def delete`, ["self", `${id}: int`, "actor: str", ...ownerParam], "Deleted");
 __eta.res+='\n        """Soft delete: the row stays, inactive, and disappears from every query."""\n        ';
 __eta.res+=it.fw.async;
@@ -1615,17 +1586,11 @@ __eta.res+='\n';
 if (owned) {
 __eta.res+='        # Another user\'s row is not found either: its existence is not revealed (404, not 403).\n';
 }
-__eta.res+='        ';
-__eta.res+=m.singular;
-__eta.res+=' = ';
-__eta.res+=it.fw.await;
-__eta.res+='self.repository.get(';
-__eta.res+=id;
-__eta.res+=ownerArg;
-__eta.res+=')\n        if ';
+__eta.res+=it.py.callExpression(8, `${m.singular} = ${it.fw.await}`, `self.repository.get(${id}${ownerArg})`);
+__eta.res+='\n        if ';
 __eta.res+=m.singular;
 __eta.res+=' is None:\n';
-__eta.res+=it.py.call(12, "raise NotFoundError", [`f"${Label} {${id}} not found"`]);
+__eta.res+=it.py.stringCall(12, "raise NotFoundError", "f", [`${Label} `, `{${id}} not found`]);
 __eta.res+='\n        return ';
 __eta.res+=m.singular;
 __eta.res+='\n\n    @';
@@ -1640,15 +1605,15 @@ __eta.res+='self.repository.commit()\n';
 if (uniques.length) {
 __eta.res+='        except IntegrityError as error:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='self.repository.rollback()\n            details = duplicated(error, UNIQUE_CONSTRAINTS)\n            raise ConflictError("';
-__eta.res+=Label;
-__eta.res+=' already exists", details) from None\n';
+__eta.res+='self.repository.rollback()\n            details = duplicated(error, UNIQUE_CONSTRAINTS)\n';
+__eta.res+=it.py.call(12, "raise ConflictError", [`"${Label} already exists"`, "details"], " from None");
+__eta.res+='\n';
 } else {
 __eta.res+='        except IntegrityError:\n            ';
 __eta.res+=it.fw.await;
-__eta.res+='self.repository.rollback()\n            raise ConflictError("';
-__eta.res+=Label;
-__eta.res+=' already exists") from None\n';
+__eta.res+='self.repository.rollback()\n';
+__eta.res+=it.py.call(12, "raise ConflictError", [`"${Label} already exists"`], " from None");
+__eta.res+='\n';
 }
 if (it.cache) {
 __eta.res+='        ';
@@ -1724,9 +1689,20 @@ const prefetching = it.cache && (m.tokenOnEveryRoute || publicReads);
 const readWith = publicReads ? "" : ", headers=auth_headers";
 /* One line when it fits ruff's 100 columns, else the wrapped form. */
 const fit = (one, wrapped) => one.length <= 100 ? one : wrapped;
-__eta.res+='"""';
-__eta.res+=m.urlPrefix;
-__eta.res+=': CRUD, pagination, soft delete and validation of every field."""\n\nfrom __future__ import annotations\n\n';
+/* A test's `def` line, with a name that fits it: a reference's tests name its column and its
+   module, or only the column when both would pass 100 columns (no formatter splits a name). */
+/* The field a 422's first detail names is `column`: on one line, or two where one would pass
+   100 columns (ruff would split the subscripts of the response, not the comparison). */
+const fieldIs = (column) => {
+  const field = `${it.awaited("response.get_json()")}["details"][0]["field"]`;
+  return fit(`    assert ${field} == "${column}"`, `    field = ${field}\n    assert field == "${column}"`);
+};
+const testName = (name, short) => {
+  const head = (test) => `${it.fw.async}def ${test}`;
+  return `${head(name)}(`.length <= 100 ? head(name) : head(short);
+};
+__eta.res+=it.py.docstring(0, `${m.urlPrefix}: CRUD, pagination, soft delete and validation of every field.`);
+__eta.res+='\n\nfrom __future__ import annotations\n\n';
 /* A range's values as Python compares them, from the JSON the API answers. */
 const rangeField = m.ranges[0]?.field;
 const parseRange = rangeField && {
@@ -1838,11 +1814,8 @@ __eta.res+='    return {}\n';
 }
 __eta.res+='\n\ndef payload(refs: Refs) -> dict[str, Any]:\n    return {\n';
 for (const f of plain) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": ';
-__eta.res+=f.sample;
-__eta.res+=',\n';
+__eta.res+=it.py.entry(8, `"${f.column}"`, f.sample);
+__eta.res+='\n';
 }
 __eta.res+='        **refs,\n    }\n\n\ndef payload_n(n: int, refs: Refs) -> dict[str, Any]:\n    """A distinct valid payload per `n` (unique fields stay unique)."""\n    return {\n';
 for (const f of plain) {
@@ -1857,11 +1830,8 @@ __eta.res+='    }\n\n\ndef changes() -> dict[str, Any]:\n';
 if (plain.length) {
 __eta.res+='    return {\n';
 for (const f of plain) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": ';
-__eta.res+=f.sampleAlt;
-__eta.res+=',\n';
+__eta.res+=it.py.entry(8, `"${f.column}"`, f.sampleAlt);
+__eta.res+='\n';
 }
 __eta.res+='    }\n';
 } else {
@@ -1942,59 +1912,46 @@ __eta.res+='\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_filter_selects_the_rows_whose_column_equals_it`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
 __eta.res+='\n    rows = [';
 __eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
-__eta.res+=' for n in range(1, 4)]\n    value = rows[0]["';
+__eta.res+=' for n in range(1, 4)]\n    column = "';
 __eta.res+=f.column;
-__eta.res+='"]\n    sent = value if isinstance(value, str) else json.dumps(value)\n    query = {"';
-__eta.res+=f.column;
-__eta.res+='": sent}\n    response = ';
+__eta.res+='"\n    value = rows[0][column]\n    sent = value if isinstance(value, str) else json.dumps(value)\n    query = {column: sent}\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.get(URL, query_string=query, headers=auth_headers)\n    assert response.status_code == 200\n    listed = ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["data"]\n    expected = [row["id"] for row in rows if row["';
-__eta.res+=f.column;
-__eta.res+='"] == value]\n    assert [row["id"] for row in listed] == expected\n\n\n';
+__eta.res+='["data"]\n    expected = [row["id"] for row in rows if row[column] == value]\n    assert [row["id"] for row in listed] == expected\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_filter_sent_again_selects_the_rows_equal_to_any`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
 __eta.res+='\n';
 __eta.res+=it.py.docstring(4, `\`?${f.column}=a&${f.column}=b\`: the rows whose ${f.column} is one of the values.`);
 __eta.res+='\n    rows = [';
 __eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
-__eta.res+=' for n in range(1, 4)]\n    values = [rows[0]["';
+__eta.res+=' for n in range(1, 4)]\n    column = "';
 __eta.res+=f.column;
-__eta.res+='"], rows[2]["';
-__eta.res+=f.column;
-__eta.res+='"]]\n    sent = [value if isinstance(value, str) else json.dumps(value) for value in values]\n    url = f"{URL}?{urlencode([(\'';
-__eta.res+=f.column;
-__eta.res+='\', value) for value in sent])}"\n    response = ';
+__eta.res+='"\n    values = [rows[0][column], rows[2][column]]\n    sent = [value if isinstance(value, str) else json.dumps(value) for value in values]\n    url = f"{URL}?{urlencode([(column, value) for value in sent])}"\n    response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.get(url, headers=auth_headers)\n    assert response.status_code == 200\n    listed = ';
 __eta.res+=it.awaited("response.get_json()");
-__eta.res+='["data"]\n    expected = [row["id"] for row in rows if row["';
-__eta.res+=f.column;
-__eta.res+='"] in values]\n    assert [row["id"] for row in listed] == expected\n';
+__eta.res+='["data"]\n    expected = [row["id"] for row in rows if row[column] in values]\n    assert [row["id"] for row in listed] == expected\n';
 }
 __eta.res+='\n\n';
 if (m.ranges.length) {
 const r = m.ranges[0];
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_range_keeps_the_rows_within_it`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
-__eta.res+='\n    """`?';
-__eta.res+=r.min;
-__eta.res+='=` and `?';
-__eta.res+=r.max;
-__eta.res+='=`: the rows whose ';
-__eta.res+=r.field.column;
-__eta.res+=' is at least, at most,\n    or (both sent) exactly the value."""\n    rows = [';
+__eta.res+='\n';
+const rangeDoc = `\`?${r.min}=\` and \`?${r.max}=\`: the rows whose ${r.field.column} is at least, at most,`;
+__eta.res+=fit(`    """${rangeDoc}`, it.py.docstring(4, `${rangeDoc} or (both sent) exactly the value.`));
+__eta.res+='\n';
+if (`    """${rangeDoc}`.length <= 100) {
+__eta.res+='    or (both sent) exactly the value."""\n';
+}
+__eta.res+='    rows = [';
 __eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
-__eta.res+=' for n in range(1, 4)]\n    values = {row["id"]: ';
+__eta.res+=' for n in range(1, 4)]\n    column = "';
+__eta.res+=r.field.column;
+__eta.res+='"\n    values = {row["id"]: ';
 __eta.res+=parseRange;
-__eta.res+='(row["';
-__eta.res+=r.field.column;
-__eta.res+='"]) for row in rows}\n    low = sorted(values.values())[1]\n    middle = next(row["';
-__eta.res+=r.field.column;
-__eta.res+='"] for row in rows if values[row["id"]] == low)\n    sent = middle if isinstance(middle, str) else json.dumps(middle)\n    at_least, at_most = {"';
-__eta.res+=r.min;
-__eta.res+='": sent}, {"';
-__eta.res+=r.max;
-__eta.res+='": sent}\n    for query, expected in (\n        (at_least, [row_id for row_id, value in values.items() if value >= low]),\n        (at_most, [row_id for row_id, value in values.items() if value <= low]),\n        (at_least | at_most, [row_id for row_id, value in values.items() if value == low]),\n    ):\n        response = ';
+__eta.res+='(row[column]) for row in rows}\n    low = sorted(values.values())[1]\n    middle = next(row[column] for row in rows if values[row["id"]] == low)\n    sent = middle if isinstance(middle, str) else json.dumps(middle)\n';
+__eta.res+=fit(`    at_least, at_most = {"${r.min}": sent}, {"${r.max}": sent}`, `    at_least = {"${r.min}": sent}\n    at_most = {"${r.max}": sent}`);
+__eta.res+='\n    for query, expected in (\n        (at_least, [row_id for row_id, value in values.items() if value >= low]),\n        (at_most, [row_id for row_id, value in values.items() if value <= low]),\n        (at_least | at_most, [row_id for row_id, value in values.items() if value == low]),\n    ):\n        response = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.get(URL, query_string=query, headers=auth_headers)\n        assert response.status_code == 200, query\n        listed = [row["id"] for row in ';
 __eta.res+=it.awaited("response.get_json()");
@@ -2112,11 +2069,8 @@ __eta.res+='["error"] == "Malformed JSON body"\n';
 if (refused.length) {
 __eta.res+='\n\n@pytest.mark.parametrize(\n    ("field", "value"),\n    [\n';
 for (const [column, value] of refused) {
-__eta.res+='        ("';
-__eta.res+=column;
-__eta.res+='", ';
-__eta.res+=value;
-__eta.res+='),\n';
+__eta.res+=it.py.collection(8, "", "()", [`"${column}"`, value], ",");
+__eta.res+='\n';
 }
 __eta.res+='    ],\n)\n';
 __eta.res+=it.fw.async;
@@ -2137,11 +2091,8 @@ __eta.res+='["details"]] == [field]\n';
 if (bounded.length) {
 __eta.res+='\n\n@pytest.mark.parametrize(\n    ("field", "limit"),\n    [\n';
 for (const f of bounded) {
-__eta.res+='        ("';
-__eta.res+=f.column;
-__eta.res+='", ';
-__eta.res+=f.maxLength;
-__eta.res+='),\n';
+__eta.res+=it.py.collection(8, "", "()", [`"${f.column}"`, `${f.maxLength}`], ",");
+__eta.res+='\n';
 }
 __eta.res+='    ],\n)\n';
 __eta.res+=it.fw.async;
@@ -2173,13 +2124,8 @@ __eta.res+='["details"]\n    assert [(d["field"], d["type"]) for d in details] =
 if (unwritable.length) {
 __eta.res+='\n\n@pytest.mark.parametrize(\n    ("field", "text", "error"),\n    [\n';
 for (const [column, text, error] of unwritable) {
-__eta.res+='        ("';
-__eta.res+=column;
-__eta.res+='", ';
-__eta.res+=text;
-__eta.res+=', "';
-__eta.res+=error;
-__eta.res+='"),\n';
+__eta.res+=it.py.collection(8, "", "()", [`"${column}"`, text, `"${error}"`], ",");
+__eta.res+='\n';
 }
 __eta.res+='    ],\n)\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_number_a_response_cannot_write_is_422`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "field: str", "text: str", "error: str"], "None");
@@ -2215,11 +2161,8 @@ __eta.res+='def test_writes_answer_with_the_stored_row(\n    client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', auth_headers: Headers, refs: Refs\n) -> None:\n    """`+02:00` comes back in UTC and decimals at their scale, as every later GET shows them."""\n    sent = {\n';
 for (const f of unnormalised) {
-__eta.res+='        "';
-__eta.res+=f.column;
-__eta.res+='": ';
-__eta.res+=f.unnormalised;
-__eta.res+=',\n';
+__eta.res+=it.py.entry(8, `"${f.column}"`, f.unnormalised);
+__eta.res+='\n';
 }
 __eta.res+='    }\n    created = ';
 __eta.res+=it.fw.await;
@@ -2275,11 +2218,9 @@ __eta.res+=it.fw.testClient;
 __eta.res+=') -> None:\n    document = ';
 __eta.res+=it.fw.await;
 __eta.res+=it.awaited('client.get("/openapi.json")');
-__eta.res+='.get_json()\n    operations = document["paths"][URL]\n    assert operations["post"]["summary"].startswith("Create ';
-__eta.res+=/^[aeiou]/i.test(m.label) ? "an" : "a";
-__eta.res+=' ';
-__eta.res+=m.label;
-__eta.res+='")\n\n\ndef test_update_schema_says_null_only_where_it_clears() -> None:\n    """OpenAPI agrees with the behaviour: nullable exactly where the column is optional."""\n    properties = ';
+__eta.res+='.get_json()\n    operations = document["paths"][URL]\n';
+__eta.res+=it.py.call(4, 'assert operations["post"]["summary"].startswith', [`"Create ${/^[aeiou]/i.test(m.label) ? "an" : "a"} ${m.label}"`]);
+__eta.res+='\n\n\ndef test_update_schema_says_null_only_where_it_clears() -> None:\n    """OpenAPI agrees with the behaviour: nullable exactly where the column is optional."""\n    properties = ';
 __eta.res+=C;
 __eta.res+='Update.model_json_schema()["properties"]\n    nullable = {\n        name for name, schema in properties.items() if {"type": "null"} in schema.get("anyOf", [])\n    }\n';
 __eta.res+=optionalColumns.length ? it.py.collection(4, "assert nullable == ", "{}", optionalColumns.map((f) => `"${f.column}"`)) : "    assert nullable == set()";
@@ -2367,9 +2308,9 @@ __eta.res+='client.post(URL, json=payload(refs), headers=auth_headers)\n    asse
 __eta.res+=it.fw.await;
 __eta.res+='response.get_json()\n    assert body["error"] == "';
 __eta.res+=Label;
-__eta.res+=' already exists"\n    # The field the database refused (it names one, when several are unique).\n    (detail,) = body["details"]\n    assert detail["type"] == "unique"\n    assert detail["field"] in {';
-__eta.res+=uniques.map((f) => `"${f.column}"`).join(", ");
-__eta.res+='}\n\n\n';
+__eta.res+=' already exists"\n    # The field the database refused (it names one, when several are unique).\n    (detail,) = body["details"]\n    assert detail["type"] == "unique"\n';
+__eta.res+=it.py.collection(4, 'assert detail["field"] in ', "{}", uniques.map((f) => `"${f.column}"`));
+__eta.res+='\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_a_deleted_row_gives_its_unique_values_back(\n    client: ';
 __eta.res+=it.fw.testClient;
@@ -2383,22 +2324,14 @@ __eta.res+='create(client, auth_headers, payload(refs))\n    assert again["id"] 
 }
 for (const f of refs) {
 __eta.res+='\n\n';
-__eta.res+=it.fw.async;
-__eta.res+='def test_';
-__eta.res+=f.column;
-__eta.res+='_of_a_missing_';
-__eta.res+=f.refNames.singular;
-__eta.res+='_is_422(\n    client: ';
-__eta.res+=it.fw.testClient;
-__eta.res+=', auth_headers: Headers, refs: Refs\n) -> None:\n    body = payload(refs) | {"';
-__eta.res+=f.column;
-__eta.res+='": 999999}\n    response = ';
+__eta.res+=it.py.def(0, testName(`test_${f.column}_of_a_missing_${f.refNames.singular}_is_422`, `test_${f.column}_not_found_is_422`), [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
+__eta.res+='\n';
+__eta.res+=it.py.collection(4, "body = payload(refs) | ", "{}", [`"${f.column}": 999999`]);
+__eta.res+='\n    response = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post(URL, json=body, headers=auth_headers)\n    assert response.status_code == 422\n    assert ';
-__eta.res+=it.awaited("response.get_json()");
-__eta.res+='["details"][0]["field"] == "';
-__eta.res+=f.column;
-__eta.res+='"\n';
+__eta.res+='client.post(URL, json=body, headers=auth_headers)\n    assert response.status_code == 422\n';
+__eta.res+=fieldIs(f.column);
+__eta.res+='\n';
 }
 if (it.auth) {
 __eta.res+='\n\n@pytest.mark.parametrize(\n    ("method", "path"),\n';
@@ -2499,20 +2432,18 @@ __eta.res+='client.get(URL, headers=auth_headers)\n    assert response.status_co
 }
 for (const f of ownedRefs) {
 __eta.res+='\n\n';
-__eta.res+=it.py.def(0, `${it.fw.async}def test_${f.column}_of_another_users_${f.refNames.singular}_is_422`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "make_row: MakeRow"], "None");
+__eta.res+=it.py.def(0, testName(`test_${f.column}_of_another_users_${f.refNames.singular}_is_422`, `test_${f.column}_of_others_is_422`), [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "make_row: MakeRow"], "None");
 __eta.res+='\n    """A reference to an owner-scoped module names a row of the same owner, not another\'s."""\n    others = ';
 __eta.res+=it.fw.await;
 __eta.res+='make_row("';
 __eta.res+=f.refNames.table;
-__eta.res+='")  # owned by another user\n    body = payload(refs) | {"';
-__eta.res+=f.column;
-__eta.res+='": others}\n    response = ';
+__eta.res+='")  # owned by another user\n';
+__eta.res+=it.py.collection(4, "body = payload(refs) | ", "{}", [`"${f.column}": others`]);
+__eta.res+='\n    response = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post(URL, json=body, headers=auth_headers)\n    assert response.status_code == 422\n    assert ';
-__eta.res+=it.awaited("response.get_json()");
-__eta.res+='["details"][0]["field"] == "';
-__eta.res+=f.column;
-__eta.res+='"\n    created = ';
+__eta.res+='client.post(URL, json=body, headers=auth_headers)\n    assert response.status_code == 422\n';
+__eta.res+=fieldIs(f.column);
+__eta.res+='\n    created = ';
 __eta.res+=it.fw.await;
 __eta.res+='create(client, auth_headers, payload(refs))\n    url = f"{URL}/{created[\'id\']}"\n    change = {"';
 __eta.res+=f.column;

@@ -76,7 +76,7 @@ for (const framework of ["flask", "quart"] as const) {
     name: `matrix ${framework}: the longest names pass ruff, ruff format, mypy and deptry`,
     ignore: !(await supported(combo)),
     fn: async () => {
-      const { project, module, other, fields } = longestNames();
+      const { project, module, other, fields } = longestNames(combo.database);
       const dir = join(parent, `longest-${framework}`, project);
       await Deno.mkdir(join(dir, ".."), { recursive: true });
       await generate(dir, [...comboFlags(combo), "--module", module]);
