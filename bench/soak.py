@@ -36,6 +36,7 @@ import subprocess
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,9 @@ class Stats:
 
 
 STATS = Stats()
+# More figures for each sample, by name (bench/soak_feeds.py adds the live feeds'): each is called
+# once a sample, and what it returns is printed, summarised and saved with the rest.
+EXTRA_SAMPLERS: list[Callable[[], dict[str, float]]] = []
 
 
 async def call(
@@ -103,6 +107,7 @@ class User:
         self.tasks: list[str] = []
         self.email = ""
         self.password = ""
+        self.with_tasks = True  # False: a project without Celery (no /api/tasks)
 
     async def sign_up(self) -> bool:
         self.generation += 1
@@ -174,6 +179,8 @@ class User:
             if response is not None and response.status_code == 200:
                 self.keep(response)
         elif roll < 0.93:
+            if not self.with_tasks:
+                return
             body = {"a": random.randint(0, 1000), "b": random.randint(0, 1000)}
             response = await call(
                 c, "POST", "/api/tasks/example", "task-start", (202,), headers=auth, json=body
@@ -437,6 +444,7 @@ async def sampler(args: argparse.Namespace, until: float, samples: list[dict[str
             "worker": workers_of(args.worker_pid) if args.worker_pid else {},
             "postgres": await asyncio.to_thread(postgres_sample, args.database),
             "redis": await asyncio.to_thread(redis_sample, args.redis),
+            "extra": {k: v for extra in EXTRA_SAMPLERS for k, v in extra().items()},
         }
         last_log, last_total = size, total
         samples.append(sample)
@@ -447,7 +455,8 @@ async def sampler(args: argparse.Namespace, until: float, samples: list[dict[str
             f"server {server_rss} MiB pg {sample['postgres']['connections']} "
             f"redis keys {sample['redis']['keys']} no-ttl {sample['redis']['no_ttl']} "
             f"{sample['redis']['used_memory'] // 1024} KiB rows {sample['postgres']['rows']} "
-            f"log B/req {sample['log_bytes_per_request']} unexpected {sample['unexpected']}",
+            f"log B/req {sample['log_bytes_per_request']} unexpected {sample['unexpected']}"
+            + "".join(f" {k} {v}" for k, v in sample["extra"].items()),
             flush=True,
         )
         if time.monotonic() >= until:
@@ -477,6 +486,7 @@ def flatten(sample: dict[str, Any]) -> dict[str, float]:
         out[f"pg.conn.{state}"] = count
     for table, count in sample["postgres"]["rows"].items():
         out[f"rows.{table}"] = count
+    out.update(sample.get("extra", {}))
     return out
 
 
@@ -507,8 +517,8 @@ def summary(samples: list[dict[str, Any]]) -> None:
     print(f"keys without a TTL at the end: {json.dumps(last['no_ttl_shapes'])}")
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--minutes", type=float, default=12)
     parser.add_argument("--users", type=int, default=8)
@@ -519,7 +529,11 @@ async def main() -> None:
     parser.add_argument("--redis", required=True, help="host:port/db of the app's Redis")
     parser.add_argument("--log", default="", help="the server's log file")
     parser.add_argument("--out", default="", help="the samples as JSON")
-    args = parser.parse_args()
+    return parser
+
+
+async def main() -> None:
+    args = arguments(__doc__.split("\n\n", 1)[0]).parse_args()
     run = uuid.uuid4().hex[:6]
     until = time.monotonic() + args.minutes * 60
     samples: list[dict[str, Any]] = []
