@@ -1756,7 +1756,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   "import pytest",
   `from ${it.fw.package} import ${it.fw.appClass}`,
   it.fw.testClientImport,
-  ...(prefetching ? ["from redis.exceptions import RedisError"] : []),
+  ...(prefetching ? ["import redis.exceptions"] : []),
   ...(it.cache ? ["from sqlalchemy import update"] : []),
   it.fw.engineImport,
 ] });
@@ -2655,7 +2655,7 @@ __eta.res+=', monkeypatch: pytest.MonkeyPatch, failing: str = "") -> list[str]:\
 __eta.res+=it.fw.redisClient;
 __eta.res+=' for name in ("redis", "cache")}:\n        send = redis_client.execute_command\n\n        ';
 __eta.res+=it.fw.async;
-__eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            if args[0] == failing:\n                raise RedisError(f"{failing} failed (a test)")\n            return ';
+__eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            if args[0] == failing:\n                raise redis.exceptions.ConnectionError(f"{failing} failed (a test)")\n            return ';
 __eta.res+=it.fw.await;
 __eta.res+='send(*args, **options)\n\n        monkeypatch.setattr(redis_client, "execute_command", counted)\n    return sent\n\n\n';
 __eta.res+=it.fw.async;
