@@ -1732,6 +1732,7 @@ __eta.res+=include("@module/_imports.eta", { lines: [
   "import pytest",
   `from ${it.fw.package} import ${it.fw.appClass}`,
   it.fw.testClientImport,
+  ...(prefetching ? ["import redis.exceptions"] : []),
   ...(it.cache ? ["from sqlalchemy import update"] : []),
   it.fw.engineImport,
 ] });
@@ -2581,11 +2582,11 @@ __eta.res+='client.patch(f"{URL}/{created[\'id\']}", json=changes(), headers=aut
 if (prefetching) {
 __eta.res+='\n\ndef count_commands(app: ';
 __eta.res+=it.fw.appClass;
-__eta.res+=', monkeypatch: pytest.MonkeyPatch) -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on."""\n    sent: list[str] = []\n    # The clients this thread uses: one, where the cache and the app share a client.\n    for redis_client in {app.extensions[name]';
+__eta.res+=', monkeypatch: pytest.MonkeyPatch, failing: str = "") -> list[str]:\n    """The names of the commands the app\'s Redis clients send from now on; the command\n    `failing` fails, as it would with Redis gone."""\n    sent: list[str] = []\n    # The clients this thread uses: one, where the cache and the app share a client.\n    for redis_client in {app.extensions[name]';
 __eta.res+=it.fw.redisClient;
 __eta.res+=' for name in ("redis", "cache")}:\n        send = redis_client.execute_command\n\n        ';
 __eta.res+=it.fw.async;
-__eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            return ';
+__eta.res+='def counted(*args: Any, send: Any = send, **options: Any) -> Any:\n            sent.append(str(args[0]))\n            if args[0] == failing:\n                raise redis.exceptions.ConnectionError(f"{failing} failed (a test)")\n            return ';
 __eta.res+=it.fw.await;
 __eta.res+='send(*args, **options)\n\n        monkeypatch.setattr(redis_client, "execute_command", counted)\n    return sent\n\n\n';
 __eta.res+=it.fw.async;
@@ -2771,6 +2772,26 @@ __eta.res+='    assert response.status_code == 403\n    assert calls == []\n';
 } else {
 __eta.res+='    assert response.status_code == 200\n    assert calls == ["list_page"]\n';
 }
+__eta.res+='\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_sent_on_to_the_app_costs_one_mget`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """A read the middleware does not answer goes on to the app with what its MGET read: the\n    guard checks the token with that answer, without a second round trip. A token not mirrored\n    yet, nothing kept for a path, a standing not mirrored, an inactive user: one MGET each."""\n    url = f"{URL}/{';
+__eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
+__eta.res+='[\'id\']}"\n    login = ';
+__eta.res+=it.fw.await;
+__eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
+__eta.res+='.get_json()\n    fresh = {"Authorization": f"Bearer {login[\'data\'][\'access_token\']}"}\n    sent = count_commands(app, monkeypatch)\n    statuses = [';
+__eta.res+=it.awaited("client.get(read, headers=fresh)");
+__eta.res+='.status_code for read in (URL, url)]\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='change_user(app, CREDENTIALS["email"], is_active=False)\n    statuses += [';
+__eta.res+=it.awaited("client.get(URL, headers=fresh)");
+__eta.res+='.status_code for _ in range(2)]\n    assert statuses == [200, 200, 403, 403]\n    assert sent.count("MGET") == 4\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_whose_mget_failed_is_not_checked_again_in_redis`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """The middleware\'s MGET fails: the app answers from the database, and its guard does not\n    send that MGET again (a Redis that hangs would be waited for twice)."""\n    url = f"{URL}/{';
+__eta.res+=it.awaited("create(client, auth_headers, payload(refs))");
+__eta.res+='[\'id\']}"\n    sent = count_commands(app, monkeypatch, failing="MGET")\n    for read in (url, URL, URL):\n        assert ';
+__eta.res+=it.awaited("client.get(read, headers=auth_headers)");
+__eta.res+='.status_code == 200\n    assert sent.count("MGET") == 3\n';
 }
 __eta.res+='\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_read_with_redis_down_is_answered_from_the_database`, ["make_app: AppFactory", ...(isAsync ? ["serve: Serve"] : []), `client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
@@ -7893,7 +7914,9 @@ __eta.res+='\n';
 __eta.res+=it.fw.testClientImport;
 __eta.res+='\n';
 if (it.cache) {
-__eta.res+='from redis import Redis\n';
+__eta.res+='from redis import Redis\nfrom redis.';
+__eta.res+=it.quart ? "asyncio.client" : "client";
+__eta.res+=' import Pipeline\nfrom redis.exceptions import ResponseError\n';
 }
 __eta.res+='from sqlalchemy import ';
 if (it.flask) {
@@ -8020,7 +8043,9 @@ __eta.res+='    assert me.status_code == 403\n    assert ';
 __eta.res+=it.awaited("me.get_json()");
 __eta.res+='["error"] == "User is inactive"\n    again = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    assert again.status_code == 403\n    refreshed = ';
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS)\n    assert again.status_code == 403\n    assert ';
+__eta.res+=it.awaited("again.get_json()");
+__eta.res+='["error"] == "User is inactive"\n    refreshed = ';
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))\n    assert refreshed.status_code == 403\n    # The document says so, for each of the three.\n    document = ';
 __eta.res+=it.fw.await;
@@ -8379,7 +8404,7 @@ __eta.res+='\n\n# The test client\'s peer address: ';
 __eta.res+=it.quart ? "Quart's has no socket" : "Werkzeug's default";
 __eta.res+='.\nTEST_CLIENT_PEER = "';
 __eta.res+=it.quart ? "<local>" : "127.0.0.1";
-__eta.res+='"\n\n\n# The client writes the left of X-Forwarded-For: "{n}" differs on each request, the rest does not.\nFORWARDED = [\n    ("", "203.0.113.{n}", [200, 200, 429]),\n    (TEST_CLIENT_PEER, "203.0.113.{n}", [200, 200, 200]),\n    # `*`: the connecting peer is the one proxy known; the right-most entry is what it saw.\n    ("*", "203.0.113.{n}", [200, 200, 200]),\n    ("*", "203.0.113.{n}, 198.51.100.7", [200, 200, 429]),\n    # A trusted network\'s hop is skipped: the entry left of it is the client.\n    (f"{TEST_CLIENT_PEER},198.51.100.0/24", "203.0.113.{n}, 198.51.100.7", [200, 200, 200]),\n    (TEST_CLIENT_PEER, "203.0.113.{n}, 198.51.100.7", [200, 200, 429]),\n    # An IPv6 client is its /64, however it writes its addresses: one subscriber\'s.\n    ("*", "2001:db8::{n}", [200, 200, 429]),\n    ("*", "2001:DB8:0:0:{n}::1", [200, 200, 429]),\n    ("*", "2001:db8:0:{n}::1", [200, 200, 200]),\n]\n\n\n@pytest.mark.parametrize(\n    ("address", "counted"),\n    [\n        ("2001:db8::1", "2001:db8::/64"),\n        ("2001:0DB8:0000:0000:ffff::2", "2001:db8::/64"),\n        ("::ffff:192.0.2.1", "192.0.2.1"),\n        ("192.0.2.1", "192.0.2.1"),\n        ("<local>", "<local>"),\n    ],\n)\ndef test_a_limit_counts_an_ipv6_client_as_its_network(address: str, counted: str) -> None:\n    assert counted_as(address) == counted\n\n\n';
+__eta.res+='"\n\n\n# The client writes the left of X-Forwarded-For: "{n}" differs on each request, the rest does not.\nFORWARDED = [\n    ("", "203.0.113.{n}", [200, 200, 429]),\n    (TEST_CLIENT_PEER, "203.0.113.{n}", [200, 200, 200]),\n    # `*`: the connecting peer is the one proxy known; the right-most entry is what it saw.\n    ("*", "203.0.113.{n}", [200, 200, 200]),\n    ("*", "203.0.113.{n}, 198.51.100.7", [200, 200, 429]),\n    # A trusted network\'s hop is skipped: the entry left of it is the client.\n    (f"{TEST_CLIENT_PEER},198.51.100.0/24", "203.0.113.{n}, 198.51.100.7", [200, 200, 200]),\n    (TEST_CLIENT_PEER, "203.0.113.{n}, 198.51.100.7", [200, 200, 429]),\n    # Entries without a space after the comma, as some proxies write them: still two.\n    (TEST_CLIENT_PEER, "203.0.113.{n},198.51.100.7", [200, 200, 429]),\n    # Separators without an entry name no client: the peer is counted (no error).\n    ("*", " , ", [200, 200, 429]),\n    (TEST_CLIENT_PEER, ",", [200, 200, 429]),\n    # Every entry from a trusted network: the left-most is the client, one of its own.\n    (f"{TEST_CLIENT_PEER},198.51.100.0/24", "198.51.100.1{n}, 198.51.100.7", [200, 200, 200]),\n    # An IPv6 client is its /64, however it writes its addresses: one subscriber\'s.\n    ("*", "2001:db8::{n}", [200, 200, 429]),\n    ("*", "2001:DB8:0:0:{n}::1", [200, 200, 429]),\n    ("*", "2001:db8:0:{n}::1", [200, 200, 200]),\n]\n\n\n@pytest.mark.parametrize(\n    ("address", "counted"),\n    [\n        ("2001:db8::1", "2001:db8::/64"),\n        ("2001:0DB8:0000:0000:ffff::2", "2001:db8::/64"),\n        ("::ffff:192.0.2.1", "192.0.2.1"),\n        ("192.0.2.1", "192.0.2.1"),\n        ("<local>", "<local>"),\n    ],\n)\ndef test_a_limit_counts_an_ipv6_client_as_its_network(address: str, counted: str) -> None:\n    assert counted_as(address) == counted\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_failed_logins_are_limited_per_account_from_any_address`, [...it.fw.appFixtures.split(", "), "tokens: Tokens"], "None");
 __eta.res+='\n    """Guesses spread over many addresses: LOGIN_ACCOUNT_LIMIT failures per account, then a 429\n    for its logins, the right password\'s too, until the window ends. An email without an account\n    is counted alike (the 429 tells nothing); another account is not touched."""\n    environ = environ_for_tests(LOGIN_ACCOUNT_LIMIT="2 per hour", FORWARDED_ALLOW_IPS="*")\n    client = ';
 __eta.res+=it.fw.startsApps ? "(await serve(make_app(Config.from_env(environ))))" : "make_app(Config.from_env(environ))";
@@ -8387,7 +8412,7 @@ __eta.res+='.test_client()\n    guesses = {\n        "account": {**CREDENTIALS, 
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/login", json=body, headers=headers)\n            statuses[name].append(response.status_code)\n    assert statuses == {"account": [401, 401, 429], "nobody": [401, 401, 429]}\n    # The right password from an address that never logged in to the account (known clients:\n    # test_a_known_client_logs_in_past_the_account_limit).\n    headers = {"X-Forwarded-For": "203.0.113.99"}\n    right = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/login", json=CREDENTIALS, headers=headers)\n    assert right.status_code == 429\n    assert 1 <= int(right.headers["Retry-After"]) <= 3600\n    other = {"email": "grace@example.com", "password": "another good password"}\n    assert ';
+__eta.res+='client.post("/api/auth/login", json=CREDENTIALS, headers=headers)\n    assert right.status_code == 429\n    # The rest of the account\'s window (an hour), not of another key\'s.\n    assert 1800 <= int(right.headers["Retry-After"]) <= 3600\n    other = {"email": "grace@example.com", "password": "another good password"}\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/register", json=other)');
 __eta.res+='.status_code == 201\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/login", json=other)');
@@ -8472,6 +8497,8 @@ __eta.res+='.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_UR
 __eta.res+=it.fw.await;
 __eta.res+='assert_401(client, headers, "Token has been revoked")\n    # The database\'s answer is mirrored again as it was: the next request is refused by Redis.\n    ';
 __eta.res+=it.fw.await;
+__eta.res+='assert_401(client, headers, "Token has been revoked")\n    # A standing lives a minute, a revocation an hour: the token is refused without the former.\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        redis.delete(key)\n    redis.close()\n    ';
+__eta.res+=it.fw.await;
 __eta.res+='assert_401(client, headers, "Token has been revoked")\n\n\ndef mirrored_tokens(redis: Redis) -> dict[str, int]:\n    """Each token key of the auth mirror, with the seconds it has left."""\n    return {key.decode(): redis.ttl(key) for key in redis.scan_iter(match=f"{KEY_PREFIX}:token:*")}\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_a_revocation_is_mirrored_for_an_hour_not_for_the_tokens_life(\n    app: ';
@@ -8486,7 +8513,7 @@ __eta.res+='["data"]\n    access = bearer(pair["access_token"])\n    body = {"re
 __eta.res+=it.awaited('client.post("/api/auth/logout", headers=access, json=body)');
 __eta.res+='.status_code == 200\n    hour = revocation.REVOKED_MIRROR_SECONDS\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    try:\n        revoked = mirrored_tokens(redis)\n        assert len(revoked) >= 3  # the first refresh token, the access token, the family\n        assert all(0 < ttl <= hour for ttl in revoked.values()), revoked\n        redis.delete(*revoked)\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='assert_401(client, access, "Token has been revoked")\n        written_back = mirrored_tokens(redis)\n        assert written_back\n        assert all(0 < ttl <= hour for ttl in written_back.values()), written_back\n    finally:\n        redis.close()\n\n\n';
+__eta.res+='assert_401(client, access, "Token has been revoked")\n        written_back = mirrored_tokens(redis)\n        assert written_back\n        # An hour, not a confirmation\'s minute: a revoked token sent again is not asked of the\n        # database every minute.\n        minute = revocation.MIRROR_SECONDS\n        assert all(minute < ttl <= hour for ttl in written_back.values()), written_back\n    finally:\n        redis.close()\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_every_key_of_the_mirror_expires`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
 __eta.res+='\n    """A revocation\'s key lives an hour at most (REVOKED_MIRROR_SECONDS), a standing\n    MIRROR_SECONDS: none is kept for ever, which would fill Redis and keep answers the database no\n    longer gives."""\n    other = ';
 __eta.res+=it.fw.await;
@@ -8494,7 +8521,33 @@ __eta.res+='login(client)\n    headers = bearer(tokens["access_token"])\n    ass
 __eta.res+=it.awaited('client.post("/api/auth/logout", headers=headers)');
 __eta.res+='.status_code == 200\n    everywhere = ';
 __eta.res+=it.fw.await;
-__eta.res+='client.post("/api/auth/logout-all", headers=bearer(other["access_token"]))\n    assert everywhere.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    expiries = {key: redis.ttl(key) for key in redis.scan_iter(match=f"{KEY_PREFIX}:*")}\n    redis.close()\n    assert any(b":standing:" in key for key in expiries), expiries\n    assert all(ttl > 0 for ttl in expiries.values()), expiries\n';
+__eta.res+='client.post("/api/auth/logout-all", headers=bearer(other["access_token"]))\n    assert everywhere.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    # The standing written back by a check (not by the change): lost, then read again.\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        redis.delete(key)\n    ';
+__eta.res+=it.fw.await;
+__eta.res+='assert_401(client, bearer(other["access_token"]), "Token has been revoked")\n    expiries = {key: redis.ttl(key) for key in redis.scan_iter(match=f"{KEY_PREFIX}:*")}\n    redis.close()\n    assert any(b":standing:" in key for key in expiries), expiries\n    assert all(ttl > 0 for ttl in expiries.values()), expiries\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_change_written_during_a_check_is_kept`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "tokens: Tokens", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """A request that asked the database writes its answer back only where Redis holds none\n    (SET NX): a revocation or a deactivation that another request wrote meanwhile, after that\n    read, is not overwritten with the older answer, and applies from the next request on."""\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    revoked_among, load_standing = revocation.revoked_among, revocation.load_standing\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def revoked_meanwhile(entries: tuple[str, ...]) -> set[str]:\n        found = ';
+__eta.res+=it.fw.await;
+__eta.res+='revoked_among(entries)\n        for entry in entries:\n            redis.set(revocation.token_key(entry), revocation.REVOKED)\n        return found\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def deactivated_meanwhile(user_id: int) -> revocation.Standing | None:\n        standing = ';
+__eta.res+=it.fw.await;
+__eta.res+='load_standing(user_id)\n        assert standing is not None\n        redis.set(revocation.user_key(user_id), standing._replace(is_active=False).encode())\n        return standing\n\n    other = ';
+__eta.res+=it.fw.await;
+__eta.res+='login(client)\n    try:\n        for read, meanwhile, token, error in [\n            ("revoked_among", revoked_meanwhile, tokens["access_token"], "Token has been revoked"),\n            ("load_standing", deactivated_meanwhile, other["access_token"], "User is inactive"),\n        ]:\n            for key in redis.scan_iter(match=f"{KEY_PREFIX}:*"):\n                redis.delete(key)\n            monkeypatch.setattr(revocation, read, meanwhile)\n            assert ';
+__eta.res+=it.awaited('client.get("/api/auth/me", headers=bearer(token))');
+__eta.res+='.status_code == 200\n            monkeypatch.undo()\n            response = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=bearer(token))\n            assert ';
+__eta.res+=it.awaited("response.get_json()");
+__eta.res+='["error"] == error\n    finally:\n        redis.close()\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_redis_refusing_writes_costs_no_request`, [`client: ${it.fw.testClient}`, "tokens: Tokens", "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """Redis answers reads but refuses writes (out of memory under `noeviction`): the check\'s\n    answer is not mirrored (logged), and the request is answered all the same."""\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def refused(self: Pipeline, raise_on_error: bool = True) -> list[Any]:\n        raise ResponseError("OOM command not allowed when used memory > \'maxmemory\'.")\n\n    monkeypatch.setattr(Pipeline, "execute", refused)\n    headers = bearer(tokens["access_token"])\n    for _ in range(2):\n        assert ';
+__eta.res+=it.awaited('client.get("/api/auth/me", headers=headers)');
+__eta.res+='.status_code == 200\n';
 }
 
 if (__eta.layout) {
