@@ -244,45 +244,6 @@ if (__eta.layout) {
 
 return __eta.res;
   }),
-  "module/_statement.eta": (function (it, options) {
-let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
-
-let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
-
-/* Prints `it.head + it.call` (e.g. `    name: Mapped[str] = ` + `mapped_column(...)`)
-   as ruff format would: on one line when it fits in 100 columns, otherwise with
-   the arguments on an indented line, or one per line with a trailing comma. */
-const indent = /^ */.exec(it.head)[0];
-const open = it.call.indexOf("(");
-const callee = it.call.slice(0, open);
-const inner = it.call.slice(open + 1, -1);
-const args = [];
-let depth = 0, quote = "", start = 0;
-for (let i = 0; i < inner.length; i++) {
-  const c = inner[i];
-  if (quote) { if (c === quote && inner[i - 1] !== "\\") quote = ""; continue; }
-  if (c === '"' || c === "'") quote = c;
-  else if ("([{".includes(c)) depth++;
-  else if (")]}".includes(c)) depth--;
-  else if (c === "," && depth === 0) { args.push(inner.slice(start, i).trim()); start = i + 1; }
-}
-if (inner.trim()) args.push(inner.slice(start).trim());
-const one = `${it.head}${it.call}`;
-const middle = `${indent}    ${args.join(", ")}`;
-const text = one.length <= 100
-  ? one
-  : middle.length <= 100
-  ? `${it.head}${callee}(\n${middle}\n${indent})`
-  : `${it.head}${callee}(\n${args.map((a) => `${indent}    ${a},`).join("\n")}\n${indent})`;
-__eta.res+=text;
-__eta.res+='\n';
-
-if (__eta.layout) {
-  __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
-}
-
-return __eta.res;
-  }),
   "module/controller.py.eta": (function (it, options) {
 let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? {})}, options);
 
@@ -1689,14 +1650,14 @@ const prefetching = it.cache && (m.tokenOnEveryRoute || publicReads);
 const readWith = publicReads ? "" : ", headers=auth_headers";
 /* One line when it fits ruff's 100 columns, else the wrapped form. */
 const fit = (one, wrapped) => one.length <= 100 ? one : wrapped;
-/* A test's `def` line, with a name that fits it: a reference's tests name its column and its
-   module, or only the column when both would pass 100 columns (no formatter splits a name). */
 /* The field a 422's first detail names is `column`: on one line, or two where one would pass
    100 columns (ruff would split the subscripts of the response, not the comparison). */
 const fieldIs = (column) => {
   const field = `${it.awaited("response.get_json()")}["details"][0]["field"]`;
   return fit(`    assert ${field} == "${column}"`, `    field = ${field}\n    assert field == "${column}"`);
 };
+/* A test's `def` line, with a name that fits it: a reference's tests name its column and its
+   module, or only the column when both would pass 100 columns (no formatter splits a name). */
 const testName = (name, short) => {
   const head = (test) => `${it.fw.async}def ${test}`;
   return `${head(name)}(`.length <= 100 ? head(name) : head(short);
@@ -1939,10 +1900,13 @@ const r = m.ranges[0];
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_range_keeps_the_rows_within_it`, [`client: ${it.fw.testClient}`, "auth_headers: Headers", "refs: Refs"], "None");
 __eta.res+='\n';
 const rangeDoc = `\`?${r.min}=\` and \`?${r.max}=\`: the rows whose ${r.field.column} is at least, at most,`;
-__eta.res+=fit(`    """${rangeDoc}`, it.py.docstring(4, `${rangeDoc} or (both sent) exactly the value.`));
-__eta.res+='\n';
 if (`    """${rangeDoc}`.length <= 100) {
-__eta.res+='    or (both sent) exactly the value."""\n';
+__eta.res+='    """';
+__eta.res+=rangeDoc;
+__eta.res+='\n    or (both sent) exactly the value."""\n';
+} else {
+__eta.res+=it.py.docstring(4, `${rangeDoc} or (both sent) exactly the value.`);
+__eta.res+='\n';
 }
 __eta.res+='    rows = [';
 __eta.res+=it.awaited("create(client, auth_headers, payload_n(n, refs))");
@@ -2292,8 +2256,8 @@ __eta.res+=it.fw.async;
 __eta.res+='def test_unknown_field_is_422(client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', auth_headers: Headers, refs: Refs) -> None:\n';
-__eta.res+=include("@module/_statement.eta", { head: `    response = ${it.fw.await}`, call: 'client.post(URL, json=payload(refs) | {"no_such_field": 1}, headers=auth_headers)' });
-__eta.res+='    assert response.status_code == 422\n    assert ';
+__eta.res+=it.py.call(4, `response = ${it.fw.await}client.post`, ["URL", 'json=payload(refs) | {"no_such_field": 1}', "headers=auth_headers"]);
+__eta.res+='\n    assert response.status_code == 422\n    assert ';
 __eta.res+=it.awaited("response.get_json()");
 __eta.res+='["details"][0]["field"] == "no_such_field"\n';
 if (uniques.length) {
