@@ -151,7 +151,9 @@ async def main() -> None:
             tokens: list[str] = []
             for first in range(0, args.users, 8):
                 batch = range(first, min(first + 8, args.users))
-                for got in await asyncio.gather(*(tokens_of(client, u, args.tokens) for u in batch)):
+                for got in await asyncio.gather(
+                    *(tokens_of(client, u, args.tokens) for u in batch)
+                ):
                     tokens.extend(got)
         figures = await one_round(args, tokens)
         print(f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
