@@ -5259,6 +5259,10 @@ __eta.res+='def commit(self) -> None:\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self.session.commit()\n\n    ';
 __eta.res+=it.fw.async;
+__eta.res+='def end_read(self) -> None:\n        """Ends the transaction the reads began (nothing to write), so that its connection goes\n        back to the pool while the caller works without the database: a password\'s hash takes a\n        tenth of a second or more. The rows read stay loaded."""\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self.session.commit()\n\n    ';
+__eta.res+=it.fw.async;
 __eta.res+='def add(self, user: User) -> User:\n        self.session.add(user)\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self.session.commit()\n        return user\n\n    ';
@@ -5314,21 +5318,23 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 if (it.quart) {
-__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\n"""\n';
+__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\nNo database connection is held while a password is hashed or verified (`end_read`): under a burst\nof logins the hashes queue for the CPU, and connections held meanwhile would empty the pool that\nevery other request and /health/ready need.\n"""\n';
 } else {
-__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation."""\n';
+__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose. No database connection is held while a\npassword is hashed or verified (`end_read`): a connection held idle for the hash\'s length is one\nthe pool cannot give to another request.\n"""\n';
 }
 __eta.res+='\nfrom __future__ import annotations\n\n';
 if (it.quart) {
 __eta.res+='import asyncio\n';
 }
-__eta.res+='import uuid\nfrom email.message import EmailMessage\n\nfrom ';
+__eta.res+='import uuid\nfrom collections.abc import Callable\nfrom email.message import EmailMessage\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.mail import deliver_after_response, mail_configured, message\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import publish_user, refused_refresh, revoke, revoke_family\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of, generation_of\nfrom src.errors import AuthenticationError, ConflictError, ForbiddenError, sent_by_the_client\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\nfrom src.rate_limit import per_account, refuse, used_up, within_limit\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef reset_mail(email: str, token: str) -> EmailMessage:\n    """The password reset mail: PASSWORD_RESET_URL with the token in it, or the token alone."""\n    config = current_app.config\n    minutes = int(config["PASSWORD_RESET_TOKEN_EXPIRES"].total_seconds() // 60)\n    link = config["PASSWORD_RESET_URL"].replace("{token}", token) or f"Reset token: {token}"\n    text = (\n        f"Someone, you we hope, asked to reset the password of the account {email}.\\n\\n"\n        f"Choose a new password within {minutes} minutes, once:\\n\\n{link}\\n\\n"\n        "If it was not you, ignore this mail: your password stays as it is.\\n"\n    )\n    return message(email, "Reset your password", text)\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`, of `family`\n    (that of the token exchanged for them) or, at login, of a family of their own."""\n    identity = str(user_id)\n    family = family or uuid.uuid4().hex\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh, family=family),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.mail import deliver_after_response, mail_configured, message\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import publish_user, refused_refresh, revoke, revoke_family\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of, generation_of\nfrom src.errors import (\n    ApiError,\n    AuthenticationError,\n    ConflictError,\n    ForbiddenError,\n    sent_by_the_client,\n)\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\nfrom src.rate_limit import per_account, refuse, used_up, within_limit\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef reset_mail(email: str, token: str) -> EmailMessage:\n    """The password reset mail: PASSWORD_RESET_URL with the token in it, or the token alone."""\n    config = current_app.config\n    minutes = int(config["PASSWORD_RESET_TOKEN_EXPIRES"].total_seconds() // 60)\n    link = config["PASSWORD_RESET_URL"].replace("{token}", token) or f"Reset token: {token}"\n    text = (\n        f"Someone, you we hope, asked to reset the password of the account {email}.\\n\\n"\n        f"Choose a new password within {minutes} minutes, once:\\n\\n{link}\\n\\n"\n        "If it was not you, ignore this mail: your password stays as it is.\\n"\n    )\n    return message(email, "Reset your password", text)\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`, of `family`\n    (that of the token exchanged for them) or, at login, of a family of their own."""\n    identity = str(user_id)\n    family = family or uuid.uuid4().hex\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh, family=family),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.by_email(email) is not None:\n            raise ConflictError(EMAIL_TAKEN, EMAIL_DETAILS)\n';
+__eta.res+='self.users.by_email(email) is not None:\n            raise ConflictError(EMAIL_TAKEN, EMAIL_DETAILS)\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.end_read()\n';
 if (it.quart) {
 __eta.res+='        password_hash = await asyncio.to_thread(hash_password, credentials.password)\n';
 } else {
@@ -5348,7 +5354,9 @@ __eta.res+='used_up("login-known", known):\n            ';
 __eta.res+=it.fw.await;
 __eta.res+='refuse("login-account", account)\n        user = ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.by_email(credentials.email.lower())\n        # Hashed even without a user (against a dummy hash): an unknown email takes as long to\n        # refuse as a wrong password, so the time does not tell which emails have an account.\n';
+__eta.res+='self.users.by_email(credentials.email.lower())\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.end_read()\n        # Hashed even without a user (against a dummy hash): an unknown email takes as long to\n        # refuse as a wrong password, so the time does not tell which emails have an account.\n';
 if (it.quart) {
 __eta.res+='        password_hash = user.password_hash if user else None\n        verified = await asyncio.to_thread(verify_password, password_hash, credentials.password)\n';
 } else {
@@ -5376,17 +5384,17 @@ __eta.res+='revoke_family(refresh_claims, actor)\n        return Revoked()\n\n  
 __eta.res+=it.fw.async;
 __eta.res+='def change_password(self, user_id: int, change: PasswordChange) -> TokenPair:\n        """The new password, and the user\'s next token generation: every token issued before,\n        on every device, is refused from the next request on (src/auth/auth_guard.py). The pair\n        returned, of the new generation, keeps the caller logged in."""\n        user = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._locked(user_id)\n';
+__eta.res+='self.users.get(user_id)\n        if user is None:  # deleted since the token was checked\n            raise AuthenticationError("Invalid token")\n        current_hash = user.password_hash\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.end_read()\n';
 if (it.quart) {
-__eta.res+='        verified = await asyncio.to_thread(\n            verify_password, user.password_hash, change.current_password\n        )\n';
+__eta.res+='        verified = await asyncio.to_thread(verify_password, current_hash, change.current_password)\n';
 } else {
-__eta.res+='        verified = verify_password(user.password_hash, change.current_password)\n';
+__eta.res+='        verified = verify_password(current_hash, change.current_password)\n';
 }
-__eta.res+='        if not verified:\n            ';
+__eta.res+='        if not verified:\n            raise ForbiddenError(WRONG_PASSWORD)\n\n        def unchanged(row: User) -> None:  # another change came between the check and the lock\n            if row.password_hash != current_hash:\n                raise ForbiddenError(WRONG_PASSWORD)\n\n        return ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.rollback()  # the row\'s lock ends with the transaction\n            raise ForbiddenError(WRONG_PASSWORD)\n        return ';
-__eta.res+=it.fw.await;
-__eta.res+='self._set_password(user, change)\n\n    ';
+__eta.res+='self._set_password(user, change, unchanged)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def request_password_reset(self, request: PasswordResetRequest) -> ResetRequested:\n        """Mails a reset link to the account of `request.email`, if it has an active one. The\n        answer is the same either way, and takes as long (the mail goes after the response):\n        it does not tell which emails have an account."""\n        mail_configured()\n        email = request.email.lower()\n        # Counted for every address, an account\'s or not, before the account is looked up: the\n        # same work either way. Beyond PASSWORD_RESET_MAIL_LIMIT the mail is not sent (against\n        # many senders filling one inbox); the answer does not change.\n        within = ';
 __eta.res+=it.fw.await;
@@ -5394,31 +5402,33 @@ __eta.res+='within_limit("reset-mail", per_account(email))\n        user = ';
 __eta.res+=it.fw.await;
 __eta.res+='self.users.by_email(email)\n        # A token and a mail are made for every address, and the mail handed over after the\n        # response: nothing in the answer\'s time tells whether it goes.\n        address, identity, generation = (email, "0", 0)\n        if user is not None:\n            address, identity, generation = user.email, str(user.id), user.token_generation\n        mail = reset_mail(address, create_token(identity, "reset", generation))\n        if within and user is not None and user.is_active:\n            deliver_after_response(mail)\n        return ResetRequested()\n\n    ';
 __eta.res+=it.fw.async;
-__eta.res+='def reset_password(self, reset: PasswordReset) -> TokenPair:\n        """The new password, for the account of the reset link\'s token, and the user\'s next token\n        generation: the link works once, and every token issued before is refused, as after a\n        password change. The pair returned logs the user in."""\n        claims = decode_token(reset.token, "reset")\n        user = ';
+__eta.res+='def reset_password(self, reset: PasswordReset) -> TokenPair:\n        """The new password, for the account of the reset link\'s token, and the user\'s next token\n        generation: the link works once, and every token issued before is refused, as after a\n        password change. The pair returned logs the user in."""\n        claims = decode_token(reset.token, "reset")\n\n        def still_valid(row: User) -> None:\n            if generation_of(claims) != row.token_generation:  # used, or a later change came\n                raise AuthenticationError("Token has been revoked")\n            if not row.is_active:\n                raise ForbiddenError("User is inactive")\n\n        user = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._locked(int(claims["sub"]))\n        if generation_of(claims) != user.token_generation:  # used, or a later change came\n            ';
+__eta.res+='self.users.get(int(claims["sub"]))\n        if user is None:  # deleted since the link was sent\n            raise AuthenticationError("Invalid token")\n        still_valid(user)\n        ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.rollback()\n            raise AuthenticationError("Token has been revoked")\n        if not user.is_active:\n            ';
+__eta.res+='self.users.end_read()\n        return ';
 __eta.res+=it.fw.await;
-__eta.res+='self.users.rollback()\n            raise ForbiddenError("User is inactive")\n        return ';
-__eta.res+=it.fw.await;
-__eta.res+='self._set_password(user, reset)\n\n    ';
+__eta.res+='self._set_password(user, reset, still_valid)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def log_out_everywhere(self, user_id: int) -> Revoked:\n        """The user\'s next token generation: every token issued before, on every device, this\n        request\'s included, is refused from the next request on."""\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self._next_generation(';
 __eta.res+=it.fw.await;
-__eta.res+='self._locked(user_id))\n        return Revoked()\n\n    ';
-__eta.res+=it.fw.async;
-__eta.res+='def _set_password(self, user: User, body: PasswordChange | PasswordReset) -> TokenPair:\n        """`body.new_password` for the locked `user`, with the rule the body\'s validation could\n        not check without the account (not its email), and the user\'s next token generation:\n        every token issued before is refused from the next request on. The pair returned, of the\n        new generation, keeps the caller logged in."""\n        with sent_by_the_client():\n            type(body).model_validate(body.model_dump(), context={"email": user.email})\n';
+__eta.res+='self._locked(user_id))\n        return Revoked()\n\n';
+__eta.res+=it.py.def(4, `${it.fw.async}def _set_password`, ["self", "user: User", "body: PasswordChange | PasswordReset", "check: Callable[[User], None]"], "TokenPair");
+__eta.res+='\n        """`body.new_password` for `user` (read, its transaction ended), with the rule the body\'s\n        validation could not check without the account (not its email), and the user\'s next token\n        generation: every token issued before is refused from the next request on. The pair\n        returned, of the new generation, keeps the caller logged in.\n\n        The password is hashed first, holding no connection; then the row is locked and read\n        again, and `check` raises if what the caller checked has changed meanwhile (a second use\n        of a reset link, another password change)."""\n        with sent_by_the_client():\n            type(body).model_validate(body.model_dump(), context={"email": user.email})\n';
 if (it.quart) {
-__eta.res+='        user.password_hash = await asyncio.to_thread(hash_password, body.new_password)\n';
+__eta.res+='        password_hash = await asyncio.to_thread(hash_password, body.new_password)\n';
 } else {
-__eta.res+='        user.password_hash = hash_password(body.new_password)\n';
+__eta.res+='        password_hash = hash_password(body.new_password)\n';
 }
-__eta.res+='        ';
+__eta.res+='        locked = ';
 __eta.res+=it.fw.await;
-__eta.res+='self._next_generation(user)\n        return _pair(user.id, user.token_generation, fresh=True)\n\n    ';
+__eta.res+='self._locked(user.id)\n        try:\n            check(locked)\n        except ApiError:\n            ';
+__eta.res+=it.fw.await;
+__eta.res+='self.users.rollback()  # the row\'s lock ends with the transaction\n            raise\n        locked.password_hash = password_hash\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='self._next_generation(locked)\n        return _pair(locked.id, locked.token_generation, fresh=True)\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def _locked(self, user_id: int) -> User:\n        user = ';
 __eta.res+=it.fw.await;
@@ -7914,7 +7924,7 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\nimport time\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
+__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\nimport time\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -7933,17 +7943,15 @@ __eta.res+='Engine, ';
 if (it.cache) {
 __eta.res+='event, ';
 }
-__eta.res+='select, update\nfrom werkzeug.datastructures import Headers as HeaderList\n\nfrom src.auth import passwords, revocation\nfrom src.auth import tokens as token_rules\n';
+__eta.res+='select, update\nfrom werkzeug.datastructures import Headers as HeaderList\n\nfrom src.auth import auth_service, passwords, revocation\nfrom src.auth import tokens as token_rules\nfrom src.auth.auth_repository import UserRepository\n';
 if (it.cache) {
 __eta.res+='from src.auth.revocation import KEY_PREFIX, check_token, revoke\nfrom src.auth.tokens import create_token, revocation_entries\n';
 } else {
 __eta.res+='from src.auth.revocation import revoke\nfrom src.auth.tokens import create_token\n';
 }
-__eta.res+='from src.config import Config, ConfigError\n';
-if (it.quart) {
-__eta.res+='from src.database import get_database\n';
-}
-__eta.res+='from src.models.revoked_tokens_model import RevokedToken\nfrom src.models.users_model import User\nfrom src.security import counted_as\nfrom tests.conftest import CREDENTIALS, AppFactory, ';
+__eta.res+='from src.config import Config, ConfigError\nfrom src.database import ';
+__eta.res+=it.quart ? "get_database, get_session" : "get_session";
+__eta.res+='\nfrom src.models.revoked_tokens_model import RevokedToken\nfrom src.models.users_model import User\nfrom src.security import counted_as\nfrom tests.accounts import change_user\nfrom tests.conftest import CREDENTIALS, AppFactory, ';
 if (it.fw.startsApps) {
 __eta.res+='Serve, ';
 }
@@ -8161,6 +8169,48 @@ __eta.res+=it.fw.await;
 __eta.res+='change_password(client, tokens["access_token"], current, new)\n    assert status == 422\n    assert [d["field"] for d in body["details"]] == ["new_password"]\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/login", json=CREDENTIALS)');
 __eta.res+='.status_code == 200\n\n\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_no_connection_is_held_while_a_password_is_hashed`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "monkeypatch: pytest.MonkeyPatch"], "None");
+__eta.res+='\n    """Registering, logging in, changing and resetting a password: argon2 runs (a tenth of a\n    second or more) while the request\'s session holds no transaction, so no connection of the\n    pool: a burst of logins would otherwise take every connection for as long as it hashes."""\n    in_transaction: list[bool] = []\n\n    def holding_none(work: Callable[..., Any]) -> Callable[..., Any]:\n        def run(*args: Any) -> Any:\n            in_transaction.append(get_session().in_transaction())\n            return work(*args)\n\n        return run\n\n    monkeypatch.setattr(auth_service, "hash_password", holding_none(passwords.hash_password))\n    monkeypatch.setattr(auth_service, "verify_password", holding_none(passwords.verify_password))\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n    access = (';
+__eta.res+=it.fw.await;
+__eta.res+='login(client))["access_token"]\n    status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, access, CREDENTIALS["password"])\n    assert status == 200, body\n    me = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.get("/api/auth/me", headers=bearer(body["data"]["access_token"]))\n    user_id = str(';
+__eta.res+=it.awaited("me.get_json()");
+__eta.res+='["data"]["id"])\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='with app.app_context():\n        reset = {"token": create_token(user_id, "reset", 1), "new_password": "another passphrase"}\n    confirmed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password-reset/confirm", json=reset)\n    assert confirmed.status_code == 200, ';
+__eta.res+=it.fw.await;
+__eta.res+='confirmed.get_json()\n    # register: hash; login: verify; change: verify, hash; reset: hash.\n    assert in_transaction == [False] * 5\n\n\n@pytest.mark.parametrize("way", ["change", "reset"])\n';
+__eta.res+=it.py.def(0, `${it.fw.async}def test_a_change_committed_during_the_hash_refuses_the_new_password`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "monkeypatch: pytest.MonkeyPatch", "way: str"], "None");
+__eta.res+='\n    """What was checked before the hash (the current password, the link\'s generation) is\n    checked again on the locked row: another change committed meanwhile (a password change on\n    another device, the same link used twice at once) refuses this one, which changes nothing."""\n    assert ';
+__eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');
+__eta.res+='.status_code == 201\n    access = (';
+__eta.res+=it.fw.await;
+__eta.res+='login(client))["access_token"]\n    locked = UserRepository.locked\n\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='def changed_meanwhile(self: UserRepository, user_id: int) -> User | None:\n        ';
+__eta.res+=it.fw.await;
+__eta.res+='change_user(app, CREDENTIALS["email"], password_hash="changed", token_generation=1)\n        return ';
+__eta.res+=it.fw.await;
+__eta.res+='locked(self, user_id)\n\n    monkeypatch.setattr(UserRepository, "locked", changed_meanwhile)\n    if way == "change":\n        status, body = ';
+__eta.res+=it.fw.await;
+__eta.res+='change_password(client, access, CREDENTIALS["password"])\n        assert (status, body["error"]) == (403, "Current password is incorrect")\n    else:\n        ';
+__eta.res+=it.fw.async;
+__eta.res+='with app.app_context():\n            token = create_token(str(token_rules.decode_token(access, "access")["sub"]), "reset", 0)\n        reset = {"token": token, "new_password": NEW_PASSWORD}\n        confirmed = ';
+__eta.res+=it.fw.await;
+__eta.res+='client.post("/api/auth/password-reset/confirm", json=reset)\n        body = ';
+__eta.res+=it.fw.await;
+__eta.res+='confirmed.get_json()\n        assert (confirmed.status_code, body["error"]) == (401, "Token has been revoked")\n    ';
+__eta.res+=it.fw.async;
+__eta.res+='with app.app_context():\n        user = ';
+__eta.res+=it.fw.await;
+__eta.res+='UserRepository(get_session()).by_email(CREDENTIALS["email"])\n        assert user is not None\n        assert (user.password_hash, user.token_generation) == ("changed", 1)\n\n\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_log_out_everywhere_revokes_every_token_of_the_user`, [`client: ${it.fw.testClient}`, "tokens: Tokens"], "None");
 __eta.res+='\n    other = ';
 __eta.res+=it.fw.await;
