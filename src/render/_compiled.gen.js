@@ -8529,21 +8529,37 @@ __eta.res+='assert_401(client, access, "Token has been revoked")\n';
 if (it.cache) {
 __eta.res+='\n\n';
 __eta.res+=it.fw.async;
+__eta.res+='def check_recording_sql(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', token: str) -> tuple[revocation.Check, list[str]]:\n    """`check_token` on `token`, as a request runs it, and the SQL statements it ran."""\n    claims = jwt.decode(token, options={"verify_signature": False})\n    expires_at = datetime.fromtimestamp(claims["exp"], UTC)\n    statements: list[str] = []\n\n    def record(*args: Any) -> None:\n        statements.append(str(args[2]))  # (connection, cursor, statement, ...)\n\n    engine = app.extensions["database"].engine';
+__eta.res+=it.fw.syncEngine;
+__eta.res+='\n    event.listen(engine, "before_cursor_execute", record)\n    try:\n';
+if (it.quart) {
+__eta.res+='        async with app.app_context():\n            checked = await check_token(revocation_entries(claims), int(claims["sub"]), expires_at)\n';
+} else {
+__eta.res+='        with app.test_request_context():\n            checked = check_token(revocation_entries(claims), int(claims["sub"]), expires_at)\n';
+}
+__eta.res+='    finally:\n        event.remove(engine, "before_cursor_execute", record)\n    return checked, statements\n\n\n';
+__eta.res+=it.fw.async;
 __eta.res+='def test_a_mirrored_token_is_checked_without_sql(\n    app: ';
 __eta.res+=it.fw.appClass;
 __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', tokens: Tokens\n) -> None:\n    """The hot path: once a token and its user are mirrored in Redis, checking them runs no SQL."""\n    headers = bearer(tokens["access_token"])\n    assert ';
 __eta.res+=it.awaited('client.get("/api/auth/me", headers=headers)');
-__eta.res+='.status_code == 200\n    claims = jwt.decode(tokens["access_token"], options={"verify_signature": False})\n    expires_at = datetime.fromtimestamp(claims["exp"], UTC)\n    statements: list[str] = []\n\n    def record(*args: Any) -> None:\n        statements.append(str(args[2]))  # (connection, cursor, statement, ...)\n\n    engine = app.extensions["database"].engine';
-__eta.res+=it.fw.syncEngine;
-__eta.res+='\n    event.listen(engine, "before_cursor_execute", record)\n    try:\n';
-if (it.quart) {
-__eta.res+='        async with app.app_context():\n            entries = revocation_entries(claims)\n            revoked, user = await check_token(entries, int(claims["sub"]), expires_at)\n';
-} else {
-__eta.res+='        with app.test_request_context():\n            entries = revocation_entries(claims)\n            revoked, user = check_token(entries, int(claims["sub"]), expires_at)\n';
-}
-__eta.res+='    finally:\n        event.remove(engine, "before_cursor_execute", record)\n    assert statements == []\n    assert not revoked\n    assert user is not None\n    assert (user.role, user.is_active) == ("user", True)\n\n\n';
+__eta.res+='.status_code == 200\n    (revoked, user), statements = ';
+__eta.res+=it.fw.await;
+__eta.res+='check_recording_sql(app, tokens["access_token"])\n    assert statements == []\n    assert not revoked\n    assert user is not None\n    assert (user.role, user.is_active) == ("user", True)\n\n\n';
+__eta.res+=it.fw.async;
+__eta.res+='def test_a_standing_missing_alone_is_read_without_the_blocklist(\n    app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', client: ';
+__eta.res+=it.fw.testClient;
+__eta.res+=', tokens: Tokens\n) -> None:\n    """A standing is mirrored a minute, a token\'s answer up to an hour: when the standing alone\n    left Redis, the user is read from the database, and the blocklist is not (a query with an\n    empty IN, once a minute per active user)."""\n    headers = bearer(tokens["access_token"])\n    assert ';
+__eta.res+=it.awaited('client.get("/api/auth/me", headers=headers)');
+__eta.res+='.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        redis.delete(key)\n    redis.close()\n    (revoked, user), statements = ';
+__eta.res+=it.fw.await;
+__eta.res+='check_recording_sql(app, tokens["access_token"])\n    assert len(statements) == 1, statements\n    assert RevokedToken.__tablename__ not in statements[0]\n    assert not revoked\n    assert user is not None\n    assert (user.role, user.is_active) == ("user", True)\n\n\n';
 __eta.res+=it.fw.async;
 __eta.res+='def test_revocation_survives_an_emptied_redis(\n    app: ';
 __eta.res+=it.fw.appClass;
