@@ -83,17 +83,22 @@ class Watch:
     def __init__(self, url: str, database: str) -> None:
         self.url, self.database = url, database
         self.connections: list[int] = []
+        self.idle_in_transaction: list[int] = []  # connections held by a request between queries
         self.ready: list[tuple[int, float]] = []  # (status, seconds); 0: no answer in 2 s
         self.stopped = asyncio.Event()
 
     async def sample_connections(self) -> None:
-        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+        query = (
+            "SELECT count(*), count(*) FILTER (WHERE state = 'idle in transaction')"
+            " FROM pg_stat_activity WHERE datname = %s"
+        )
         async with await psycopg.AsyncConnection.connect(
             "host=127.0.0.1 user=postgres dbname=postgres", autocommit=True
         ) as connection:
             while not self.stopped.is_set():
                 row = await (await connection.execute(query, (self.database,))).fetchone()
                 self.connections.append(int(row[0]) if row else 0)
+                self.idle_in_transaction.append(int(row[1]) if row else 0)
                 await asyncio.sleep(0.02)
 
     async def probe(self) -> None:

@@ -5318,17 +5318,15 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
 if (it.quart) {
-__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in a thread so the event loop keeps serving other requests meanwhile.\nNo database connection is held while a password is hashed or verified (`end_read`): under a burst\nof logins the hashes queue for the CPU, and connections held meanwhile would empty the pool that\nevery other request and /health/ready need.\n"""\n';
+__eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose; hashing and verifying\nrun in the hashing thread (src/auth/passwords.py) so the event loop keeps serving other requests.\nNo database connection is held while a password is hashed or verified (`end_read`): under a burst\nof logins the hashes queue for the CPU, and connections held meanwhile would empty the pool that\nevery other request and /health/ready need.\n"""\n';
 } else {
 __eta.res+='"""Account rules: unique emails, password checks, changes and resets, token issue and revocation.\n\nArgon2 takes tens of milliseconds of CPU on purpose. No database connection is held while a\npassword is hashed or verified (`end_read`): a connection held idle for the hash\'s length is one\nthe pool cannot give to another request.\n"""\n';
 }
-__eta.res+='\nfrom __future__ import annotations\n\n';
-if (it.quart) {
-__eta.res+='import asyncio\n';
-}
-__eta.res+='import uuid\nfrom collections.abc import Callable\nfrom email.message import EmailMessage\n\nfrom ';
+__eta.res+='\nfrom __future__ import annotations\n\nimport uuid\nfrom collections.abc import Callable\nfrom email.message import EmailMessage\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.mail import deliver_after_response, mail_configured, message\nfrom src.auth.passwords import hash_password, verify_password\nfrom src.auth.revocation import publish_user, refused_refresh, revoke, revoke_family\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of, generation_of\nfrom src.errors import (\n    ApiError,\n    AuthenticationError,\n    ConflictError,\n    ForbiddenError,\n    sent_by_the_client,\n)\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\nfrom src.rate_limit import per_account, refuse, used_up, within_limit\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef reset_mail(email: str, token: str) -> EmailMessage:\n    """The password reset mail: PASSWORD_RESET_URL with the token in it, or the token alone."""\n    config = current_app.config\n    minutes = int(config["PASSWORD_RESET_TOKEN_EXPIRES"].total_seconds() // 60)\n    link = config["PASSWORD_RESET_URL"].replace("{token}", token) or f"Reset token: {token}"\n    text = (\n        f"Someone, you we hope, asked to reset the password of the account {email}.\\n\\n"\n        f"Choose a new password within {minutes} minutes, once:\\n\\n{link}\\n\\n"\n        "If it was not you, ignore this mail: your password stays as it is.\\n"\n    )\n    return message(email, "Reset your password", text)\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`, of `family`\n    (that of the token exchanged for them) or, at login, of a family of their own."""\n    identity = str(user_id)\n    family = family or uuid.uuid4().hex\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh, family=family),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
+__eta.res+=' import current_app\nfrom sqlalchemy.exc import IntegrityError\n\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.mail import deliver_after_response, mail_configured, message\nfrom src.auth.passwords import ';
+__eta.res+=it.quart ? "hash_password, in_hashing_thread, verify_password" : "hash_password, verify_password";
+__eta.res+='\nfrom src.auth.revocation import publish_user, refused_refresh, revoke, revoke_family\nfrom src.auth.tokens import Claims, create_token, decode_token, expiry, family_of, generation_of\nfrom src.errors import (\n    ApiError,\n    AuthenticationError,\n    ConflictError,\n    ForbiddenError,\n    sent_by_the_client,\n)\nfrom src.models.base_model import SYSTEM_ACTOR\nfrom src.models.users_model import USER, User\nfrom src.rate_limit import per_account, refuse, used_up, within_limit\n\nEMAIL_TAKEN = "A user with this email already exists"\n# The 409\'s details, in the shape of a module\'s duplicate (src/errors.py, `duplicated`).\nEMAIL_DETAILS = [{"field": "email", "message": "Taken by another user", "type": "unique"}]\nWRONG_PASSWORD = "Current password is incorrect"\n\n\ndef _access_seconds() -> int:\n    return int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())\n\n\ndef reset_mail(email: str, token: str) -> EmailMessage:\n    """The password reset mail: PASSWORD_RESET_URL with the token in it, or the token alone."""\n    config = current_app.config\n    minutes = int(config["PASSWORD_RESET_TOKEN_EXPIRES"].total_seconds() // 60)\n    link = config["PASSWORD_RESET_URL"].replace("{token}", token) or f"Reset token: {token}"\n    text = (\n        f"Someone, you we hope, asked to reset the password of the account {email}.\\n\\n"\n        f"Choose a new password within {minutes} minutes, once:\\n\\n{link}\\n\\n"\n        "If it was not you, ignore this mail: your password stays as it is.\\n"\n    )\n    return message(email, "Reset your password", text)\n\n\ndef _pair(user_id: int, generation: int, *, fresh: bool, family: str | None = None) -> TokenPair:\n    """An access token and a refresh token of the token generation `generation`, of `family`\n    (that of the token exchanged for them) or, at login, of a family of their own."""\n    identity = str(user_id)\n    family = family or uuid.uuid4().hex\n    return TokenPair(\n        access_token=create_token(identity, "access", generation, fresh=fresh, family=family),\n        refresh_token=create_token(identity, "refresh", generation, family=family),\n        expires_in=_access_seconds(),\n    )\n\n\nclass AuthService:\n    def __init__(self, users: UserRepository) -> None:\n        self.users = users\n\n    ';
 __eta.res+=it.fw.async;
 __eta.res+='def register(self, credentials: Credentials) -> UserOut:\n        email = credentials.email.lower()\n        if ';
 __eta.res+=it.fw.await;
@@ -5336,7 +5334,7 @@ __eta.res+='self.users.by_email(email) is not None:\n            raise ConflictE
 __eta.res+=it.fw.await;
 __eta.res+='self.users.end_read()\n';
 if (it.quart) {
-__eta.res+='        password_hash = await asyncio.to_thread(hash_password, credentials.password)\n';
+__eta.res+='        password_hash = await in_hashing_thread(hash_password, credentials.password)\n';
 } else {
 __eta.res+='        password_hash = hash_password(credentials.password)\n';
 }
@@ -5358,7 +5356,7 @@ __eta.res+='self.users.by_email(credentials.email.lower())\n        ';
 __eta.res+=it.fw.await;
 __eta.res+='self.users.end_read()\n        # Hashed even without a user (against a dummy hash): an unknown email takes as long to\n        # refuse as a wrong password, so the time does not tell which emails have an account.\n';
 if (it.quart) {
-__eta.res+='        password_hash = user.password_hash if user else None\n        verified = await asyncio.to_thread(verify_password, password_hash, credentials.password)\n';
+__eta.res+='        password_hash = user.password_hash if user else None\n        verified = await in_hashing_thread(verify_password, password_hash, credentials.password)\n';
 } else {
 __eta.res+='        verified = verify_password(user.password_hash if user else None, credentials.password)\n';
 }
@@ -5388,7 +5386,7 @@ __eta.res+='self.users.get(user_id)\n        if user is None:  # deleted since t
 __eta.res+=it.fw.await;
 __eta.res+='self.users.end_read()\n';
 if (it.quart) {
-__eta.res+='        verified = await asyncio.to_thread(verify_password, current_hash, change.current_password)\n';
+__eta.res+='        verified = await in_hashing_thread(verify_password, current_hash, change.current_password)\n';
 } else {
 __eta.res+='        verified = verify_password(current_hash, change.current_password)\n';
 }
@@ -5418,7 +5416,7 @@ __eta.res+='self._locked(user_id))\n        return Revoked()\n\n';
 __eta.res+=it.py.def(4, `${it.fw.async}def _set_password`, ["self", "user: User", "body: PasswordChange | PasswordReset", "check: Callable[[User], None]"], "TokenPair");
 __eta.res+='\n        """`body.new_password` for `user` (read, its transaction ended), with the rule the body\'s\n        validation could not check without the account (not its email), and the user\'s next token\n        generation: every token issued before is refused from the next request on. The pair\n        returned, of the new generation, keeps the caller logged in.\n\n        The password is hashed first, holding no connection; then the row is locked and read\n        again, and `check` raises if what the caller checked has changed meanwhile (a second use\n        of a reset link, another password change)."""\n        with sent_by_the_client():\n            type(body).model_validate(body.model_dump(), context={"email": user.email})\n';
 if (it.quart) {
-__eta.res+='        password_hash = await asyncio.to_thread(hash_password, body.new_password)\n';
+__eta.res+='        password_hash = await in_hashing_thread(hash_password, body.new_password)\n';
 } else {
 __eta.res+='        password_hash = hash_password(body.new_password)\n';
 }
@@ -5517,7 +5515,23 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""Password hashing with argon2id (argon2-cffi\'s defaults follow RFC 9106), and the rules\na new password must pass (NIST SP 800-63B: no common password, nothing from the account)."""\n\nfrom __future__ import annotations\n\nimport unicodedata\nfrom functools import cache\nfrom importlib.resources import files\n\nfrom argon2 import PasswordHasher\nfrom argon2.exceptions import InvalidHashError, VerificationError\n\n_hasher = PasswordHasher()\n# Verified against when the email is unknown, so both cases take the same time.\n_DUMMY_HASH = _hasher.hash("not-a-real-password")\n\n\ndef hash_password(password: str) -> str:\n    return _hasher.hash(password)\n\n\ndef verify_password(password_hash: str | None, password: str) -> bool:\n    try:\n        _hasher.verify(password_hash or _DUMMY_HASH, password)\n    except (VerificationError, InvalidHashError):\n        return False\n    return password_hash is not None\n\n\n@cache\ndef common_passwords() -> frozenset[str]:\n    """src/auth/common_passwords.txt: where the list comes from is written at its top."""\n    text = files("src.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")\n    lines = (line.strip() for line in text.splitlines())\n    return frozenset(line for line in lines if line and not line.startswith("#"))\n\n\ndef password_problem(password: str, email: str | None) -> str | None:\n    """Why a new password is refused, or None. Compared after NFKC and case folding."""\n    folded = unicodedata.normalize("NFKC", password).casefold()\n    if len(set(folded)) <= 1:\n        return "must not be one character repeated"\n    if folded.strip() in common_passwords():\n        return "is too common"\n    if email and folded in {email.casefold(), email.casefold().partition("@")[0]}:\n        return "must not be the email"\n    return None\n';
+__eta.res+='"""Password hashing with argon2id (argon2-cffi\'s defaults follow RFC 9106), and the rules\na new password must pass (NIST SP 800-63B: no common password, nothing from the account)."""\n\nfrom __future__ import annotations\n\n';
+if (it.quart) {
+__eta.res+='import asyncio\nimport contextvars\n';
+}
+__eta.res+='import unicodedata\n';
+if (it.quart) {
+__eta.res+='from collections.abc import Callable\nfrom concurrent.futures import ThreadPoolExecutor\n';
+}
+__eta.res+='from functools import cache\nfrom importlib.resources import files\n';
+if (it.quart) {
+__eta.res+='from typing import TypeVar\n';
+}
+__eta.res+='\nfrom argon2 import PasswordHasher\nfrom argon2.exceptions import InvalidHashError, VerificationError\n\n_hasher = PasswordHasher()\n# Verified against when the email is unknown, so both cases take the same time.\n_DUMMY_HASH = _hasher.hash("not-a-real-password")\n\n\n';
+if (it.quart) {
+__eta.res+='T = TypeVar("T")\n# Argon2 runs off the event loop, in one thread per process: a burst of logins queues here, holding\n# no database connection (src/auth/auth_service.py). With a thread per login (asyncio.to_thread\'s\n# pool) the hashes took the CPU from the event loop, and every other request of the process waited\n# for them: 200 logins at once on two workers and two cores made /health/ready miss its 2 s up to\n# seven times a round; with one thread, never. A process is meant to be a core\'s worth\n# (WEB_CONCURRENCY).\n_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")\n\n\nasync def in_hashing_thread(work: Callable[..., T], *args: object) -> T:\n    """`work(*args)` (hash_password, verify_password) in the hashing thread, in the request\'s\n    context (its id on any log line), as asyncio.to_thread would run it."""\n    context = contextvars.copy_context()\n    return await asyncio.get_running_loop().run_in_executor(_HASHING, context.run, work, *args)\n\n\n';
+}
+__eta.res+='def hash_password(password: str) -> str:\n    return _hasher.hash(password)\n\n\ndef verify_password(password_hash: str | None, password: str) -> bool:\n    try:\n        _hasher.verify(password_hash or _DUMMY_HASH, password)\n    except (VerificationError, InvalidHashError):\n        return False\n    return password_hash is not None\n\n\n@cache\ndef common_passwords() -> frozenset[str]:\n    """src/auth/common_passwords.txt: where the list comes from is written at its top."""\n    text = files("src.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")\n    lines = (line.strip() for line in text.splitlines())\n    return frozenset(line for line in lines if line and not line.startswith("#"))\n\n\ndef password_problem(password: str, email: str | None) -> str | None:\n    """Why a new password is refused, or None. Compared after NFKC and case folding."""\n    folded = unicodedata.normalize("NFKC", password).casefold()\n    if len(set(folded)) <= 1:\n        return "must not be one character repeated"\n    if folded.strip() in common_passwords():\n        return "is too common"\n    if email and folded in {email.casefold(), email.casefold().partition("@")[0]}:\n        return "must not be the email"\n    return None\n';
 
 if (__eta.layout) {
   __eta.res = include (__eta.layout, {...it, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
@@ -7924,7 +7938,11 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
-__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\nimport importlib.util\nimport time\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
+__eta.res+='"""The auth flow: register, login, refresh, logout, and every way a token is refused."""\n\nfrom __future__ import annotations\n\n';
+if (it.quart) {
+__eta.res+='import asyncio\n';
+}
+__eta.res+='import importlib.util\nimport time\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -8186,7 +8204,11 @@ __eta.res+='with app.app_context():\n        reset = {"token": create_token(user
 __eta.res+=it.fw.await;
 __eta.res+='client.post("/api/auth/password-reset/confirm", json=reset)\n    assert confirmed.status_code == 200, ';
 __eta.res+=it.fw.await;
-__eta.res+='confirmed.get_json()\n    # register: hash; login: verify; change: verify, hash; reset: hash.\n    assert in_transaction == [False] * 5\n\n\n@pytest.mark.parametrize("way", ["change", "reset"])\n';
+__eta.res+='confirmed.get_json()\n    # register: hash; login: verify; change: verify, hash; reset: hash.\n    assert in_transaction == [False] * 5\n';
+if (it.quart) {
+__eta.res+='\n\nasync def test_passwords_are_hashed_in_one_thread_per_process() -> None:\n    """A burst of logins queues for the hashing thread instead of taking the CPU from the event\n    loop, which every other request of the process needs (src/auth/passwords.py)."""\n    running: list[str] = []\n    most = 0\n\n    def hashing(password: str) -> str:\n        nonlocal most\n        running.append(password)\n        most = max(most, len(running))\n        time.sleep(0.05)\n        running.remove(password)\n        return password\n\n    done = await asyncio.gather(*(passwords.in_hashing_thread(hashing, str(n)) for n in range(4)))\n    assert (done, most) == (["0", "1", "2", "3"], 1)\n';
+}
+__eta.res+='\n\n@pytest.mark.parametrize("way", ["change", "reset"])\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_change_committed_during_the_hash_refuses_the_new_password`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "monkeypatch: pytest.MonkeyPatch", "way: str"], "None");
 __eta.res+='\n    """What was checked before the hash (the current password, the link\'s generation) is\n    checked again on the locked row: another change committed meanwhile (a password change on\n    another device, the same link used twice at once) refuses this one, which changes nothing."""\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/register", json=CREDENTIALS)');

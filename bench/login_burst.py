@@ -1,0 +1,95 @@
+"""A burst of logins at once, against a running project (Flask or Quart).
+
+Each login verifies a password with argon2 (64 MiB and tens of milliseconds of CPU each, on
+purpose), so a burst queues for the CPU. What this script watches is what the burst costs everyone
+else meanwhile, sampled as `bench/crowd_feeds.py` samples a crowd of sockets:
+
+- the server's PostgreSQL connections (`pg_stat_activity` of `--database`), and how many of them
+  sit "idle in transaction": held by a request that is doing something other than a query;
+- `/health/ready`, asked every 100 ms with its own 2-second budget.
+
+    uv run --no-project --with httpx --with websockets --with 'psycopg[binary]' \\
+      python bench/login_burst.py --url http://127.0.0.1:8017 --database app --logins 200
+
+The users are registered first (`--users`, a few at a time), then all logins are sent at once
+(`--logins`, spread over the users). The server's per-address limits must be raised for one host's
+load (LOGIN_RATE_LIMIT, REGISTER_RATE_LIMIT). Nothing is asserted: figures, one line per round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from crowd_feeds import PASSWORD, Watch
+
+
+async def register(client: httpx.AsyncClient, n: int) -> dict[str, str]:
+    body = {"email": f"burst-{uuid.uuid4().hex[:12]}-{n}@example.com"}
+    body["password"] = PASSWORD.format(n=uuid.uuid4().hex[:8])
+    (await client.post("/api/auth/register", json=body)).raise_for_status()
+    return body
+
+
+async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> dict[str, object]:
+    watch = Watch(args.url, args.database)
+    watchers = [asyncio.create_task(watch.sample_connections()), asyncio.create_task(watch.probe())]
+    await asyncio.sleep(0.5)  # the floor before the burst
+    limits = httpx.Limits(max_connections=args.logins, max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=args.url, timeout=120, limits=limits) as client:
+        started = time.perf_counter()
+        answers = await asyncio.gather(
+            *(
+                client.post("/api/auth/login", json=users[i % len(users)])
+                for i in range(args.logins)
+            ),
+            return_exceptions=True,
+        )
+        took = time.perf_counter() - started
+    await asyncio.sleep(0.5)
+    watch.stopped.set()
+    await asyncio.gather(*watchers)
+    statuses = [a.status_code if isinstance(a, httpx.Response) else 0 for a in answers]
+    seconds = [s for _, s in watch.ready]
+    return {
+        "logins": args.logins,
+        "200": statuses.count(200),
+        "other": sorted({s for s in statuses if s != 200}),
+        "all answered in s": round(took, 2),
+        "db connections max": max(watch.connections),
+        "idle in transaction max": max(watch.idle_in_transaction),
+        "/health/ready answers": len(watch.ready),
+        "not 200": sum(1 for status, _ in watch.ready if status != 200),
+        "ready p50 / max ms": f"{statistics.median(seconds) * 1000:.0f} / {max(seconds) * 1000:.0f}",
+    }
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", required=True, help="the running project, http://host:port")
+    parser.add_argument("--database", required=True, help="its PostgreSQL database's name")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--logins", type=int, default=200, help="sent at once, each round")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    async with httpx.AsyncClient(base_url=args.url, timeout=60) as client:
+        users: list[dict[str, str]] = []
+        for first in range(0, args.users, 8):
+            batch = range(first, min(first + 8, args.users))
+            users.extend(await asyncio.gather(*(register(client, n) for n in batch)))
+    for n in range(args.rounds):
+        figures = await one_round(args, users)
+        print(f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
+        await asyncio.sleep(3)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
