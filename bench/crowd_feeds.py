@@ -101,6 +101,16 @@ class Watch:
                 self.idle_in_transaction.append(int(row[1]) if row else 0)
                 await asyncio.sleep(0.02)
 
+    def readiness(self) -> dict[str, object]:
+        """The probe's figures: how many answers, how many not 200, their p50 and max."""
+        seconds = [s for _, s in self.ready]
+        p50, most = statistics.median(seconds) * 1000, max(seconds) * 1000
+        return {
+            "/health/ready answers": len(self.ready),
+            "not 200": sum(1 for status, _ in self.ready if status != 200),
+            "ready p50 / max ms": f"{p50:.0f} / {most:.0f}",
+        }
+
     async def probe(self) -> None:
         async with httpx.AsyncClient(base_url=self.url, timeout=2) as client:
             while not self.stopped.is_set():
@@ -129,23 +139,24 @@ async def one_round(args: argparse.Namespace, tokens: list[str]) -> dict[str, ob
     await asyncio.gather(*watchers)
     sockets = [ws for ws in opened if not isinstance(ws, int)]
     await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
-    seconds = [s for _, s in watch.ready]
     return {
         "sockets": len(tokens),
         "ready": len(sockets),
         "refused": sorted({code for code in opened if isinstance(code, int)}),
         "all ready in s": round(took, 2),
         "db connections before / max": f"{before} / {max(watch.connections)}",
-        "/health/ready answers": len(watch.ready),
-        "not 200": sum(1 for status, _ in watch.ready if status != 200),
-        "ready p50 / max ms": f"{statistics.median(seconds) * 1000:.0f} / {max(seconds) * 1000:.0f}",
-    }
+    } | watch.readiness()
+
+
+def target_arguments(parser: argparse.ArgumentParser) -> None:
+    """The running project the script loads, and its database."""
+    parser.add_argument("--url", required=True, help="the running project, http://host:port")
+    parser.add_argument("--database", required=True, help="its PostgreSQL database's name")
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--url", required=True, help="the running project, http://host:port")
-    parser.add_argument("--database", required=True, help="its PostgreSQL database's name")
+    target_arguments(parser)
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--tokens", type=int, default=4, help="sockets (and logins) per user")
     parser.add_argument("--rounds", type=int, default=3)

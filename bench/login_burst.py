@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
 import time
 import uuid
@@ -29,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from crowd_feeds import PASSWORD, Watch
+from crowd_feeds import PASSWORD, Watch, target_arguments
 
 
 async def register(client: httpx.AsyncClient, n: int) -> dict[str, str]:
@@ -58,7 +57,6 @@ async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> di
     watch.stopped.set()
     await asyncio.gather(*watchers)
     statuses = [a.status_code if isinstance(a, httpx.Response) else 0 for a in answers]
-    seconds = [s for _, s in watch.ready]
     return {
         "logins": args.logins,
         "200": statuses.count(200),
@@ -66,16 +64,12 @@ async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> di
         "all answered in s": round(took, 2),
         "db connections max": max(watch.connections),
         "idle in transaction max": max(watch.idle_in_transaction),
-        "/health/ready answers": len(watch.ready),
-        "not 200": sum(1 for status, _ in watch.ready if status != 200),
-        "ready p50 / max ms": f"{statistics.median(seconds) * 1000:.0f} / {max(seconds) * 1000:.0f}",
-    }
+    } | watch.readiness()
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--url", required=True, help="the running project, http://host:port")
-    parser.add_argument("--database", required=True, help="its PostgreSQL database's name")
+    target_arguments(parser)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--logins", type=int, default=200, help="sent at once, each round")
     parser.add_argument("--rounds", type=int, default=3)
