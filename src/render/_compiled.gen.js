@@ -7223,9 +7223,14 @@ __eta.res+=', email: str, **values: Any) -> None:\n    """Changes a user in the 
 __eta.res+=it.fw.await;
 __eta.res+='execute(app, update(User).where(User.email == email).values(**values))\n';
 if (it.cache) {
-__eta.res+='    # As `make create-admin` does: the users\' mirrored standing is dropped.\n    client = Redis.from_url(app.config["REDIS_URL"])\n    for key in client.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        client.delete(key)\n    client.close()\n';
+__eta.res+='    forget_mirrored(app, "standing:*")  # as `make create-admin` does\n';
 }
 __eta.res+='\n\n';
+if (it.cache) {
+__eta.res+='def forget_mirrored(app: ';
+__eta.res+=it.fw.appClass;
+__eta.res+=', shape: str = "*") -> None:\n    """Deletes the auth mirror\'s keys of `shape` (`standing:*`, `token:*`, all) behind the app\'s\n    back, as a Redis restart or an eviction would."""\n    client = Redis.from_url(app.config["REDIS_URL"])\n    for key in client.scan_iter(match=f"{KEY_PREFIX}:{shape}"):\n        client.delete(key)\n    client.close()\n\n\n';
+}
 __eta.res+=it.fw.async;
 __eta.res+='def give(app: ';
 __eta.res+=it.fw.appClass;
@@ -7969,7 +7974,13 @@ __eta.res+='from src.auth.revocation import revoke\nfrom src.auth.tokens import 
 }
 __eta.res+='from src.config import Config, ConfigError\nfrom src.database import ';
 __eta.res+=it.quart ? "get_database, get_session" : "get_session";
-__eta.res+='\nfrom src.models.revoked_tokens_model import RevokedToken\nfrom src.models.users_model import User\nfrom src.security import counted_as\nfrom tests.accounts import change_user\nfrom tests.conftest import CREDENTIALS, AppFactory, ';
+__eta.res+='\nfrom src.models.revoked_tokens_model import RevokedToken\nfrom src.models.users_model import User\nfrom src.security import counted_as\n';
+if (it.cache) {
+__eta.res+='from tests.accounts import change_user, forget_mirrored\n';
+} else {
+__eta.res+='from tests.accounts import change_user\n';
+}
+__eta.res+='from tests.conftest import CREDENTIALS, AppFactory, ';
 if (it.fw.startsApps) {
 __eta.res+='Serve, ';
 }
@@ -8579,7 +8590,7 @@ __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', tokens: Tokens\n) -> None:\n    """A standing is mirrored a minute, a token\'s answer up to an hour: when the standing alone\n    left Redis, the user is read from the database, and the blocklist is not (a query with an\n    empty IN, once a minute per active user)."""\n    headers = bearer(tokens["access_token"])\n    assert ';
 __eta.res+=it.awaited('client.get("/api/auth/me", headers=headers)');
-__eta.res+='.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        redis.delete(key)\n    redis.close()\n    (revoked, user), statements = ';
+__eta.res+='.status_code == 200\n    forget_mirrored(app, "standing:*")\n    (revoked, user), statements = ';
 __eta.res+=it.fw.await;
 __eta.res+='check_recording_sql(app, tokens["access_token"])\n    assert len(statements) == 1, statements\n    assert RevokedToken.__tablename__ not in statements[0]\n    assert not revoked\n    assert user is not None\n    assert (user.role, user.is_active) == ("user", True)\n\n\n';
 __eta.res+=it.fw.async;
@@ -8589,11 +8600,11 @@ __eta.res+=', client: ';
 __eta.res+=it.fw.testClient;
 __eta.res+=', tokens: Tokens\n) -> None:\n    """Redis only mirrors the database: keys lost to a restart or an eviction are asked again."""\n    headers = bearer(tokens["access_token"])\n    assert ';
 __eta.res+=it.awaited('client.post("/api/auth/logout", headers=headers)');
-__eta.res+='.status_code == 200\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:*"):\n        redis.delete(key)\n    redis.close()\n    ';
+__eta.res+='.status_code == 200\n    forget_mirrored(app)\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='assert_401(client, headers, "Token has been revoked")\n    # The database\'s answer is mirrored again as it was: the next request is refused by Redis.\n    ';
 __eta.res+=it.fw.await;
-__eta.res+='assert_401(client, headers, "Token has been revoked")\n    # A standing lives a minute, a revocation an hour: the token is refused without the former.\n    redis = Redis.from_url(app.config["REDIS_URL"])\n    for key in redis.scan_iter(match=f"{KEY_PREFIX}:standing:*"):\n        redis.delete(key)\n    redis.close()\n    ';
+__eta.res+='assert_401(client, headers, "Token has been revoked")\n    # A standing lives a minute, a revocation an hour: the token is refused without the former.\n    forget_mirrored(app, "standing:*")\n    ';
 __eta.res+=it.fw.await;
 __eta.res+='assert_401(client, headers, "Token has been revoked")\n\n\ndef mirrored_tokens(redis: Redis) -> dict[str, int]:\n    """Each token key of the auth mirror, with the seconds it has left."""\n    return {key.decode(): redis.ttl(key) for key in redis.scan_iter(match=f"{KEY_PREFIX}:token:*")}\n\n\n';
 __eta.res+=it.fw.async;
