@@ -428,7 +428,12 @@ for (const framework of ["flask", "quart"] as const) {
               const framing = (body: string) =>
                 head("POST", "/api/items", `Authorization: Bearer ${api.token}\r\n`) +
                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + body;
-              for (const body of ["ZZ\r\nabc\r\n0\r\n\r\n", "2\r\n{}XX0\r\n\r\n"]) {
+              // The second breaks after a whole chunk: Quart has started the view, which is
+              // cancelled as the connection closes. On Python 3.11 that cancellation can be lost
+              // (a race, python/cpython#86296), and the view then waited 60 s for the rest of
+              // its body, holding the last step's stop: sent 20 times, so that the race is run.
+              const framings = ["ZZ\r\nabc\r\n0\r\n\r\n", ...Array(20).fill("2\r\n{}XX0\r\n\r\n")];
+              for (const body of framings) {
                 const answer = await rawExchange(running.base, framing(body));
                 assertClientError(answer, `chunked ${JSON.stringify(body)}`, [400]);
               }
