@@ -9,6 +9,7 @@
  * - a client of another user, and a client that never authenticates, receive no row.
  * - a logout closes the sockets of that token with 4401.
  * - a client that stops reading is closed with 4429, while a reading client gets everything.
+ * - the server's stop closes every socket with 1001 at once, and the server stops within 8 s.
  */
 import { assert, assertEquals } from "../_assert.ts";
 import { type Combo, PG, run, servicesAvailable } from "./_harness.ts";
@@ -325,6 +326,21 @@ Deno.test({
           open.length = 0;
         },
       );
+
+      // Last: it stops the server.
+      await t.step("the server's stop closes every socket with 1001 at once", async () => {
+        const clients = Array.from({ length: 20 }, () => new FeedClient(feed, ada));
+        open.push(...clients);
+        await Promise.all(clients.map((c) => c.ready));
+        await project.server.terminate();
+        const codes = await Promise.all(clients.map((c) => c.closed));
+        assert(codes.every((code) => code === 1001), `${codes}`);
+        // Before 0.23.0 hypercorn waited for the sockets its whole graceful_timeout (30 s),
+        // then ended them with 1011.
+        const took = project.server.stoppedInMs!;
+        assert(took < 8_000, `the server took ${took.toFixed(0)} ms to stop`);
+        console.log(`stopped with 20 sockets open in ${took.toFixed(0)} ms, each closed with 1001`);
+      });
     } finally {
       for (const client of open) client.socket.close();
       const log = await project.stop();
