@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import sys
 import time
 import uuid
@@ -34,20 +35,38 @@ from crowd_feeds import PASSWORD, Watch, target_arguments
 async def register(client: httpx.AsyncClient, n: int) -> dict[str, str]:
     body = {"email": f"burst-{uuid.uuid4().hex[:12]}-{n}@example.com"}
     body["password"] = PASSWORD.format(n=uuid.uuid4().hex[:8])
-    (await client.post("/api/auth/register", json=body)).raise_for_status()
+    (await tried_again(client, "/api/auth/register", body, [])).raise_for_status()
     return body
+
+
+async def tried_again(
+    client: httpx.AsyncClient, path: str, body: dict[str, str], refused: list[int]
+) -> httpx.Response:
+    """A POST, tried again after Retry-After (and a random share of it) while the server answers 503 (a Flask server with
+    every hashing slot taken refuses at once: src/auth/passwords.py), as a client should."""
+    while True:
+        answer = await client.post(path, json=body)
+        if answer.status_code != 503:
+            return answer
+        refused.append(1)
+        # Retry-After is the least wait; a random share more spreads the clients refused together.
+        await asyncio.sleep(float(answer.headers.get("Retry-After", "1")) * random.uniform(1, 2))
 
 
 async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> dict[str, object]:
     watch = Watch(args.url, args.database)
-    watchers = [asyncio.create_task(watch.sample_connections()), asyncio.create_task(watch.probe())]
+    watchers = [
+        asyncio.create_task(watch.sample_connections()),
+        asyncio.create_task(watch.probe()),
+    ]
     await asyncio.sleep(0.5)  # the floor before the burst
     limits = httpx.Limits(max_connections=args.logins, max_keepalive_connections=0)
     async with httpx.AsyncClient(base_url=args.url, timeout=120, limits=limits) as client:
+        refused: list[int] = []
         started = time.perf_counter()
         answers = await asyncio.gather(
             *(
-                client.post("/api/auth/login", json=users[i % len(users)])
+                tried_again(client, "/api/auth/login", users[i % len(users)], refused)
                 for i in range(args.logins)
             ),
             return_exceptions=True,
@@ -61,6 +80,7 @@ async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> di
         "logins": args.logins,
         "200": statuses.count(200),
         "other": sorted({s for s in statuses if s != 200}),
+        "503 tried again": len(refused),
         "all answered in s": round(took, 2),
         "db connections max": max(watch.connections),
         "idle in transaction max": max(watch.idle_in_transaction),
@@ -81,7 +101,10 @@ async def main() -> None:
             users.extend(await asyncio.gather(*(register(client, n) for n in batch)))
     for n in range(args.rounds):
         figures = await one_round(args, users)
-        print(f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
+        print(
+            f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in figures.items()),
+            flush=True,
+        )
         await asyncio.sleep(3)
 
 

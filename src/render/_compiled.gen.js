@@ -3211,7 +3211,9 @@ __eta.res+='Each server process holds at most `REALTIME_MAX_SOCKETS` sockets (20
 __eta.res+='None: the WebSocket change feeds (`GET /ws/<table>`) are generated for Quart projects only\n(`--framework quart`). A WSGI server holds a thread per open socket; see lesson `websockets`.\n';
 }
 if (it.auth) {
-__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends, except from an address that logged in to the account in the last 30 days), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (or `make purge`: daily in Kubernetes: `purge-cronjob.yaml`; in docker compose: its `purge` service)';
+__eta.res+='\n## Authentication\n\n`POST /api/auth/register` (rate limited per client address: `REGISTER_RATE_LIMIT`, 10 an hour),\n`/login` (rate limited: `LOGIN_RATE_LIMIT`, 5 a minute per client address, an IPv6 client as its /64; and `LOGIN_ACCOUNT_LIMIT`, 20 failed logins an hour per account from any address, beyond which the account\'s logins are refused, the right password\'s too, until the hour ends, except from an address that logged in to the account in the last 30 days), `/refresh` (the refresh token for a\nnew pair; the one sent is revoked, so each refresh token works once, and one used again 30 s or more\nafter its exchange, a copy someone kept, revokes every token of its login), `/logout` (revokes the access token; with the refresh token, every token of its login), `/logout-all` (revokes every token of the user, on every device), `/password` (a password change: `current_password` and `new_password`; every token issued before is revoked and a new pair returned; rate limited with `LOGIN_RATE_LIMIT`), `/password-reset` (a forgotten password: a link by mail, see below) and `/password-reset/confirm`, `GET /api/auth/me`.\nPasswords are hashed with argon2id';
+__eta.res+=it.quart ? ", in one thread per server process: a burst of logins queues there, and the process answers every other request meanwhile" : ": a hash takes a worker for tens of milliseconds, so at most all gunicorn's workers but one hash at once (`gunicorn.conf.py`, `src/auth/passwords.py`), and a login, sign-up, password change or reset that finds them all hashing is answered 503 with `Retry-After: 1` at once, before its rate limits count it. The worker left free answers `/health/ready` and every other request through a burst; a client tries again after the header's second (and a random share more)";
+__eta.res+='. Revoked tokens are kept in the `revoked_tokens` table until they expire, then deleted by `make purge-revoked-tokens` (or `make purge`: daily in Kubernetes: `purge-cronjob.yaml`; in docker compose: its `purge` service)';
 __eta.res+=it.cache ? " (not in Redis, which mirrors a revocation for an hour at most: a Redis restart or outage neither brings them back nor stops authenticated requests)" : "";
 __eta.res+='.\n';
 __eta.res+=it.cache ? "Logins and sign-ups are counted in Redis, so the limits hold across server processes. While Redis is\ndown they are not enforced (a logged warning each time): the choice is between that and refusing\nevery login; alert on Redis down (`/health/ready` names it)." : "Logins and sign-ups are counted in memory, per server process (there is no Redis in this project): with N processes a client gets up to N times the limit. Enable the cache to share the counters.";
@@ -3976,17 +3978,21 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 function output(s){__eta.res+=s;}
 
-__eta.res+='"""gunicorn settings: `gunicorn --config gunicorn.conf.py src.wsgi:app`."""\n\nimport logging\nimport multiprocessing\nimport os\nimport socket\n\nfrom gunicorn import util\n';
+__eta.res+='"""gunicorn settings: `gunicorn --config gunicorn.conf.py src.wsgi:app`."""\n\nimport logging\nimport multiprocessing\nimport os\nimport socket\n';
+if (it.auth) {
+__eta.res+='import tempfile\n';
+}
+__eta.res+='\nfrom gunicorn import util\n';
 if (it.auth) {
 __eta.res+='from gunicorn.arbiter import Arbiter\n';
 }
 __eta.res+='from gunicorn.config import Config\nfrom gunicorn.glogging import Logger\nfrom gunicorn.http.message import Request\nfrom gunicorn.workers.base import Worker\n\n';
 if (it.auth) {
-__eta.res+='from src.auth.mail import stop_sending\n';
+__eta.res+='from src.auth.mail import stop_sending\nfrom src.auth.passwords import HashingSlots, share_hashing_slots\n';
 }
 __eta.res+='from src.config import check_environment\nfrom src.envelope import failure_bytes\nfrom src.errors import HTTP_MESSAGES\nfrom src.logging_config import server_log\n\nbind = f"0.0.0.0:{os.environ.get(\'PORT\', \'8000\')}"\n# One sync worker per core, plus one to use the time the others spend waiting on the network.\n# gunicorn\'s usual 2 x cores + 1 suits work that mostly waits; this app\'s requests mostly\n# compute (a cached read is Python from end to end): on 2 cores, 5 workers served about a\n# quarter fewer cached reads than 3, each costing a third more CPU, and no more writes.\n# Capped at 8, since each process holds its own database pool. WEB_CONCURRENCY overrides it.\nworkers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 8)))\n# The app logs each request as JSON itself; gunicorn\'s access log would repeat it.\naccesslog = None\n\n\nclass JsonServerLog(Logger):\n    """gunicorn\'s own lines (listening, a worker booted, timed out or killed) as the app\'s JSON\n    lines on standard output, not text on standard error: one stream, one format."""\n\n    def setup(self, cfg: Config) -> None:\n        super().setup(cfg)\n        server_log(self.error_log)\n\n\nlogger_class = JsonServerLog\n# An environment the app refuses stops gunicorn here, with one line, not a traceback per worker.\ncheck_environment(server_log(logging.getLogger("gunicorn.error")))\n# No control socket (gunicorn 25.1+, for gunicornc): every gunicorn of a user shares its\n# default path ($HOME/.gunicorn/gunicorn.ctl), so a second server takes it from the first,\n# and under deploy/k8s/\'s read-only root filesystem it fails with a warning at each start.\ncontrol_socket_disable = True\ntimeout = 30\ngraceful_timeout = 30\n# A request body that stops arriving: after this many seconds without a byte, a 408.\nBODY_IDLE_SECONDS = 10\nforwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")\n\n\ndef _write_error(sock: socket.socket, status: int, reason: str, message: str) -> None:\n    """gunicorn\'s answer to a request it refuses before the app sees it (a request line longer\n    than limit_request_line, 4094 bytes: 414; headers over their limits: 431; a malformed\n    request: 400) in the API\'s error envelope, where gunicorn writes an HTML page: a client\n    reads every error of this API the same way. Set here, in the master process, it holds in\n    every worker forked from it."""\n    body = failure_bytes(HTTP_MESSAGES.get(status, reason))\n    head = (\n        f"HTTP/1.1 {status} {reason}\\r\\nConnection: close\\r\\n"\n        f"Content-Type: application/json\\r\\nContent-Length: {len(body)}\\r\\n\\r\\n"\n    )\n    util.write_nonblock(sock, head.encode("latin-1") + body)\n\n\nutil.write_error = _write_error\n\n\ndef pre_request(worker: Worker, req: Request) -> None:\n    """Reads of the body time out after BODY_IDLE_SECONDS without a byte (src/validation.py\n    answers 408), where a sync worker would wait on the socket until gunicorn\'s timeout killed\n    it mid-request and answered 500. The headers are read by then: a client slow to send them\n    still holds a worker until that timeout (README: a proxy that buffers requests)."""\n    req.unreader.sock.settimeout(BODY_IDLE_SECONDS)\n';
 if (it.auth) {
-__eta.res+='\n\ndef worker_exit(server: Arbiter, worker: Worker) -> None:\n    """A worker ends: the reset mails its thread holds are sent or logged as not sent, within\n    the graceful timeout (src/auth/mail.py)."""\n    app = getattr(worker, "wsgi", None)  # none when the app failed to load\n    if app is not None:\n        stop_sending(app)\n';
+__eta.res+='\n\n# A password\'s hash takes a slot (src/auth/passwords.py): one byte of this file, which every worker\n# inherits. All workers but one may hash at once; another request to hash is answered 503 with\n# Retry-After at once, so that readiness and every other request keep a worker through a burst of\n# logins. With WEB_CONCURRENCY=1 the one worker hashes and serves the rest in turn.\nHASHING_SLOTS = tempfile.TemporaryFile()\n\n\ndef post_fork(server: Arbiter, worker: Worker) -> None:\n    share_hashing_slots(HashingSlots(HASHING_SLOTS.fileno(), max(1, server.num_workers - 1)))\n\n\ndef worker_exit(server: Arbiter, worker: Worker) -> None:\n    """A worker ends: the reset mails its thread holds are sent or logged as not sent, within\n    the graceful timeout (src/auth/mail.py)."""\n    app = getattr(worker, "wsgi", None)  # none when the app failed to load\n    if app is not None:\n        stop_sending(app)\n';
 }
 
 if (__eta.layout) {
@@ -5067,7 +5073,16 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 __eta.res+='"""Auth routes: request in, response out; the rules live in AuthService."""\n\nfrom __future__ import annotations\n\nfrom ';
 __eta.res+=it.fw.package;
-__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\nfrom src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429),\n)\n';
+__eta.res+=' import Blueprint\n\nfrom src.auth.auth_guard import authenticate, current_claims, load_current_user\nfrom src.auth.auth_repository import UserRepository\nfrom src.auth.auth_schemas import (\n    Credentials,\n    LoginCredentials,\n    LogoutRequest,\n    PasswordChange,\n    PasswordReset,\n    PasswordResetRequest,\n    ResetRequested,\n    Revoked,\n    TokenPair,\n    UserOut,\n)\nfrom src.auth.auth_service import AuthService\n';
+if (it.flask) {
+__eta.res+='from src.auth.passwords import hashing_slot_first\n';
+}
+__eta.res+='from src.database import get_session\nfrom src.envelope import JsonResponse, success\nfrom src.openapi import operation\nfrom src.rate_limit import check_rate_limit\nfrom src.validation import parse_body, request_body\n\nbp = Blueprint("auth", __name__, url_prefix="/api/auth")\n\n\ndef _service() -> AuthService:\n    return AuthService(UserRepository(get_session()))\n\n\n@bp.post("/register")\n@operation(\n    "Create an account",\n    tag="auth",\n    status=201,\n    body=Credentials,\n    response=UserOut,\n    errors=(409, 429';
+__eta.res+=it.flask ? ", 503" : "";
+__eta.res+='),\n)\n';
+if (it.flask) {
+__eta.res+='@hashing_slot_first\n';
+}
 __eta.res+=it.fw.async;
 __eta.res+='def register() -> JsonResponse:\n    ';
 __eta.res+=it.fw.await;
@@ -5075,7 +5090,12 @@ __eta.res+='check_rate_limit("register")\n    return success(';
 __eta.res+=it.fw.await;
 __eta.res+='_service().register(';
 __eta.res+=it.fw.await;
-__eta.res+='parse_body(Credentials))), 201\n\n\n@bp.post("/login")\n@operation(\n    "Exchange credentials for tokens",\n    tag="auth",\n    body=LoginCredentials,\n    response=TokenPair,\n    errors=(401, 403, 429),\n)\n';
+__eta.res+='parse_body(Credentials))), 201\n\n\n@bp.post("/login")\n@operation(\n    "Exchange credentials for tokens",\n    tag="auth",\n    body=LoginCredentials,\n    response=TokenPair,\n    errors=(401, 403, 429';
+__eta.res+=it.flask ? ", 503" : "";
+__eta.res+='),\n)\n';
+if (it.flask) {
+__eta.res+='@hashing_slot_first\n';
+}
 __eta.res+=it.fw.async;
 __eta.res+='def login() -> JsonResponse:\n    client = ';
 __eta.res+=it.fw.await;
@@ -5105,7 +5125,12 @@ __eta.res+='def logout_all() -> JsonResponse:\n    user = ';
 __eta.res+=it.fw.await;
 __eta.res+='authenticate("access")\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='_service().log_out_everywhere(user.id)), 200\n\n\n@bp.post("/password")\n@operation(\n    "Change the password; every token issued before is revoked, and a new pair returned",\n    tag="auth",\n    body=PasswordChange,\n    response=TokenPair,\n    secured=True,\n    errors=(403, 429),\n)\n';
+__eta.res+='_service().log_out_everywhere(user.id)), 200\n\n\n@bp.post("/password")\n@operation(\n    "Change the password; every token issued before is revoked, and a new pair returned",\n    tag="auth",\n    body=PasswordChange,\n    response=TokenPair,\n    secured=True,\n    errors=(403, 429';
+__eta.res+=it.flask ? ", 503" : "";
+__eta.res+='),\n)\n';
+if (it.flask) {
+__eta.res+='@hashing_slot_first\n';
+}
 __eta.res+=it.fw.async;
 __eta.res+='def change_password() -> JsonResponse:\n    user = ';
 __eta.res+=it.fw.await;
@@ -5123,7 +5148,12 @@ __eta.res+='check_rate_limit("password-reset")\n    request = ';
 __eta.res+=it.fw.await;
 __eta.res+='parse_body(PasswordResetRequest)\n    return success(';
 __eta.res+=it.fw.await;
-__eta.res+='_service().request_password_reset(request)), 202\n\n\n@bp.post("/password-reset/confirm")\n@operation(\n    "Choose a new password with a reset link\'s token; every token issued before is revoked",\n    tag="auth",\n    body=PasswordReset,\n    response=TokenPair,\n    errors=(401, 403),\n)\n';
+__eta.res+='_service().request_password_reset(request)), 202\n\n\n@bp.post("/password-reset/confirm")\n@operation(\n    "Choose a new password with a reset link\'s token; every token issued before is revoked",\n    tag="auth",\n    body=PasswordReset,\n    response=TokenPair,\n    errors=(401, 403';
+__eta.res+=it.flask ? ", 503" : "";
+__eta.res+='),\n)\n';
+if (it.flask) {
+__eta.res+='@hashing_slot_first\n';
+}
 __eta.res+=it.fw.async;
 __eta.res+='def reset_password() -> JsonResponse:\n    reset = ';
 __eta.res+=it.fw.await;
@@ -5525,21 +5555,24 @@ let include = (__eta_t, __eta_d) => this.render(__eta_t, {...it, ...(__eta_d ?? 
 
 let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}};
 
+function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=it.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+
 __eta.res+='"""Password hashing with argon2id (argon2-cffi\'s defaults follow RFC 9106), and the rules\na new password must pass (NIST SP 800-63B: no common password, nothing from the account)."""\n\nfrom __future__ import annotations\n\n';
 if (it.quart) {
-__eta.res+='import asyncio\nimport contextvars\n';
+__eta.res+='import asyncio\nimport contextvars\nimport unicodedata\nfrom collections.abc import Callable\nfrom concurrent.futures import ThreadPoolExecutor\nfrom functools import cache\nfrom importlib.resources import files\nfrom typing import TypeVar\n';
+} else {
+__eta.res+='import fcntl\nimport threading\nimport unicodedata\nfrom collections.abc import Callable, Iterator\nfrom contextlib import contextmanager\nfrom functools import cache, wraps\nfrom importlib.resources import files\nfrom typing import ParamSpec, TypeVar\n';
 }
-__eta.res+='import unicodedata\n';
-if (it.quart) {
-__eta.res+='from collections.abc import Callable\nfrom concurrent.futures import ThreadPoolExecutor\n';
+__eta.res+='\nfrom argon2 import PasswordHasher\nfrom argon2.exceptions import InvalidHashError, VerificationError\n';
+if (it.flask) {
+__eta.res+='from werkzeug.exceptions import ServiceUnavailable\n';
 }
-__eta.res+='from functools import cache\nfrom importlib.resources import files\n';
-if (it.quart) {
-__eta.res+='from typing import TypeVar\n';
-}
-__eta.res+='\nfrom argon2 import PasswordHasher\nfrom argon2.exceptions import InvalidHashError, VerificationError\n\n_hasher = PasswordHasher()\n# Verified against when the email is unknown, so both cases take the same time.\n_DUMMY_HASH = _hasher.hash("not-a-real-password")\n\n\n';
+__eta.res+='\n_hasher = PasswordHasher()\n# Verified against when the email is unknown, so both cases take the same time.\n_DUMMY_HASH = _hasher.hash("not-a-real-password")\n\n\n';
 if (it.quart) {
 __eta.res+='T = TypeVar("T")\n# Argon2 runs off the event loop, in one thread per process: a burst of logins queues here, holding\n# no database connection (src/auth/auth_service.py). With a thread per login (asyncio.to_thread\'s\n# pool) the hashes took the CPU from the event loop, and every other request of the process waited\n# for them: 200 logins at once on two workers and two cores made /health/ready miss its 2 s up to\n# seven times a round; with one thread, never. A process is meant to be a core\'s worth\n# (WEB_CONCURRENCY).\n_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")\n\n\nasync def in_hashing_thread(work: Callable[..., T], *args: object) -> T:\n    """`work(*args)` (hash_password, verify_password) in the hashing thread, in the request\'s\n    context (its id on any log line), as asyncio.to_thread would run it."""\n    context = contextvars.copy_context()\n    return await asyncio.get_running_loop().run_in_executor(_HASHING, context.run, work, *args)\n\n\n';
+} else {
+__eta.res+='P = ParamSpec("P")\nR = TypeVar("R")\n# The seconds a request refused for want of a hashing slot is told to wait before trying again.\nBUSY_RETRY_AFTER_SECONDS = 1\n\n\nclass HashingSlots:\n    """At most one password hash per slot at once among the processes that share `file`: a\n    gunicorn server\'s workers, of which gunicorn.conf.py keeps one out of hashing. A burst of logins\n    then takes the other workers, and /health/ready and every other request are still answered:\n    when every worker hashed, 200 logins at once made the readiness probe miss its 2 s 9 times in\n    16 (bench/login_burst.py), and each other request waited behind the hashes.\n\n    A slot is a POSIX record lock on one byte of the file, taken without waiting: the kernel\n    releases a process\'s locks when it ends, so a worker killed mid-hash (gunicorn\'s timeout)\n    frees its slot. A record lock belongs to its process, not its thread: a lock per slot keeps\n    two threads of one process apart too."""\n\n    def __init__(self, file: int, count: int) -> None:\n        self.file = file\n        self.threads = [threading.Lock() for _ in range(count)]\n\n    @contextmanager\n    def held(self) -> Iterator[None]:\n        """A free slot for the time of the block, or a 503 with Retry-After at once: waiting would\n        hold the worker, the one thing the slots keep free."""\n        for slot, thread in enumerate(self.threads):\n            if not thread.acquire(blocking=False):\n                continue\n            try:\n                fcntl.lockf(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, slot)\n            except OSError:  # another process holds it\n                thread.release()\n                continue\n            try:\n                yield\n            finally:\n                fcntl.lockf(self.file, fcntl.LOCK_UN, 1, slot)\n                thread.release()\n            return\n        raise ServiceUnavailable(retry_after=BUSY_RETRY_AFTER_SECONDS)\n\n\n_slots: HashingSlots | None = None\n\n\ndef share_hashing_slots(slots: HashingSlots | None) -> None:\n    """The slots this process hashes in (gunicorn.conf.py\'s post_fork). None, as in the tests,\n    `make dev` and the command line: no limit, since no other worker needs keeping free."""\n    global _slots\n    _slots = slots\n\n\ndef hashing_slot_first(view: Callable[P, R]) -> Callable[P, R]:\n    """For a view that hashes or verifies a password: it runs in a hashing slot, taken before\n    anything else, its rate limits included, so that a request refused with 503 costs its client\n    nothing but the retry."""\n\n    @wraps(view)\n    def in_slot(*args: P.args, **kwargs: P.kwargs) -> R:\n        if _slots is None:\n            return view(*args, **kwargs)\n        with _slots.held():\n            return view(*args, **kwargs)\n\n    return in_slot\n\n\n';
 }
 __eta.res+='def hash_password(password: str) -> str:\n    return _hasher.hash(password)\n\n\ndef verify_password(password_hash: str | None, password: str) -> bool:\n    try:\n        _hasher.verify(password_hash or _DUMMY_HASH, password)\n    except (VerificationError, InvalidHashError):\n        return False\n    return password_hash is not None\n\n\n@cache\ndef common_passwords() -> frozenset[str]:\n    """src/auth/common_passwords.txt: where the list comes from is written at its top."""\n    text = files("src.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")\n    lines = (line.strip() for line in text.splitlines())\n    return frozenset(line for line in lines if line and not line.startswith("#"))\n\n\ndef password_problem(password: str, email: str | None) -> str | None:\n    """Why a new password is refused, or None. Compared after NFKC and case folding."""\n    folded = unicodedata.normalize("NFKC", password).casefold()\n    if len(set(folded)) <= 1:\n        return "must not be one character repeated"\n    if folded.strip() in common_passwords():\n        return "is too common"\n    if email and folded in {email.casefold(), email.casefold().partition("@")[0]}:\n        return "must not be the email"\n    return None\n';
 
@@ -7986,7 +8019,11 @@ __eta.res+='"""The auth flow: register, login, refresh, logout, and every way a 
 if (it.quart) {
 __eta.res+='import asyncio\n';
 }
-__eta.res+='import importlib.util\nimport time\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
+__eta.res+='import importlib.util\n';
+if (it.flask) {
+__eta.res+='import subprocess\nimport sys\nimport tempfile\n';
+}
+__eta.res+='import time\nfrom collections.abc import Callable\nfrom datetime import UTC, datetime, timedelta\nfrom typing import Any\n\nimport jwt\nimport pytest\nfrom argon2 import extract_parameters, profiles\nfrom ';
 __eta.res+=it.fw.package;
 __eta.res+=' import ';
 __eta.res+=it.fw.appClass;
@@ -8005,7 +8042,11 @@ __eta.res+='Engine, ';
 if (it.cache) {
 __eta.res+='event, ';
 }
-__eta.res+='select, update\nfrom werkzeug.datastructures import Headers as HeaderList\n\nfrom src.auth import auth_service, passwords, revocation\nfrom src.auth import tokens as token_rules\nfrom src.auth.auth_repository import UserRepository\n';
+__eta.res+='select, update\nfrom werkzeug.datastructures import Headers as HeaderList\n';
+if (it.flask) {
+__eta.res+='from werkzeug.exceptions import ServiceUnavailable\n';
+}
+__eta.res+='\nfrom src.auth import auth_service, passwords, revocation\nfrom src.auth import tokens as token_rules\nfrom src.auth.auth_repository import UserRepository\n';
 if (it.cache) {
 __eta.res+='from src.auth.revocation import KEY_PREFIX, check_token, revoke\nfrom src.auth.tokens import create_token, revocation_entries\n';
 } else {
@@ -8257,6 +8298,8 @@ __eta.res+=it.fw.await;
 __eta.res+='confirmed.get_json()\n    # register: hash; login: verify; change: verify, hash; reset: hash.\n    assert in_transaction == [False] * 5\n';
 if (it.quart) {
 __eta.res+='\n\nasync def test_passwords_are_hashed_in_one_thread_per_process() -> None:\n    """A burst of logins queues for the hashing thread instead of taking the CPU from the event\n    loop, which every other request of the process needs (src/auth/passwords.py)."""\n    running: list[str] = []\n    most = 0\n\n    def hashing(password: str) -> str:\n        nonlocal most\n        running.append(password)\n        most = max(most, len(running))\n        time.sleep(0.05)\n        running.remove(password)\n        return password\n\n    done = await asyncio.gather(*(passwords.in_hashing_thread(hashing, str(n)) for n in range(4)))\n    assert (done, most) == (["0", "1", "2", "3"], 1)\n';
+} else {
+__eta.res+='\n\n# Another gunicorn worker, hashing: holds the first slot of the file it is given until killed.\nHOLD_A_SLOT = """\nimport fcntl, sys, time\nfcntl.lockf(int(sys.argv[1]), fcntl.LOCK_EX, 1, 0)\nprint("held", flush=True)\ntime.sleep(60)\n"""\n\n\ndef test_a_hash_with_every_slot_taken_is_refused_at_once(\n    make_app: AppFactory, tokens: Tokens, monkeypatch: pytest.MonkeyPatch\n) -> None:\n    """While other workers hold every hashing slot (src/auth/passwords.py), each request that\n    would hash a password is answered 503 with Retry-After at once, before its rate limit counts\n    it; the slot is free again when its holder ends, however it ends (killed here)."""\n    config = Config.from_env(environ_for_tests(LOGIN_RATE_LIMIT="2 per minute"))\n    client = make_app(config).test_client()\n    access = tokens["access_token"]\n    change = {"current_password": CREDENTIALS["password"], "new_password": NEW_PASSWORD}\n    reset = {"token": access, "new_password": NEW_PASSWORD}\n    with tempfile.TemporaryFile() as file:\n        holder = subprocess.Popen(\n            [sys.executable, "-c", HOLD_A_SLOT, str(file.fileno())],\n            pass_fds=[file.fileno()],\n            stdout=subprocess.PIPE,\n            text=True,\n        )\n        try:\n            assert holder.stdout is not None and holder.stdout.readline() == "held\\n"\n            monkeypatch.setattr(passwords, "_slots", passwords.HashingSlots(file.fileno(), 1))\n            refused = [\n                client.post("/api/auth/register", json=CREDENTIALS),\n                *(client.post("/api/auth/login", json=CREDENTIALS) for _ in range(3)),\n                client.post("/api/auth/password", json=change, headers=bearer(access)),\n                client.post("/api/auth/password-reset/confirm", json=reset),\n            ]\n        finally:\n            holder.kill()\n            holder.wait()\n        busy = (503, "1", {"success": False, "error": "Service unavailable", "details": None})\n        answers = [(r.status_code, r.headers.get("Retry-After"), r.get_json()) for r in refused]\n        assert answers == [busy] * 6\n        statuses = [client.post("/api/auth/login", json=CREDENTIALS).status_code for _ in range(3)]\n    assert statuses == [200, 200, 429]\n\n\ndef test_a_hashing_slot_holds_one_hash_within_a_process_too() -> None:\n    """A record lock belongs to its process, which could take it twice (two threads of a\n    worker): each slot\'s own lock refuses the second hash."""\n    with tempfile.TemporaryFile() as file:\n        slots = passwords.HashingSlots(file.fileno(), 2)\n        with slots.held(), slots.held():\n            with pytest.raises(ServiceUnavailable), slots.held():\n                pass\n        with slots.held(), slots.held():\n            pass  # both free again\n';
 }
 __eta.res+='\n\n@pytest.mark.parametrize("way", ["change", "reset"])\n';
 __eta.res+=it.py.def(0, `${it.fw.async}def test_a_change_committed_during_the_hash_refuses_the_new_password`, [`app: ${it.fw.appClass}`, `client: ${it.fw.testClient}`, "monkeypatch: pytest.MonkeyPatch", "way: str"], "None");

@@ -159,7 +159,8 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
       const server = new Background(["make", "run"], {
         cwd: dir,
         // INFO: the server's own lines and the access log, all checked to be JSON at the end.
-        env: { ...serverEnv, PORT: String(port), LOG_LEVEL: "INFO" },
+        // Two workers whatever the machine's cores: with auth, gunicorn's one hashing slot.
+        env: { ...serverEnv, PORT: String(port), LOG_LEVEL: "INFO", WEB_CONCURRENCY: "2" },
       });
       // The worker boots while the server does and its HTTP checks run: the task is enqueued
       // after them, as before, without waiting for a boot that could overlap.
@@ -316,6 +317,44 @@ async function stackTest(combo: Combo, myRedisDb: number, available: boolean): P
             assert(age < 60_000, `worker heartbeat is ${age} ms old`);
           }
         });
+        if (combo.auth && combo.framework === "flask") {
+          await t.step(
+            "a burst of logins leaves a worker to the rest: the logins beyond the hashing slots are 503 at once",
+            async () => {
+              // Two workers, one slot (gunicorn.conf.py): one login hashes, the other worker
+              // refuses the rest and answers readiness meanwhile. Four logins, after the one of
+              // apiHeaders: within LOGIN_RATE_LIMIT's 5 a minute even if every one got a slot.
+              const body = JSON.stringify({
+                email: "e2e@example.com",
+                password: "correct horse battery staple",
+              });
+              const logins = Array.from({ length: 4 }, () =>
+                fetch(`${base}/api/auth/login`, {
+                  method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body,
+                }));
+              const ready = await fetch(`${base}/health/ready`);
+              assertEquals(ready.status, 200, await ready.text());
+              const answers = await Promise.all(
+                (await Promise.all(logins)).map(async (r) => ({
+                  status: r.status,
+                  retryAfter: r.headers.get("retry-after"),
+                  body: await r.json(),
+                })),
+              );
+              const statuses = answers.map((a) => a.status).sort();
+              assert(statuses[0] === 200, `no login got the slot: ${JSON.stringify(answers)}`);
+              assert(statuses.at(-1) === 503, `no login was refused: ${JSON.stringify(answers)}`);
+              for (const a of answers.filter((a) => a.status !== 200)) {
+                assertEquals(
+                  [a.status, a.retryAfter, a.body],
+                  [503, "1", { success: false, error: "Service unavailable", details: null }],
+                );
+              }
+            },
+          );
+        }
       } catch (error) {
         const serverLog = await server.stop();
         const workerLog = worker ? await worker.stop() : "";
