@@ -62,6 +62,10 @@ Deno.test("cli: after writing, --yes writes .env with fresh secrets and commits;
     /make install[\s\S]*make services[\s\S]*make migrate[\s\S]*make test[\s\S]*make run/,
   );
   assertMatch(r.stdout, /already running here\? Skip make services/);
+  // Wrapped to the width a terminal is taken to have: it was one line of 180 columns, broken by
+  // the terminal inside a word.
+  const note = r.stdout.slice(r.stdout.indexOf("PostgreSQL and Redis already running here"));
+  assert(note.trim().split("\n").every((line) => line.length < 80), note);
   const git = await new Deno.Command("git", { args: ["log", "--oneline"], cwd: join(cwd, "svc") })
     .output().catch(() => undefined);
   if (git?.success && /Created a git repository/.test(r.stdout)) {

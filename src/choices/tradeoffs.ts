@@ -33,8 +33,8 @@ export const frameworkTradeoffs: TradeoffTable<"framework", Framework> = {
     {
       requirement: "High concurrent connections",
       cells: { flask: no(), quart: yes() },
-      detail: "A Flask worker holds a thread per request; Quart's event loop serves many " +
-        "requests while they wait on I/O.",
+      detail: "A Flask worker (a gunicorn process) serves one request at a time; Quart's " +
+        "event loop serves many requests while they wait on I/O.",
     },
     {
       requirement: "WebSocket support",

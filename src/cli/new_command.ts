@@ -22,6 +22,7 @@ import { firstModuleAccess, parseAnswers } from "../project/answers_file.ts";
 import { type Colors, makeColors } from "../output/colors.ts";
 import { planJson } from "../output/plan_json.ts";
 import { renderTree } from "../output/tree.ts";
+import { wrap } from "../output/text.ts";
 import {
   gitInit,
   installDependencies,
@@ -245,7 +246,9 @@ export async function runNew(directory: string | undefined, options: NewOptions)
       note ? `  ${c.cyan(command.padEnd(width))}  ${c.dim(note)}` : `  ${c.cyan(command)}`,
     );
   }
-  console.log(`\n${c.dim(localServicesNote(spec))}`);
+  // Wrapped as the wizard wraps its text: a terminal would break the long line inside a word.
+  const note = wrap(localServicesNote(spec), Math.max(20, (prompter?.columns ?? 80) - 1));
+  console.log(`\n${note.map((line) => c.dim(line)).join("\n")}`);
 }
 
 /**

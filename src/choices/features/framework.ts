@@ -11,11 +11,11 @@ export const frameworkQuestion: SelectQuestion<"framework", Framework> = {
   label: "Framework",
   help: "web framework",
   explanation:
-    "Flask serves each request on a worker thread or process (WSGI, gunicorn). Quart is Flask's " +
+    "Flask serves a request at a time in each worker process (WSGI, gunicorn). Quart is Flask's " +
     "async twin from the same Pallets project (ASGI, hypercorn): one event loop serves many " +
     "requests while they wait on the database. Flask extensions do not work on Quart.",
   inYourCode: "The framework decides how your code waits. With Flask every view is a plain " +
-    "function and a worker thread waits with it; with Quart views are `async def` and every " +
+    "function and its worker waits with it; with Quart views are `async def` and every " +
     "database or Redis call is awaited. It also picks the server (gunicorn or hypercorn), the " +
     "database driver, and the libraries for JWT, caching and validation. The layers, endpoints, " +
     "envelope and configuration are the same either way.",
