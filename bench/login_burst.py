@@ -13,7 +13,9 @@ else meanwhile, sampled as `bench/crowd_feeds.py` samples a crowd of sockets:
 
 The users are registered first (`--users`, a few at a time), then all logins are sent at once
 (`--logins`, spread over the users). The server's per-address limits must be raised for one host's
-load (LOGIN_RATE_LIMIT, REGISTER_RATE_LIMIT). Nothing is asserted: figures, one line per round.
+load (LOGIN_RATE_LIMIT, REGISTER_RATE_LIMIT). With `--rate`, logins come at random times instead
+of at once (`--rate 1 --seconds 40`): how many a server refuses when two merely meet. A 503 is tried
+again after Retry-After, as a client should. Nothing is asserted: figures, one line per round.
 """
 
 from __future__ import annotations
@@ -87,12 +89,50 @@ async def one_round(args: argparse.Namespace, users: list[dict[str, str]]) -> di
     } | watch.readiness()
 
 
+async def steady(args: argparse.Namespace, users: list[dict[str, str]]) -> dict[str, object]:
+    """Logins at random times (a Poisson process of `--rate` a second) for `--seconds`, instead of
+    a burst: how many logins that merely meet another one a server refuses, and what the retries
+    cost them (each login's time counts its retries)."""
+    refused: list[int] = []
+    times: list[float] = []
+    statuses: list[int] = []
+
+    async def one(client: httpx.AsyncClient, user: dict[str, str]) -> None:
+        started = time.perf_counter()
+        before = len(refused)
+        answer = await tried_again(client, "/api/auth/login", user, refused)
+        times.append(time.perf_counter() - started)
+        statuses.append(answer.status_code if len(refused) == before else -answer.status_code)
+
+    limits = httpx.Limits(max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=args.url, timeout=120, limits=limits) as client:
+        sent: list[asyncio.Task[None]] = []
+        ends = time.perf_counter() + args.seconds
+        while time.perf_counter() < ends:
+            sent.append(asyncio.create_task(one(client, random.choice(users))))
+            await asyncio.sleep(random.expovariate(args.rate))
+        await asyncio.gather(*sent)
+    times.sort()
+    retried = sum(1 for s in statuses if s < 0)
+    return {
+        "logins": len(statuses),
+        "200": sum(1 for s in statuses if abs(s) == 200),
+        "refused at least once %": round(100 * retried / len(statuses), 1),
+        "p50 / p99 / max ms": "/".join(
+            f"{1000 * t:.0f}"
+            for t in (times[len(times) // 2], times[int(len(times) * 0.99)], times[-1])
+        ),
+    }
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     target_arguments(parser)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--logins", type=int, default=200, help="sent at once, each round")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rate", type=float, help="instead of bursts: logins a second, at random")
+    parser.add_argument("--seconds", type=float, default=40, help="with --rate: for how long")
     args = parser.parse_args()
     async with httpx.AsyncClient(base_url=args.url, timeout=60) as client:
         users: list[dict[str, str]] = []
@@ -100,7 +140,7 @@ async def main() -> None:
             batch = range(first, min(first + 8, args.users))
             users.extend(await asyncio.gather(*(register(client, n) for n in batch)))
     for n in range(args.rounds):
-        figures = await one_round(args, users)
+        figures = await (steady(args, users) if args.rate else one_round(args, users))
         print(
             f"round {n + 1}: " + ", ".join(f"{k} {v}" for k, v in figures.items()),
             flush=True,
