@@ -239,6 +239,10 @@ Deno.test("make install: from the lock files; a pin changed without make lock st
   await ok(["make", "lock"], { cwd: project, env, timeoutMs: 300_000 });
   const installed = await ok(["make", "install"], { cwd: project, env, timeoutMs: 600_000 });
   assertMatch(installed.stdout, /No broken requirements found/);
+  // The editable install is a plain .pth line: setuptools prints no warning box about an import
+  // hook (it did while the packages' directory was left implicit).
+  const said = installed.stdout + installed.stderr;
+  assert(!/BuildBackendWarning|Editable installation\./.test(said), said);
 
   // A pin moved in pyproject.toml, the lock files left as they were.
   const pyproject = join(project, "pyproject.toml");
