@@ -57,6 +57,11 @@ export interface FieldView extends FieldSpec {
   createDefault?: string;
   /** Pydantic annotation in the update schema (always optional). */
   updateAnnotation: string;
+  /**
+   * Pydantic annotation of one value to compare (a filter's, a range's end): the create schema's
+   * type without what it says of a value to store (a reference's row must exist).
+   */
+  valueAnnotation: string;
   /** A valid value as a Python literal, and a second, different one. */
   sample: string;
   sampleAlt: string;
@@ -208,8 +213,11 @@ export function moduleView(
   const db = DATABASE_PROFILES[database];
   const names = moduleNames(spec.name);
   const schema = db.translatedSchema?.placeholder;
-  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db));
-  const owner = owned ? fieldView(OWNER_FIELD, fields.length, names.table, db) : undefined;
+  const ownedTables = new Set(owned ? (spec.ownedRefs ?? []).map((r) => moduleNames(r).table) : []);
+  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db, ownedTables));
+  const owner = owned
+    ? fieldView(OWNER_FIELD, fields.length, names.table, db, new Set())
+    : undefined;
   // Every column the model declares: the module's fields, then the owner.
   const columns = owner ? [...fields, owner] : fields;
   const listed = fields.filter((f) => f.indexed || f.unique);
@@ -230,6 +238,9 @@ export function moduleView(
     for (const t of type.imports) sa.add(t);
     for (const t of type.projectImports) projectTypes.add(t);
     for (const line of PY_VALUES[f.type].modelImports) modelImports.add(line);
+  }
+  // The owner is no field of the request bodies: the schemas import for the module's fields only.
+  for (const f of fields) {
     for (const line of PY_VALUES[f.type].schemaImports) schemaImports.add(line);
   }
   if (sa.size > 0) modelImports.add(`from sqlalchemy import ${[...sa].sort().join(", ")}`);
@@ -241,9 +252,7 @@ export function moduleView(
     fields,
     access,
     tokenOnEveryRoute: access === "owner" || access === "authenticated" || access === "admin",
-    ownedRefTables: owned
-      ? [...new Set((spec.ownedRefs ?? []).map((ref) => moduleNames(ref).table))].sort()
-      : [],
+    ownedRefTables: [...ownedTables].sort(),
     owner,
     modelImports: [...modelImports].sort(),
     tableArgs: tableArgs(names.table, fields.filter((f) => f.unique).map((f) => f.column)),
@@ -473,7 +482,7 @@ const PY_VALUES: { readonly [T in FieldType]: PythonValues<T> } = {
     schemaImports: ["from typing import Literal"],
     default: STRING_DEFAULT,
   },
-  ref: { modelImports: [], schemaImports: [], default: null },
+  ref: { modelImports: [], schemaImports: ["from src.openapi import reference_to"], default: null },
 };
 
 /** A field's Python default rule; an Error if its type has none (the parser refuses it). */
@@ -536,12 +545,27 @@ const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => str
   ref: intRange,
 };
 
-/** The view of one field; `i` is its position (test samples differ per field). */
+/**
+ * A value a request stores: its type, and for a reference what the service checks of the row it
+ * names (src/openapi.py's `reference`: the document says it, a 422 otherwise).
+ */
+function storedType(f: FieldSpec, schemaType: string, ownedTables: ReadonlySet<string>): string {
+  if (f.type !== "ref") return schemaType;
+  const table = moduleNames(f.ref!).table;
+  const owned = ownedTables.has(table) ? ", owned=True" : "";
+  return schemaType.replace(/\]$/, `, reference_to("${table}"${owned})]`);
+}
+
+/**
+ * The view of one field; `i` is its position (test samples differ per field), `ownedTables` the
+ * referenced tables whose rows must have the referring row's owner.
+ */
 function fieldView(
   f: FieldSpec,
   i: number,
   table: string,
   db: DatabaseProfile,
+  ownedTables: ReadonlySet<string>,
 ): FieldView {
   const sa = saType(f, db);
   const column = fieldColumn(f);
@@ -555,6 +579,7 @@ function fieldView(
   const def = pyDefault(f);
   if (def !== undefined) args.push(`default=${def}`);
   const schemaType = SCHEMA_TYPES[f.type](f, pyType);
+  const stored = storedType(f, schemaType, ownedTables);
   const createDefault = def !== undefined ? def : f.required ? undefined : "None";
   const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
   return {
@@ -564,9 +589,10 @@ function fieldView(
     outType: f.type === "enum" ? schemaType : pyType,
     mapped: nullable ? `Mapped[${pyType} | None]` : `Mapped[${pyType}]`,
     mappedColumn: `mapped_column(${args.join(", ")})`,
-    createAnnotation: nullable ? `${schemaType} | None` : schemaType,
+    createAnnotation: nullable ? `${stored} | None` : stored,
     createDefault,
-    updateAnnotation: `${schemaType} | None`,
+    updateAnnotation: `${stored} | None`,
+    valueAnnotation: schemaType,
     sample,
     sampleAlt,
     invalid,

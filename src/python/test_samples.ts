@@ -103,7 +103,8 @@ const SAMPLES: Readonly<Record<FieldType, TypeSamples>> = {
   },
   date: {
     valid: () => ['"2026-01-15"', '"2026-02-20"', '"not-a-date"', 'f"2026-01-{n % 28 + 1:02d}"'],
-    coerced: ["0"],
+    // A number, and text pydantic alone would read as seconds since 1970 ("0": 1970-01-01).
+    coerced: ["0", '"0"', '"86400"'],
     unnormalised: asSent,
     outOfRange: undefined,
     unwritable: [],
@@ -115,7 +116,7 @@ const SAMPLES: Readonly<Record<FieldType, TypeSamples>> = {
       '"yesterday"',
       'f"2026-01-{n % 28 + 1:02d}T10:30:00+00:00"',
     ],
-    coerced: ["0"],
+    coerced: ["0", '"2024"', '"1768473000.5"'],
     unnormalised: () => '"2026-01-15T12:30:00+02:00"',
     outOfRange: undefined,
     unwritable: [],
