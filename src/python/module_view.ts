@@ -547,7 +547,7 @@ const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => str
 
 /**
  * A value a request stores: its type, and for a reference what the service checks of the row it
- * names (src/openapi.py's `reference`: the document says it, a 422 otherwise).
+ * names (src/openapi.py's `reference_to`: the document says it, a 422 otherwise).
  */
 function storedType(f: FieldSpec, schemaType: string, ownedTables: ReadonlySet<string>): string {
   if (f.type !== "ref") return schemaType;

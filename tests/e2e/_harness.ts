@@ -287,6 +287,33 @@ export async function mypy(dir: string, env: Record<string, string>): Promise<vo
   }
 }
 
+/**
+ * pyright (standard mode, as VS Code's Pylance checks when asked to) on a project, with `env`'s
+ * venv for its imports: the generated code type-checks under both checkers, not mypy alone.
+ * Run from npm by Deno, pinned; the project's own tooling stays mypy.
+ */
+export async function pyright(dir: string, env: Record<string, string>): Promise<void> {
+  const python = join(env.VIRTUAL_ENV, "bin", "python");
+  await ok([
+    Deno.execPath(),
+    "run",
+    "-A",
+    PYRIGHT,
+    "--pythonpath",
+    python,
+    "src",
+    "tests",
+    "migrations",
+  ], {
+    cwd: dir,
+    env,
+    timeoutMs: 600_000,
+  });
+}
+
+/** The pyright `pyright()` runs (npm's package, a Node program Deno runs). */
+const PYRIGHT = "npm:pyright@1.1.414";
+
 /** Environment for running a project's tools from its directory with a venv. */
 export function venvEnv(venv: string, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -18,6 +18,7 @@ import {
   generate,
   mypy,
   ok,
+  pyright,
   ROOT,
   supported,
   tempDir,
@@ -68,12 +69,13 @@ for (const combo of allCombos()) {
 /**
  * The longest names the tool accepts (tests/_longest_names.ts) and an ordinary multi-word
  * module, added to a project with every switch on: the generated code passes ruff and mypy
- * and deptry as generated (python_format_test.ts checks ruff alone, without mypy).
+ * and deptry as generated (python_format_test.ts checks ruff alone, without mypy), and
+ * pyright: a developer's editor may check with it rather than mypy.
  */
 for (const framework of ["flask", "quart"] as const) {
   const combo: Combo = { framework, database: "postgresql", auth: true, cache: true, celery: true };
   Deno.test({
-    name: `matrix ${framework}: the longest names pass ruff, ruff format, mypy and deptry`,
+    name: `matrix ${framework}: the longest names pass ruff, ruff format, mypy, pyright, deptry`,
     ignore: !(await supported(combo)),
     fn: async () => {
       const { project, module, other, fields } = longestNames(combo.database);
@@ -96,6 +98,7 @@ for (const framework of ["flask", "quart"] as const) {
       await ok(["ruff", "check", "--no-cache", "."], { cwd: dir, env });
       await ok(["ruff", "format", "--check", "--no-cache", "."], { cwd: dir, env });
       await mypy(dir, env);
+      await pyright(dir, env);
       await ok(["deptry", "."], { cwd: dir, env });
     },
   });
