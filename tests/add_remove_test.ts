@@ -192,17 +192,34 @@ Deno.test("add: a module that exists gains fields (optional, or required with a 
   const revision = readRevisions(dir).at(-1)!;
   assertEquals(revision.down, [head.id]);
   const source = await Deno.readTextFile(join(dir, revision.path));
+  const [upgrade, downgrade] = source.split("def downgrade()");
+  const flat = (text: string) =>
+    text.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/,? \)/g, ")");
   for (
     const step of [
-      'sa.Column("note", sa.String(length=200), nullable=True),',
-      'op.create_index(op.f("ix_items_note"), "items", ["note"], unique=False)',
-      'op.drop_column("items", "code")',
+      // The columns in the revision's transaction, found there when it runs again.
+      'op.add_column("items", sa.Column("note", sa.String(length=200), nullable=True), ' +
+      "if_not_exists=True)",
       // A required field: its default fills the rows there, then the column drops it.
       'sa.Column("stock", sa.Integer(), nullable=False, server_default=sa.text("5")),',
       'op.alter_column("items", "stock", server_default=None)',
-      "Required: stock. The rows the table already holds get the default",
+      // Their indexes after it, without blocking writes; what a failed build left dropped first.
+      "with op.get_context().autocommit_block(): " +
+      'op.drop_index(op.f("ix_items_note"), table_name="items", if_exists=True, ' +
+      "postgresql_concurrently=True) " +
+      'op.create_index(op.f("ix_items_note"), "items", ["note"], unique=False, ' +
+      "postgresql_concurrently=True)",
+      'op.create_index(op.f("uq_items_code"), "items", ["code"], unique=True, ' +
+      'postgresql_where=sa.text("is_active"), postgresql_concurrently=True)',
     ]
-  ) assert(source.includes(step), `${step}\n${source}`);
+  ) assert(flat(upgrade).includes(step), `${step}\n${source}`);
+  for (
+    const step of [
+      'op.drop_index(op.f("ix_items_note"), table_name="items")',
+      'op.drop_column("items", "code")',
+    ]
+  ) assert(flat(downgrade).includes(step), `${step}\n${source}`);
+  assert(source.includes("Required: stock. The rows the table already holds get the default"));
   const record = JSON.parse(
     await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
   );
@@ -264,13 +281,11 @@ Deno.test("remove --field: the module loses fields, merged with your edits; a re
   assertMatch(revision.path, /_drop_from_items\.py$/);
   const source = await Deno.readTextFile(join(dir, revision.path));
   const [upgrade, downgrade] = source.split("def downgrade()");
+  // The columns alone: PostgreSQL drops their indexes and foreign keys with them.
   for (
-    const step of [
-      'op.drop_constraint(op.f("fk_items_shelf_id"), "items", type_="foreignkey")',
-      'op.drop_index(op.f("ix_items_shelf_id"), table_name="items")',
-      'op.drop_column("items", "stock")',
-    ]
+    const step of ['op.drop_column("items", "shelf_id")', 'op.drop_column("items", "stock")']
   ) assert(upgrade.includes(step), `${step}\n${source}`);
+  assert(!/op\.drop_(index|constraint)/.test(upgrade), source);
   // The way back: the columns as they were, the required one filled with its default.
   for (
     const step of [
@@ -348,25 +363,26 @@ Deno.test("rename: fields take new names, merged with your edits; a revision ren
   const [upgrade, downgrade] = source.split("def downgrade()");
   const flat = (text: string) =>
     text.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/,? \)/g, ")");
+  // Renamed in place, the indexes and the foreign key with their column: nothing rebuilt.
   for (
     const step of [
-      'op.drop_index(op.f("uq_items_code"), table_name="items")',
-      'op.alter_column("items", "code", new_column_name="sku")',
-      'op.drop_constraint(op.f("fk_items_shelf_id"), "items", type_="foreignkey")',
-      'op.alter_column("items", "shelf_id", new_column_name="rack_id")',
-      'op.create_index(op.f("ix_items_rack_id"), "items", ["rack_id"], unique=False)',
-      'op.create_foreign_key(op.f("fk_items_rack_id"), "items", "shelves", ["rack_id"], ["id"], ' +
-      'ondelete="RESTRICT")',
+      'op.alter_column("items", "code", new_column_name="sku") ' +
+      'op.execute("ALTER INDEX uq_items_code RENAME TO uq_items_sku")',
+      'op.alter_column("items", "shelf_id", new_column_name="rack_id") ' +
+      'op.execute("ALTER INDEX ix_items_shelf_id RENAME TO ix_items_rack_id") ' +
+      'op.execute("ALTER TABLE items RENAME CONSTRAINT fk_items_shelf_id TO fk_items_rack_id")',
     ]
   ) assert(flat(upgrade).includes(step), `${step}\n${source}`);
   for (
     const step of [
-      'op.alter_column("items", "sku", new_column_name="code")',
-      'op.alter_column("items", "rack_id", new_column_name="shelf_id")',
-      'op.create_foreign_key(op.f("fk_items_shelf_id"), "items", "shelves", ["shelf_id"], ' +
-      '["id"], ondelete="RESTRICT")',
+      'op.alter_column("items", "sku", new_column_name="code") ' +
+      'op.execute("ALTER INDEX uq_items_sku RENAME TO uq_items_code")',
+      'op.alter_column("items", "rack_id", new_column_name="shelf_id") ' +
+      'op.execute("ALTER INDEX ix_items_rack_id RENAME TO ix_items_shelf_id") ' +
+      'op.execute("ALTER TABLE items RENAME CONSTRAINT fk_items_rack_id TO fk_items_shelf_id")',
     ]
   ) assert(flat(downgrade).includes(step), `${step}\n${source}`);
+  assert(!/op\.(create|drop)_(index|constraint|foreign_key)/.test(source), source);
   const record = JSON.parse(
     await Deno.readTextFile(join(dir, ".pyscaffold", "modules", "items.json")),
   );

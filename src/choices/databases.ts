@@ -63,6 +63,12 @@ export interface DatabaseProfile {
   readonly testDb: DatabaseProfile;
   /** What CI's migration step migrates, after "migrations apply to an empty ". */
   ciMigrationTarget: string;
+  /**
+   * The defaults of MIGRATION_LOCK_TIMEOUT and MIGRATION_STATEMENT_TIMEOUT, which migrations/env.py
+   * sets on the session that migrates (PostgreSQL's `lock_timeout`, `statement_timeout`); null
+   * where a DDL statement waits for no lock (Oracle's DDL_LOCK_TIMEOUT is 0: it fails at once).
+   */
+  migrationTimeouts: { lock: string; statement: string } | null;
 
   // modules: names, types, migrations
   /** Words the database reserves: no module table or field column may be one. */
@@ -74,6 +80,13 @@ export interface DatabaseProfile {
    * CASCADE and SET NULL; without a clause it refuses to delete a referenced row, as RESTRICT would).
    */
   foreignKeyOnDelete?: string;
+  /**
+   * How a revision changes a table that already holds rows without blocking its writes: indexes
+   * built with `index` (the `op.create_index` keyword of a concurrent build) outside the
+   * migration's transaction, and a foreign key added with `foreignKey` (not checked against the
+   * rows there) then validated apart; null where the revisions change tables in one plain step.
+   */
+  onlineChanges: { index: string; foreignKey: string } | null;
   /** Model column types that replace the portable ones, by field type. */
   modelTypes: Partial<Record<FieldType, ModelColumnType>>;
   /**
@@ -149,11 +162,16 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
       return DATABASE_PROFILES.postgresql;
     },
     ciMigrationTarget: "database",
+    migrationTimeouts: { lock: "5s", statement: "1h" },
 
     // modules: names, types, migrations
     reservedWords: POSTGRESQL_RESERVED_WORDS,
     maxIdentifier: 63,
     foreignKeyOnDelete: "RESTRICT",
+    onlineChanges: {
+      index: "postgresql_concurrently=True",
+      foreignKey: "postgresql_not_valid=True",
+    },
     modelTypes: {},
     storedAsSent: {
       str: true,
@@ -214,6 +232,7 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
       return DATABASE_PROFILES.postgresql;
     },
     ciMigrationTarget: "Oracle schema",
+    migrationTimeouts: null,
 
     // modules: names, types, migrations
     reservedWords: ORACLE_RESERVED_WORDS,
@@ -225,6 +244,8 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
       boolean
     >,
     returningEveryColumn: false,
+    // Oracle builds an index ONLINE only in its Enterprise Edition, and the revisions run on any.
+    onlineChanges: null,
     modelTypes: {
       bool: {
         expr: "PortableBoolean",

@@ -83,7 +83,9 @@ export function buildFieldsFile(
     columns,
     filled: fields.filter((f) => f.migrationFilledColumn).map((f) => f.column),
     emptied: emptied.map(fieldColumn),
-    steps: adding ? addColumnSteps(view, columns) : dropColumnSteps(view, columns),
+    steps: adding
+      ? addColumnSteps(view, columns, project.database)
+      : dropColumnSteps(view, columns, project.database),
     revision: { id: revision.id, down: revision.down ?? null },
   });
   const why = `${adding ? "adds" : "drops"} ${columns.join(", ")} ${adding ? "to" : "from"} the ` +

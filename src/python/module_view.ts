@@ -618,26 +618,9 @@ function fieldView(
       : {},
     uniqueConstraint: f.unique ? constraintName("uq", table, [column]) : undefined,
     indexed,
-    migrationIndexes: [
-      ...indexed
-        ? [
-          createIndex(constraintName("ix", table, [column]), table, [
-            `["${column}"]`,
-            "unique=False",
-          ], schema),
-        ]
-        : [],
-      ...f.unique
-        ? [
-          createIndex(
-            constraintName("uq", table, [column]),
-            table,
-            db.uniqueWhileActive(column),
-            schema,
-          ),
-        ]
-        : [],
-    ],
+    migrationIndexes: fieldIndexes(column, { indexed, unique: f.unique }, table, db).map((
+      [name, args],
+    ) => createIndex(name, table, args, schema)),
   };
 }
 
@@ -759,13 +742,18 @@ export function columnSteps(
 /**
  * The steps of a revision that adds the fields `columns` of `view` to its table, and their way
  * back, the last column first (`columnSteps`). A required one has a default, which fills the
- * rows already there (`migrationFilledColumn`).
+ * rows already there (`migrationFilledColumn`). On a database that can change a table without
+ * blocking its writes (`DatabaseProfile.onlineChanges`), the columns are added in the revision's
+ * transaction and their indexes and foreign keys built after it (`onlineSteps`).
  */
 export function addColumnSteps(
   view: ModuleView,
   columns: readonly string[],
+  database?: Database,
 ): { upgrade: string[]; downgrade: string[] } {
+  const online = database && DATABASE_PROFILES[database].onlineChanges;
   const upgrade: string[] = [];
+  const apart: string[] = [];
   const downgrade: string[] = [];
   for (const f of view.fields.filter((f) => columns.includes(f.column))) {
     const steps = columnSteps(view.table, {
@@ -776,10 +764,111 @@ export function addColumnSteps(
       indexes: f.migrationIndexes,
       indexNames: ownIndexNames(f, view.table),
     }, view.schema);
-    upgrade.push(...steps.upgrade);
+    if (online) {
+      const later = onlineSteps(view, f, DATABASE_PROFILES[database!]);
+      const unfill = steps.upgrade.slice(1, steps.upgrade.length - f.migrationIndexes.length);
+      upgrade.push(later.column, ...unfill);
+      apart.push(...later.apart);
+    } else {
+      upgrade.push(...steps.upgrade);
+    }
     downgrade.unshift(...steps.downgrade);
   }
+  if (apart.length) {
+    upgrade.push(
+      "    # The rows there stay writable while the indexes are built and the foreign keys checked:",
+      "    # outside the transaction, each step committed on its own. Run again after a failure, the",
+      "    # revision finds its columns there (IF NOT EXISTS) and takes these steps again, dropping",
+      "    # what a failed one left (an index a build left invalid).",
+      "    with op.get_context().autocommit_block():",
+      ...apart,
+    );
+  }
   return { upgrade, downgrade };
+}
+
+/**
+ * The online form of adding the field `f` to `view`'s table (`db.onlineChanges`): `column`, its
+ * `op.add_column` at 4 spaces, IF NOT EXISTS and without the foreign key; `apart`, at 8 spaces (in
+ * `autocommit_block()`), each of its indexes dropped if there and built concurrently, and a
+ * reference's foreign key dropped if there, added without checking the rows, then validated
+ * (which scans the table without blocking its writes).
+ */
+function onlineSteps(
+  view: ModuleView,
+  f: FieldView,
+  db: DatabaseProfile,
+): { column: string; apart: string[] } {
+  const online = db.onlineChanges!;
+  const table = view.table;
+  if (view.schema) throw new Error("online changes name no schema");
+  // A reference's column without its key, which comes apart.
+  const args = migrationArgs(f, f.column, db).filter((arg) => !arg.startsWith("sa.ForeignKey("))
+    .concat(f.migrationFilledColumn ? [`server_default=${serverDefault(f, db)}`] : []);
+  const column = [
+    "    op.add_column(",
+    `        "${table}",`,
+    formatCall(8, "sa.Column", args, ","),
+    "        if_not_exists=True,",
+    "    )",
+  ].join("\n");
+  const apart: string[] = [];
+  for (const [name, indexArgs] of fieldIndexes(f.column, f, table, db)) {
+    apart.push(
+      formatCall(8, "op.drop_index", [
+        `op.f("${name}")`,
+        `table_name="${table}"`,
+        "if_exists=True",
+        online.index,
+      ]),
+      formatCall(8, "op.create_index", [
+        `op.f("${name}")`,
+        `"${table}"`,
+        ...indexArgs,
+        online.index,
+      ]),
+    );
+  }
+  const key = foreignKeyName(f, table);
+  if (key && f.refNames) {
+    apart.push(
+      formatCall(8, "op.drop_constraint", [
+        `op.f("${key}")`,
+        `"${table}"`,
+        `type_="foreignkey"`,
+        "if_exists=True",
+      ]),
+      formatCall(8, "op.create_foreign_key", [
+        `op.f("${key}")`,
+        `"${table}"`,
+        `"${f.refNames.table}"`,
+        `["${f.column}"]`,
+        `["id"]`,
+        ...db.foreignKeyOnDelete ? [`ondelete="${db.foreignKeyOnDelete}"`] : [],
+        online.foreignKey,
+      ]),
+      formatCall(8, "op.execute", [`"ALTER TABLE ${table} VALIDATE CONSTRAINT ${key}"`]),
+    );
+  }
+  return { column, apart };
+}
+
+/**
+ * The own indexes of a field's `column` in `table`, as `[name, op.create_index arguments after the
+ * table]`: `ix_…` when it is indexed, its unique index over the active rows `uq_…` when unique.
+ */
+function fieldIndexes(
+  column: string,
+  f: { indexed: boolean; unique?: boolean },
+  table: string,
+  db: DatabaseProfile,
+): [string, string[]][] {
+  const own: [string, string[]][] = [];
+  if (f.indexed) {
+    own.push([constraintName("ix", table, [column]), [`["${column}"]`, "unique=False"]]);
+  }
+  if (f.unique) own.push([constraintName("uq", table, [column]), db.uniqueWhileActive(column)]);
+  return own;
 }
 
 /**
@@ -832,22 +921,33 @@ export function ownerColumnSteps(view: ModuleView, database: Database): {
 
 /**
  * The steps of a revision that drops the fields `columns` of `view` (the module as it was) from
- * its table: `addColumnSteps` the other way round. The way back adds each column as `view` has
+ * its table: `addColumnSteps` the other way round (where `database` drops a column's indexes and
+ * foreign key with it, the column alone). The way back adds each column as `view` has
  * it, with its index and foreign key; its values are not restored.
  */
 export function dropColumnSteps(
   view: ModuleView,
   columns: readonly string[],
+  database?: Database,
 ): { upgrade: string[]; downgrade: string[] } {
   const { upgrade, downgrade } = addColumnSteps(view, columns);
+  if (database && DATABASE_PROFILES[database].onlineChanges) {
+    // A column's indexes and foreign key go with it (PostgreSQL drops them with the column): no
+    // DROP INDEX of their own, each of which would wait for the table's lock once more.
+    return {
+      upgrade: downgrade.filter((step) => step.includes("op.drop_column(")),
+      downgrade: upgrade,
+    };
+  }
   return { upgrade: downgrade, downgrade: upgrade };
 }
 
 /**
  * The steps of a revision that renames the columns of `before` (the module as it was) to those of
- * `after`, pair by pair (`[old, new]` columns), and their way back: a reference's foreign key and
- * the column's indexes are dropped under their old names, the column renamed (its values kept),
- * then the indexes and the foreign key made again under the names the models give them now.
+ * `after`, pair by pair (`[old, new]` columns), and their way back: each column renamed (its values
+ * kept), then its indexes and a reference's foreign key renamed to the names the models give them
+ * now. Where the models name a placeholder schema (Oracle), which a raw statement would have to
+ * name, the indexes and the key are dropped under their old names and made again instead.
  * `onDelete`: the database profile's ON DELETE for references, if any.
  */
 export function renameColumnSteps(
@@ -861,6 +961,24 @@ export function renameColumnSteps(
   const refSchema = schema ? [`referent_schema="${schema}"`, `source_schema="${schema}"`] : [];
   const one = (from: FieldView, to: FieldView): string[] => {
     const [oldKey, newKey] = [foreignKeyName(from, table), foreignKeyName(to, table)];
+    if (!schema) {
+      // Renamed in place, as the column is: nothing rebuilt, nothing checked again.
+      const [oldNames, newNames] = [ownIndexNames(from, table), ownIndexNames(to, table)];
+      const renames = oldNames.flatMap((name, i) =>
+        name === newNames[i] ? [] : [`ALTER INDEX ${name} RENAME TO ${newNames[i]}`]
+      );
+      if (oldKey && newKey && oldKey !== newKey) {
+        renames.push(`ALTER TABLE ${table} RENAME CONSTRAINT ${oldKey} TO ${newKey}`);
+      }
+      return [
+        formatCall(4, "op.alter_column", [
+          `"${table}"`,
+          `"${from.column}"`,
+          `new_column_name="${to.column}"`,
+        ]),
+        ...renames.map((sql) => formatCall(4, "op.execute", [`"${sql}"`])),
+      ];
+    }
     return [
       ...oldKey ? [dropForeignKey(oldKey, table, schema)] : [],
       ...ownIndexNames(from, table).map((name) => dropIndex(name, table, schema)),

@@ -783,7 +783,8 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 
 /* The revision `pyscaffold rename <module> --field old=new` writes: it renames the columns
    `it.pairs` (`[old, new]`), their values kept, with their indexes and the foreign key of a
-   reference dropped and made again under the names the models give them now. `it.steps`:
+   reference renamed to the names the models give them now (dropped and made again where the
+   models name a placeholder schema). `it.steps`:
    renameColumnSteps (src/python/module_view.ts). */
 const list = it.pairs.map(([from, to]) => `${from} to ${to}`).join(", ");
 const title = `rename ${list} in ${it.module.table}`;
@@ -791,8 +792,11 @@ const invocation = `rename ${it.module.module} ${it.pairs.map(([from, to]) => `-
 const steps = [...it.steps.upgrade, ...it.steps.downgrade].join("\n");
 const notes = [
   "",
-  "The values stay: each column is renamed in place. Its indexes and a reference's foreign key " +
-    "are dropped and made again under their new names, which rebuilds the indexes.",
+  it.db.translatedSchema
+    ? "The values stay: each column is renamed in place. Its indexes and a reference's foreign key " +
+      "are dropped and made again under their new names, which rebuilds the indexes."
+    : "The values stay: each column is renamed in place, and so are its indexes and a reference's " +
+      "foreign key: nothing is rebuilt.",
 ];
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -2845,6 +2849,13 @@ __eta.res+='\'\n';
 if (it.db.translatedSchema) {
 __eta.res+='# The schema that holds the tables; empty: the schema of the user in DATABASE_URL.\nDB_SCHEMA=\'\'\n';
 }
+if (it.db.migrationTimeouts) {
+__eta.res+='# Migrations (`make migrate`): how long a statement waits for a table\'s lock before the migration\n# fails, so that the app\'s queries never queue behind it for longer; how long one statement may run.\nMIGRATION_LOCK_TIMEOUT=\'';
+__eta.res+=it.db.migrationTimeouts.lock;
+__eta.res+='\'\nMIGRATION_STATEMENT_TIMEOUT=\'';
+__eta.res+=it.db.migrationTimeouts.statement;
+__eta.res+='\'\n';
+}
 __eta.res+='SECRET_KEY=\'change-me-to-a-random-string-of-at-least-32-bytes\'\n';
 if (it.auth) {
 __eta.res+='JWT_SECRET_KEY=\'change-me-to-another-random-string-of-32-bytes\'\nJWT_ACCESS_TOKEN_MINUTES=\'15\'\nJWT_REFRESH_TOKEN_DAYS=\'30\'\nLOGIN_RATE_LIMIT=\'5 per minute\'\n# Failed logins per account, from any address; beyond it the account\'s logins get 429 until the\n# window ends, except from an address that logged in to the account in the last 30 days (so an\n# attacker who knows the email cannot lock its owner out where they logged in before).\nLOGIN_ACCOUNT_LIMIT=\'20 per hour\'\nREGISTER_RATE_LIMIT=\'10 per hour\'\n# Password reset mail: smtps://user:password@host:465, smtp://user:password@host:587 (STARTTLS)\n# or smtp+plain://localhost:1025 (a mail catcher). Empty: development logs each mail, production\n# answers POST /api/auth/password-reset with 503.\nSMTP_URL=\'\'\nMAIL_FROM=\'noreply@localhost\'\n# Your front end\'s page that takes the token; empty: the mail holds the token itself.\nPASSWORD_RESET_URL=\'http://localhost:3000/reset-password?token={token}\'\nPASSWORD_RESET_MINUTES=\'30\'\nPASSWORD_RESET_RATE_LIMIT=\'5 per hour\'\n# Reset mails to one address, whoever asks; beyond it none is sent (the answer stays the same).\nPASSWORD_RESET_MAIL_LIMIT=\'3 per hour\'\n';
@@ -4171,7 +4182,11 @@ __eta.res+='"""\n\nfrom __future__ import annotations\n\n';
 if (it.quart) {
 __eta.res+='import asyncio\n';
 }
-__eta.res+='import os\nfrom logging.config import fileConfig\n';
+__eta.res+='import os\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='import re\n';
+}
+__eta.res+='from logging.config import fileConfig\n';
 if (schema) {
 __eta.res+='from typing import Any\n';
 }
@@ -4191,11 +4206,27 @@ __eta.res+='from src.models.types import render_item\n\nif context.config.config
 if (schema) {
 __eta.res+='DB_SCHEMA = db_schema_from_env(os.environ)\nSCHEMA_MAP = schema_translate_map(DB_SCHEMA)\n';
 }
-__eta.res+='\n\ndef database_url() -> str:\n    # Only the URL is needed: migrations must not require the app\'s secrets.\n    url = os.environ.get("DATABASE_URL", "").strip()\n    if not url:\n        # A message and exit status 1, not a traceback: nothing failed but the setting.\n        raise SystemExit("Set DATABASE_URL to the database to migrate")\n    return url\n\n\n# Two `alembic upgrade` at once (`docker compose up --scale api=3`: each replica migrates before it\n# serves) would both create the same tables, and one would fail halfway. On PostgreSQL the second\n# waits for this lock, held until the first commits, then finds nothing left to do. Any number\n# would do, as long as it stays the same: the database is this project\'s.\nMIGRATION_LOCK = 720_145_331\n\n\ndef one_migration_at_a_time(connection: Connection) -> None:\n    """Inside the migration\'s transaction: a PostgreSQL advisory lock, released at its end.\n    Oracle commits each DDL statement, so no transaction can hold a lock over a migration:\n    there, run one at a time (deploy/k8s/migrate-job.yaml\'s Job does)."""\n    if connection.dialect.name == "postgresql":\n        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})\n\n\ndef no_returning() -> None:\n    """A script gets no values back: without this the version row is inserted with\n    `RETURNING ... INTO :ret_0` on Oracle, a bind variable SQL*Plus and SQLcl cannot fill."""\n    context.get_context().dialect.insert_returning = False\n\n\n';
+__eta.res+='\n\ndef database_url() -> str:\n    # Only the URL is needed: migrations must not require the app\'s secrets.\n    url = os.environ.get("DATABASE_URL", "").strip()\n    if not url:\n        # A message and exit status 1, not a traceback: nothing failed but the setting.\n        raise SystemExit("Set DATABASE_URL to the database to migrate")\n    return url\n\n\n# Two `alembic upgrade` at once (`docker compose up --scale api=3`: each replica migrates before it\n# serves) would both create the same tables, and one would fail halfway. On PostgreSQL the second\n# waits for this lock, held until the first is done, then finds nothing left to do. Any number\n# would do, as long as it stays the same: the database is this project\'s.\nMIGRATION_LOCK = 720_145_331\n\n\ndef one_migration_at_a_time(connection: Connection) -> None:\n    """A PostgreSQL advisory lock of the session, released when its connection closes: after the\n    last revision, or when one fails. Not the transaction\'s: a revision that builds an index\n    without blocking writes commits before it (pyscaffold\'s `add` of fields to a table does).\n    Oracle commits each DDL statement, so no transaction can hold a lock over a migration:\n    there, run one at a time (deploy/k8s/migrate-job.yaml\'s Job does)."""\n    if connection.dialect.name == "postgresql":\n        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='\n\n# A statement that changes a table waits for the queries reading it to end, and every query that\n# comes after waits behind it: a migration stuck behind one long query stops the app. So each waits\n# at most MIGRATION_LOCK_TIMEOUT for its lock, then the migration fails and can be run again;\n# MIGRATION_STATEMENT_TIMEOUT bounds any one statement.\nDURATION = re.compile(r"[0-9]+(ms|s|min|h)?")\n\n\ndef timeout_from_env(name: str, default: str) -> str:\n    value = os.environ.get(name, "").strip() or default\n    if not DURATION.fullmatch(value):\n        # A message and exit status 1, not a traceback: nothing failed but the setting.\n        raise SystemExit(f"{name} must be a duration such as 5s, 500ms or 10min, not {value!r}")\n    return value\n\n\ndef set_timeouts() -> None:\n    """The session\'s timeouts, set after the advisory lock (whose wait they must not cut short),\n    and written into a script (`alembic upgrade --sql`) as well."""\n    lock = timeout_from_env("MIGRATION_LOCK_TIMEOUT", "';
+__eta.res+=it.db.migrationTimeouts.lock;
+__eta.res+='")\n    statement = timeout_from_env("MIGRATION_STATEMENT_TIMEOUT", "';
+__eta.res+=it.db.migrationTimeouts.statement;
+__eta.res+='")\n    context.execute(f"SET lock_timeout = \'{lock}\'")\n    context.execute(f"SET statement_timeout = \'{statement}\'")\n';
+}
+__eta.res+='\n\ndef no_returning() -> None:\n    """A script gets no values back: without this the version row is inserted with\n    `RETURNING ... INTO :ret_0` on Oracle, a bind variable SQL*Plus and SQLcl cannot fill."""\n    context.get_context().dialect.insert_returning = False\n\n\n';
 if (schema) {
-__eta.res+='def translated_schema(obj: Any) -> str | None:\n    schema: str | None = obj.schema\n    return SCHEMA_MAP.get(schema, schema)\n\n\ndef run_migrations_offline() -> None:\n    context.configure(\n        url=database_url(),\n        target_metadata=target_metadata,\n        literal_binds=True,\n        version_table_schema=DB_SCHEMA,\n    )\n    # `--sql` renders DDL without a connection, so no engine translates the\n    # schema: the dialect\'s identifier preparer does it, as the engine would.\n    preparer = context.get_context().dialect.identifier_preparer\n    preparer.schema_for_object = translated_schema  # type: ignore[assignment]  # may be None\n    no_returning()\n    with context.begin_transaction():\n        context.run_migrations()\n';
+__eta.res+='def translated_schema(obj: Any) -> str | None:\n    schema: str | None = obj.schema\n    return SCHEMA_MAP.get(schema, schema)\n\n\ndef run_migrations_offline() -> None:\n    context.configure(\n        url=database_url(),\n        target_metadata=target_metadata,\n        literal_binds=True,\n        version_table_schema=DB_SCHEMA,\n    )\n    # `--sql` renders DDL without a connection, so no engine translates the\n    # schema: the dialect\'s identifier preparer does it, as the engine would.\n    preparer = context.get_context().dialect.identifier_preparer\n    preparer.schema_for_object = translated_schema  # type: ignore[assignment]  # may be None\n    no_returning()\n    with context.begin_transaction():\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='        set_timeouts()\n';
+}
+__eta.res+='        context.run_migrations()\n';
 } else {
-__eta.res+='def run_migrations_offline() -> None:\n    context.configure(url=database_url(), target_metadata=target_metadata, literal_binds=True)\n    no_returning()\n    with context.begin_transaction():\n        context.run_migrations()\n';
+__eta.res+='def run_migrations_offline() -> None:\n    context.configure(url=database_url(), target_metadata=target_metadata, literal_binds=True)\n    no_returning()\n    with context.begin_transaction():\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='        set_timeouts()\n';
+}
+__eta.res+='        context.run_migrations()\n';
 }
 __eta.res+='\n\n';
 if (it.flask) {
@@ -4205,7 +4236,11 @@ __eta.res+='    engine = create_engine(\n        database_url(),\n        poolcl
 } else {
 __eta.res+='    engine = create_engine(database_url(), poolclass=pool.NullPool)\n    with engine.connect() as connection:\n        context.configure(\n            connection=connection, target_metadata=target_metadata, render_item=render_item\n        )\n';
 }
-__eta.res+='        with context.begin_transaction():\n            one_migration_at_a_time(connection)\n            context.run_migrations()\n';
+__eta.res+='        with context.begin_transaction():\n            one_migration_at_a_time(connection)\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='            set_timeouts()\n';
+}
+__eta.res+='            context.run_migrations()\n';
 } else {
 __eta.res+='def run_migrations(connection: Connection) -> None:\n';
 if (schema) {
@@ -4213,7 +4248,11 @@ __eta.res+='    context.configure(\n        connection=connection,\n        targ
 } else {
 __eta.res+='    context.configure(\n        connection=connection, target_metadata=target_metadata, render_item=render_item\n    )\n';
 }
-__eta.res+='    with context.begin_transaction():\n        one_migration_at_a_time(connection)\n        context.run_migrations()\n\n\nasync def run_migrations_online() -> None:\n    """Migrations run on the app\'s async driver; Alembic itself is synchronous."""\n';
+__eta.res+='    with context.begin_transaction():\n        one_migration_at_a_time(connection)\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='        set_timeouts()\n';
+}
+__eta.res+='        context.run_migrations()\n\n\nasync def run_migrations_online() -> None:\n    """Migrations run on the app\'s async driver; Alembic itself is synchronous."""\n';
 if (schema) {
 __eta.res+='    engine = create_async_engine(\n        database_url(),\n        poolclass=pool.NullPool,\n        execution_options={"schema_translate_map": SCHEMA_MAP},\n    )\n';
 } else {

@@ -314,6 +314,37 @@ export async function pyright(dir: string, env: Record<string, string>): Promise
 /** The pyright `pyright()` runs (npm's package, a Node program Deno runs). */
 const PYRIGHT = "npm:pyright@1.1.414";
 
+/**
+ * The rules of squawk (a linter of PostgreSQL migrations) that `squawk()` leaves out, each for
+ * a reason of the generated projects' own (docs/DECISIONS.md, "Migrations that wait for no one").
+ */
+export const SQUAWK_LEFT_OUT: Readonly<Record<string, string>> = {
+  "prefer-bigint-over-int": "ids and int fields are 32-bit by choice (a field may be bigint)",
+  "prefer-text-field": "str(n) is VARCHAR(n) on both databases; the API checks the same length",
+  "renaming-column": "written by `pyscaffold rename`, which says what a rename breaks",
+  "ban-drop-column": "written by `pyscaffold remove --field`, which asks first",
+  "prefer-robust-stmts": "a build outside the transaction drops what a failed one left, then " +
+    "builds again (DROP INDEX CONCURRENTLY IF EXISTS), which the rule does not follow",
+};
+
+/**
+ * squawk (PyPI's build of the Rust linter, pinned, run by uv) on SQL files of a project's
+ * revisions (`alembic upgrade a:b --sql`): locks that block the app, a missing lock_timeout,
+ * an index built inside a transaction, a foreign key checked while writes wait.
+ */
+export async function squawk(files: string[], cwd: string): Promise<void> {
+  await ok([
+    "uv",
+    "tool",
+    "run",
+    "--from",
+    "squawk-cli==2.66.0",
+    "squawk",
+    `--exclude=${Object.keys(SQUAWK_LEFT_OUT).join(",")}`,
+    ...files,
+  ], { cwd, env: { NO_COLOR: "1" }, timeoutMs: 300_000 });
+}
+
 /** Environment for running a project's tools from its directory with a venv. */
 export function venvEnv(venv: string, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -29,6 +29,7 @@ import {
   run,
   servicesAvailable,
   sql,
+  squawk,
   supported,
   tempDir,
   venvEnv,
@@ -290,8 +291,37 @@ for (const combo of CASES) {
       await t.step(
         "a module with rows gains a required field: the rows get its default",
         async () => {
-          await pyscaffold(["add", "customer", "--field", "score:int:required:default=7"], dir);
+          await pyscaffold([
+            "add",
+            "customer",
+            "--field",
+            "score:int:required:default=7:index",
+          ], dir);
+          // Its index is built outside the revision's transaction (CONCURRENTLY). A failure there
+          // leaves the column; the revision, run again, finds it and builds the index again,
+          // dropping what a failed build left. Made to fail by a table under the index's name:
+          const head = await sql(db, "SELECT version_num FROM alembic_version");
+          await sql(db, "CREATE TABLE ix_customers_score (x int)");
+          const failed = await run(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          assertEquals(failed.code, 1, failed.stderr);
+          assertMatch(failed.stderr, /"ix_customers_score" is not an index/);
+          assertEquals(await sql(db, "SELECT version_num FROM alembic_version"), head);
+          assertEquals(await sql(db, "SELECT count(score) FROM customers"), "1");
+          // ... then, what a concurrent build that failed leaves: an index marked invalid.
+          await sql(
+            db,
+            "DROP TABLE ix_customers_score; CREATE INDEX ix_customers_score ON customers (score); " +
+              "UPDATE pg_index SET indisvalid = false " +
+              "WHERE indexrelid = 'ix_customers_score'::regclass",
+          );
           await ok(["alembic", "upgrade", "head"], { cwd: dir, env: serverEnv });
+          assertEquals(
+            await sql(
+              db,
+              "SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_customers_score'::regclass",
+            ),
+            "t",
+          );
           // The customer the HTTP step made holds the default, and the column keeps none.
           assertEquals(await sql(db, "SELECT full_name, score FROM customers"), "Ada|7");
           assertEquals(
@@ -360,6 +390,26 @@ for (const combo of CASES) {
           assert(!model.includes("nickname"), model);
         },
       );
+
+      await t.step("squawk finds nothing in any revision (each on its own, as SQL)", async () => {
+        const ids = revisionFiles(dir).map((file) => {
+          const text = Deno.readTextFileSync(join(dir, "migrations", "versions", file));
+          return text.match(/^revision: str = "([^"]+)"$/m)![1];
+        });
+        const files: string[] = [];
+        for (const [i, id] of ids.entries()) {
+          const range = i === 0 ? id : `${ids[i - 1]}:${id}`;
+          const out = await ok(["alembic", "upgrade", range, "--sql"], {
+            cwd: dir,
+            env: serverEnv,
+          });
+          const file = join(parent, `${id}.sql`);
+          await Deno.writeTextFile(file, out.stdout);
+          files.push(file);
+        }
+        assert(files.length >= 10, ids.join(", "));
+        await squawk(files, dir);
+      });
 
       await t.step("remove purchase: tree, manifest and migrations are consistent", async () => {
         // a referenced module cannot go
