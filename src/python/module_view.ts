@@ -742,7 +742,8 @@ export function columnSteps(
 /**
  * The steps of a revision that adds the fields `columns` of `view` to its table, and their way
  * back, the last column first (`columnSteps`). A required one has a default, which fills the
- * rows already there (`migrationFilledColumn`). On a database that can change a table without
+ * rows already there (`migrationFilledColumn`), and which the column keeps where `database` says
+ * so (`DatabaseProfile.keepsAddedDefault`). On a database that can change a table without
  * blocking its writes (`DatabaseProfile.onlineChanges`), the columns are added in the revision's
  * transaction and their indexes and foreign keys built after it (`onlineSteps`).
  */
@@ -751,7 +752,7 @@ export function addColumnSteps(
   columns: readonly string[],
   database?: Database,
 ): { upgrade: string[]; downgrade: string[] } {
-  const online = database && DATABASE_PROFILES[database].onlineChanges;
+  const db = database && DATABASE_PROFILES[database];
   const upgrade: string[] = [];
   const apart: string[] = [];
   const downgrade: string[] = [];
@@ -759,13 +760,13 @@ export function addColumnSteps(
     const steps = columnSteps(view.table, {
       name: f.column,
       line: f.migrationFilledColumn ?? f.migrationColumn,
-      filled: f.migrationFilledColumn !== undefined,
+      filled: f.migrationFilledColumn !== undefined && !db?.keepsAddedDefault,
       foreignKey: foreignKeyName(f, view.table),
       indexes: f.migrationIndexes,
       indexNames: ownIndexNames(f, view.table),
     }, view.schema);
-    if (online) {
-      const later = onlineSteps(view, f, DATABASE_PROFILES[database!]);
+    if (db?.onlineChanges) {
+      const later = onlineSteps(view, f, db);
       const unfill = steps.upgrade.slice(1, steps.upgrade.length - f.migrationIndexes.length);
       upgrade.push(later.column, ...unfill);
       apart.push(...later.apart);

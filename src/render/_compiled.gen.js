@@ -651,7 +651,7 @@ let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFuncti
 /* The revision `pyscaffold add <module> --field ...` writes for a module that exists, or
    `pyscaffold remove <module> --field ...`: it adds (`it.adding`) or drops the columns
    `it.columns`, with their indexes and foreign keys. `it.filled`: the columns added required,
-   filled with their default; `it.emptied`: dropped required columns without a default, which
+   filled with their default (kept where `it.db.keepsAddedDefault`); `it.emptied`: dropped required columns without a default, which
    the downgrade brings back nullable; `it.steps`: the steps (addColumnSteps or dropColumnSteps,
    src/python/module_view.ts). */
 const notes = [""];
@@ -662,9 +662,13 @@ if (it.adding) {
   }
   if (it.filled.length) {
     notes.push(
-      `Required: ${it.filled.join(", ")}. The rows the table already holds get the default, as the ` +
-        "database's while the column is added; then the column drops it, as the model has none (the " +
-        "model's default fills the rows written from now on).",
+      it.db.keepsAddedDefault
+        ? `Required: ${it.filled.join(", ")}. The rows the table already holds get the default, as the ` +
+          "database's, which the column keeps: the release still running until this one is rolled out " +
+          "inserts rows without the column, and they get it too (this release's model sets it itself)."
+        : `Required: ${it.filled.join(", ")}. The rows the table already holds get the default, as the ` +
+          "database's while the column is added; then the column drops it, as the model has none (the " +
+          "model's default fills the rows written from now on).",
     );
   }
 } else {
