@@ -122,7 +122,7 @@ export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
     "Row Sequence Iterator AsyncIterator Deleted JsonRow JsonResponse ResourceCache " +
     "IntegrityError InvalidReferenceError UtcDateTime JsonDocument PortableBoolean Engine " +
     "AsyncEngine AsyncSession Date Text Integer BigInteger Numeric ForeignKey FlaskClient " +
-    "QuartClient AppFactory MakeRow Serve TypeAdapter").split(" "),
+    "QuartClient AppFactory MakeRow Serve TypeAdapter AnyRow Generator AsyncGenerator").split(" "),
 );
 
 /**

@@ -328,10 +328,11 @@ for (const combo of CASES) {
           assertEquals(
             await sql(
               db,
-              "INSERT INTO customers (full_name, email_address, inserted_by, inserted_date, " +
-                "is_active) VALUES ('Old', 'old@x', 'old release', now(), true) RETURNING score",
+              "WITH added AS (INSERT INTO customers (full_name, email_address, inserted_by, " +
+                "inserted_date, is_active) VALUES ('Old', 'old@x', 'old release', now(), true) " +
+                "RETURNING score, tier) SELECT score, tier FROM added",
             ),
-            "7",
+            "7|basic",
           );
           await sql(db, "DELETE FROM customers WHERE full_name = 'Old'");
           await ok(["alembic", "check"], { cwd: dir, env: serverEnv });
