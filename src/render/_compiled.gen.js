@@ -3275,7 +3275,11 @@ __eta.res+='-migrate\nkubectl apply -f deploy/k8s/api-deployment.yaml -f deploy/
 __eta.res+=it.celery ? " -f deploy/k8s/worker-deployment.yaml" : "";
 __eta.res+=' \\\n  -f deploy/k8s/purge-cronjob.yaml\nkubectl rollout status deployment/';
 __eta.res+=it.project.kube;
-__eta.res+='-api\n```\n\nCreate the Secret once, before the first release (`deploy/secret.template.yaml` says how), and\nnever apply the template over it: its values are empty, so the pods would refuse to start. It\nlives outside `deploy/k8s/` for that reason: `kubectl apply -f deploy/k8s/` cannot empty the\nreal Secret. Write\nmigrations that the running (old) code survives: add columns and tables first, remove them a\nrelease later.\n\n## Scaling out\n\n- **API replicas are stateless.** Any replica can serve any request: no session, upload or\n  cache lives in a pod, so the HorizontalPodAutoscaler may add and remove them freely.\n';
+__eta.res+='-api\n```\n\nCreate the Secret once, before the first release (`deploy/secret.template.yaml` says how), and\nnever apply the template over it: its values are empty, so the pods would refuse to start. It\nlives outside `deploy/k8s/` for that reason: `kubectl apply -f deploy/k8s/` cannot empty the\nreal Secret. Write\nmigrations that the running (old) code survives: add columns and tables first, remove them a\nrelease later.\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='\nA migration waits at most `MIGRATION_LOCK_TIMEOUT` (5 s) for a table\'s lock, then fails rather than\nhold the app\'s queries behind it (a long query was reading the table): the Job tries again three\ntimes, 10, 20 and 40 s later. A revision `pyscaffold add` writes for a table that has rows builds its\nindexes without blocking writes, outside its transaction; if that step fails, the next try takes it\nagain. Set `MIGRATION_LOCK_TIMEOUT` or `MIGRATION_STATEMENT_TIMEOUT` (1 h) in the ConfigMap to change\nthem.\n';
+}
+__eta.res+='\n## Scaling out\n\n- **API replicas are stateless.** Any replica can serve any request: no session, upload or\n  cache lives in a pod, so the HorizontalPodAutoscaler may add and remove them freely.\n';
 if (it.cache) {
 __eta.res+='- **Shared state lives in Redis.** The response cache and the login rate limits are in Redis\n  (`REDIS_URL`), so every replica sees the same ones';
 __eta.res+=it.auth ? "; revoked tokens too" : "";
@@ -3616,7 +3620,13 @@ __eta.res+='# `alembic upgrade head`, run to completion before each rollout of a
 __eta.res+=it.project.kube;
 __eta.res+='-migrate\n  labels:\n    app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
-__eta.res+='\n    app.kubernetes.io/component: migrate\nspec:\n  # No retry: a migration that failed halfway (Oracle commits each DDL statement) needs a person.\n  backoffLimit: 0\n  activeDeadlineSeconds: 900\n  ttlSecondsAfterFinished: 86400\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ';
+__eta.res+='\n    app.kubernetes.io/component: migrate\nspec:\n';
+if (it.db.migrationTimeouts) {
+__eta.res+='  # Retried (after 10 s, 20 s, 40 s) within the deadline: a migration that waited too long for a\n  # table\'s lock (MIGRATION_LOCK_TIMEOUT) changed nothing, and one that failed building an index\n  # outside its transaction takes that step again (migrations/env.py; README, "Kubernetes").\n  backoffLimit: 3\n';
+} else {
+__eta.res+='  # No retry: a migration that failed halfway (Oracle commits each DDL statement) needs a person.\n  backoffLimit: 0\n';
+}
+__eta.res+='  activeDeadlineSeconds: 900\n  ttlSecondsAfterFinished: 86400\n  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: ';
 __eta.res+=it.project.kube;
 __eta.res+='\n        app.kubernetes.io/component: migrate\n    spec:\n      restartPolicy: Never\n';
 __eta.res+=include("@project/deploy/k8s/_pod.eta", it);
