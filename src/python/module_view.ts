@@ -711,6 +711,8 @@ export function columnSteps(
     indexes: readonly string[];
     indexNames: string[];
     filled?: boolean;
+    /** Added IF NOT EXISTS: found there when the revision runs again after a failure. */
+    ifNotExists?: boolean;
     /** A reference's foreign key, dropped by name before the column (the schema test's replay). */
     foreignKey?: string;
   },
@@ -718,7 +720,11 @@ export function columnSteps(
 ): { upgrade: string[]; downgrade: string[] } {
   const columnSchema = schema ? [COLUMN_SCHEMA] : [];
   const add = ["    op.add_column(", `        "${table}",`, column.line]
-    .concat(columnSchema.map((arg) => `        ${arg},`), ["    )"]).join("\n");
+    .concat(
+      columnSchema.map((arg) => `        ${arg},`),
+      column.ifNotExists ? ["        if_not_exists=True,"] : [],
+      ["    )"],
+    ).join("\n");
   // A column added with a server default (which filled the rows there) loses it: as the models,
   // it has none, and the model's own default fills the rows written from now on.
   const unfill = column.filled
@@ -757,22 +763,19 @@ export function addColumnSteps(
   const apart: string[] = [];
   const downgrade: string[] = [];
   for (const f of view.fields.filter((f) => columns.includes(f.column))) {
+    const online = db?.onlineChanges ? onlineSteps(view, f, db) : undefined;
     const steps = columnSteps(view.table, {
       name: f.column,
-      line: f.migrationFilledColumn ?? f.migrationColumn,
+      line: online?.line ?? f.migrationFilledColumn ?? f.migrationColumn,
       filled: f.migrationFilledColumn !== undefined && !db?.keepsAddedDefault,
+      ifNotExists: online !== undefined,
       foreignKey: foreignKeyName(f, view.table),
-      indexes: f.migrationIndexes,
+      // Online, the indexes come apart (`online.apart`), after the transaction.
+      indexes: online ? [] : f.migrationIndexes,
       indexNames: ownIndexNames(f, view.table),
     }, view.schema);
-    if (db?.onlineChanges) {
-      const later = onlineSteps(view, f, db);
-      const unfill = steps.upgrade.slice(1, steps.upgrade.length - f.migrationIndexes.length);
-      upgrade.push(later.column, ...unfill);
-      apart.push(...later.apart);
-    } else {
-      upgrade.push(...steps.upgrade);
-    }
+    upgrade.push(...steps.upgrade);
+    apart.push(...online?.apart ?? []);
     downgrade.unshift(...steps.downgrade);
   }
   if (apart.length) {
@@ -789,8 +792,8 @@ export function addColumnSteps(
 }
 
 /**
- * The online form of adding the field `f` to `view`'s table (`db.onlineChanges`): `column`, its
- * `op.add_column` at 4 spaces, IF NOT EXISTS and without the foreign key; `apart`, at 8 spaces (in
+ * The online form of adding the field `f` to `view`'s table (`db.onlineChanges`): `line`, its
+ * `sa.Column(...)` at 8 spaces, without the foreign key; `apart`, at 8 spaces (in
  * `autocommit_block()`), each of its indexes dropped if there and built concurrently, and a
  * reference's foreign key dropped if there, added without checking the rows, then validated
  * (which scans the table without blocking its writes).
@@ -799,20 +802,14 @@ function onlineSteps(
   view: ModuleView,
   f: FieldView,
   db: DatabaseProfile,
-): { column: string; apart: string[] } {
+): { line: string; apart: string[] } {
   const online = db.onlineChanges!;
   const table = view.table;
   if (view.schema) throw new Error("online changes name no schema");
   // A reference's column without its key, which comes apart.
   const args = migrationArgs(f, f.column, db).filter((arg) => !arg.startsWith("sa.ForeignKey("))
     .concat(f.migrationFilledColumn ? [`server_default=${serverDefault(f, db)}`] : []);
-  const column = [
-    "    op.add_column(",
-    `        "${table}",`,
-    formatCall(8, "sa.Column", args, ","),
-    "        if_not_exists=True,",
-    "    )",
-  ].join("\n");
+  const line = formatCall(8, "sa.Column", args, ",");
   const apart: string[] = [];
   for (const [name, indexArgs] of fieldIndexes(f.column, f, table, db)) {
     apart.push(
@@ -851,7 +848,7 @@ function onlineSteps(
       formatCall(8, "op.execute", [`"ALTER TABLE ${table} VALIDATE CONSTRAINT ${key}"`]),
     );
   }
-  return { column, apart };
+  return { line, apart };
 }
 
 /**
