@@ -140,7 +140,15 @@ Deno.test("view: request schemas carry the column's limits, an offset and strict
     "Annotated[int, Field(ge=-2147483648, le=2147483647)]",
   );
   assert(byType("bigint").updateAnnotation.includes("le=9223372036854775807"));
-  assert(byType("ref").createAnnotation.includes("ge=1, le=2147483647"));
+  // A reference holds an id: 64-bit in a new project, 32-bit in one made before 0.26.0.
+  assert(byType("ref").createAnnotation.includes("ge=1, le=9223372036854775807"));
+  assertEquals(byType("ref").outOfRange, "2**63");
+  const old = moduleView({ name: "booking_item", fields }, "postgresql", false, "integer");
+  const oldRef = old.fields.find((f) => f.type === "ref")!;
+  assert(oldRef.createAnnotation.includes("ge=1, le=2147483647"));
+  assertEquals(oldRef.outOfRange, "2**31");
+  assertEquals(byType("ref").migrationColumn.includes("sa.BigInteger()"), true);
+  assertEquals(oldRef.migrationColumn.includes("sa.Integer()"), true);
   assertEquals(byType("int").outOfRange, "2**31");
   // A datetime without an offset is a 422, not a guess.
   assert(byType("datetime").createAnnotation.startsWith("UtcDatetime"));

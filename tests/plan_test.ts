@@ -92,7 +92,9 @@ Deno.test("plan: the answers file records the answers, the module's record its f
   const file = plan.files.find((f) => f.path === ANSWERS_FILE)!;
   const data = JSON.parse(file.content);
   assertEquals(data.answers.celery, true);
-  assertEquals(Object.keys(data).sort(), ["answers", "pyscaffold"]);
+  assertEquals(Object.keys(data).sort(), ["answers", "ids", "pyscaffold"]);
+  // A new project's ids are 64-bit, and its answers file says so (an older one records none).
+  assertEquals(data.ids, "bigint");
   const record = plan.files.find((f) => f.path === ".pyscaffold/modules/items.json")!;
   const moduleFiles = plan.files.filter((f) => f.origin === "module" && f !== record)
     .map((f) => f.path).sort();

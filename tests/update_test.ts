@@ -819,6 +819,98 @@ Deno.test("update: a project with auth made before 0.15.0 gets the revision that
   );
 });
 
+Deno.test("update: a project made before 64-bit ids keeps 32-bit ones in its files and revisions", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-update-" });
+  const dir = join(parent, "svc");
+  const spec = resolveProjectSpec({ name: "svc", auth: false, cache: false, celery: false });
+  await writePlan(await buildProjectPlan({ ...spec, ids: "integer" }), dir);
+  // As 0.25.0 and earlier wrote it: no "ids".
+  await edit(dir, ANSWERS_FILE, (s) => {
+    const { ids: _ids, ...rest } = JSON.parse(s);
+    return JSON.stringify(rest, null, 2) + "\n";
+  });
+  assertEquals((await readProject(dir)).project.ids, "integer");
+  const key = (type: string) => `sa.Column("id", ${type}, sa.Identity(), nullable=False)`;
+  await runAdd("books", { ...quiet, cwd: dir, field: ["title:str(120):required"] });
+  await runAdd("notes", { ...quiet, cwd: dir, field: ["body:text", "book:ref:books"] });
+  const notes = await read(dir, readRevisions(dir).at(-1)!.path);
+  assert(notes.includes(key("sa.Integer()")), notes);
+  assertMatch(notes, /"book_id",\s+sa\.Integer\(\),/);
+  // Up to date: nothing to change, its models keep `Integer` and MAX_ID its range.
+  assertEquals((await update(dir).run()).update.plan.files, []);
+  const model = await read(dir, "src/models/base_model.py");
+  assert(model.includes("mapped_column(Integer, Identity(), primary_key=True)"), model);
+  assert(model.includes("MAX_ID = 2_147_483_647"), model);
+  // Auth switched on: its tables' keys and the owners' references are 32-bit too.
+  const result = await update(dir, { set: ["auth=true"] }).run();
+  const users = result.update.migrations.find((m) => m.path.endsWith("_create_users.py"))!;
+  assert(users.content.includes(key("sa.Integer()")), users.content);
+  assert(!users.content.includes("BigInteger"), users.content);
+  assert(!(await read(dir, ANSWERS_FILE)).includes('"ids"'), "the answers file keeps no width");
+
+  // --set ids=bigint: one revision widens every key and reference there, a table at a time;
+  // the models follow, and the answers file records the width.
+  const widened = await update(dir, { set: ["ids=bigint"] }).run();
+  assertEquals(widened.update.widenedIds, ["users", "revoked_tokens", "books", "items", "notes"]);
+  const [revision] = widened.update.migrations;
+  assertMatch(revision.path, /^migrations\/versions\/0005_[0-9a-f]{8}_widen_ids\.py$/);
+  const upgrade = revision.content.split("def downgrade")[0];
+  for (
+    const statement of [
+      'op.execute("ALTER TABLE users ALTER COLUMN id TYPE BIGINT")',
+      'op.execute("ALTER TABLE revoked_tokens ALTER COLUMN id TYPE BIGINT")',
+      '"ALTER TABLE notes ALTER COLUMN id TYPE BIGINT, ALTER COLUMN book_id TYPE BIGINT"',
+    ]
+  ) assert(upgrade.includes(statement), `${statement}\n${revision.content}`);
+  assert(upgrade.includes("with op.get_context().autocommit_block():"), revision.content);
+  assert(revision.content.split("def downgrade")[1].includes("TYPE INTEGER"), revision.content);
+  assertEquals(JSON.parse(await read(dir, ANSWERS_FILE)).ids, "bigint");
+  assert((await read(dir, "src/models/base_model.py")).includes("mapped_column(BigInteger,"));
+  assertEquals((await update(dir, { set: ["ids=bigint"] }).run()).update.plan.files, []);
+
+  // A new project: 64-bit everywhere, and recorded.
+  const wide = await newProject();
+  assertEquals(JSON.parse(await read(wide, ANSWERS_FILE)).ids, "bigint");
+  const wideNotes = await read(wide, readRevisions(wide).at(-1)!.path);
+  assert(wideNotes.includes(key("sa.BigInteger()")), wideNotes);
+  assertMatch(wideNotes, /"book_id",\s+sa\.BigInteger\(\),/);
+  const wideModel = await read(wide, "src/models/base_model.py");
+  assert(wideModel.includes("mapped_column(BigInteger, Identity(), primary_key=True)"));
+  assert(wideModel.includes("MAX_ID = 9_223_372_036_854_775_807"), wideModel);
+  // Never narrowed; a width that is none is refused, naming the file and the key.
+  await assertRejects(() => update(wide, { set: ["ids=integer"] }).run(), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /cannot make a project's 64-bit ids 32-bit/);
+  });
+  await assertRejects(() => update(wide, { set: ["ids=int64"] }).run(), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /--set ids: "int64" is no width of ids/);
+  });
+  await edit(wide, ANSWERS_FILE, (s) => s.replace('"ids": "bigint"', '"ids": "int64"'));
+  await assertRejects(() => readProject(wide), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(
+      error.message,
+      /\.pyscaffold\.json: "ids" is the string "int64"; it must be one of bigint, integer/,
+    );
+  });
+});
+
+Deno.test("update --set ids=bigint: an Oracle project is refused with the reason; nothing written", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "pyscaffold-update-" });
+  const dir = join(parent, "svc");
+  const spec = resolveProjectSpec({ name: "svc", database: "oracle", auth: false });
+  await writePlan(await buildProjectPlan({ ...spec, ids: "integer" }), dir);
+  await edit(dir, ANSWERS_FILE, (s) => s.replace(/\n {2}"ids": "integer",/, ""));
+  const before = await snapshot(dir);
+  await assertRejects(() => update(dir, { set: ["ids=bigint"] }).run(), (error) => {
+    assert(error instanceof UserError, String(error));
+    assertMatch(error.message, /cannot change the ids of an Oracle project/);
+    assertMatch(error.hint ?? "", /NUMBER\(38\)/);
+  });
+  assertEquals(await snapshot(dir), before);
+});
+
 // ---------------------------------------------------------------- a module's access policy
 
 Deno.test("update --set: <module>.access keys apart from the features", () => {

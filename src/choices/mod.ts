@@ -9,6 +9,7 @@ export * from "./dependencies.ts";
 export * from "./features/mod.ts";
 export * from "./field_types.ts";
 export * from "./fields.ts";
+export * from "./ids.ts";
 export * from "./frameworks.ts";
 export * from "./module_names.ts";
 export * from "./module_spec.ts";

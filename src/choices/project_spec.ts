@@ -14,6 +14,7 @@ import {
   type ProjectSpec,
 } from "./features/mod.ts";
 import type { Database, Framework, SelectQuestion } from "./questions.ts";
+import { NEW_PROJECT_IDS } from "./ids.ts";
 
 export type { Database, Framework, ProjectAnswers, ProjectSpec };
 
@@ -67,6 +68,7 @@ export function resolveProjectSpec(answers: ProjectAnswers): ProjectSpec {
   const moduleName = moduleQuestion.parse(answers.module ?? moduleQuestion.default, { database });
   return {
     name,
+    ids: NEW_PROJECT_IDS,
     framework,
     database,
     ...featureSwitches(answers),

@@ -206,8 +206,8 @@ export function updateCommand() {
     .addOption(
       new Option(
         "-s, --set <key=value>",
-        "a feature to switch (auth, cache, celery) or a module's access policy " +
-          "(<module>.access), repeatable",
+        "a feature to switch (auth, cache, celery), a module's access policy " +
+          "(<module>.access) or ids=bigint (64-bit keys, a project made before 0.26.0), repeatable",
       )
         .argParser(collect),
     )

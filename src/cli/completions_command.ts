@@ -239,6 +239,8 @@ interface ProjectNames {
   features: Readonly<Record<string, unknown>>;
   /** A module's access policy as recorded (with auth), for `update --set <module>.access=`. */
   access(module: string): string | undefined;
+  /** Whether `update --set ids=bigint` would widen the ids (32-bit, on PostgreSQL). */
+  narrowIds: boolean;
 }
 
 async function projectNames(): Promise<ProjectNames | undefined> {
@@ -246,10 +248,11 @@ async function projectNames(): Promise<ProjectNames | undefined> {
     // Both loaded only here: the answers file's reader and what it needs (no template, no plan).
     const { readProject } = await import("../project/mod.ts");
     const { words } = await import("../choices/names.ts");
-    const { modules, file } = await readProject(Deno.cwd());
+    const { modules, file, project } = await readProject(Deno.cwd());
     return {
       modules: Object.keys(modules),
       features: file.answers,
+      narrowIds: project.ids === "integer" && project.database === "postgresql",
       // An older record without a policy is owner's (the default with auth).
       access: (name) => {
         try {
@@ -331,6 +334,9 @@ function setValues(project: ProjectNames, typed: readonly string[]): Candidate[]
       description: `${on ? "switch on" : "switch off"}: ${q.help}`,
     }));
   });
+  if (project.narrowIds && !given.has("ids")) {
+    features.push({ value: "ids=bigint", description: "64-bit keys and references (a revision)" });
+  }
   // A module's policy: only with auth (without, every module is public), each other policy.
   if (project.features.auth !== true) return features;
   const policies = project.modules.filter((m) => !given.has(`${m}.access`)).flatMap((m) =>

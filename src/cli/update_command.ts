@@ -20,6 +20,7 @@ import {
   type UpdatePlan,
 } from "../plan/update_plan.ts";
 import { markedFiles } from "../plan/mod.ts";
+import { parseIdsSetting } from "../plan/widen_ids.ts";
 import type { FeatureSettings } from "../plan/update_plan.ts";
 import { FEATURE_QUESTIONS } from "../choices/features/mod.ts";
 import { whileLocked } from "./_interrupted_runs.ts";
@@ -83,14 +84,19 @@ async function runUpdateLocked(options: UpdateOptions): Promise<UpdateResult> {
     });
   }
 
-  const update = await planUpdate(state, settings, access);
+  const update = await planUpdate(state, settings, access, parseIdsSetting(options.set ?? []));
   const { plan } = update;
   if (options.json) {
     const policies = Object.fromEntries(
       update.accessSwitches.map((s) => [`${s.module}.access`, s.to]),
     );
+    const ids = update.widenedIds ? { ids: "bigint" } : {};
     console.log(
-      JSON.stringify({ ...planJson(plan), switched: { ...update.switched, ...policies } }, null, 2),
+      JSON.stringify(
+        { ...planJson(plan), switched: { ...update.switched, ...policies, ...ids } },
+        null,
+        2,
+      ),
     );
     // The exit code says what is on disk: markers an earlier update left, not the conflicts the
     // Plan lists (they are in its JSON; nothing was written).
@@ -230,6 +236,7 @@ function summary(update: UpdatePlan, c: Colors): string {
   const switched = [
     ...Object.entries(update.switched).map(([k, v]) => `${k}=${v}`),
     ...update.accessSwitches.map((s) => `${s.module}.access: ${s.from} → ${s.to}`),
+    ...update.widenedIds ? ["ids=bigint"] : [],
   ];
   const lines = [
     `Update ${c.bold(update.plan.root)}` +
@@ -244,6 +251,16 @@ function summary(update: UpdatePlan, c: Colors): string {
   }
   for (const migration of update.migrations) {
     lines.push(`  ${c.green("create  ")}  ${migration.path}`);
+  }
+  if (update.widenedIds?.length) {
+    const tables = update.widenedIds;
+    lines.push(c.yellow(
+      `  ids=bigint: its revision rewrites ${tables.length} table${
+        tables.length === 1 ? "" : "s"
+      } ` +
+        `(${tables.join(", ")}), one at a time; reads and writes of each wait while its rewrite ` +
+        "lasts (seconds per million rows). Run it when that wait is acceptable.",
+    ));
   }
   for (const s of update.accessSwitches.filter((s) => s.from === "owner")) {
     lines.push(c.yellow(

@@ -75,7 +75,7 @@ export function buildFieldsFile(
     ...before,
     fields: before.fields.map((f) => emptied.includes(f) ? { ...f, required: false } : f),
   };
-  const view = moduleView(adding ? module : restored, project.database, project.auth);
+  const view = moduleView(adding ? module : restored, project.database, project.auth, project.ids);
   const fields = view.fields.filter((f) => columns.includes(f.column));
   const content = render(template, {
     ...moduleContext(project, module),
@@ -109,7 +109,7 @@ export function buildOwnerFile(
   const table = moduleNames(module.name).table;
   const path = `${VERSIONS_DIR}/${revision.id}_${adding ? "own" : "disown"}_${table}.py`;
   const template = "module/migrations/owner.py.eta";
-  const view = moduleView(module, project.database, project.auth);
+  const view = moduleView(module, project.database, project.auth, project.ids);
   const content = render(template, {
     ...moduleContext(project, module),
     adding,
@@ -140,8 +140,8 @@ export function buildRenameFile(
   const path = `${VERSIONS_DIR}/${revision.id}_rename_in_${table}.py`;
   const template = "module/migrations/rename.py.eta";
   const steps = renameColumnSteps(
-    moduleView(before, project.database, project.auth),
-    moduleView(module, project.database, project.auth),
+    moduleView(before, project.database, project.auth, project.ids),
+    moduleView(module, project.database, project.auth, project.ids),
     pairs,
     DATABASE_PROFILES[project.database].foreignKeyOnDelete,
   );

@@ -8,6 +8,7 @@ import type { ProjectSpec } from "../choices/project_spec.ts";
 import { VERSION } from "../version.ts";
 import { awaited, FRAMEWORK_PROFILES } from "../choices/frameworks.ts";
 import { DATABASE_PROFILES } from "../choices/databases.ts";
+import { ID_PROFILES } from "../choices/ids.ts";
 import { SWAGGER_UI, toolPin } from "../choices/dependencies.ts";
 import { answerContext } from "../choices/features/mod.ts";
 import type { ModuleProject } from "./module_files.ts";
@@ -26,6 +27,8 @@ export function projectFlags(project: ModuleProject) {
     },
     /** Each answer by its question's id, each choice as a flag, the dependency lists. */
     ...answerContext(project),
+    /** The width of the ids (src/choices/ids.ts): `it.ids.model`, `it.ids.migration`, ... */
+    ids: ID_PROFILES[project.ids],
     /** The framework profile (src/choices/frameworks.ts). */
     fw: FRAMEWORK_PROFILES[project.framework],
     /** `it.awaited("x")`: `(await x)` on Quart, `x` on Flask. */
@@ -48,7 +51,7 @@ export function projectFlags(project: ModuleProject) {
 export function projectContext(
   spec: ProjectSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView; modules: ModuleView[] } {
-  const module = moduleView(spec.module, spec.database, spec.auth);
+  const module = moduleView(spec.module, spec.database, spec.auth, spec.ids);
   return { ...projectFlags(spec), module, modules: [module] };
 }
 
@@ -57,5 +60,8 @@ export function moduleContext(
   project: ModuleProject,
   module: ModuleSpec,
 ): ReturnType<typeof projectFlags> & { module: ModuleView } {
-  return { ...projectFlags(project), module: moduleView(module, project.database, project.auth) };
+  return {
+    ...projectFlags(project),
+    module: moduleView(module, project.database, project.auth, project.ids),
+  };
 }

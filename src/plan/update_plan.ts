@@ -10,6 +10,7 @@ import { join } from "../path.ts";
 import { UserError } from "../errors.ts";
 import { FEATURE_QUESTIONS, type FeatureId, pickAnswers } from "../choices/features/mod.ts";
 import { type ProjectSpec, resolveProjectSpec } from "../choices/project_spec.ts";
+import type { IdWidth } from "../choices/ids.ts";
 import { type AccessPolicy, exampleModule } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames } from "../choices/module_names.ts";
@@ -43,6 +44,7 @@ import { plannedAnswersFile, plannedModuleRecord } from "./answers_plan.ts";
 import { plannedStore } from "./store_plan.ts";
 import { asLf, sha256, usesCrlf } from "./content_hash.ts";
 import { projectFlags } from "./template_context.ts";
+import { widenIdsMigration, widensIds } from "./widen_ids.ts";
 import { hasConflictMarkers, type MergeKind, threeWay } from "./three_way.ts";
 import { mergedFile } from "./_merged_file.ts";
 import {
@@ -109,10 +111,11 @@ export function parseSettings(raw: readonly string[]): FeatureSettings {
         },
       );
     }
+    if (key === "ids") continue; // parseIdsSetting (src/plan/widen_ids.ts)
     if (!(known as string[]).includes(key)) {
       throw new UserError(`--set ${JSON.stringify(item)}: unknown key "${key}".`, {
-        hint: `Keys update can change: ${known.join(", ")} (e.g. --set celery=true), and a ` +
-          "module's access policy (e.g. --set items.access=public-read).",
+        hint: `Keys update can change: ${known.join(", ")} (e.g. --set celery=true), a ` +
+          "module's access policy (e.g. --set items.access=public-read), and ids=bigint.",
       });
     }
     if (!TRUE.has(value) && !FALSE.has(value)) {
@@ -128,7 +131,7 @@ export function parseSettings(raw: readonly string[]): FeatureSettings {
 /** The project spec the answers file records (its first module included). */
 export function recordedSpec(state: ProjectState, settings: FeatureSettings = {}): ProjectSpec {
   const answers = pickAnswers({ ...state.file.answers, ...settings });
-  return resolveProjectSpec(answers);
+  return { ...resolveProjectSpec(answers), ids: state.project.ids };
 }
 
 /**
@@ -186,6 +189,8 @@ export interface UpdatePlan {
   migrations: PlannedFile[];
   /** Tables the migration drops (disabling auth). */
   drops: string[];
+  /** `--set ids=bigint`: the tables whose keys and references its revision widens. */
+  widenedIds?: string[];
   /** Generated files that still hold conflict markers of an earlier update. */
   unresolved: string[];
   /** Where the base came from overall: the store, or a fallback for an older project. */
@@ -320,7 +325,7 @@ function authMigration(
   const template = `module/migrations/auth_${kind}.py.eta`;
   const content = render(template, {
     ...projectFlags(spec),
-    module: moduleView(exampleModule(), spec.database),
+    module: moduleView(exampleModule(), spec.database, false, spec.ids),
     revision: { id, down: down ?? null },
   });
   return plannedFile(
@@ -354,7 +359,12 @@ function uniqueWhileActiveMigration(
   const downgrade: string[] = [];
   const tables: string[] = [];
   for (const name of Object.keys(modules).sort()) {
-    const view = moduleView(recordedModule(name, modules, spec), spec.database, spec.auth);
+    const view = moduleView(
+      recordedModule(name, modules, spec),
+      spec.database,
+      spec.auth,
+      spec.ids,
+    );
     const steps = uniqueWhileActiveSteps(view);
     if (steps.upgrade.length === 0) continue;
     tables.push(view.table);
@@ -441,10 +451,12 @@ export async function planUpdate(
   state: ProjectState,
   settings: FeatureSettings,
   access: AccessSettings = {},
+  ids?: IdWidth,
 ): Promise<UpdatePlan> {
   refuseNewerProject(state.file.pyscaffold);
   checkReferences(state);
   const before = recordedSpec(state);
+  const widen = widensIds(before, ids);
   const switched: FeatureSettings = {};
   for (const [key, value] of Object.entries(settings) as [FeatureId, boolean][]) {
     if (before[key] !== value) switched[key] = value;
@@ -457,7 +469,7 @@ export async function planUpdate(
     );
   }
   if (switched.auth === false) checkAuthOff(state);
-  const after = recordedSpec(state, switched);
+  const after = { ...recordedSpec(state, switched), ...(widen ? { ids: "bigint" as const } : {}) };
   const { modules, switches } = switchedAccess(
     state,
     switchedModules(state.modules, switched.auth),
@@ -566,6 +578,13 @@ export async function planUpdate(
   ) {
     migrations.push(tokenGenerationMigration(revisions(), after));
   }
+  // The tables there before this update (those it makes come 64-bit in their own revisions).
+  let widened: string[] = [];
+  if (widen) {
+    const { file, tables } = widenIdsMigration(revisions(), before, state.modules);
+    if (file) migrations.push(file);
+    widened = tables;
+  }
   // A module that takes or leaves the owner policy gains or loses its owner column.
   for (const change of switches.filter((s) => (s.from === "owner") !== (s.to === "owner"))) {
     const owner = change.to === "owner";
@@ -583,7 +602,7 @@ export async function planUpdate(
   }
   files.push(...migrations);
   const changed = files.length > 0 || deletes.length > 0 || !sameVersion ||
-    Object.keys(switched).length > 0 || switches.length > 0;
+    Object.keys(switched).length > 0 || switches.length > 0 || widen;
   if (changed) {
     files.push(
       await plannedStore(
@@ -626,7 +645,11 @@ export async function planUpdate(
     // 0.13.0 (those an older answers file holds are moved there), written when it changed.
     const { modules: _moved, ...kept } = state.file;
     const answers = { ...state.file.answers, ...switched };
-    const content = JSON.stringify({ ...kept, pyscaffold: VERSION, answers }, null, 2) + "\n";
+    const content = JSON.stringify(
+      { ...kept, pyscaffold: VERSION, ...(widen ? { ids: after.ids } : {}), answers },
+      null,
+      2,
+    ) + "\n";
     files.push(plannedAnswersFile(content, "replace"));
     for (const [name, record] of Object.entries(records)) {
       const planned = plannedModuleRecord(name, record, "replace");
@@ -655,6 +678,7 @@ export async function planUpdate(
     accessSwitches: switches,
     migrations,
     drops,
+    widenedIds: widen ? widened : undefined,
     unresolved,
     baseSource: store ? "store" : sameVersion ? "regenerated" : "hashes",
     movedRecords: changed ? Object.keys(state.file.modules ?? {}).sort() : [],

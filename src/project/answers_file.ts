@@ -19,6 +19,7 @@ import {
 } from "../choices/module_spec.ts";
 import { parseField } from "../choices/fields.ts";
 import { resolveProjectSpec } from "../choices/project_spec.ts";
+import { ID_WIDTHS, type IdWidth, UNRECORDED_IDS } from "../choices/ids.ts";
 import {
   ANSWER_TYPES,
   answersOf,
@@ -63,6 +64,8 @@ export interface ModuleRecord {
 
 export interface AnswersFile {
   pyscaffold: string;
+  /** The width of the project's ids; absent: made before 64-bit ids, so 32-bit (src/choices/ids.ts). */
+  ids?: IdWidth;
   answers: SavedAnswers;
   /** The module records of a project made by 0.12.4 or earlier (see above). */
   modules?: Record<string, ModuleRecord>;
@@ -70,7 +73,7 @@ export interface AnswersFile {
 
 /** The answers file of a new project. */
 export function answersFileContent(spec: ProjectSpec): string {
-  const file: AnswersFile = { pyscaffold: VERSION, answers: answersOf(spec) };
+  const file: AnswersFile = { pyscaffold: VERSION, ids: spec.ids, answers: answersOf(spec) };
   return JSON.stringify(file, null, 2) + "\n";
 }
 
@@ -388,7 +391,7 @@ export function parseAnswersFile(
     );
   }
   const answers = parseAnswers(JSON.stringify(data.answers), source);
-  const spec = resolveProjectSpec(answers);
+  const spec = { ...resolveProjectSpec(answers), ids: recordedIds(data.ids, source) };
   const { module: _first, ...project } = spec;
   const modules: Record<string, ModuleRecord> = {};
   const rawModules = data.modules ?? {};
@@ -399,6 +402,21 @@ export function parseAnswersFile(
     modules[name] = parseModuleRecord(raw, where, spec.database);
   }
   return { file: data as AnswersFile & Record<string, unknown>, project, modules };
+}
+
+/** The width of ids an answers file records (none: a project made before 64-bit ids). */
+function recordedIds(value: unknown, source: string): IdWidth {
+  if (value === undefined) return UNRECORDED_IDS;
+  if (typeof value === "string" && (ID_WIDTHS as readonly string[]).includes(value)) {
+    return value as IdWidth;
+  }
+  throw new UserError(
+    `${source}: "ids" is ${shownValue(value)}; it must be one of ${ID_WIDTHS.join(", ")}.`,
+    {
+      hint: "It records the width the project's tables were made with: restore the file from " +
+        "version control (git checkout -- .pyscaffold.json).",
+    },
+  );
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   type ModelColumnType,
 } from "../choices/databases.ts";
 import type { Database } from "../choices/questions.ts";
+import { ID_PROFILES, type IdWidth, NEW_PROJECT_IDS } from "../choices/ids.ts";
 import {
   coercedSamples,
   outOfRangeSample,
@@ -108,6 +109,8 @@ export interface FieldView extends FieldSpec {
 
 export interface ModuleView extends ModuleNames {
   fields: FieldView[];
+  /** The width of the project's ids: its key's, its references' and its owner's. */
+  ids: IdWidth;
   /**
    * The access policy: `public` without auth; with auth `owner`, `authenticated`,
    * `public-read` or `admin` (src/choices/module_spec.ts).
@@ -201,12 +204,14 @@ export function formatCall(
 
 /**
  * What the module templates print about `spec` in a project on `database`, with or without
- * `auth`. Under the owner policy (the default with auth) the rows carry an `owner_id`.
+ * `auth`, whose ids are `ids` wide. Under the owner policy (the default with auth) the rows
+ * carry an `owner_id`.
  */
 export function moduleView(
   spec: ModuleSpec,
   database: Database = "postgresql",
   auth = false,
+  ids: IdWidth = NEW_PROJECT_IDS,
 ): ModuleView {
   const access = auth ? spec.access ?? defaultAccess(true) : "public";
   const owned = access === "owner";
@@ -214,9 +219,9 @@ export function moduleView(
   const names = moduleNames(spec.name);
   const schema = db.translatedSchema?.placeholder;
   const ownedTables = new Set(owned ? (spec.ownedRefs ?? []).map((r) => moduleNames(r).table) : []);
-  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db, ownedTables));
+  const fields = spec.fields.map((f, i) => fieldView(f, i, names.table, db, ownedTables, ids));
   const owner = owned
-    ? fieldView(OWNER_FIELD, fields.length, names.table, db, new Set())
+    ? fieldView(OWNER_FIELD, fields.length, names.table, db, new Set(), ids)
     : undefined;
   // Every column the model declares: the module's fields, then the owner.
   const columns = owner ? [...fields, owner] : fields;
@@ -250,6 +255,7 @@ export function moduleView(
   return {
     ...names,
     fields,
+    ids,
     access,
     tokenOnEveryRoute: access === "owner" || access === "authenticated" || access === "admin",
     ownedRefTables: [...ownedTables].sort(),
@@ -312,8 +318,8 @@ function saType(f: FieldSpec, db: DatabaseProfile): ModelColumnType {
 }
 
 /** The migration's column type: the database's own where its profile has one, else the portable one. */
-function migrationType(f: FieldSpec, db: DatabaseProfile): string {
-  return db.migrationTypes[f.type] ?? MIGRATION_TYPES[f.type](f);
+function migrationType(f: FieldSpec, db: DatabaseProfile, ids: IdWidth): string {
+  return db.migrationTypes[f.type] ?? MIGRATION_TYPES[f.type](f, ids);
 }
 
 /** The audit columns (base_model.py) whose type depends on the database, as fields. */
@@ -339,7 +345,10 @@ const AUDIT_BOOL: FieldSpec = {
  */
 export function auditColumnTypes(database: Database): { datetime: string; bool: string } {
   const db = DATABASE_PROFILES[database];
-  return { datetime: migrationType(AUDIT_DATETIME, db), bool: migrationType(AUDIT_BOOL, db) };
+  return {
+    datetime: migrationType(AUDIT_DATETIME, db, NEW_PROJECT_IDS),
+    bool: migrationType(AUDIT_BOOL, db, NEW_PROJECT_IDS),
+  };
 }
 
 /** The portable SQLAlchemy types of the model, by field type. */
@@ -380,7 +389,7 @@ const SA_TYPES: Record<FieldType, (f: FieldSpec, db: DatabaseProfile) => ModelCo
 };
 
 /** SQLAlchemy Core types for Alembic migrations (migrations never import the project's models). */
-const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec) => string> = {
+const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec, ids: IdWidth) => string> = {
   str: (f) => `sa.String(length=${f.length})`,
   text: () => "sa.Text()",
   int: () => "sa.Integer()",
@@ -393,12 +402,18 @@ const MIGRATION_TYPES: Record<FieldType, (f: FieldSpec) => string> = {
   uuid: () => "sa.Uuid()",
   json: () => "sa.JSON()",
   enum: (f) => `sa.String(length=${Math.max(...f.choices!.map((c) => c.length))})`,
-  ref: () => "sa.Integer()",
+  // The referenced key's type, whatever the width of the project's ids.
+  ref: (_, ids) => ID_PROFILES[ids].migration,
 };
 
 /** Arguments of `sa.Column(...)` mirroring the model's `mapped_column(...)`. */
-function migrationArgs(f: FieldSpec, column: string, db: DatabaseProfile): string[] {
-  const args = [`"${column}"`, migrationType(f, db)];
+function migrationArgs(
+  f: FieldSpec,
+  column: string,
+  db: DatabaseProfile,
+  ids: IdWidth,
+): string[] {
+  const args = [`"${column}"`, migrationType(f, db, ids)];
   if (f.type === "ref") {
     args.push(`sa.ForeignKey(${foreignKeyArgs(f, db)})`);
   }
@@ -508,16 +523,13 @@ function pyDefault(f: FieldSpec): string | undefined {
 /**
  * The values an integer column stores, as the schemas' `ge`/`le` (and OpenAPI's
  * `minimum`/`maximum`): beyond them the database would refuse the value with a
- * server-side error; the API answers 422 naming the field. A reference holds an id.
+ * server-side error; the API answers 422 naming the field. A reference holds an id: from 1 to
+ * the largest its width holds.
  */
-const INT_RANGES: Partial<Record<FieldType, readonly [string, string]>> = {
-  ...INTEGER_RANGES,
-  ref: ["1", INTEGER_RANGES.int[1]],
-};
-
-/** An integer type's schema annotation: its column's range (INT_RANGES). */
-function intRange(f: FieldSpec): string {
-  const [low, high] = INT_RANGES[f.type]!;
+function intRange(f: FieldSpec, _py: string, ids: IdWidth): string {
+  const [low, high] = f.type === "int" || f.type === "bigint"
+    ? INTEGER_RANGES[f.type]
+    : ["1", ID_PROFILES[ids].max];
   return `Annotated[int, Field(ge=${low}, le=${high})]`;
 }
 
@@ -525,7 +537,9 @@ function intRange(f: FieldSpec): string {
  * Each type's annotation in the input schemas (what a request may send); `py` is the model's
  * Python type. One entry per type, so a new type must say how it is validated.
  */
-const SCHEMA_TYPES: Readonly<Record<FieldType, (f: FieldSpec, py: string) => string>> = {
+const SCHEMA_TYPES: Readonly<
+  Record<FieldType, (f: FieldSpec, py: string, ids: IdWidth) => string>
+> = {
   str: (f) => `Annotated[str, Field(min_length=1, max_length=${f.length})]`,
   // Stored unbounded (TEXT, CLOB); a request is bounded (TEXT_LENGTH, or text(N)).
   text: (f) => `Annotated[str, Field(max_length=${textLength(f)})]`,
@@ -566,6 +580,7 @@ function fieldView(
   table: string,
   db: DatabaseProfile,
   ownedTables: ReadonlySet<string>,
+  ids: IdWidth,
 ): FieldView {
   const sa = saType(f, db);
   const column = fieldColumn(f);
@@ -578,7 +593,7 @@ function fieldView(
   if (indexed) args.push("index=True");
   const def = pyDefault(f);
   if (def !== undefined) args.push(`default=${def}`);
-  const schemaType = SCHEMA_TYPES[f.type](f, pyType);
+  const schemaType = SCHEMA_TYPES[f.type](f, pyType, ids);
   const stored = storedType(f, schemaType, ownedTables);
   const createDefault = def !== undefined ? def : f.required ? undefined : "None";
   const [sample, sampleAlt, invalid, sampleN] = testSamples(f, i);
@@ -599,7 +614,7 @@ function fieldView(
     sampleN,
     coerced: coercedSamples(f),
     unnormalised: unnormalisedSample(f),
-    outOfRange: outOfRangeSample(f),
+    outOfRange: outOfRangeSample(f, ID_PROFILES[ids]),
     ...f.type === "str"
       ? { maxLength: f.length }
       : f.type === "text"
@@ -607,11 +622,11 @@ function fieldView(
       : {},
     unwritable: unwritableSamples(f),
     refNames: f.ref ? moduleNames(f.ref) : undefined,
-    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db), ","),
+    migrationColumn: formatCall(8, "sa.Column", migrationArgs(f, column, db, ids), ","),
     ...f.required && f.default !== undefined
       ? {
         migrationFilledColumn: formatCall(8, "sa.Column", [
-          ...migrationArgs(f, column, db),
+          ...migrationArgs(f, column, db, ids),
           `server_default=${serverDefault(f, db)}`,
         ], ","),
       }
@@ -807,7 +822,9 @@ function onlineSteps(
   const table = view.table;
   if (view.schema) throw new Error("online changes name no schema");
   // A reference's column without its key, which comes apart.
-  const args = migrationArgs(f, f.column, db).filter((arg) => !arg.startsWith("sa.ForeignKey("))
+  const args = migrationArgs(f, f.column, db, view.ids).filter((arg) =>
+    !arg.startsWith("sa.ForeignKey(")
+  )
     .concat(f.migrationFilledColumn ? [`server_default=${serverDefault(f, db)}`] : []);
   const line = formatCall(8, "sa.Column", args, ",");
   const apart: string[] = [];
@@ -893,14 +910,14 @@ export function ownerColumnSteps(view: ModuleView, database: Database): {
     line: formatCall(
       8,
       "sa.Column",
-      migrationArgs({ ...OWNER_FIELD, required: false }, owner.column, db),
+      migrationArgs({ ...OWNER_FIELD, required: false }, owner.column, db, view.ids),
       ",",
     ),
     indexes: owner.migrationIndexes,
     indexNames: ownIndexNames(owner, view.table),
     foreignKey: foreignKeyName(owner, view.table),
   }, view.schema);
-  const columnType = migrationType(OWNER_FIELD, db);
+  const columnType = migrationType(OWNER_FIELD, db, view.ids);
   return {
     add: steps.upgrade[0],
     notNull: formatCall(4, "op.alter_column", [

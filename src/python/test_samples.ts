@@ -4,6 +4,7 @@
  * in SAMPLES, so a new type states each.
  */
 import type { FieldSpec, FieldType } from "../choices/module_spec.ts";
+import type { IdProfile } from "../choices/ids.ts";
 
 /** Every sample of one field type, as Python literals; no property is optional. */
 interface TypeSamples {
@@ -164,7 +165,8 @@ const SAMPLES: Readonly<Record<FieldType, TypeSamples>> = {
     valid: () => ["0", "0", '"not an id"', "0"],
     coerced: ["False", '"3"'],
     unnormalised: asSent,
-    outOfRange: "2**31",
+    // Beyond the width of the project's ids (outOfRangeSample).
+    outOfRange: undefined,
     unwritable: [],
   },
 };
@@ -189,7 +191,10 @@ export function unwritableSamples(f: FieldSpec): [string, string][] {
   return SAMPLES[f.type].unwritable.map(([text, type]) => [text, type]);
 }
 
-/** An integer beyond the column's range, or undefined (TypeSamples.outOfRange). */
-export function outOfRangeSample(f: FieldSpec): string | undefined {
-  return SAMPLES[f.type].outOfRange;
+/**
+ * An integer beyond the column's range, or undefined (TypeSamples.outOfRange); a reference's is
+ * beyond the project's ids (`ids`).
+ */
+export function outOfRangeSample(f: FieldSpec, ids: IdProfile): string | undefined {
+  return f.type === "ref" ? ids.outOfRange : SAMPLES[f.type].outOfRange;
 }

@@ -21,6 +21,7 @@ import {
   USED_WITHOUT_IMPORT,
 } from "../dependencies.ts";
 import { DATABASE_PROFILES } from "../databases.ts";
+import type { IdWidth } from "../ids.ts";
 import type {
   Condition,
   ConfirmQuestion,
@@ -89,6 +90,8 @@ export type ProjectSpec = Simplify<
   {
     /** Directory and distribution name: `my-api`. */
     name: string;
+    /** The width of its ids (src/choices/ids.ts): recorded, never asked. */
+    ids: IdWidth;
   } & { [Q in ProjectQuestion as Q["id"]]: SpecValue<Q> }
 >;
 
@@ -241,7 +244,7 @@ export function projectDependencies(choices: ProjectChoices): ProjectDependencie
  * dependency lists of pyproject.toml.
  */
 export type AnswerContext = Simplify<
-  Omit<ProjectChoices, "name"> & Record<ChoiceValue, boolean> & ProjectDependencies
+  Omit<ProjectChoices, "name" | "ids"> & Record<ChoiceValue, boolean> & ProjectDependencies
 >;
 
 export function answerContext(choices: ProjectChoices): AnswerContext {
