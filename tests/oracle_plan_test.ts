@@ -7,7 +7,7 @@ import { assert, assertEquals } from "./_assert.ts";
 import { buildProjectPlan } from "../src/plan/project_plan.ts";
 import { resolveProjectSpec } from "../src/choices/project_spec.ts";
 import { parseFields } from "../src/choices/fields.ts";
-import { moduleView } from "../src/python/module_view.ts";
+import { addColumnSteps, moduleView } from "../src/python/module_view.ts";
 
 async function files(framework: string, database: string): Promise<Map<string, string>> {
   const spec = resolveProjectSpec({ name: "svc", framework, database, auth: true, cache: false });
@@ -91,4 +91,19 @@ Deno.test("module view on Oracle: schema-qualified references, portable types, s
   assert(postgres.fields[0].mappedColumn.includes('ForeignKey("users.id", ondelete="RESTRICT")'));
   assert(postgres.fields[1].mappedColumn.startsWith("mapped_column(Boolean"));
   assert(postgres.migrationIndexes.every((line) => !line.includes("schema=")));
+});
+
+Deno.test("add on Oracle: a required field keeps its default, as on PostgreSQL", () => {
+  for (const database of ["oracle", "postgresql"] as const) {
+    const fields = parseFields(
+      ["title:str(40):required", "seats:int:required:default=3"],
+      database,
+    );
+    const view = moduleView({ name: "rooms", fields }, database);
+    const { upgrade } = addColumnSteps(view, ["seats"], database);
+    const text = upgrade.join("\n");
+    assert(text.includes('server_default=sa.text("3")'), text);
+    // The release still running inserts rows without the column: the default stays.
+    assert(!text.includes("server_default=None"), text);
+  }
 });

@@ -87,14 +87,6 @@ export interface DatabaseProfile {
    * rows there) then validated apart; null where the revisions change tables in one plain step.
    */
   onlineChanges: { index: string; foreignKey: string } | null;
-  /**
-   * Whether a column `add` gives a table with rows, required with a default, keeps that default as
-   * the database's: the release still running until the new one is rolled out inserts rows that
-   * leave the column out, which then get it instead of failing NOT NULL. False where the offline
-   * schema test holds each table to its models, defaults included (Oracle's, which replays
-   * the revisions: there the column drops the default, as the models have none).
-   */
-  keepsAddedDefault: boolean;
   /** Model column types that replace the portable ones, by field type. */
   modelTypes: Partial<Record<FieldType, ModelColumnType>>;
   /**
@@ -180,7 +172,6 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
       index: "postgresql_concurrently=True",
       foreignKey: "postgresql_not_valid=True",
     },
-    keepsAddedDefault: true,
     modelTypes: {},
     storedAsSent: {
       str: true,
@@ -255,7 +246,6 @@ export const DATABASE_PROFILES: Readonly<Record<Database, DatabaseProfile>> = {
     returningEveryColumn: false,
     // Oracle builds an index ONLINE only in its Enterprise Edition, and the revisions run on any.
     onlineChanges: null,
-    keepsAddedDefault: false,
     modelTypes: {
       bool: {
         expr: "PortableBoolean",

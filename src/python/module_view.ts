@@ -725,7 +725,6 @@ export function columnSteps(
     line: string;
     indexes: readonly string[];
     indexNames: string[];
-    filled?: boolean;
     /** Added IF NOT EXISTS: found there when the revision runs again after a failure. */
     ifNotExists?: boolean;
     /** A reference's foreign key, dropped by name before the column (the schema test's replay). */
@@ -740,18 +739,8 @@ export function columnSteps(
       column.ifNotExists ? ["        if_not_exists=True,"] : [],
       ["    )"],
     ).join("\n");
-  // A column added with a server default (which filled the rows there) loses it: as the models,
-  // it has none, and the model's own default fills the rows written from now on.
-  const unfill = column.filled
-    ? [formatCall(4, "op.alter_column", [
-      `"${table}"`,
-      `"${column.name}"`,
-      "server_default=None",
-      ...columnSchema,
-    ])]
-    : [];
   return {
-    upgrade: [add, ...unfill, ...column.indexes],
+    upgrade: [add, ...column.indexes],
     downgrade: [
       ...(column.foreignKey ? [dropForeignKey(column.foreignKey, table, schema)] : []),
       ...column.indexNames.map((name) => dropIndex(name, table, schema)),
@@ -763,10 +752,10 @@ export function columnSteps(
 /**
  * The steps of a revision that adds the fields `columns` of `view` to its table, and their way
  * back, the last column first (`columnSteps`). A required one has a default, which fills the
- * rows already there (`migrationFilledColumn`), and which the column keeps where `database` says
- * so (`DatabaseProfile.keepsAddedDefault`). On a database that can change a table without
- * blocking its writes (`DatabaseProfile.onlineChanges`), the columns are added in the revision's
- * transaction and their indexes and foreign keys built after it (`onlineSteps`).
+ * rows already there (`migrationFilledColumn`) and which the column keeps: the release still
+ * running until this one is rolled out inserts rows without it. On a database that can change a
+ * table without blocking its writes (`DatabaseProfile.onlineChanges`), the columns are added in
+ * the revision's transaction and their indexes and foreign keys built after it (`onlineSteps`).
  */
 export function addColumnSteps(
   view: ModuleView,
@@ -782,7 +771,6 @@ export function addColumnSteps(
     const steps = columnSteps(view.table, {
       name: f.column,
       line: online?.line ?? f.migrationFilledColumn ?? f.migrationColumn,
-      filled: f.migrationFilledColumn !== undefined && !db?.keepsAddedDefault,
       ifNotExists: online !== undefined,
       foreignKey: foreignKeyName(f, view.table),
       // Online, the indexes come apart (`online.apart`), after the transaction.
