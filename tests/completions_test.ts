@@ -286,6 +286,15 @@ Deno.test("completions: update --set offers, in a project, only the values that 
       ...policies,
     ]);
     assertEquals(await bashComplete("pyscaffold update --set=ce", dir), ["--set=celery=true"]);
+    // A project made before 64-bit ids (its answers file records none) is offered them, once.
+    const answers = join(dir, ".pyscaffold.json");
+    const { ids: _ids, ...older } = JSON.parse(await Deno.readTextFile(answers));
+    await Deno.writeTextFile(answers, JSON.stringify(older, null, 2) + "\n");
+    assertEquals(await bashComplete("pyscaffold update --set i", dir), [
+      "ids=bigint",
+      ...policies,
+    ]);
+    assertEquals(await bashComplete("pyscaffold update --set ids=bigint --set i", dir), policies);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -787,7 +787,7 @@ Deno.test("update: a project with auth made before 0.15.0 gets the revision that
     await older(dir, "0.14.0");
     const [planned] = (await update(dir).run()).update.migrations;
     assertMatch(planned.path, /^migrations\/versions\/0004_[0-9a-f]{8}_token_generation\.py$/);
-    assertEquals(readRevisions(dir).at(-1)!.down, [head.id]);
+    assertEquals(readRevisions(dir).find((r) => r.path === planned.path)!.down, [head.id]);
     const source = await read(dir, planned.path);
     assert(
       source.includes('sa.Column("token_generation", sa.Integer(), server_default="0"'),
@@ -806,6 +806,8 @@ Deno.test("update: a project with auth made before 0.15.0 gets the revision that
   assertEquals(chained.map((p) => p.replace(/^.*_[0-9a-f]{8}_/, "")), [
     "unique_while_active.py",
     "token_generation.py",
+    // Made before 0.26.0, with modules under the owner policy: their owner index too.
+    "owner_index.py",
   ]);
   // Without auth, or with auth switched on by this update (the users table is created whole):
   // no such revision.
@@ -909,6 +911,36 @@ Deno.test("update --set ids=bigint: an Oracle project is refused with the reason
     assertMatch(error.hint ?? "", /NUMBER\(38\)/);
   });
   assertEquals(await snapshot(dir), before);
+});
+
+Deno.test("update: modules under the owner policy made before 0.26.0 get the owner index, built online on PostgreSQL", async () => {
+  for (const database of ["postgresql", "oracle"] as const) {
+    const dir = await newProject({ auth: true, database });
+    const model = await read(dir, "src/models/books_model.py");
+    assertMatch(
+      model,
+      /Index\("ix_books_owner_id_is_[0-9a-f]{8}", "owner_id", "is_active", "id"\)/,
+    );
+    assert(!model.includes("index=True"), model);
+    await edit(
+      dir,
+      ANSWERS_FILE,
+      (s) => s.replace(/"pyscaffold": "[^"]+"/, `"pyscaffold": "0.25.0"`),
+    );
+    const [planned] = (await update(dir).run()).update.migrations;
+    assertMatch(planned.path, /_owner_index\.py$/);
+    const [upgrade, downgrade] = planned.content.split("def downgrade()");
+    for (const table of ["books", "items", "notes"]) {
+      assert(upgrade.includes(`op.f("ix_${table}_owner_id"),`), upgrade);
+      assert(downgrade.includes(`op.f("ix_${table}_owner_id"),`), downgrade);
+    }
+    assertEquals(upgrade.split('["owner_id", "is_active", "id"]').length - 1, 3, upgrade);
+    // The new index first, then the old one dropped: never a table without one.
+    assert(upgrade.indexOf("op.create_index") < upgrade.indexOf('op.f("ix_books_owner_id")'));
+    const online = database === "postgresql";
+    assertEquals(upgrade.includes("postgresql_concurrently=True"), online, upgrade);
+    assertEquals(upgrade.includes("autocommit_block()"), online, upgrade);
+  }
 });
 
 // ---------------------------------------------------------------- a module's access policy

@@ -14,7 +14,13 @@ import type { IdWidth } from "../choices/ids.ts";
 import { type AccessPolicy, exampleModule } from "../choices/module_spec.ts";
 import { parseAccess } from "../choices/features/module.ts";
 import { moduleNames } from "../choices/module_names.ts";
-import { columnSteps, formatCall, moduleView, uniqueWhileActiveSteps } from "../python/mod.ts";
+import {
+  columnSteps,
+  formatCall,
+  moduleView,
+  ownerIndexSteps,
+  uniqueWhileActiveSteps,
+} from "../python/mod.ts";
 import { render } from "../render/mod.ts";
 import {
   ANSWERS_FILE,
@@ -393,6 +399,51 @@ function uniqueWhileActiveMigration(
   );
 }
 
+/** The version from which the owner's index is over (owner_id, is_active, id) (OWNER_INDEX_COLUMNS). */
+export const OWNER_INDEX_SINCE = "0.26.0";
+
+/**
+ * For a project made before OWNER_INDEX_SINCE: the revision that gives each module under the
+ * owner policy its owner index, chained onto `revisions`' head; undefined when none is.
+ */
+function ownerIndexMigration(
+  revisions: readonly Revision[],
+  spec: ProjectSpec,
+  modules: Record<string, ModuleRecord>,
+): PlannedFile | undefined {
+  const upgrade: string[] = [];
+  const downgrade: string[] = [];
+  const tables: string[] = [];
+  for (const name of Object.keys(modules).sort()) {
+    const module = recordedModule(name, modules, spec);
+    const view = moduleView(module, spec.database, spec.auth, spec.ids);
+    if (view.owner === undefined) continue;
+    const steps = ownerIndexSteps(view, spec.database);
+    tables.push(view.table);
+    upgrade.push(...steps.upgrade);
+    downgrade.unshift(...steps.downgrade);
+  }
+  if (tables.length === 0) return undefined;
+  const { id, down } = nextRevision(revisions, "owner_index");
+  const path = `${VERSIONS_DIR}/${id}_owner_index.py`;
+  const template = "module/migrations/owner_index.py.eta";
+  const content = render(template, {
+    ...projectFlags(spec),
+    revision: { id, down: down ?? null },
+    steps: { upgrade, downgrade },
+  });
+  return plannedFile(
+    {
+      origin: "core",
+      why: `indexes the rows of ${tables.join(", ")} by owner, then id (Alembic revision ${id})`,
+      lesson: "migrations",
+    },
+    path,
+    template,
+    content,
+  );
+}
+
 /** The version from which tokens carry their user's token generation (`users.token_generation`). */
 export const TOKEN_GENERATION_SINCE = "0.15.0";
 
@@ -577,6 +628,11 @@ export async function planUpdate(
     isLaterVersion(TOKEN_GENERATION_SINCE, state.file.pyscaffold)
   ) {
     migrations.push(tokenGenerationMigration(revisions(), after));
+  }
+  // Before the modules' policies change: those that take the owner policy get the index whole.
+  if (isLaterVersion(OWNER_INDEX_SINCE, state.file.pyscaffold)) {
+    const index = ownerIndexMigration(revisions(), before, state.modules);
+    if (index) migrations.push(index);
   }
   // The tables there before this update (those it makes come 64-bit in their own revisions).
   let widened: string[] = [];

@@ -14,6 +14,7 @@ export {
   type ModuleView,
   moduleView,
   ownerColumnSteps,
+  ownerIndexSteps,
   renameColumnSteps,
   uniqueWhileActiveSteps,
 } from "./module_view.ts";
