@@ -17,6 +17,7 @@ import { moduleNames } from "../choices/module_names.ts";
 import {
   columnSteps,
   formatCall,
+  type ModuleView,
   moduleView,
   ownerIndexSteps,
   uniqueWhileActiveSteps,
@@ -352,14 +353,18 @@ function authMigration(
 export const UNIQUE_WHILE_ACTIVE_SINCE = "0.14.0";
 
 /**
- * For a project made before UNIQUE_WHILE_ACTIVE_SINCE, the revision that makes each recorded
- * module's unique columns unique over the active rows, chained onto `revisions`' head;
- * undefined when no module has a unique column.
+ * A revision `update` writes for the recorded modules of a project made before some version:
+ * `steps` of each module's view (undefined: the module needs none), chained onto `revisions`'
+ * head as module/migrations/<slug>.py.eta renders it; undefined when no module needs one. `why`
+ * says what it does to the tables it changes.
  */
-function uniqueWhileActiveMigration(
+function modulesRevision(
   revisions: readonly Revision[],
   spec: ProjectSpec,
   modules: Record<string, ModuleRecord>,
+  slug: string,
+  steps: (view: ModuleView) => { upgrade: string[]; downgrade: string[] } | undefined,
+  why: (tables: string) => string,
 ): PlannedFile | undefined {
   const upgrade: string[] = [];
   const downgrade: string[] = [];
@@ -371,16 +376,16 @@ function uniqueWhileActiveMigration(
       spec.auth,
       spec.ids,
     );
-    const steps = uniqueWhileActiveSteps(view);
-    if (steps.upgrade.length === 0) continue;
+    const own = steps(view);
+    if (own === undefined) continue;
     tables.push(view.table);
-    upgrade.push(...steps.upgrade);
-    downgrade.push(...steps.downgrade);
+    upgrade.push(...own.upgrade);
+    downgrade.push(...own.downgrade);
   }
   if (tables.length === 0) return undefined;
-  const { id, down } = nextRevision(revisions, "unique_while_active");
-  const path = `${VERSIONS_DIR}/${id}_unique_while_active.py`;
-  const template = "module/migrations/unique_while_active.py.eta";
+  const { id, down } = nextRevision(revisions, slug);
+  const path = `${VERSIONS_DIR}/${id}_${slug}.py`;
+  const template = `module/migrations/${slug}.py.eta`;
   const content = render(template, {
     ...projectFlags(spec),
     revision: { id, down: down ?? null },
@@ -389,14 +394,29 @@ function uniqueWhileActiveMigration(
   return plannedFile(
     {
       origin: "core",
-      why: `makes the unique columns of ${tables.join(", ")} unique over the active rows ` +
-        `(Alembic revision ${id})`,
+      why: `${why(tables.join(", "))} (Alembic revision ${id})`,
       lesson: "migrations",
     },
     path,
     template,
     content,
   );
+}
+
+/**
+ * For a project made before UNIQUE_WHILE_ACTIVE_SINCE, the revision that makes each recorded
+ * module's unique columns unique over the active rows, chained onto `revisions`' head;
+ * undefined when no module has a unique column.
+ */
+function uniqueWhileActiveMigration(
+  revisions: readonly Revision[],
+  spec: ProjectSpec,
+  modules: Record<string, ModuleRecord>,
+): PlannedFile | undefined {
+  return modulesRevision(revisions, spec, modules, "unique_while_active", (view) => {
+    const steps = uniqueWhileActiveSteps(view);
+    return steps.upgrade.length ? steps : undefined;
+  }, (tables) => `makes the unique columns of ${tables} unique over the active rows`);
 }
 
 /** The version from which the owner's index is over (owner_id, is_active, id) (OWNER_INDEX_COLUMNS). */
@@ -411,36 +431,13 @@ function ownerIndexMigration(
   spec: ProjectSpec,
   modules: Record<string, ModuleRecord>,
 ): PlannedFile | undefined {
-  const upgrade: string[] = [];
-  const downgrade: string[] = [];
-  const tables: string[] = [];
-  for (const name of Object.keys(modules).sort()) {
-    const module = recordedModule(name, modules, spec);
-    const view = moduleView(module, spec.database, spec.auth, spec.ids);
-    if (view.owner === undefined) continue;
-    const steps = ownerIndexSteps(view, spec.database);
-    tables.push(view.table);
-    upgrade.push(...steps.upgrade);
-    downgrade.unshift(...steps.downgrade);
-  }
-  if (tables.length === 0) return undefined;
-  const { id, down } = nextRevision(revisions, "owner_index");
-  const path = `${VERSIONS_DIR}/${id}_owner_index.py`;
-  const template = "module/migrations/owner_index.py.eta";
-  const content = render(template, {
-    ...projectFlags(spec),
-    revision: { id, down: down ?? null },
-    steps: { upgrade, downgrade },
-  });
-  return plannedFile(
-    {
-      origin: "core",
-      why: `indexes the rows of ${tables.join(", ")} by owner, then id (Alembic revision ${id})`,
-      lesson: "migrations",
-    },
-    path,
-    template,
-    content,
+  return modulesRevision(
+    revisions,
+    spec,
+    modules,
+    "owner_index",
+    (view) => view.owner ? ownerIndexSteps(view, spec.database) : undefined,
+    (tables) => `indexes the rows of ${tables} by owner, then id`,
   );
 }
 
