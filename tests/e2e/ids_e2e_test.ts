@@ -77,6 +77,43 @@ for (const framework of ["flask", "quart"] as const) {
           "SELECT id, 1, 'system', now(), true FROM items",
       );
 
+      await t.step("made before 0.26.0: the owner index's revision runs online", async () => {
+        // As a project of 0.25.0 would ask for it. Its tables have the index already (they were
+        // made by this version's templates): the revision drops what is there and builds it
+        // again, CONCURRENTLY, then drops the old index if there is one.
+        const recorded = JSON.parse(await Deno.readTextFile(answers));
+        await Deno.writeTextFile(
+          answers,
+          JSON.stringify({ ...recorded, pyscaffold: "0.25.0" }, null, 2) + "\n",
+        );
+        const out = await pyscaffold(["update", "--yes"], dir);
+        assertMatch(out.stdout, /create\s+migrations\/versions\/\w+_owner_index\.py/);
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: dbEnv });
+        const indexes = await sql(
+          db,
+          "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes " +
+            "WHERE indexname LIKE '%owner%'",
+        );
+        for (const table of ["items", "orders"]) {
+          assert(
+            indexes.includes(`ON public.${table} USING btree (owner_id, is_active, id)`),
+            indexes,
+          );
+        }
+        assertEquals(indexes.split(" | ").length, 2, indexes);
+        await ok(["alembic", "check"], { cwd: dir, env: dbEnv });
+        // The way back and forth again: the old index, then the new one.
+        await ok(["alembic", "downgrade", "-1"], { cwd: dir, env: dbEnv });
+        assertMatch(
+          await sql(
+            db,
+            "SELECT string_agg(indexname, ',') FROM pg_indexes WHERE indexname LIKE '%owner%'",
+          ),
+          /^ix_\w+_owner_id,ix_\w+_owner_id$/,
+        );
+        await ok(["alembic", "upgrade", "head"], { cwd: dir, env: dbEnv });
+      });
+
       await t.step("update --set ids=bigint: the models, the schemas, one revision", async () => {
         const out = await pyscaffold(["update", "--set", "ids=bigint", "--yes"], dir);
         assertMatch(out.stdout, /ids=bigint: its revision rewrites 4 tables/);
