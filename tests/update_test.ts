@@ -1006,9 +1006,20 @@ Deno.test("update --set <module>.access: a policy changed after add, your edits 
   );
   const owning = await read(dir, own.update.migrations[0].path);
   assertMatch(owning, /^ROWS_OWNER: str \| None = None$/m);
+  // Online on PostgreSQL: NOT NULL with ROWS_OWNER's user as the default (no rewrite, no scan;
+  // the release still running gets the same owner), then the index and the foreign key outside
+  // the transaction; a script (--sql) keeps the one-transaction form.
   assertMatch(
     owning,
-    /nullable=True[\s\S]*op\.alter_column\(\s*"items", "owner_id", [^\n]*nullable=False/,
+    /owner_id = _rows_owner_id\(table, owner\)[\s\S]*nullable=False,\s*server_default=None if owner_id is None else sa\.text\(str\(owner_id\)\),\s*\),\s*if_not_exists=True/,
+  );
+  assertMatch(
+    owning,
+    /autocommit_block\(\):[\s\S]*postgresql_concurrently=True[\s\S]*postgresql_not_valid=True[\s\S]*VALIDATE CONSTRAINT fk_items_owner_id/,
+  );
+  assertMatch(
+    owning,
+    /def _as_script[\s\S]*nullable=True[\s\S]*op\.alter_column\(\s*"items", "owner_id", [^\n]*nullable=False/,
   );
   assertMatch(await read(dir, "src/models/items_model.py"), /owner_id: Mapped\[int\]/);
   const state = await readProject(dir);

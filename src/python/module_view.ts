@@ -954,6 +954,7 @@ export function ownerColumnSteps(view: ModuleView, database: Database): {
   back: string[];
   columnType: string;
   tableSchema: string[];
+  online?: { line: string; apart: string[] };
 } {
   const owner = view.owner;
   if (owner === undefined) throw new Error(`${view.table} is not under the owner policy`);
@@ -984,7 +985,44 @@ export function ownerColumnSteps(view: ModuleView, database: Database): {
     back: steps.downgrade,
     columnType,
     tableSchema: schemaArg(view.schema),
+    ...db.onlineChanges ? { online: ownerOnlineSteps(view, owner, db) } : {},
   };
+}
+
+/**
+ * The online form of `ownerColumnSteps`' upgrade (`db.onlineChanges`): `line`, the owner column's
+ * `sa.Column(...)` at 8 spaces, NOT NULL, without its foreign key, its server default the
+ * revision's `owner_id` (ROWS_OWNER's user, or None); `apart`, at 8 spaces (in
+ * `autocommit_block()`), the owner index dropped if there and built concurrently, then the
+ * foreign key dropped if there, added without checking the rows, and validated.
+ */
+function ownerOnlineSteps(
+  view: ModuleView,
+  owner: FieldView,
+  db: DatabaseProfile,
+): { line: string; apart: string[] } {
+  const online = db.onlineChanges!;
+  const { apart } = onlineSteps(view, owner, db);
+  const args = migrationArgs(OWNER_FIELD, owner.column, db, view.ids)
+    .filter((arg) => !arg.startsWith("sa.ForeignKey("))
+    .concat("server_default=None if owner_id is None else sa.text(str(owner_id))");
+  const name = ownerIndexName(view.table);
+  const index = [
+    formatCall(8, "op.drop_index", [
+      `op.f("${name}")`,
+      `table_name="${view.table}"`,
+      "if_exists=True",
+      online.index,
+    ]),
+    formatCall(8, "op.create_index", [
+      `op.f("${name}")`,
+      `"${view.table}"`,
+      `[${OWNER_INDEX_COLUMNS.map((c) => `"${c}"`).join(", ")}]`,
+      "unique=False",
+      online.index,
+    ]),
+  ];
+  return { line: formatCall(8, "sa.Column", args, ","), apart: [...index, ...apart] };
 }
 
 /**

@@ -725,6 +725,14 @@ const notes = it.adding
     `Under the owner policy each row of ${table} belongs to a user (owner_id), and other users get 404 for it. ` +
       "The rows the table holds now have no owner yet: set ROWS_OWNER below to the email of the user " +
       "who gets them. While it is None, the upgrade stops before changing anything when there are rows.",
+    ...(it.owner.online
+      ? [
+        `Upgraded by Alembic itself (not as a --sql script), the column keeps that user as its default: rows the release still running inserts ` +
+          "until this one is rolled out get that owner instead of failing. Once it is, drop the default " +
+          `(ALTER TABLE ${table} ALTER COLUMN owner_id DROP DEFAULT) if a row written without an owner ` +
+          "should fail.",
+      ]
+      : []),
     "The downgrade drops owner_id, and with it who owns each row.",
   ]
   : [
@@ -735,19 +743,47 @@ const notes = it.adding
 const title = it.adding
   ? `give the rows of ${table} an owner (the owner policy)`
   : `drop owner_id from ${table} (the owner policy ends)`;
-const body = it.adding
+/* In one transaction: the column added nullable, filled, made NOT NULL, indexed. */
+const inOneGo = [
+  it.owner.add,
+  "    if owner is not None:",
+  "        op.execute(table.update().values(owner_id=owner.scalar_subquery()))",
+  it.owner.notNull,
+  ...it.owner.indexes,
+];
+const online = it.adding && it.owner.online;
+const start = [
+  it.py.call(4, "table = sa.table", [`"${table}"`, `sa.column("owner_id", ${it.owner.columnType})`, ...it.owner.tableSchema]),
+  "    owner = None if ROWS_OWNER is None else _user_with_email(ROWS_OWNER)",
+];
+const body = !it.adding
+  ? it.owner.back
+  : online
   ? [
-    it.py.call(4, "table = sa.table", [`"${table}"`, `sa.column("owner_id", ${it.owner.columnType})`, ...it.owner.tableSchema]),
-    "    owner = None if ROWS_OWNER is None else _user_with_email(ROWS_OWNER)",
-    "    if not op.get_context().as_sql:",
-    "        _check_rows_owner(table, owner)",
-    it.owner.add,
-    "    if owner is not None:",
-    "        op.execute(table.update().values(owner_id=owner.scalar_subquery()))",
-    it.owner.notNull,
-    ...it.owner.indexes,
+    ...start,
+    "    if op.get_context().as_sql:",
+    "        _as_script(table, owner)",
+    "        return",
+    "    owner_id = _rows_owner_id(table, owner)",
+    "    # NOT NULL with ROWS_OWNER's user as the database's default: the rows there get it without",
+    "    # being rewritten or scanned, and so do those the release still running inserts until this",
+    "    # one is rolled out. Run again after a failure, the revision finds the column there.",
+    "    op.add_column(",
+    `        "${table}",`,
+    it.owner.online.line,
+    "        if_not_exists=True,",
+    "    )",
+    "    # The rows stay writable while the index is built and the foreign key checked: outside the",
+    "    # transaction, each step committed on its own (what a failed step left is dropped first).",
+    "    with op.get_context().autocommit_block():",
+    ...it.owner.online.apart,
   ]
-  : it.owner.back;
+  : [
+    ...start,
+    "    if not op.get_context().as_sql:",
+    "        _rows_owner_id(table, owner)",
+    ...inOneGo,
+  ];
 const back = it.adding ? it.owner.back : [it.owner.add, ...it.owner.indexes];
 __eta.res+=include("@module/migrations/_revision.eta", {
   ...it,
@@ -765,7 +801,7 @@ __eta.res+=include("@module/migrations/_revision.eta", {
   downgrade: "@module/migrations/_steps_downgrade.eta",
 });
 if (it.adding) {
-__eta.res+='\n\ndef _user_with_email(email: str) -> "sa.Select[tuple[int]]":\n    """The id of the user with this email (stored in lower case), as a query."""\n    users = sa.table(\n        "users",\n        sa.column("id", ';
+__eta.res+='\n\ndef _user_with_email(email: str) -> "sa.Select[int]":\n    """The id of the user with this email (stored in lower case), as a query."""\n    users = sa.table(\n        "users",\n        sa.column("id", ';
 __eta.res+=it.owner.columnType;
 __eta.res+='),\n        sa.column("email", sa.String()),\n';
 for (const a of it.owner.tableSchema) {
@@ -773,7 +809,14 @@ __eta.res+='        ';
 __eta.res+=a;
 __eta.res+=',\n';
 }
-__eta.res+='    )\n    return sa.select(users.c.id).where(users.c.email == email.strip().lower())\n\n\ndef _check_rows_owner(table: sa.TableClause, owner: "sa.Select[tuple[int]] | None") -> None:\n    """Stops before any change when the table holds rows and ROWS_OWNER names no user."""\n    bind = op.get_bind()\n    rows = bind.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()\n    if rows == 0:\n        return\n    if owner is None:\n        raise RuntimeError(\n            f"{table.name} holds {rows} row(s), and under the owner policy each belongs to a user: "\n            f"set ROWS_OWNER in {__file__} to the email of the user who gets them, then migrate "\n            "again. Nothing was changed."\n        )\n    if bind.execute(owner).first() is None:\n        raise RuntimeError(\n            f"ROWS_OWNER in {__file__} is {ROWS_OWNER!r}, and no user has that email. Nothing "\n            "was changed."\n        )\n';
+__eta.res+='    )\n    return sa.select(users.c.id).where(users.c.email == email.strip().lower())\n\n\ndef _rows_owner_id(table: sa.TableClause, owner: "sa.Select[int] | None") -> int | None:\n    """The id of ROWS_OWNER\'s user (None: ROWS_OWNER is None and the table is empty). Stops\n    before any change when the table holds rows and ROWS_OWNER names no user."""\n    bind = op.get_bind()\n    found = None if owner is None else bind.execute(owner).scalar_one_or_none()\n    rows = bind.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()\n    if rows == 0 or found is not None:\n        return found\n    if owner is None:\n        raise RuntimeError(\n            f"{table.name} holds {rows} row(s), and under the owner policy each belongs to a user: "\n            f"set ROWS_OWNER in {__file__} to the email of the user who gets them, then migrate "\n            "again. Nothing was changed."\n        )\n    raise RuntimeError(\n        f"ROWS_OWNER in {__file__} is {ROWS_OWNER!r}, and no user has that email. Nothing "\n        "was changed."\n    )\n';
+if (online) {
+__eta.res+='\n\ndef _as_script(table: sa.TableClause, owner: "sa.Select[int] | None") -> None:\n    """`alembic upgrade --sql`: a script cannot look ROWS_OWNER\'s user up before it runs, so the\n    column is added nullable, filled by a query and made NOT NULL, in one transaction (writes to\n    the table wait until it ends)."""\n';
+for (const line of inOneGo) {
+__eta.res+=line;
+__eta.res+='\n';
+}
+}
 }
 
 if (__eta.layout) {
