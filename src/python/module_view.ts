@@ -313,7 +313,7 @@ export function ownerIndexName(table: string): string {
 function ownerView(owner: FieldView, table: string, schema: string | undefined): FieldView {
   const mappedColumn = owner.mappedColumn.replace(", index=True", "");
   if (mappedColumn === owner.mappedColumn) throw new Error("the owner column had no index");
-  const columns = `[${OWNER_INDEX_COLUMNS.map((c) => `"${c}"`).join(", ")}]`;
+  const columns = pyList(OWNER_INDEX_COLUMNS);
   return {
     ...owner,
     indexed: false,
@@ -882,20 +882,7 @@ function onlineSteps(
   const line = formatCall(8, "sa.Column", args, ",");
   const apart: string[] = [];
   for (const [name, indexArgs] of fieldIndexes(f.column, f, table, db)) {
-    apart.push(
-      formatCall(8, "op.drop_index", [
-        `op.f("${name}")`,
-        `table_name="${table}"`,
-        "if_exists=True",
-        online.index,
-      ]),
-      formatCall(8, "op.create_index", [
-        `op.f("${name}")`,
-        `"${table}"`,
-        ...indexArgs,
-        online.index,
-      ]),
-    );
+    apart.push(...builtOnline(name, table, indexArgs, online));
   }
   const key = foreignKeyName(f, table);
   if (key && f.refNames) {
@@ -1006,23 +993,38 @@ function ownerOnlineSteps(
   const args = migrationArgs(OWNER_FIELD, owner.column, db, view.ids)
     .filter((arg) => !arg.startsWith("sa.ForeignKey("))
     .concat("server_default=None if owner_id is None else sa.text(str(owner_id))");
-  const name = ownerIndexName(view.table);
-  const index = [
+  const index = builtOnline(ownerIndexName(view.table), view.table, [
+    pyList(OWNER_INDEX_COLUMNS),
+    "unique=False",
+  ], online);
+  return { line: formatCall(8, "sa.Column", args, ","), apart: [...index, ...apart] };
+}
+
+/**
+ * An index `name` of `table` built online (`online.index`: concurrently), at 8 spaces for an
+ * `autocommit_block()`: dropped if there first (a failed concurrent build leaves an invalid one),
+ * then built with `indexArgs` (`op.create_index`'s arguments after the table).
+ */
+function builtOnline(
+  name: string,
+  table: string,
+  indexArgs: readonly string[],
+  online: { index: string },
+): string[] {
+  return [
     formatCall(8, "op.drop_index", [
       `op.f("${name}")`,
-      `table_name="${view.table}"`,
+      `table_name="${table}"`,
       "if_exists=True",
       online.index,
     ]),
-    formatCall(8, "op.create_index", [
-      `op.f("${name}")`,
-      `"${view.table}"`,
-      `[${OWNER_INDEX_COLUMNS.map((c) => `"${c}"`).join(", ")}]`,
-      "unique=False",
-      online.index,
-    ]),
+    formatCall(8, "op.create_index", [`op.f("${name}")`, `"${table}"`, ...indexArgs, online.index]),
   ];
-  return { line: formatCall(8, "sa.Column", args, ","), apart: [...index, ...apart] };
+}
+
+/** Column names as a Python list literal: `["owner_id", "is_active", "id"]`. */
+function pyList(columns: readonly string[]): string {
+  return `[${columns.map((c) => `"${c}"`).join(", ")}]`;
 }
 
 /**
@@ -1175,33 +1177,19 @@ export function ownerIndexSteps(
   if (view.owner === undefined) throw new Error(`${view.table} is not under the owner policy`);
   const online = DATABASE_PROFILES[database].onlineChanges;
   const table = view.table;
-  const pad = online ? 8 : 4;
-  const extra = online ? [online.index] : [];
-  const index = (name: string, columns: readonly string[]) => [
-    ...online
-      ? [formatCall(pad, "op.drop_index", [
+  const index = (name: string, columns: readonly string[]) =>
+    online
+      ? builtOnline(name, table, [pyList(columns), "unique=False"], online)
+      : [createIndex(name, table, [pyList(columns), "unique=False"], view.schema)];
+  const drop = (name: string) =>
+    online
+      ? formatCall(8, "op.drop_index", [
         `op.f("${name}")`,
         `table_name="${table}"`,
         "if_exists=True",
-        ...extra,
-      ])]
-      : [],
-    formatCall(pad, "op.create_index", [
-      `op.f("${name}")`,
-      `"${table}"`,
-      `[${columns.map((c) => `"${c}"`).join(", ")}]`,
-      "unique=False",
-      ...schemaArg(view.schema),
-      ...extra,
-    ]),
-  ];
-  const drop = (name: string) =>
-    formatCall(pad, "op.drop_index", [
-      `op.f("${name}")`,
-      `table_name="${table}"`,
-      ...schemaArg(view.schema),
-      ...online ? ["if_exists=True", ...extra] : [],
-    ]);
+        online.index,
+      ])
+      : dropIndex(name, table, view.schema);
   const old = constraintName("ix", table, ["owner_id"]);
   const block = online ? ["    with op.get_context().autocommit_block():"] : [];
   return {
